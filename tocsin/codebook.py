@@ -1,0 +1,91 @@
+"""CAMEO and PLOVER reference tables shipped in ``tocsin/data/reference``.
+
+Every CAMEO event code maps to its root, GDELT QuadClass, PentaClass,
+Goldstein score and PLOVER event type and mode. Sources and licences are in
+``tocsin/data/reference/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .errors import Errors, TocsinError
+
+# PLOVER drops CAMEO roots 01 (statements) and 02 (appeals). Its REQUEST type
+# is defined as "all requests, demands, and orders" (PLOVER 0.8 manual), so
+# tocsin maps appeals (02x) to REQUEST; statements (01x) stay without a type.
+_APPEAL_PLOVER = "REQUEST"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    quad: int
+    penta: int
+    goldstein: float
+    plover: str | None
+    mode: str | None
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    ref = resources.files("tocsin") / "data" / "reference" / name
+    with ref.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, CameoCode]:
+    penta = {r["root_code"]: int(r["penta_class"]) for r in _read_tsv("root_classes.tsv")}
+    out: dict[str, CameoCode] = {}
+    for row in _read_tsv("cameo_event_codes.tsv"):
+        root = row["root_code"]
+        plover = row["plover_event"] or (_APPEAL_PLOVER if root == "02" else None)
+        out[row["cameo_code"]] = CameoCode(
+            code=row["cameo_code"],
+            name=row["name"],
+            root=root,
+            quad=int(row["quad_class"]),
+            penta=penta[root],
+            goldstein=float(row["goldstein"]),
+            plover=plover,
+            mode=row["plover_mode"] or None,
+        )
+    return out
+
+
+def lookup(code: str) -> CameoCode:
+    """Return the reference entry of a CAMEO event code such as ``"190"``."""
+    try:
+        return _table()[code]
+    except KeyError:
+        raise TocsinError(Errors.E501.format(name="CAMEO code", value=code, hint="Use a code from the CAMEO codebook (e.g. 190, 0332).")) from None
+
+
+def is_code(code: str) -> bool:
+    return code in _table()
+
+
+def penta_of_root(root: str) -> int:
+    return _table()[root].penta
+
+
+def all_codes() -> list[str]:
+    return list(_table())
+
+
+@lru_cache(maxsize=1)
+def actor_type_codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in _read_tsv("cameo_actor_types.tsv"))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    return {r["code"]: r["label"] for r in _read_tsv("cameo_countries.tsv")}
+
+
+__all__ = ["CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes"]

