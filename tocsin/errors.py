@@ -41,7 +41,7 @@ class Errors(metaclass=_CodedMessages):
     E006 = "{path}: HTML page has no extractable main text. Pass the article page itself, or its text."
     E007 = "{path}: no such file or directory. Check the path."
     E008 = "{path}:{line}: record has no text (\"text\" is missing or empty). Add the article's text or remove the line."
-    E009 = "{path}: directory contains no readable input files (.txt, .md, .html, .htm, .jsonl)."
+    E009 = "{path}: directory contains no readable input files (.txt, .text, .md, .markdown, .html, .htm, .jsonl, .json)."
     E010 = "{path}: cannot read file ({detail})."
     # language (E1xx)
     E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."
@@ -55,9 +55,13 @@ class Errors(metaclass=_CodedMessages):
     # store (E3xx)
     E301 = "Database {path}: {detail}. Check the path is writable and not opened by another process."
     E302 = "Database {path} has schema version {found}, newer than this tocsin ({expected}). Upgrade tocsin."
+    E303 = "Store backend '{backend}' has no usable schema migrations ({detail}). This is a packaging bug; reinstall tocsin."
+    E304 = "Database {path} has schema version {found}, older than this tocsin ({expected}), and was opened read-only. Open it once without read_only to upgrade it."
     # eval (E4xx)
     E401 = "{path}:{line}: malformed gold record ({detail}). See gold/README.md for the format."
     E402 = "{path}: gold file has no records."
+    E403 = "{path}:{line}: duplicate gold record id {id!r} (first seen at line {first}). Give every record a unique id."
+    E404 = "{path}: cannot read gold file ({detail}). Check the path and that the file is UTF-8 JSON Lines."
     # config / cli (E5xx)
     E501 = "Invalid value for {name}: {value!r}. {hint}"
     E502 = "{path}: actor file is malformed ({detail}). See docs/actors.md for the format."

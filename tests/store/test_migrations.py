@@ -1,0 +1,109 @@
+"""Schema migrations: recorded, applied once, refused when the DB is newer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tocsin.errors import StoreError
+from tocsin.store import DuckDBStore
+from tocsin.store import migrations
+from tocsin.store.migrations import Migration, latest_version, load_migrations, migrate, schema_version
+
+
+def _versions(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    return [row[0] for row in conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+
+
+def test_migrations_shipped_as_package_data() -> None:
+    shipped = load_migrations("duckdb")
+    assert [m.name for m in shipped][:2] == ["0001_initial.sql", "0002_indexes.sql"]
+    assert latest_version() == shipped[-1].version == len(shipped)
+
+
+def test_migrations_unknown_backend() -> None:
+    with pytest.raises(StoreError, match=r"\[E303\]"):
+        load_migrations("oracle")
+
+
+def test_migrations_applied_and_recorded() -> None:
+    conn = duckdb.connect(":memory:")
+    assert schema_version(conn) == 0
+    assert migrate(conn) == latest_version()
+    assert _versions(conn) == list(range(1, latest_version() + 1))
+    tables = {row[0] for row in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert {"schema_version", "articles", "sentences", "mentions", "events"} <= tables
+    indexes = {row[0] for row in conn.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'").fetchall()}
+    assert {"events_source_code", "events_target_code", "events_event_date", "events_cameo"} <= indexes
+    assert migrate(conn) == 0
+    assert _versions(conn) == list(range(1, latest_version() + 1))
+
+
+def test_migrations_reopen_does_not_reapply(tmp_path: Path) -> None:
+    path = tmp_path / "db.duckdb"
+    DuckDBStore(path).close()
+    conn = duckdb.connect(str(path))
+    first = conn.execute("SELECT version, applied_at FROM schema_version ORDER BY version").fetchall()
+    conn.close()
+    DuckDBStore(path).close()
+    conn = duckdb.connect(str(path))
+    try:
+        assert conn.execute("SELECT version, applied_at FROM schema_version ORDER BY version").fetchall() == first
+        assert migrate(conn) == 0
+    finally:
+        conn.close()
+
+
+def test_migrations_apply_only_missing() -> None:
+    conn = duckdb.connect(":memory:")
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    conn.execute(load_migrations()[0].sql)
+    conn.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    assert migrate(conn) == latest_version() - 1
+    assert _versions(conn) == list(range(1, latest_version() + 1))
+
+
+def test_migrations_newer_database_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.duckdb"
+    DuckDBStore(path).close()
+    conn = duckdb.connect(str(path))
+    conn.execute("INSERT INTO schema_version VALUES (999, now()::TIMESTAMP)")
+    with pytest.raises(StoreError, match=r"\[E302\].*999"):
+        migrate(conn)
+    conn.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"\[E302\]") as info:
+            DuckDBStore(path, read_only=read_only)
+        assert str(path) in str(info.value)
+    conn = duckdb.connect(str(path))  # the refused opens released the file and changed nothing
+    try:
+        assert _versions(conn)[-1] == 999
+    finally:
+        conn.close()
+
+
+def test_migrations_failure_rolls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = duckdb.connect(":memory:")
+    migrate(conn)
+    good = load_migrations()
+    bad = Migration(good[-1].version + 1, "9999_bad.sql", "CREATE TABLE extra (x INTEGER); SELECT * FROM no_such_table;")
+    monkeypatch.setattr(migrations, "load_migrations", lambda backend="duckdb": [*good, bad])
+    with pytest.raises(StoreError, match=r"\[E301\].*migration failed"):
+        migrate(conn)
+    assert schema_version(conn) == good[-1].version
+    assert not conn.execute("SELECT * FROM duckdb_tables() WHERE table_name = 'extra'").fetchall()
+
+
+def test_migrations_read_only_old_schema_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    conn.execute(load_migrations()[0].sql)
+    conn.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    conn.close()
+    with pytest.raises(StoreError, match=r"\[E304\]"):
+        DuckDBStore(path, read_only=True)
+    with DuckDBStore(path) as store:  # read-write upgrades it
+        assert store.count("schema_version") == latest_version()

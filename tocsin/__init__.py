@@ -1,0 +1,10 @@
+"""tocsin: a crisis early-warning system that codes political events in French and English news."""
+
+from __future__ import annotations
+
+from .about import __version__
+from .coder import code_articles, code_text, make_pipeline
+from .errors import TocsinError
+from .models import ActorMention, Article, Event, Sentence
+
+__all__ = ["__version__", "code_text", "code_articles", "make_pipeline", "TocsinError", "Article", "Sentence", "ActorMention", "Event"]

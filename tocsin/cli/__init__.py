@@ -1,0 +1,10 @@
+"""Command-line interface: thin Typer wrappers over importable functions."""
+
+from . import code, eval, events  # noqa: F401  - registers the commands
+from ._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,33 @@
+"""``tocsin events``: query stored events."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import TocsinError
+from ..store import open_store
+from ._app import app, fail, print_rows
+
+
+@app.command("events")
+def events_cli(
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target code prefix (RUS matches RUSMIL).")] = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actor code prefixes, either direction.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD), inclusive.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix (19 = all of root 19).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl or csv.")] = "table",
+    db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
+) -> None:
+    """List stored events, filtered."""
+    if fmt not in ("table", "jsonl", "csv", "json"):
+        fail(f"--format must be table, jsonl or csv, not {fmt!r}", 2)
+    try:
+        with open_store(db, read_only=True) as store:
+            rows = store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
+    except TocsinError as exc:
+        fail(str(exc))
+    print_rows(rows, fmt, title=f"{len(rows)} event(s)")

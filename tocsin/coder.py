@@ -1,0 +1,67 @@
+"""Assemble the default pipeline and code articles with it.
+
+``ingest -> language -> nlp -> actors -> events``; the store and the CLI sit
+outside. This is the importable core that ``tocsin code`` and ``tocsin eval``
+wrap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .models import Article
+from .pipeline import Pipeline
+from .stages.actors import ExtractActors
+from .stages.events import CodeEvents
+from .stages.language import DetectLanguage
+from .stages.nlp import ParseText
+
+
+def make_pipeline(
+    *,
+    lang: str | None = None,
+    actors: Sequence[str | Path] = (),
+    keep_negated: bool = False,
+    batch_size: int = 64,
+) -> Pipeline:
+    """Build the coding pipeline.
+
+    Args:
+        lang: force this language for every article (skips detection).
+        actors: extra actor dictionary files (TOML) that extend or override the built-in one.
+        keep_negated: keep negated events (flagged ``negated``) instead of dropping them.
+        batch_size: articles parsed per spaCy batch.
+    Returns:
+        A :class:`~tocsin.pipeline.Pipeline` whose ``pipe`` yields coded articles.
+    """
+    return Pipeline(
+        [
+            DetectLanguage(force=lang),
+            ParseText(batch_size=batch_size),
+            ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
+            CodeEvents(keep_negated=keep_negated),
+        ]
+    )
+
+
+def code_articles(articles: Iterable[Article], *, pipeline: Pipeline | None = None, **options: object) -> Iterator[Article]:
+    """Code a stream of articles; failures are recorded in ``pipeline.failures``."""
+    pipeline = pipeline or make_pipeline(**options)  # type: ignore[arg-type]
+    for article in pipeline.pipe(articles):
+        article.docs = []  # free the parses once coded
+        yield article
+
+
+def code_text(text: str, *, lang: str | None = None, published: str | None = None, id: str = "") -> Article:
+    """Code one text and return the article with its sentences, mentions and events."""
+    article = Article(text=text, id=id, published=published)
+    out = list(code_articles([article], lang=lang))
+    if not out:
+        from .errors import Errors, StageError
+
+        raise StageError(Errors.E203.format(article=article.id, stage="pipeline", detail="the article could not be coded"))
+    return out[0]
+
+
+__all__ = ["make_pipeline", "code_articles", "code_text"]

@@ -1,0 +1,158 @@
+"""Languages as resources.
+
+Everything language-specific lives in ``tocsin/languages/<code>/``: the spaCy
+model to load (``language.toml``), the cue words for negation, intent, reported
+speech and light verbs (``language.toml``), and the event pattern dictionary
+(``events.tsv``). The stages are the same code for every language.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .. import codebook
+from ..errors import ConfigError, Errors
+
+SUPPORTED = ("fr",)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One entry of a language's event dictionary."""
+
+    id: str
+    kind: str  # verb | noun
+    lemmas: tuple[str, ...]
+    objects: frozenset[str]
+    cameo: str
+    roles: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        return len(self.lemmas) * 2 + (1 if self.objects else 0) + (1 if self.roles else 0)
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    negation_particle: frozenset[str]
+    intent: frozenset[str]
+    threat: frozenset[str]
+    speech: frozenset[str]
+    order: frozenset[str]
+    light: frozenset[str]
+    modal: frozenset[str]
+    hedge: frozenset[str]
+    demonstratives: frozenset[str]
+    according_to: frozenset[str]
+    location_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LanguageResources:
+    code: str
+    model: str
+    model_version: str
+    disable: tuple[str, ...]
+    cues: Cues
+    patterns: tuple[Pattern, ...] = field(repr=False)
+
+    def verb_patterns(self) -> dict[str, list[Pattern]]:
+        return _index(self, "verb")
+
+    def noun_patterns(self) -> dict[str, list[Pattern]]:
+        return _index(self, "noun")
+
+
+@lru_cache(maxsize=16)
+def _index(lang: LanguageResources, kind: str) -> dict[str, list[Pattern]]:
+    out: dict[str, list[Pattern]] = {}
+    for pattern in lang.patterns:
+        if pattern.kind == kind:
+            out.setdefault(pattern.lemmas[0], []).append(pattern)
+    for plist in out.values():
+        plist.sort(key=lambda p: -p.specificity)
+    return out
+
+
+def _lang_dir(code: str) -> Path:
+    return Path(str(resources.files("tocsin") / "languages" / code))
+
+
+def read_patterns(path: Path) -> tuple[Pattern, ...]:
+    """Read an ``events.tsv`` pattern file; malformed rows raise ConfigError naming file and line."""
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#") or lineno == 1 and line.startswith("id\t"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 5:
+                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"expected 7 tab-separated columns, found {len(cols)}"))
+            cols += [""] * (7 - len(cols))
+            pid, kind, lemma, obj, cameo, roles = (c.strip() for c in cols[:6])
+            if kind not in ("verb", "noun"):
+                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"kind must be verb or noun, found {kind!r}"))
+            if not codebook.is_code(cameo):
+                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"unknown CAMEO code {cameo!r}"))
+            if pid in seen:
+                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"duplicate id {pid!r}"))
+            seen.add(pid)
+            patterns.append(
+                Pattern(
+                    id=pid,
+                    kind=kind,
+                    lemmas=tuple(lemma.lower().split()),
+                    objects=frozenset(o.strip().lower() for o in obj.split("|") if o.strip()),
+                    cameo=cameo,
+                    roles=frozenset(r.strip() for r in roles.split("|") if r.strip()),
+                )
+            )
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=8)
+def load_language(code: str) -> LanguageResources:
+    """Load the resources of a language (``"fr"``)."""
+    folder = _lang_dir(code)
+    spec = folder / "language.toml"
+    if not spec.is_file():
+        raise ConfigError(Errors.E501.format(name="language", value=code, hint=f"Supported languages: {', '.join(SUPPORTED)}."))
+    with spec.open("rb") as fh:
+        data = tomllib.load(fh)
+    cues = data.get("cues", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in cues.get(key, []))
+
+    return LanguageResources(
+        code=code,
+        model=data["model"],
+        model_version=data["model_version"],
+        disable=tuple(data.get("disable", [])),
+        cues=Cues(
+            negation=words("negation"),
+            negation_particle=words("negation_particle"),
+            intent=words("intent"),
+            threat=words("threat"),
+            speech=words("speech"),
+            order=words("order"),
+            light=words("light"),
+            modal=words("modal"),
+            hedge=words("hedge"),
+            demonstratives=words("demonstratives"),
+            according_to=words("according_to"),
+            location_preps=words("location_preps"),
+        ),
+        patterns=read_patterns(folder / "events.tsv"),
+    )
+
+
+__all__ = ["SUPPORTED", "Pattern", "Cues", "LanguageResources", "load_language", "read_patterns"]

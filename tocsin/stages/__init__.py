@@ -1,0 +1,1 @@
+"""Pipeline stages, in order: ingest, language, nlp, actors, events."""

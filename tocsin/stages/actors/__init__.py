@@ -1,0 +1,205 @@
+"""The actors stage: find who is named in each sentence.
+
+Dictionary names (countries, capitals, demonyms, organisations, groups,
+people, places) and role words are matched in the parsed text, then composed
+along the dependency parse: a role word and the country that modifies it make
+one actor ("le ministère russe de la Défense" -> RUSMIL; "le président
+Vladimir Poutine" -> RUSGOV). A role named without its country ("le ministère
+de la Défense") takes the country of the last actor with that role in the
+article, else the article's most-mentioned country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import ActorMention, Article
+from .dictionary import ActorDictionary, Surface
+from .matcher import Match, get_matcher
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "appos", "csubj"}
+_KIND_PRIORITY = {"person": 0, "institution": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
+_FORM_PRIORITY = {"name": 0, "alias": 1, "capital": 2, "demonym": 3}
+_MAX_ATTACH_STEPS = 3
+
+DOC_KEY = "tocsin_actors"
+
+
+@dataclass
+class TokenActor:
+    """An actor mention with its token span, kept on the spaCy Doc for the events stage."""
+
+    mention: ActorMention
+    start: int
+    end: int
+    head: int
+
+
+def _roles_of(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(3, len(code) - len(code) % 3, 3)]
+
+
+def _span_head(doc: Any, start: int, end: int) -> int:
+    for i in range(start, end):
+        head = doc[i].head.i
+        if head < start or head >= end or head == i:
+            return i
+    return start
+
+
+def _best_surface(surfaces: tuple[Surface, ...]) -> Surface:
+    return min(surfaces, key=lambda s: (_KIND_PRIORITY.get(s.entry.kind, 9), _FORM_PRIORITY.get(s.form_kind, 9)))
+
+
+class ExtractActors:
+    """Assign ``article.mentions`` (and token-level actors on each Doc)."""
+
+    name = "actors"
+    requires = ("article.docs", "article.sentences")
+    assigns = ("article.mentions",)
+
+    def __init__(self, *, extra_dictionaries: tuple[str, ...] = ()) -> None:
+        self.extra = tuple(str(p) for p in extra_dictionaries)
+        ActorDictionary.load(self.extra)  # fail early on a bad user file
+
+    def __call__(self, article: Article) -> Article:
+        matcher = get_matcher(article.lang or "fr", self.extra)
+        sent_index = {s.start: s.index for s in article.sentences}
+        date = (article.published or "")[:10] or None
+        mentions: list[TokenActor] = []
+        for offset, doc in article.docs:
+            doc_actors: list[TokenActor] = []
+            for sent in doc.sents:
+                index = sent_index.get(offset + sent.start_char)
+                if index is None:
+                    continue
+                doc_actors.extend(self._compose(doc, sent, offset, index, date, matcher))
+            doc.user_data[DOC_KEY] = doc_actors
+            mentions.extend(doc_actors)
+        _infer_missing_countries(mentions)
+        article.mentions = [a.mention for a in mentions]
+        return article
+
+    def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
+        matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
+        entities = [m for m in matches if m.kind == "entity"]
+        roles = [m for m in matches if m.kind == "role"]
+        token_owner: dict[int, Match] = {}
+        for m in roles:
+            for i in range(m.start, m.end):
+                token_owner[i] = m
+        attached: dict[int, list[Match]] = {}  # role start -> entities
+        consumed: set[int] = set()
+        for ent in entities:
+            tok = doc[_span_head(doc, ent.start, ent.end)]
+            for _ in range(_MAX_ATTACH_STEPS):
+                if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("acl:relcl", "acl", "ccomp", "advcl", "conj"):
+                    break
+                tok = tok.head
+                if tok.i in token_owner:
+                    role = token_owner[tok.i]
+                    attached.setdefault(role.start, []).append(ent)
+                    consumed.add(ent.start)
+                    break
+                if tok.pos_ in ("VERB", "AUX"):
+                    break
+        out: list[TokenActor] = []
+        for ent in entities:
+            if ent.start in consumed:
+                continue
+            out.append(self._entity_actor(doc, ent, None, offset, index, date))
+        for role in roles:
+            ents = attached.get(role.start, [])
+            if ents:
+                for ent in ents:
+                    out.append(self._entity_actor(doc, ent, role, offset, index, date))
+            else:
+                head = _span_head(doc, role.start, role.end)
+                span = doc[role.start : role.end]
+                mention = ActorMention(
+                    text=span.text,
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    sentence_index=index,
+                    code=None,
+                    country=None,
+                    roles=[role.role] if role.role else [],
+                    name=None,
+                    kind="role",
+                )
+                out.append(TokenActor(mention, role.start, role.end, head))
+        out.sort(key=lambda a: a.start)
+        return out
+
+    @staticmethod
+    def _entity_actor(doc: Any, ent: Match, role: Match | None, offset: int, index: int, date: str | None) -> TokenActor:
+        surface = _best_surface(ent.surfaces)
+        entry = surface.entry
+        head = _span_head(doc, ent.start, ent.end)
+        kind = entry.kind
+        if entry.kind == "person":
+            code = entry.code_on(date)
+        else:
+            code = entry.code
+        if entry.kind == "country":
+            if surface.form_kind == "capital":
+                kind = "capital"
+                if role is None and doc[head].dep_ in _SUBJECT_DEPS:
+                    code = code + "GOV"
+            elif surface.form_kind == "demonym":
+                kind = "demonym"
+        for r in entry.roles:
+            if r not in _roles_of(code):
+                code += r
+        if role is not None and role.role and kind != "person" and not _roles_of(code):
+            code = code + role.role
+        start, end = ent.start, ent.end
+        if role is not None:
+            start, end = min(start, role.start), max(end, role.end)
+            head = _span_head(doc, start, end)
+        span = doc[start:end]
+        mention = ActorMention(
+            text=span.text,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            sentence_index=index,
+            code=code,
+            country=code[:3],
+            roles=_roles_of(code),
+            name=entry.name,
+            kind=kind,
+        )
+        return TokenActor(mention, start, end, head)
+
+
+def _matches_for(doc: Any, matcher: Any) -> list[Match]:
+    cached = doc.user_data.get("tocsin_matches")
+    if cached is None:
+        cached = matcher(doc)
+        doc.user_data["tocsin_matches"] = cached
+    return cached
+
+
+def _infer_missing_countries(actors: list[TokenActor]) -> None:
+    """Give a country to role-only mentions: the last actor with the same role, else the most-mentioned country."""
+    counts = Counter(a.mention.country for a in actors if a.mention.country and a.mention.kind != "place")
+    dominant = counts.most_common(1)[0][0] if counts else None
+    last_by_role: dict[str, str] = {}
+    for actor in actors:
+        mention = actor.mention
+        if mention.code is not None:
+            for role in mention.roles:
+                if mention.country:
+                    last_by_role[role] = mention.country
+            continue
+        role = mention.roles[0] if mention.roles else ""
+        country = last_by_role.get(role) or dominant
+        if country:
+            mention.country = country
+            mention.code = country + role
+            mention.name = "inferred from context"
+
+
+__all__ = ["ExtractActors", "TokenActor", "DOC_KEY"]

@@ -1,0 +1,114 @@
+"""Find dictionary names and role words in parsed text.
+
+Two spaCy PhraseMatchers per language: one on lower-cased text for ordinary
+names, one case-sensitive for short all-capital acronyms ("AU", "UE", "US"),
+which would otherwise match common words ("au").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .dictionary import ActorDictionary, Surface, normalise
+
+_APOS = ("'", "’")
+
+
+def _variants(form: str) -> set[str]:
+    out = {form}
+    for a, b in (_APOS, _APOS[::-1]):
+        if a in form:
+            out.add(form.replace(a, b))
+    return out
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index in the doc
+    end: int
+    kind: str  # "entity" or "role"
+    surfaces: tuple[Surface, ...]
+    role: str | None
+
+
+class ActorMatcher:
+    """Token-level matcher of a dictionary's names and roles for one language."""
+
+    def __init__(self, nlp: Any, dictionary: ActorDictionary, lang: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.dictionary = dictionary
+        self.lang = lang
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._entity: dict[str, list[Surface]] = {}
+        self._roles: dict[str, str] = {}
+        forms = dictionary.forms(lang)
+        lower_docs, exact_docs = [], []
+        for key, surfaces in forms.items():
+            for surface in surfaces:
+                for variant in _variants(surface.form):
+                    label = "E|" + normalise(variant)
+                    self._entity.setdefault(normalise(variant), [])
+                    if surface not in self._entity[normalise(variant)]:
+                        self._entity[normalise(variant)].append(surface)
+                    (exact_docs if _is_acronym(variant) else lower_docs).append((label, variant))
+            if key not in self._entity:
+                self._entity[key] = list(surfaces)
+        for key, role in dictionary.roles(lang).items():
+            for variant in _variants(key):
+                self._roles[normalise(variant)] = role
+                lower_docs.append(("R|" + normalise(variant), variant))
+        self._add(nlp, self._lower, lower_docs)
+        self._add(nlp, self._exact, exact_docs)
+
+    @staticmethod
+    def _add(nlp: Any, matcher: Any, items: list[tuple[str, str]]) -> None:
+        by_label: dict[str, list[Any]] = {}
+        seen: set[tuple[str, str]] = set()
+        for label, text in items:
+            if (label, text) in seen:
+                continue
+            seen.add((label, text))
+            by_label.setdefault(label, []).append(nlp.make_doc(text))
+        for label, docs in by_label.items():
+            matcher.add(label, docs)
+
+    def __call__(self, doc: Any) -> list[Match]:
+        raw = []
+        vocab = doc.vocab
+        for matcher in (self._lower, self._exact):
+            for match_id, start, end in matcher(doc):
+                raw.append((vocab.strings[match_id], start, end))
+        # longest first, then leftmost; drop overlaps
+        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken: set[int] = set()
+        out: list[Match] = []
+        for label, start, end in raw:
+            if any(i in taken for i in range(start, end)):
+                continue
+            kind, key = label.split("|", 1)
+            if kind == "E":
+                surfaces = tuple(self._entity.get(key, ()))
+                if not surfaces:
+                    continue
+                out.append(Match(start, end, "entity", surfaces, None))
+            else:
+                out.append(Match(start, end, "role", (), self._roles[key]))
+            taken.update(range(start, end))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+@lru_cache(maxsize=8)
+def get_matcher(lang: str, extra: tuple[str, ...] = ()) -> ActorMatcher:
+    from ..nlp import load_model
+
+    return ActorMatcher(load_model(lang), ActorDictionary.load(extra), lang)

@@ -1,0 +1,323 @@
+"""The events stage: code each sentence's events in CAMEO and PLOVER.
+
+For every trigger the language's pattern dictionary recognises (a verb, or an
+event noun), the stage finds the source and target in the dependency parse,
+frames the act (negated, hypothetical, intended, threatened, reported) and
+emits one :class:`~tocsin.models.Event` per (source, target) pair, tied to the
+exact words of its sentence, trigger and actors, with a confidence and the
+id of the rule that fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ... import codebook
+from ...about import CODER_VERSION
+from ...languages import LanguageResources, Pattern, load_language
+from ...models import Article, Event
+from ..actors import TokenActor
+from .arguments import ArgumentFinder
+from .modality import intent_code, is_future, is_hypothetical, is_negated, threat_code
+from .triggers import Trigger, _is_verbal, find_triggers, governs
+
+_NOUN_CLIMB = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "xcomp", "dobj", "pobj", "prep", "conj", "appos")
+
+
+@dataclass
+class _Draft:
+    trigger: Trigger
+    pattern: Pattern
+    code: str
+    sources: list[TokenActor]
+    targets: list[TokenActor]
+    source_how: str
+    target_how: str
+    span: tuple[int, int]  # token span of the trigger words
+    rule: str
+    hypothetical: bool = False
+    negated: bool = False
+    reported: bool = False
+    absorbed: bool = False
+    wrappers: list[str] = field(default_factory=list)
+
+
+class CodeEvents:
+    """Assign ``article.events``."""
+
+    name = "events"
+    requires = ("article.docs", "article.sentences", "article.mentions")
+    assigns = ("article.events",)
+
+    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0) -> None:
+        self.keep_negated = keep_negated
+        self.min_confidence = min_confidence
+
+    def __call__(self, article: Article) -> Article:
+        lang = load_language(article.lang or "fr")
+        sentences = {s.start: s for s in article.sentences}
+        events: list[Event] = []
+        seen: set[tuple[Any, ...]] = set()
+        for offset, doc in article.docs:
+            finder = ArgumentFinder(doc)
+            for sent in doc.sents:
+                sentence = sentences.get(offset + sent.start_char)
+                if sentence is None:
+                    continue
+                for event in self._code_sentence(article, sent, sentence, offset, finder, lang):
+                    if event.key() in seen:
+                        continue
+                    seen.add(event.key())
+                    events.append(event)
+        article.events = events
+        return article
+
+    # ------------------------------------------------------------------
+    def _code_sentence(self, article: Article, sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, lang: LanguageResources) -> list[Event]:
+        cues = lang.cues
+        triggers = find_triggers(sent, lang)
+        drafts: list[_Draft] = []
+        for trigger in triggers:
+            draft = self._draft(trigger, finder, lang)
+            if draft is not None:
+                drafts.append(draft)
+        by_token = {d.trigger.token.i: d for d in drafts}
+        # Framing by a governing verb: intent, threat, order.
+        for draft in drafts:
+            tok = draft.trigger.token
+            governor = tok.head if tok.dep_ in ("xcomp", "obj", "ccomp") else None
+            if draft.trigger.kind == "noun":
+                governor = _governing_verb(tok)
+            if governor is None or governor.i == tok.i:
+                continue
+            glemma = governor.lemma_.lower()
+            if glemma in cues.threat and draft.code[:2] not in ("13",):
+                draft.code = threat_code(draft.code)
+                draft.wrappers.append("threat")
+                draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+                _absorb(by_token, governor.i)
+            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj") | {"obl:arg"}:
+                draft.code = intent_code(draft.code)
+                draft.hypothetical = draft.code[:2] not in ("03",)
+                draft.wrappers.append("intent")
+                draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+                _absorb(by_token, governor.i)
+        # Threats absorb what they threaten: events inside the clause of a threat verb are its content.
+        for draft in drafts:
+            if draft.code[:2] == "13" and draft.trigger.kind == "verb":
+                for other in drafts:
+                    if other is not draft and governs(draft.trigger.token, other.trigger.token) and "threat" not in other.wrappers:
+                        other.absorbed = True
+        # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
+        for draft in drafts:
+            if draft.trigger.kind != "noun" or draft.absorbed:
+                continue
+            governor = _governing_verb(draft.trigger.token)
+            if governor is not None and governor.i in by_token:
+                outer = by_token[governor.i]
+                if outer.pattern.objects and draft.trigger.token.lemma_.lower() in outer.pattern.objects:
+                    draft.absorbed = True  # "exprimer son mécontentement": the verb pattern already says it
+                elif governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01":
+                    outer.absorbed = True
+        # Speech verbs report: their own 01x event is coded only when they report nothing else.
+        for draft in drafts:
+            if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
+                inner = [o for o in drafts if o is not draft and not o.absorbed and governs(draft.trigger.token, o.trigger.token)]
+                if inner:
+                    draft.absorbed = True
+                    for other in inner:
+                        other.reported = True
+        events: list[Event] = []
+        for draft in drafts:
+            if draft.absorbed:
+                continue
+            tok = draft.trigger.token
+            draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and is_negated(tok.head, cues))
+            if draft.negated and not self.keep_negated:
+                continue
+            if is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
+                draft.hypothetical = True
+                if is_future(tok) and draft.code[:2] in ("04", "05", "06", "07", "08"):
+                    draft.code = intent_code(draft.code)
+                    draft.wrappers.append("future")
+            if _according_to(sent, cues):
+                draft.reported = True
+            events.extend(self._emit(article, draft, sent, sentence, offset))
+        return [e for e in events if e.confidence >= self.min_confidence]
+
+    def _draft(self, trigger: Trigger, finder: ArgumentFinder, lang: LanguageResources) -> _Draft | None:
+        tok = trigger.token
+        cues = lang.cues
+        targets: list[TokenActor] = []
+        target_how = "none"
+        if trigger.kind == "verb":
+            sources, source_how = finder.verb_source(tok)
+        else:
+            sources, targets, source_how = finder.noun_arguments(tok, trigger.end)
+            target_how = "modifier" if targets else "none"
+            if _has_demonstrative(tok, cues) and source_how != "agent":
+                return None  # "ces exercices": an event already reported
+            if not sources and tok.dep_ not in ("nsubj", "nsubj:pass"):
+                governor = _governing_verb(tok)
+                if governor is not None:
+                    sources, how = finder.verb_source(governor)
+                    source_how = "governor" if sources else "none"
+                    if not targets:
+                        exclude = {id(a) for a in sources}
+                        targets, target_how = finder.verb_targets(governor, exclude=exclude)
+                        targets = [t for t in targets if not (t.start <= tok.i < t.end)]
+        if not sources:
+            return None
+        roles = {r for a in sources for r in a.mention.roles}
+        pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
+        if pattern is None:
+            return None
+        if trigger.kind == "verb":
+            exclude = {id(a) for a in sources}
+            clause_subject = tok.lemma_.lower() in cues.threat or tok.lemma_.lower() in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+            targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+        start = tok.i
+        end = trigger.end
+        aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
+        if aux:
+            start = min(aux)
+        if pattern.objects:
+            for child in tok.children:
+                if child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects:
+                    end = max(end, child.i + 1)
+                    start = min(start, child.i)
+        rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
+        return _Draft(trigger, pattern, pattern.cameo, sources, targets, source_how, target_how, (start, end), rule)
+
+    def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int) -> list[Event]:
+        doc = sent.doc
+        targets: list[TokenActor | None] = list(draft.targets)
+        target_how = draft.target_how
+        sources = draft.sources
+        pairs: list[tuple[TokenActor, TokenActor | None]] = []
+        if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
+            # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
+            for a in sources:
+                for b in sources:
+                    if a is not b and a.mention.code != b.mention.code:
+                        pairs.append((a, b))
+            target_how = "reciprocal"
+        if not pairs:
+            if not targets:
+                quad = codebook.lookup(draft.code).quad
+                near = _nearest_other(doc, sent, sources, draft.trigger.token) if quad >= 3 else None
+                if near is not None:
+                    targets = [near]
+                    target_how = "nearby"
+                else:
+                    targets = [None]
+            pairs = [(s, t) for s in sources for t in targets]
+        info = codebook.lookup(draft.code)
+        trigger_span = doc[draft.span[0] : draft.span[1]]
+        out: list[Event] = []
+        for source, target in pairs:
+            if target is not None and target.mention.code == source.mention.code:
+                target = None
+            confidence = _confidence(draft, target_how if target is not None else "none")
+            smention = source.mention
+            tmention = target.mention if target is not None else None
+            rule = draft.rule + "".join(f"+{w}" for w in draft.wrappers)
+            if target is not None and target_how in ("nearby", "reciprocal"):
+                rule += f"+target:{target_how}"
+            out.append(
+                Event(
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    sentence=sentence.text,
+                    cameo=info.code,
+                    root=info.root,
+                    quad=info.quad,
+                    goldstein=info.goldstein,
+                    penta=info.penta,
+                    plover=info.plover,
+                    mode=info.mode,
+                    source_code=smention.code,
+                    source_text=smention.text,
+                    source_start=smention.start,
+                    source_end=smention.end,
+                    target_code=tmention.code if tmention else None,
+                    target_text=tmention.text if tmention else None,
+                    target_start=tmention.start if tmention else None,
+                    target_end=tmention.end if tmention else None,
+                    trigger=trigger_span.text,
+                    trigger_start=offset + trigger_span.start_char,
+                    trigger_end=offset + trigger_span.end_char,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    confidence=confidence,
+                    rule=rule,
+                    coder=CODER_VERSION,
+                    lang=article.lang,
+                    negated=draft.negated,
+                    hypothetical=draft.hypothetical,
+                    reported=draft.reported,
+                )
+            )
+        return out
+
+
+def _absorb(by_token: dict[int, _Draft], index: int) -> None:
+    draft = by_token.get(index)
+    if draft is not None:
+        draft.absorbed = True
+
+
+def _governing_verb(token: Any) -> Any | None:
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in _NOUN_CLIMB or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if _is_verbal(cur):
+            return cur
+    return None
+
+
+def _has_demonstrative(token: Any, cues: Any) -> bool:
+    return any(c.dep_ == "det" and c.lemma_.lower() in cues.demonstratives for c in token.children)
+
+
+def _according_to(sent: Any, cues: Any) -> bool:
+    return any(t.lower_ in cues.according_to for t in sent)
+
+
+def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any) -> TokenActor | None:
+    """The closest actor in the sentence from another country than the sources (a conflict's likely target)."""
+    countries = {s.mention.country for s in sources}
+    best: tuple[int, TokenActor] | None = None
+    finder_actors = doc.user_data.get("tocsin_actors", [])
+    for actor in finder_actors:
+        if not (sent.start <= actor.start < sent.end) or actor in sources:
+            continue
+        if actor.mention.country in countries or actor.mention.code is None or actor.mention.name == "inferred from context":
+            continue
+        distance = abs(actor.head - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, actor)
+    return best[1] if best else None
+
+
+def _confidence(draft: _Draft, target_how: str) -> float:
+    score = 0.8
+    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1}.get(draft.source_how, -0.15)
+    score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
+    if draft.pattern.objects:
+        score += 0.05
+    if draft.pattern.roles:
+        score += 0.03
+    if draft.hypothetical:
+        score -= 0.1
+    if draft.negated:
+        score -= 0.3
+    if any(a.mention.name == "inferred from context" for a in draft.sources):
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+__all__ = ["CodeEvents"]

@@ -1,0 +1,170 @@
+"""Who did it and to whom: source and target from the dependency parse.
+
+Subject or ``par``-agent -> source; object, oblique or nominal modifier ->
+target; passives swap; infinitive and participle clauses inherit their
+governor's subject; relative pronouns resolve to their antecedent;
+coordinated and apposed actors each become an argument.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+from ..actors import DOC_KEY, TokenActor
+
+# Dependants that open another clause: an argument never reaches into them.
+CLAUSAL = frozenset({"acl:relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "punct", "mark", "cop", "dislocated", "vocative", "reparandum", "orphan"})
+SUBJECT = ("nsubj", "nsubj:outer", "expl:subj")
+AGENT = ("obl:agent",)
+TARGET_PRIMARY = ("obj", "iobj", "obl:arg", "nsubj:pass", "dobj", "dative", "pobj")
+TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
+INHERIT = ("xcomp", "advcl", "conj", "acl")
+
+
+class ArgumentFinder:
+    """Token-to-actor lookups over one parsed paragraph."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
+        self.at: dict[int, TokenActor] = {}
+        for actor in self.actors:
+            for i in range(actor.start, actor.end):
+                self.at[i] = actor
+
+    # --- subtree search -------------------------------------------------
+    def actors_in(self, token: Any, *, skip: Iterable[int] = ()) -> list[TokenActor]:
+        """Actors named by the phrase headed by ``token``: the shallowest ones, plus those coordinated or apposed to them."""
+        skip_set = set(skip)
+        found: list[tuple[int, TokenActor, Any]] = []
+        seen: set[int] = set()
+        queue: deque[tuple[Any, int]] = deque([(token, 0)])
+        while queue:
+            tok, depth = queue.popleft()
+            actor = self.at.get(tok.i)
+            if actor is not None and id(actor) not in seen and tok.i not in skip_set:
+                seen.add(id(actor))
+                found.append((depth, actor, tok))
+            for child in tok.children:
+                if child.dep_ in CLAUSAL and self.at.get(child.i) is None:
+                    continue
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                    continue
+                queue.append((child, depth + 1))
+        if not found:
+            return []
+        best = min(d for d, _, _ in found)
+        chosen = [a for d, a, _ in found if d == best]
+        chosen_tokens = {i for a in chosen for i in range(a.start, a.end)} | {token.i}
+        for depth, actor, tok in sorted(found, key=lambda x: x[0]):
+            if actor in chosen:
+                continue
+            head_tok = self.doc[actor.head]
+            if head_tok.dep_ in ("conj", "appos", "flat", "flat:name", "nmod") and _reaches(head_tok, chosen_tokens, ("conj", "appos", "flat", "flat:name", "nmod")):
+                if head_tok.dep_ == "nmod" and not _is_listing(head_tok):
+                    continue
+                chosen.append(actor)
+                chosen_tokens.update(range(actor.start, actor.end))
+        return chosen
+
+    # --- verbs ----------------------------------------------------------
+    def verb_source(self, verb: Any) -> tuple[list[TokenActor], str]:
+        """Source actors of a verb, and how they were found (subject, agent, inherited, antecedent)."""
+        tok = verb
+        how = "subject"
+        for _ in range(4):
+            for child in tok.children:
+                if child.dep_ in AGENT:
+                    actors = self.actors_in(child)
+                    if actors:
+                        return actors, "agent" if tok is verb else "inherited"
+            for child in tok.children:
+                if child.dep_ in SUBJECT:
+                    if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType") and tok.dep_ == "acl:relcl":
+                        return self.actors_in(tok.head), "antecedent"
+                    return self.actors_in(child), how if tok is verb else "inherited"
+            if tok.dep_ in INHERIT and tok.head.i != tok.i:
+                tok = tok.head
+                how = "inherited"
+                continue
+            break
+        return [], "none"
+
+    def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:
+        for deps, how in ((TARGET_PRIMARY, "object"), (TARGET_SECONDARY, "oblique")):
+            for child in verb.children:
+                if child.dep_ in deps:
+                    actors = [a for a in self.actors_in(child) if id(a) not in exclude]
+                    if actors:
+                        return actors, how
+        if clause_subject:
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    for grand in child.children:
+                        if grand.dep_ in SUBJECT + ("nsubj:pass",):
+                            actors = [a for a in self.actors_in(grand) if id(a) not in exclude]
+                            if actors:
+                                return actors, "clause-subject"
+        return [], "none"
+
+    # --- event nouns ----------------------------------------------------
+    def noun_arguments(self, noun: Any, end: int) -> tuple[list[TokenActor], list[TokenActor], str]:
+        """Source and target of an event noun from its own modifiers ("frappes russes contre Kiev")."""
+        sources: list[TokenActor] = []
+        targets: list[TokenActor] = []
+        how = "none"
+        for child in noun.children:
+            if child.i < end and child.i > noun.i:
+                continue  # part of the trigger itself ("exercices militaires")
+            if child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ in AGENT:
+                        sources = sources or self.actors_in(grand)
+                        how = "agent"
+        for child in noun.children:
+            if child.i < end and child.i > noun.i:
+                continue
+            if child.dep_ in ("amod", "nmod", "appos", "compound", "poss", "nmod:poss"):
+                actors = self.actors_in(child)
+                if not actors:
+                    continue
+                prep = _case(child)
+                if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par") or child.dep_ in ("poss", "nmod:poss", "compound"):
+                    if all(a.mention.kind == "place" for a in actors):
+                        targets = targets or actors
+                    elif not sources:
+                        sources = actors
+                        how = how if how != "none" else "modifier"
+                else:
+                    targets = targets or actors
+        return sources, targets, how
+
+
+def _case(token: Any) -> str:
+    for child in token.children:
+        if child.dep_ in ("case", "fixed"):
+            return child.lower_
+    return ""
+
+
+def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in deps or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in targets:
+            return True
+    return False
+
+
+def _is_listing(tok: Any) -> bool:
+    """An nmod that lists members ("notamment les États-Unis") rather than qualifies."""
+    return any(c.lower_ in ("notamment", "dont", "including", "especially", "comme", "such") for c in tok.children) or any(
+        c.dep_ in ("conj", "appos") for c in tok.children
+    )
+
+
+__all__ = ["ArgumentFinder", "CLAUSAL"]

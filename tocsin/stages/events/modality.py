@@ -1,0 +1,92 @@
+"""Negation, hypothetical mood, intent and threat: how an act is framed.
+
+"n'a pas attaqué" is negated; "attaquerait" is hypothetical; "envisage
+d'envoyer des armes" is an intent (CAMEO 03x, not the act); "menace de
+frapper" is a threat (13x) refined by what is threatened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import codebook
+from ...languages import Cues
+
+# Act -> "express intent to" (CAMEO 03x). Keys are matched longest first.
+_INTENT = {
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "06": "031",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "07": "033",
+    "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356", "08": "035",
+    "045": "039", "04": "036", "05": "032",
+}
+# Conflict act -> threat of it (CAMEO 13x).
+_THREAT = {
+    "14": "133", "15": "138", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "16": "131",
+    "17": "137", "18": "1383", "191": "1381", "192": "1382", "19": "1384", "20": "1385",
+}
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for size in (4, 3, 2):
+        hit = table.get(code[:size])
+        if hit and codebook.is_code(hit):
+            return hit
+    return None
+
+
+def intent_code(code: str) -> str:
+    """The code of intending ``code``: 03x for cooperation, 13x (threat) for force, else ``code`` itself."""
+    root = code[:2]
+    if root in ("04", "05", "06", "07", "08"):
+        return _by_prefix(_INTENT, code) or "030"
+    if root in ("14", "15", "16", "17", "18", "19", "20"):
+        return _by_prefix(_THREAT, code) or "130"
+    return code
+
+
+def threat_code(code: str) -> str:
+    """The code of threatening ``code`` (13x); cooperative or verbal acts give plain 130."""
+    return _by_prefix(_THREAT, code) or "130"
+
+
+def _clause_tokens(verb: Any) -> list[Any]:
+    """The verb and its auxiliaries / copula."""
+    return [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+
+
+def is_negated(token: Any, cues: Cues) -> bool:
+    """True when the verb (or event noun) is negated: "n'a pas attaqué", "aucune frappe", "sans attaquer"."""
+    children = list(token.children)
+    lemmas = {c.lemma_.lower() for c in children}
+    lowers = {c.lower_ for c in children}
+    if token.pos_ in ("NOUN", "PROPN"):
+        return bool(lemmas & {"aucun", "aucune", "no", "nul", "nulle"})
+    if lowers & cues.negation_particle and (lemmas | lowers) & cues.negation:
+        return True
+    if lowers & cues.negation_particle and not children:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("sans", "without") for c in children):
+        return True
+    return bool(lowers & {"not", "n't", "never"})
+
+
+def is_hypothetical(token: Any, cues: Cues) -> bool:
+    """True for conditional or future mood, a modal governor ("pourrait attaquer"), or a hedged noun."""
+    for tok in _clause_tokens(token):
+        mood = tok.morph.get("Mood")
+        tense = tok.morph.get("Tense")
+        if "Cnd" in mood or "Fut" in tense:
+            return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in cues.modal:
+        return True
+    if token.pos_ in ("NOUN", "PROPN"):
+        return any(c.lemma_.lower() in cues.hedge for c in token.children if c.dep_ == "amod")
+    return False
+
+
+def is_future(token: Any) -> bool:
+    return any("Fut" in t.morph.get("Tense") for t in _clause_tokens(token))
+
+
+__all__ = ["intent_code", "threat_code", "is_negated", "is_hypothetical", "is_future"]

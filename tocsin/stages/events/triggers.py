@@ -1,0 +1,91 @@
+"""Find event triggers: verbs and event nouns of the language's pattern dictionary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...languages import LanguageResources, Pattern
+from .arguments import CLAUSAL
+
+_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
+
+
+@dataclass
+class Trigger:
+    token: Any  # head token of the trigger (the verb or the event noun)
+    end: int  # token index past the trigger's words
+    candidates: list[Pattern]  # matching patterns, most specific first
+    kind: str  # verb | noun
+
+
+def _is_verbal(token: Any) -> bool:
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ in ("ADJ", "NOUN", "AUX") and "Part" in token.morph.get("VerbForm")
+
+
+def _object_lemmas(token: Any) -> set[str]:
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS:
+            out.add(child.lemma_.lower())
+            out.add(child.lower_)
+            for grand in child.children:
+                if grand.dep_ in ("nmod", "obj", "amod", "compound", "pobj", "prep", "fixed"):
+                    out.add(grand.lemma_.lower())
+                    out.add(grand.lower_)
+                    for g2 in grand.children:
+                        if g2.dep_ == "pobj":
+                            out.add(g2.lemma_.lower())
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.add(token.head.lemma_.lower())  # "craintes exprimées"
+    return out
+
+
+def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
+    verbs = lang.verb_patterns()
+    nouns = lang.noun_patterns()
+    out: list[Trigger] = []
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if _is_verbal(token) and lemma in verbs:
+            objects = _object_lemmas(token)
+            cands = [p for p in verbs[lemma] if not p.objects or p.objects & objects]
+            if cands:
+                out.append(Trigger(token, token.i + 1, cands, "verb"))
+                continue
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") and lemma in nouns:
+            best: list[Pattern] = []
+            end = token.i + 1
+            for pattern in nouns[lemma]:
+                n = len(pattern.lemmas)
+                if token.i + n > sent.end:
+                    continue
+                window = [t.lemma_.lower() for t in doc[token.i : token.i + n]]
+                if window == list(pattern.lemmas):
+                    best.append(pattern)
+                    end = max(end, token.i + n)
+            if best and (token.pos_ != "ADJ"):
+                best.sort(key=lambda p: -len(p.lemmas))
+                out.append(Trigger(token, end, best, "noun"))
+    return out
+
+
+def clause_of(token: Any) -> Any:
+    """The nearest verb governing ``token`` (itself if it is a verb)."""
+    cur = token
+    for _ in range(8):
+        if _is_verbal(cur) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def governs(outer: Any, inner: Any) -> bool:
+    """True when ``inner`` lies in the clause-level subtree of ``outer`` (``outer`` is an ancestor)."""
+    return outer.i != inner.i and outer in inner.ancestors
+
+
+__all__ = ["Trigger", "find_triggers", "clause_of", "governs", "CLAUSAL"]

@@ -1,0 +1,213 @@
+"""Find input files, read their bytes safely, and dispatch them by extension.
+
+Reading never trusts the input: the size is checked with ``stat`` before a
+byte is read, binary files and invalid UTF-8 are refused with coded errors,
+and nothing beyond ``MAX_BYTES`` is ever read (even from a pipe or stdin).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, AnyStr, BinaryIO, TextIO
+
+from ...errors import Errors, ExtractError, FetchError, IngestError
+from ...models import Article
+from .html import parse_html
+from .jsonl import OnFailure, parse_json, parse_jsonl
+from .text import parse_markdown, parse_text
+
+MAX_BYTES = 20_000_000
+"""Largest input accepted, in bytes (one article, or one JSON Lines file)."""
+
+BINARY_SNIFF_BYTES = 8192
+"""A NUL byte in this many leading bytes marks a file as binary."""
+
+STDIN_NAME = "<stdin>"
+
+_READ_CHUNK = 1 << 16
+
+# Extension -> format. Directory walks pick up only these; a file named
+# explicitly with another extension is read as plain text.
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".json": "json",
+}
+
+
+def walk_source(source: Path, *, on_failure: OnFailure) -> Iterator[Path]:
+    """Yield the input files of one source: the file itself, or a directory's inputs.
+
+    A directory is walked recursively in sorted order; hidden files and
+    directories are skipped, and symlinked directories are not followed.
+    A missing path (E007) or a directory without inputs (E009) is reported
+    to ``on_failure`` and yields nothing.
+    """
+    if source.is_dir():
+        found = False
+        for path in _walk_dir(source, on_failure=on_failure):
+            found = True
+            yield path
+        if not found:
+            on_failure(FetchError(Errors.E009.format(path=source), path=str(source)))
+    elif source.exists():
+        yield source
+    else:
+        on_failure(FetchError(Errors.E007.format(path=source), path=str(source)))
+
+
+def _walk_dir(root: Path, *, on_failure: OnFailure) -> Iterator[Path]:
+    def _on_walk_error(exc: OSError) -> None:
+        where = exc.filename or root
+        on_failure(FetchError(Errors.E010.format(path=where, detail=exc.strerror or exc), path=str(where)))
+
+    paths: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_on_walk_error):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+                paths.append(Path(dirpath) / name)
+    yield from sorted(paths, key=lambda p: p.relative_to(root).parts)
+
+
+def read_file_text(path: Path) -> str:
+    """Read a file as UTF-8 text, refusing what is not an article-sized text file.
+
+    Raises:
+        FetchError: missing (E007), over ``MAX_BYTES`` (E004), unreadable (E010).
+        ExtractError: empty (E001), binary (E002), invalid UTF-8 (E003).
+    """
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise FetchError(Errors.E007.format(path=name), path=name) from exc
+    except OSError as exc:
+        raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > MAX_BYTES:
+        raise FetchError(Errors.E004.format(path=name, size=info.st_size, limit=MAX_BYTES), path=name)
+    try:
+        with path.open("rb") as fh:
+            data = _read_limited(fh, name)
+    except OSError as exc:
+        raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
+    return decode_bytes(data, name)
+
+
+def read_stream_text(stream: TextIO, name: str = STDIN_NAME) -> str:
+    """Read a text stream (stdin) with the same checks as a file.
+
+    The underlying byte buffer is used when there is one, so invalid UTF-8
+    is reported with its offset; a pure text stream is read as text.
+    """
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
+    try:
+        if buffer is not None:
+            return decode_bytes(_read_limited(buffer, name), name)
+        text = _read_limited(stream, name)
+    except UnicodeDecodeError as exc:
+        raise ExtractError(Errors.E003.format(path=name, offset=exc.start), path=name) from exc
+    except OSError as exc:
+        raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
+    if "\x00" in text[:BINARY_SNIFF_BYTES]:
+        raise ExtractError(Errors.E002.format(path=name), path=name)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ExtractError(Errors.E001.format(path=name), path=name)
+    return text
+
+
+def _read_limited(fh: IO[AnyStr], name: str) -> AnyStr:
+    # Read in chunks, at most one unit past the limit: a file that grew after
+    # stat(), or a pipe, is refused without holding more than MAX_BYTES + 1
+    # bytes. (A single fh.read(MAX_BYTES + 1) would allocate that much for
+    # every input, however small.)
+    parts: list[AnyStr] = []
+    total = 0
+    while total <= MAX_BYTES:
+        chunk = fh.read(min(_READ_CHUNK, MAX_BYTES + 1 - total))
+        if not chunk:
+            return chunk[:0].join(parts)
+        parts.append(chunk)
+        total += len(chunk)
+    raise FetchError(Errors.E004.format(path=name, size=f"more than {MAX_BYTES}", limit=MAX_BYTES), path=name)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode an input's bytes as UTF-8 (BOM stripped), refusing empty and binary data."""
+    if not data.strip():
+        raise ExtractError(Errors.E001.format(path=name), path=name)
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise ExtractError(Errors.E002.format(path=name), path=name)
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(Errors.E003.format(path=name, offset=bom + exc.start), path=name) from exc
+    if not text.strip():
+        raise ExtractError(Errors.E001.format(path=name), path=name)
+    return text
+
+
+def parse_file(path: Path, *, on_failure: OnFailure) -> Iterator[Article]:
+    """Read one file and yield its articles, reporting failures to ``on_failure``."""
+    name = str(path)
+    try:
+        text = read_file_text(path)
+    except IngestError as exc:
+        on_failure(exc)
+        return
+    fmt = FORMATS.get(path.suffix.lower(), "text")
+    yield from parse_content(text, fmt=fmt, name=name, on_failure=on_failure)
+
+
+def parse_stream(stream: TextIO, *, on_failure: OnFailure) -> Iterator[Article]:
+    """Read stdin: JSON Lines if every non-empty line is a JSON object, else plain text."""
+    try:
+        text = read_stream_text(stream)
+    except IngestError as exc:
+        on_failure(exc)
+        return
+    fmt = "jsonl" if looks_like_jsonl(text) else "text"
+    yield from parse_content(text, fmt=fmt, name=STDIN_NAME, on_failure=on_failure)
+
+
+def parse_content(text: str, *, fmt: str, name: str, on_failure: OnFailure) -> Iterator[Article]:
+    """Turn decoded text in format ``fmt`` into articles; failures go to ``on_failure``."""
+    if fmt in ("jsonl", "json"):
+        parse = parse_json if fmt == "json" else parse_jsonl
+        yield from parse(text, path=name, on_failure=on_failure)
+        return
+    try:
+        if fmt == "html":
+            yield parse_html(text, origin=name)
+        elif fmt == "markdown":
+            yield parse_markdown(text, origin=name)
+        else:
+            yield parse_text(text, origin=name)
+    except IngestError as exc:
+        on_failure(exc)
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """True if ``text`` has at least one non-empty line and every one is a JSON object."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or not all(line.lstrip().startswith("{") for line in lines):
+        return False
+    for line in lines:
+        try:
+            if not isinstance(json.loads(line), dict):
+                return False
+        except ValueError:
+            return False
+    return True

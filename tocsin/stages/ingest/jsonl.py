@@ -1,0 +1,158 @@
+"""JSON Lines inputs: one article per line.
+
+Each line is an object ``{id?, title?, text, url?, outlet?, published?, lang?}``;
+other keys are ignored. A bad line is reported (with its line number) and
+skipped; the other lines still yield articles. A ``.json`` file may also hold
+a single JSON document: one such object, or an array of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ...errors import Errors, ExtractError, IngestError
+from ...models import Article
+
+OnFailure = Callable[[IngestError], None]
+
+_OPTIONAL_STRINGS = ("title", "url", "outlet")
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
+
+
+def parse_jsonl(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Article]:
+    """Yield one article per non-blank line of JSON Lines ``text``.
+
+    Args:
+        text: the decoded file.
+        path: the file's name, used in ``origin`` (``path:line``) and messages.
+        on_failure: called with an :class:`ExtractError` (E005/E008) per bad line.
+    """
+    # Split on "\n" only: JSON strings may legally hold U+2028 and friends,
+    # which str.splitlines() would treat as line breaks.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            detail = f"invalid JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', '?')}"
+            on_failure(_malformed(path, number, detail))
+            continue
+        try:
+            yield parse_record(record, path=path, line=number)
+        except IngestError as exc:
+            on_failure(exc)
+
+
+def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Article]:
+    """Yield the articles of a ``.json`` file: one object, an array of objects, or JSON Lines.
+
+    For a JSON array, ``line`` in origins and messages is the item's number (from 1).
+    """
+    try:
+        document = json.loads(text)
+    except ValueError:
+        document = None  # not one JSON document: read it as JSON Lines
+    if isinstance(document, dict):
+        records: list[Any] = [document]
+    elif isinstance(document, list):
+        records = document
+    else:
+        yield from parse_jsonl(text, path=path, on_failure=on_failure)
+        return
+    for number, record in enumerate(records, start=1):
+        try:
+            yield parse_record(record, path=path, line=number)
+        except IngestError as exc:
+            on_failure(exc)
+
+
+def parse_record(record: Any, *, path: str, line: int) -> Article:
+    """Validate one decoded record and make it an article.
+
+    Raises:
+        ExtractError: E005 for a malformed record (not an object, wrong types,
+            bad date or language code), E008 when ``text`` is missing or empty.
+    """
+    if not isinstance(record, dict):
+        raise _malformed(path, line, f"expected a JSON object, found {_json_type(record)}")
+    text = record.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ExtractError(Errors.E008.format(path=path, line=line), path=path, line=line)
+    if not isinstance(text, str):
+        raise _malformed(path, line, f'"text" must be a string, found {_json_type(text)}')
+    fields: dict[str, str | None] = {}
+    for key in _OPTIONAL_STRINGS:
+        fields[key] = _optional_string(record, key, path=path, line=line)
+    return Article(
+        text=text.replace("\r\n", "\n").strip(),
+        id=_record_id(record.get("id"), path=path, line=line),
+        published=_published(record, path=path, line=line),
+        lang=_lang(record, path=path, line=line),
+        origin=f"{path}:{line}",
+        **fields,
+    )
+
+
+def _record_id(value: Any, *, path: str, line: int) -> str:
+    if value is None:
+        return ""  # Article falls back to a content hash
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _malformed(path, line, f'"id" must be a string or an integer, found {_json_type(value)}')
+    return str(value).strip()
+
+
+def _optional_string(record: dict[str, Any], key: str, *, path: str, line: int) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _malformed(path, line, f'"{key}" must be a string, found {_json_type(value)}')
+    return value.strip() or None
+
+
+def _published(record: dict[str, Any], *, path: str, line: int) -> str | None:
+    value = _optional_string(record, "published", path=path, line=line)
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+        else:
+            dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        detail = f'"published" must be an ISO date or datetime such as "2024-05-17" or "2024-05-17T09:30:00Z", found {value!r}'
+        raise _malformed(path, line, detail) from exc
+    return value
+
+
+def _lang(record: dict[str, Any], *, path: str, line: int) -> str | None:
+    value = _optional_string(record, "lang", path=path, line=line)
+    if value is None:
+        return None
+    match = _LANG.match(value.lower())
+    if match is None:
+        raise _malformed(path, line, f'"lang" must be a language code such as "fr" or "en", found {value!r}')
+    return match.group(1)
+
+
+def _malformed(path: str, line: int, detail: str) -> ExtractError:
+    return ExtractError(Errors.E005.format(path=path, line=line, detail=detail), path=path, line=line)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"

