@@ -65,6 +65,8 @@ class Errors(metaclass=_CodedMessages):
     # config / cli (E5xx)
     E501 = "Invalid value for {name}: {value!r}. {hint}"
     E502 = "{path}: actor file is malformed ({detail}). See docs/actors.md for the format."
+    E503 = "{path}: cannot read actor file ({detail}). Check the path given to --actors."
+    E504 = "Unknown actor id {id!r}. Ids are the table names in the actor files (e.g. 'RUS', 'putin')."
 
 
 class Warnings(metaclass=_CodedMessages):

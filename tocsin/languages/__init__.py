@@ -31,10 +31,11 @@ class Pattern:
     objects: frozenset[str]
     cameo: str
     roles: frozenset[str]
+    reflexive: bool = False  # pronominal use only ("se rendre")
 
     @property
     def specificity(self) -> int:
-        return len(self.lemmas) * 2 + (1 if self.objects else 0) + (1 if self.roles else 0)
+        return len(self.lemmas) * 2 + (2 if self.objects else 0) + (1 if self.roles else 0) + (1 if self.reflexive else 0)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Cues:
     demonstratives: frozenset[str]
     according_to: frozenset[str]
     location_preps: frozenset[str]
+    background: frozenset[str]
+    unaccusative: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,11 @@ class LanguageResources:
     disable: tuple[str, ...]
     cues: Cues
     patterns: tuple[Pattern, ...] = field(repr=False)
+    lemma_fixes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def fixes(self) -> dict[str, str]:
+        return dict(self.lemma_fixes)
 
     def verb_patterns(self) -> dict[str, list[Pattern]]:
         return _index(self, "verb")
@@ -97,7 +106,7 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
             if len(cols) < 5:
                 raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"expected 7 tab-separated columns, found {len(cols)}"))
             cols += [""] * (7 - len(cols))
-            pid, kind, lemma, obj, cameo, roles = (c.strip() for c in cols[:6])
+            pid, kind, lemma, obj, cameo, roles, note = (c.strip() for c in cols[:7])
             if kind not in ("verb", "noun"):
                 raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"kind must be verb or noun, found {kind!r}"))
             if not codebook.is_code(cameo):
@@ -113,6 +122,7 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
                     objects=frozenset(o.strip().lower() for o in obj.split("|") if o.strip()),
                     cameo=cameo,
                     roles=frozenset(r.strip() for r in roles.split("|") if r.strip()),
+                    reflexive=kind == "verb" and note.lower().startswith(("se ", "s'", "s’")),
                 )
             )
     return tuple(patterns)
@@ -150,7 +160,11 @@ def load_language(code: str) -> LanguageResources:
             demonstratives=words("demonstratives"),
             according_to=words("according_to"),
             location_preps=words("location_preps"),
+            background=words("background"),
+            unaccusative=words("unaccusative"),
+            pronouns=words("pronouns"),
         ),
+        lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),
     )
 

@@ -25,6 +25,38 @@ _models: dict[str, Any] = {}
 _lock = threading.Lock()
 
 
+_TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!", ";"})
+_CLOSERS = frozenset({"»", '"', "”", "’", "'", ")", "]"})
+
+
+def _sentence_hints(doc: Any) -> Any:
+    """Allow sentence starts only after terminal punctuation or a line break.
+
+    The parser of the French models splits sentences at capitalised words
+    ("district militaire Sud") and guillemets; news sentences end with a
+    full stop, so every other position is marked as no boundary before the
+    parser runs (the parser respects preset boundaries).
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        j = i - 1
+        while j > 0 and doc[j].text in _CLOSERS:
+            j -= 1
+        if doc[j].text in _TERMINAL or "\n" in prev.text or prev.is_space:
+            continue
+        doc[i].is_sent_start = False
+    return doc
+
+
+def _register_hints() -> str:
+    from spacy.language import Language
+
+    name = "tocsin_sentence_hints"
+    if not Language.has_factory(name):
+        Language.component(name, func=_sentence_hints)
+    return name
+
+
 def load_model(lang: str) -> Any:
     """Return the spaCy pipeline of a language, loaded once per process, with unused components disabled."""
     with _lock:
@@ -37,6 +69,8 @@ def load_model(lang: str) -> Any:
             nlp = spacy.load(resources.model, exclude=list(resources.disable))
         except OSError as exc:
             raise StageError(Errors.E201.format(model=resources.model)) from exc
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(_register_hints(), before="parser")
         version = str(nlp.meta.get("version", ""))
         if not version.startswith(resources.model_version):
             raise StageError(Errors.E201.format(model=f"{resources.model}=={resources.model_version}.x (found {version})"))

@@ -19,9 +19,11 @@ from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
 from ..actors import TokenActor
 from .arguments import ArgumentFinder
-from .modality import intent_code, is_future, is_hypothetical, is_negated, threat_code
+from .modality import intent_code, is_hypothetical, is_irrealis, is_negated, threat_code
 from .triggers import Trigger, _is_verbal, find_triggers, governs
 
+# Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
+_NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
 _NOUN_CLIMB = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "xcomp", "dobj", "pobj", "prep", "conj", "appos")
 
 
@@ -60,7 +62,7 @@ class CodeEvents:
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for offset, doc in article.docs:
-            finder = ArgumentFinder(doc)
+            finder = ArgumentFinder(doc, pronouns=lang.cues.pronouns, unaccusative=lang.cues.unaccusative)
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
                 if sentence is None:
@@ -97,7 +99,7 @@ class CodeEvents:
                 draft.wrappers.append("threat")
                 draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
                 _absorb(by_token, governor.i)
-            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj") | {"obl:arg"}:
+            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg"):
                 draft.code = intent_code(draft.code)
                 draft.hypothetical = draft.code[:2] not in ("03",)
                 draft.wrappers.append("intent")
@@ -120,6 +122,12 @@ class CodeEvents:
                     draft.absorbed = True  # "exprimer son mécontentement": the verb pattern already says it
                 elif governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01":
                     outer.absorbed = True
+        # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
+        for draft in drafts:
+            tok = draft.trigger.token
+            if draft.trigger.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.i in by_token and by_token[tok.head.i].trigger.kind == "noun":
+                if tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light:
+                    draft.absorbed = True
         # Speech verbs report: their own 01x event is coded only when they report nothing else.
         for draft in drafts:
             if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
@@ -128,9 +136,15 @@ class CodeEvents:
                     draft.absorbed = True
                     for other in inner:
                         other.reported = True
+        # Prominence: the sentence reports its main-clause acts; acts embedded in adjuncts, relative
+        # clauses or another act's complement are background, kept only when nothing more prominent is.
+        live = [d for d in drafts if not d.absorbed]
+        trigger_tokens = {d.trigger.token.i for d in live}
+        levels = {id(d): _embedding(d.trigger.token, d.trigger.kind, trigger_tokens, cues) for d in live}
+        top = min(levels.values(), default=0)
         events: list[Event] = []
         for draft in drafts:
-            if draft.absorbed:
+            if draft.absorbed or levels[id(draft)] > top:
                 continue
             tok = draft.trigger.token
             draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and is_negated(tok.head, cues))
@@ -138,7 +152,7 @@ class CodeEvents:
                 continue
             if is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
                 draft.hypothetical = True
-                if is_future(tok) and draft.code[:2] in ("04", "05", "06", "07", "08"):
+                if is_irrealis(tok) and draft.code[:2] in ("04", "05", "06", "07", "08"):
                     draft.code = intent_code(draft.code)
                     draft.wrappers.append("future")
             if _according_to(sent, cues):
@@ -156,8 +170,14 @@ class CodeEvents:
         else:
             sources, targets, source_how = finder.noun_arguments(tok, trigger.end)
             target_how = "modifier" if targets else "none"
+            if _in_background(tok, cues) or _inside_name(tok, finder):
+                return None  # "après les combats", "Organisation de libération de la Palestine"
             if _has_demonstrative(tok, cues) and source_how != "agent":
                 return None  # "ces exercices": an event already reported
+            if all(p.cameo[:2] == "01" for p in trigger.candidates):
+                governor = _governing_verb(tok)
+                if governor is None or governor.lemma_.lower() not in cues.light:
+                    return None  # "les déclarations occidentales": a statement noun reports no new act
             if not sources and tok.dep_ not in ("nsubj", "nsubj:pass"):
                 governor = _governing_verb(tok)
                 if governor is not None:
@@ -205,8 +225,7 @@ class CodeEvents:
             target_how = "reciprocal"
         if not pairs:
             if not targets:
-                quad = codebook.lookup(draft.code).quad
-                near = _nearest_other(doc, sent, sources, draft.trigger.token) if quad >= 3 else None
+                near = _nearest_other(doc, sent, sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS else None
                 if near is not None:
                     targets = [near]
                     target_how = "nearby"
@@ -277,6 +296,58 @@ def _governing_verb(token: Any) -> Any | None:
         if _is_verbal(cur):
             return cur
     return None
+
+
+_EMBEDDING_NOUN = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound"})
+_EMBEDDING_VERB = frozenset({"acl", "acl:relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod"})
+
+
+def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
+    """How many clause boundaries separate a trigger from the main clause of its sentence."""
+    level = 0
+    cur = token
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep = cur.dep_
+        hlemma = head.lemma_.lower()
+        nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not _is_verbal(cur)
+        if nominal:
+            if dep in ("obj", "obl:arg", "xcomp") and (hlemma in cues.light or hlemma in cues.order or head.i not in triggers):
+                pass  # "a lancé une offensive", "a annoncé des sanctions"
+            elif dep in _EMBEDDING_NOUN or dep in ("obj",):
+                level += 1
+        elif dep in _EMBEDDING_VERB:
+            gerund = cur.lower_.endswith("ant") and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in cur.children)
+            if dep == "ccomp" and hlemma in cues.speech:
+                pass  # reported content counts as the main act
+            elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):
+                pass  # "continuent d'avancer", "envisage d'envoyer"
+            elif gerund and dep in ("advcl", "obl:mod", "obl"):
+                pass  # "..., avertissant que": a co-event of the same subject
+            else:
+                level += 1
+        cur = head
+    return level
+
+
+def _in_background(token: Any, cues: Any) -> bool:
+    """An event noun introduced as background: "après les combats", "à la suite de l'invasion"."""
+    doc = token.doc
+    start = max(token.sent.start, token.i - 4)
+    for tok in doc[start : token.i]:
+        if tok.lower_ in cues.background:
+            return True
+    return False
+
+
+def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
+    """An event noun that is part of a name: inside an actor mention, or the complement of a capitalised noun."""
+    if token.i in finder.at:
+        return True
+    head = token.head
+    return token.dep_ in ("nmod", "compound", "appos") and head.i != token.i and head.i != token.sent.start and head.text[:1].isupper()
 
 
 def _has_demonstrative(token: Any, cues: Any) -> bool:

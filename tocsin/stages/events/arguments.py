@@ -26,8 +26,10 @@ INHERIT = ("xcomp", "advcl", "conj", "acl")
 class ArgumentFinder:
     """Token-to-actor lookups over one parsed paragraph."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, *, pronouns: frozenset[str] = frozenset(), unaccusative: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.pronouns = pronouns
+        self.unaccusative = unaccusative
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
@@ -80,16 +82,38 @@ class ArgumentFinder:
                     actors = self.actors_in(child)
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
+            has_agent = any(c.dep_ in AGENT for c in tok.children)
+            subject_deps = SUBJECT + (("nsubj:pass",) if tok.lemma_.lower() in self.unaccusative and not has_agent else ())
             for child in tok.children:
-                if child.dep_ in SUBJECT:
+                if child.dep_ in subject_deps:
                     if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType") and tok.dep_ == "acl:relcl":
                         return self.actors_in(tok.head), "antecedent"
+                    if child.lower_ in self.pronouns and self.at.get(child.i) is None:
+                        return self.resolve_pronoun(child, tok)
                     return self.actors_in(child), how if tok is verb else "inherited"
-            if tok.dep_ in INHERIT and tok.head.i != tok.i:
+            gerund = tok.lower_.endswith("ant") and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
+            if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 tok = tok.head
                 how = "inherited"
                 continue
             break
+        return [], "none"
+
+    def resolve_pronoun(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
+        """"X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
+                cur = cur.head
+                actors, how = self.verb_source(cur)
+                if actors:
+                    return actors, "pronoun"
+            else:
+                break
+        sent = pronoun.sent
+        earlier = [a for a in self.actors if sent.start <= a.start < pronoun.i and a.mention.kind not in ("place",)]
+        if earlier:
+            return [earlier[-1]], "pronoun"
         return [], "none"
 
     def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:

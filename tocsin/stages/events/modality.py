@@ -85,8 +85,9 @@ def is_hypothetical(token: Any, cues: Cues) -> bool:
     return False
 
 
-def is_future(token: Any) -> bool:
-    return any("Fut" in t.morph.get("Tense") for t in _clause_tokens(token))
+def is_irrealis(token: Any) -> bool:
+    """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE)."""
+    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in _clause_tokens(token))
 
 
-__all__ = ["intent_code", "threat_code", "is_negated", "is_hypothetical", "is_future"]
+__all__ = ["intent_code", "threat_code", "is_negated", "is_hypothetical", "is_irrealis"]

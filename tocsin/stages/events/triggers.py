@@ -43,19 +43,68 @@ def _object_lemmas(token: Any) -> set[str]:
     return out
 
 
+_REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+
+
+def _is_reflexive(token: Any) -> bool:
+    return any(c.lower_ in _REFLEXIVE and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")) for c in token.children)
+
+
+_VERB_CHILDREN = frozenset({"ccomp", "obj", "xcomp", "obl:arg", "iobj", "mark"})
+
+
+def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str] | None = None) -> str | None:
+    """The verb lemma of a token, repairing the lemmatizer's misses on present tenses and participles.
+
+    fr_core_news_md leaves many -er verbs in the present unlemmatised ("demande")
+    and tags some gerunds as nouns ("avertissant"): try the regular infinitives.
+    """
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if fixes and lower in fixes and fixes[lower] in verbs:
+        return fixes[lower]
+    if _is_verbal(token) and lemma in verbs and lemma != lower:
+        return lemma
+    guesses: list[str] = []
+    if lower.endswith("ant") and (token.pos_ == "VERB" or any(c.dep_ in _VERB_CHILDREN for c in token.children)):
+        stem = lower[:-3]
+        guesses += [stem[:-3] + "ir"] if stem.endswith("iss") else []
+        guesses += [stem + "er", stem + "ir", stem + "re"]
+    elif token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)):
+        for suffix in ("ent", "es", "e"):
+            if lower.endswith(suffix):
+                guesses.append(lower[: -len(suffix)] + "er")
+                break
+    for guess in guesses:
+        if guess in verbs:
+            return guess
+    if _is_verbal(token) and lemma in verbs:
+        return lemma
+    return None
+
+
+def is_gerund(token: Any) -> bool:
+    return token.lower_.endswith("ant") and token.pos_ != "VERB" or "Ger" in token.morph.get("VerbForm")
+
+
 def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     verbs = lang.verb_patterns()
     nouns = lang.noun_patterns()
     out: list[Trigger] = []
     doc = sent.doc
+    fixes = lang.fixes
     for token in sent:
         lemma = token.lemma_.lower()
-        if _is_verbal(token) and lemma in verbs:
+        vlemma = verb_lemma(token, verbs, fixes)
+        if vlemma is not None:
+            lemma = vlemma
             objects = _object_lemmas(token)
-            cands = [p for p in verbs[lemma] if not p.objects or p.objects & objects]
+            reflexive = _is_reflexive(token)
+            cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
             if cands:
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
                 continue
+            lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") and lemma in nouns:
             best: list[Pattern] = []
             end = token.i + 1

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tocsin.cli import app
+
+pytestmark = pytest.mark.slow
+
+CONTRACT = {"article_id", "sentence_index", "sentence", "source_code", "target_code", "cameo", "root", "quad", "goldstein", "plover", "mode", "confidence", "rule"}
+
+
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_code_jsonl_contract_and_idempotence(runner: CliRunner, samples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.duckdb")
+    first = runner.invoke(app, ["code", str(samples), "--db", db, "--format", "jsonl"])
+    assert first.exit_code == 0, first.output
+    events = _jsonl(first.stdout)
+    assert events, "the samples report events"
+    for event in events:
+        assert CONTRACT <= set(event)
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["sentence"]
+    again = runner.invoke(app, ["code", str(samples), "--db", db, "--format", "jsonl"])
+    assert again.exit_code == 0
+    assert "0 event(s) added" in again.stderr
+    assert len(_jsonl(again.stdout)) == len(events)
+    stored = runner.invoke(app, ["events", "--db", db, "--format", "jsonl"])
+    assert stored.exit_code == 0
+    assert len(_jsonl(stored.stdout)) == len(events)
+
+
+def test_cli_code_bad_inputs_batch_goes_on(runner: CliRunner, samples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK")
+    (folder / "latin1.txt").write_bytes("Les forces russes ont bombardé la ville de Kharkiv, a déclaré l'armée ukrainienne.".encode("latin-1"))
+    (folder / "bad.jsonl").write_text('{"id": "ok1", "text": "Le gouvernement français a condamné l\'attaque russe contre l\'Ukraine."}\nnot json\n', encoding="utf-8")
+    (folder / "seed.txt").write_text((samples / "seed_fr_kharkiv.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    result = runner.invoke(app, ["code", str(folder), "--db", db, "--format", "jsonl"])
+    assert result.exit_code == 1
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "bad.jsonl:2"):
+        assert name in result.stderr
+    events = _jsonl(result.stdout)
+    assert {e["article_id"] for e in events} >= {"ok1"}
+    assert any(e["source_code"] == "RUSMIL" for e in events)
+    # nothing already stored is lost when a later batch has failures
+    again = runner.invoke(app, ["events", "--db", db, "--format", "jsonl"])
+    assert len(_jsonl(again.stdout)) == len(events)
+
+
+def test_cli_code_unsupported_language_is_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Die russische Armee hat am Dienstag die Stadt Charkiw angegriffen, teilte die ukrainische Regierung mit.", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--no-store", "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "E101" in result.stderr and _jsonl(result.stdout) == []
+
+
+def test_cli_events_filters(runner: CliRunner, samples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.duckdb")
+    assert runner.invoke(app, ["code", str(samples / "seed_fr_kharkiv.txt"), "--db", db]).exit_code == 0
+    out = runner.invoke(app, ["events", "--db", db, "--format", "jsonl", "--actor", "RUS", "--code", "13"])
+    rows = _jsonl(out.stdout)
+    assert rows and all(r["cameo"].startswith("13") for r in rows)
+    assert all("RUS" in ((r["source_code"] or "") + (r["target_code"] or ""))[:3] or (r["target_code"] or "").startswith("RUS") for r in rows)
+    csv_out = runner.invoke(app, ["events", "--db", db, "--format", "csv"])
+    assert csv_out.stdout.splitlines()[0].startswith("event_id") or "cameo" in csv_out.stdout.splitlines()[0]
+
+
+def test_cli_bad_format_exits_2(runner: CliRunner, samples: Path) -> None:
+    result = runner.invoke(app, ["code", str(samples), "--format", "xml", "--no-store"])
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
+
+
+def test_cli_missing_db_for_events(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "nope" / "x.duckdb")])
+    assert result.exit_code == 1
+    assert "E30" in result.stderr
