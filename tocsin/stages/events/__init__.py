@@ -24,6 +24,8 @@ from .triggers import Trigger, _is_verbal, find_triggers, governs
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
 _NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots coded even when the perpetrator is not named.
+_UNKNOWN_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _NOUN_CLIMB = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "xcomp", "dobj", "pobj", "prep", "conj", "appos")
 
 
@@ -62,7 +64,13 @@ class CodeEvents:
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for offset, doc in article.docs:
-            finder = ArgumentFinder(doc, pronouns=lang.cues.pronouns, unaccusative=lang.cues.unaccusative)
+            finder = ArgumentFinder(
+                doc,
+                offset=offset,
+                sentence_index={start: s.index for start, s in sentences.items()},
+                pronouns=lang.cues.pronouns,
+                unaccusative=lang.cues.unaccusative,
+            )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
                 if sentence is None:
@@ -187,8 +195,6 @@ class CodeEvents:
                         exclude = {id(a) for a in sources}
                         targets, target_how = finder.verb_targets(governor, exclude=exclude)
                         targets = [t for t in targets if not (t.start <= tok.i < t.end)]
-        if not sources:
-            return None
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
@@ -197,6 +203,12 @@ class CodeEvents:
             exclude = {id(a) for a in sources}
             clause_subject = tok.lemma_.lower() in cues.threat or tok.lemma_.lower() in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+        if not sources:
+            # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
+            # victim by an unnamed perpetrator is coded with an unknown source.
+            if not (targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles):
+                return None
+            source_how = "unknown"
         start = tok.i
         end = trigger.end
         aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
@@ -214,18 +226,18 @@ class CodeEvents:
         doc = sent.doc
         targets: list[TokenActor | None] = list(draft.targets)
         target_how = draft.target_how
-        sources = draft.sources
-        pairs: list[tuple[TokenActor, TokenActor | None]] = []
+        sources: list[TokenActor | None] = list(draft.sources) or [None]
+        pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
         if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
             # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
             for a in sources:
                 for b in sources:
-                    if a is not b and a.mention.code != b.mention.code:
+                    if a is not None and b is not None and a is not b and a.mention.code != b.mention.code:
                         pairs.append((a, b))
             target_how = "reciprocal"
         if not pairs:
             if not targets:
-                near = _nearest_other(doc, sent, sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS else None
+                near = _nearest_other(doc, sent, draft.sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS and draft.sources else None
                 if near is not None:
                     targets = [near]
                     target_how = "nearby"
@@ -236,10 +248,10 @@ class CodeEvents:
         trigger_span = doc[draft.span[0] : draft.span[1]]
         out: list[Event] = []
         for source, target in pairs:
-            if target is not None and target.mention.code == source.mention.code:
+            if target is not None and source is not None and target.mention.code == source.mention.code and target.mention.code is not None:
                 target = None
             confidence = _confidence(draft, target_how if target is not None else "none")
-            smention = source.mention
+            smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
             rule = draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if target is not None and target_how in ("nearby", "reciprocal"):
@@ -256,10 +268,10 @@ class CodeEvents:
                     penta=info.penta,
                     plover=info.plover,
                     mode=info.mode,
-                    source_code=smention.code,
-                    source_text=smention.text,
-                    source_start=smention.start,
-                    source_end=smention.end,
+                    source_code=smention.code if smention else None,
+                    source_text=smention.text if smention else None,
+                    source_start=smention.start if smention else None,
+                    source_end=smention.end if smention else None,
                     target_code=tmention.code if tmention else None,
                     target_text=tmention.text if tmention else None,
                     target_start=tmention.start if tmention else None,
@@ -376,7 +388,7 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
 
 def _confidence(draft: _Draft, target_how: str) -> float:
     score = 0.8
-    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1}.get(draft.source_how, -0.15)
+    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2}.get(draft.source_how, -0.15)
     score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
     if draft.pattern.objects:
         score += 0.05

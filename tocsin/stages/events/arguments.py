@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
+from ...models import ActorMention
 from ..actors import DOC_KEY, TokenActor
 
 # Dependants that open another clause: an argument never reaches into them.
@@ -26,8 +27,18 @@ INHERIT = ("xcomp", "advcl", "conj", "acl")
 class ArgumentFinder:
     """Token-to-actor lookups over one parsed paragraph."""
 
-    def __init__(self, doc: Any, *, pronouns: frozenset[str] = frozenset(), unaccusative: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        *,
+        offset: int = 0,
+        sentence_index: dict[int, int] | None = None,
+        pronouns: frozenset[str] = frozenset(),
+        unaccusative: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
+        self.offset = offset
+        self.sentence_index = sentence_index or {}
         self.pronouns = pronouns
         self.unaccusative = unaccusative
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
@@ -90,7 +101,15 @@ class ArgumentFinder:
                         return self.actors_in(tok.head), "antecedent"
                     if child.lower_ in self.pronouns and self.at.get(child.i) is None:
                         return self.resolve_pronoun(child, tok)
-                    return self.actors_in(child), how if tok is verb else "inherited"
+                    actors = self.actors_in(child)
+                    if not actors:
+                        named = self.named_actor(child)
+                        return ([named], "unknown") if named else ([], "none")
+                    return actors, how if tok is verb else "inherited"
+            if tok.dep_ == "acl" and _after_avoir(tok):
+                actors = self.actors_in(tok.head)
+                if actors:
+                    return actors, "inherited"  # mis-parsed perfect: "les rebelles ont rejeté" as a participle of "rebelles"
             gerund = tok.lower_.endswith("ant") and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 tok = tok.head
@@ -98,6 +117,28 @@ class ArgumentFinder:
                 continue
             break
         return [], "none"
+
+    def named_actor(self, token: Any) -> TokenActor | None:
+        """An actor the dictionary does not know, named by a proper noun ("le Bureau international du travail"): code unknown."""
+        names = [t for t in _phrase(token) if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i != t.sent.start and t.pos_ == "NOUN")]
+        if not names:
+            return None
+        words = [t for t in _phrase(token) if t.dep_ not in ("det", "punct") or t.i > token.i]
+        while words and words[-1].dep_ == "punct":
+            words.pop()
+        if not words:
+            return None
+        span = self.doc[words[0].i : words[-1].i + 1]
+        index = self.sentence_index.get(self.offset + token.sent.start_char, 0)
+        mention = ActorMention(
+            text=span.text,
+            start=self.offset + span.start_char,
+            end=self.offset + span.end_char,
+            sentence_index=index,
+            code=None,
+            kind="unknown",
+        )
+        return TokenActor(mention, span.start, span.end, token.i)
 
     def resolve_pronoun(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
         """"X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
@@ -164,6 +205,36 @@ class ArgumentFinder:
                 else:
                     targets = targets or actors
         return sources, targets, how
+
+
+def _phrase(token: Any) -> list[Any]:
+    """The noun phrase headed by ``token``, without its clauses."""
+    out = [token]
+    stack = [token]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ in CLAUSAL and child.dep_ != "punct":
+                continue
+            if child.dep_ == "punct" and not (out[0].i < child.i):
+                continue
+            out.append(child)
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head
+    run = [t for t in out if abs(t.i - token.i) <= len(out)]
+    return run
+
+
+def _after_avoir(token: Any) -> bool:
+    doc = token.doc
+    for j in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+        prev = doc[j]
+        if prev.lemma_ == "avoir" or prev.lower_ in ("a", "ont", "avait", "avaient", "aura", "auront"):
+            return True
+        if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
+            return False
+    return False
 
 
 def _case(token: Any) -> str:
