@@ -55,6 +55,7 @@ class Cues:
     background: frozenset[str]
     unaccusative: frozenset[str]
     pronouns: frozenset[str]
+    obligation: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def load_language(code: str) -> LanguageResources:
             background=words("background"),
             unaccusative=words("unaccusative"),
             pronouns=words("pronouns"),
+            obligation=words("obligation"),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),

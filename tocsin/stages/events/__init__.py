@@ -19,7 +19,7 @@ from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
 from ..actors import TokenActor
 from .arguments import ArgumentFinder
-from .modality import intent_code, is_hypothetical, is_irrealis, is_negated, threat_code
+from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, _is_verbal, find_triggers, governs
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
@@ -113,11 +113,28 @@ class CodeEvents:
                 draft.wrappers.append("intent")
                 draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
                 _absorb(by_token, governor.i)
-        # Threats absorb what they threaten: events inside the clause of a threat verb are its content.
+        # Obligation reported by someone else: "X a déclaré que Y devait coopérer" is X's demand on Y.
         for draft in drafts:
-            if draft.code[:2] == "13" and draft.trigger.kind == "verb":
+            tok = draft.trigger.token
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation:
+                speaker = _reporting_verb(tok.head, cues)
+                if speaker is None:
+                    continue
+                speakers, _how = finder.verb_source(speaker)
+                obliged = {id(a) for a in draft.sources}
+                speakers = [a for a in speakers if id(a) not in obliged]
+                if speakers:
+                    draft.targets, draft.target_how = list(draft.sources), "clause-subject"
+                    draft.sources, draft.source_how = speakers, "subject"
+                    draft.code = demand_code(draft.code)
+                    draft.wrappers.append("obligation")
+                    _absorb(by_token, speaker.i)
+        # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
+        # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
+        for draft in drafts:
+            if draft.code[:2] in _CONTENT_ROOTS and draft.trigger.kind == "verb":
                 for other in drafts:
-                    if other is not draft and governs(draft.trigger.token, other.trigger.token) and "threat" not in other.wrappers:
+                    if other is not draft and _in_complement(draft.trigger.token, other.trigger.token) and not {"threat", "intent", "obligation"} & set(other.wrappers):
                         other.absorbed = True
         # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
         for draft in drafts:
@@ -156,8 +173,14 @@ class CodeEvents:
                 continue
             tok = draft.trigger.token
             draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and is_negated(tok.head, cues))
-            if draft.negated and not self.keep_negated:
-                continue
+            if draft.negated:
+                refusal = refusal_code(draft.code)
+                if refusal is not None:
+                    # CAMEO codes cooperation refused as rejection (12x), not as a missing event.
+                    draft.code, draft.negated = refusal, False
+                    draft.wrappers.append("refused")
+                elif not self.keep_negated:
+                    continue
             if is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
                 draft.hypothetical = True
                 if is_irrealis(tok) and draft.code[:2] in ("04", "05", "06", "07", "08"):
@@ -291,6 +314,34 @@ class CodeEvents:
                 )
             )
         return out
+
+
+_CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
+
+
+def _in_complement(outer: Any, inner: Any) -> bool:
+    """True when ``inner`` lies in a complement clause of ``outer`` ("exige que X fournisse", "refuse de déployer")."""
+    cur = inner
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == outer.i:
+            return cur.dep_ in _COMPLEMENT_DEPS
+        cur = cur.head
+    return False
+
+
+def _reporting_verb(verb: Any, cues: Any) -> Any | None:
+    """The speech verb whose reported clause contains ``verb``, if any."""
+    cur = verb
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in cues.speech | cues.threat | {"rappeler", "répéter", "estimer", "juger", "conclure", "souligner", "insister"}:
+            return cur.head
+        cur = cur.head
+    return None
 
 
 def _absorb(by_token: dict[int, _Draft], index: int) -> None:

@@ -94,8 +94,11 @@ class ArgumentFinder:
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
             has_agent = any(c.dep_ in AGENT for c in tok.children)
-            subject_deps = SUBJECT + (("nsubj:pass",) if tok.lemma_.lower() in self.unaccusative and not has_agent else ())
-            for child in tok.children:
+            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children) and not any(c.dep_ == "aux:pass" for c in tok.children)
+            subject_deps = SUBJECT + (("nsubj:pass",) if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
+            # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
+            children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
+            for child in children:
                 if child.dep_ in subject_deps:
                     if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType") and tok.dep_ == "acl:relcl":
                         return self.actors_in(tok.head), "antecedent"
@@ -112,7 +115,10 @@ class ArgumentFinder:
                     return actors, "inherited"  # mis-parsed perfect: "les rebelles ont rejeté" as a participle of "rebelles"
             gerund = tok.lower_.endswith("ant") and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
-                tok = tok.head
+                if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
+                    tok = tok.head.head  # "ont publié une déclaration exigeant que ...": the publisher demands
+                else:
+                    tok = tok.head
                 how = "inherited"
                 continue
             break

@@ -44,6 +44,25 @@ def intent_code(code: str) -> str:
     return code
 
 
+# Cooperation refused -> reject (CAMEO 12x): "ne sont pas parvenus à un accord", "n'accueillera plus de réfugiés".
+_REFUSAL = {
+    "03": "120", "036": "125", "04": "125", "046": "125", "045": "126", "05": "120", "057": "127", "06": "121", "07": "122",
+    "073": "1223", "071": "1221", "072": "1222", "08": "124", "081": "1241", "082": "1242", "084": "1244", "085": "1245", "086": "1246", "087": "1246",
+}
+# Act demanded of someone -> demand (CAMEO 10x): "X a déclaré que Y devait coopérer".
+_DEMAND = {"03": "100", "04": "106", "05": "102", "06": "100", "07": "103", "08": "105", "084": "1053", "085": "1054", "087": "1056"}
+
+
+def refusal_code(code: str) -> str | None:
+    """The code of refusing a cooperative act; None for acts whose negation is simply no event."""
+    return _by_prefix(_REFUSAL, code) if code[:2] in ("03", "04", "05", "06", "07", "08") else None
+
+
+def demand_code(code: str) -> str:
+    """The code of demanding an act of someone."""
+    return _by_prefix(_DEMAND, code) or "100"
+
+
 def threat_code(code: str) -> str:
     """The code of threatening ``code`` (13x); cooperative or verbal acts give plain 130."""
     return _by_prefix(_THREAT, code) or "130"
@@ -90,4 +109,4 @@ def is_irrealis(token: Any) -> bool:
     return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in _clause_tokens(token))
 
 
-__all__ = ["intent_code", "threat_code", "is_negated", "is_hypothetical", "is_irrealis"]
+__all__ = ["intent_code", "threat_code", "refusal_code", "demand_code", "is_negated", "is_hypothetical", "is_irrealis"]
