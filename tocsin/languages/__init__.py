@@ -56,6 +56,7 @@ class Cues:
     unaccusative: frozenset[str]
     pronouns: frozenset[str]
     obligation: frozenset[str]
+    future: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def load_language(code: str) -> LanguageResources:
             unaccusative=words("unaccusative"),
             pronouns=words("pronouns"),
             obligation=words("obligation"),
+            future=words("future"),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),

@@ -107,7 +107,7 @@ class CodeEvents:
                 draft.wrappers.append("threat")
                 draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
                 _absorb(by_token, governor.i)
-            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg"):
+            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok):
                 draft.code = intent_code(draft.code)
                 draft.hypothetical = draft.code[:2] not in ("03",)
                 draft.wrappers.append("intent")
@@ -181,11 +181,17 @@ class CodeEvents:
                     draft.wrappers.append("refused")
                 elif not self.keep_negated:
                     continue
-            if is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
+            future = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.future
+            if future or is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
                 draft.hypothetical = True
-                if is_irrealis(tok) and draft.code[:2] in ("04", "05", "06", "07", "08"):
-                    draft.code = intent_code(draft.code)
-                    draft.wrappers.append("future")
+                if (future or is_irrealis(tok)) and not draft.wrappers:
+                    # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
+                    if draft.code[:2] in ("04", "05", "06", "07", "08"):
+                        draft.code = intent_code(draft.code)
+                        draft.wrappers.append("future")
+                    elif draft.code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
+                        draft.code = threat_code(draft.code)
+                        draft.wrappers.append("future")
             if _according_to(sent, cues):
                 draft.reported = True
             events.extend(self._emit(article, draft, sent, sentence, offset))
@@ -342,6 +348,11 @@ def _reporting_verb(verb: Any, cues: Any) -> Any | None:
             return cur.head
         cur = cur.head
     return None
+
+
+def _past_infinitive(token: Any) -> bool:
+    """ "annoncé avoir expulsé": a completed act reported, not an intention."""
+    return any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in token.children)
 
 
 def _absorb(by_token: dict[int, _Draft], index: int) -> None:
