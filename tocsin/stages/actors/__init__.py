@@ -19,7 +19,7 @@ from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
 from .matcher import Match, get_matcher
 
-_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "appos", "csubj"}
+_SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
 _KIND_PRIORITY = {"person": 0, "institution": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
 _FORM_PRIORITY = {"name": 0, "alias": 1, "capital": 2, "demonym": 3}
 _MAX_ATTACH_STEPS = 3

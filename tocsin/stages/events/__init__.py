@@ -143,10 +143,12 @@ class CodeEvents:
             governor = _governing_verb(draft.trigger.token)
             if governor is not None and governor.i in by_token:
                 outer = by_token[governor.i]
-                if outer.pattern.objects and draft.trigger.token.lemma_.lower() in outer.pattern.objects:
-                    draft.absorbed = True  # "exprimer son mécontentement": the verb pattern already says it
-                elif governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01":
-                    outer.absorbed = True
+                if outer.pattern.objects:
+                    draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
+                elif draft.trigger.token.head.i == governor.i and (
+                    governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
+                ):
+                    outer.absorbed = True  # "mener des frappes": the noun carries the act
         # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
         for draft in drafts:
             tok = draft.trigger.token
