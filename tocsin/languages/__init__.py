@@ -57,6 +57,7 @@ class Cues:
     pronouns: frozenset[str]
     obligation: frozenset[str]
     future: frozenset[str]
+    irrealis_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def load_language(code: str) -> LanguageResources:
             pronouns=words("pronouns"),
             obligation=words("obligation"),
             future=words("future"),
+            irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),

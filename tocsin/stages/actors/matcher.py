@@ -97,6 +97,9 @@ class ActorMatcher:
             kind, key = label.split("|", 1)
             if kind == "E":
                 surfaces = tuple(self._entity.get(key, ()))
+                if not doc[start].text[:1].isupper():
+                    # a proper name written in lower case is a common word ("tigre", "pays"); demonyms are adjectives
+                    surfaces = tuple(s for s in surfaces if s.form_kind == "demonym" or not s.form[:1].isupper())
                 if not surfaces:
                     continue
                 out.append(Match(start, end, "entity", surfaces, None))

@@ -186,7 +186,7 @@ class CodeEvents:
             future = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.future
             if future or is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
                 draft.hypothetical = True
-                if (future or is_irrealis(tok)) and not draft.wrappers:
+                if (future or is_irrealis(tok, cues)) and not draft.wrappers:
                     # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
                     if draft.code[:2] in ("04", "05", "06", "07", "08"):
                         draft.code = intent_code(draft.code)

@@ -91,11 +91,8 @@ def is_negated(token: Any, cues: Cues) -> bool:
 
 def is_hypothetical(token: Any, cues: Cues) -> bool:
     """True for conditional or future mood, a modal governor ("pourrait attaquer"), or a hedged noun."""
-    for tok in _clause_tokens(token):
-        mood = tok.morph.get("Mood")
-        tense = tok.morph.get("Tense")
-        if "Cnd" in mood or "Fut" in tense:
-            return True
+    if is_irrealis(token, cues):
+        return True
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in cues.modal:
         return True
@@ -104,9 +101,26 @@ def is_hypothetical(token: Any, cues: Cues) -> bool:
     return False
 
 
-def is_irrealis(token: Any) -> bool:
-    """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE)."""
-    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in _clause_tokens(token))
+def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
+    """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE).
+
+    The morphologizer often tags these as present or imperfect, so the
+    language's future/conditional endings are checked too (for -er verbs the
+    ending must follow the infinitive's "e": "libérera", not "déclara").
+    """
+    for tok in _clause_tokens(token):
+        if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood"):
+            return True
+        if cues is None or tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm"):
+            continue
+        form, lemma = tok.lower_, tok.lemma_.lower()
+        for ending in cues.irrealis_endings:
+            if form.endswith(ending) and len(form) > len(ending) + 1:
+                stem = form[: -len(ending)]
+                if lemma.endswith("er") and lemma not in ("aller",) and not stem.endswith("e"):
+                    break
+                return True
+    return False
 
 
 __all__ = ["intent_code", "threat_code", "refusal_code", "demand_code", "is_negated", "is_hypothetical", "is_irrealis"]
