@@ -16,8 +16,10 @@ from tocsin.cli.eval import evaluate_file
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "fr/seed_kharkiv_fr.jsonl": {"plover.f1": 0.95, "root.f1": 0.95, "source_country_accuracy": 0.90, "target_country_accuracy": 0.90},
-    "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.70, "source_country_accuracy": 0.75},
+    # measured 2026-11-25: plover/root F1 1.00, source and target country 1.00
+    "fr/seed_kharkiv_fr.jsonl": {"plover.f1": 0.99, "root.f1": 0.99, "source_country_accuracy": 0.99, "target_country_accuracy": 0.99},
+    # measured 2026-11-25: plover F1 0.708 (P 0.732, R 0.686), source country 0.848
+    "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.70, "source_country_accuracy": 0.84},
 }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import ConfigError, Errors, LanguageError, StageError, Warnings
 from ..models import Article
 
-SUPPORTED = ("fr", "en")
+from ..languages import SUPPORTED
 
 DETECT_CHARS = 2000
 """Detect on this many leading characters of the text."""

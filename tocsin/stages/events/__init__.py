@@ -121,6 +121,8 @@ class CodeEvents:
                 if speaker is None:
                     continue
                 speakers, _how = finder.verb_source(speaker)
+                if not speakers:
+                    speakers = finder.inverted_subject(speaker)
                 obliged = {id(a) for a in draft.sources}
                 speakers = [a for a in speakers if id(a) not in obliged]
                 if speakers:
@@ -206,6 +208,8 @@ class CodeEvents:
         target_how = "none"
         if trigger.kind == "verb":
             sources, source_how = finder.verb_source(tok)
+            if not sources and tok.lemma_.lower() in cues.speech:
+                sources, source_how = finder.inverted_subject(tok), "inverted"
         else:
             sources, targets, source_how = finder.noun_arguments(tok, trigger.end)
             target_how = "modifier" if targets else "none"
@@ -340,13 +344,20 @@ def _in_complement(outer: Any, inner: Any) -> bool:
     return False
 
 
+_REPORTING = frozenset({"rappeler", "répéter", "estimer", "juger", "conclure", "souligner", "insister", "faire"})
+
+
 def _reporting_verb(verb: Any, cues: Any) -> Any | None:
-    """The speech verb whose reported clause contains ``verb``, if any."""
+    """The speech verb whose reported clause contains ``verb``: its governor, or an incise ("..., a déclaré X")."""
+    reporting = cues.speech | cues.threat | _REPORTING
     cur = verb
     for _ in range(4):
+        for child in cur.children:
+            if child.i > verb.i and child.dep_ in ("advcl", "parataxis", "conj") and child.lemma_.lower() in cues.speech:
+                return child  # incise after the reported clause
         if cur.head.i == cur.i:
             return None
-        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in cues.speech | cues.threat | {"rappeler", "répéter", "estimer", "juger", "conclure", "souligner", "insister"}:
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in reporting:
             return cur.head
         cur = cur.head
     return None

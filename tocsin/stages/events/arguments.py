@@ -146,6 +146,15 @@ class ArgumentFinder:
         )
         return TokenActor(mention, span.start, span.end, token.i)
 
+    def inverted_subject(self, verb: Any) -> list[TokenActor]:
+        """The subject of an incise placed after its verb ("..., a déclaré mardi l'administration Bush")."""
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "dobj"):
+                actors = self.actors_in(child)
+                if actors:
+                    return actors
+        return []
+
     def resolve_pronoun(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
         """"X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
         cur = verb
@@ -169,6 +178,10 @@ class ArgumentFinder:
                 if child.dep_ in deps:
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
                     if actors:
+                        # a coordinated object the parser hung on the verb: "a menacé la Pologne et la Lituanie"
+                        for other in verb.children:
+                            if other.dep_ == "conj" and other.i > child.i and other.pos_ in ("PROPN", "NOUN"):
+                                actors += [a for a in self.actors_in(other) if id(a) not in exclude and a not in actors]
                         return actors, how
         if clause_subject:
             for child in verb.children:
