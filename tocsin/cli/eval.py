@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..coder import make_pipeline
-from ..errors import TocsinError
+from ..errors import StageError, TocsinError
 from ..eval import EvalReport, GoldRecord, evaluate, render_text
 from ..models import Article, Event
 from ._app import app, fail
@@ -25,6 +25,8 @@ def code_gold(records: list[GoldRecord]) -> Mapping[str, Sequence[Event]]:
     for article in pipeline.pipe(articles):
         article.docs = []
         out[article.id] = article.events
+    if not out and pipeline.failures:
+        raise StageError(pipeline.failures[0].message)  # nothing could be coded: a setup problem, not a score
     return out
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import codebook
 from ..errors import ConfigError, Errors
 
-SUPPORTED = ("fr",)
+SUPPORTED = ("fr", "en")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Cues:
     obligation: frozenset[str]
     future: frozenset[str]
     irrealis_endings: tuple[str, ...] = ()
+    irrealis_aux: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class LanguageResources:
     code: str
     model: str
     model_version: str
+    model_meta_name: str
     disable: tuple[str, ...]
     cues: Cues
     patterns: tuple[Pattern, ...] = field(repr=False)
@@ -149,6 +151,7 @@ def load_language(code: str) -> LanguageResources:
         code=code,
         model=data["model"],
         model_version=data["model_version"],
+        model_meta_name=data.get("model_meta_name", data["model"]),
         disable=tuple(data.get("disable", [])),
         cues=Cues(
             negation=words("negation"),
@@ -168,6 +171,7 @@ def load_language(code: str) -> LanguageResources:
             pronouns=words("pronouns"),
             obligation=words("obligation"),
             future=words("future"),
+            irrealis_aux=words("irrealis_aux"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),

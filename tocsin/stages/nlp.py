@@ -71,11 +71,17 @@ def load_model(lang: str) -> Any:
             raise StageError(Errors.E201.format(model=resources.model)) from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(_register_hints(), before="parser")
-        version = str(nlp.meta.get("version", ""))
-        if not version.startswith(resources.model_version):
-            raise StageError(Errors.E201.format(model=f"{resources.model}=={resources.model_version}.x (found {version})"))
+        check_model_meta(nlp.meta, lang, resources.model_meta_name, resources.model_version)
         _models[lang] = nlp
         return nlp
+
+
+def check_model_meta(meta: dict[str, Any], lang: str, name: str, version: str) -> None:
+    """Refuse a model that is not the one the language resources name (language, name, major.minor version)."""
+    found = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    ok = meta.get("lang") == lang and name in str(meta.get("name", "")) and str(meta.get("version", "")).startswith(version + ".")
+    if not ok:
+        raise StageError(Errors.E206.format(expected=f"{lang}_{name} {version}.x", found=found))
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:

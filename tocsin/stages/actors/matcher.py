@@ -104,6 +104,8 @@ class ActorMatcher:
                     continue
                 out.append(Match(start, end, "entity", surfaces, None))
             else:
+                if not any(t.pos_ in ("NOUN", "PROPN", "X") for t in doc[start:end]):
+                    continue  # "envoyé" the participle is not "un envoyé"
                 out.append(Match(start, end, "role", (), self._roles[key]))
             taken.update(range(start, end))
         out.sort(key=lambda m: m.start)

@@ -116,8 +116,11 @@ class CodeEvents:
         # Obligation reported by someone else: "X a déclaré que Y devait coopérer" is X's demand on Y.
         for draft in drafts:
             tok = draft.trigger.token
-            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation:
-                speaker = _reporting_verb(tok.head, cues)
+            modal = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation else None
+            if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation for c in tok.children):
+                modal = tok  # English "X must stop": the modal is an auxiliary of the act
+            if modal is not None:
+                speaker = _reporting_verb(modal, cues)
                 if speaker is None:
                     continue
                 speakers, _how = finder.verb_source(speaker)
@@ -221,7 +224,7 @@ class CodeEvents:
                 governor = _governing_verb(tok)
                 if governor is None or governor.lemma_.lower() not in cues.light:
                     return None  # "les déclarations occidentales": a statement noun reports no new act
-            if not sources and tok.dep_ not in ("nsubj", "nsubj:pass"):
+            if not sources and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
                 governor = _governing_verb(tok)
                 if governor is not None:
                     sources, how = finder.verb_source(governor)
@@ -385,8 +388,8 @@ def _governing_verb(token: Any) -> Any | None:
     return None
 
 
-_EMBEDDING_NOUN = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound"})
-_EMBEDDING_VERB = frozenset({"acl", "acl:relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod"})
+_EMBEDDING_NOUN = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound", "pobj", "poss", "nmod:poss", "npadvmod"})
+_EMBEDDING_VERB = frozenset({"acl", "acl:relcl", "relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod", "pcomp"})
 
 
 def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
@@ -401,12 +404,12 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
         hlemma = head.lemma_.lower()
         nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not _is_verbal(cur)
         if nominal:
-            if dep in ("obj", "obl:arg", "xcomp") and (hlemma in cues.light or hlemma in cues.order or head.i not in triggers):
+            if dep in ("obj", "obl:arg", "xcomp", "dobj", "attr") and (hlemma in cues.light or hlemma in cues.order or head.i not in triggers):
                 pass  # "a lancé une offensive", "a annoncé des sanctions"
-            elif dep in _EMBEDDING_NOUN or dep in ("obj",):
+            elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
         elif dep in _EMBEDDING_VERB:
-            gerund = cur.lower_.endswith("ant") and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in cur.children)
+            gerund = (cur.lower_.endswith("ant") or cur.tag_ == "VBG") and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
             if dep == "ccomp" and hlemma in cues.speech:
                 pass  # reported content counts as the main act
             elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):

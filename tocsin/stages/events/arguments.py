@@ -16,10 +16,15 @@ from ...models import ActorMention
 from ..actors import DOC_KEY, TokenActor
 
 # Dependants that open another clause: an argument never reaches into them.
-CLAUSAL = frozenset({"acl:relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "punct", "mark", "cop", "dislocated", "vocative", "reparandum", "orphan"})
+# Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
+CLAUSAL = frozenset(
+    {"acl:relcl", "relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "csubjpass", "pcomp", "punct", "mark", "cop",
+     "dislocated", "vocative", "reparandum", "orphan"}
+)
 SUBJECT = ("nsubj", "nsubj:outer", "expl:subj")
-AGENT = ("obl:agent",)
-TARGET_PRIMARY = ("obj", "iobj", "obl:arg", "nsubj:pass", "dobj", "dative", "pobj")
+PASSIVE_SUBJECT = ("nsubj:pass", "nsubjpass")
+AGENT = ("obl:agent", "agent")
+TARGET_PRIMARY = ("obj", "iobj", "obl:arg", "nsubj:pass", "nsubjpass", "dobj", "dative", "pobj", "attr")
 TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
 INHERIT = ("xcomp", "advcl", "conj", "acl")
 
@@ -94,13 +99,13 @@ class ArgumentFinder:
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
             has_agent = any(c.dep_ in AGENT for c in tok.children)
-            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children) and not any(c.dep_ == "aux:pass" for c in tok.children)
-            subject_deps = SUBJECT + (("nsubj:pass",) if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
+            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children) and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
+            subject_deps = SUBJECT + (PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
             # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
             children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
             for child in children:
                 if child.dep_ in subject_deps:
-                    if child.pos_ == "PRON" and "Rel" in child.morph.get("PronType") and tok.dep_ == "acl:relcl":
+                    if child.pos_ in ("PRON", "DET") and ("Rel" in child.morph.get("PronType") or child.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl:relcl", "relcl"):
                         return self.actors_in(tok.head), "antecedent"
                     if child.lower_ in self.pronouns and self.at.get(child.i) is None:
                         return self.resolve_pronoun(child, tok)
@@ -149,7 +154,7 @@ class ArgumentFinder:
     def inverted_subject(self, verb: Any) -> list[TokenActor]:
         """The subject of an incise placed after its verb ("..., a déclaré mardi l'administration Bush")."""
         for child in verb.children:
-            if child.i > verb.i and child.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "dobj"):
+            if child.i > verb.i and child.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "dobj", "nsubj"):
                 actors = self.actors_in(child)
                 if actors:
                     return actors
@@ -187,7 +192,7 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
                     for grand in child.children:
-                        if grand.dep_ in SUBJECT + ("nsubj:pass",):
+                        if grand.dep_ in SUBJECT + PASSIVE_SUBJECT:
                             actors = [a for a in self.actors_in(grand) if id(a) not in exclude]
                             if actors:
                                 return actors, "clause-subject"
@@ -210,7 +215,7 @@ class ArgumentFinder:
         for child in noun.children:
             if child.i < end and child.i > noun.i:
                 continue
-            if child.dep_ in ("amod", "nmod", "appos", "compound", "poss", "nmod:poss"):
+            if child.dep_ in ("amod", "nmod", "appos", "compound", "poss", "nmod:poss", "prep"):
                 actors = self.actors_in(child)
                 if not actors:
                     continue
@@ -257,6 +262,8 @@ def _after_avoir(token: Any) -> bool:
 
 
 def _case(token: Any) -> str:
+    if token.dep_ == "prep":  # English: the preposition heads its object
+        return token.lower_
     for child in token.children:
         if child.dep_ in ("case", "fixed"):
             return child.lower_

@@ -80,13 +80,11 @@ def is_negated(token: Any, cues: Cues) -> bool:
     lowers = {c.lower_ for c in children}
     if token.pos_ in ("NOUN", "PROPN"):
         return bool(lemmas & {"aucun", "aucune", "no", "nul", "nulle"})
-    if lowers & cues.negation_particle and (lemmas | lowers) & cues.negation:
-        return True
-    if lowers & cues.negation_particle and not children:
-        return True
     if any(c.dep_ == "mark" and c.lower_ in ("sans", "without") for c in children):
         return True
-    return bool(lowers & {"not", "n't", "never"})
+    if cues.negation_particle:  # French: "ne ... pas"
+        return bool(lowers & cues.negation_particle and ((lemmas | lowers) & cues.negation or not children))
+    return any(c.dep_ == "neg" or c.lower_ in cues.negation for c in children)
 
 
 def is_hypothetical(token: Any, cues: Cues) -> bool:
@@ -96,6 +94,8 @@ def is_hypothetical(token: Any, cues: Cues) -> bool:
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in cues.modal:
         return True
+    if any(c.dep_.startswith("aux") and c.lemma_.lower() in cues.modal for c in token.children):
+        return True  # English modal auxiliaries: "could attack"
     if token.pos_ in ("NOUN", "PROPN"):
         return any(c.lemma_.lower() in cues.hedge for c in token.children if c.dep_ == "amod")
     return False
@@ -111,6 +111,8 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     for tok in _clause_tokens(token):
         if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood"):
             return True
+        if cues is not None and tok is not token and tok.lemma_.lower() in cues.irrealis_aux | {tok.lower_ for _ in [0] if tok.lower_ in cues.irrealis_aux}:
+            return True  # English "will send", "would attack"
         if cues is None or tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm"):
             continue
         form, lemma = tok.lower_, tok.lemma_.lower()

@@ -8,7 +8,7 @@ from typing import Any
 from ...languages import LanguageResources, Pattern
 from .arguments import CLAUSAL
 
-_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
+_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "nsubjpass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
 
 
 @dataclass

@@ -1,0 +1,53 @@
+"""The actors stage on parsed French text (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.models import Article
+from tocsin.stages.actors import ExtractActors
+from tocsin.stages.nlp import ParseText
+
+pytestmark = pytest.mark.slow
+
+
+def _mentions(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    article = next(ParseText().pipe([Article(text=text, lang="fr", published=published)]))
+    article = ExtractActors()(article)
+    for m in article.mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.code, m.kind) for m in article.mentions]
+
+
+def test_actors_role_and_demonym_compose() -> None:
+    mentions = _mentions("Le ministère russe de la Défense a annoncé des exercices.")
+    assert ("ministère russe de la Défense", "RUSMIL", "demonym") in mentions or any(code == "RUSMIL" for _, code, _ in mentions)
+
+
+def test_actors_person_with_title_and_date() -> None:
+    mentions = _mentions("Le président Vladimir Poutine a ordonné des manœuvres.", published="2024-05-06")
+    assert any(code == "RUSGOV" and "Poutine" in text for text, code, _ in mentions)
+
+
+def test_actors_role_without_country_takes_last_country_with_that_role() -> None:
+    mentions = _mentions("Les forces ukrainiennes ont reculé.\n\nLes forces ont ensuite contre-attaqué.")
+    codes = [code for _, code, _ in mentions]
+    assert codes.count("UKRMIL") == 2
+
+
+def test_actors_capital_as_subject_is_government() -> None:
+    mentions = _mentions("Moscou a rejeté l'ultimatum.")
+    assert ("Moscou", "RUSGOV", "capital") in mentions
+
+
+def test_actors_lowercase_common_word_is_not_a_place() -> None:
+    mentions = _mentions("Le tigre du zoo s'est échappé.")
+    assert mentions == []
+
+
+def test_actors_acronym_case_sensitive() -> None:
+    # "UE" is the EU; "au" (to the) is not the African Union
+    mentions = _mentions("L'UE a envoyé une mission au Mali.")
+    codes = {code for _, code, _ in mentions}
+    assert "EUR" in codes and "MLI" in codes
+    assert not any(text.lower() == "au" for text, _, _ in mentions)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from tocsin.errors import StageError
+from tocsin.models import Article
+from tocsin.stages.nlp import ParseText, check_model_meta, split_paragraphs
+
+
+def test_nlp_split_paragraphs_offsets() -> None:
+    text = "  Premier paragraphe.\n\n\nDeuxième\nligne.\n \nTroisième."
+    paras = split_paragraphs(text)
+    assert [p for _, p in paras] == ["Premier paragraphe.", "Deuxième\nligne.", "Troisième."]
+    for offset, para in paras:
+        assert text[offset : offset + len(para)] == para
+
+
+def test_nlp_split_long_paragraph_is_cut() -> None:
+    text = ("Une phrase assez longue pour remplir. " * 400).strip()
+    paras = split_paragraphs(text)
+    assert len(paras) > 1
+    for offset, para in paras:
+        assert text[offset : offset + len(para)] == para
+
+
+def test_nlp_model_meta_check() -> None:
+    check_model_meta({"lang": "en", "name": "core_web_sm", "version": "3.8.0"}, "en", "core_web_sm", "3.8")
+    with pytest.raises(StageError, match=r"\[E206\]"):
+        check_model_meta({"lang": "en", "name": "core_web_lg", "version": "3.8.0"}, "en", "core_web_sm", "3.8")
+    with pytest.raises(StageError, match=r"\[E206\]"):
+        check_model_meta({"lang": "en", "name": "core_web_sm", "version": "3.7.1"}, "en", "core_web_sm", "3.8")
+
+
+@pytest.mark.slow
+def test_nlp_sentences_are_spans_of_the_text() -> None:
+    text = "Les exercices ont lieu dans le district militaire Sud, une région adjacente à l'Ukraine.\n\nLes troupes russes avancent. Kiev résiste."
+    article = Article(text=text, lang="fr")
+    out = next(ParseText().pipe([article]))
+    assert [s.index for s in out.sentences] == [0, 1, 2]
+    # the capitalised "Sud" does not start a sentence
+    assert out.sentences[0].text.endswith("l'Ukraine.")
+    for sentence in out.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.slow
+def test_nlp_batches_languages_separately() -> None:
+    fr = Article(text="Le gouvernement français a condamné l'attaque.", lang="fr")
+    en = Article(text="The French government condemned the attack.", lang="en")
+    out = list(ParseText().pipe([fr, en]))
+    assert [a.lang for a in out] == ["fr", "en"]
+    assert all(len(a.sentences) == 1 and a.docs for a in out)
+    assert out[1].docs[0][1].lang_ == "en"
