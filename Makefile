@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= tocsin.duckdb
 
-.PHONY: setup demo test test-fast bench lint clean
+.PHONY: setup demo test test-fast bench accuracy lint clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test-fast: $(STAMP)
 ## Throughput and memory against spaCy's own pipeline on the same texts.
 bench: $(STAMP)
 	$(PY) bench/bench_code.py
+
+## Regenerate docs/accuracy.md from every gold set in ../shared/gold.
+accuracy: $(STAMP)
+	$(PY) bench/accuracy.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check tocsin tests && $(PY) -m ruff format --check tocsin tests

@@ -24,6 +24,7 @@ def make_pipeline(
     actors: Sequence[str | Path] = (),
     keep_negated: bool = False,
     batch_size: int = 64,
+    trace: bool = False,
 ) -> Pipeline:
     """Build the coding pipeline.
 
@@ -32,6 +33,7 @@ def make_pipeline(
         actors: extra actor dictionary files (TOML) that extend or override the built-in one.
         keep_negated: keep negated events (flagged ``negated``) instead of dropping them.
         batch_size: articles parsed per spaCy batch.
+        trace: record every trigger that gave no event, and why (``pipeline.get_stage("events").trace``).
     Returns:
         A :class:`~tocsin.pipeline.Pipeline` whose ``pipe`` yields coded articles.
     """
@@ -40,7 +42,7 @@ def make_pipeline(
             DetectLanguage(force=lang),
             ParseText(batch_size=batch_size),
             ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
-            CodeEvents(keep_negated=keep_negated),
+            CodeEvents(keep_negated=keep_negated, trace=trace),
         ]
     )
 

@@ -14,12 +14,13 @@ from ..coder import make_pipeline
 from ..errors import StageError, TocsinError
 from ..eval import EvalReport, GoldRecord, evaluate, render_text
 from ..models import Article, Event
+from ..pipeline import Pipeline
 from ._app import app, fail
 
 
-def code_gold(records: list[GoldRecord]) -> Mapping[str, Sequence[Event]]:
+def code_gold(records: list[GoldRecord], *, pipeline: Pipeline | None = None) -> Mapping[str, Sequence[Event]]:
     """Code each gold record's text in its own language; map record id -> events."""
-    pipeline = make_pipeline()
+    pipeline = pipeline or make_pipeline()
     articles = [Article(text=r.text, id=r.id, lang=r.lang, published=r.date) for r in records]
     out: dict[str, Sequence[Event]] = {}
     for article in pipeline.pipe(articles):

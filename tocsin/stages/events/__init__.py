@@ -54,9 +54,20 @@ class CodeEvents:
     requires = ("article.docs", "article.sentences", "article.mentions")
     assigns = ("article.events",)
 
-    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0) -> None:
+    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0, trace: bool = False) -> None:
         self.keep_negated = keep_negated
         self.min_confidence = min_confidence
+        # With trace=True, every trigger that gave no event is recorded with the reason (for `tocsin eval` error analysis).
+        self.trace: list[dict[str, object]] | None = [] if trace else None
+        self._where: tuple[str, int] = ("", 0)
+
+    def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
+        if self.trace is not None:
+            article_id, sentence_index = self._where
+            self.trace.append(
+                {"article_id": article_id, "sentence_index": sentence_index, "trigger": trigger.token.text, "code": code or trigger.candidates[0].cameo, "reason": reason}
+            )
+        return None
 
     def __call__(self, article: Article) -> Article:
         lang = load_language(article.lang or "fr")
@@ -75,6 +86,7 @@ class CodeEvents:
                 sentence = sentences.get(offset + sent.start_char)
                 if sentence is None:
                     continue
+                self._where = (article.id, sentence.index)
                 for event in self._code_sentence(article, sent, sentence, offset, finder, lang):
                     if event.key() in seen:
                         continue
@@ -176,7 +188,11 @@ class CodeEvents:
         top = min(levels.values(), default=0)
         events: list[Event] = []
         for draft in drafts:
-            if draft.absorbed or levels[id(draft)] > top:
+            if draft.absorbed:
+                self._drop(draft.trigger, "absorbed by another event of the clause", draft.code)
+                continue
+            if levels[id(draft)] > top:
+                self._drop(draft.trigger, "embedded under a more prominent event", draft.code)
                 continue
             tok = draft.trigger.token
             draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and is_negated(tok.head, cues))
@@ -187,6 +203,7 @@ class CodeEvents:
                     draft.code, draft.negated = refusal, False
                     draft.wrappers.append("refused")
                 elif not self.keep_negated:
+                    self._drop(draft.trigger, "negated", draft.code)
                     continue
             future = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.future
             if future or is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
@@ -216,14 +233,16 @@ class CodeEvents:
         else:
             sources, targets, source_how = finder.noun_arguments(tok, trigger.end)
             target_how = "modifier" if targets else "none"
-            if _in_background(tok, cues) or _inside_name(tok, finder):
-                return None  # "après les combats", "Organisation de libération de la Palestine"
+            if _in_background(tok, cues):
+                return self._drop(trigger, "background event noun")  # "après les combats"
+            if _inside_name(tok, finder):
+                return self._drop(trigger, "part of a name")  # "Organisation de libération de la Palestine"
             if _has_demonstrative(tok, cues) and source_how != "agent":
-                return None  # "ces exercices": an event already reported
+                return self._drop(trigger, "demonstrative: already reported")  # "ces exercices"
             if all(p.cameo[:2] == "01" for p in trigger.candidates):
                 governor = _governing_verb(tok)
                 if governor is None or governor.lemma_.lower() not in cues.light:
-                    return None  # "les déclarations occidentales": a statement noun reports no new act
+                    return self._drop(trigger, "statement noun")  # "les déclarations occidentales"
             if not sources and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
                 governor = _governing_verb(tok)
                 if governor is not None:
@@ -236,7 +255,7 @@ class CodeEvents:
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
-            return None
+            return self._drop(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":
             exclude = {id(a) for a in sources}
             clause_subject = tok.lemma_.lower() in cues.threat or tok.lemma_.lower() in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
@@ -245,7 +264,7 @@ class CodeEvents:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
             if not (targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles):
-                return None
+                return self._drop(trigger, "no source actor", pattern.cameo)
             source_how = "unknown"
         start = tok.i
         end = trigger.end
