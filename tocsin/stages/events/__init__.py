@@ -182,6 +182,12 @@ class CodeEvents:
                         other.reported = True
         # Prominence: the sentence reports its main-clause acts; acts embedded in adjuncts, relative
         # clauses or another act's complement are background, kept only when nothing more prominent is.
+        # An act whose source no actor names is kept only when the sentence reports nothing else.
+        if any(not d.absorbed and d.source_how != "none" for d in drafts):
+            for draft in drafts:
+                if not draft.absorbed and draft.source_how == "none":
+                    draft.absorbed = True
+                    self._drop(draft.trigger, "no source actor", draft.code)
         live = [d for d in drafts if not d.absorbed]
         trigger_tokens = {d.trigger.token.i for d in live}
         levels = {id(d): _embedding(d.trigger.token, d.trigger.kind, trigger_tokens, cues) for d in live}
@@ -263,9 +269,12 @@ class CodeEvents:
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
-            if not (targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles):
+            if targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles:
+                source_how = "unknown"
+            elif trigger.kind == "verb" and pattern.cameo[:2] != "01" and tok.dep_ in ("ROOT", "conj"):
+                source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
+            else:
                 return self._drop(trigger, "no source actor", pattern.cameo)
-            source_how = "unknown"
         start = tok.i
         end = trigger.end
         aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
@@ -485,7 +494,7 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
 
 def _confidence(draft: _Draft, target_how: str) -> float:
     score = 0.8
-    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2}.get(draft.source_how, -0.15)
+    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2, "none": -0.45}.get(draft.source_how, -0.15)
     score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
     if draft.pattern.objects:
         score += 0.05
