@@ -129,7 +129,7 @@ class CodeEvents:
         for draft in drafts:
             tok = draft.trigger.token
             modal = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation else None
-            if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation for c in tok.children):
+            if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in tok.children):
                 modal = tok  # English "X must stop": the modal is an auxiliary of the act
             if modal is not None:
                 speaker = _reporting_verb(modal, cues)

@@ -26,7 +26,7 @@ PASSIVE_SUBJECT = ("nsubj:pass", "nsubjpass")
 AGENT = ("obl:agent", "agent")
 TARGET_PRIMARY = ("obj", "iobj", "obl:arg", "nsubj:pass", "nsubjpass", "dobj", "dative", "pobj", "attr")
 TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
-INHERIT = ("xcomp", "advcl", "conj", "acl")
+INHERIT = ("xcomp", "advcl", "conj", "acl", "acomp")
 
 
 class ArgumentFinder:
