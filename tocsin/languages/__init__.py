@@ -60,6 +60,7 @@ class Cues:
     irrealis_endings: tuple[str, ...] = ()
     irrealis_aux: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
+    negating: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def load_language(code: str) -> LanguageResources:
             future=words("future"),
             irrealis_aux=words("irrealis_aux"),
             obligation_aux=words("obligation_aux"),
+            negating=words("negating"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),

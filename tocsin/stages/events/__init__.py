@@ -104,6 +104,7 @@ class CodeEvents:
             draft = self._draft(trigger, finder, lang)
             if draft is not None:
                 drafts.append(draft)
+        drafts.extend(self._reported_obligations(sent, drafts, finder, cues))
         by_token = {d.trigger.token.i: d for d in drafts}
         # Framing by a governing verb: intent, threat, order.
         for draft in drafts:
@@ -201,7 +202,7 @@ class CodeEvents:
                 self._drop(draft.trigger, "embedded under a more prominent event", draft.code)
                 continue
             tok = draft.trigger.token
-            draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and is_negated(tok.head, cues))
+            draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating))
             if draft.negated:
                 refusal = refusal_code(draft.code)
                 if refusal is not None:
@@ -226,6 +227,39 @@ class CodeEvents:
                 draft.reported = True
             events.extend(self._emit(article, draft, sent, sentence, offset))
         return [e for e in events if e.confidence >= self.min_confidence]
+
+    def _reported_obligations(self, sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+        """"X said that Y must withdraw": X demands of Y (CAMEO 100), whatever Y must do.
+
+        Acts the dictionary knows are refined later (the obligation framing turns them into 10x);
+        this covers the others.
+        """
+        out: list[_Draft] = []
+        known = {d.trigger.token.i for d in drafts}
+        for token in sent:
+            if token.lemma_.lower() not in cues.speech | _REPORTING:
+                continue
+            for clause in token.children:
+                if clause.dep_ not in ("ccomp", "parataxis"):
+                    continue
+                act = clause
+                if clause.lemma_.lower() in cues.obligation:
+                    act = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+                elif not any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
+                    act = None
+                if act is None or act.i in known:
+                    continue
+                speakers, how = finder.verb_source(token)
+                if not speakers:
+                    speakers = finder.inverted_subject(token)
+                obliged = [a for a in finder.verb_source(clause)[0] if a not in speakers]
+                if not speakers or not obliged:
+                    continue
+                trigger = Trigger(act, act.i + 1, [_DEMAND_PATTERN], "verb")
+                start = min(token.i, act.i)
+                out.append(_Draft(trigger, _DEMAND_PATTERN, "100", speakers, obliged, how, "clause-subject", (start, max(token.i, act.i) + 1), "construction.reported_obligation"))
+                out[-1].wrappers.append("obligation")
+        return out
 
     def _draft(self, trigger: Trigger, finder: ArgumentFinder, lang: LanguageResources) -> _Draft | None:
         tok = trigger.token
@@ -360,6 +394,7 @@ class CodeEvents:
 
 
 _CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+_DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), objects=frozenset(), cameo="100", roles=frozenset())
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
 
