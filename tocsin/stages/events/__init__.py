@@ -472,7 +472,7 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
             elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
         elif dep in _EMBEDDING_VERB:
-            gerund = (cur.lower_.endswith("ant") or cur.tag_ == "VBG") and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
+            gerund = cur.lower_.endswith("ant") and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
             if dep == "ccomp" and hlemma in cues.speech:
                 pass  # reported content counts as the main act
             elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):
