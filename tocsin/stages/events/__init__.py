@@ -150,9 +150,9 @@ class CodeEvents:
         # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
         # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
         for draft in drafts:
-            if draft.code[:2] in _CONTENT_ROOTS and draft.trigger.kind == "verb":
+            if draft.code[:2] in _CONTENT_ROOTS:
                 for other in drafts:
-                    if other is not draft and _in_complement(draft.trigger.token, other.trigger.token) and not {"threat", "intent", "obligation"} & set(other.wrappers):
+                    if other is not draft and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun") and not {"threat", "intent", "obligation"} & set(other.wrappers):
                         other.absorbed = True
         # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
         for draft in drafts:
@@ -163,7 +163,7 @@ class CodeEvents:
                 outer = by_token[governor.i]
                 if outer.pattern.objects:
                     draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
-                elif draft.trigger.token.head.i == governor.i and (
+                elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
                     governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
                 ):
                     outer.absorbed = True  # "mener des frappes": the noun carries the act
@@ -398,14 +398,16 @@ _DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
 
-def _in_complement(outer: Any, inner: Any) -> bool:
-    """True when ``inner`` lies in a complement clause of ``outer`` ("exige que X fournisse", "refuse de déployer")."""
+def _in_complement(outer: Any, inner: Any, *, noun: bool = False) -> bool:
+    """True when ``inner`` lies in a complement clause of ``outer`` ("exige que X fournisse", "refuse de déployer",
+    for an event noun: "its demand that Israel ease restrictions")."""
+    deps = _COMPLEMENT_DEPS | {"acl", "relcl", "acl:relcl", "prep", "nmod"} if noun else _COMPLEMENT_DEPS
     cur = inner
     for _ in range(10):
         if cur.head.i == cur.i:
             return False
         if cur.head.i == outer.i:
-            return cur.dep_ in _COMPLEMENT_DEPS
+            return cur.dep_ in deps
         cur = cur.head
     return False
 
