@@ -114,6 +114,8 @@ class CodeEvents:
                 governor = _governing_verb(tok)
             if governor is None or governor.i == tok.i:
                 continue
+            if draft.trigger.kind == "noun" and governor.i in by_token and by_token[governor.i].pattern.objects:
+                continue  # "threatened Poland with retaliation": the verb expression codes it
             glemma = governor.lemma_.lower()
             if glemma in cues.threat and draft.code[:2] not in ("13",):
                 draft.code = threat_code(draft.code)

