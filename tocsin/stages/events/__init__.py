@@ -178,7 +178,7 @@ class CodeEvents:
         # Speech verbs report: their own 01x event is coded only when they report nothing else.
         for draft in drafts:
             if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
-                inner = [o for o in drafts if o is not draft and not o.absorbed and governs(draft.trigger.token, o.trigger.token)]
+                inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and governs(draft.trigger.token, o.trigger.token)]
                 if inner:
                     draft.absorbed = True
                     for other in inner:
@@ -273,7 +273,7 @@ class CodeEvents:
             if not sources and tok.lemma_.lower() in cues.speech:
                 sources, source_how = finder.inverted_subject(tok), "inverted"
         else:
-            sources, targets, source_how = finder.noun_arguments(tok, trigger.end)
+            sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
             target_how = "modifier" if targets else "none"
             if _in_background(tok, cues):
                 return self._drop(trigger, "background event noun")  # "après les combats"
@@ -311,7 +311,7 @@ class CodeEvents:
                 source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
             else:
                 return self._drop(trigger, "no source actor", pattern.cameo)
-        start = tok.i
+        start = trigger.start if trigger.start >= 0 else tok.i
         end = trigger.end
         aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
         if aux:

@@ -199,13 +199,13 @@ class ArgumentFinder:
         return [], "none"
 
     # --- event nouns ----------------------------------------------------
-    def noun_arguments(self, noun: Any, end: int) -> tuple[list[TokenActor], list[TokenActor], str]:
+    def noun_arguments(self, noun: Any, end: int, start: int = -1) -> tuple[list[TokenActor], list[TokenActor], str]:
         """Source and target of an event noun from its own modifiers ("frappes russes contre Kiev")."""
         sources: list[TokenActor] = []
         targets: list[TokenActor] = []
         how = "none"
         for child in noun.children:
-            if child.i < end and child.i > noun.i:
+            if (start if start >= 0 else noun.i) <= child.i < end and child.i != noun.i:
                 continue  # part of the trigger itself ("exercices militaires")
             if child.dep_ == "acl":
                 for grand in child.children:
@@ -213,7 +213,7 @@ class ArgumentFinder:
                         sources = sources or self.actors_in(grand)
                         how = "agent"
         for child in noun.children:
-            if child.i < end and child.i > noun.i:
+            if (start if start >= 0 else noun.i) <= child.i < end and child.i != noun.i:
                 continue
             if child.dep_ in ("amod", "nmod", "appos", "compound", "poss", "nmod:poss", "prep"):
                 actors = self.actors_in(child)

@@ -17,6 +17,7 @@ class Trigger:
     end: int  # token index past the trigger's words
     candidates: list[Pattern]  # matching patterns, most specific first
     kind: str  # verb | noun
+    start: int = -1  # first token of the trigger's words when it is not ``token``
 
 
 def _is_verbal(token: Any) -> bool:
@@ -119,6 +120,25 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             if best and (token.pos_ != "ADJ"):
                 best.sort(key=lambda p: -len(p.lemmas))
                 out.append(Trigger(token, end, best, "noun"))
+    return _resolve_multiword(out)
+
+
+def _resolve_multiword(triggers: list[Trigger]) -> list[Trigger]:
+    """A noun trigger inside a longer one yields to it ("hunger strike" is not also a "strike"), and a multiword
+    trigger is anchored on its syntactic head (English puts it last: "air *strikes*")."""
+    spans = [(t.token.i, t.end) for t in triggers if t.kind == "noun" and t.end - t.token.i > 1]
+    out: list[Trigger] = []
+    for trigger in triggers:
+        i = trigger.token.i
+        if any(start <= i < end and (start, end) != (i, trigger.end) for start, end in spans):
+            continue
+        if trigger.kind == "noun" and trigger.end - i > 1:
+            doc = trigger.token.doc
+            head = next((t for t in doc[i : trigger.end] if not (i <= t.head.i < trigger.end) or t.head.i == t.i), trigger.token)
+            if head.i != i:
+                trigger = Trigger(head, trigger.end, trigger.candidates, trigger.kind)
+                trigger.start = i
+        out.append(trigger)
     return out
 
 

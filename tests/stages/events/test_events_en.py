@@ -1,0 +1,69 @@
+"""The same core on English sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+from tocsin.models import Event
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str) -> list[Event]:
+    article = code_text(text, lang="en", published="2024-05-07")
+    assert article.lang == "en"
+    return article.events
+
+
+def test_events_en_subject_object() -> None:
+    events = _events("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.")
+    assert any(e.source_code == "RUSMIL" and e.root == "19" and e.target_code == "UKR" for e in events)
+    assert all(e.rule.startswith("en.") for e in events)
+
+
+def test_events_en_passive_with_agent() -> None:
+    events = _events("Kyiv was shelled by Russian troops.")
+    assert any(e.source_code == "RUSMIL" and e.root == "19" and (e.target_code or "").startswith("UKR") for e in events)
+
+
+def test_events_en_intent() -> None:
+    events = _events("Germany plans to send tanks to Ukraine.")
+    assert any(e.root == "03" and e.source_code == "DEU" and e.target_code == "UKR" for e in events)
+    assert not any(e.root == "07" for e in events)
+
+
+def test_events_en_negation_of_cooperation_is_rejection() -> None:
+    events = _events("Israel and Hamas failed to reach a ceasefire agreement.")
+    assert events and all(e.root == "12" for e in events)
+
+
+def test_events_en_negated_attack_is_dropped() -> None:
+    assert not [e for e in _events("The Russian army did not attack the city of Kharkiv.") if e.root == "19"]
+
+
+def test_events_en_reported_speech() -> None:
+    events = _events("Ukraine's defence ministry said Russian forces had bombed Odesa.")
+    assert any(e.root == "19" and e.source_code == "RUSMIL" and e.reported for e in events)
+    assert not any(e.cameo == "010" for e in events)
+
+
+def test_events_en_threat_and_coordination() -> None:
+    events = _events("Moscow threatened Poland and Lithuania with retaliation.")
+    targets = {e.target_code for e in events if e.root == "13"}
+    assert {"POL", "LTU"} <= targets
+
+
+def test_events_en_event_noun() -> None:
+    events = _events("The United States imposed new sanctions on Iran.")
+    assert any(e.source_code == "USA" and e.root == "16" and e.target_code == "IRN" for e in events)
+
+
+def test_events_en_reported_obligation_is_a_demand() -> None:
+    events = _events("France said that Russia must withdraw its troops.")
+    assert any(e.source_code == "FRA" and e.root == "10" and e.target_code == "RUS" for e in events)
+
+
+def test_events_en_conditional_cooperation_is_intent() -> None:
+    events = _events("Japan said it would provide humanitarian aid to Sudan.")
+    assert any(e.root == "03" and e.source_code == "JPN" for e in events)
