@@ -16,7 +16,8 @@ from rich.table import Table
 app = typer.Typer(name="tocsin", no_args_is_help=True, add_completion=False, help="tocsin: code political events in French and English news, store them, and watch escalation.")
 
 err = Console(stderr=True)
-out = Console()
+# a pipe or a CI log gets a wide table rather than rich's 80-column default
+out = Console() if Console().is_terminal else Console(width=160)
 
 EVENT_COLUMNS = ("article_id", "sentence_index", "source_code", "cameo", "target_code", "plover", "goldstein", "confidence", "trigger")
 
@@ -45,7 +46,10 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[st
     else:
         table = Table(title=title, show_lines=False)
         for col in columns:
-            table.add_column(col, overflow="fold")
+            if col == "trigger":
+                table.add_column(col, overflow="fold", ratio=3)
+            else:
+                table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=22 if col == "article_id" else None)
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
         out.print(table)
