@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from .about import __version__
 from .coder import code_articles, code_text, make_pipeline
 from .errors import TocsinError
 from .models import ActorMention, Article, Event, Sentence
+
+# A library logs; the application decides where it goes (the CLI prints its own error lines).
+logging.getLogger("tocsin").addHandler(logging.NullHandler())
 
 __all__ = ["__version__", "code_text", "code_articles", "make_pipeline", "TocsinError", "Article", "Sentence", "ActorMention", "Event"]

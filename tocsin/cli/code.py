@@ -42,6 +42,7 @@ def code_cli(
         f"{report.articles_read} article(s) read, {report.articles_coded} coded, {report.articles_known} already stored, "
         f"{report.events_added} event(s) added" + (f" to {db}" if not no_store else "") + (f"; {report.failed} input(s) failed" if report.failed else ""),
         highlight=False,
+        soft_wrap=True,
     )
     if report.failed:
         raise typer.Exit(1)
