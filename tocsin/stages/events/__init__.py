@@ -135,14 +135,18 @@ class CodeEvents:
             if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in tok.children):
                 modal = tok  # English "X must stop": the modal is an auxiliary of the act
             if modal is not None:
-                speaker = _reporting_verb(modal, cues)
-                if speaker is None:
-                    continue
-                speakers, _how = finder.verb_source(speaker)
-                if not speakers:
-                    speakers = finder.inverted_subject(speaker)
                 obliged = {id(a) for a in draft.sources}
-                speakers = [a for a in speakers if id(a) not in obliged]
+                speakers = []
+                speaker = _reporting_verb(modal, cues)
+                candidates = [speaker] if speaker is not None else []
+                candidates += [a for a in list(modal.ancestors)[:4] if _is_verbal(a) and a is not speaker]
+                for candidate in candidates:
+                    # the speaker is whoever governs the obligation: "said that", "issued a reminder that", "concluded that"
+                    found, _how = finder.verb_source(candidate)
+                    found = [a for a in (found or finder.inverted_subject(candidate)) if id(a) not in obliged]
+                    if found:
+                        speaker, speakers = candidate, found
+                        break
                 if speakers:
                     draft.targets, draft.target_how = list(draft.sources), "clause-subject"
                     draft.sources, draft.source_how = speakers, "subject"
