@@ -218,10 +218,13 @@ class CodeEvents:
                 elif not self.keep_negated:
                     self._drop(draft.trigger, "negated", draft.code)
                     continue
-            future = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.future
-            if future or is_hypothetical(tok, cues) or (tok.dep_ == "xcomp" and is_hypothetical(tok.head, cues)):
+            mood = tok
+            if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
+                mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood
+            future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
+            if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
                 draft.hypothetical = True
-                if (future or is_irrealis(tok, cues)) and not draft.wrappers:
+                if (future or is_irrealis(mood, cues)) and not draft.wrappers:
                     # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
                     if draft.code[:2] in ("04", "05", "06", "07", "08"):
                         draft.code = intent_code(draft.code)
