@@ -23,7 +23,7 @@ def samples() -> Path:
     return ROOT / "samples"
 
 
-EVENT_COLUMNS = ["id", "kind", "lemma", "object", "cameo", "roles", "note"]
+EVENT_COLUMNS = ["id", "kind", "lemma", "object", "cameo", "roles", "note", "plover"]
 
 
 def read_event_table(lang: str) -> list[list[str]]:

@@ -84,8 +84,13 @@ def actor_type_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plover_types() -> frozenset[str]:
+    return frozenset(r["event"] for r in _read_tsv("plover_event_types.tsv"))
+
+
+@lru_cache(maxsize=1)
 def country_codes() -> dict[str, str]:
     return {r["code"]: r["label"] for r in _read_tsv("cameo_countries.tsv")}
 
 
-__all__ = ["CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes"]
+__all__ = ["CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes", "plover_types"]

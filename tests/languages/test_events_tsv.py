@@ -12,7 +12,7 @@ from tocsin.languages import SUPPORTED, read_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "tocsin" / "data" / "reference"
-HEADER = ["id", "kind", "lemma", "object", "cameo", "roles", "note"]
+HEADER = ["id", "kind", "lemma", "object", "cameo", "roles", "note", "plover"]
 
 
 def _column(name: str, column: str) -> set[str]:
@@ -33,11 +33,11 @@ def test_events_tsv_header_is_first_line(lang: str) -> None:
     assert _path(lang).read_text(encoding="utf-8").split("\n", 1)[0].split("\t") == HEADER
 
 
-def test_events_tsv_every_row_has_seven_fields(lang: str) -> None:
+def test_events_tsv_every_row_has_seven_or_eight_fields(lang: str) -> None:
     with _path(lang).open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    bad = [r[0] if r else "<empty>" for r in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) != 7]
-    assert not bad, f"rows without 7 fields: {bad[:10]}"
+    bad = [r[0] if r else "<empty>" for r in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) not in (7, 8)]
+    assert not bad, f"rows without 7 or 8 fields: {bad[:10]}"
 
 
 def test_events_tsv_ids_unique_and_namespaced(lang: str, event_rows) -> None:
@@ -71,3 +71,10 @@ def test_events_tsv_every_cameo_root_is_covered(lang: str, event_rows) -> None:
 def test_events_tsv_reader_accepts_the_file(lang: str, event_rows) -> None:
     patterns = read_patterns(_path(lang))
     assert len(patterns) == len(event_rows(lang))
+
+
+def test_events_tsv_plover_overrides_are_plover_types(lang: str, event_rows) -> None:
+    from tocsin import codebook
+
+    overrides = [r["plover"] for r in event_rows(lang) if r.get("plover")]
+    assert all(o.split(":")[0] in codebook.plover_types() for o in overrides)

@@ -32,6 +32,7 @@ class Pattern:
     cameo: str
     roles: frozenset[str]
     reflexive: bool = False  # pronominal use only ("se rendre")
+    plover: tuple[str, str | None] | None = None  # PLOVER type and mode when the words say more than the CAMEO code
 
     @property
     def specificity(self) -> int:
@@ -110,10 +111,16 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
             if not line.strip() or line.startswith("#") or lineno == 1 and line.startswith("id\t"):
                 continue
             cols = line.split("\t")
-            if len(cols) < 5:
-                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"expected 7 tab-separated columns, found {len(cols)}"))
-            cols += [""] * (7 - len(cols))
-            pid, kind, lemma, obj, cameo, roles, note = (c.strip() for c in cols[:7])
+            if not 5 <= len(cols) <= 8:
+                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"expected 7 or 8 tab-separated columns, found {len(cols)}"))
+            cols += [""] * (8 - len(cols))
+            pid, kind, lemma, obj, cameo, roles, note, plover = (c.strip() for c in cols[:8])
+            override: tuple[str, str | None] | None = None
+            if plover:
+                ptype, _, pmode = plover.partition(":")
+                if ptype not in codebook.plover_types():
+                    raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"unknown PLOVER type {ptype!r}"))
+                override = (ptype, pmode or None)
             if kind not in ("verb", "noun"):
                 raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"kind must be verb or noun, found {kind!r}"))
             if not codebook.is_code(cameo):
@@ -130,6 +137,7 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
                     cameo=cameo,
                     roles=frozenset(r.strip() for r in roles.split("|") if r.strip()),
                     reflexive=kind == "verb" and note.lower().startswith(("se ", "s'", "s’")),
+                    plover=override,
                 )
             )
     return tuple(patterns)

@@ -354,6 +354,9 @@ class CodeEvents:
                     targets = [None]
             pairs = [(s, t) for s in sources for t in targets]
         info = codebook.lookup(draft.code)
+        plover, mode = info.plover, info.mode
+        if draft.pattern.plover is not None and draft.code == draft.pattern.cameo:
+            plover, mode = draft.pattern.plover  # the words name the PLOVER act more precisely than the code's mapping
         trigger_span = doc[draft.span[0] : draft.span[1]]
         out: list[Event] = []
         for source, target in pairs:
@@ -375,8 +378,8 @@ class CodeEvents:
                     quad=info.quad,
                     goldstein=info.goldstein,
                     penta=info.penta,
-                    plover=info.plover,
-                    mode=info.mode,
+                    plover=plover,
+                    mode=mode,
                     source_code=smention.code if smention else None,
                     source_text=smention.text if smention else None,
                     source_start=smention.start if smention else None,
