@@ -314,7 +314,9 @@ class CodeEvents:
             # victim by an unnamed perpetrator is coded with an unknown source.
             if targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles:
                 source_how = "unknown"
-            elif trigger.kind == "verb" and pattern.cameo[:2] != "01" and tok.dep_ in ("ROOT", "conj"):
+            elif trigger.kind == "verb" and pattern.cameo[:2] != "01" and (
+                tok.dep_ in ("ROOT", "conj") or (tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in cues.speech)
+            ):
                 source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
             else:
                 return self._drop(trigger, "no source actor", pattern.cameo)
