@@ -20,7 +20,7 @@ from ...models import Article, Event
 from ..actors import TokenActor
 from .arguments import ArgumentFinder
 from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
-from .triggers import Trigger, _is_verbal, find_triggers, governs
+from .triggers import Trigger, is_verbal, find_triggers, governs
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
 _NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -139,7 +139,7 @@ class CodeEvents:
                 speakers = []
                 speaker = _reporting_verb(modal, cues)
                 candidates = [speaker] if speaker is not None else []
-                candidates += [a for a in list(modal.ancestors)[:4] if _is_verbal(a) and a is not speaker]
+                candidates += [a for a in list(modal.ancestors)[:4] if is_verbal(a) and a is not speaker]
                 for candidate in candidates:
                     # the speaker is whoever governs the obligation: "said that", "issued a reminder that", "concluded that"
                     found, _how = finder.verb_source(candidate)
@@ -462,7 +462,7 @@ def _governing_verb(token: Any) -> Any | None:
         if cur.dep_ not in _NOUN_CLIMB or cur.head.i == cur.i:
             return None
         cur = cur.head
-        if _is_verbal(cur):
+        if is_verbal(cur):
             return cur
     return None
 
@@ -481,7 +481,7 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
             break
         dep = cur.dep_
         hlemma = head.lemma_.lower()
-        nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not _is_verbal(cur)
+        nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not is_verbal(cur)
         if nominal:
             if dep in ("obj", "obl:arg", "xcomp", "dobj", "attr") and (hlemma in cues.light or hlemma in cues.order or head.i not in triggers):
                 pass  # "a lancé une offensive", "a annoncé des sanctions"

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...languages import LanguageResources, Pattern
-from .arguments import CLAUSAL
 
 _OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "nsubjpass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
 
@@ -20,7 +19,7 @@ class Trigger:
     start: int = -1  # first token of the trigger's words when it is not ``token``
 
 
-def _is_verbal(token: Any) -> bool:
+def is_verbal(token: Any) -> bool:
     if token.pos_ == "VERB":
         return True
     return token.pos_ in ("ADJ", "NOUN", "AUX") and "Part" in token.morph.get("VerbForm")
@@ -64,7 +63,7 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     lower = token.lower_
     if fixes and lower in fixes and fixes[lower] in verbs:
         return fixes[lower]
-    if _is_verbal(token) and lemma in verbs and lemma != lower:
+    if is_verbal(token) and lemma in verbs and lemma != lower:
         return lemma
     guesses: list[str] = []
     if lower.endswith("ant") and (token.pos_ == "VERB" or any(c.dep_ in _VERB_CHILDREN for c in token.children)):
@@ -79,13 +78,10 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     for guess in guesses:
         if guess in verbs:
             return guess
-    if _is_verbal(token) and lemma in verbs:
+    if is_verbal(token) and lemma in verbs:
         return lemma
     return None
 
-
-def is_gerund(token: Any) -> bool:
-    return token.lower_.endswith("ant") and token.pos_ != "VERB" or "Ger" in token.morph.get("VerbForm")
 
 
 def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
@@ -142,19 +138,10 @@ def _resolve_multiword(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def clause_of(token: Any) -> Any:
-    """The nearest verb governing ``token`` (itself if it is a verb)."""
-    cur = token
-    for _ in range(8):
-        if _is_verbal(cur) or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
 
 def governs(outer: Any, inner: Any) -> bool:
     """True when ``inner`` lies in the clause-level subtree of ``outer`` (``outer`` is an ancestor)."""
     return outer.i != inner.i and outer in inner.ancestors
 
 
-__all__ = ["Trigger", "find_triggers", "clause_of", "governs", "CLAUSAL"]
+__all__ = ["Trigger", "find_triggers", "governs", "is_verbal", "verb_lemma"]
