@@ -89,7 +89,10 @@ def code_sources(
             report.events_added += saved.events_added
         if collect_events:
             for article in coded:
-                report.events.extend(e.to_dict() for e in article.events)
+                if store is not None:  # the stored rows carry the merged event's id and counts
+                    report.events.extend(store.events(article_id=article.id))
+                else:
+                    report.events.extend(e.to_dict() for e in article.events)
         if on_progress is not None:
             on_progress(len(batch))
     report.failures.extend((f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures)

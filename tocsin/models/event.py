@@ -45,6 +45,23 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     reported: bool = False
+    # when (dates stage): ISO date and its precision (day, week, month)
+    event_date: str | None = None
+    date_precision: str | None = None
+    # where (geo stage): the action location; geo_precision is city, region or country (never a silent centroid)
+    place: str | None = None
+    country: str | None = None
+    country_fips: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    geo_precision: str | None = None
+    # merged across reports (store): the event's stable id and GDELT-style counts
+    event_id: str | None = None
+    num_mentions: int = 1
+    num_sources: int = 1
+    num_articles: int = 1
 
     @property
     def source_country(self) -> str | None:

@@ -12,6 +12,7 @@ import duckdb
 
 from ..errors import ConfigError, Errors, StoreError
 from ..models import Article, Event
+from .merge import Report, combined_confidence, same_event
 from .base import TABLES, SaveResult, Store
 from .migrations import latest_version, migrate, schema_version
 
@@ -75,6 +76,15 @@ _EVENT_FIELDS: list[tuple[str, str]] = [
     ("reported", "BOOLEAN"),
     ("source_country", "VARCHAR"),
     ("target_country", "VARCHAR"),
+    ("date_precision", "VARCHAR"),
+    ("place", "VARCHAR"),
+    ("country", "VARCHAR"),
+    ("country_fips", "VARCHAR"),
+    ("admin1", "VARCHAR"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("geonames_id", "BIGINT"),
+    ("geo_precision", "VARCHAR"),
 ]
 
 
@@ -171,17 +181,18 @@ class DuckDBStore(Store):
         mentions = [(a.id, m) for a in new for m in a.mentions]
         events: list[tuple[str, Event, date | None]] = []
         for article in new:
-            event_date = _date_part(article.published)
+            published = _date_part(article.published)
             seen: set[str] = set()
             for event in article.events:
                 event_id = make_event_id(event)
                 if event_id not in seen:  # same key twice in one article: keep the first
                     seen.add(event_id)
-                    events.append((event_id, event, event_date))
+                    events.append((event_id, event, _date_part(event.event_date) or published))
         _insert(conn, "articles", _ARTICLE_COLUMNS, [(a, coded_at) for a in new])
         _insert(conn, "sentences", _SENTENCE_COLUMNS, sentences)
         _insert(conn, "mentions", _MENTION_COLUMNS, mentions)
         _insert(conn, "events", _EVENT_COLUMNS, events)
+        _merge(conn, events)
         return SaveResult(articles_added=len(new), articles_skipped=len(articles) - len(new), events_added=len(events))
 
     # -- reading ---------------------------------------------------------------
@@ -221,7 +232,12 @@ class DuckDBStore(Store):
         if article_id is not None:
             where.append("e.article_id = ?")
             params.append(article_id)
-        sql = "SELECT e.*, a.outlet, a.url, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+        sql = (
+            "SELECT e.* EXCLUDE (event_id, merged_id), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
+            " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
+            " coalesce(m.num_articles, 1) AS num_articles, a.outlet, a.url, a.title"
+            " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN merged_events m ON m.event_id = e.merged_id"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {_EVENT_ORDER}"
@@ -269,6 +285,58 @@ class DuckDBStore(Store):
 
     def __repr__(self) -> str:
         return f"DuckDBStore({self.path!r}, read_only={self.read_only})"
+
+
+def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | None]]) -> None:
+    """Attach each new report to the merged event it tells (or start one), then refresh the counts."""
+    touched: set[str] = set()
+    for mention_id, event, event_date in rows:
+        report = Report(
+            base_code=event.cameo[:3],
+            source_country=event.source_country,
+            target_country=event.target_country,
+            event_date=event_date,
+            date_precision=event.date_precision or ("day" if event_date else None),
+            country=event.country,
+            geonames_id=event.geonames_id,
+            lat=event.lat,
+            lon=event.lon,
+            geo_precision=event.geo_precision,
+        )
+        candidates = conn.execute(
+            "SELECT event_id, base_code, source_country, target_country, event_date, date_precision, country, geonames_id, lat, lon,"
+            " geo_precision FROM merged_events WHERE starts_with(base_code, ?) AND source_country IS NOT DISTINCT FROM ?"
+            " AND target_country IS NOT DISTINCT FROM ? ORDER BY event_id",
+            [report.base_code[:2], report.source_country, report.target_country],
+        ).fetchall()
+        match = next((c for c in candidates if same_event(report, Report(*c[1:]))), None)
+        merged_id = match[0] if match is not None else None
+        if match is not None and match[1].endswith("0") and not report.base_code.endswith("0"):
+            conn.execute("UPDATE merged_events SET base_code = ? WHERE event_id = ?", [report.base_code, merged_id])  # keep the most specific
+        if merged_id is None:
+            merged_id = mention_id
+            conn.execute(
+                "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)",
+                [merged_id, report.base_code, report.source_country, report.target_country, event_date, report.date_precision,
+                 report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, event.confidence],
+            )
+        conn.execute("UPDATE events SET merged_id = ? WHERE event_id = ?", [merged_id, mention_id])
+        touched.add(merged_id)
+    for merged_id in touched:
+        stats = conn.execute(
+            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.url, a.id))"
+            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?",
+            [merged_id],
+        ).fetchone()
+        sources = conn.execute(
+            "SELECT max(e.confidence) FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?"
+            " GROUP BY coalesce(a.outlet, a.url, a.id)",
+            [merged_id],
+        ).fetchall()
+        conn.execute(
+            "UPDATE merged_events SET num_mentions = ?, num_articles = ?, num_sources = ?, confidence = ? WHERE event_id = ?",
+            [stats[0], stats[1], stats[2], combined_confidence([r[0] for r in sources]), merged_id],
+        )
 
 
 def make_event_id(event: Event) -> str:

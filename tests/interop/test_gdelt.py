@@ -1,0 +1,223 @@
+"""GDELT 2.0 import/export: verbatim round trip, idempotence, bad lines, tocsin events as GDELT rows."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tocsin.errors import IngestError, TocsinError
+from tocsin.interop import (
+    GDELT_EVENT_COLUMNS,
+    GDELT_MENTION_COLUMNS,
+    ImportReport,
+    export_events_gdelt,
+    export_events_gdelt_mentions,
+    export_gdelt,
+    import_gdelt,
+)
+from tocsin.models import Article, Event, Sentence
+from tocsin.store import DuckDBStore
+
+SAMPLE = "samples/gdelt/gdelt2_events_20191024143000.export.CSV"
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def fake_row(event_id: int, **values: str) -> str:
+    row = dict.fromkeys(GDELT_EVENT_COLUMNS, "")
+    row.update(GLOBALEVENTID=str(event_id), SQLDATE="20240305", EventCode="130", SOURCEURL=f"https://example.org/{event_id}")
+    row.update(values)
+    return "\t".join(row[name] for name in GDELT_EVENT_COLUMNS)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with DuckDBStore(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_columns_match_reference(shared: Path) -> None:
+    assert len(GDELT_EVENT_COLUMNS) == 61 and len(GDELT_MENTION_COLUMNS) == 16
+    assert GDELT_EVENT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_EVENT_COLUMNS[26] == "EventCode" and GDELT_EVENT_COLUMNS[-1] == "SOURCEURL"
+    assert GDELT_MENTION_COLUMNS[5] == "MentionIdentifier" and GDELT_MENTION_COLUMNS[-1] == "Extras"
+    for name, cols in (("gdelt2_event_columns.tsv", GDELT_EVENT_COLUMNS), ("gdelt2_mention_columns.tsv", GDELT_MENTION_COLUMNS)):
+        lines = (shared / "reference" / name).read_text(encoding="utf-8").splitlines()[1:]
+        assert [line.split("\t")[1] for line in lines if line] == cols
+
+
+def test_real_export_round_trips_verbatim(shared: Path, store: DuckDBStore, tmp_path: Path) -> None:
+    src = shared / SAMPLE
+    report = import_gdelt(store, [src])
+    assert report == ImportReport(rows_added=2111, rows_skipped=0, failures=[])
+    out = tmp_path / "out.CSV"
+    assert export_gdelt(store, out) == 2111
+    original, exported = read_rows(src), read_rows(out)
+    assert len(exported) == 2111
+    assert all(len(row) == 61 for row in exported)
+    assert exported == original  # every field of every row, in order
+    assert b"\r" not in src.read_bytes()  # the sample has \n line ends, so bytes must match too
+    assert out.read_bytes() == src.read_bytes()
+
+
+def test_reimport_adds_nothing(shared: Path, store: DuckDBStore) -> None:
+    src = shared / SAMPLE
+    assert import_gdelt(store, src).rows_added == 2111
+    again = import_gdelt(store, [src])
+    assert (again.rows_added, again.rows_skipped, again.failures) == (0, 2111, [])
+    assert store._connection().execute("SELECT count(*) FROM gdelt_events").fetchone() == (2111,)
+
+
+def test_zip_with_one_csv(shared: Path, store: DuckDBStore, tmp_path: Path) -> None:
+    archive = tmp_path / "20191024143000.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(shared / SAMPLE, "20191024143000.export.CSV")
+    report = import_gdelt(store, [archive])
+    assert report.rows_added == 2111 and not report.failures
+    out = tmp_path / "out.CSV"
+    export_gdelt(store, out)
+    assert out.read_bytes() == (shared / SAMPLE).read_bytes()
+
+
+def test_short_line_reported_rest_imported(store: DuckDBStore, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.export.CSV"
+    short = "\t".join(fake_row(3).split("\t")[:58])  # a GDELT 1.0-shaped line
+    bad.write_text("\n".join([fake_row(1), fake_row(2), short, fake_row(4), "x\t" + fake_row(5).split("\t", 1)[1]]) + "\n", encoding="utf-8")
+    report = import_gdelt(store, [bad, tmp_path / "missing.CSV"])
+    assert report.rows_added == 3
+    assert len(report.failures) == 3
+    assert report.failures[0].startswith(f"[E601] {bad}:3: ")
+    assert "found 58" in report.failures[0]
+    assert report.failures[1].startswith(f"[E601] {bad}:5: ")
+    assert report.failures[2].startswith("[E602] ") and "missing.CSV" in report.failures[2]
+    ids = [row[0] for row in store._connection().execute("SELECT GLOBALEVENTID FROM gdelt_events ORDER BY rowid").fetchall()]
+    assert ids == ["1", "2", "4"]
+
+
+def test_crlf_and_duplicate_ids(store: DuckDBStore, tmp_path: Path) -> None:
+    path = tmp_path / "crlf.CSV"
+    path.write_bytes(("\r\n".join([fake_row(7), fake_row(8), fake_row(7, EventCode="190")]) + "\r\n").encode("utf-8"))
+    report = import_gdelt(store, path)
+    assert (report.rows_added, report.rows_skipped, report.failures) == (2, 1, [])
+    out = tmp_path / "out.CSV"
+    export_gdelt(store, out)
+    assert out.read_text(encoding="utf-8") == fake_row(7) + "\n" + fake_row(8) + "\n"
+
+
+def test_not_utf8_and_bad_source(store: DuckDBStore, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.CSV"
+    path.write_bytes(fake_row(1, Actor1Name="MÉXICO").encode("latin-1") + b"\n")
+    report = import_gdelt(store, [path])
+    assert report.rows_added == 0 and report.failures[0].startswith(f"[E602] {path}: not valid UTF-8")
+    with pytest.raises(TocsinError, match=r"^\[E605\]"):
+        export_gdelt(store, tmp_path / "x.CSV", source="nope")
+
+
+def test_export_empty_store(store: DuckDBStore, tmp_path: Path) -> None:
+    out = tmp_path / "empty.CSV"
+    assert export_gdelt(store, out) == 0
+    assert out.read_bytes() == b""
+
+
+# -- tocsin events as GDELT ----------------------------------------------------------
+
+
+def tocsin_events() -> list[dict[str, Any]]:
+    first = Event(
+        article_id="a1",
+        sentence_index=0,
+        sentence="Russia's government threatened the Ukrainian army.",
+        cameo="1383",
+        root="13",
+        quad=3,
+        goldstein=-7.0,
+        source_code="RUSGOV",
+        source_text="Russia's government",
+        source_start=0,
+        target_code="UKRMIL",
+        target_text="the Ukrainian army",
+        target_start=31,
+        plover="THREATEN",
+        mode="",
+        trigger="threatened",
+        trigger_start=20,
+        trigger_end=30,
+        confidence=0.83,
+    ).to_dict()
+    first.update(event_id="0123456789abcdef0123", event_date="2024-03-05", url="https://example.org/a1", outlet="example.org")
+    second = Event(
+        article_id="a2", sentence_index=2, sentence="The EU met France.", cameo="040", root="04", quad=1, goldstein=1.0,
+        source_code="IGOEUREEC", source_text="The EU", target_code="FRA", target_text="France", trigger="met", trigger_start=7,
+    ).to_dict()  # fmt: skip
+    second.update(event_id="fedcba9876543210fedc", event_date="2019-12-31", url=None, outlet=None, place="Paris", lat=48.85, lon=2.35, country="FRA", country_fips="FR", admin1="FRA8", geo_precision="city")
+    return [first, second]
+
+
+def test_tocsin_events_as_gdelt_rows(tmp_path: Path) -> None:
+    out = tmp_path / "tocsin.export.CSV"
+    assert export_events_gdelt(tocsin_events(), out) == 2
+    rows = [dict(zip(GDELT_EVENT_COLUMNS, row)) for row in read_rows(out)]
+    assert all(len(row) == 61 for row in read_rows(out))
+    first, second = rows
+    assert first["GLOBALEVENTID"] == str(int("0123456789abcde", 16))
+    assert (first["SQLDATE"], first["MonthYear"], first["Year"], first["FractionDate"]) == ("20240305", "202403", "2024", "2024.1781")
+    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == ("RUSGOV", "RUS", "GOV")
+    assert (first["Actor2Code"], first["Actor2CountryCode"], first["Actor2Type1Code"]) == ("UKRMIL", "UKR", "MIL")
+    assert first["Actor1Name"] == "RUSSIA'S GOVERNMENT"
+    assert (first["IsRootEvent"], first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("1", "1383", "138", "13")
+    assert (first["QuadClass"], first["GoldsteinScale"]) == ("3", "-7.0")
+    assert (first["NumMentions"], first["NumSources"], first["NumArticles"], first["AvgTone"]) == ("1", "1", "1", "")
+    assert first["ActionGeo_FullName"] == first["ActionGeo_Lat"] == ""
+    assert (first["DATEADDED"], first["SOURCEURL"]) == ("20240305000000", "https://example.org/a1")
+    assert second["FractionDate"] == "2019.9890"
+    assert (second["Actor1CountryCode"], second["Actor1KnownGroupCode"], second["Actor1Type1Code"]) == ("EUR", "EEC", "IGO")
+    assert (second["Actor2Code"], second["Actor2CountryCode"], second["Actor2Type1Code"]) == ("FRA", "FRA", "")
+    assert (second["IsRootEvent"], second["EventBaseCode"], second["SOURCEURL"]) == ("0", "040", "")
+    assert (second["ActionGeo_FullName"], second["ActionGeo_CountryCode"], second["ActionGeo_Lat"], second["ActionGeo_Long"]) == (
+        "Paris", "FR", "48.85", "2.35",
+    )  # fmt: skip
+    assert (second["ActionGeo_Type"], second["ActionGeo_ADM1Code"]) == ("4", "FRA8")
+
+
+def test_tocsin_events_as_gdelt_mentions(tmp_path: Path) -> None:
+    out = tmp_path / "tocsin.mentions.CSV"
+    assert export_events_gdelt_mentions(tocsin_events(), out) == 2
+    rows = [dict(zip(GDELT_MENTION_COLUMNS, row)) for row in read_rows(out)]
+    assert all(len(row) == 16 for row in read_rows(out))
+    first, second = rows
+    assert first["GLOBALEVENTID"] == str(int("0123456789abcde", 16))
+    assert (first["EventTimeDate"], first["MentionType"], first["MentionSourceName"], first["MentionIdentifier"]) == (
+        "20240305000000", "1", "example.org", "https://example.org/a1",
+    )  # fmt: skip
+    assert (first["SentenceID"], first["Actor1CharOffset"], first["Actor2CharOffset"], first["ActionCharOffset"]) == ("1", "0", "31", "20")
+    assert (first["InRawText"], first["Confidence"], first["MentionDocLen"], first["Extras"]) == ("1", "83", "", "")
+    assert (second["MentionIdentifier"], second["SentenceID"], second["Actor2CharOffset"], second["Confidence"]) == ("a2", "3", "", "50")
+
+
+def test_store_events_export_as_gdelt(store: DuckDBStore, tmp_path: Path) -> None:
+    article = Article(
+        text="Russia threatened Ukraine.", id="art1", url="https://example.org/art1", outlet="example.org", published="2024-03-05T10:00:00",
+        sentences=[Sentence(0, 0, 26, "Russia threatened Ukraine.")],
+    )  # fmt: skip
+    article.events = [
+        Event(article_id="art1", sentence_index=0, sentence="Russia threatened Ukraine.", cameo="130", root="13", quad=3, goldstein=-4.4,
+              source_code="RUS", target_code="UKR", trigger="threatened", trigger_start=7)
+    ]  # fmt: skip
+    store.save([article])
+    out = tmp_path / "store.CSV"
+    assert export_gdelt(store, out, source="tocsin") == 1
+    (row,) = read_rows(out)
+    fields = dict(zip(GDELT_EVENT_COLUMNS, row))
+    assert fields["GLOBALEVENTID"] == str(int(store.events()[0]["event_id"][:15], 16))
+    assert (fields["SQLDATE"], fields["Actor1CountryCode"], fields["Actor2CountryCode"], fields["EventCode"]) == ("20240305", "RUS", "UKR", "130")
+    assert fields["SOURCEURL"] == "https://example.org/art1"
+
+
+def test_errors_are_tocsin_errors() -> None:
+    from tocsin.interop import GdeltImportError, InteropError
+
+    assert issubclass(GdeltImportError, IngestError) and issubclass(InteropError, TocsinError)

@@ -1,0 +1,79 @@
+"""Same event, many reports: merging across articles and outlets."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tocsin.run import code_sources
+from tocsin.store import open_store
+from tocsin.store.merge import Report, combined_confidence, same_event
+
+
+def _report(**kw: object) -> Report:
+    base = dict(base_code="190", source_country="RUS", target_country="UKR", event_date=date(2024, 5, 7), date_precision="day",
+                country="UKR", geonames_id=706483, lat=49.98, lon=36.25, geo_precision="city")
+    base.update(kw)
+    return Report(**base)  # type: ignore[arg-type]
+
+
+def test_merge_same_pair_code_day_place() -> None:
+    assert same_event(_report(), _report(event_date=date(2024, 5, 8)))
+    assert not same_event(_report(), _report(event_date=date(2024, 5, 10)))
+    assert not same_event(_report(), _report(base_code="138"))
+    assert not same_event(_report(), _report(source_country="UKR", target_country="RUS"))
+    # another city the same day is another event; a country-level report is compatible with any city in the country
+    assert not same_event(_report(), _report(geonames_id=698740, lat=46.48, lon=30.73))
+    assert same_event(_report(), _report(geonames_id=None, lat=None, lon=None, geo_precision="country"))
+    assert same_event(_report(date_precision="month"), _report(event_date=date(2024, 5, 20), date_precision="month"))
+
+
+def test_merge_confidence_grows_with_sources() -> None:
+    assert combined_confidence([0.6]) == 0.6
+    assert combined_confidence([0.6, 0.6]) > 0.6
+    assert combined_confidence([0.9, 0.9, 0.9]) <= 0.99
+
+
+STORIES = [
+    {"id": "lemonde-1", "outlet": "Le Monde", "published": "2024-05-07", "lang": "fr",
+     "text": "Les forces russes ont bombardé la ville ukrainienne de Kharkiv mardi, selon les autorités locales."},
+    {"id": "bbc-1", "outlet": "BBC", "published": "2024-05-07", "lang": "en",
+     "text": "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, local officials said."},
+    {"id": "rfi-1", "outlet": "RFI", "published": "2024-05-07", "lang": "fr",
+     "text": "L'armée russe a pilonné la ville ukrainienne de Kharkiv mardi."},
+    {"id": "bbc-2", "outlet": "BBC", "published": "2024-05-07", "lang": "en",
+     "text": "The Russian government threatened Ukraine with retaliation on Tuesday."},
+]
+
+
+@pytest.mark.slow
+def test_merge_three_outlets_one_event_and_a_distinct_one(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in STORIES) + "\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    with open_store(db) as store:
+        report = code_sources([path], store)
+        assert report.failures == []
+        rows = store.events()
+    attacks = [r for r in rows if r["root"] == "19" and (r["source_code"] or "").startswith("RUS")]
+    assert {r["article_id"] for r in attacks} == {"lemonde-1", "bbc-1", "rfi-1"}
+    assert len({r["event_id"] for r in attacks}) == 1
+    assert {(r["num_mentions"], r["num_sources"], r["num_articles"]) for r in attacks} == {(3, 3, 3)}
+    threats = [r for r in rows if r["root"] == "13"]
+    assert threats and {r["event_id"] for r in threats}.isdisjoint({r["event_id"] for r in attacks})
+    first_id = attacks[0]["event_id"]
+    # re-ingesting adds nothing; a new article joins the existing event and keeps its id
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "afp-1", "outlet": "AFP", "published": "2024-05-08", "lang": "en",
+                                "text": "Russian troops bombarded Kharkiv in Ukraine."}) + "\n", encoding="utf-8")
+    with open_store(db) as store:
+        again = code_sources([path], store)
+        assert again.events_added == 0 and again.articles_known == 4
+        code_sources([more], store)
+        rows = store.events()
+    attacks = [r for r in rows if r["root"] == "19" and (r["source_code"] or "").startswith("RUS")]
+    assert {r["event_id"] for r in attacks} == {first_id}
+    assert {r["num_sources"] for r in attacks} == {4}

