@@ -13,6 +13,7 @@ from pathlib import Path
 from .models import Article
 from .pipeline import Pipeline
 from .stages.actors import ExtractActors
+from .stages.dates import DateEvents
 from .stages.events import CodeEvents
 from .stages.language import DetectLanguage
 from .stages.nlp import ParseText
@@ -43,6 +44,7 @@ def make_pipeline(
             ParseText(batch_size=batch_size),
             ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
             CodeEvents(keep_negated=keep_negated, trace=trace),
+            DateEvents(),
         ]
     )
 

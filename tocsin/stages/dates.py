@@ -530,9 +530,11 @@ class DateEvents:
     assigns = ("event.event_date",)
 
     def __call__(self, article: Article) -> Article:
+        by_sentence: dict[int, ResolvedDate | None] = {}
         for event in article.events:
-            resolved = resolve_date(event.sentence, article.published, article.lang or event.lang)
-            # setattr: the Event fields are being added to the model separately
-            setattr(event, "event_date", resolved.date if resolved else None)  # noqa: B010
-            setattr(event, "date_precision", resolved.precision if resolved else None)  # noqa: B010
+            if event.sentence_index not in by_sentence:
+                by_sentence[event.sentence_index] = resolve_date(event.sentence, article.published, article.lang or event.lang or "")
+            resolved = by_sentence[event.sentence_index]
+            event.event_date = resolved.date if resolved else None
+            event.date_precision = resolved.precision if resolved else None
         return article

@@ -75,17 +75,24 @@ def _keys(name: str) -> set[str]:
     key = normalise(name)
     if not key:
         return set()
-    bare = strip_accents(key)
-    return {key, bare, bare.replace("'", "")}
+    bare = key if key.isascii() else strip_accents(key)
+    if "'" in bare:
+        return {key, bare, bare.replace("'", "")}
+    return {key, bare}
+
+
+# Scripts of the names French and English news write: Latin (with its extensions) and Cyrillic (Ukrainian and Russian).
+_OTHER_SCRIPT_RE = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u052F\u1E00-\u1EFF\u2010-\u2019]")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _keep_alternate(name: str) -> bool:
-    """GeoNames alternate names worth indexing: not airport codes, not lower-case romanisations, not digits."""
-    if len(name) < 3 or any(c.isdigit() for c in name):
+    """GeoNames alternate names worth indexing: Latin or Cyrillic script, no airport codes, no lower-case romanisations, no digits."""
+    if len(name) < 3 or _DIGIT_RE.search(name):
         return False
-    if name.isascii() and (name.isupper() and len(name) <= 4 or name == name.lower()):
-        return False
-    return True
+    if name.isascii():
+        return not (name == name.lower() or name.isupper() and len(name) <= 4)
+    return _OTHER_SCRIPT_RE.search(name) is None
 
 
 class Gazetteer:
@@ -96,6 +103,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.places: list[Place] = []
+        # normalised name -> place indexes (sets while building, tuples once built)
         self._index: dict[str, set[int]] = defaultdict(set)
         self._preferred: dict[str, set[int]] = defaultdict(set)  # keys whose target was chosen by hand (aliases, actor dictionary)
         self._by_geonameid: dict[int, int] = {}
@@ -170,8 +178,9 @@ class Gazetteer:
         gaz._add_us_states(gc, cities)
         gaz._add_aliases(_read_aliases())
         gaz._add_actor_dictionary()
-        gaz._index = dict(gaz._index)  # type: ignore[assignment]
-        gaz._preferred = dict(gaz._preferred)  # type: ignore[assignment]
+        # frozen, compact lookups: most keys name one place
+        gaz._index = {k: tuple(v) for k, v in gaz._index.items()}  # type: ignore[assignment]
+        gaz._preferred = {k: tuple(v) for k, v in gaz._preferred.items()}  # type: ignore[assignment]
         return gaz
 
     def _add(self, place: Place) -> int:
@@ -328,8 +337,8 @@ class Gazetteer:
         hits: set[int] = set()
         preferred: set[int] = set()
         for key in keys:
-            hits |= self._index.get(key, set())
-            preferred |= self._preferred.get(key, set())
+            hits.update(self._index.get(key, ()))
+            preferred.update(self._preferred.get(key, ()))
         return hits, preferred
 
     def candidates(self, name: str) -> list[Place]:

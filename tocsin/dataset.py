@@ -1,0 +1,62 @@
+"""The Python API: ``tocsin.open(path).events(...)`` returns a pandas DataFrame.
+
+DOCS: README.md, "From Python".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .store import Store, open_store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Dataset:
+    """A tocsin database opened for analysis (read-only by default)."""
+
+    def __init__(self, path: str | Path = "tocsin.duckdb", *, read_only: bool = True) -> None:
+        self.store: Store = open_store(path, read_only=read_only)
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        code: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Stored events as a DataFrame, with the filters of ``tocsin events`` (one row per report, merged ids and counts)."""
+        import pandas as pd
+
+        rows = self.store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
+        frame = pd.DataFrame(rows)
+        if "event_date" in frame:
+            frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
+        return frame
+
+    def articles(self, *, limit: int | None = None) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.store.articles(limit=limit))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def open_dataset(path: str | Path = "tocsin.duckdb", *, read_only: bool = True) -> Dataset:
+    """Open a tocsin database: ``tocsin.open("tocsin.duckdb").events(dyad=("RUS", "UKR"))``."""
+    return Dataset(path, read_only=read_only)
+
+
+__all__ = ["Dataset", "open_dataset"]

@@ -1,0 +1,360 @@
+"""The geo stage: where did each event happen?
+
+For every event the stage picks the action location, in this order:
+
+(a) in the trigger's sentence, a place tied to the trigger: a proper noun in a
+    locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
+    ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
+    by the trigger's verb or head noun, or a place or capital named by the
+    actors stage (``doc.user_data["tocsin_actors"]``, kind "place"/"capital")
+    in the sentence; a capital that is the event's source is an actor
+    ("Moscou a menacé Kiev"), not a location, and a capital target is a
+    location only for material acts. Finer places win (city, then region,
+    then country), then the closest to the trigger;
+(b) else any other capitalised proper noun of the sentence that resolves
+    (never words inside person, organisation, group, role or demonym mentions);
+(c) else the article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
+    its most frequently named place, when that place is in the country of the
+    event's source or target (a "WASHINGTON —" dateline does not place a
+    Russian strike in Ukraine);
+(d) else the target's country, else the source's, with precision "country".
+
+The stage sets on each Event: ``place`` (name), ``country`` (ISO3),
+``country_fips``, ``admin1`` (GeoNames ``CC.code``), ``lat``, ``lon``,
+``geonames_id`` and ``geo_precision`` ("city", "region", "country"; None and
+all fields None when nothing places the event). A country-level location has
+its capital's coordinates and always says precision "country".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import Article, Event
+from ..actors import DOC_KEY, TokenActor
+from .gazetteer import Gazetteer, Place, normalise
+
+_PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
+# Prepositions (and prepositional adverbs) of location, French and English.
+_LOCATIVE = frozenset(
+    {
+        "à", "au", "aux", "en", "dans", "près", "sur", "autour", "vers", "devant", "aux abords",
+        "in", "at", "near", "on", "outside", "around", "inside", "across", "over", "throughout", "within",
+    }
+)  # fmt: skip
+# Nouns whose "de X" / "of X" names a place: "la ville de Kharkiv", "the city of Kharkiv".
+_PLACE_NOUNS = frozenset(
+    {
+        "ville", "région", "zone", "localité", "village", "oblast", "province", "district", "quartier", "port",
+        "capitale", "banlieue", "abords", "environs", "périphérie", "secteur", "cité", "commune", "département",
+        "city", "town", "region", "area", "capital", "suburb", "suburbs", "outskirts", "neighbourhood",
+        "neighborhood", "county", "state", "territory", "vicinity", "district",
+    }
+)  # fmt: skip
+_OF = frozenset({"de", "d'", "du", "des", "of"})
+_GENERIC_TAIL = frozenset({"oblast", "region", "province", "city", "district", "governorate"})
+_NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "demonym", "region"})
+_MATERIAL_QUADS = frozenset({2, 4})
+_MAX_CLIMB = 4
+_DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
+
+GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
+
+
+@dataclass
+class _Candidate:
+    place: Place
+    tier: int  # 0 tied to the trigger, 1 named place of the sentence, 2 any proper noun of the sentence
+    distance: int
+
+    def key(self) -> tuple[int, int, int]:
+        return (_PRECISION_RANK[self.place.precision], self.tier, self.distance)
+
+
+class PlaceEvents:
+    """Assign the location of every event (``event.place`` and the other geo fields)."""
+
+    name = "geo"
+    requires = ("article.events", "article.docs")
+    assigns = ("event.place",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+
+    def __call__(self, article: Article) -> Article:
+        if not article.events:
+            return article
+        context = _ArticleContext(article, self.gazetteer)
+        for event in article.events:
+            set_place(event, self.locate(event, context))
+        return article
+
+    # ------------------------------------------------------------ one event
+
+    def locate(self, event: Event, context: _ArticleContext) -> Place | None:
+        gaz = self.gazetteer
+        countries = context.countries_for(event)
+        event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
+        found = context.trigger_tokens(event)
+        if found is not None:
+            doc, trigger = found
+            candidates = self._sentence_candidates(event, doc, trigger, countries)
+            tied = [c for c in candidates if c.tier < 2]
+            pool = tied or candidates
+            if pool:
+                return min(pool, key=_Candidate.key).place
+        # (c) dateline, then the most named place, if it is in the event's countries
+        for place in (context.dateline, context.most_frequent):
+            if place is not None and (not event_countries or place.country_iso3 in event_countries):
+                return place
+        # (d) the target's, else the source's country
+        for iso3 in (event.target_country, event.source_country):
+            place = gaz.country(iso3)
+            if place is not None:
+                return place
+        return None
+
+    def _sentence_candidates(self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str]) -> list[_Candidate]:
+        gaz = self.gazetteer
+        root = _span_root(trigger)
+        sent = root.sent
+        trigger_ids = {t.i for t in trigger}
+        anchors = trigger_ids | {root.head.i} if root.pos_ in ("NOUN", "PROPN") else trigger_ids
+        actors = [a for a in doc.user_data.get(DOC_KEY, []) if sent.start <= a.start < sent.end]
+        covered: set[int] = set()
+        out: list[_Candidate] = []
+        for actor in actors:
+            covered.update(range(actor.start, actor.end))
+            mention = actor.mention
+            head = doc[actor.head]
+            locative = _is_locative_to(head, anchors)
+            if mention.kind == "place":
+                place = _resolve_mention(gaz, mention.text, mention.name, mention.country, countries)
+                tier = 0 if locative else 1
+            elif mention.kind == "capital":
+                if event.source_start is not None and mention.start <= event.source_start < mention.end:
+                    continue  # "Moscou a menacé Kiev": the source capital is the actor
+                is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
+                if is_target and event.quad not in _MATERIAL_QUADS and not locative:
+                    continue
+                place = _resolve_mention(gaz, mention.text, None, mention.country, countries)
+                tier = 0 if locative else 1
+            elif mention.kind == "country" and locative:
+                place = gaz.country(mention.country)
+                tier = 0
+            else:
+                continue
+            if place is not None:
+                out.append(_Candidate(place, tier, abs(actor.head - root.i)))
+        for start, end in _proper_noun_spans(sent, covered):
+            place = _resolve_span(gaz, doc[start:end], countries)
+            if place is None:
+                continue
+            head = doc[start:end].root
+            tier = 0 if _is_locative_to(head, anchors) else 2
+            out.append(_Candidate(place, tier, abs(head.i - root.i)))
+        return out
+
+
+# ---------------------------------------------------------------- article context
+
+
+class _ArticleContext:
+    """What the stage needs about the whole article: its countries, dateline and most named place."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+        self.article = article
+        self.gazetteer = gazetteer
+        counts = Counter(m.country for m in article.mentions if m.country and gazetteer.country(m.country))
+        self.countries = [c for c, _ in counts.most_common()]
+        self._dateline: Place | None | bool = False
+        self._most_frequent: Place | None | bool = False
+
+    def countries_for(self, event: Event) -> list[str]:
+        return list(dict.fromkeys(c for c in (event.target_country, event.source_country, *self.countries) if c))
+
+    def trigger_tokens(self, event: Event) -> tuple[Any, list[Any]] | None:
+        for offset, doc in self.article.docs:
+            if offset <= event.trigger_start < offset + len(doc.text):
+                span = doc.char_span(event.trigger_start - offset, max(event.trigger_end - offset, event.trigger_start - offset + 1), alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    return None
+                return doc, list(span)
+        return None
+
+    @property
+    def dateline(self) -> Place | None:
+        if self._dateline is False:
+            self._dateline = _dateline(self.article.text, self.gazetteer, self.countries)
+        return self._dateline  # type: ignore[return-value]
+
+    @property
+    def most_frequent(self) -> Place | None:
+        if self._most_frequent is False:
+            self._most_frequent = self._count_places()
+        return self._most_frequent  # type: ignore[return-value]
+
+    def _count_places(self) -> Place | None:
+        counts: Counter[Place] = Counter()
+        for _offset, doc in self.article.docs:
+            covered: set[int] = set()
+            for actor in doc.user_data.get(DOC_KEY, []):
+                covered.update(range(actor.start, actor.end))
+                m = actor.mention
+                if m.kind == "place":
+                    place = _resolve_mention(self.gazetteer, m.text, m.name, m.country, self.countries)
+                    if place is not None:
+                        counts[place] += 1
+            for sent in doc.sents:
+                for start, end in _proper_noun_spans(sent, covered):
+                    place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
+                    if place is not None and place.precision != "country":
+                        counts[place] += 1
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def set_place(event: Event, place: Place | None) -> None:
+    """Write the geo fields of ``event`` (all None when ``place`` is None)."""
+    values: dict[str, Any] = dict.fromkeys(GEO_FIELDS)
+    if place is not None:
+        values.update(
+            place=place.name,
+            country=place.country_iso3,
+            country_fips=place.country_fips,
+            admin1=place.admin1,
+            lat=place.lat,
+            lon=place.lon,
+            geonames_id=place.geonames_id,
+            geo_precision=place.precision,
+        )
+    for name, value in values.items():
+        setattr(event, name, value)
+
+
+def _span_root(tokens: list[Any]) -> Any:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            if t.pos_ not in ("AUX",) or len(tokens) == 1:
+                return t
+    return tokens[-1]
+
+
+def _case_words(tok: Any) -> set[str]:
+    """The prepositions attached to ``tok`` (UD ``case``; spaCy English ``prep`` head; "près de" adverbs)."""
+    words: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("case", "fixed", "advmod", "dep", "mark") and child.i < tok.i:
+            words.add(child.lower_)
+            words.add(child.lemma_.lower())
+            for grand in child.children:
+                if grand.dep_ == "fixed":
+                    words.add(f"{child.lower_} {grand.lower_}")
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        words.add(tok.head.lower_)
+    return words
+
+
+def _pp_attachment(tok: Any) -> Any:
+    """The token a prepositional phrase headed by ``tok`` attaches to."""
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        return tok.head.head
+    return tok.head
+
+
+def _is_locative_to(tok: Any, anchors: set[int]) -> bool:
+    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or is its object."""
+    anchor = tok
+    # "la ville (ukrainienne) de Kharkiv", "the city of Kharkiv": the place noun carries the preposition
+    if _case_words(anchor) & _OF:
+        noun = _pp_attachment(anchor)
+        if noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS:
+            anchor = noun
+    cases = _case_words(anchor)
+    if cases & _LOCATIVE:
+        head = _pp_attachment(anchor)
+    elif anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors:
+        return True  # "a bombardé la ville de Kharkiv", "shelled Kharkiv"
+    else:
+        return False
+    for _ in range(_MAX_CLIMB):
+        if head.i in anchors:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]]:
+    """Runs of capitalised proper nouns (joined by hyphens) not inside an actor mention."""
+    start = None
+    tokens = list(sent)
+    for k, tok in enumerate(tokens):
+        ok = tok.i not in covered and (
+            (tok.pos_ == "PROPN" and tok.text[:1].isupper())
+            or (tok.text in ("-", "‐") and start is not None and k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and not tok.whitespace_)
+        )
+        if ok and start is None:
+            start = tok.i
+        elif not ok and start is not None:
+            yield start, tok.i
+            start = None
+    if start is not None:
+        yield start, tokens[-1].i + 1
+
+
+def _resolve_span(gaz: Gazetteer, span: Any, countries: Sequence[str]) -> Place | None:
+    """A run of proper nouns: the whole run, else the run without a trailing "Oblast"/"Region"."""
+    text = span.text
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return None
+    place = gaz.resolve(text, countries=countries)
+    if place is None and len(span) > 1 and span[-1].lower_ in _GENERIC_TAIL:
+        place = gaz.resolve(span[:-1].text, countries=countries)
+    return place
+
+
+def _resolve_mention(gaz: Gazetteer, text: str, name: str | None, country: str | None, countries: Sequence[str]) -> Place | None:
+    """An actor-dictionary place: its words first ("bande de Gaza" is the Strip), then its entry name, in its country."""
+    prefer = [country, *countries] if country else list(countries)
+    for form in (text, name):
+        if form:
+            place = gaz.resolve(form, countries=prefer)
+            if place is not None and (country is None or place.country_iso3 == country):
+                return place
+    return gaz.country(country) if country else None
+
+
+def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> Place | None:
+    """``KHARKIV, May 7 —``, ``KHARKIV (AFP) —``, ``Kharkiv — ``: the place the article was filed from."""
+    m = _DATELINE_RE.match(text[:60])
+    if m is None or m.end(1) > 40:
+        return None
+    name = m.group(1).strip()
+    words = name.split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("de", "la", "le", "sur", "on", "upon") for w in words):
+        return None
+    after = text[m.end() : m.end() + 20].strip().lower()
+    is_dateline = name.isupper() or m.group(2) is not None or m.group(3) != "," or (after[:1].isdigit() or after.split(" ", 1)[0].strip(".,") in _MONTHS)
+    if not is_dateline or gaz.is_stopword(name):
+        return None
+    return gaz.resolve(normalise(name) if name.isupper() else name, countries=countries)
+
+
+__all__ = ["PlaceEvents", "set_place", "GEO_FIELDS", "Gazetteer", "Place"]
