@@ -530,11 +530,12 @@ class DateEvents:
     assigns = ("event.event_date",)
 
     def __call__(self, article: Article) -> Article:
-        by_sentence: dict[int, ResolvedDate | None] = {}
+        by_sentence: dict[tuple[int, str], ResolvedDate | None] = {}
         for event in article.events:
-            if event.sentence_index not in by_sentence:
-                by_sentence[event.sentence_index] = resolve_date(event.sentence, article.published, article.lang or event.lang or "")
-            resolved = by_sentence[event.sentence_index]
+            key = (event.sentence_index, event.sentence)
+            if key not in by_sentence:
+                by_sentence[key] = resolve_date(event.sentence, article.published, article.lang or event.lang or "")
+            resolved = by_sentence[key]
             event.event_date = resolved.date if resolved else None
             event.date_precision = resolved.precision if resolved else None
         return article
