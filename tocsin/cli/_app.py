@@ -19,7 +19,7 @@ err = Console(stderr=True)
 # a pipe or a CI log gets a wide table rather than rich's 80-column default
 out = Console() if Console().is_terminal else Console(width=160)
 
-EVENT_COLUMNS = ("article_id", "sentence_index", "source_code", "cameo", "target_code", "plover", "goldstein", "confidence", "trigger")
+EVENT_COLUMNS = ("article_id", "event_date", "source_code", "cameo", "target_code", "plover", "place", "num_sources", "confidence", "trigger")
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
