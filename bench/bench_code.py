@@ -47,7 +47,7 @@ if side == "spacy":
 else:
     from tocsin.coder import make_pipeline
     from tocsin.models import Article
-    pipeline = make_pipeline()
+    pipeline = make_pipeline(place=side != "tocsin-code", date=side != "tocsin-code")
     warm = {}
     for r in records:
         warm.setdefault(r.get("lang"), r)
@@ -90,6 +90,11 @@ def main() -> int:
         ratio = base["seconds"] / ours["seconds"]
         print(f"{lang}: throughput ratio tocsin/spaCy {ratio:.2f}x, events coded {ours['events']}")
         ok = ok and ratio >= 1.0 and ours["peak_mb"] <= 1536
+    code_only = run("tocsin-code", "", [RUNS[0][1]], args.limit)
+    with_all = run("tocsin", "", [RUNS[0][1]], args.limit)
+    overhead = with_all["seconds"] / code_only["seconds"] - 1
+    print(f"fr: placing and dating cost {overhead * 100:+.1f}% over coding alone ({code_only['articles'] / code_only['seconds']:.1f} -> {with_all['articles'] / with_all['seconds']:.1f} articles/s; target within 15%)")
+    ok = ok and overhead <= 0.15
     both = run("tocsin", "", [c for _, c, _ in RUNS], args.limit or 240)
     print(f"fr+en in one process: {both['articles']} articles, {both['articles'] / both['seconds']:.1f} articles/s, peak {both['peak_mb']:.0f} MB")
     ok = ok and both["peak_mb"] <= 1536

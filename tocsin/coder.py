@@ -14,6 +14,7 @@ from .models import Article
 from .pipeline import Pipeline
 from .stages.actors import ExtractActors
 from .stages.dates import DateEvents
+from .stages.geo import PlaceEvents
 from .stages.events import CodeEvents
 from .stages.language import DetectLanguage
 from .stages.nlp import ParseText
@@ -26,6 +27,8 @@ def make_pipeline(
     keep_negated: bool = False,
     batch_size: int = 64,
     trace: bool = False,
+    place: bool = True,
+    date: bool = True,
 ) -> Pipeline:
     """Build the coding pipeline.
 
@@ -35,18 +38,21 @@ def make_pipeline(
         keep_negated: keep negated events (flagged ``negated``) instead of dropping them.
         batch_size: articles parsed per spaCy batch.
         trace: record every trigger that gave no event, and why (``pipeline.get_stage("events").trace``).
+        place, date: run the geo and dates stages (on by default).
     Returns:
         A :class:`~tocsin.pipeline.Pipeline` whose ``pipe`` yields coded articles.
     """
-    return Pipeline(
-        [
-            DetectLanguage(force=lang),
-            ParseText(batch_size=batch_size),
-            ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
-            CodeEvents(keep_negated=keep_negated, trace=trace),
-            DateEvents(),
-        ]
-    )
+    stages: list[object] = [
+        DetectLanguage(force=lang),
+        ParseText(batch_size=batch_size),
+        ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
+        CodeEvents(keep_negated=keep_negated, trace=trace),
+    ]
+    if place:
+        stages.append(PlaceEvents())
+    if date:
+        stages.append(DateEvents())
+    return Pipeline(stages)
 
 
 def code_articles(articles: Iterable[Article], *, pipeline: Pipeline | None = None, **options: object) -> Iterator[Article]:

@@ -108,7 +108,7 @@ class PlaceEvents:
         found = context.trigger_tokens(event)
         if found is not None:
             doc, trigger = found
-            candidates = self._sentence_candidates(event, doc, trigger, countries)
+            candidates = self._sentence_candidates(event, doc, trigger, countries, context)
             tied = [c for c in candidates if c.tier < 2]
             pool = tied or candidates
             if pool:
@@ -124,22 +124,25 @@ class PlaceEvents:
                 return place
         return None
 
-    def _sentence_candidates(self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str]) -> list[_Candidate]:
+    def _sentence_candidates(self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str], context: _ArticleContext) -> list[_Candidate]:
         gaz = self.gazetteer
         root = _span_root(trigger)
         sent = root.sent
         trigger_ids = {t.i for t in trigger}
         anchors = trigger_ids | {root.head.i} if root.pos_ in ("NOUN", "PROPN") else trigger_ids
         actors = [a for a in doc.user_data.get(DOC_KEY, []) if sent.start <= a.start < sent.end]
-        covered: set[int] = set()
+        # the dateline ("KHARKIV, May 7 —") says where the article was filed: step (c), not a place of the sentence
+        covered: set[int] = {t.i for t in sent if context.offset_of(doc) + t.idx < context.dateline_end}
         out: list[_Candidate] = []
         for actor in actors:
+            if actor.start in covered:
+                continue
             covered.update(range(actor.start, actor.end))
             mention = actor.mention
             head = doc[actor.head]
-            locative = _is_locative_to(head, anchors)
+            locative = _is_locative_to(head, anchors, objects=mention.kind == "place")
             if mention.kind == "place":
-                place = _resolve_mention(gaz, mention.text, mention.name, mention.country, countries)
+                place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
                 if event.source_start is not None and mention.start <= event.source_start < mention.end:
@@ -147,7 +150,7 @@ class PlaceEvents:
                 is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
                 if is_target and event.quad not in _MATERIAL_QUADS and not locative:
                     continue
-                place = _resolve_mention(gaz, mention.text, None, mention.country, countries)
+                place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "country" and locative:
                 place = gaz.country(mention.country)
@@ -177,8 +180,12 @@ class _ArticleContext:
         self.gazetteer = gazetteer
         counts = Counter(m.country for m in article.mentions if m.country and gazetteer.country(m.country))
         self.countries = [c for c, _ in counts.most_common()]
-        self._dateline: Place | None | bool = False
+        self.dateline, self.dateline_end = _dateline(article.text, gazetteer, self.countries)
+        self._offsets = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
+
+    def offset_of(self, doc: Any) -> int:
+        return self._offsets.get(id(doc), 0)
 
     def countries_for(self, event: Event) -> list[str]:
         return list(dict.fromkeys(c for c in (event.target_country, event.source_country, *self.countries) if c))
@@ -193,12 +200,6 @@ class _ArticleContext:
         return None
 
     @property
-    def dateline(self) -> Place | None:
-        if self._dateline is False:
-            self._dateline = _dateline(self.article.text, self.gazetteer, self.countries)
-        return self._dateline  # type: ignore[return-value]
-
-    @property
     def most_frequent(self) -> Place | None:
         if self._most_frequent is False:
             self._most_frequent = self._count_places()
@@ -206,13 +207,14 @@ class _ArticleContext:
 
     def _count_places(self) -> Place | None:
         counts: Counter[Place] = Counter()
-        for _offset, doc in self.article.docs:
-            covered: set[int] = set()
+        for offset, doc in self.article.docs:
+            covered: set[int] = {t.i for t in doc if offset + t.idx < self.dateline_end}
             for actor in doc.user_data.get(DOC_KEY, []):
+                if actor.start in covered:
+                    continue
                 covered.update(range(actor.start, actor.end))
-                m = actor.mention
-                if m.kind == "place":
-                    place = _resolve_mention(self.gazetteer, m.text, m.name, m.country, self.countries)
+                if actor.mention.kind == "place":
+                    place = _resolve_actor(self.gazetteer, doc, actor, actor.mention.name, self.countries)
                     if place is not None:
                         counts[place] += 1
             for sent in doc.sents:
@@ -277,8 +279,8 @@ def _pp_attachment(tok: Any) -> Any:
     return tok.head
 
 
-def _is_locative_to(tok: Any, anchors: set[int]) -> bool:
-    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or is its object."""
+def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> bool:
+    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its object."""
     anchor = tok
     # "la ville (ukrainienne) de Kharkiv", "the city of Kharkiv": the place noun carries the preposition
     if _case_words(anchor) & _OF:
@@ -288,7 +290,7 @@ def _is_locative_to(tok: Any, anchors: set[int]) -> bool:
     cases = _case_words(anchor)
     if cases & _LOCATIVE:
         head = _pp_attachment(anchor)
-    elif anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors:
+    elif objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors:
         return True  # "a bombardé la ville de Kharkiv", "shelled Kharkiv"
     else:
         return False
@@ -330,10 +332,15 @@ def _resolve_span(gaz: Gazetteer, span: Any, countries: Sequence[str]) -> Place 
     return place
 
 
-def _resolve_mention(gaz: Gazetteer, text: str, name: str | None, country: str | None, countries: Sequence[str]) -> Place | None:
-    """An actor-dictionary place: its words first ("bande de Gaza" is the Strip), then its entry name, in its country."""
+def _resolve_actor(gaz: Gazetteer, doc: Any, actor: TokenActor, name: str | None, countries: Sequence[str]) -> Place | None:
+    """A place or capital named by the actors stage, in its country: its words ("bande de Gaza" is the Strip), the
+    proper nouns inside it ("militants in Tripoli"), its dictionary name; else the country itself (precision "country")."""
+    country = actor.mention.country
     prefer = [country, *countries] if country else list(countries)
-    for form in (text, name):
+    forms = [actor.mention.text]
+    forms += [doc[s:e].text for s, e in _proper_noun_spans(doc[actor.start : actor.end], set())]
+    forms.append(name)
+    for form in dict.fromkeys(forms):
         if form:
             place = gaz.resolve(form, countries=prefer)
             if place is not None and (country is None or place.country_iso3 == country):
@@ -341,20 +348,21 @@ def _resolve_mention(gaz: Gazetteer, text: str, name: str | None, country: str |
     return gaz.country(country) if country else None
 
 
-def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> Place | None:
-    """``KHARKIV, May 7 —``, ``KHARKIV (AFP) —``, ``Kharkiv — ``: the place the article was filed from."""
+def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> tuple[Place | None, int]:
+    """``KHARKIV, May 7 —``, ``KHARKIV (AFP) —``, ``Kharkiv — ``: the place the article was filed from, and where
+    the dateline ends (character offset; 0 when there is none)."""
     m = _DATELINE_RE.match(text[:60])
     if m is None or m.end(1) > 40:
-        return None
+        return None, 0
     name = m.group(1).strip()
     words = name.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("de", "la", "le", "sur", "on", "upon") for w in words):
-        return None
+        return None, 0
     after = text[m.end() : m.end() + 20].strip().lower()
     is_dateline = name.isupper() or m.group(2) is not None or m.group(3) != "," or (after[:1].isdigit() or after.split(" ", 1)[0].strip(".,") in _MONTHS)
     if not is_dateline or gaz.is_stopword(name):
-        return None
-    return gaz.resolve(normalise(name) if name.isupper() else name, countries=countries)
+        return None, 0
+    return gaz.resolve(normalise(name) if name.isupper() else name, countries=countries), m.end(1)
 
 
 __all__ = ["PlaceEvents", "set_place", "GEO_FIELDS", "Gazetteer", "Place"]

@@ -86,13 +86,28 @@ _OTHER_SCRIPT_RE = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u052F\u1E00-
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _keep_alternate(name: str) -> bool:
-    """GeoNames alternate names worth indexing: Latin or Cyrillic script, no airport codes, no lower-case romanisations, no digits."""
+# Alternate names of smaller towns are noisy ("Google" for Topeka, "Human" for Uman, "Hamas" for Hamm): below this
+# population a Latin alternate is kept only when it starts like the main name ("Kharkov"/"Kharkiv").
+_TRUSTED_POPULATION = 200_000
+
+
+def _keep_alternate(name: str, prefix: str, trusted: bool) -> bool:
+    """GeoNames alternate names worth indexing: Latin or Cyrillic script, no airport codes, no lower-case
+    romanisations, no digits; for towns under 200,000 inhabitants, Latin names that start like the main name."""
     if len(name) < 3 or _DIGIT_RE.search(name):
         return False
     if name.isascii():
-        return not (name == name.lower() or name.isupper() and len(name) <= 4)
-    return _OTHER_SCRIPT_RE.search(name) is None
+        if name == name.lower() or name.isupper() and len(name) <= 4:
+            return False
+    elif _OTHER_SCRIPT_RE.search(name) is not None:
+        return False
+    if trusted or not _is_latin(name):
+        return True
+    return strip_accents(normalise(name))[:3] == prefix
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name if c.isalpha())
 
 
 class Gazetteer:
@@ -152,8 +167,10 @@ class Gazetteer:
             i = gaz._add(place)
             gaz._by_geonameid[place.geonames_id] = i  # type: ignore[index]
             gaz._index_name(c["name"], i)
+            trusted = place.population >= _TRUSTED_POPULATION
+            prefix = strip_accents(normalise(c["name"]))[:3]
             for alt in c.get("alternatenames") or ():
-                if _keep_alternate(alt):
+                if _keep_alternate(alt, prefix, trusted):
                     gaz._index_name(alt, i)
         # countries: capital coordinates, precision "country"
         for c in countries.values():

@@ -1,0 +1,100 @@
+"""The offline gazetteer: names to places, ranking by the article's countries, stop words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.stages.geo.gazetteer import Gazetteer, Place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Kharkov", "Харків", "Харьков", "KHARKIV", "kharkiv"])
+def test_kharkiv_spellings(gaz: Gazetteer, name: str) -> None:
+    place = gaz.resolve(name)
+    assert place is not None
+    assert place.country_iso3 == "UKR" and place.country_fips == "UP" and place.geonames_id == 706483
+    assert place.precision == "city" and place.name == "Kharkiv"
+    assert abs(place.lat - 49.99) < 0.2 and abs(place.lon - 36.23) < 0.2  # type: ignore[operator]
+
+
+def test_paris_is_in_france(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Paris")
+    assert place is not None and place.country_iso3 == "FRA" and place.country_fips == "FR" and place.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "geonames_id", "iso3"),
+    [("Kiev", 703448, "UKR"), ("Kyiv", 703448, "UKR"), ("Odessa", 698740, "UKR"), ("Odesa", 698740, "UKR"),
+     ("Moscou", 524901, "RUS"), ("Pékin", 1816670, "CHN"), ("Pekin", 1816670, "CHN"), ("Londres", 2643743, "GBR"),
+     ("Tel-Aviv", 293397, "ISR"), ("Tel Aviv", 293397, "ISR"), ("Koupiansk", None, "UKR")],
+)  # fmt: skip
+def test_french_and_english_names(gaz: Gazetteer, name: str, geonames_id: int | None, iso3: str) -> None:
+    place = gaz.resolve(name)
+    assert place is not None and place.country_iso3 == iso3
+    if geonames_id is not None:
+        assert place.geonames_id == geonames_id
+
+
+@pytest.mark.parametrize("word", ["Iskander", "Vladimir", "russe", "Russe", "Kinjal", "Défense", "Sud", "Mars", "mardi", "Tuesday"])
+def test_words_that_only_look_like_places(gaz: Gazetteer, word: str) -> None:
+    assert gaz.resolve(word) is None
+    assert gaz.candidates(word) == []
+
+
+def test_ranking_by_the_article_countries(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Tripoli").country_iso3 == "LBY"  # type: ignore[union-attr]  # the larger one
+    assert gaz.resolve("Tripoli", countries=("LBN",)).country_iso3 == "LBN"  # type: ignore[union-attr]
+    assert gaz.resolve("Tripoli", countries=("LBY",)).country_iso3 == "LBY"  # type: ignore[union-attr]
+    assert gaz.resolve("Alexandria", countries=("EGY",)).country_iso3 == "EGY"  # type: ignore[union-attr]
+    us = gaz.resolve("Alexandria", countries=("USA",))
+    assert us is not None and us.country_iso3 == "USA" and us.admin1 == "US.VA"  # the most populous US one
+    # the order of the countries is the order of preference
+    assert gaz.resolve("Alexandria", countries=("USA", "EGY")).country_iso3 == "USA"  # type: ignore[union-attr]
+    assert gaz.resolve("Alexandria", countries=("EGY", "USA")).country_iso3 == "EGY"  # type: ignore[union-attr]
+
+
+def test_candidates_are_every_match_most_populous_first(gaz: Gazetteer) -> None:
+    found = gaz.candidates("Tripoli")
+    assert {p.country_iso3 for p in found} >= {"LBY", "LBN"}
+    assert all(isinstance(p, Place) for p in found)
+    assert found[0].country_iso3 == "LBY"
+
+
+def test_accents_are_optional(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Pékin") == gaz.resolve("Pekin") == gaz.resolve("PÉKIN")
+    assert gaz.resolve("Saint-Pétersbourg") == gaz.resolve("Saint Petersbourg")
+
+
+def test_countries_say_precision_country(gaz: Gazetteer) -> None:
+    ukraine = gaz.resolve("Ukraine")
+    assert ukraine is not None and ukraine.precision == "country" and ukraine.country_iso3 == "UKR" and ukraine.country_fips == "UP"
+    assert ukraine.admin1 is None and ukraine.lat is not None  # the capital's coordinates, flagged as country-level
+    assert gaz.resolve("États-Unis") == gaz.country("USA")
+    assert gaz.country("DEU").country_fips == "GM"  # type: ignore[union-attr]
+    assert gaz.fips("GBR") == "UK" and gaz.fips("XKX") == "KV"
+
+
+def test_regions_from_aliases(gaz: Gazetteer) -> None:
+    crimea = gaz.resolve("Crimée")
+    assert crimea is not None and crimea.precision == "region" and crimea.country_iso3 == "UKR"
+    assert crimea == gaz.resolve("Crimea")
+    strip = gaz.resolve("bande de Gaza")
+    assert strip is not None and strip.name == "Gaza Strip" and strip.country_iso3 == "PSE" and strip.precision == "region"
+    assert gaz.resolve("Gaza").precision == "city"  # type: ignore[union-attr]
+
+
+def test_us_states_are_regions(gaz: Gazetteer) -> None:
+    texas = gaz.resolve("Texas")
+    assert texas is not None and texas.precision == "region" and texas.admin1 == "US.TX" and texas.country_iso3 == "USA"
+    assert 25 < texas.lat < 37 and -107 < texas.lon < -93  # type: ignore[operator]
+    assert gaz.resolve("Georgia").country_iso3 == "GEO"  # type: ignore[union-attr]
+    assert gaz.resolve("Georgia", countries=("USA",)).admin1 == "US.GA"  # type: ignore[union-attr]
+
+
+def test_load_is_cached(gaz: Gazetteer) -> None:
+    assert Gazetteer.load() is gaz
+    assert len(gaz) > 30000

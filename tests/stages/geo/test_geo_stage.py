@@ -1,0 +1,100 @@
+"""The geo stage on parsed sentences (real pipeline and spaCy models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.coder import make_pipeline
+from tocsin.models import Article, Event
+from tocsin.stages.geo import GEO_FIELDS, PlaceEvents
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> dict:
+    out = {}
+    for lang in ("fr", "en"):
+        pipeline = make_pipeline(lang=lang)
+        pipeline.add_stage(PlaceEvents())
+        out[lang] = pipeline
+    return out
+
+
+def _events(pipelines: dict, text: str, lang: str = "fr") -> list[Event]:
+    articles = list(pipelines[lang].pipe([Article(text=text, published="2024-05-07")]))
+    assert articles, pipelines[lang].failures
+    events = articles[0].events
+    assert events, f"no event in {text!r}"
+    return events
+
+
+def test_stage_contract() -> None:
+    stage = PlaceEvents()
+    assert stage.name == "geo" and stage.requires == ("article.events", "article.docs") and stage.assigns == ("event.place",)
+
+
+def test_bombing_of_kharkiv_is_placed_at_kharkiv(pipelines: dict) -> None:
+    event = _events(pipelines, "Les forces russes ont bombardé Kharkiv mardi.")[0]
+    assert event.place == "Kharkiv" and event.geo_precision == "city"  # type: ignore[attr-defined]
+    assert event.country == "UKR" and event.country_fips == "UP" and event.geonames_id == 706483  # type: ignore[attr-defined]
+    assert abs(event.lat - 49.99) < 0.2 and abs(event.lon - 36.23) < 0.2  # type: ignore[attr-defined]
+    assert event.admin1 == "UA.07"  # type: ignore[attr-defined]
+
+
+def test_no_place_falls_back_to_the_target_country(pipelines: dict) -> None:
+    event = _events(pipelines, "La Russie a menacé l'Ukraine.")[0]
+    assert event.target_code == "UKR"
+    assert event.geo_precision == "country" and event.country == "UKR" and event.place == "Ukraine"  # type: ignore[attr-defined]
+    assert event.admin1 is None and event.country_fips == "UP"  # type: ignore[attr-defined]
+
+
+def test_locative_phrase_governed_by_the_trigger(pipelines: dict) -> None:
+    event = _events(pipelines, "Le président Vladimir Poutine a rencontré Emmanuel Macron à Pékin.")[0]
+    assert event.place == "Beijing" and event.country == "CHN" and event.geo_precision == "city"  # type: ignore[attr-defined]
+
+
+def test_source_capital_is_an_actor_not_a_place(pipelines: dict) -> None:
+    event = _events(pipelines, "Moscou a menacé Kiev.")[0]
+    assert event.country == "UKR" and event.geo_precision == "country"  # type: ignore[attr-defined]
+
+
+def test_dateline_is_not_the_place_of_a_foreign_event(pipelines: dict) -> None:
+    event = _events(pipelines, "WASHINGTON, 7 mai — La Russie a attaqué l'Ukraine.")[0]
+    assert event.country == "UKR" and event.geo_precision == "country"  # type: ignore[attr-defined]
+
+
+def test_dateline_places_an_event_without_a_place(pipelines: dict) -> None:
+    event = _events(pipelines, "KHARKIV, 7 mai — La Russie a menacé l'Ukraine.")[0]
+    assert event.place == "Kharkiv" and event.geo_precision == "city"  # type: ignore[attr-defined]
+
+
+def test_region_mention(pipelines: dict) -> None:
+    event = _events(pipelines, "L'armée israélienne a bombardé la bande de Gaza.")[0]
+    assert event.place == "Gaza Strip" and event.country == "PSE" and event.geo_precision == "region"  # type: ignore[attr-defined]
+
+
+def test_english_city_of(pipelines: dict) -> None:
+    event = _events(pipelines, "Russian forces shelled the city of Kharkiv on Tuesday.", "en")[0]
+    assert event.place == "Kharkiv" and event.geo_precision == "city"  # type: ignore[attr-defined]
+
+
+def test_every_event_gets_every_field(pipelines: dict) -> None:
+    for event in _events(pipelines, "La police a arrêté des manifestants à Nice."):
+        for name in GEO_FIELDS:
+            assert hasattr(event, name)
+        assert event.place == "Nice" and event.country == "FRA"  # type: ignore[attr-defined]
+
+
+def test_geo_seed_first_event_is_placed_at_kharkiv() -> None:
+    """Issue 4: the seed's first event (Russian forces advancing near Kharkiv) is placed at Kharkiv, UA, city precision."""
+    from pathlib import Path
+
+    from tocsin import code_text
+
+    text = (Path(__file__).resolve().parents[3] / "samples" / "seed_fr_kharkiv.txt").read_text(encoding="utf-8")
+    first = [e for e in code_text(text, lang="fr").events if e.sentence_index == 0]
+    assert first
+    event = first[0]
+    assert event.geo_precision == "city" and event.country == "UKR" and event.country_fips == "UP"
+    assert abs(event.lat - 49.99) <= 0.2 and abs(event.lon - 36.23) <= 0.2
