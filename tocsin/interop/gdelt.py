@@ -79,7 +79,7 @@ def _conn(store: Any) -> duckdb.DuckDBPyConnection:
     """The DuckDB connection of a DuckDBStore (or a connection passed directly)."""
     if isinstance(store, duckdb.DuckDBPyConnection):
         return store
-    getter = getattr(store, "_connection", None)
+    getter = getattr(store, "connection", None)
     if callable(getter):
         conn = getter()
         if isinstance(conn, duckdb.DuckDBPyConnection):

@@ -268,6 +268,10 @@ class DuckDBStore(Store):
 
     # -- helpers ---------------------------------------------------------------
 
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection, for adapters that need SQL of their own (GDELT import/export)."""
+        return self._connection()
+
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._conn is None:
             raise StoreError(Errors.E301.format(path=self.path, detail="the store is closed"))
