@@ -38,6 +38,7 @@ accuracy: $(STAMP)
 	$(PY) bench/accuracy.py
 
 lint: $(STAMP)
+	$(PY) -m pip install --quiet ruff
 	$(PY) -m ruff check tocsin tests && $(PY) -m ruff format --check tocsin tests
 
 clean:
