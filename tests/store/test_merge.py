@@ -62,6 +62,8 @@ def test_merge_three_outlets_one_event_and_a_distinct_one(tmp_path: Path) -> Non
     assert {r["article_id"] for r in attacks} == {"lemonde-1", "bbc-1", "rfi-1"}
     assert len({r["event_id"] for r in attacks}) == 1
     assert {(r["num_mentions"], r["num_sources"], r["num_articles"]) for r in attacks} == {(3, 3, 3)}
+    # the merged event is more certain than any single report of it
+    assert all(r["event_confidence"] > max(a["confidence"] for a in attacks) for r in attacks)
     threats = [r for r in rows if r["root"] == "13"]
     assert threats and {r["event_id"] for r in threats}.isdisjoint({r["event_id"] for r in attacks})
     first_id = attacks[0]["event_id"]

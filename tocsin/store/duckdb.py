@@ -235,7 +235,8 @@ class DuckDBStore(Store):
         sql = (
             "SELECT e.* EXCLUDE (event_id, merged_id), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
             " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
-            " coalesce(m.num_articles, 1) AS num_articles, a.outlet, a.url, a.title"
+            " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
+            " a.outlet, a.url, a.title"
             " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN merged_events m ON m.event_id = e.merged_id"
         )
         if where:
