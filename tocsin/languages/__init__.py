@@ -62,6 +62,12 @@ class Cues:
     irrealis_aux: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
     negating: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()
+    listing: frozenset[str] = frozenset()
+    noun_negators: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    reflexive: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,12 @@ def load_language(code: str) -> LanguageResources:
             irrealis_aux=words("irrealis_aux"),
             obligation_aux=words("obligation_aux"),
             negating=words("negating"),
+            reporting=words("reporting"),
+            perfect_aux=words("perfect_aux"),
+            listing=words("listing"),
+            noun_negators=words("noun_negators"),
+            without=words("without"),
+            reflexive=words("reflexive"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),

@@ -81,6 +81,8 @@ class CodeEvents:
                 sentence_index={start: s.index for start, s in sentences.items()},
                 pronouns=lang.cues.pronouns,
                 unaccusative=lang.cues.unaccusative,
+                listing=lang.cues.listing,
+                perfect_aux=lang.cues.perfect_aux,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
@@ -246,7 +248,7 @@ class CodeEvents:
         out: list[_Draft] = []
         known = {d.trigger.token.i for d in drafts}
         for token in sent:
-            if token.lemma_.lower() not in cues.speech | _REPORTING:
+            if token.lemma_.lower() not in cues.speech | cues.reporting:
                 continue
             for clause in token.children:
                 if clause.dep_ not in ("ccomp", "parataxis"):
@@ -426,12 +428,9 @@ def _in_complement(outer: Any, inner: Any, *, noun: bool = False) -> bool:
     return False
 
 
-_REPORTING = frozenset({"rappeler", "répéter", "estimer", "juger", "conclure", "souligner", "insister", "faire"})
-
-
 def _reporting_verb(verb: Any, cues: Any) -> Any | None:
     """The speech verb whose reported clause contains ``verb``: its governor, or an incise ("..., a déclaré X")."""
-    reporting = cues.speech | cues.threat | _REPORTING
+    reporting = cues.speech | cues.threat | cues.reporting
     cur = verb
     for _ in range(4):
         for child in cur.children:

@@ -40,12 +40,16 @@ class ArgumentFinder:
         sentence_index: dict[int, int] | None = None,
         pronouns: frozenset[str] = frozenset(),
         unaccusative: frozenset[str] = frozenset(),
+        listing: frozenset[str] = frozenset(),
+        perfect_aux: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
         self.sentence_index = sentence_index or {}
         self.pronouns = pronouns
         self.unaccusative = unaccusative
+        self.listing = listing
+        self.perfect_aux = perfect_aux
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
@@ -81,7 +85,7 @@ class ArgumentFinder:
                 continue
             head_tok = self.doc[actor.head]
             if head_tok.dep_ in ("conj", "appos", "flat", "flat:name", "nmod") and _reaches(head_tok, chosen_tokens, ("conj", "appos", "flat", "flat:name", "nmod")):
-                if head_tok.dep_ == "nmod" and not _is_listing(head_tok):
+                if head_tok.dep_ == "nmod" and not _is_listing(head_tok, self.listing):
                     continue
                 chosen.append(actor)
                 chosen_tokens.update(range(actor.start, actor.end))
@@ -114,7 +118,7 @@ class ArgumentFinder:
                         named = self.named_actor(child)
                         return ([named], "unknown") if named else ([], "none")
                     return actors, how if tok is verb else "inherited"
-            if tok.dep_ == "acl" and _after_avoir(tok):
+            if tok.dep_ == "acl" and _after_perfect_aux(tok, self.perfect_aux):
                 actors = self.actors_in(tok.head)
                 if actors:
                     return actors, "inherited"  # mis-parsed perfect: "les rebelles ont rejeté" as a participle of "rebelles"
@@ -250,11 +254,12 @@ def _phrase(token: Any) -> list[Any]:
     return run
 
 
-def _after_avoir(token: Any) -> bool:
+def _after_perfect_aux(token: Any, perfect_aux: frozenset[str]) -> bool:
+    """A perfect auxiliary just before ``token`` ("ont ... rejeté"): the participle is a finite verb, not a modifier."""
     doc = token.doc
     for j in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
         prev = doc[j]
-        if prev.lemma_ == "avoir" or prev.lower_ in ("a", "ont", "avait", "avaient", "aura", "auront"):
+        if prev.lemma_ in perfect_aux or prev.lower_ in perfect_aux:
             return True
         if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
             return False
@@ -281,9 +286,9 @@ def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:
     return False
 
 
-def _is_listing(tok: Any) -> bool:
+def _is_listing(tok: Any, listing: frozenset[str]) -> bool:
     """An nmod that lists members ("notamment les États-Unis") rather than qualifies."""
-    return any(c.lower_ in ("notamment", "dont", "including", "especially", "comme", "such") for c in tok.children) or any(
+    return any(c.lower_ in listing for c in tok.children) or any(
         c.dep_ in ("conj", "appos") for c in tok.children
     )
 

@@ -79,8 +79,8 @@ def is_negated(token: Any, cues: Cues) -> bool:
     lemmas = {c.lemma_.lower() for c in children}
     lowers = {c.lower_ for c in children}
     if token.pos_ in ("NOUN", "PROPN"):
-        return bool(lemmas & {"aucun", "aucune", "no", "nul", "nulle"})
-    if any(c.dep_ == "mark" and c.lower_ in ("sans", "without") for c in children):
+        return bool(lemmas & cues.noun_negators)
+    if any(c.dep_ == "mark" and c.lower_ in cues.without for c in children):
         return True
     if cues.negation_particle:  # French: "ne ... pas"
         return bool(lowers & cues.negation_particle and ((lemmas | lowers) & cues.negation or not children))

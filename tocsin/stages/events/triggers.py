@@ -43,11 +43,8 @@ def _object_lemmas(token: Any) -> set[str]:
     return out
 
 
-_REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
-
-
-def _is_reflexive(token: Any) -> bool:
-    return any(c.lower_ in _REFLEXIVE and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")) for c in token.children)
+def _is_reflexive(token: Any, pronouns: frozenset[str]) -> bool:
+    return any(c.lower_ in pronouns and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")) for c in token.children)
 
 
 _VERB_CHILDREN = frozenset({"ccomp", "obj", "xcomp", "obl:arg", "iobj", "mark"})
@@ -96,7 +93,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
         if vlemma is not None:
             lemma = vlemma
             objects = _object_lemmas(token)
-            reflexive = _is_reflexive(token)
+            reflexive = _is_reflexive(token, lang.cues.reflexive)
             cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
             if cands:
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
