@@ -72,13 +72,14 @@ class CodeEvents:
     def __call__(self, article: Article) -> Article:
         lang = load_language(article.lang or "fr")
         sentences = {s.start: s for s in article.sentences}
+        sentence_index = {start: s.index for start, s in sentences.items()}
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for offset, doc in article.docs:
             finder = ArgumentFinder(
                 doc,
                 offset=offset,
-                sentence_index={start: s.index for start, s in sentences.items()},
+                sentence_index=sentence_index,
                 pronouns=lang.cues.pronouns,
                 unaccusative=lang.cues.unaccusative,
                 listing=lang.cues.listing,
@@ -201,6 +202,7 @@ class CodeEvents:
         trigger_tokens = {d.trigger.token.i for d in live}
         levels = {id(d): _embedding(d.trigger.token, d.trigger.kind, trigger_tokens, cues) for d in live}
         top = min(levels.values(), default=0)
+        according_to = _according_to(sent, cues)
         events: list[Event] = []
         for draft in drafts:
             if draft.absorbed:
@@ -234,7 +236,7 @@ class CodeEvents:
                     elif draft.code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
                         draft.code = threat_code(draft.code)
                         draft.wrappers.append("future")
-            if _according_to(sent, cues):
+            if according_to:
                 draft.reported = True
             events.extend(self._emit(article, draft, sent, sentence, offset))
         return [e for e in events if e.confidence >= self.min_confidence]
