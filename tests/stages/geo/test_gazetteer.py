@@ -98,3 +98,61 @@ def test_us_states_are_regions(gaz: Gazetteer) -> None:
 def test_load_is_cached(gaz: Gazetteer) -> None:
     assert Gazetteer.load() is gaz
     assert len(gaz) > 30000
+
+
+# ---------------------------------------------------------------- first-level regions (admin1.tsv)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "admin1"),
+    [("Kharkiv Oblast", "UKR", "UA.07"), ("Idlib Governorate", "SYR", "SY.12"), ("Khyber Pakhtunkhwa", "PAK", "PK.03"),
+     ("Borno State", "NGA", "NG.27"), ("Bavaria", "DEU", "DE.02"), ("California", "USA", "US.CA")],
+)  # fmt: skip
+def test_regions_worldwide_by_full_name(gaz: Gazetteer, name: str, iso3: str, admin1: str) -> None:
+    place = gaz.resolve(name, prefer="region")
+    assert place is not None and place.precision == "region"
+    assert place.country_iso3 == iso3 and place.admin1 == admin1
+    assert place.lat is not None and place.lon is not None
+
+
+def test_every_country_with_regions_has_them(gaz: Gazetteer) -> None:
+    regions = [p for p in gaz.places if p.precision == "region" and p.admin1]
+    assert len(regions) > 3000
+    assert len({p.country_iso3 for p in regions}) > 200
+    # a region's point lies near its cities: Kharkiv Oblast's within 1 degree of the city of Kharkiv
+    oblast = gaz.region("UA.07")
+    assert oblast is not None and abs(oblast.lat - 49.98) < 1 and abs(oblast.lon - 36.25) < 1  # type: ignore[operator]
+
+
+def test_region_asked_for_by_the_city_it_is_named_after(gaz: Gazetteer) -> None:
+    """"la région de Kharkiv": the city's name, the region wanted; spellings of the two may differ."""
+    assert gaz.resolve("Kharkiv").precision == "city"  # type: ignore[union-attr]
+    for name, admin1 in [("Kharkiv", "UA.07"), ("Zaporijia", "UA.26"), ("Idleb", "SY.12"), ("Donetsk", "UA.05")]:
+        place = gaz.resolve(name, countries=["UKR", "SYR"], prefer="region")
+        assert place is not None and place.precision == "region" and place.admin1 == admin1, name
+    # a town whose region bears another name stays the town
+    kupiansk = gaz.resolve("Koupiansk", prefer="region")
+    assert kupiansk is not None and kupiansk.precision == "city"
+
+
+def test_region_names_that_are_words_need_the_article_countries(gaz: Gazetteer) -> None:
+    # "Sud" and "Centre" are regions of Haiti (and more): never a place of a Russian article
+    assert gaz.resolve("Sud", countries=["RUS"]) is None or gaz.resolve("Sud", countries=["RUS"]).country_iso3 != "HTI"  # type: ignore[union-attr]
+    assert gaz.resolve("Centre", countries=["FRA"]) is None or gaz.resolve("Centre", countries=["FRA"]).country_iso3 == "FRA"  # type: ignore[union-attr]
+    # ... but a base name in the article's country is found: "Anbar" in an Iraqi story
+    anbar = gaz.resolve("Anbar", countries=["IRQ"])
+    assert anbar is not None and anbar.precision == "region" and anbar.admin1 == "IQ.01"
+    assert gaz.resolve("Anbar", countries=["FRA"]) is not None  # unique full name "Al Anbar" without the article
+
+
+def test_small_towns_the_dictionary_names(gaz: Gazetteer) -> None:
+    for name, iso3 in [("Vuhledar", "UKR"), ("Chasiv Yar", "UKR"), ("Srebrenica", "BIH"), ("Yongbyon", "PRK")]:
+        place = gaz.resolve(name)
+        assert place is not None and place.precision == "city" and place.country_iso3 == iso3, name
+        assert place.geonames_id is not None and place.admin1 is not None
+
+
+def test_arabic_article_is_optional(gaz: Gazetteer) -> None:
+    for a, b in [("Fallujah", "Al Fallujah"), ("Raqqa", "Ar-Raqqah")]:
+        pa, pb = gaz.resolve(a), gaz.resolve(b)
+        assert pa is not None and pb is not None and pa.geonames_id == pb.geonames_id, (a, b)

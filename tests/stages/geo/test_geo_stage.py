@@ -98,3 +98,29 @@ def test_geo_seed_first_event_is_placed_at_kharkiv() -> None:
     event = first[0]
     assert event.geo_precision == "city" and event.country == "UKR" and event.country_fips == "UP"
     assert abs(event.lat - 49.99) <= 0.2 and abs(event.lon - 36.23) <= 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "admin1"),
+    [("Les forces russes ont bombardé la région de Kharkiv mardi.", "fr", "UA.07"),
+     ("L'armée russe a bombardé l'oblast de Zaporijia.", "fr", "UA.26"),
+     ("L'armée nigériane a attaqué des militants de Boko Haram dans l'État de Borno.", "fr", "NG.27"),
+     ("Russian forces shelled the Zaporizhzhia region on Tuesday.", "en", "UA.26"),
+     ("Syrian government forces bombed Idlib province on Monday.", "en", "SY.12"),
+     ("Pakistani forces attacked militants in Khyber Pakhtunkhwa.", "en", "PK.03")],
+)  # fmt: skip
+def test_first_level_regions(pipelines: dict, text: str, lang: str, admin1: str) -> None:
+    event = _events(pipelines, text, lang)[0]
+    assert event.geo_precision == "region" and event.admin1 == admin1, (event.place, event.admin1, event.geo_precision)  # type: ignore[attr-defined]
+    assert event.lat is not None and event.lon is not None  # type: ignore[attr-defined]
+
+
+def test_the_city_is_not_its_region(pipelines: dict) -> None:
+    event = _events(pipelines, "L'armée russe a frappé Kharkiv mardi.")[0]
+    assert event.place == "Kharkiv" and event.geo_precision == "city" and event.admin1 == "UA.07"  # type: ignore[attr-defined]
+
+
+def test_a_region_named_like_a_word_is_not_taken(pipelines: dict) -> None:
+    """"Sud" is a department of Haiti; in "le district militaire Sud" it is not a place."""
+    for event in _events(pipelines, "Le district militaire Sud de la Russie a menacé l'Ukraine."):
+        assert event.country != "HTI"  # type: ignore[attr-defined]

@@ -57,6 +57,11 @@ _PLACE_NOUNS = frozenset(
 )  # fmt: skip
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _GENERIC_TAIL = frozenset({"oblast", "region", "province", "city", "district", "governorate"})
+# Nouns that make the name next to them a first-level region: "la région de Kharkiv", "l'oblast de Donetsk",
+# "the Kharkiv region", "Idlib province", "l'État de Rakhine".
+_REGION_NOUNS = frozenset(
+    {"région", "oblast", "province", "gouvernorat", "état", "préfecture", "region", "governorate", "state", "prefecture"}
+)
 _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "demonym", "region"})
 _MATERIAL_QUADS = frozenset({2, 4})
 _MAX_CLIMB = 4
@@ -321,14 +326,25 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
         yield start, tokens[-1].i + 1
 
 
+def _region_context(doc: Any, start: int, end: int) -> bool:
+    """The words around ``doc[start:end]`` say it names a region ("région de X", "X Oblast", "the X region")."""
+    if end - start > 1 and doc[end - 1].lower_ in _REGION_NOUNS:
+        return True
+    if end < len(doc) and doc[end].lower_ in _REGION_NOUNS:
+        return True
+    return start >= 2 and doc[start - 1].lower_ in _OF and doc[start - 2].lower_ in _REGION_NOUNS
+
+
 def _resolve_span(gaz: Gazetteer, span: Any, countries: Sequence[str]) -> Place | None:
-    """A run of proper nouns: the whole run, else the run without a trailing "Oblast"/"Region"."""
+    """A run of proper nouns: the whole run, else the run without a trailing "Oblast"/"Region"; a region when the
+    words around it say so."""
     text = span.text
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return None
-    place = gaz.resolve(text, countries=countries)
+    prefer = "region" if _region_context(span.doc, span.start, span.end) else None
+    place = gaz.resolve(text, countries=countries, prefer=prefer)
     if place is None and len(span) > 1 and span[-1].lower_ in _GENERIC_TAIL:
-        place = gaz.resolve(span[:-1].text, countries=countries)
+        place = gaz.resolve(span[:-1].text, countries=countries, prefer=prefer)
     return place
 
 
@@ -340,9 +356,10 @@ def _resolve_actor(gaz: Gazetteer, doc: Any, actor: TokenActor, name: str | None
     forms = [actor.mention.text]
     forms += [doc[s:e].text for s, e in _proper_noun_spans(doc[actor.start : actor.end], set())]
     forms.append(name)
+    region = "region" if _region_context(doc, actor.start, actor.end) else None
     for form in dict.fromkeys(forms):
         if form:
-            place = gaz.resolve(form, countries=prefer)
+            place = gaz.resolve(form, countries=prefer, prefer=region)
             if place is not None and (country is None or place.country_iso3 == country):
                 return place
     return gaz.country(country) if country else None

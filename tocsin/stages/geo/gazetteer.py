@@ -14,10 +14,21 @@ Built once per process (``Gazetteer.load()``) from:
 * ``tocsin/data/geo/not_places.txt``: words that look like places but are not
   (weapons, first names, demonyms, compass points, days and months).
 
+* ``tocsin/data/geo/admin1.tsv``: the first-level regions of every country
+  (3,773; GeoNames names, ``CC.code`` and a population-weighted point, built by
+  ``scripts/build_admin1.py``), and ``towns.tsv``: GeoNames towns under 15,000
+  inhabitants that the actor dictionary names (Vuhledar, Chasiv Yar...).
+
 Countries have no centroid in GeoNames' country table: a country-level place
 carries the coordinates of its capital and says so with ``precision="country"``.
-US states carry the population-weighted mean of their cities' coordinates
+Regions carry the population-weighted mean of their towns' coordinates
 (``precision="region"``); ``admin1`` is GeoNames' ``CC.code`` (``UA.07``).
+
+Region names live in an index of their own, because many are also words or
+other places ("Sud", "Centre", "Western"): a region answers a lookup when the
+caller asks for one (``prefer="region"``: "la région de Kharkiv", "Kharkiv
+Oblast"), when it lies in one of the article's countries, or when its full name
+is unique in the world and names nothing else ("Khyber Pakhtunkhwa").
 
 Lookup is on normalised names: NFC, casefolded, one apostrophe, hyphens as
 spaces, with and without accents (and without apostrophes).
@@ -40,6 +51,8 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 ALIASES_FILE = DATA_DIR / "aliases.tsv"
 NOT_PLACES_FILE = DATA_DIR / "not_places.txt"
 FIPS_FILE = DATA_DIR / "fips.tsv"
+ADMIN1_FILE = DATA_DIR / "admin1.tsv"
+TOWNS_FILE = DATA_DIR / "towns.tsv"
 
 PRECISIONS = ("city", "region", "country")
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -48,6 +61,18 @@ _REGION_WORDS = frozenset(
     {"région", "region", "oblast", "bande", "strip", "enclave", "province", "occupied", "occupée", "péninsule", "peninsula", "territoire", "territory"}
 )
 _SPACE_RE = re.compile(r"\s+")
+# Words that name the kind of a first-level region, stripped to get its base name ("Idlib Governorate" -> "Idlib",
+# "Kharkivs'ka Oblast'" -> "Kharkiv", "Province of Ancona" -> "Ancona", "Muḩāfaz̧at Ḩalab" -> "Ḩalab").
+_ADMIN_WORDS_RE = re.compile(
+    r"^(?:province of|state of|region of|republic of|oblast of|governorate of|department of|muḩāfaz̧at|muhafazat|"
+    r"ostān-e|ostan-e|velāyat-e|wilāyat|wilayat|muhafazat|provincia de|région de|region de|oblast de|province de|"
+    r"gouvernorat de|état de|etat de|provincia di|departamento de|estado de|région|region)\s+"
+    r"|\s+(?:oblast[’']?|oblast|province|provincia|region|governorate|state|prefecture|department|voivodeship|"
+    r"district|krai|kray|territory|autonomous region|autonomous republic|republic|county|division|"
+    r"municipality|emirate|ken|shi|do|sheng|zizhiqu)$",
+    re.IGNORECASE,
+)
+_UKR_ADJECTIVE_RE = re.compile(r"(?:s|ts|z)?[’']?ka$")  # "Kharkivs'ka" -> "Kharkiv", "Zhytomyrs'ka" -> "Zhytomyr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +96,33 @@ def normalise(name: str) -> str:
     return _SPACE_RE.sub(" ", key).strip(" .")
 
 
+# The Arabic article that transliterations write or drop: "Al Fallūjah" is "Fallujah", "Ar Raqqah" is "Raqqa".
+_ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|an|ad|at|az|ash|ath|adh) ")
+
+
 def _keys(name: str) -> set[str]:
     key = normalise(name)
     if not key:
         return set()
     bare = key if key.isascii() else strip_accents(key)
-    if "'" in bare:
-        return {key, bare, bare.replace("'", "")}
-    return {key, bare}
+    keys = {key, bare, bare.replace("'", "")} if "'" in bare else {key, bare}
+    short = _ARTICLE_RE.sub("", bare)
+    if short != bare and len(short) >= 4:
+        keys.add(short)
+    return keys
+
+
+def region_base(name: str) -> str:
+    """A region's name without the word that says it is a region ("Idlib Governorate" -> "Idlib")."""
+    base = name.strip()
+    for _ in range(2):
+        stripped = _ADMIN_WORDS_RE.sub("", base).strip()
+        if stripped == base:
+            break
+        base = stripped
+        if base.endswith(("’ka", "'ka")):
+            base = _UKR_ADJECTIVE_RE.sub("", base)
+    return base or name
 
 
 # Scripts of the names French and English news write: Latin (with its extensions) and Cyrillic (Ukrainian and Russian).
@@ -126,6 +170,9 @@ class Gazetteer:
         self._iso2_to_iso3: dict[str, str] = {}
         self._fips: dict[str, str] = {}
         self._stop: set[str] = set()
+        self._regions: dict[str, set[int]] = defaultdict(set)  # region names (full and base) -> place indexes
+        self._region_full: dict[str, set[int]] = defaultdict(set)  # full names only
+        self._by_admin1: dict[str, int] = {}
 
     # ------------------------------------------------------------ building
 
@@ -192,12 +239,13 @@ class Gazetteer:
             gaz._countries[iso3] = i
             gaz._index_name(place.name, i)
         gaz._add_pycountry_names()
-        gaz._add_us_states(gc, cities)
+        gaz._add_towns()
+        gaz._add_admin1(gc)
         gaz._add_aliases(_read_aliases())
         gaz._add_actor_dictionary()
         # frozen, compact lookups: most keys name one place
-        gaz._index = {k: tuple(v) for k, v in gaz._index.items()}  # type: ignore[assignment]
-        gaz._preferred = {k: tuple(v) for k, v in gaz._preferred.items()}  # type: ignore[assignment]
+        for attr in ("_index", "_preferred", "_regions", "_region_full"):
+            setattr(gaz, attr, {k: tuple(v) for k, v in getattr(gaz, attr).items()})
         return gaz
 
     def _add(self, place: Place) -> int:
@@ -233,33 +281,51 @@ class Gazetteer:
                 if value:
                     self._index_name(value, i)
 
-    def _add_us_states(self, gc: object, cities: dict) -> None:
-        usa = self._countries.get("USA")
-        fips = self.fips("USA")
-        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for c in cities.values():
-            if c["countrycode"] == "US":
-                w = float(c.get("population") or 0) or 1.0
-                s = sums[c["admin1code"]]
-                s[0] += w * float(c["latitude"])
-                s[1] += w * float(c["longitude"])
-                s[2] += w
-        for code, st in gc.get_us_states().items():  # type: ignore[attr-defined]
-            s = sums.get(code)
-            place = Place(
-                name=st["name"],
-                country_iso3="USA" if usa is not None else None,
-                country_fips=fips,
-                admin1=f"US.{code}",
-                lat=round(s[0] / s[2], 4) if s else None,
-                lon=round(s[1] / s[2], 4) if s else None,
-                geonames_id=int(st["geonameid"]),
-                precision="region",
-                population=0,  # not ranked by its cities' population: "Georgia" is the country unless the article is about the USA
-            )
+    def _add_towns(self) -> None:
+        """Towns under 15,000 inhabitants that the actor dictionary names (towns.tsv), as cities."""
+        for row in _data_rows(TOWNS_FILE)[1:]:
+            geonameid, iso2, name, lat, lon, population, admin1, alternates = (row + [""] * 8)[:8]
+            iso3 = self._iso2_to_iso3.get(iso2)
+            if iso3 is None or int(geonameid) in self._by_geonameid:
+                continue
+            place = Place(name, iso3, self.fips(iso3), admin1 or None, float(lat), float(lon), int(geonameid), "city", int(population or 0))
             i = self._add(place)
-            self._by_geonameid.setdefault(place.geonames_id, i)  # type: ignore[arg-type]
-            self._index_name(place.name, i)
+            self._by_geonameid[int(geonameid)] = i
+            for alt in [name, *filter(None, alternates.split("|"))]:
+                self._index_name(alt, i)
+
+    def _add_admin1(self, gc: object) -> None:
+        """First-level regions of every country (admin1.tsv), in the region index."""
+        us_ids = {f"US.{code}": int(st["geonameid"]) for code, st in gc.get_us_states().items()}  # type: ignore[attr-defined]
+        for row in _data_rows(ADMIN1_FILE)[1:]:
+            code, iso2, name, lat, lon = row[:5]
+            iso3 = self._iso2_to_iso3.get(iso2)
+            if iso3 is None:
+                continue
+            place = Place(name, iso3, self.fips(iso3), code or None, float(lat), float(lon), us_ids.get(code), "region", 0)
+            i = self._add(place)
+            if code:
+                self._by_admin1.setdefault(code, i)
+            if place.geonames_id is not None:
+                self._by_geonameid.setdefault(place.geonames_id, i)
+            self._index_region(name, i, full=True)
+            base = region_base(name)
+            if base != name:
+                self._index_region(base, i)
+
+    def _index_region(self, name: str, i: int, *, full: bool = False) -> None:
+        for key in _keys(name):
+            self._regions[key].add(i)
+            if full:
+                self._region_full[key].add(i)
+
+    def _find_region(self, name: str, iso3: str | None) -> int | None:
+        """The region called ``name`` (full or base name) in ``iso3``."""
+        for key in _keys(region_base(name)) | _keys(name):
+            for i in self._regions.get(key, ()):
+                if iso3 is None or self.places[i].country_iso3 == iso3:
+                    return i
+        return None
 
     def _add_aliases(self, rows: Iterable[tuple[str, str, str, list[str]]]) -> None:
         regions: dict[tuple[str, str], int] = {}
@@ -308,7 +374,9 @@ class Gazetteer:
                     for name in capitals:
                         self._index_name(name, target, preferred=True)
             elif entry.kind == "place":
-                names = [n for n in _all_forms(forms.get("names", {})) if not _REGION_WORDS & set(normalise(n).split())]
+                all_names = _all_forms(forms.get("names", {}))
+                names = [n for n in all_names if not _REGION_WORDS & set(normalise(n).split())]
+                region_names = [n for n in all_names if n not in names]
                 target = self._find_preferred(entry.name, iso3)
                 if target is None:
                     target = self._find_city(entry.name, iso3)
@@ -317,10 +385,36 @@ class Gazetteer:
                         target = self._find_city(name, iso3)
                         if target is not None:
                             break
+                region = self._region_of(target, entry.name) if target is not None else None
                 if target is None:
-                    continue  # not a city of 15,000+ and no row in aliases.tsv: left out rather than guessed
+                    for name in [entry.name, *names]:
+                        target = region = self._find_region(name, iso3)
+                        if target is not None:
+                            break
+                if target is None:
+                    continue  # not a town, a region or a row of aliases.tsv: left out rather than guessed
                 for name in names:
                     self._index_name(name, target, preferred=True)
+                if region is not None:  # "région de Donetsk", "Donetsk oblast": the region, not the city
+                    for name in region_names:
+                        self._index_name(name, region, preferred=True)
+                        self._index_region(name, region)
+
+    def _region_of(self, i: int, name: str) -> int | None:
+        """The first-level region of place ``i`` when it bears the same name ("Kharkiv" -> Kharkiv Oblast), else None."""
+        place = self.places[i]
+        if place.precision == "region":
+            return i
+        r = self._by_admin1.get(place.admin1) if place.admin1 else None
+        if r is None:
+            return None
+        region_keys = _keys(region_base(self.places[r].name)) | _keys(self.places[r].name)
+        names = _keys(name) | _keys(place.name)
+        if region_keys & names:
+            return r
+        # spellings differ ("Zaporizhzhya", "Zaporizhzhia"; "Dnipro", "Dnipropetrovsk"): the same first five letters
+        stems = {k.replace(" ", "")[:5] for k in names if k.isascii() and len(k) >= 5}
+        return r if stems & {k.replace(" ", "")[:5] for k in region_keys if k.isascii()} else None
 
     def _find_preferred(self, name: str, iso3: str | None) -> int | None:
         for key in _keys(name):
@@ -340,6 +434,11 @@ class Gazetteer:
         i = self._countries.get(iso3) if iso3 else None
         return self.places[i] if i is not None else None
 
+    def region(self, admin1: str | None) -> Place | None:
+        """The first-level region of a GeoNames admin1 code (``UA.07``)."""
+        i = self._by_admin1.get(admin1) if admin1 else None
+        return self.places[i] if i is not None else None
+
     def by_geonames_id(self, geonames_id: int) -> Place | None:
         i = self._by_geonameid.get(geonames_id)
         return self.places[i] if i is not None else None
@@ -347,15 +446,28 @@ class Gazetteer:
     def is_stopword(self, name: str) -> bool:
         return bool(_keys(name) & self._stop)
 
-    def _hits(self, name: str) -> tuple[set[int], set[int]]:
+    def _hits(self, name: str, countries: Sequence[str] = (), *, regions: bool = False) -> tuple[set[int], set[int]]:
+        """Places called ``name`` and those among them chosen by hand. Regions join when ``regions`` is set, when they
+        lie in ``countries``, or (full names only) when nothing else has the name and no other region shares it."""
         keys = _keys(name)
         if not keys or keys & self._stop or len(normalise(name)) < 2:
             return set(), set()
         hits: set[int] = set()
         preferred: set[int] = set()
+        region_hits: set[int] = set()
+        full: set[int] = set()
         for key in keys:
             hits.update(self._index.get(key, ()))
             preferred.update(self._preferred.get(key, ()))
+            region_hits.update(self._regions.get(key, ()))
+            full.update(self._region_full.get(key, ()))
+        if regions:
+            hits |= region_hits
+        elif region_hits:
+            wanted = set(countries)
+            hits |= {i for i in region_hits if self.places[i].country_iso3 in wanted}
+            if not hits and len(full) == 1 and len(normalise(name)) >= 5:
+                hits |= full
         return hits, preferred
 
     def candidates(self, name: str) -> list[Place]:
@@ -364,16 +476,17 @@ class Gazetteer:
         order = sorted(hits, key=lambda i: (i not in preferred, -self.places[i].population, _PRECISION_RANK[self.places[i].precision]))
         return [self.places[i] for i in order]
 
-    def resolve(self, name: str, *, countries: Sequence[str] = ()) -> Place | None:
+    def resolve(self, name: str, *, countries: Sequence[str] = (), prefer: str | None = None) -> Place | None:
         """The place ``name`` most likely means.
 
         Ranking: places in ``countries`` (ISO3, in the given order of
         preference) first; then names chosen by hand (aliases.tsv, the actor
         dictionary) over GeoNames' alternate names; then population.
+        ``prefer="region"`` (the text said "région de", "oblast", "province
+        of"...) asks for a first-level region: one of that name, else the
+        region of the city of that name when the region bears its name
+        ("la région de Kharkiv" -> Kharkiv Oblast), else the city.
         """
-        hits, preferred = self._hits(name)
-        if not hits:
-            return None
         rank = {c: n for n, c in enumerate(dict.fromkeys(c for c in countries if c))}
         far = len(rank)
 
@@ -381,6 +494,21 @@ class Gazetteer:
             p = self.places[i]
             return (rank.get(p.country_iso3, far), i not in preferred, -p.population, _PRECISION_RANK[p.precision])  # type: ignore[arg-type]
 
+        if prefer == "region":
+            hits, preferred = self._hits(name, countries, regions=True)
+            if not hits and region_base(name) != name:  # "Idlib Governorate", "région de Kharkiv"
+                hits, preferred = self._hits(region_base(name), countries, regions=True)
+            regions = [i for i in hits if self.places[i].precision == "region"]
+            if regions:
+                return self.places[min(regions, key=key)]
+            if not hits:
+                return None
+            best = min(hits, key=key)
+            region = self._region_of(best, name)
+            return self.places[region if region is not None else best]
+        hits, preferred = self._hits(name, countries)
+        if not hits:
+            return None
         return self.places[min(hits, key=key)]
 
     def __len__(self) -> int:
