@@ -18,6 +18,7 @@ from .stages.geo import PlaceEvents
 from .stages.events import CodeEvents
 from .stages.language import DetectLanguage
 from .stages.nlp import ParseText
+from .stages.nuclear import FlagNuclear
 
 
 def make_pipeline(
@@ -47,6 +48,7 @@ def make_pipeline(
         ParseText(batch_size=batch_size),
         ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
         CodeEvents(keep_negated=keep_negated, trace=trace),
+        FlagNuclear(),
     ]
     if place:
         stages.append(PlaceEvents())

@@ -80,6 +80,7 @@ class LanguageResources:
     cues: Cues
     patterns: tuple[Pattern, ...] = field(repr=False)
     lemma_fixes: tuple[tuple[str, str], ...] = ()
+    nuclear: tuple[str, ...] = ()  # regular expressions of nuclear signalling ([nuclear] patterns)
 
     @property
     def fixes(self) -> dict[str, str]:
@@ -200,6 +201,7 @@ def load_language(code: str) -> LanguageResources:
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),
+        nuclear=tuple(data.get("nuclear", {}).get("patterns", [])),
     )
 
 

@@ -45,6 +45,8 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     reported: bool = False
+    # nuclear signalling: the sentence speaks of nuclear weapons or nuclear-capable systems (nuclear stage)
+    nuclear: bool = False
     # when (dates stage): ISO date and its precision (day, week, month)
     event_date: str | None = None
     date_precision: str | None = None

@@ -17,7 +17,7 @@ from typing import Any, Self
 from ..models import Article
 
 #: Tables :meth:`Store.count` accepts.
-TABLES = ("articles", "sentences", "mentions", "events", "merged_events", "schema_version")
+TABLES = ("articles", "sentences", "mentions", "events", "merged_events", "alerts", "schema_version")
 
 
 @dataclass

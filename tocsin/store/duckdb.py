@@ -85,6 +85,7 @@ _EVENT_FIELDS: list[tuple[str, str]] = [
     ("lon", "DOUBLE"),
     ("geonames_id", "BIGINT"),
     ("geo_precision", "VARCHAR"),
+    ("nuclear", "BOOLEAN"),
 ]
 
 
@@ -95,7 +96,7 @@ def _event_getter(name: str) -> _Getter:
 _EVENT_COLUMNS: list[tuple[str, str, _Getter]] = (
     [("event_id", "VARCHAR", lambda r: r[0])]
     + [(name, sql_type, _event_getter(name)) for name, sql_type in _EVENT_FIELDS]
-    + [("event_date", "DATE", lambda r: r[2])]
+    + [("event_date", "DATE", lambda r: r[2]), ("seen_date", "DATE", lambda r: r[3])]
 )
 
 _ARTICLE_COLUMNS: list[tuple[str, str, _Getter]] = [
@@ -179,7 +180,7 @@ class DuckDBStore(Store):
         coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
         sentences = [(a.id, s) for a in new for s in a.sentences]
         mentions = [(a.id, m) for a in new for m in a.mentions]
-        events: list[tuple[str, Event, date | None]] = []
+        events: list[tuple[str, Event, date | None, date]] = []
         for article in new:
             published = _date_part(article.published)
             seen: set[str] = set()
@@ -187,7 +188,7 @@ class DuckDBStore(Store):
                 event_id = make_event_id(event)
                 if event_id not in seen:  # same key twice in one article: keep the first
                     seen.add(event_id)
-                    events.append((event_id, event, _date_part(event.event_date) or published))
+                    events.append((event_id, event, _date_part(event.event_date) or published, coded_at.date()))
         _insert(conn, "articles", _ARTICLE_COLUMNS, [(a, coded_at) for a in new])
         _insert(conn, "sentences", _SENTENCE_COLUMNS, sentences)
         _insert(conn, "mentions", _MENTION_COLUMNS, mentions)
@@ -233,7 +234,7 @@ class DuckDBStore(Store):
             where.append("e.article_id = ?")
             params.append(article_id)
         sql = (
-            "SELECT e.* EXCLUDE (event_id, merged_id), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
+            "SELECT e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
             " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
             " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
             " a.outlet, a.url, a.title"
@@ -292,10 +293,10 @@ class DuckDBStore(Store):
         return f"DuckDBStore({self.path!r}, read_only={self.read_only})"
 
 
-def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | None]]) -> None:
+def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | None, date]]) -> None:
     """Attach each new report to the merged event it tells (or start one), then refresh the counts."""
     touched: set[str] = set()
-    for mention_id, event, event_date in rows:
+    for mention_id, event, event_date, _seen in rows:
         report = Report(
             base_code=event.cameo[:3],
             source_country=event.source_country,

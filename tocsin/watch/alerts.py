@@ -1,0 +1,371 @@
+"""Alerts: rules over the pair series that tell an analyst a relationship moved.
+
+Rules live in a TOML file (``tocsin/data/watch/alerts.toml`` holds the
+defaults and documents every kind: change bands against the previous 4 and 52
+weeks with a low-baseline guard, rolling z-score and EWMA spikes, a new rung
+on the ladder, the first hostile event between a pair). :func:`detect`
+evaluates them over every directed country-level pair; :func:`run_alerts`
+stores the new ones (an alert's id is a hash of rule, pair and period, so
+re-running adds nothing) and POSTs them to a webhook if one is given. Each
+alert carries its evidence: the ids of the merged events behind it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import tomllib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, Errors
+from .pairs import parse_pair
+from .reports import RUNGS, check_date, reports_sql
+
+DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
+KINDS = ("change", "spike", "rung", "first")
+MEASURES = ("events", "conflict", "cooperation", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "escalation", "sources", "share")
+MAX_EVIDENCE = 20
+
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "change": {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 2.0, "min_count": 3.0, "min_baseline": 1.0},
+    "spike": {"measure": "escalation", "freq": "week", "method": "zscore", "window": 8, "threshold": 3.0, "min_value": 1.0,
+              "alpha": 0.3, "min_std": 1.0},
+    "rung": {"freq": "week", "min_rung": 3},
+    "first": {"freq": "week", "quads": [1, 2, 3, 4]},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.params[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+@dataclass
+class Alert:
+    id: str
+    rule: str
+    kind: str
+    pair: str
+    source: str
+    target: str
+    freq: str
+    period: date
+    score: float
+    message: str
+    evidence: list[str]
+    created_at: datetime | None = None
+    posted_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["period"] = self.period.isoformat()
+        data["week" if self.freq == "week" else "date"] = self.period.isoformat()
+        data["created_at"] = self.created_at.isoformat() if self.created_at else None
+        data["posted_at"] = self.posted_at.isoformat() if self.posted_at else None
+        return data
+
+
+def load_rules(path: str | Path | None = None) -> list[Rule]:
+    """The rules of a TOML file (the defaults when ``path`` is None).
+
+    RAISES: ConfigError (E501) naming the file, the rule and what is wrong.
+    """
+    where = Path(path) if path is not None else DEFAULT_RULES
+    try:
+        with where.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint="No such file.")) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint=f"Not valid TOML: {exc}.")) from exc
+    rules: list[Rule] = []
+    for n, raw in enumerate(data.get("rule", []), start=1):
+        rules.append(_check_rule(where, n, raw))
+    names = [r.name for r in rules]
+    if len(set(names)) != len(names):
+        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint=f"Rule names must be unique: {names}."))
+    return rules
+
+
+def _check_rule(where: Path, n: int, raw: Any) -> Rule:
+    def bad(hint: str) -> ConfigError:
+        return ConfigError(Errors.E501.format(name=f"rule {n} of {where}", value=raw.get("name") if isinstance(raw, dict) else raw, hint=hint))
+
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
+        raise bad("Each [[rule]] needs a name.")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise bad(f"kind must be one of {', '.join(KINDS)}.")
+    params = dict(_DEFAULTS[kind])
+    unknown = set(raw) - set(params) - {"name", "kind"}
+    if unknown:
+        raise bad(f"Unknown setting(s) {sorted(unknown)}; a {kind} rule takes {sorted(params)}.")
+    params.update({k: v for k, v in raw.items() if k not in ("name", "kind")})
+    if params["freq"] not in ("week", "day"):
+        raise bad("freq must be week or day.")
+    if "measure" in params and params["measure"] not in MEASURES:
+        raise bad(f"measure must be one of {', '.join(MEASURES)}.")
+    if kind == "spike" and params["method"] not in ("zscore", "ewma"):
+        raise bad("method must be zscore or ewma.")
+    for key in ("baseline", "window"):
+        if key in params and (not isinstance(params[key], int) or params[key] < 1):
+            raise bad(f"{key} must be a whole number >= 1.")
+    if kind == "spike" and not 0 < float(params["alpha"]) <= 1:
+        raise bad("alpha must be in (0, 1].")
+    if kind == "rung" and params["min_rung"] not in range(len(RUNGS)):
+        raise bad(f"min_rung must be 0..{len(RUNGS) - 1}.")
+    if kind == "first" and not (isinstance(params["quads"], list) and set(params["quads"]) <= {1, 2, 3, 4} and params["quads"]):
+        raise bad("quads must be a list of quad classes 1..4.")
+    return Rule(raw["name"], kind, params)
+
+
+# ---------------------------------------------------------------- detection
+
+
+def detect(store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None) -> list[Alert]:
+    """Every alert the rules raise over the store's directed country-level pairs (nothing is stored)."""
+    rules = list(rules) if rules is not None else load_rules()
+    first, last = check_date("since", since), check_date("until", until)
+    alerts: list[Alert] = []
+    for freq in sorted({r.freq for r in rules}):
+        frame, rows = _pair_series(store, freq, last)
+        for (src, tgt), series in frame.groupby(["src", "tgt"], sort=True):
+            evidence = rows.get((src, tgt), {})
+            for rule in (r for r in rules if r.freq == freq):
+                for period, score, message, ids in _evaluate(rule, series.reset_index(drop=True), evidence):
+                    if first is not None and period < first:
+                        continue
+                    alerts.append(_alert(rule, src, tgt, freq, period, score, message, ids))
+    alerts.sort(key=lambda a: (a.period, a.pair, a.rule))
+    return alerts
+
+
+def _pair_series(store: Any, freq: str, until: date | None) -> tuple[Any, dict[tuple[str, str], dict[date, list[tuple]]]]:
+    """Per directed pair and period: the measures (zero-filled), and the events of each period for evidence."""
+    import pandas as pd
+
+    sql, params = reports_sql(until=until, targeted=True)
+    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+    sql += f"SELECT src, tgt, {trunc} AS period, event_id, quad, goldstein, rung, weight, sources, event_date FROM rows"
+    events = store.connection().cursor().execute(sql, params).df()
+    columns = ["src", "tgt", "period", *MEASURES, "rung"]
+    if events.empty:
+        return pd.DataFrame(columns=columns), {}
+    events["period"] = pd.to_datetime(events["period"]).dt.date
+    totals = events.groupby("period").size()
+    grouped = events.groupby(["src", "tgt", "period"])
+    agg = pd.DataFrame(
+        {
+            "events": grouped.size(),
+            "conflict": grouped["quad"].apply(lambda q: int((q >= 3).sum())),
+            "cooperation": grouped["quad"].apply(lambda q: int((q <= 2).sum())),
+            **{f"quad{k}": grouped["quad"].apply(lambda q, k=k: int((q == k).sum())) for k in (1, 2, 3, 4)},
+            "goldstein_sum": grouped["goldstein"].sum(),
+            "escalation": grouped["weight"].sum(),
+            "sources": grouped["sources"].sum(),
+            "rung": grouped["rung"].max(),
+        }
+    ).reset_index()
+    step = timedelta(days=7 if freq == "week" else 1)
+    start, end = events["period"].min(), events["period"].max()
+    full = []
+    for (src, tgt), part in agg.groupby(["src", "tgt"], sort=False):
+        periods = []
+        day = part["period"].min()
+        while day <= end:
+            periods.append(day)
+            day += step
+        filled = part.set_index("period").reindex(periods)
+        filled.index.name = "period"
+        filled = filled.fillna({c: 0 for c in filled.columns if c not in ("src", "tgt")})
+        filled["src"], filled["tgt"] = src, tgt
+        full.append(filled.reset_index())
+    frame = pd.concat(full, ignore_index=True)
+    frame["share"] = [e / totals.get(p, 0) if totals.get(p, 0) else 0.0 for e, p in zip(frame["events"], frame["period"])]
+    frame["first_period"] = start
+    evidence: dict[tuple[str, str], dict[date, list[tuple]]] = {}
+    for row in events.itertuples(index=False):
+        evidence.setdefault((row.src, row.tgt), {}).setdefault(row.period, []).append((row.event_id, row.quad, row.goldstein, row.rung, row.sources))
+    return frame, evidence
+
+
+def _evaluate(rule: Rule, s: Any, evidence: dict[date, list[tuple]]) -> list[tuple[date, float, str, list[str]]]:
+    out: list[tuple[date, float, str, list[str]]] = []
+    periods = list(s["period"])
+    unit = "week" if rule.freq == "week" else "day"
+    if rule.kind == "change":
+        values = [float(v) for v in s[rule.measure]]
+        for i, value in enumerate(values):
+            if i == 0 or value < rule.min_count:
+                continue
+            base = values[max(0, i - rule.baseline) : i]
+            mean = sum(base) / rule.baseline  # periods before the pair's first event count as zero
+            if mean >= rule.min_baseline and value < rule.ratio * mean:
+                continue
+            score = value / mean if mean > 0 else value
+            message = (
+                f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline}"
+                + (f" (x{value / mean:.1f})" if mean > 0 else " (no baseline)")
+            )
+            out.append((periods[i], round(score, 3), message, _ids(evidence.get(periods[i], []), conflict=rule.measure != "cooperation")))
+    elif rule.kind == "spike":
+        values = [float(v) for v in s[rule.measure]]
+        ewma: float | None = None
+        ewvar = 0.0
+        for i, value in enumerate(values):
+            if rule.method == "zscore":
+                base = values[max(0, i - rule.window) : i]
+                base = base + [0.0] * (rule.window - len(base))  # before the first event the pair was silent
+                mean = sum(base) / len(base)
+                std = math.sqrt(sum((b - mean) ** 2 for b in base) / len(base))
+            else:
+                mean = ewma if ewma is not None else 0.0
+                std = math.sqrt(ewvar)
+            z = (value - mean) / max(std, float(rule.min_std))
+            if value >= rule.min_value and z >= rule.threshold:
+                label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
+                message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
+                out.append((periods[i], round(z, 3), message, _ids(evidence.get(periods[i], []), conflict=True)))
+            if rule.method == "ewma":
+                prev = ewma if ewma is not None else 0.0
+                ewma = rule.alpha * value + (1 - rule.alpha) * prev
+                ewvar = (1 - rule.alpha) * (ewvar + rule.alpha * (value - prev) ** 2)
+    elif rule.kind == "rung":
+        highest = -1
+        for i, period in enumerate(periods):
+            rung = int(s["rung"][i]) if s["events"][i] else -1
+            if rung > highest:
+                if rung >= rule.min_rung:
+                    ids = [e[0] for e in evidence.get(period, []) if e[3] == rung][:MAX_EVIDENCE]
+                    message = f"new rung: {RUNGS[rung]} (rung {rung}" + (f", above {RUNGS[highest]})" if highest >= 0 else ")")
+                    out.append((period, float(rung), message, ids))
+                highest = rung
+    elif rule.kind == "first":
+        quads = set(rule.quads)
+        for period in periods:
+            hits = [e for e in evidence.get(period, []) if e[1] in quads]
+            if hits:
+                out.append((period, float(len(hits)), f"first event between the pair with quad class in {sorted(quads)}", _ids(hits)))
+                break
+    return out
+
+
+def _ids(events: list[tuple], *, conflict: bool = False) -> list[str]:
+    """Evidence: the period's event ids, conflictual first when asked, then most sources, then most extreme Goldstein."""
+    ordered = sorted(events, key=lambda e: ((e[1] < 3) if conflict else 0, -e[4], e[2], e[0]))
+    return [e[0] for e in ordered][:MAX_EVIDENCE]
+
+
+def _alert(rule: Rule, src: str, tgt: str, freq: str, period: date, score: float, message: str, evidence: list[str]) -> Alert:
+    pair = f"{src}>{tgt}"
+    key = f"{rule.name}|{pair}|{freq}|{period.isoformat()}"
+    return Alert(hashlib.sha1(key.encode()).hexdigest()[:16], rule.name, rule.kind, pair, src, tgt, freq, period, score, message, evidence)
+
+
+# ---------------------------------------------------------------- storing, listing, posting
+
+
+@dataclass
+class AlertRun:
+    detected: int = 0
+    added: list[Alert] = field(default_factory=list)
+    posted: int = 0
+    post_errors: list[str] = field(default_factory=list)
+
+
+def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str | None = None, timeout: float = 10.0) -> AlertRun:
+    """Detect, store the alerts not stored yet, and POST every alert not yet posted to ``webhook``."""
+    found = detect(store, rules)
+    run = AlertRun(detected=len(found))
+    conn = store.connection()
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    known = {r[0] for r in conn.execute("SELECT id FROM alerts").fetchall()}
+    for alert in found:
+        if alert.id in known:
+            continue
+        alert.created_at = now
+        conn.execute(
+            "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [alert.id, alert.rule, alert.kind, alert.pair, alert.source, alert.target, alert.freq, alert.period, alert.score,
+             alert.message, alert.evidence, now],
+        )  # fmt: skip
+        run.added.append(alert)
+    if webhook:
+        _post(store, webhook, timeout, run)
+    return run
+
+
+def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
+    import httpx
+
+    conn = store.connection()
+    pending = list_alerts(store, unposted=True)
+    for alert in sorted(pending, key=lambda a: (a["period"], a["pair"], a["rule"])):
+        try:
+            response = httpx.post(webhook, json={"alert": alert}, timeout=timeout)
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            run.post_errors.append(f"{alert['id']}: {type(exc).__name__}: {exc}")
+            break  # the hook is down: keep the rest for the next run
+        conn.execute("UPDATE alerts SET posted_at = ? WHERE id = ?", [datetime.now(timezone.utc).replace(tzinfo=None), alert["id"]])
+        run.posted += 1
+
+
+def list_alerts(
+    store: Any,
+    *,
+    pair: str | None = None,
+    rule: str | None = None,
+    since: str | date | None = None,
+    limit: int | None = None,
+    unposted: bool = False,
+) -> list[dict[str, Any]]:
+    """Stored alerts, newest period first, as dicts (``week`` or ``date`` set by the frequency)."""
+    where, params = [], []
+    if pair is not None:
+        p = parse_pair(pair)
+        if p.directed:
+            where.append("pair = ?")
+            params.append(str(p))
+        else:
+            where.append("pair IN (?, ?)")
+            params += [f"{p.source}>{p.target}", f"{p.target}>{p.source}"]
+    if rule is not None:
+        where.append("rule = ?")
+        params.append(rule)
+    first = check_date("since", since)
+    if first is not None:
+        where.append("period >= ?")
+        params.append(first)
+    if unposted:
+        where.append("posted_at IS NULL")
+    sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at FROM alerts"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY period DESC, pair, rule"
+    if limit is not None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise ConfigError(Errors.E501.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
+        sql += f" LIMIT {limit}"
+    rows = store.connection().cursor().execute(sql, params).fetchall()
+    out = []
+    for r in rows:
+        alert = Alert(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], list(r[10]), r[11], r[12])
+        out.append(alert.to_dict())
+    return out
+
+
+__all__ = ["Rule", "Alert", "AlertRun", "load_rules", "detect", "run_alerts", "list_alerts", "DEFAULT_RULES", "KINDS"]

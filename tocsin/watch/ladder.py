@@ -1,0 +1,105 @@
+"""Where each pair of actors stands on the escalation ladder.
+
+The ladder (:data:`~tocsin.watch.reports.RUNGS`): statements -> accusations ->
+demands -> threats -> force posture and mobilisation -> nuclear signalling ->
+conventional attack -> mass violence or weapons of mass destruction. A pair's
+position is the highest rung its events reached in the last ``window`` days up
+to ``until`` (default: the latest day in the store); ``peak_rung`` is the
+highest over everything selected. The score sums the events' escalation weights
+over the window (:mod:`tocsin.watch.series`); ``evidence`` lists the events on
+the position's rung, most sources first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError, Errors
+from .pairs import Pair, parse_pair
+from .reports import DAY_SQL, RUNGS, check_date, reports_sql
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LADDER_COLUMNS = (
+    "pair", "source", "target", "rung", "rung_name", "peak_rung", "score", "nuclear", "events", "conflict", "cooperation",
+    "first_date", "last_date", "evidence",
+)  # fmt: skip
+WINDOW_DAYS = 28
+MAX_EVIDENCE = 20
+
+
+def latest_day(store: Any) -> date | None:
+    """The latest event day in the store (the default end of a window)."""
+    row = store.connection().cursor().execute(f"SELECT max({DAY_SQL}) FROM events e").fetchone()
+    return row[0] if row else None
+
+
+def ladder(
+    store: Any,
+    *,
+    pair: str | Pair | tuple[str, str] | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    level: str = "country",
+    window: int = WINDOW_DAYS,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """One row per directed pair (or the one ``pair``; an undirected pair gives both directions) with its ladder position."""
+    import pandas as pd
+
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise ConfigError(Errors.E501.format(name="window", value=window, hint="Expected a number of days >= 1."))
+    the_pair = parse_pair(pair) if pair is not None else None
+    first, last = check_date("since", since), check_date("until", until)
+    end = last or latest_day(store)
+    if end is None:
+        return pd.DataFrame(columns=list(LADDER_COLUMNS))
+    start_window = end - timedelta(days=window - 1)
+    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True)
+    sql += f"""
+, recent AS (SELECT * FROM rows WHERE event_date >= ?),
+top AS (SELECT src, tgt, max(rung) AS rung FROM recent GROUP BY src, tgt),
+evidence AS (
+    SELECT r.src, r.tgt, list(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id)[1:{MAX_EVIDENCE}] AS evidence
+    FROM recent r JOIN top t ON t.src = r.src AND t.tgt = r.tgt AND t.rung = r.rung GROUP BY r.src, r.tgt
+),
+stats AS (
+    SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
+           count(*) FILTER (WHERE quad <= 2) AS cooperation, min(event_date) AS first_date, max(event_date) AS last_date,
+           sum(weight) FILTER (WHERE event_date >= ?) AS score, bool_or(signal) FILTER (WHERE event_date >= ?) AS nuclear
+    FROM rows GROUP BY src, tgt
+)
+SELECT s.src AS source, s.tgt AS target, coalesce(t.rung, 0) AS rung, s.peak_rung, coalesce(s.score, 0) AS score,
+       coalesce(s.nuclear, false) AS nuclear, s.events, s.conflict, s.cooperation, s.first_date, s.last_date,
+       coalesce(v.evidence, []) AS evidence
+FROM stats s LEFT JOIN top t ON t.src = s.src AND t.tgt = s.tgt LEFT JOIN evidence v ON v.src = s.src AND v.tgt = s.tgt
+ORDER BY rung DESC, score DESC, events DESC, source, target
+"""
+    params += [start_window, start_window, start_window]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    frame = store.connection().cursor().execute(sql, params).df()
+    if frame.empty:
+        return pd.DataFrame(columns=list(LADDER_COLUMNS))
+    frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
+    frame.insert(4, "rung_name", [RUNGS[r] for r in frame["rung"]])
+    for col in ("first_date", "last_date"):
+        frame[col] = pd.to_datetime(frame[col]).dt.date
+    frame["evidence"] = [list(v) for v in frame["evidence"]]
+    frame["nuclear"] = frame["nuclear"].astype(bool)
+    return frame[list(LADDER_COLUMNS)]
+
+
+def pairs(store: Any, *, since: str | date | None = None, until: str | date | None = None, limit: int = 100) -> pd.DataFrame:
+    """The directed country-level pairs with most events: the ladder rows, most events first."""
+    frame = ladder(store, since=since, until=until)
+    if frame.empty:
+        return frame
+    frame = frame.sort_values(["events", "rung", "pair"], ascending=[False, False, True]).head(limit)
+    return frame.reset_index(drop=True)
+
+
+__all__ = ["ladder", "pairs", "latest_day", "LADDER_COLUMNS", "WINDOW_DAYS"]

@@ -1,0 +1,115 @@
+"""Event series per actor pair, per country and overall, daily or weekly.
+
+Each period (the Monday of the week, or the day) gives: the number of events
+(merged: a story told by ten outlets counts once), counts by quad class and by
+CAMEO root, the Goldstein sum and mean, the number of events in the whole store
+that period (``total``) and the pair's ``share`` of it (news volume drifts, so
+GDELT recommends normalising by it), the conflict/cooperation ``balance``
+(-1 all conflict .. +1 all cooperation), the independent ``sources`` behind the
+events, the ``escalation`` score, the highest ladder ``rung`` reached and
+whether any event was nuclear signalling.
+
+Escalation score of an event: its Goldstein magnitude if it is conflictual
+(quad class 3 or 4), minus half its Goldstein value if cooperative, times
+``1 + ln(independent sources)``; a period's score is the sum over its events.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError, Errors
+from .pairs import Pair, parse_pair
+from .reports import DAY_SQL, check_date, reports_sql
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FREQS = ("week", "day")
+COLUMNS = (
+    "period", "events", "quad1", "quad2", "quad3", "quad4", "roots", "goldstein_sum", "goldstein_mean", "total", "share",
+    "conflict", "cooperation", "balance", "sources", "escalation", "rung", "nuclear",
+)  # fmt: skip
+
+
+def series(
+    store: Any,
+    *,
+    pair: str | Pair | tuple[str, str] | None = None,
+    country: str | None = None,
+    level: str = "country",
+    freq: str = "week",
+    since: str | date | None = None,
+    until: str | date | None = None,
+) -> pd.DataFrame:
+    """The series of a pair (``"RUS>NATO"``; ``"RUS-UKR"`` either way), of one country (either side), or overall.
+
+    Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
+    RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first.
+    """
+    import pandas as pd
+
+    if freq not in FREQS:
+        raise ConfigError(Errors.E501.format(name="freq", value=freq, hint="Expected week or day."))
+    the_pair = parse_pair(pair) if pair is not None else None
+    first, last = check_date("since", since), check_date("until", until)
+    sql, params = reports_sql(pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last)
+    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+    sql += f"""
+SELECT {trunc} AS period, count(*) AS events,
+       count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
+       count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
+       histogram(root) AS roots, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
+       sum(sources) AS sources, sum(weight) AS escalation, max(rung) AS rung, bool_or(signal) AS nuclear
+FROM rows GROUP BY period ORDER BY period
+"""
+    conn = _cursor(store)
+    frame = conn.execute(sql, params).df()
+    if frame.empty:
+        return pd.DataFrame(columns=list(COLUMNS))
+    frame["period"] = pd.to_datetime(frame["period"]).dt.date
+    start = _period_start(first, freq) if first else frame["period"].min()
+    end = _period_start(last, freq) if last else frame["period"].max()
+    totals = _totals(conn, freq, start, end)
+    index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
+    frame = frame.set_index("period").reindex(index)
+    frame.index.name = "period"
+    for col in ("events", "quad1", "quad2", "quad3", "quad4", "sources", "rung"):
+        frame[col] = frame[col].fillna(0).astype("int64")
+    for col in ("goldstein_sum", "escalation"):
+        frame[col] = frame[col].fillna(0.0).astype(float)
+    frame["goldstein_mean"] = frame["goldstein_mean"].astype(float)
+    frame["nuclear"] = frame["nuclear"].fillna(False).astype(bool)
+    frame["roots"] = [dict(sorted(r.items())) if isinstance(r, dict) else {} for r in frame["roots"]]
+    frame["total"] = [int(totals.get(p, 0)) for p in frame.index]
+    frame["share"] = [e / t if t else 0.0 for e, t in zip(frame["events"], frame["total"])]
+    frame["conflict"] = frame["quad3"] + frame["quad4"]
+    frame["cooperation"] = frame["quad1"] + frame["quad2"]
+    frame["balance"] = [(c - k) / n if n else 0.0 for c, k, n in zip(frame["cooperation"], frame["conflict"], frame["events"])]
+    return frame.reset_index()[list(COLUMNS)]
+
+
+def _period_start(day: date, freq: str) -> date:
+    from datetime import timedelta
+
+    return day - timedelta(days=day.weekday()) if freq == "week" else day
+
+
+def _totals(conn: Any, freq: str, start: date, end: date) -> dict[date, int]:
+    """Events (merged) in the whole store per period: the denominator of ``share``."""
+    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+    rows = conn.execute(
+        f"SELECT {trunc} AS period, count(*) FROM (SELECT {DAY_SQL} AS event_date FROM events e"
+        f" WHERE (e.merged_id IS NULL OR e.merged_id = e.event_id)) WHERE event_date >= ? AND event_date < ?::DATE + INTERVAL 7 DAY GROUP BY period",
+        [start, end],
+    ).fetchall()
+    return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
+
+
+def _cursor(store: Any) -> Any:
+    """A cursor of the store's DuckDB connection (its own, so threads of a server can share the store)."""
+    return store.connection().cursor()
+
+
+__all__ = ["series", "FREQS", "COLUMNS"]
