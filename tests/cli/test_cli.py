@@ -91,3 +91,74 @@ def test_cli_missing_db_for_events(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "nope" / "x.duckdb")])
     assert result.exit_code == 1
     assert "E30" in result.stderr
+
+
+# ---------------------------------------------------------------- watch commands (issue 5)
+
+
+@pytest.fixture(scope="module")
+def watch_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    db = str(tmp_path_factory.mktemp("watchcli") / "w.duckdb")
+    corpus = Path(__file__).resolve().parents[2] / "samples" / "en_fr_escalation_caucasus.jsonl"
+    result = CliRunner().invoke(app, ["code", str(corpus), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "new alert(s)" in result.output  # `tocsin code` runs the rules after storing
+    return db
+
+
+@pytest.mark.slow
+def test_alerts_jsonl_contract(watch_db: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    result = CliRunner().invoke(app, ["alerts", "--db", watch_db, "--format", "jsonl", "--no-detect"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines
+    for alert in lines:
+        assert {"pair", "rule", "score", "evidence"} <= alert.keys() and ("week" in alert or "date" in alert)
+        assert alert["evidence"] and ">" in alert["pair"]
+    assert any(a["pair"] == "AZE>ARM" and a["rule"] == "new-rung" and a["week"] == "2025-02-17" for a in lines)
+
+
+@pytest.mark.slow
+def test_series_and_ladder_commands(watch_db: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE>ARM", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    points = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [p["period"] for p in points][0] == "2025-01-06" and max(p["rung"] for p in points) == 6
+    result = runner.invoke(app, ["ladder", "--db", watch_db, "--pair", "AZE>ARM", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout[result.stdout.index("[") :])
+    assert rows[0]["rung_name"] == "conventional attack" and rows[0]["evidence"]
+    bad = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE"])
+    assert bad.exit_code == 1 and "E501" in bad.output
+
+
+@pytest.mark.slow
+def test_event_rows_carry_nuclear(watch_db: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    result = CliRunner().invoke(app, ["events", "--db", watch_db, "--format", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(isinstance(r["nuclear"], bool) for r in rows)

@@ -11,6 +11,7 @@ from rich.progress import Progress
 from ..errors import TocsinError
 from ..run import code_sources
 from ..store import open_store
+from ..watch import run_alerts
 from ._app import app, err, fail, print_rows
 
 
@@ -22,6 +23,7 @@ def code_cli(
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (TOML); repeatable.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code and print only; store nothing.")] = False,
+    no_alerts: Annotated[bool, typer.Option("--no-alerts", help="Do not run the alert rules after storing.")] = False,
 ) -> None:
     """Code the political events of news articles and store them."""
     if fmt not in ("table", "jsonl", "json"):
@@ -31,7 +33,10 @@ def code_cli(
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("coding", total=None)
             report = code_sources(paths, store, lang=lang, actors=actors or (), on_progress=lambda n: progress.advance(task, n))
+        alerts = None
         if store is not None:
+            if not no_alerts and report.events_added:
+                alerts = run_alerts(store)
             store.close()
     except TocsinError as exc:
         fail(str(exc))
@@ -44,5 +49,7 @@ def code_cli(
         highlight=False,
         soft_wrap=True,
     )
+    if alerts is not None and alerts.added:
+        err.print(f"{len(alerts.added)} new alert(s): `tocsin alerts --db {db}` lists them", highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)

@@ -1,0 +1,139 @@
+"""Alert rules over the escalation corpus: the right weeks, with evidence, and nothing for the calm pair."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+
+from tocsin.errors import ConfigError
+from tocsin.watch import detect, list_alerts, load_rules, run_alerts
+
+pytestmark = pytest.mark.slow
+
+
+def _by(alerts, pair: str) -> dict[str, list[date]]:
+    out: dict[str, list[date]] = {}
+    for a in alerts:
+        if a.pair == pair:
+            out.setdefault(a.rule, []).append(a.period)
+    return out
+
+
+def test_alerts_fire_in_the_right_weeks(store) -> None:
+    alerts = detect(store)
+    fired = _by(alerts, "AZE>ARM")
+    assert fired["first-hostile-contact"] == [date(2025, 1, 27)]  # the accusations week
+    assert fired["new-rung"] == [date(2025, 2, 3), date(2025, 2, 10), date(2025, 2, 17)]  # threats, drills, strikes
+    for rule in ("conflict-rise-4w", "escalation-spike", "escalation-ewma"):
+        assert fired[rule] == [date(2025, 2, 17)], rule  # the strikes week, not before
+    # nothing in the weeks of talks
+    assert all(a.period >= date(2025, 1, 27) for a in alerts if a.pair == "AZE>ARM")
+
+
+def test_calm_pair_raises_none(store) -> None:
+    alerts = detect(store)
+    assert not [a for a in alerts if {a.source, a.target} == {"FRA", "DEU"}]
+
+
+def test_each_alert_carries_its_evidence(store) -> None:
+    events = {e["event_id"]: e for e in store.events(dyad=("AZE", "ARM"))}
+    for alert in detect(store):
+        if alert.pair != "AZE>ARM":
+            continue
+        assert alert.evidence, alert
+        for event_id in alert.evidence:
+            event = events[event_id]
+            start = date.fromisoformat(event["event_date"])
+            assert 0 <= (start - alert.period).days < 7  # the evidence is in the alert's week
+        if alert.rule == "new-rung" and alert.period == date(2025, 2, 17):
+            assert {events[i]["root"] for i in alert.evidence} <= {"18", "19"}
+
+
+def test_run_alerts_stores_once_and_lists(store) -> None:
+    first = run_alerts(store)
+    again = run_alerts(store)
+    assert first.detected == again.detected and again.added == []
+    listed = list_alerts(store, pair="AZE>ARM")
+    assert {a["rule"] for a in listed} >= {"new-rung", "first-hostile-contact"}
+    assert listed == sorted(listed, key=lambda a: a["period"], reverse=True)
+    assert all(a["week"] == a["period"] for a in listed)
+    assert list_alerts(store, pair="ARM-AZE") == listed  # either direction
+    assert list_alerts(store, rule="new-rung", since="2025-02-10") and all(a["period"] >= "2025-02-10" for a in list_alerts(store, since="2025-02-10"))
+
+
+class _Hook(BaseHTTPRequestHandler):
+    received: list[dict] = []
+    status = 200
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received.append(json.loads(body))
+        self.send_response(type(self).status)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_webhook_gets_each_alert_once(store, tmp_path: Path) -> None:
+    """A real HTTP server on 127.0.0.1: a failing hook keeps alerts for the next run; a working one gets each once."""
+    from tocsin.store import DuckDBStore
+    from tocsin.run import code_sources
+
+    st = DuckDBStore(tmp_path / "hook.duckdb")
+    code_sources([str(Path(__file__).resolve().parents[2] / "samples" / "en_fr_escalation_caucasus.jsonl")], st)
+    server = HTTPServer(("127.0.0.1", 0), _Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/hook"
+    try:
+        _Hook.status = 503
+        down = run_alerts(st, webhook=url)
+        assert down.posted == 0 and down.post_errors and len(_Hook.received) == 1
+        _Hook.status, _Hook.received = 200, []
+        up = run_alerts(st, webhook=url)
+        assert up.added == [] and up.posted == down.detected == len(_Hook.received)
+        assert {r["alert"]["id"] for r in _Hook.received} == {a.id for a in down.added}
+        assert all(r["alert"]["evidence"] for r in _Hook.received)
+        assert run_alerts(st, webhook=url).posted == 0  # nothing left to post
+    finally:
+        server.shutdown()
+        server.server_close()
+        st.close()
+
+
+def test_rules_file(tmp_path: Path) -> None:
+    rules = load_rules()
+    assert {r.kind for r in rules} == {"change", "spike", "rung", "first"}
+    custom = tmp_path / "rules.toml"
+    custom.write_text('[[rule]]\nname = "any-rung"\nkind = "rung"\nmin_rung = 1\n', encoding="utf-8")
+    assert [r.name for r in load_rules(custom)] == ["any-rung"]
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [('[[rule]]\nname = "x"\nkind = "boom"\n', "kind must be"),
+     ('[[rule]]\nname = "x"\nkind = "change"\nmeasure = "vibes"\n', "measure must be"),
+     ('[[rule]]\nname = "x"\nkind = "spike"\nwindw = 3\n', "Unknown setting"),
+     ('[[rule]]\nkind = "rung"\n', "needs a name"),
+     ('[[rule]]\nname = "x"\nkind = "rung"\n[[rule]]\nname = "x"\nkind = "first"\n', "unique"),
+     ("[[rule]\n", "Not valid TOML")],
+)  # fmt: skip
+def test_bad_rules_name_the_file_and_the_problem(tmp_path: Path, text: str, match: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=match) as info:
+        load_rules(path)
+    assert str(path) in str(info.value)
+
+
+def test_custom_rules_change_what_fires(store) -> None:
+    from tocsin.watch.alerts import Rule
+
+    strict = [Rule("huge-rise", "change", {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 10.0, "min_count": 10, "min_baseline": 1.0})]
+    assert detect(store, strict) == []

@@ -1,0 +1,78 @@
+"""Weekly and daily series of the escalation corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tocsin.errors import ConfigError
+from tocsin.watch import series
+
+pytestmark = pytest.mark.slow
+
+WEEKS = [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27), date(2025, 2, 3), date(2025, 2, 10),
+         date(2025, 2, 17), date(2025, 2, 24)]  # fmt: skip
+
+
+def test_escalating_pair_moves_from_cooperation_to_conflict(store) -> None:
+    s = series(store, pair="AZE>ARM")
+    assert list(s["period"]) == WEEKS  # gap weeks are rows of zeros, not missing
+    by_week = s.set_index("period")
+    # talks first: cooperation only, positive Goldstein
+    assert by_week.loc[WEEKS[0], "cooperation"] >= 1 and by_week.loc[WEEKS[0], "conflict"] == 0
+    assert by_week.loc[WEEKS[0], "goldstein_mean"] > 0
+    assert by_week.loc[WEEKS[1], "events"] == 0 and by_week.loc[WEEKS[1], "escalation"] == 0
+    # then accusations, threats, exercises, strikes: the rung climbs week after week
+    assert list(by_week.loc[WEEKS[3]:, "rung"]) == [1, 3, 4, 6, 6]
+    assert list(s["balance"][3:]) == [-1.0] * 5
+    # the strikes week has the highest escalation and the most conflict
+    assert s["escalation"].idxmax() == 6 and by_week.loc[WEEKS[6], "conflict"] == s["conflict"].max()
+    assert by_week.loc[WEEKS[6], "quad4"] >= 3
+    assert by_week.loc[WEEKS[6], "roots"].get("19", 0) >= 2
+
+
+def test_merged_reports_count_once_with_their_sources(store) -> None:
+    s = series(store, pair="AZE>ARM").set_index("period")
+    # week 5: a French and an English outlet report the same threat: one event, two sources
+    assert s.loc[WEEKS[4], "events"] == 1 and s.loc[WEEKS[4], "sources"] == 2
+
+
+def test_share_is_normalised_by_the_period_total(store) -> None:
+    s = series(store, pair="AZE>ARM")
+    for row in s.itertuples():
+        assert row.total >= row.events
+        assert row.share == pytest.approx(row.events / row.total if row.total else 0.0)
+    overall = series(store)
+    assert (overall["share"][overall["events"] > 0] == 1.0).all()
+
+
+def test_calm_pair_stays_cooperative(store) -> None:
+    s = series(store, pair="FRA-DEU")
+    assert s["events"].sum() >= 6
+    assert s["conflict"].sum() == 0 and (s["rung"] == 0).all() and (s["escalation"] <= 0).all()
+
+
+def test_country_and_daily_series(store) -> None:
+    country = series(store, country="ARM")
+    pair = series(store, pair="AZE-ARM")
+    assert country["events"].sum() >= pair["events"].sum()
+    daily = series(store, pair="AZE>ARM", freq="day", since="2025-02-17", until="2025-02-23")
+    assert len(daily) == 7 and daily["events"].sum() == series(store, pair="AZE>ARM").set_index("period").loc[WEEKS[6], "events"]
+
+
+def test_actor_level_series_keeps_full_codes(store) -> None:
+    s = series(store, pair="AZEMIL>ARM", level="actor")
+    assert s["events"].sum() >= 3
+    assert series(store, pair="AZEMIL>ARM")["events"].sum() == 0  # at country level there is no side "AZEMIL"
+
+
+def test_unknown_pair_is_an_empty_frame(store) -> None:
+    s = series(store, pair="XXX>YYY")
+    assert s.empty and "escalation" in s.columns
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [({"freq": "month"}, "freq"), ({"since": "last week"}, "since"), ({"level": "city"}, "level")])
+def test_bad_parameters(store, kwargs: dict, match: str) -> None:
+    with pytest.raises(ConfigError, match=match):
+        series(store, **kwargs)

@@ -1,0 +1,94 @@
+"""``tocsin series``, ``tocsin ladder``, ``tocsin alerts``: watch escalation in the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import TocsinError
+from ..store import open_store
+from ..watch import RUNGS, ladder, list_alerts, load_rules, run_alerts, series
+from ._app import app, err, fail, print_rows
+
+SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
+LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date")
+ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "evidence")
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts (dates as ISO strings, NaN as None)."""
+    rows = json.loads(frame.to_json(orient="records", date_format="iso", default_handler=str))
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value.endswith("T00:00:00.000"):
+                row[key] = value[:10]
+    return rows
+
+
+@app.command("series")
+def series_cli(
+    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>NATO.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="One side's code (RUS): its events either way.")] = None,
+    level: Annotated[str, typer.Option("--level", help="country (RUSMIL counts as RUS) or actor (full codes).")] = "country",
+    freq: Annotated[str, typer.Option("--freq", help="week or day.")] = "week",
+    since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
+    db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
+) -> None:
+    """Daily or weekly event series of a pair, a country, or everything."""
+    try:
+        with open_store(db, read_only=True) as store:
+            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until)
+    except TocsinError as exc:
+        fail(str(exc))
+    rows = _records(frame)
+    print_rows(rows, fmt, columns=SERIES_COLUMNS, title=f"{pair or country or 'all events'}, per {freq}")
+
+
+@app.command("ladder")
+def ladder_cli(
+    pair: Annotated[str | None, typer.Option("--pair", help="One pair (RUS>NATO); default: every pair.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="End of the window (default: the latest day stored).")] = None,
+    window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
+    db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
+) -> None:
+    """Where each pair stands on the escalation ladder (statements ... nuclear signalling ... mass violence)."""
+    try:
+        with open_store(db, read_only=True) as store:
+            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit)
+    except TocsinError as exc:
+        fail(str(exc))
+    print_rows(_records(frame), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
+
+
+@app.command("alerts")
+def alerts_cli(
+    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair (RUS>NATO, or RUS-NATO for both ways).")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only periods from this date (YYYY-MM-DD).")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="Alert rules (TOML); default: tocsin/data/watch/alerts.toml.")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST every alert not yet posted to this URL as JSON.")] = None,
+    no_detect: Annotated[bool, typer.Option("--no-detect", help="List stored alerts only; do not run the rules.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many alerts.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
+    db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
+) -> None:
+    """Run the alert rules over the store, keep the new alerts, and list them (newest first)."""
+    try:
+        with open_store(db, read_only=no_detect) as store:
+            if not no_detect:
+                run = run_alerts(store, load_rules(rules), webhook=webhook)
+                err.print(f"{run.detected} alert(s) raised, {len(run.added)} new" + (f", {run.posted} posted" if webhook else ""), highlight=False)
+                for problem in run.post_errors:
+                    err.print(f"[yellow]webhook:[/yellow] {problem} (kept; posted on the next run)", highlight=False, soft_wrap=True)
+            rows = list_alerts(store, pair=pair, rule=rule, since=since, limit=limit)
+    except TocsinError as exc:
+        fail(str(exc))
+    print_rows(rows, fmt, columns=ALERT_COLUMNS, title=f"{len(rows)} alert(s)")
