@@ -293,9 +293,19 @@ class DuckDBStore(Store):
         return f"DuckDBStore({self.path!r}, read_only={self.read_only})"
 
 
+_MERGED_COLUMNS = ("event_id", "base_code", "source_country", "target_country", "event_date", "date_precision", "country",
+                   "geonames_id", "lat", "lon", "geo_precision")  # fmt: skip
+
+
 def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | None, date]]) -> None:
-    """Attach each new report to the merged event it tells (or start one), then refresh the counts."""
-    touched: set[str] = set()
+    """Attach each new report to the merged event it tells (or start one), then refresh the counts.
+
+    Set-at-a-time: one query loads the merged events the batch could join, matching runs in Python, and each write
+    (new merged events, report -> event links, counts) is one statement, whatever the batch size.
+    """
+    if not rows:
+        return
+    reports: list[tuple[str, Report, float]] = []
     for mention_id, event, event_date, _seen in rows:
         report = Report(
             base_code=event.cameo[:3],
@@ -309,40 +319,73 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
             lon=event.lon,
             geo_precision=event.geo_precision,
         )
-        candidates = conn.execute(
-            "SELECT event_id, base_code, source_country, target_country, event_date, date_precision, country, geonames_id, lat, lon,"
-            " geo_precision FROM merged_events WHERE starts_with(base_code, ?) AND source_country IS NOT DISTINCT FROM ?"
-            " AND target_country IS NOT DISTINCT FROM ? ORDER BY event_id",
-            [report.base_code[:2], report.source_country, report.target_country],
-        ).fetchall()
-        match = next((c for c in candidates if same_event(report, Report(*c[1:]))), None)
-        merged_id = match[0] if match is not None else None
-        if match is not None and match[1].endswith("0") and not report.base_code.endswith("0"):
-            conn.execute("UPDATE merged_events SET base_code = ? WHERE event_id = ?", [report.base_code, merged_id])  # keep the most specific
-        if merged_id is None:
-            merged_id = mention_id
-            conn.execute(
-                "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)",
-                [merged_id, report.base_code, report.source_country, report.target_country, event_date, report.date_precision,
-                 report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, event.confidence],
-            )
-        conn.execute("UPDATE events SET merged_id = ? WHERE event_id = ?", [merged_id, mention_id])
-        touched.add(merged_id)
-    for merged_id in touched:
-        stats = conn.execute(
-            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.url, a.id))"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?",
-            [merged_id],
-        ).fetchone()
-        sources = conn.execute(
-            "SELECT max(e.confidence) FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?"
-            " GROUP BY coalesce(a.outlet, a.url, a.id)",
-            [merged_id],
-        ).fetchall()
+        reports.append((mention_id, report, event.confidence))
+    keys = sorted({(r.base_code[:2], r.source_country or "", r.target_country or "") for _, r, _ in reports})
+    found = conn.execute(
+        f"SELECT {', '.join('m.' + c for c in _MERGED_COLUMNS)} FROM merged_events m"
+        " JOIN (SELECT unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tgt) k"
+        " ON starts_with(m.base_code, k.root) AND coalesce(m.source_country, '') = k.src AND coalesce(m.target_country, '') = k.tgt"
+        " ORDER BY m.event_id",
+        [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]],
+    ).fetchall()
+    candidates: dict[tuple[str, str, str], list[list]] = {}
+    for row in found:
+        candidates.setdefault((row[1][:2], row[2] or "", row[3] or ""), []).append(list(row))
+    new_merged: list[list] = []
+    links: dict[str, str] = {}
+    for mention_id, report, confidence in reports:
+        pool = candidates.setdefault((report.base_code[:2], report.source_country or "", report.target_country or ""), [])
+        match = next((c for c in pool if same_event(report, Report(*c[1:]))), None)
+        if match is None:
+            match = [mention_id, report.base_code, report.source_country, report.target_country, report.event_date, report.date_precision,
+                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision]  # fmt: skip
+            pool.append(match)
+            new_merged.append(match)
+        elif match[1].endswith("0") and not report.base_code.endswith("0"):
+            match[1] = report.base_code  # keep the most specific code
+        links[mention_id] = match[0]
+    if new_merged:
+        types = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "BIGINT", "DOUBLE", "DOUBLE", "VARCHAR"]
+        select = ", ".join(f"unnest(${i}::{t}[])" for i, t in enumerate(types, start=1))
         conn.execute(
-            "UPDATE merged_events SET num_mentions = ?, num_articles = ?, num_sources = ?, confidence = ? WHERE event_id = ?",
-            [stats[0], stats[1], stats[2], combined_confidence([r[0] for r in sources]), merged_id],
+            f"INSERT INTO merged_events ({', '.join(_MERGED_COLUMNS)}, num_mentions, num_sources, num_articles, confidence)"
+            f" SELECT {select}, 1, 1, 1, 0.0",
+            [[row[i] for row in new_merged] for i in range(len(_MERGED_COLUMNS))],
         )
+    specific = [(c[0], c[1]) for pool in candidates.values() for c in pool if c not in new_merged]
+    if specific:
+        conn.execute(
+            "UPDATE merged_events SET base_code = u.code FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS code) u"
+            " WHERE merged_events.event_id = u.id AND merged_events.base_code <> u.code",
+            [[c[0] for c in specific], [c[1] for c in specific]],
+        )
+    conn.execute(
+        "UPDATE events SET merged_id = u.mid FROM (SELECT unnest(?::VARCHAR[]) AS eid, unnest(?::VARCHAR[]) AS mid) u WHERE events.event_id = u.eid",
+        [list(links), list(links.values())],
+    )
+    touched = sorted(set(links.values()))
+    stats = conn.execute(
+        "SELECT e.merged_id, count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.url, a.id)),"
+        " list(e.confidence), list(coalesce(a.outlet, a.url, a.id))"
+        " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.merged_id",
+        [touched],
+    ).fetchall()
+    ids, mentions, articles, sources, confidences = [], [], [], [], []
+    for merged_id, n_mentions, n_articles, n_sources, confs, outlets in stats:
+        best: dict[str, float] = {}
+        for conf, outlet in zip(confs, outlets):
+            best[outlet] = max(best.get(outlet, 0.0), conf)
+        ids.append(merged_id)
+        mentions.append(n_mentions)
+        articles.append(n_articles)
+        sources.append(n_sources)
+        confidences.append(combined_confidence(list(best.values())))
+    conn.execute(
+        "UPDATE merged_events SET num_mentions = u.m, num_articles = u.a, num_sources = u.s, confidence = u.c FROM"
+        " (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS m, unnest(?::INTEGER[]) AS a, unnest(?::INTEGER[]) AS s,"
+        " unnest(?::DOUBLE[]) AS c) u WHERE merged_events.event_id = u.id",
+        [ids, mentions, articles, sources, confidences],
+    )
 
 
 def make_event_id(event: Event) -> str:
