@@ -39,6 +39,26 @@ class Dataset:
             frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
         return frame
 
+    def series(self, pair: str | None = None, **options: Any) -> pd.DataFrame:
+        """Weekly (or ``freq="day"``) series of a pair ("RUS>NATO", "RUS-UKR"), a ``country=``, or everything."""
+        from .watch import series
+
+        return series(self.store, pair=pair, **options)
+
+    def ladder(self, pair: str | None = None, **options: Any) -> pd.DataFrame:
+        """Each pair's position on the escalation ladder, with its evidence."""
+        from .watch import ladder
+
+        return ladder(self.store, pair=pair, **options)
+
+    def alerts(self, **filters: Any) -> pd.DataFrame:
+        """Stored alerts (``pair=``, ``rule=``, ``since=``), newest first."""
+        import pandas as pd
+
+        from .watch import list_alerts
+
+        return pd.DataFrame(list_alerts(self.store, **filters))
+
     def articles(self, *, limit: int | None = None) -> pd.DataFrame:
         import pandas as pd
 

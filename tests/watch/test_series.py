@@ -76,3 +76,20 @@ def test_unknown_pair_is_an_empty_frame(store) -> None:
 def test_bad_parameters(store, kwargs: dict, match: str) -> None:
     with pytest.raises(ConfigError, match=match):
         series(store, **kwargs)
+
+
+def test_python_api_returns_dataframes(store, tmp_path) -> None:
+    import tocsin
+
+    path = store.path
+    store.connection().execute("CHECKPOINT")
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(path, copy)
+    with tocsin.open(copy) as data:
+        weekly = data.series("AZE>ARM")
+        assert list(weekly["rung"])[-2:] == [6, 6]
+        assert data.ladder("RUS>NATO").iloc[0]["nuclear"]
+        assert data.series(country="ARM", freq="day")["events"].sum() > 0
+        assert isinstance(data.alerts(), type(weekly))
