@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= tocsin.duckdb
+PORT ?= 8000
 
-.PHONY: setup demo test test-fast bench accuracy lint clean
+.PHONY: setup demo serve test test-fast bench accuracy lint clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +22,14 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/tocsin code samples/ --db $(DB)
 	$(VENV)/bin/tocsin events --db $(DB) --limit 40
+	$(VENV)/bin/tocsin alerts --db $(DB) --no-detect --limit 12
+	$(VENV)/bin/tocsin ladder --db $(DB) --limit 10
+	@echo
+	@echo "Dashboard: run 'make serve' (or '$(VENV)/bin/tocsin serve --db $(DB)') and open http://127.0.0.1:$(PORT)/"
+
+## Serve the dashboard and the REST API on the demo database.
+serve: $(STAMP)
+	$(VENV)/bin/tocsin serve --db $(DB) --port $(PORT)
 
 ## The whole suite (CI runs this).
 test: $(STAMP)
@@ -32,6 +41,7 @@ test-fast: $(STAMP)
 ## Throughput and memory against spaCy's own pipeline on the same texts.
 bench: $(STAMP)
 	$(PY) bench/bench_code.py
+	$(PY) bench/bench_api.py
 
 ## Regenerate docs/accuracy.md from every gold set in ../shared/gold.
 accuracy: $(STAMP)

@@ -58,6 +58,7 @@ class Errors(metaclass=_CodedMessages):
     E302 = "Database {path} has schema version {found}, newer than this tocsin ({expected}). Upgrade tocsin."
     E303 = "Store backend '{backend}' has no usable schema migrations ({detail}). This is a packaging bug; reinstall tocsin."
     E304 = "Database {path} has schema version {found}, older than this tocsin ({expected}), and was opened read-only. Open it once without read_only to upgrade it."
+    E305 = "No {what} with id {id!r}. Check the id: list them with `GET /api/events` or `tocsin events`."
     # eval (E4xx)
     E401 = "{path}:{line}: malformed gold record ({detail}). See gold/README.md for the format."
     E402 = "{path}: gold file has no records."
@@ -68,6 +69,8 @@ class Errors(metaclass=_CodedMessages):
     E502 = "{path}: actor file is malformed ({detail}). See docs/actors.md for the format."
     E503 = "{path}: cannot read actor file ({detail}). Check the path given to --actors."
     E504 = "Unknown actor id {id!r}. Ids are the table names in the actor files (e.g. 'RUS', 'putin')."
+    E505 = "Missing or wrong API token ({detail}). Send `Authorization: Bearer <token>` with the token the server was started with (`tocsin serve --token` or TOCSIN_API_TOKEN)."
+    E506 = "Writing is disabled on this server ({reason}). Start `tocsin serve` with --token (or TOCSIN_API_TOKEN) and without --read-only to accept articles."
 
 
 class Warnings(metaclass=_CodedMessages):

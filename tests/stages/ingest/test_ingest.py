@@ -158,7 +158,9 @@ def test_ingest_sample_files() -> None:
         "veilleur-2025-0412-002",
         "veilleur-2025-0412-003",
     ]
-    assert all(a.lang == "fr" for a in articles if a.origin and a.origin.endswith((":1", ":2", ":3")))
+    assert all(a.lang == "fr" for a in articles if a.origin and "fr_depeches.jsonl" in a.origin)
+    caucasus = [a for a in articles if a.origin and "escalation_caucasus" in a.origin]
+    assert len(caucasus) == 23 and {a.lang for a in caucasus} == {"fr", "en"} and all(a.published for a in caucasus)
 
 
 def test_ingest_jsonl_records(tmp_path: Path) -> None:

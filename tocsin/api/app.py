@@ -1,0 +1,94 @@
+"""The FastAPI application: the API under ``/api/``, the dashboard at ``/``.
+
+``create_app(db_path)`` opens the store once; each request reads through a
+fresh cursor of its connection, so reads run side by side in the server's
+thread pool while writes (``POST /api/articles``) take turns. ``serve`` runs
+the app with uvicorn, which is what ``tocsin serve`` calls.
+
+DOCS: docs/api.md
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from ..about import __version__
+from ..store import DuckDBStore, open_store
+from .errors import add_error_handlers
+from .routes import articles, events, health, watch
+from .state import ApiState
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False) -> FastAPI:
+    """Build the API (and dashboard) app over the store at ``db_path``.
+
+    db_path: a DuckDB file (created and migrated unless ``read_only``) or ``":memory:"``.
+    token: the bearer token ``POST /api/articles`` requires; None or "" refuses
+        every write (403).
+    read_only: open the store read-only (several servers may share the file)
+        and refuse writes (403).
+    RETURNS: the FastAPI app; the store closes when the app shuts down.
+    RAISES: StoreError if the store cannot be opened.
+    DOCS: docs/api.md
+    """
+    store = open_store(db_path, read_only=read_only)
+    if not isinstance(store, DuckDBStore):  # the only backend for now; the API reads it with SQL
+        raise TypeError(f"the API needs a DuckDB store, not {type(store).__name__}")
+    state = ApiState(store=store, token=token or None, read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="tocsin",
+        version=__version__,
+        summary="Political events coded from the news (CAMEO/PLOVER), their escalation and alerts.",
+        docs_url=None,  # Swagger UI and ReDoc load CDN assets; the dashboard works offline. Read /openapi.json.
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.api = state
+    add_error_handlers(app)
+    for module in (health, events, watch, articles):
+        app.include_router(module.router, prefix="/api")
+    static = _static_dir()
+    if static is not None:  # after the API routes, so /api/... never reaches it
+        app.mount("/", StaticFiles(directory=static, html=True), name="web")
+    return app
+
+
+def serve(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    read_only: bool = False,
+    log_level: str = "info",
+) -> None:
+    """Serve :func:`create_app` with uvicorn until interrupted (the job behind ``tocsin serve``)."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path, token=token, read_only=read_only), host=host, port=port, log_level=log_level)
+
+
+def _static_dir() -> Path | None:
+    """The dashboard's static folder (``tocsin.web.STATIC_DIR``), or None while there is none."""
+    if importlib.util.find_spec("tocsin.web") is None:
+        return None
+    from .. import web
+
+    folder: Any = getattr(web, "STATIC_DIR", None)
+    return Path(folder) if folder is not None and Path(folder).is_dir() else None
+
+
+__all__ = ["create_app", "serve"]

@@ -1,0 +1,373 @@
+"""The SQL behind the event endpoints: filter, count, page, look up and map stored events.
+
+Every function takes a DuckDB connection (the API passes a fresh cursor per
+request, so requests run side by side) and returns plain, JSON-ready values:
+dates as ISO strings. Filters are checked when an :class:`EventFilter` is
+built, so a bad parameter is a :class:`~tocsin.errors.ConfigError` (``E501``)
+before any SQL runs. Rows have the shape of ``Store.events()`` rows, the
+"event row" of docs/api.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from ..errors import ConfigError, Errors, NotFound, StoreError
+from ..watch.pairs import parse_pair, principal
+
+#: Largest page of ``GET /api/events``.
+MAX_LIMIT = 1000
+#: Event ids listed per map point.
+MAP_IDS = 50
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CAMEO = re.compile(r"^\d{1,4}$")
+_ROOT = re.compile(r"^\d{2}$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_LANG = re.compile(r"^[a-z]{2,3}$")
+_ACTOR = re.compile(r"^[A-Z0-9]{1,40}$")
+
+# Newest first, then most recently stored first: a total order (pages never overlap) on two cheap keys.
+_ORDER = "e.event_date DESC NULLS LAST, e.rowid DESC"
+# The reports of one event, in the store's order.
+_MENTION_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
+
+# The event row: the events columns, the merged event's id and counts, and the article's outlet, URL and title.
+_ROW = (
+    "e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
+    " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
+    " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
+    " a.outlet, a.url, a.title"
+)
+_MERGED = ("num_mentions", "num_sources", "num_articles")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a query keeps; every field is optional and they combine with AND.
+
+    since, until: inclusive ISO dates (``YYYY-MM-DD``) of the event date.
+    actor: code prefix of the source or the target (``RUS`` matches ``RUSMIL``).
+    source, target: code prefix of that side.
+    pair: ``SRC>TGT`` (directed) or ``SRC-TGT`` (either direction); a side that
+        is a principal (``RUS``, ``NATO``) matches codes of that principal, any
+        other side (``RUSMIL``) matches codes by prefix.
+    code: CAMEO code prefix (``19`` is all of root 19); root: two-digit root.
+    quad: quad class 1-4; country: ISO3 of the place; lang: article language.
+    q: words that must all appear in the sentence, case-insensitive.
+    nuclear: only events flagged (True) or not flagged (False) nuclear.
+    RAISES: ConfigError (E501) naming the first bad value.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    pair: str | None = None
+    code: str | None = None
+    root: str | None = None
+    quad: int | None = None
+    country: str | None = None
+    lang: str | None = None
+    q: str | None = None
+    nuclear: bool | None = None
+
+    def __post_init__(self) -> None:
+        check_date("since", self.since)
+        check_date("until", self.until)
+        if self.since and self.until and self.since > self.until:
+            _bad("until", self.until, f"It is before since ({self.since}); give since <= until.")
+        for name in ("actor", "source", "target"):
+            value = getattr(self, name)
+            if value is not None and not _ACTOR.match(value):
+                _bad(name, value, "Expected an actor code prefix of letters and digits, e.g. RUS or RUSMIL.")
+        if self.pair is not None:
+            parse_pair(self.pair)
+        if self.code is not None and not _CAMEO.match(self.code):
+            _bad("code", self.code, "Expected a CAMEO code prefix of 1 to 4 digits, e.g. 19 or 190.")
+        if self.root is not None and not (_ROOT.match(self.root) and 1 <= int(self.root) <= 20):
+            _bad("root", self.root, "Expected a two-digit CAMEO root from 01 to 20.")
+        if self.quad is not None and not 1 <= self.quad <= 4:
+            _bad("quad", self.quad, "Expected a quad class from 1 to 4.")
+        if self.country is not None and not _ISO3.match(self.country):
+            _bad("country", self.country, "Expected an ISO 3166 alpha-3 country code in capitals, e.g. UKR.")
+        if self.lang is not None and not _LANG.match(self.lang):
+            _bad("lang", self.lang, "Expected a language code such as fr or en.")
+        if self.q is not None and not (self.q.split() and len(self.q) <= 200):
+            _bad("q", self.q, "Expected 1 to 200 characters of words to find in the sentence.")
+
+    def where(self, t: str = "e") -> tuple[str, list[Any]]:
+        """The SQL condition over the events table aliased ``t``, and its parameters."""
+        sql: list[str] = []
+        params: list[Any] = []
+        if self.since is not None:
+            sql.append(f"{t}.event_date >= ?")
+            params.append(date.fromisoformat(self.since))
+        if self.until is not None:
+            sql.append(f"{t}.event_date <= ?")
+            params.append(date.fromisoformat(self.until))
+        if self.actor is not None:
+            sql.append(f"(starts_with({t}.source_code, ?) OR starts_with({t}.target_code, ?))")
+            params += [self.actor, self.actor]
+        if self.source is not None:
+            sql.append(f"starts_with({t}.source_code, ?)")
+            params.append(self.source)
+        if self.target is not None:
+            sql.append(f"starts_with({t}.target_code, ?)")
+            params.append(self.target)
+        if self.pair is not None:
+            pair = parse_pair(self.pair)
+            one, one_params = _pair_sql(t, pair.source, pair.target)
+            if pair.directed:
+                sql.append(one)
+                params += one_params
+            else:
+                other, other_params = _pair_sql(t, pair.target, pair.source)
+                sql.append(f"({one} OR {other})")
+                params += one_params + other_params
+        if self.code is not None:
+            sql.append(f"starts_with({t}.cameo, ?)")
+            params.append(self.code)
+        for name in ("root", "quad", "country", "lang"):
+            value = getattr(self, name)
+            if value is not None:
+                sql.append(f"{t}.{name} = ?")
+                params.append(value)
+        if self.q is not None:
+            for word in self.q.split():
+                sql.append(f"{t}.sentence ILIKE ? ESCAPE '\\'")
+                params.append("%" + re.sub(r"([\\%_])", r"\\\1", word) + "%")
+        if self.nuclear is not None:
+            sql.append(f"coalesce({t}.nuclear, false) = ?")
+            params.append(self.nuclear)
+        return (" AND ".join(sql) or "true"), params
+
+
+def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """One page of the events ``where`` keeps, newest first, and how many there are in all.
+
+    conn: an open connection (or cursor) on a tocsin store.
+    limit: rows per page, 0 to MAX_LIMIT; offset: rows to skip, >= 0.
+    RETURNS: ``{"total", "limit", "offset", "items": [event row]}``; rows are
+        ordered by event date, newest first (undated last), then most recently
+        stored first.
+    RAISES: ConfigError (E501) for a bad limit or offset, StoreError (E301) if the query fails.
+    """
+    check_int("limit", limit, 0, MAX_LIMIT)
+    check_int("offset", offset, 0, None)
+    condition, params = where.where("e")
+    with _snapshot(conn):  # the count and the page see the same rows
+        total = _fetch(conn, f"SELECT count(*) FROM events e WHERE {condition}", params)[1][0][0]
+        # Sort (date, rowid) pairs only: cheap keys, and DuckDB's top-N skips row groups by date. Then fetch the page's rows.
+        page = _fetch(conn, f"SELECT e.rowid FROM events e WHERE {condition} ORDER BY {_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])[
+            1
+        ]
+        items = _event_rows(conn, [row[0] for row in page]) if page else []
+    return {"total": int(total), "limit": limit, "offset": offset, "items": items}
+
+
+def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
+    """A merged event and every report of it, found by the merged ``event_id`` or by one report's ``mention_id``.
+
+    RETURNS: ``{"event": merged summary, "mentions": [event row]}``; the summary
+        is the ``merged_events`` row (``base_code``, countries, date, place and
+        ``num_mentions``/``num_sources``/``num_articles``/``confidence``).
+    RAISES: NotFound (E305) if neither kind of id matches.
+    """
+    found = _fetch(conn, "SELECT coalesce(merged_id, event_id) FROM events WHERE event_id = ? LIMIT 1", [event_id])[1]
+    if not found:
+        found = _fetch(conn, "SELECT event_id FROM merged_events WHERE event_id = ?", [event_id])[1]
+    if not found:
+        raise NotFound(Errors.E305.format(what="event or mention", id=event_id))
+    merged_id = found[0][0]
+    mentions = _rows(
+        conn,
+        f"SELECT {_ROW} FROM events e JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN merged_events m ON m.event_id = e.merged_id"
+        f" WHERE e.merged_id = ? OR (e.merged_id IS NULL AND e.event_id = ?) ORDER BY {_MENTION_ORDER}",
+        [merged_id, merged_id],
+    )
+    summary = _rows(conn, "SELECT * FROM merged_events WHERE event_id = ?", [merged_id])
+    event = summary[0] if summary else _summary_of(mentions[0])
+    return {"event": event, "mentions": mentions}
+
+
+def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+    """One point per place of the events ``where`` keeps (events without coordinates are left out).
+
+    RETURNS: ``[{"lat", "lon", "place", "country", "geo_precision", "events",
+        "quad", "event_ids"}]``, most events first; ``quad`` is the most
+        conflictual quad class there (the highest), ``event_ids`` at most
+        MAP_IDS merged event ids, newest first.
+    """
+    condition, params = where.where("e")
+    sql = (
+        "SELECT e.lat, e.lon, any_value(e.place) AS place, any_value(e.country) AS country,"
+        " any_value(e.geo_precision) AS geo_precision, count(*) AS events, max(e.quad) AS quad,"
+        f" max_by(coalesce(e.merged_id, e.event_id), coalesce(e.event_date, DATE '0001-01-01'), {2 * MAP_IDS}) AS ids"
+        f" FROM events e WHERE {condition} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        " GROUP BY e.lat, e.lon ORDER BY events DESC, e.lat, e.lon"
+    )
+    points = _rows(conn, sql, params)
+    for point in points:
+        point["event_ids"] = list(dict.fromkeys(point.pop("ids") or []))[:MAP_IDS]  # distinct, order kept
+    return points
+
+
+def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows in the events, articles and alerts tables (alerts: 0 while the table does not exist)."""
+    tables = {row[0] for row in _fetch(conn, "SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()", [])[1]}
+    counts = {}
+    for table in ("events", "articles", "alerts"):
+        counts[table] = int(_fetch(conn, f"SELECT count(*) FROM {table}", [])[1][0][0]) if table in tables else 0
+    return counts
+
+
+def check_date(name: str, value: str | None) -> None:
+    """RAISES: ConfigError (E501) unless ``value`` is None or an ISO date ``YYYY-MM-DD``."""
+    if value is None:
+        return
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        _bad(name, value, "Expected an ISO date such as 2024-03-05.")
+
+
+def check_int(name: str, value: int, low: int, high: int | None) -> None:
+    """RAISES: ConfigError (E501) unless ``low <= value <= high`` (no upper bound when ``high`` is None)."""
+    if value < low or (high is not None and value > high):
+        _bad(name, value, f"Expected a whole number from {low}" + (f" to {high}." if high is not None else " up."))
+
+
+def _pair_sql(t: str, first: str, second: str) -> tuple[str, list[Any]]:
+    """Source matches ``first`` and target matches ``second``.
+
+    A side that is a principal matches the codes whose principal it is
+    (``tocsin.watch.pairs.principal``), written with prefix tests rather than
+    the principal expression so DuckDB filters a million rows in milliseconds:
+    ``NATO`` is the codes starting NATO, ``RUS`` those starting RUS (and ``NAT``
+    those starting NAT but not NATO). Any other side is a code prefix.
+    """
+    sql: list[str] = []
+    params: list[Any] = []
+    for column, side in ((f"{t}.source_code", first), (f"{t}.target_code", second)):
+        sql.append(f"starts_with({column}, ?)")
+        params.append(side)
+        if principal(side) == side and side != "NATO" and "NATO".startswith(side):
+            sql.append(f"NOT starts_with({column}, 'NATO')")
+    return "(" + " AND ".join(sql) + ")", params
+
+
+def _summary_of(mention: dict[str, Any]) -> dict[str, Any]:
+    """A merged summary made from a report that was never merged (stores written before merging existed)."""
+    keys = (
+        "event_date",
+        "date_precision",
+        "country",
+        "geonames_id",
+        "lat",
+        "lon",
+        "geo_precision",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+    )
+    summary = {"event_id": mention["event_id"], "base_code": mention["cameo"][:3]}
+    summary.update(source_country=mention.get("source_country"), target_country=mention.get("target_country"))
+    summary.update({key: mention.get(key) for key in keys})
+    summary["confidence"] = mention.get("event_confidence")
+    return summary
+
+
+def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict[str, Any]]:
+    """The event rows of these events-table rowids, in that order.
+
+    Three lookups by key list (events, then their articles and merged events)
+    take a few milliseconds where one join would scan the articles and
+    merged_events tables.
+    """
+    names, events = _fetch(conn, "SELECT e.rowid AS _rowid, e.* FROM events e WHERE e.rowid = ANY(?::BIGINT[])", [rowids])
+    rows = {row[0]: dict(zip(names[1:], row[1:])) for row in events}
+    article_ids = sorted({row["article_id"] for row in rows.values()})
+    merged_ids = sorted({row["merged_id"] for row in rows.values() if row["merged_id"] is not None})
+    articles = {r[0]: r[1:] for r in _lookup(conn, "SELECT id, outlet, url, title FROM articles", "id", article_ids)}
+    merged_sql = "SELECT event_id, num_mentions, num_sources, num_articles, confidence FROM merged_events"
+    merged = {r[0]: r[1:] for r in _lookup(conn, merged_sql, "event_id", merged_ids)}
+    items = []
+    for rowid in rowids:
+        event = rows[rowid]
+        mention_id, merged_id = event.pop("event_id"), event.pop("merged_id")
+        event.pop("seen_date", None)  # internal: the day the report was stored (Store.events() leaves it out too)
+        item = {key: _plain(value) for key, value in event.items()}
+        counts = merged.get(merged_id)
+        item.update(mention_id=mention_id, event_id=merged_id or mention_id)
+        item.update(zip(_MERGED, counts[:3]) if counts else zip(_MERGED, (1, 1, 1)))
+        item["event_confidence"] = counts[3] if counts else event["confidence"]
+        outlet, url, title = articles.get(event["article_id"], (None, None, None))
+        item.update(outlet=outlet, url=url, title=title)
+        items.append(item)
+    return items
+
+
+def _lookup(conn: duckdb.DuckDBPyConnection, select: str, key: str, values: list[str]) -> list[tuple[Any, ...]]:
+    """The rows of ``select`` whose ``key`` is one of ``values`` (sorted); the range lets DuckDB skip row groups."""
+    if not values:
+        return []
+    return _fetch(conn, f"{select} WHERE {key} BETWEEN ? AND ? AND {key} = ANY(?::VARCHAR[])", [values[0], values[-1], values])[1]
+
+
+@contextmanager
+def _snapshot(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the enclosed queries in one read transaction, so they see the same data."""
+    conn.begin()
+    try:
+        yield
+    finally:
+        conn.rollback()  # nothing was written
+
+
+def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    try:
+        cursor = conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return names, cursor.fetchall()
+    except duckdb.Error as exc:
+        text = str(exc).strip()
+        raise StoreError(Errors.E301.format(path=_path_of(conn), detail=text.splitlines()[0] if text else type(exc).__name__)) from exc
+
+
+def _path_of(conn: duckdb.DuckDBPyConnection) -> str:
+    """The file behind ``conn``, for error messages."""
+    try:
+        row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    except duckdb.Error:
+        return "?"
+    return str(row[0]) if row and row[0] else ":memory:"
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    names, rows = _fetch(conn, sql, params)
+    return [{name: _plain(value) for name, value in zip(names, row)} for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _bad(name: str, value: Any, hint: str) -> None:
+    raise ConfigError(Errors.E501.format(name=name, value=value, hint=hint))
+
+
+__all__ = ["MAX_LIMIT", "EventFilter", "check_date", "check_int", "count_rows", "get_event", "list_events", "map_points"]

@@ -1,0 +1,49 @@
+"""``POST /api/articles``: code posted articles into the store (bearer token required)."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import JSONResponse
+
+from ...errors import Errors
+from ..articles import ArticlesIn, add_articles, report_body
+from ..errors import ApiError
+from ..state import ApiState, state_of
+
+router = APIRouter(tags=["articles"])
+
+
+def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> ApiState:
+    """Dependency: the app state, if this request may write; else 403 (writing disabled) or 401 (token)."""
+    state = state_of(request)
+    if state.read_only:
+        raise ApiError(Errors.E506.format(reason="the database is open read-only"), status=403)
+    if not state.token:
+        raise ApiError(Errors.E506.format(reason="no API token was set"), status=403)
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if not authorization:
+        raise ApiError(Errors.E505.format(detail="no Authorization header"), status=401)
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
+        raise ApiError(Errors.E505.format(detail="the token does not match"), status=401)
+    return state
+
+
+@router.post("/articles", summary="Code and store articles")
+def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)]) -> JSONResponse:
+    """``{"articles_added", "articles_skipped", "events_added", "failures", "events"}``.
+
+    Articles already stored (same id, or same text when no id is given) are
+    skipped and add nothing; their stored events are still returned.
+    """
+    articles = [item.to_article(origin=f"api:{number}") for number, item in enumerate(body.articles, start=1)]
+    with state.write_lock:
+        pipeline = state.pipeline()
+        try:
+            report = add_articles(state.store, articles, pipeline=pipeline)
+        finally:
+            state.cache.clear()
+            pipeline.failures.clear()  # reported in this answer; a long-running server must not pile them up
+    return JSONResponse(report_body(report))

@@ -1,0 +1,79 @@
+"""``GET /api/events``, ``GET /api/events/{id}`` and ``GET /api/map``: stored events, filtered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import duckdb
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from ..queries import EventFilter, get_event, list_events, map_points
+from ..state import request_cursor
+
+router = APIRouter(tags=["events"])
+
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
+
+
+def event_filter(
+    since: Annotated[str | None, Query(description="First event date, inclusive (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Last event date, inclusive (YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, Query(description="Actor code prefix, either side (RUS matches RUSMIL).")] = None,
+    source: Annotated[str | None, Query(description="Source actor code prefix.")] = None,
+    target: Annotated[str | None, Query(description="Target actor code prefix.")] = None,
+    pair: Annotated[str | None, Query(description="SRC>TGT (directed) or SRC-TGT (either direction), by principal.")] = None,
+    code: Annotated[str | None, Query(description="CAMEO code prefix (19 = all of root 19).")] = None,
+    root: Annotated[str | None, Query(description="CAMEO root, two digits (01-20).")] = None,
+    quad: Annotated[int | None, Query(description="Quad class 1-4.")] = None,
+    country: Annotated[str | None, Query(description="ISO3 country of the place.")] = None,
+    lang: Annotated[str | None, Query(description="Article language (fr, en).")] = None,
+    q: Annotated[str | None, Query(description="Words that must all appear in the sentence, case-insensitive.")] = None,
+    nuclear: Annotated[bool | None, Query(description="Only nuclear (true) or non-nuclear (false) events.")] = None,
+) -> EventFilter:
+    """Dependency: the filters shared by ``/api/events`` and ``/api/map``, checked (400 if bad)."""
+
+    def upper(value: str | None) -> str | None:
+        return value.strip().upper() if value is not None else None
+
+    return EventFilter(
+        since=since,
+        until=until,
+        actor=upper(actor),
+        source=upper(source),
+        target=upper(target),
+        pair=pair.strip() if pair is not None else None,
+        code=code,
+        root=root,
+        quad=quad,
+        country=upper(country),
+        lang=lang.strip().lower() if lang is not None else None,
+        q=q,
+        nuclear=nuclear,
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", summary="Events, filtered and paged, newest first")
+def events(
+    where: Filter,
+    cursor: Cursor,
+    limit: Annotated[int, Query(description="Rows per page, at most 1000.")] = 50,
+    offset: Annotated[int, Query(description="Rows to skip.")] = 0,
+) -> JSONResponse:
+    """``{"total", "limit", "offset", "items": [event row]}``."""
+    return JSONResponse(list_events(cursor, where, limit=limit, offset=offset))
+
+
+@router.get("/events/{event_id}", summary="One event and its reports")
+def event(event_id: str, cursor: Cursor) -> JSONResponse:
+    """``{"event": merged summary, "mentions": [event row]}`` for a merged event id or a report's mention id; 404 otherwise."""
+    return JSONResponse(get_event(cursor, event_id))
+
+
+@router.get("/map", summary="Events per place")
+def map_(where: Filter, cursor: Cursor) -> JSONResponse:
+    """``{"points": [{"lat", "lon", "place", "country", "geo_precision", "events", "quad", "event_ids"}]}``."""
+    return JSONResponse({"points": map_points(cursor, where)})

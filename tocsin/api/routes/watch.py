@@ -1,0 +1,155 @@
+"""``GET /api/pairs``, ``/api/series``, ``/api/ladder`` and ``/api/alerts``: the escalation measures of :mod:`tocsin.watch`."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import duckdb
+import pandas as pd
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from ...errors import ConfigError, Errors
+from ...watch.alerts import list_alerts
+from ...watch.ladder import ladder, pairs
+from ...watch.pairs import parse_pair
+from ...watch.reports import RUNGS
+from ...watch.series import series
+from ..queries import check_date, check_int
+from ..state import request_cursor, state_of
+
+router = APIRouter(tags=["watch"])
+
+#: The keys of a ``/api/pairs`` item.
+PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "nuclear", "last_date")
+_PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
+
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
+Since = Annotated[str | None, Query(description="First day, inclusive (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(description="Last day, inclusive (YYYY-MM-DD).")]
+
+
+@router.get("/pairs", summary="The actor pairs with most events")
+def pairs_(
+    request: Request,
+    cursor: Cursor,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
+) -> JSONResponse:
+    """``{"items": [{"pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "nuclear", "last_date"}]}``, most events first."""
+    _check_dates(since, until)
+    check_int("limit", limit, 0, 1000)
+    state = state_of(request)
+
+    def compute() -> dict[str, Any]:
+        frame = pairs(state.store, since=since, until=until, limit=limit)
+        return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)]}
+
+    return JSONResponse(state.cache.get(cursor, ("pairs", since, until, limit), compute))
+
+
+@router.get("/series", summary="Events per week or day of a pair, a country or everything")
+def series_(
+    request: Request,
+    cursor: Cursor,
+    pair: Annotated[str | None, Query(description="SRC>TGT (directed) or SRC-TGT (either direction).")] = None,
+    country: Annotated[str | None, Query(description="One principal (RUS, NATO): all its events, either side.")] = None,
+    level: Annotated[str, Query(description="country (sides are principals) or actor (full codes).")] = "country",
+    freq: Annotated[str, Query(description="week (periods start on Monday) or day.")] = "week",
+    since: Since = None,
+    until: Until = None,
+) -> JSONResponse:
+    """``{"pair", "country", "freq", "points": [series point]}``; neither pair nor country gives the overall series."""
+    _check_dates(since, until)
+    the_pair = str(parse_pair(pair)) if pair is not None else None
+    if country is not None:
+        country = country.strip().upper()
+        if not _PRINCIPAL.match(country):
+            raise ConfigError(Errors.E501.format(name="country", value=country, hint="Expected one principal code, e.g. RUS or NATO."))
+    if the_pair is not None and country is not None:
+        raise ConfigError(Errors.E501.format(name="country", value=country, hint="Give pair or country, not both."))
+    state = state_of(request)
+
+    def compute() -> dict[str, Any]:
+        frame = series(state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until)
+        return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame)}
+
+    return JSONResponse(state.cache.get(cursor, ("series", the_pair, country, level, freq, since, until), compute))
+
+
+@router.get("/ladder", summary="Where pairs stand on the escalation ladder")
+def ladder_(
+    request: Request,
+    cursor: Cursor,
+    pair: Annotated[str | None, Query(description="One pair (SRC>TGT, or SRC-TGT for both directions); default: every pair.")] = None,
+    since: Since = None,
+    until: Until = None,
+) -> JSONResponse:
+    """``{"rungs": [{"rung", "name"}], "items": [ladder row]}``, highest rung first."""
+    _check_dates(since, until)
+    the_pair = parse_pair(pair) if pair is not None else None
+    state = state_of(request)
+
+    def compute() -> dict[str, Any]:
+        frame = ladder(state.store, pair=the_pair, since=since, until=until)
+        return {"rungs": [{"rung": number, "name": name} for number, name in enumerate(RUNGS)], "items": records(frame)}
+
+    return JSONResponse(state.cache.get(cursor, ("ladder", str(the_pair) if the_pair else None, since, until), compute))
+
+
+@router.get("/alerts", summary="Stored alerts, newest first")
+def alerts(
+    request: Request,
+    pair: Annotated[str | None, Query(description="SRC>TGT, or SRC-TGT for both directions.")] = None,
+    rule: Annotated[str | None, Query(description="Name of the rule that raised the alert.")] = None,
+    since: Annotated[str | None, Query(description="First period (week or day), inclusive (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, Query(description="At most this many alerts (1000 at most).")] = 100,
+) -> JSONResponse:
+    """``{"items": [alert]}``; an alert has ``week`` (weekly rules) or ``date`` (daily rules) set, the other null."""
+    check_date("since", since)
+    check_int("limit", limit, 0, 1000)
+    if pair is not None:
+        parse_pair(pair)
+    items = list_alerts(state_of(request).store, pair=pair, rule=rule, since=since, limit=limit)
+    for item in items:
+        item.setdefault("week", None)
+        item.setdefault("date", None)
+    return JSONResponse({"items": [{key: _plain(value) for key, value in item.items()} for item in items]})
+
+
+def records(frame: Any) -> list[dict[str, Any]]:
+    """The rows of a DataFrame as JSON-ready dicts: ISO dates, None for NaN, Python numbers and lists."""
+    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def _plain(value: Any) -> Any:
+    if value is pd.NaT:
+        return None
+    if isinstance(value, (date, datetime)):  # pandas Timestamps are datetimes
+        return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return [_plain(v) for v in items] if isinstance(items, list) else _plain(items)
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if hasattr(value, "item"):  # numpy scalar
+        return _plain(value.item())
+    return value
+
+
+def _check_dates(since: str | None, until: str | None) -> None:
+    check_date("since", since)
+    check_date("until", until)
+    if since and until and since > until:
+        raise ConfigError(Errors.E501.format(name="until", value=until, hint=f"It is before since ({since}); give since <= until."))
+
+
+__all__ = ["PAIR_KEYS", "records", "router"]

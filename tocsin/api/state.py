@@ -1,0 +1,98 @@
+"""What the requests of one app share, and the dependencies that hand it to a route."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+from fastapi import Request
+
+from ..pipeline import Pipeline
+from ..store import DuckDBStore
+
+
+class ResultCache:
+    """The last ``size`` answers of the escalation endpoints, keyed by request and by the data they were computed from.
+
+    Series, ladders and pair lists read every event of a pair (or of the
+    store): ~100-300 ms over a million events, and a dashboard asks for the
+    same ones again and again. An answer is reused only while the store's
+    events and merged events have the same row counts (reports are only ever
+    added, and each adds a row), so a write through any connection makes older
+    answers unreachable; writes through this server also clear the cache
+    (:meth:`clear`). While the server runs, DuckDB's file lock keeps other
+    processes from writing.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, cursor: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The answer to ``key`` for the data ``cursor`` sees, computed by ``compute()`` when not known."""
+        row = cursor.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM merged_events)").fetchone()
+        full_key = (key, row)
+        with self._lock:
+            if full_key in self._answers:
+                self._answers.move_to_end(full_key)
+                return self._answers[full_key]
+        answer = compute()
+        with self._lock:
+            self._answers[full_key] = answer
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+        return answer
+
+    def clear(self) -> None:
+        """Forget every answer (after a write)."""
+        with self._lock:
+            self._answers.clear()
+
+
+@dataclass
+class ApiState:
+    """What every request of one app shares: the store, the write token and the locks."""
+
+    store: DuckDBStore
+    token: str | None = None
+    read_only: bool = False
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: ResultCache = field(default_factory=ResultCache)
+    _pipeline: Pipeline | None = None
+    _cursor_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor (its own DuckDB connection to the same database) for one request."""
+        with self._cursor_lock:
+            return self.store.connection().cursor()
+
+    def pipeline(self) -> Pipeline:
+        """The coding pipeline, built on first use (it loads the spaCy models). Call it holding ``write_lock``."""
+        if self._pipeline is None:
+            from ..coder import make_pipeline
+
+            self._pipeline = make_pipeline()
+        return self._pipeline
+
+
+def state_of(request: Request) -> ApiState:
+    """The :class:`ApiState` of the app serving ``request``."""
+    state: ApiState = request.app.state.api
+    return state
+
+
+def request_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Dependency: a cursor for this request, closed when it is answered."""
+    cursor = state_of(request).cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+__all__ = ["ApiState", "ResultCache", "request_cursor", "state_of"]
