@@ -160,6 +160,9 @@ SELECT e.merged_id AS event_id, left(any_value(e.cameo ORDER BY e.event_id = e.m
     least(0.99, max(e.confidence) + 0.05 * (count(*) - 1)) AS confidence
 FROM events e JOIN articles a ON a.id = e.article_id GROUP BY e.merged_id
 """)
+    from tocsin.store.duckdb import refresh_merged_facts
+
+    refresh_merged_facts(conn)  # what the watch layer reads, as DuckDBStore.save keeps it
     conn.execute("CHECKPOINT")
     conn.close()
 

@@ -66,6 +66,12 @@ def lookup(code: str) -> CameoCode:
         raise TocsinError(Errors.E501.format(name="CAMEO code", value=code, hint="Use a code from the CAMEO codebook (e.g. 190, 0332).")) from None
 
 
+def name_of(code: str | None) -> str | None:
+    """The codebook's name of a CAMEO code ("190" -> "Use conventional military force, not specified below"), None if unknown."""
+    entry = _table().get(code or "")
+    return entry.name if entry is not None else None
+
+
 def is_code(code: str) -> bool:
     return code in _table()
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from ..codebook import name_of
 from ..errors import ConfigError, Errors, NotFound, StoreError
 from ..watch.pairs import parse_pair, principal
 
@@ -314,7 +315,7 @@ def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict
         item.update(zip(_MERGED, counts[:3]) if counts else zip(_MERGED, (1, 1, 1)))
         item["event_confidence"] = counts[3] if counts else event["confidence"]
         outlet, url, title = articles.get(event["article_id"], (None, None, None))
-        item.update(outlet=outlet, url=url, title=title)
+        item.update(outlet=outlet, url=url, title=title, cameo_name=name_of(event["cameo"]))
         items.append(item)
     return items
 

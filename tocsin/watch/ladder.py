@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import DAY_SQL, RUNGS, check_date, reports_sql
+from .reports import RUNGS, check_date, reports_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +32,7 @@ MAX_EVIDENCE = 20
 
 def latest_day(store: Any) -> date | None:
     """The latest event day in the store (the default end of a window)."""
-    row = store.connection().cursor().execute(f"SELECT max({DAY_SQL}) FROM events e").fetchone()
+    row = store.connection().cursor().execute("SELECT max(day) FROM merged_events").fetchone()
     return row[0] if row else None
 
 
@@ -93,13 +93,39 @@ ORDER BY rung DESC, score DESC, events DESC, source, target
     return frame[list(LADDER_COLUMNS)]
 
 
-def pairs(store: Any, *, since: str | date | None = None, until: str | date | None = None, limit: int = 100) -> pd.DataFrame:
-    """The directed country-level pairs with most events: the ladder rows, most events first."""
-    frame = ladder(store, since=since, until=until)
+PAIR_COLUMNS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "score", "nuclear",
+                "first_date", "last_date")  # fmt: skip
+
+
+def pairs(
+    store: Any, *, since: str | date | None = None, until: str | date | None = None, limit: int = 100, window: int = WINDOW_DAYS
+) -> pd.DataFrame:
+    """The directed country-level pairs with most events, with their ladder position (no evidence lists: one pass)."""
+    import pandas as pd
+
+    first, last = check_date("since", since), check_date("until", until)
+    end = last or latest_day(store)
+    if end is None:
+        return pd.DataFrame(columns=list(PAIR_COLUMNS))
+    start_window = end - timedelta(days=window - 1)
+    sql, params = reports_sql(since=first, until=end, targeted=True)
+    sql += """
+SELECT src AS source, tgt AS target, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
+       count(*) FILTER (WHERE quad <= 2) AS cooperation, coalesce(max(rung) FILTER (WHERE event_date >= ?), 0) AS rung,
+       max(rung) AS peak_rung, coalesce(sum(weight) FILTER (WHERE event_date >= ?), 0) AS score,
+       coalesce(bool_or(signal) FILTER (WHERE event_date >= ?), false) AS nuclear, min(event_date) AS first_date, max(event_date) AS last_date
+FROM rows GROUP BY src, tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
+"""
+    params += [start_window, start_window, start_window, int(limit)]
+    frame = store.connection().cursor().execute(sql, params).df()
     if frame.empty:
-        return frame
-    frame = frame.sort_values(["events", "rung", "pair"], ascending=[False, False, True]).head(limit)
-    return frame.reset_index(drop=True)
+        return pd.DataFrame(columns=list(PAIR_COLUMNS))
+    frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
+    frame["rung_name"] = [RUNGS[r] for r in frame["rung"]]
+    for col in ("first_date", "last_date"):
+        frame[col] = pd.to_datetime(frame[col]).dt.date
+    frame["nuclear"] = frame["nuclear"].astype(bool)
+    return frame[list(PAIR_COLUMNS)]
 
 
-__all__ = ["ladder", "pairs", "latest_day", "LADDER_COLUMNS", "WINDOW_DAYS"]
+__all__ = ["ladder", "pairs", "latest_day", "LADDER_COLUMNS", "PAIR_COLUMNS", "WINDOW_DAYS"]

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ConfigError, Errors
-from .pairs import Pair, check_level, side_sql
+from .pairs import Pair, check_level
 
 RUNGS: tuple[str, ...] = (
     "statements",
@@ -33,7 +33,7 @@ RUNGS: tuple[str, ...] = (
     "mass violence or weapons of mass destruction",
 )
 NUCLEAR_RUNG = 5
-# The day of an event for series: the text's date, else the article's (both in event_date), else the day it was stored.
+# The day of a report: the text's date, else the article's (both in event_date), else the day it was stored.
 DAY_SQL = "coalesce(e.event_date, e.seen_date)"
 SIGNAL_ROOTS = ("13", "15", "17", "18", "19")
 
@@ -47,8 +47,7 @@ RUNG_OF_ROOT: dict[str, int] = {
     "20": 7,  # unconventional mass violence, WMD
 }  # fmt: skip
 
-_RUNG_SQL = "(CASE e.root " + " ".join(f"WHEN '{root}' THEN {rung}" for root, rung in RUNG_OF_ROOT.items()) + " ELSE 0 END)"
-_SIGNAL_SQL = "(coalesce({t}.nuclear, false) AND ({t}.root IN ('13', '15', '17', '18', '19') OR {t}.cameo = '1385'))"
+_RUNG_SQL = "(CASE m.root " + " ".join(f"WHEN '{root}' THEN {rung}" for root, rung in RUNG_OF_ROOT.items()) + " ELSE 0 END)"
 
 
 def rung_of(root: str, *, signal: bool = False) -> int:
@@ -77,13 +76,15 @@ def reports_sql(
 ) -> tuple[str, list[Any]]:
     """A ``WITH`` query whose last table, ``rows``, holds one row per merged event with the columns above.
 
+    It reads ``merged_events`` alone: the store keeps there, per event, its first report's codes and day, its
+    principals and its nuclear and signal flags (migration 0005), so a series touches one row per event.
     pair: keep only this pair's events (either direction unless ``pair.directed``);
-    country: keep events with this principal on either side; targeted: keep only events with a target.
+    country: keep events with this principal (or code, at actor level) on either side;
+    targeted: keep only events with a source and a target.
     """
     check_level(level)
-    src, tgt = side_sql("e.source_code", level), side_sql("e.target_code", level)
-    day = DAY_SQL
-    where = ["(e.merged_id IS NULL OR e.merged_id = e.event_id)", f"{day} IS NOT NULL"]
+    src, tgt = ("m.src", "m.tgt") if level == "country" else ("m.source_code", "m.target_code")
+    where = ["m.day IS NOT NULL"]
     params: list[Any] = []
     if pair is not None:
         if pair.directed:
@@ -96,33 +97,22 @@ def reports_sql(
         where.append(f"({src} = ? OR {tgt} = ?)")
         params += [country, country]
     if targeted:
-        where.append("e.target_code IS NOT NULL AND e.source_code IS NOT NULL")
+        where.append("m.target_code IS NOT NULL AND m.source_code IS NOT NULL")
     if since is not None:
-        where.append(f"{day} >= ?")
+        where.append("m.day >= ?")
         params.append(since)
     if until is not None:
-        where.append(f"{day} <= ?")
+        where.append("m.day <= ?")
         params.append(until)
-    signal = _SIGNAL_SQL.format(t="e")
-    signal_s = _SIGNAL_SQL.format(t="s")
-    s_src = side_sql("s.source_code", level)
     sql = f"""
-WITH base AS (
-    SELECT e.event_id, e.article_id, {day} AS event_date, e.cameo, e.root, e.quad, e.goldstein, coalesce(e.nuclear, false) AS nuclear,
-           e.source_code, e.target_code, {src} AS src, {tgt} AS tgt, coalesce(m.num_sources, 1) AS sources,
-           {_RUNG_SQL} AS base_rung, {signal} AS own_signal
-    FROM events e LEFT JOIN merged_events m ON m.event_id = e.merged_id
+WITH rows AS (
+    SELECT m.event_id, m.article_id, m.day AS event_date, m.cameo, m.root, m.quad, m.goldstein, coalesce(m.nuclear, false) AS nuclear,
+           m.source_code, m.target_code, {src} AS src, {tgt} AS tgt, m.num_sources AS sources,
+           coalesce(m.signal, false) AS signal,
+           CASE WHEN coalesce(m.signal, false) THEN greatest({_RUNG_SQL}, {NUCLEAR_RUNG}) ELSE {_RUNG_SQL} END AS rung,
+           CASE WHEN m.quad >= 3 THEN abs(m.goldstein) ELSE -0.5 * m.goldstein END * (1 + ln(m.num_sources)) AS weight
+    FROM merged_events m
     WHERE {" AND ".join(where)}
-),
-signals AS (
-    SELECT DISTINCT s.article_id, {s_src} AS src FROM events s
-    WHERE {signal_s} AND s.article_id IN (SELECT article_id FROM base WHERE quad >= 3)
-),
-rows AS (
-    SELECT b.*, (b.own_signal OR (b.quad >= 3 AND g.src IS NOT NULL)) AS signal,
-           CASE WHEN b.own_signal OR (b.quad >= 3 AND g.src IS NOT NULL) THEN greatest(b.base_rung, {NUCLEAR_RUNG}) ELSE b.base_rung END AS rung,
-           CASE WHEN b.quad >= 3 THEN abs(b.goldstein) ELSE -0.5 * b.goldstein END * (1 + ln(b.sources)) AS weight
-    FROM base b LEFT JOIN signals g ON g.article_id = b.article_id AND g.src = b.src
 )
 """
     return sql, params

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import DAY_SQL, check_date, reports_sql
+from .reports import check_date, reports_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,10 +98,9 @@ def _period_start(day: date, freq: str) -> date:
 
 def _totals(conn: Any, freq: str, start: date, end: date) -> dict[date, int]:
     """Events (merged) in the whole store per period: the denominator of ``share``."""
-    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+    trunc = "date_trunc('week', day)::DATE" if freq == "week" else "day"
     rows = conn.execute(
-        f"SELECT {trunc} AS period, count(*) FROM (SELECT {DAY_SQL} AS event_date FROM events e"
-        f" WHERE (e.merged_id IS NULL OR e.merged_id = e.event_id)) WHERE event_date >= ? AND event_date < ?::DATE + INTERVAL 7 DAY GROUP BY period",
+        f"SELECT {trunc} AS period, count(*) FROM merged_events WHERE day >= ? AND day < ?::DATE + INTERVAL 7 DAY GROUP BY period",
         [start, end],
     ).fetchall()
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}

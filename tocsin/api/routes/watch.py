@@ -24,7 +24,7 @@ from ..state import request_cursor, state_of
 router = APIRouter(tags=["watch"])
 
 #: The keys of a ``/api/pairs`` item.
-PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "nuclear", "last_date")
+PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date")
 _PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
 
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
@@ -40,7 +40,7 @@ def pairs_(
     until: Until = None,
     limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
 ) -> JSONResponse:
-    """``{"items": [{"pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "nuclear", "last_date"}]}``, most events first."""
+    """``{"items": [{"pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date"}]}``, most events first."""
     _check_dates(since, until)
     check_int("limit", limit, 0, 1000)
     state = state_of(request)
