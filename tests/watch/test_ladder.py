@@ -50,3 +50,10 @@ def test_pairs_most_events_first(store) -> None:
     frame = pairs(store, limit=5)
     assert len(frame) == 5 and list(frame["events"]) == sorted(frame["events"], reverse=True)
     assert frame.iloc[0]["pair"] == "AZE>ARM"
+
+
+def test_a_pair_that_fell_silent_keeps_its_last_rung(store) -> None:
+    row = ladder(store, pair="AZE>ARM", until="2025-04-30").iloc[0]
+    assert row["rung"] == 6 and row["last_date"].isoformat() == "2025-02-25"  # the strikes of the 25th and 26th merged
+    assert row["quiet_days"] == 64  # and says how long ago that was
+    assert pairs(store, until="2025-04-30").set_index("pair").loc["AZE>ARM", "rung"] == 6

@@ -3,16 +3,18 @@
 The ladder (:data:`~tocsin.watch.reports.RUNGS`): statements -> accusations ->
 demands -> threats -> force posture and mobilisation -> nuclear signalling ->
 conventional attack -> mass violence or weapons of mass destruction. A pair's
-position is the highest rung its events reached in the last ``window`` days up
-to ``until`` (default: the latest day in the store); ``peak_rung`` is the
-highest over everything selected. The score sums the events' escalation weights
-over the window (:mod:`tocsin.watch.series`); ``evidence`` lists the events on
-the position's rung, most sources first.
+position is the highest rung its events reached in the ``window`` days that end
+on its latest event up to ``until`` (default: the latest day in the store), so
+a pair that fell silent keeps the rung it last stood on and ``last_date`` shows
+how long ago that was (``quiet_days``); ``peak_rung`` is the highest over
+everything selected. The score sums the events' escalation weights over the
+window (:mod:`tocsin.watch.series`); ``evidence`` lists the events on the
+position's rung, most sources first.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 LADDER_COLUMNS = (
     "pair", "source", "target", "rung", "rung_name", "peak_rung", "score", "nuclear", "events", "conflict", "cooperation",
-    "first_date", "last_date", "evidence",
+    "first_date", "last_date", "quiet_days", "evidence",
 )  # fmt: skip
 WINDOW_DAYS = 28
 MAX_EVIDENCE = 20
@@ -56,28 +58,26 @@ def ladder(
     end = last or latest_day(store)
     if end is None:
         return pd.DataFrame(columns=list(LADDER_COLUMNS))
-    start_window = end - timedelta(days=window - 1)
     sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True)
     sql += f"""
-, recent AS (SELECT * FROM rows WHERE event_date >= ?),
-top AS (SELECT src, tgt, max(rung) AS rung FROM recent GROUP BY src, tgt),
+, last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt),
+recent AS (SELECT r.* FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt WHERE r.event_date > l.last_date - {int(window)}),
+top AS (SELECT src, tgt, max(rung) AS rung, sum(weight) AS score, bool_or(signal) AS nuclear FROM recent GROUP BY src, tgt),
 evidence AS (
     SELECT r.src, r.tgt, list(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id)[1:{MAX_EVIDENCE}] AS evidence
     FROM recent r JOIN top t ON t.src = r.src AND t.tgt = r.tgt AND t.rung = r.rung GROUP BY r.src, r.tgt
 ),
 stats AS (
     SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
-           count(*) FILTER (WHERE quad <= 2) AS cooperation, min(event_date) AS first_date, max(event_date) AS last_date,
-           sum(weight) FILTER (WHERE event_date >= ?) AS score, bool_or(signal) FILTER (WHERE event_date >= ?) AS nuclear
+           count(*) FILTER (WHERE quad <= 2) AS cooperation, min(event_date) AS first_date, max(event_date) AS last_date
     FROM rows GROUP BY src, tgt
 )
-SELECT s.src AS source, s.tgt AS target, coalesce(t.rung, 0) AS rung, s.peak_rung, coalesce(s.score, 0) AS score,
-       coalesce(s.nuclear, false) AS nuclear, s.events, s.conflict, s.cooperation, s.first_date, s.last_date,
-       coalesce(v.evidence, []) AS evidence
-FROM stats s LEFT JOIN top t ON t.src = s.src AND t.tgt = s.tgt LEFT JOIN evidence v ON v.src = s.src AND v.tgt = s.tgt
+SELECT s.src AS source, s.tgt AS target, t.rung, s.peak_rung, t.score, t.nuclear, s.events, s.conflict, s.cooperation, s.first_date,
+       s.last_date, (?::DATE - s.last_date) AS quiet_days, coalesce(v.evidence, []) AS evidence
+FROM stats s JOIN top t ON t.src = s.src AND t.tgt = s.tgt LEFT JOIN evidence v ON v.src = s.src AND v.tgt = s.tgt
 ORDER BY rung DESC, score DESC, events DESC, source, target
 """
-    params += [start_window, start_window, start_window]
+    params.append(end)
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -107,16 +107,18 @@ def pairs(
     end = last or latest_day(store)
     if end is None:
         return pd.DataFrame(columns=list(PAIR_COLUMNS))
-    start_window = end - timedelta(days=window - 1)
     sql, params = reports_sql(since=first, until=end, targeted=True)
-    sql += """
-SELECT src AS source, tgt AS target, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
-       count(*) FILTER (WHERE quad <= 2) AS cooperation, coalesce(max(rung) FILTER (WHERE event_date >= ?), 0) AS rung,
-       max(rung) AS peak_rung, coalesce(sum(weight) FILTER (WHERE event_date >= ?), 0) AS score,
-       coalesce(bool_or(signal) FILTER (WHERE event_date >= ?), false) AS nuclear, min(event_date) AS first_date, max(event_date) AS last_date
-FROM rows GROUP BY src, tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
+    sql += f"""
+, last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt)
+SELECT r.src AS source, r.tgt AS target, count(*) AS events, count(*) FILTER (WHERE r.quad >= 3) AS conflict,
+       count(*) FILTER (WHERE r.quad <= 2) AS cooperation, max(r.rung) FILTER (WHERE r.event_date > l.last_date - {int(window)}) AS rung,
+       max(r.rung) AS peak_rung, sum(r.weight) FILTER (WHERE r.event_date > l.last_date - {int(window)}) AS score,
+       bool_or(r.signal) FILTER (WHERE r.event_date > l.last_date - {int(window)}) AS nuclear, min(r.event_date) AS first_date,
+       max(r.event_date) AS last_date
+FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt
+GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
 """
-    params += [start_window, start_window, start_window, int(limit)]
+    params.append(int(limit))
     frame = store.connection().cursor().execute(sql, params).df()
     if frame.empty:
         return pd.DataFrame(columns=list(PAIR_COLUMNS))
