@@ -15,7 +15,7 @@ from ._app import app, err, fail, print_rows
 
 SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
 LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date")
-ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "evidence")
+ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "n_evidence")
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
@@ -26,6 +26,19 @@ def _records(frame: Any) -> list[dict[str, Any]]:
             if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value.endswith("T00:00:00.000"):
                 row[key] = value[:10]
     return rows
+
+
+def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """For the table only: floats to 3 significant decimals, evidence as a count (JSON and CSV keep everything)."""
+    if fmt != "table":
+        return rows
+    out = []
+    for row in rows:
+        row = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()}
+        if isinstance(row.get("evidence"), list):
+            row["n_evidence"] = len(row["evidence"])
+        out.append(row)
+    return out
 
 
 @app.command("series")
@@ -46,7 +59,7 @@ def series_cli(
     except TocsinError as exc:
         fail(str(exc))
     rows = _records(frame)
-    print_rows(rows, fmt, columns=SERIES_COLUMNS, title=f"{pair or country or 'all events'}, per {freq}")
+    print_rows(_for_table(rows, fmt), fmt, columns=SERIES_COLUMNS, title=f"{pair or country or 'all events'}, per {freq}")
 
 
 @app.command("ladder")
@@ -65,7 +78,7 @@ def ladder_cli(
             frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit)
     except TocsinError as exc:
         fail(str(exc))
-    print_rows(_records(frame), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
+    print_rows(_for_table(_records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
 
 
 @app.command("alerts")
@@ -91,4 +104,4 @@ def alerts_cli(
             rows = list_alerts(store, pair=pair, rule=rule, since=since, limit=limit)
     except TocsinError as exc:
         fail(str(exc))
-    print_rows(rows, fmt, columns=ALERT_COLUMNS, title=f"{len(rows)} alert(s)")
+    print_rows(_for_table(rows, fmt), fmt, columns=ALERT_COLUMNS, title=f"{len(rows)} alert(s)")
