@@ -314,6 +314,22 @@ def test_routes_post_codes_stores_and_is_idempotent(writable: Path) -> None:
         assert client.get("/api/health").json() == after
 
 
+def test_routes_post_runs_the_alert_rules(writable: Path) -> None:
+    """A posted article that opens hostilities between a new pair raises its alerts at once, stored and listed."""
+    article = {"id": "api-alert-1", "published": "2025-06-03", "lang": "fr", "outlet": "Test Wire",
+               "text": "L'armée vénézuélienne a bombardé mardi des positions militaires du Guyana près de la frontière."}  # fmt: skip
+    with TestClient(create_app(writable, token=TOKEN)) as client:
+        body = client.post("/api/articles", json={"articles": [article]}, headers=AUTH).json()
+        raised = {(a["pair"], a["rule"]) for a in body["alerts"]}
+        assert ("VEN>GUY", "first-hostile-contact") in raised and ("VEN>GUY", "new-rung") in raised
+        event_ids = {e["event_id"] for e in body["events"]}
+        assert all(set(a["evidence"]) <= event_ids for a in body["alerts"] if a["pair"] == "VEN>GUY")
+        listed = client.get("/api/alerts", params={"pair": "VEN>GUY"}).json()["items"]
+        assert {a["id"] for a in listed} == {a["id"] for a in body["alerts"] if a["pair"] == "VEN>GUY"}
+        again = client.post("/api/articles", json={"articles": [article]}, headers=AUTH).json()
+        assert again["alerts"] == []
+
+
 def test_routes_post_reports_articles_it_cannot_code(writable: Path) -> None:
     article = {
         "text": "Der Bundeskanzler hat am Montag in Berlin mit dem französischen Präsidenten über die Lage in der Ukraine gesprochen."

@@ -26,7 +26,7 @@ from .routes import articles, events, health, watch
 from .state import ApiState
 
 
-def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False) -> FastAPI:
+def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False, webhook: str | None = None) -> FastAPI:
     """Build the API (and dashboard) app over the store at ``db_path``.
 
     db_path: a DuckDB file (created and migrated unless ``read_only``) or ``":memory:"``.
@@ -34,6 +34,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
         every write (403).
     read_only: open the store read-only (several servers may share the file)
         and refuse writes (403).
+    webhook: URL the alerts raised by POSTed articles are POSTed to (as `tocsin alerts --webhook`).
     RETURNS: the FastAPI app; the store closes when the app shuts down.
     RAISES: StoreError if the store cannot be opened.
     DOCS: docs/api.md
@@ -41,7 +42,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     store = open_store(db_path, read_only=read_only)
     if not isinstance(store, DuckDBStore):  # the only backend for now; the API reads it with SQL
         raise TypeError(f"the API needs a DuckDB store, not {type(store).__name__}")
-    state = ApiState(store=store, token=token or None, read_only=read_only)
+    state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -74,11 +75,12 @@ def serve(
     token: str | None = None,
     read_only: bool = False,
     log_level: str = "info",
+    webhook: str | None = None,
 ) -> None:
     """Serve :func:`create_app` with uvicorn until interrupted (the job behind ``tocsin serve``)."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path, token=token, read_only=read_only), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(db_path, token=token, read_only=read_only, webhook=webhook), host=host, port=port, log_level=log_level)
 
 
 def _static_dir() -> Path | None:

@@ -61,6 +61,7 @@ class ApiState:
     store: DuckDBStore
     token: str | None = None
     read_only: bool = False
+    webhook: str | None = None  # new alerts raised by POSTed articles go there too
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     cache: ResultCache = field(default_factory=ResultCache)
     _pipeline: Pipeline | None = None

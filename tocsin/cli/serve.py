@@ -28,6 +28,9 @@ def serve_cli(
     ] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only and refuse writes.")] = False,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+    webhook: Annotated[
+        str | None, typer.Option("--webhook", envvar="TOCSIN_WEBHOOK", show_default=False, help="POST the alerts that posted articles raise to this URL.")
+    ] = None,
 ) -> None:
     """Serve the dashboard at / and the REST API under /api/ (see docs/api.md)."""
     from ..api import serve
@@ -35,6 +38,6 @@ def serve_cli(
     if host not in _LOOPBACK:
         err.print(f"[yellow]warning:[/yellow] listening on {host}: the API is reachable from other machines.", highlight=False)
     try:
-        serve(db, host=host, port=port, token=token, read_only=read_only, log_level=log_level)
+        serve(db, host=host, port=port, token=token, read_only=read_only, log_level=log_level, webhook=webhook)
     except TocsinError as exc:
         fail(str(exc))

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
 from ...errors import Errors
+from ...watch import run_alerts
 from ..articles import ArticlesIn, add_articles, report_body
 from ..errors import ApiError
 from ..state import ApiState, state_of
@@ -33,7 +34,10 @@ def writer(request: Request, authorization: Annotated[str | None, Header()] = No
 
 @router.post("/articles", summary="Code and store articles")
 def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)]) -> JSONResponse:
-    """``{"articles_added", "articles_skipped", "events_added", "failures", "events"}``.
+    """``{"articles_added", "articles_skipped", "events_added", "failures", "events", "alerts"}``.
+
+    The alert rules run after the articles are stored; ``alerts`` lists the alerts they raised that were new
+    (and the server's ``--webhook`` gets them).
 
     Articles already stored (same id, or same text when no id is given) are
     skipped and add nothing; their stored events are still returned.
@@ -43,7 +47,10 @@ def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)])
         pipeline = state.pipeline()
         try:
             report = add_articles(state.store, articles, pipeline=pipeline)
+            alerts = run_alerts(state.store, webhook=state.webhook) if report.events_added else None
         finally:
             state.cache.clear()
             pipeline.failures.clear()  # reported in this answer; a long-running server must not pile them up
-    return JSONResponse(report_body(report))
+    body = report_body(report)
+    body["alerts"] = [alert.to_dict() for alert in alerts.added] if alerts is not None else []
+    return JSONResponse(body)
