@@ -93,3 +93,39 @@ def test_python_api_returns_dataframes(store, tmp_path) -> None:
         assert data.ladder("RUS>NATO").iloc[0]["nuclear"]
         assert data.series(country="ARM", freq="day")["events"].sum() > 0
         assert isinstance(data.alerts(), type(weekly))
+
+
+def test_an_issue_4_database_upgrades_to_the_same_series(store, tmp_path) -> None:
+    """Migrations 0004-0005 on a store written before them: merged events get their facts, series are unchanged."""
+    import shutil
+
+    import duckdb
+
+    from tocsin.store import DuckDBStore
+
+    store.connection().execute("CHECKPOINT")
+    old = tmp_path / "old.duckdb"
+    shutil.copy(store.path, old)
+    conn = duckdb.connect(str(old))
+    indexes = conn.execute("SELECT index_name, sql FROM duckdb_indexes()").fetchall()
+    for name, _ in indexes:
+        conn.execute(f"DROP INDEX {name}")  # DuckDB alters no table with an index on it
+    for column in ("article_id", "cameo", "root", "quad", "goldstein", "source_code", "target_code", "src", "tgt", "day", "nuclear", "signal"):
+        conn.execute(f"ALTER TABLE merged_events DROP COLUMN {column}")
+    conn.execute("ALTER TABLE events DROP COLUMN nuclear")
+    conn.execute("ALTER TABLE events DROP COLUMN seen_date")
+    conn.execute("DROP TABLE alerts")
+    conn.execute("DELETE FROM schema_version WHERE version >= 4")
+    for name, sql in indexes:
+        if name != "alerts_pair":
+            conn.execute(sql)
+    conn.close()
+    upgraded = DuckDBStore(old)
+    try:
+        before = series(store, pair="AZE>ARM").drop(columns=["roots"])
+        after = series(upgraded, pair="AZE>ARM").drop(columns=["roots"])
+        assert after.equals(before)
+        missing = upgraded.connection().execute("SELECT count(*) FROM merged_events WHERE day IS NULL OR root IS NULL OR (src IS NULL AND source_code IS NOT NULL)").fetchone()
+        assert missing == (0,)
+    finally:
+        upgraded.close()

@@ -1,12 +1,6 @@
 -- Issue 5: nuclear signalling flag on every report, and stored alerts.
 -- Reports coded before this version keep nuclear = false (re-code them to flag them).
-ALTER TABLE events ADD COLUMN nuclear BOOLEAN DEFAULT false;
-UPDATE events SET nuclear = false WHERE nuclear IS NULL;
--- The day tocsin stored the report: the date of last resort for series when neither the text nor the
--- article gives one (GDELT's DATEADDED plays the same part).
-ALTER TABLE events ADD COLUMN seen_date DATE;
-UPDATE events SET seen_date = (SELECT a.coded_at::DATE FROM articles a WHERE a.id = events.article_id);
-
+-- The index comes before the updates below: DuckDB creates no index in a transaction with outstanding updates.
 CREATE TABLE alerts (
     id          VARCHAR PRIMARY KEY,   -- hash of rule, pair and period: the same alert is stored once
     rule        VARCHAR NOT NULL,      -- name of the rule in the rules file
@@ -23,3 +17,11 @@ CREATE TABLE alerts (
     posted_at   TIMESTAMP              -- when the webhook accepted it
 );
 CREATE INDEX alerts_pair ON alerts (pair);
+
+ALTER TABLE events ADD COLUMN nuclear BOOLEAN DEFAULT false;
+UPDATE events SET nuclear = false WHERE nuclear IS NULL;
+-- The day tocsin stored the report: the date of last resort for series when neither the text nor the
+-- article gives one (GDELT's DATEADDED plays the same part).
+ALTER TABLE events ADD COLUMN seen_date DATE;
+UPDATE events SET seen_date = (SELECT a.coded_at::DATE FROM articles a WHERE a.id = events.article_id);
+
