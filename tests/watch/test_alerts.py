@@ -70,7 +70,7 @@ class _Hook(BaseHTTPRequestHandler):
     received: list[dict] = []
     status = 200
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         type(self).received.append(json.loads(body))
         self.send_response(type(self).status)
@@ -82,8 +82,8 @@ class _Hook(BaseHTTPRequestHandler):
 
 def test_webhook_gets_each_alert_once(store, tmp_path: Path) -> None:
     """A real HTTP server on 127.0.0.1: a failing hook keeps alerts for the next run; a working one gets each once."""
-    from tocsin.store import DuckDBStore
     from tocsin.run import code_sources
+    from tocsin.store import DuckDBStore
 
     st = DuckDBStore(tmp_path / "hook.duckdb")
     code_sources([str(Path(__file__).resolve().parents[2] / "samples" / "en_fr_escalation_caucasus.jsonl")], st)

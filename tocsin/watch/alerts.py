@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import math
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -135,78 +135,93 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
 
 
 def detect(store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None) -> list[Alert]:
-    """Every alert the rules raise over the store's directed country-level pairs (nothing is stored)."""
+    """Every alert the rules raise over the store's directed country-level pairs (nothing is stored).
+
+    The measures per pair and period are aggregated in SQL; the events behind the alerts that fire (their
+    evidence) are read afterwards, in one query for all of them.
+    """
     rules = list(rules) if rules is not None else load_rules()
     first, last = check_date("since", since), check_date("until", until)
     alerts: list[Alert] = []
     for freq in sorted({r.freq for r in rules}):
-        frame, rows = _pair_series(store, freq, last)
+        frame = _pair_series(store, freq, last)
+        fired: list[tuple[Rule, str, str, date, float, str, Callable[[list[tuple]], list[str]]]] = []
         for (src, tgt), series in frame.groupby(["src", "tgt"], sort=True):
-            evidence = rows.get((src, tgt), {})
+            series = series.reset_index(drop=True)
             for rule in (r for r in rules if r.freq == freq):
-                for period, score, message, ids in _evaluate(rule, series.reset_index(drop=True), evidence):
-                    if first is not None and period < first:
-                        continue
-                    alerts.append(_alert(rule, src, tgt, freq, period, score, message, ids))
+                for period, score, message, pick in _evaluate(rule, series):
+                    if first is None or period >= first:
+                        fired.append((rule, src, tgt, period, score, message, pick))
+        evidence = _evidence(store, freq, last, {(f[1], f[2], f[3]) for f in fired})
+        for rule, src, tgt, period, score, message, pick in fired:
+            alerts.append(_alert(rule, src, tgt, freq, period, score, message, pick(evidence.get((src, tgt, period), []))))
     alerts.sort(key=lambda a: (a.period, a.pair, a.rule))
     return alerts
 
 
-def _pair_series(store: Any, freq: str, until: date | None) -> tuple[Any, dict[tuple[str, str], dict[date, list[tuple]]]]:
-    """Per directed pair and period: the measures (zero-filled), and the events of each period for evidence."""
+def _trunc(freq: str) -> str:
+    return "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+
+
+def _pair_series(store: Any, freq: str, until: date | None) -> Any:
+    """Per directed pair and period, from the pair's first period to the last period stored: the measures (zero-filled)."""
     import pandas as pd
 
     sql, params = reports_sql(until=until, targeted=True)
-    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
-    sql += f"SELECT src, tgt, {trunc} AS period, event_id, quad, goldstein, rung, weight, sources, event_date FROM rows"
-    events = store.connection().cursor().execute(sql, params).df()
-    columns = ["src", "tgt", "period", *MEASURES, "rung"]
-    if events.empty:
-        return pd.DataFrame(columns=columns), {}
-    events["period"] = pd.to_datetime(events["period"]).dt.date
-    totals = events.groupby("period").size()
-    grouped = events.groupby(["src", "tgt", "period"])
-    agg = pd.DataFrame(
-        {
-            "events": grouped.size(),
-            "conflict": grouped["quad"].apply(lambda q: int((q >= 3).sum())),
-            "cooperation": grouped["quad"].apply(lambda q: int((q <= 2).sum())),
-            **{f"quad{k}": grouped["quad"].apply(lambda q, k=k: int((q == k).sum())) for k in (1, 2, 3, 4)},
-            "goldstein_sum": grouped["goldstein"].sum(),
-            "escalation": grouped["weight"].sum(),
-            "sources": grouped["sources"].sum(),
-            "rung": grouped["rung"].max(),
-        }
-    ).reset_index()
+    sql += f"""
+, periods AS (SELECT *, {_trunc(freq)} AS period FROM rows),
+totals AS (SELECT period, count(*) AS total FROM periods GROUP BY period)
+SELECT p.src, p.tgt, p.period, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
+       count(*) FILTER (WHERE quad <= 2) AS cooperation, count(*) FILTER (WHERE quad = 1) AS quad1,
+       count(*) FILTER (WHERE quad = 2) AS quad2, count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
+       sum(goldstein) AS goldstein_sum, sum(weight) AS escalation, sum(sources) AS sources, max(rung) AS rung,
+       count(*) / any_value(t.total) AS share
+FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.period ORDER BY p.src, p.tgt, p.period
+"""
+    agg = store.connection().cursor().execute(sql, params).df()
+    if agg.empty:
+        return pd.DataFrame(columns=["src", "tgt", "period", *MEASURES, "rung"])
+    agg["period"] = pd.to_datetime(agg["period"]).dt.date
     step = timedelta(days=7 if freq == "week" else 1)
-    start, end = events["period"].min(), events["period"].max()
+    end = agg["period"].max()
     full = []
     for (src, tgt), part in agg.groupby(["src", "tgt"], sort=False):
-        periods = []
-        day = part["period"].min()
-        while day <= end:
-            periods.append(day)
-            day += step
-        filled = part.set_index("period").reindex(periods)
+        start = part["period"].min()
+        periods = [start + step * k for k in range((end - start) // step + 1)]
+        filled = part.drop(columns=["src", "tgt"]).set_index("period").reindex(periods, fill_value=0)
         filled.index.name = "period"
-        filled = filled.fillna({c: 0 for c in filled.columns if c not in ("src", "tgt")})
+        filled = filled.reset_index()
         filled["src"], filled["tgt"] = src, tgt
-        full.append(filled.reset_index())
-    frame = pd.concat(full, ignore_index=True)
-    frame["share"] = [e / totals.get(p, 0) if totals.get(p, 0) else 0.0 for e, p in zip(frame["events"], frame["period"])]
-    frame["first_period"] = start
-    evidence: dict[tuple[str, str], dict[date, list[tuple]]] = {}
-    for row in events.itertuples(index=False):
-        evidence.setdefault((row.src, row.tgt), {}).setdefault(row.period, []).append((row.event_id, row.quad, row.goldstein, row.rung, row.sources))
-    return frame, evidence
+        full.append(filled)
+    return pd.concat(full, ignore_index=True)
 
 
-def _evaluate(rule: Rule, s: Any, evidence: dict[date, list[tuple]]) -> list[tuple[date, float, str, list[str]]]:
-    out: list[tuple[date, float, str, list[str]]] = []
+def _evidence(store: Any, freq: str, until: date | None, keys: set[tuple[str, str, date]]) -> dict[tuple[str, str, date], list[tuple]]:
+    """The events of each (source, target, period) asked for: (event_id, quad, goldstein, rung, sources)."""
+    if not keys:
+        return {}
+    ordered = sorted(keys)
+    sql, params = reports_sql(until=until, targeted=True)
+    sql += f"""
+SELECT r.src, r.tgt, k.period, r.event_id, r.quad, r.goldstein, r.rung, r.sources
+FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tgt, unnest(?::DATE[]) AS period) k
+     ON k.src = r.src AND k.tgt = r.tgt AND k.period = {_trunc(freq).replace("event_date", "r.event_date")}
+"""
+    params += [[k[0] for k in ordered], [k[1] for k in ordered], [k[2] for k in ordered]]
+    out: dict[tuple[str, str, date], list[tuple]] = {}
+    for src, tgt, period, event_id, quad, goldstein, rung, sources in store.connection().cursor().execute(sql, params).fetchall():
+        out.setdefault((src, tgt, period), []).append((event_id, quad, goldstein, rung, sources))
+    return out
+
+
+def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]]:
+    """The periods where ``rule`` fires on one pair's series: (period, score, message, how to pick its evidence)."""
+    out: list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]] = []
     periods = list(s["period"])
     unit = "week" if rule.freq == "week" else "day"
     if rule.kind == "change":
         values = [float(v) for v in s[rule.measure]]
+        conflict = rule.measure != "cooperation"
         for i, value in enumerate(values):
             if i == 0 or value < rule.min_count:
                 continue
@@ -219,7 +234,7 @@ def _evaluate(rule: Rule, s: Any, evidence: dict[date, list[tuple]]) -> list[tup
                 f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline}"
                 + (f" (x{value / mean:.1f})" if mean > 0 else " (no baseline)")
             )
-            out.append((periods[i], round(score, 3), message, _ids(evidence.get(periods[i], []), conflict=rule.measure != "cooperation")))
+            out.append((periods[i], round(score, 3), message, lambda events, c=conflict: _ids(events, conflict=c)))
     elif rule.kind == "spike":
         values = [float(v) for v in s[rule.measure]]
         ewma: float | None = None
@@ -237,7 +252,7 @@ def _evaluate(rule: Rule, s: Any, evidence: dict[date, list[tuple]]) -> list[tup
             if value >= rule.min_value and z >= rule.threshold:
                 label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
                 message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
-                out.append((periods[i], round(z, 3), message, _ids(evidence.get(periods[i], []), conflict=True)))
+                out.append((periods[i], round(z, 3), message, lambda events: _ids(events, conflict=True)))
             if rule.method == "ewma":
                 prev = ewma if ewma is not None else 0.0
                 ewma = rule.alpha * value + (1 - rule.alpha) * prev
@@ -248,16 +263,16 @@ def _evaluate(rule: Rule, s: Any, evidence: dict[date, list[tuple]]) -> list[tup
             rung = int(s["rung"][i]) if s["events"][i] else -1
             if rung > highest:
                 if rung >= rule.min_rung:
-                    ids = [e[0] for e in evidence.get(period, []) if e[3] == rung][:MAX_EVIDENCE]
                     message = f"new rung: {RUNGS[rung]} (rung {rung}" + (f", above {RUNGS[highest]})" if highest >= 0 else ")")
-                    out.append((period, float(rung), message, ids))
+                    out.append((period, float(rung), message, lambda events, r=rung: _ids([e for e in events if e[3] == r])))
                 highest = rung
     elif rule.kind == "first":
-        quads = set(rule.quads)
-        for period in periods:
-            hits = [e for e in evidence.get(period, []) if e[1] in quads]
+        quads = sorted(set(rule.quads))
+        for i, period in enumerate(periods):
+            hits = sum(int(s[f"quad{q}"][i]) for q in quads)
             if hits:
-                out.append((period, float(len(hits)), f"first event between the pair with quad class in {sorted(quads)}", _ids(hits)))
+                message = f"first event between the pair with quad class in {quads}"
+                out.append((period, float(hits), message, lambda events: _ids([e for e in events if e[1] in quads])))
                 break
     return out
 
@@ -290,7 +305,7 @@ def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str 
     found = detect(store, rules)
     run = AlertRun(detected=len(found))
     conn = store.connection()
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     known = {r[0] for r in conn.execute("SELECT id FROM alerts").fetchall()}
     for alert in found:
         if alert.id in known:
@@ -320,7 +335,7 @@ def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
         except httpx.HTTPError as exc:
             run.post_errors.append(f"{alert['id']}: {type(exc).__name__}: {exc}")
             break  # the hook is down: keep the rest for the next run
-        conn.execute("UPDATE alerts SET posted_at = ? WHERE id = ?", [datetime.now(timezone.utc).replace(tzinfo=None), alert["id"]])
+        conn.execute("UPDATE alerts SET posted_at = ? WHERE id = ?", [datetime.now(UTC).replace(tzinfo=None), alert["id"]])
         run.posted += 1
 
 
@@ -368,4 +383,4 @@ def list_alerts(
     return out
 
 
-__all__ = ["Rule", "Alert", "AlertRun", "load_rules", "detect", "run_alerts", "list_alerts", "DEFAULT_RULES", "KINDS"]
+__all__ = ["DEFAULT_RULES", "KINDS", "Alert", "AlertRun", "Rule", "detect", "list_alerts", "load_rules", "run_alerts"]

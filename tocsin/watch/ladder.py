@@ -130,4 +130,4 @@ GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
     return frame[list(PAIR_COLUMNS)]
 
 
-__all__ = ["ladder", "pairs", "latest_day", "LADDER_COLUMNS", "PAIR_COLUMNS", "WINDOW_DAYS"]
+__all__ = ["LADDER_COLUMNS", "PAIR_COLUMNS", "WINDOW_DAYS", "ladder", "latest_day", "pairs"]

@@ -68,4 +68,4 @@ def check_level(level: str) -> str:
     return level
 
 
-__all__ = ["Pair", "LEVELS", "principal", "side_sql", "parse_pair", "check_level"]
+__all__ = ["LEVELS", "Pair", "check_level", "parse_pair", "principal", "side_sql"]

@@ -118,4 +118,4 @@ WITH rows AS (
     return sql, params
 
 
-__all__ = ["DAY_SQL", "RUNGS", "NUCLEAR_RUNG", "RUNG_OF_ROOT", "rung_of", "reports_sql", "check_date"]
+__all__ = ["DAY_SQL", "NUCLEAR_RUNG", "RUNGS", "RUNG_OF_ROOT", "check_date", "reports_sql", "rung_of"]

@@ -111,4 +111,4 @@ def _cursor(store: Any) -> Any:
     return store.connection().cursor()
 
 
-__all__ = ["series", "FREQS", "COLUMNS"]
+__all__ = ["COLUMNS", "FREQS", "series"]

@@ -52,7 +52,7 @@ _PLACE_NOUNS = frozenset(
         "ville", "région", "zone", "localité", "village", "oblast", "province", "district", "quartier", "port",
         "capitale", "banlieue", "abords", "environs", "périphérie", "secteur", "cité", "commune", "département",
         "city", "town", "region", "area", "capital", "suburb", "suburbs", "outskirts", "neighbourhood",
-        "neighborhood", "county", "state", "territory", "vicinity", "district",
+        "neighborhood", "county", "state", "territory", "vicinity",
     }
 )  # fmt: skip
 _OF = frozenset({"de", "d'", "du", "des", "of"})
@@ -66,12 +66,7 @@ _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "
 _MATERIAL_QUADS = frozenset({2, 4})
 _MAX_CLIMB = 4
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
-_MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "monday tuesday wednesday thursday friday saturday sunday"
-).split()
+_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
@@ -382,4 +377,4 @@ def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> tuple[Plac
     return gaz.resolve(normalise(name) if name.isupper() else name, countries=countries), m.end(1)
 
 
-__all__ = ["PlaceEvents", "set_place", "GEO_FIELDS", "Gazetteer", "Place"]
+__all__ = ["GEO_FIELDS", "Gazetteer", "Place", "PlaceEvents", "set_place"]

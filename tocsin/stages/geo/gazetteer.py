@@ -548,4 +548,4 @@ def _read_aliases() -> list[tuple[str, str, str, list[str]]]:
     return out
 
 
-__all__ = ["Place", "Gazetteer", "normalise", "PRECISIONS"]
+__all__ = ["PRECISIONS", "Gazetteer", "Place", "normalise"]
