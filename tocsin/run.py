@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .coder import make_pipeline
+from .errors import ConfigError, Errors
 from .models import Article
 from .stages.ingest import IngestReport, read_articles
 from .store import Store
@@ -55,17 +57,29 @@ def code_sources(
     batch_size: int = 64,
     collect_events: bool = True,
     on_progress: Callable[[int], None] | None = None,
+    published: str | None = None,
 ) -> RunReport:
     """Code every article of ``sources`` and save it in ``store`` (``None``: code only).
+
+    published: the publication date (ISO) of articles that carry none (plain text, JSON Lines records without
+        ``published``); relative dates in their text are resolved against it. RAISES ConfigError if not ISO.
 
     Returns a :class:`RunReport` with counts, failures (ingest and stage) and,
     when ``collect_events``, the events as dictionaries.
     """
     report = RunReport()
     ingest = IngestReport()
+    if published is not None:
+        try:
+            date.fromisoformat(published[:10])
+        except ValueError:
+            raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21.")) from None
     pipeline = make_pipeline(lang=lang, actors=actors, batch_size=batch_size)
     for batch in _batches(read_articles(sources, report=ingest), batch_size):
         report.articles_read += len(batch)
+        if published is not None:
+            for article in batch:
+                article.published = article.published or published
         fresh: list[Article] = []
         seen: set[str] = set()
         for article in batch:

@@ -162,3 +162,14 @@ def test_event_rows_carry_nuclear(watch_db: str) -> None:
     result = CliRunner().invoke(app, ["events", "--db", watch_db, "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert rows and all(isinstance(r["nuclear"], bool) for r in rows)
+
+
+def test_code_published_dates_undated_inputs(tmp_path: Path) -> None:
+    text = tmp_path / "undated.txt"
+    text.write_text("Les forces russes ont bombardé Kharkiv mardi.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(text), "--lang", "fr", "--no-store", "--format", "jsonl", "--published", "2024-05-09"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert rows and {r["event_date"] for r in rows} == {"2024-05-07"}  # "mardi" before Thursday 9 May
+    bad = CliRunner().invoke(app, ["code", str(text), "--no-store", "--published", "May 9"])
+    assert bad.exit_code == 1 and "E501" in bad.output and "published" in bad.output

@@ -24,6 +24,9 @@ def code_cli(
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (TOML); repeatable.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code and print only; store nothing.")] = False,
     no_alerts: Annotated[bool, typer.Option("--no-alerts", help="Do not run the alert rules after storing.")] = False,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) of inputs that carry none; relative dates resolve against it.")
+    ] = None,
 ) -> None:
     """Code the political events of news articles and store them."""
     if fmt not in ("table", "jsonl", "json"):
@@ -32,7 +35,9 @@ def code_cli(
         store = None if no_store else open_store(db)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("coding", total=None)
-            report = code_sources(paths, store, lang=lang, actors=actors or (), on_progress=lambda n: progress.advance(task, n))
+            report = code_sources(
+                paths, store, lang=lang, actors=actors or (), published=published, on_progress=lambda n: progress.advance(task, n)
+            )
         alerts = None
         if store is not None:
             if not no_alerts and report.events_added:
