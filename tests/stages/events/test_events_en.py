@@ -67,3 +67,10 @@ def test_events_en_reported_obligation_is_a_demand() -> None:
 def test_events_en_conditional_cooperation_is_intent() -> None:
     events = _events("Japan said it would provide humanitarian aid to Sudan.")
     assert any(e.root == "03" and e.source_code == "JPN" for e in events)
+
+
+def test_forces_a_country_moves_are_not_its_target() -> None:
+    """Exhibiting force posture (15x): "troops" are the instrument; a same-country target is dropped."""
+    events = [e for e in _events("Azerbaijan mobilized troops along the Armenian border on Tuesday.") if e.root == "15"]
+    assert events and all(e.source_code.startswith("AZE") for e in events)  # type: ignore[union-attr]
+    assert all(e.target_code is None or not e.target_code.startswith("AZE") for e in events)

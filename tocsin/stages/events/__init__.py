@@ -368,6 +368,8 @@ class CodeEvents:
         for source, target in pairs:
             if target is not None and source is not None and target.mention.code == source.mention.code and target.mention.code is not None:
                 target = None
+            elif target is not None and source is not None and draft.code[:2] == "15" and _same_side(source, target):
+                target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
             confidence = _confidence(draft, target_how if target is not None else "none")
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
@@ -409,6 +411,12 @@ class CodeEvents:
                 )
             )
         return out
+
+
+def _same_side(source: TokenActor, target: TokenActor) -> bool:
+    """Source and target belong to one country (AZE and AZEMIL)."""
+    a, b = source.mention.country, target.mention.country
+    return a is not None and a == b
 
 
 _CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
