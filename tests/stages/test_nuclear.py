@@ -62,3 +62,14 @@ def test_seed_drills_are_flagged_and_the_rest_is_not() -> None:
     drills = {e.sentence_index for e in events if e.cameo.startswith("15")}
     assert drills and flagged == drills  # the three sentences on the nuclear drills, nothing else
     assert FlagNuclear.name == "nuclear" and "event.nuclear" in FlagNuclear.assigns
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [("trois jours après qu'une bombe a dévasté un quartier", "fr", False),  # "bombe a", not "bombe A"
+     ("la Corée du Nord a testé une bombe H", "fr", True),
+     ("Hwasong is located less than 200 kilometers north of Seoul", "en", False),  # the town, not the missile
+     ("Pyongyang launched a Hwasong-18 missile", "en", True)],
+)  # fmt: skip
+def test_cues_that_are_also_ordinary_words(text: str, lang: str, expected: bool) -> None:
+    assert is_nuclear(text, lang) is expected
