@@ -417,3 +417,11 @@ def _listening(port: int) -> list[str]:
                 if state == "0A" and int(hex_port, 16) == port:  # 0A = LISTEN
                     found.append(".".join(str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0)) if len(address) == 8 else address)
     return found
+
+
+def test_routes_watch_source_parameter(coded: Path) -> None:
+    with TestClient(create_app(coded, read_only=True)) as client:
+        assert client.get("/api/series", params={"dataset": "gdelt"}).json()["points"] == []  # nothing imported here
+        assert client.get("/api/pairs", params={"dataset": "gdelt"}).json()["items"] == []
+        bad = client.get("/api/ladder", params={"dataset": "acled"})
+        assert bad.status_code == 400 and bad.json()["error"]["code"] == "E501"

@@ -49,13 +49,14 @@ def series_cli(
     freq: Annotated[str, typer.Option("--freq", help="week or day.")] = "week",
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD).")] = None,
+    source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Daily or weekly event series of a pair, a country, or everything."""
     try:
         with open_store(db, read_only=True) as store:
-            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until)
+            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source)
     except TocsinError as exc:
         fail(str(exc))
     rows = _records(frame)
@@ -69,13 +70,14 @@ def ladder_cli(
     until: Annotated[str | None, typer.Option("--until", help="End of the window (default: the latest day stored).")] = None,
     window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
+    source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Where each pair stands on the escalation ladder (statements ... nuclear signalling ... mass violence)."""
     try:
         with open_store(db, read_only=True) as store:
-            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit)
+            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source)
     except TocsinError as exc:
         fail(str(exc))
     print_rows(_for_table(_records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import RUNGS, check_date, reports_sql
+from .reports import RUNGS, check_date, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,9 +32,12 @@ WINDOW_DAYS = 28
 MAX_EVIDENCE = 20
 
 
-def latest_day(store: Any) -> date | None:
-    """The latest event day in the store (the default end of a window)."""
-    row = store.connection().cursor().execute("SELECT max(day) FROM merged_events").fetchone()
+def latest_day(store: Any, source: str = "tocsin") -> date | None:
+    """The latest event day in the store, or in its GDELT rows (the default end of a window)."""
+    if source_missing(store, source):
+        return None
+    sql, params = reports_sql(source=source)
+    row = store.connection().cursor().execute(sql + "SELECT max(event_date) FROM rows", params).fetchone()
     return row[0] if row else None
 
 
@@ -47,6 +50,7 @@ def ladder(
     level: str = "country",
     window: int = WINDOW_DAYS,
     limit: int | None = None,
+    source: str = "tocsin",
 ) -> pd.DataFrame:
     """One row per directed pair (or the one ``pair``; an undirected pair gives both directions) with its ladder position."""
     import pandas as pd
@@ -55,10 +59,10 @@ def ladder(
         raise ConfigError(Errors.E501.format(name="window", value=window, hint="Expected a number of days >= 1."))
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
-    end = last or latest_day(store)
-    if end is None:
+    end = last or latest_day(store, source)
+    if end is None or source_missing(store, source):
         return pd.DataFrame(columns=list(LADDER_COLUMNS))
-    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True)
+    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source)
     sql += f"""
 , last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt),
 recent AS (SELECT r.* FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt WHERE r.event_date > l.last_date - {int(window)}),
@@ -98,16 +102,22 @@ PAIR_COLUMNS = ("pair", "source", "target", "events", "conflict", "cooperation",
 
 
 def pairs(
-    store: Any, *, since: str | date | None = None, until: str | date | None = None, limit: int = 100, window: int = WINDOW_DAYS
+    store: Any,
+    *,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    limit: int = 100,
+    window: int = WINDOW_DAYS,
+    source: str = "tocsin",
 ) -> pd.DataFrame:
     """The directed country-level pairs with most events, with their ladder position (no evidence lists: one pass)."""
     import pandas as pd
 
     first, last = check_date("since", since), check_date("until", until)
-    end = last or latest_day(store)
-    if end is None:
+    end = last or latest_day(store, source)
+    if end is None or source_missing(store, source):
         return pd.DataFrame(columns=list(PAIR_COLUMNS))
-    sql, params = reports_sql(since=first, until=end, targeted=True)
+    sql, params = reports_sql(since=first, until=end, targeted=True, source=source)
     sql += f"""
 , last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt)
 SELECT r.src AS source, r.tgt AS target, count(*) AS events, count(*) FILTER (WHERE r.quad >= 3) AS conflict,

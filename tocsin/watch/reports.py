@@ -73,8 +73,12 @@ def reports_sql(
     since: date | None = None,
     until: date | None = None,
     targeted: bool = False,
+    source: str = "tocsin",
 ) -> tuple[str, list[Any]]:
     """A ``WITH`` query whose last table, ``rows``, holds one row per merged event with the columns above.
+
+    source: ``"tocsin"`` (events tocsin coded) or ``"gdelt"`` (GDELT 2.0 rows loaded by ``tocsin import-gdelt``,
+    one row per GDELT event, weighted by its NumSources; GDELT has no nuclear flag, so no nuclear rung).
 
     It reads ``merged_events`` alone: the store keeps there, per event, its first report's codes and day, its
     principals and its nuclear and signal flags (migration 0005), so a series touches one row per event.
@@ -83,6 +87,7 @@ def reports_sql(
     targeted: keep only events with a source and a target.
     """
     check_level(level)
+    check_source(source)
     src, tgt = ("m.src", "m.tgt") if level == "country" else ("m.source_code", "m.target_code")
     where = ["m.day IS NOT NULL"]
     params: list[Any] = []
@@ -111,11 +116,54 @@ WITH rows AS (
            coalesce(m.signal, false) AS signal,
            CASE WHEN coalesce(m.signal, false) THEN greatest({_RUNG_SQL}, {NUCLEAR_RUNG}) ELSE {_RUNG_SQL} END AS rung,
            CASE WHEN m.quad >= 3 THEN abs(m.goldstein) ELSE -0.5 * m.goldstein END * (1 + ln(m.num_sources)) AS weight
-    FROM merged_events m
+    FROM {"merged_events" if source == "tocsin" else f"({_GDELT_FACTS})"} m
     WHERE {" AND ".join(where)}
 )
 """
     return sql, params
 
 
-__all__ = ["DAY_SQL", "NUCLEAR_RUNG", "RUNGS", "RUNG_OF_ROOT", "check_date", "reports_sql", "rung_of"]
+SOURCES = ("tocsin", "gdelt")
+GDELT_TABLE = "gdelt_events"
+
+
+def _gdelt_side(n: int) -> str:
+    """The principal of a GDELT actor: NATO by its known-group code, else its country, else its code's first letters."""
+    return (
+        f"CASE WHEN g.Actor{n}KnownGroupCode = 'NAT' OR starts_with(g.Actor{n}Code, 'NATO') THEN 'NATO'"
+        f" ELSE coalesce(nullif(g.Actor{n}CountryCode, ''), nullif(left(g.Actor{n}Code, 3), '')) END"
+    )
+
+
+# GDELT 2.0 rows (stored verbatim as text by tocsin.interop.gdelt) in the shape of merged_events.
+_GDELT_FACTS = f"""
+    SELECT 'gdelt:' || g.GLOBALEVENTID AS event_id, NULL::VARCHAR AS article_id, g.EventCode AS cameo, g.EventRootCode AS root,
+           TRY_CAST(g.QuadClass AS INTEGER) AS quad, TRY_CAST(g.GoldsteinScale AS DOUBLE) AS goldstein,
+           nullif(g.Actor1Code, '') AS source_code, nullif(g.Actor2Code, '') AS target_code,
+           {_gdelt_side(1)} AS src, {_gdelt_side(2)} AS tgt, TRY_STRPTIME(g.SQLDATE, '%Y%m%d')::DATE AS day,
+           false AS nuclear, false AS signal, greatest(1, coalesce(TRY_CAST(g.NumSources AS INTEGER), 1)) AS num_sources
+    FROM {GDELT_TABLE} g
+"""
+
+
+def check_source(source: str) -> str:
+    if source not in SOURCES:
+        raise ConfigError(Errors.E501.format(name="source", value=source, hint="Expected tocsin (coded events) or gdelt (imported GDELT rows)."))
+    return source
+
+
+def source_missing(store: Any, source: str) -> bool:
+    """True when ``source`` is gdelt and nothing was imported yet (no ``gdelt_events`` table)."""
+    if check_source(source) == "tocsin":
+        return False
+    found = store.connection().cursor().execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [GDELT_TABLE]
+    ).fetchone()
+    return not found or found[0] == 0
+
+
+__all__ = [
+    "SOURCES",
+    "check_source",
+    "source_missing",
+    "DAY_SQL", "NUCLEAR_RUNG", "RUNGS", "RUNG_OF_ROOT", "check_date", "reports_sql", "rung_of"]

@@ -16,12 +16,12 @@ Escalation score of an event: its Goldstein magnitude if it is conflictual
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import check_date, reports_sql
+from .reports import check_date, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,10 +42,12 @@ def series(
     freq: str = "week",
     since: str | date | None = None,
     until: str | date | None = None,
+    source: str = "tocsin",
 ) -> pd.DataFrame:
     """The series of a pair (``"RUS>NATO"``; ``"RUS-UKR"`` either way), of one country (either side), or overall.
 
     Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
+    source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).
     RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first.
     """
     import pandas as pd
@@ -54,7 +56,9 @@ def series(
         raise ConfigError(Errors.E501.format(name="freq", value=freq, hint="Expected week or day."))
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
-    sql, params = reports_sql(pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last)
+    if source_missing(store, source):
+        return pd.DataFrame(columns=list(COLUMNS))
+    sql, params = reports_sql(pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source)
     trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
     sql += f"""
 SELECT {trunc} AS period, count(*) AS events,
@@ -71,7 +75,7 @@ FROM rows GROUP BY period ORDER BY period
     frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
-    totals = _totals(conn, freq, start, end)
+    totals = _totals(conn, freq, start, end, source)
     index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
     frame = frame.set_index("period").reindex(index)
     frame.index.name = "period"
@@ -91,18 +95,14 @@ FROM rows GROUP BY period ORDER BY period
 
 
 def _period_start(day: date, freq: str) -> date:
-    from datetime import timedelta
-
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
-def _totals(conn: Any, freq: str, start: date, end: date) -> dict[date, int]:
-    """Events (merged) in the whole store per period: the denominator of ``share``."""
-    trunc = "date_trunc('week', day)::DATE" if freq == "week" else "day"
-    rows = conn.execute(
-        f"SELECT {trunc} AS period, count(*) FROM merged_events WHERE day >= ? AND day < ?::DATE + INTERVAL 7 DAY GROUP BY period",
-        [start, end],
-    ).fetchall()
+def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin") -> dict[date, int]:
+    """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
+    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
+    sql, params = reports_sql(since=start, until=end + timedelta(days=6), source=source)
+    rows = conn.execute(sql + f"SELECT {trunc} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
 
 

@@ -30,6 +30,7 @@ _PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
 Since = Annotated[str | None, Query(description="First day, inclusive (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Last day, inclusive (YYYY-MM-DD).")]
+Dataset = Annotated[str, Query(description="tocsin (events tocsin coded) or gdelt (GDELT rows loaded by tocsin import-gdelt).")]
 
 
 @router.get("/pairs", summary="The actor pairs with most events")
@@ -39,6 +40,7 @@ def pairs_(
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
+    dataset: Dataset = "tocsin",
 ) -> JSONResponse:
     """``{"items": [{"pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date"}]}``, most events first."""
     _check_dates(since, until)
@@ -46,10 +48,10 @@ def pairs_(
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
-        frame = pairs(state.store, since=since, until=until, limit=limit)
+        frame = pairs(state.store, since=since, until=until, limit=limit, source=dataset)
         return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)]}
 
-    return JSONResponse(state.cache.get(cursor, ("pairs", since, until, limit), compute))
+    return JSONResponse(state.cache.get(cursor, ("pairs", since, until, limit, dataset), compute))
 
 
 @router.get("/series", summary="Events per week or day of a pair, a country or everything")
@@ -62,6 +64,7 @@ def series_(
     freq: Annotated[str, Query(description="week (periods start on Monday) or day.")] = "week",
     since: Since = None,
     until: Until = None,
+    dataset: Dataset = "tocsin",
 ) -> JSONResponse:
     """``{"pair", "country", "freq", "points": [series point]}``; neither pair nor country gives the overall series."""
     _check_dates(since, until)
@@ -75,10 +78,10 @@ def series_(
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
-        frame = series(state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until)
+        frame = series(state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until, source=dataset)
         return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame)}
 
-    return JSONResponse(state.cache.get(cursor, ("series", the_pair, country, level, freq, since, until), compute))
+    return JSONResponse(state.cache.get(cursor, ("series", the_pair, country, level, freq, since, until, dataset), compute))
 
 
 @router.get("/ladder", summary="Where pairs stand on the escalation ladder")
@@ -88,6 +91,7 @@ def ladder_(
     pair: Annotated[str | None, Query(description="One pair (SRC>TGT, or SRC-TGT for both directions); default: every pair.")] = None,
     since: Since = None,
     until: Until = None,
+    dataset: Dataset = "tocsin",
 ) -> JSONResponse:
     """``{"rungs": [{"rung", "name"}], "items": [ladder row]}``, highest rung first."""
     _check_dates(since, until)
@@ -95,10 +99,10 @@ def ladder_(
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
-        frame = ladder(state.store, pair=the_pair, since=since, until=until)
+        frame = ladder(state.store, pair=the_pair, since=since, until=until, source=dataset)
         return {"rungs": [{"rung": number, "name": name} for number, name in enumerate(RUNGS)], "items": records(frame)}
 
-    return JSONResponse(state.cache.get(cursor, ("ladder", str(the_pair) if the_pair else None, since, until), compute))
+    return JSONResponse(state.cache.get(cursor, ("ladder", str(the_pair) if the_pair else None, since, until, dataset), compute))
 
 
 @router.get("/alerts", summary="Stored alerts, newest first")
