@@ -141,3 +141,19 @@ def test_noun_lemma_sequences_tokenise_as_written(nlp, rows: list[dict[str, str]
         if len(toks) != len(want) or any(w not in (t.lemma_, t.lower_) for w, t in zip(want, toks)):
             bad.append((r["id"], [t.lemma_ for t in toks]))
     assert not bad, bad[:20]
+
+
+def test_morphology_repairs_come_from_the_language_resources(nlp) -> None:
+    """The gerund and present-tense repairs are French data ([morphology] in language.toml), not shared code."""
+    from tocsin.languages import load_language
+    from tocsin.stages.events.triggers import verb_lemma
+
+    fr, en = load_language("fr"), load_language("en")
+    assert fr.cues.gerund_endings == ("ant",) and ("issant", "ir") in fr.cues.gerund_infinitives
+    assert en.cues.gerund_endings == () and en.cues.present_infinitives == ()
+    doc = nlp("Moscou a répondu en avertissant les Occidentaux.")
+    token = next(t for t in doc if t.lower_ == "avertissant")
+    verbs = fr.verb_patterns()
+    assert verb_lemma(token, verbs, fr.fixes, fr.cues) == "avertir"
+    if token.lemma_.lower() != "avertir":  # the repair, not the model, found it: without French morphology, nothing
+        assert verb_lemma(token, verbs, fr.fixes, en.cues) is None

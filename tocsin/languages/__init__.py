@@ -68,6 +68,13 @@ class Cues:
     noun_negators: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
+    # morphology the parser misses ([morphology] in language.toml)
+    gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
+    gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
+    present_infinitives: tuple[tuple[str, str], ...] = ()  # present ending -> infinitive ending (first match only)
+    perfect_infinitive_aux: frozenset[str] = frozenset()  # "annoncé avoir expulsé": a past act, not an intention
+    irrealis_stems: tuple[tuple[str, str], ...] = ()  # (lemma ending, stem ending): "libérera" yes, "déclara" no
+    irrealis_exceptions: frozenset[str] = frozenset()  # lemmas the stem rule does not apply to ("aller")
 
 
 @dataclass(frozen=True)
@@ -160,9 +167,13 @@ def load_language(code: str) -> LanguageResources:
     with spec.open("rb") as fh:
         data = tomllib.load(fh)
     cues = data.get("cues", {})
+    morphology = data.get("morphology", {})
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in cues.get(key, []))
+
+    def pairs(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple((str(a).lower(), str(b).lower()) for a, b in morphology.get(key, []))
 
     return LanguageResources(
         code=code,
@@ -198,6 +209,12 @@ def load_language(code: str) -> LanguageResources:
             without=words("without"),
             reflexive=words("reflexive"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
+            gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
+            gerund_infinitives=pairs("gerund_infinitives"),
+            present_infinitives=pairs("present_infinitives"),
+            perfect_infinitive_aux=frozenset(w.lower() for w in morphology.get("perfect_infinitive_aux", [])),
+            irrealis_stems=pairs("irrealis_stems"),
+            irrealis_exceptions=frozenset(w.lower() for w in morphology.get("irrealis_exceptions", [])),
         ),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),

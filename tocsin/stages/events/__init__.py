@@ -84,6 +84,7 @@ class CodeEvents:
                 unaccusative=lang.cues.unaccusative,
                 listing=lang.cues.listing,
                 perfect_aux=lang.cues.perfect_aux,
+                gerund_endings=lang.cues.gerund_endings,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
@@ -125,7 +126,7 @@ class CodeEvents:
                 draft.wrappers.append("threat")
                 draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
                 _absorb(by_token, governor.i)
-            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok):
+            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok, cues):
                 draft.code = intent_code(draft.code)
                 draft.hypothetical = draft.code[:2] not in ("03",)
                 draft.wrappers.append("intent")
@@ -454,15 +455,20 @@ def _reporting_verb(verb: Any, cues: Any) -> Any | None:
     return None
 
 
-def _past_infinitive(token: Any) -> bool:
-    """ "annoncé avoir expulsé": a completed act reported, not an intention."""
-    return any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in token.children)
+def _past_infinitive(token: Any, cues: Any) -> bool:
+    """ "annoncé avoir expulsé": a completed act reported, not an intention (the language's perfect infinitive auxiliaries)."""
+    return any(c.dep_.startswith("aux") and c.lemma_.lower() in cues.perfect_infinitive_aux for c in token.children)
 
 
 def _absorb(by_token: dict[int, _Draft], index: int) -> None:
     draft = by_token.get(index)
     if draft is not None:
         draft.absorbed = True
+
+
+def _is_gerund(token: Any, cues: Any) -> bool:
+    """A gerund or present participle by the language's endings ("en avertissant", "exigeant")."""
+    return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
 
 
 def _governing_verb(token: Any) -> Any | None:
@@ -497,7 +503,7 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
             elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
         elif dep in _EMBEDDING_VERB:
-            gerund = cur.lower_.endswith("ant") and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
+            gerund = _is_gerund(cur, cues) and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
             if dep == "ccomp" and hlemma in cues.speech:
                 pass  # reported content counts as the main act
             elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):

@@ -42,6 +42,7 @@ class ArgumentFinder:
         unaccusative: frozenset[str] = frozenset(),
         listing: frozenset[str] = frozenset(),
         perfect_aux: frozenset[str] = frozenset(),
+        gerund_endings: tuple[str, ...] = (),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -50,6 +51,7 @@ class ArgumentFinder:
         self.unaccusative = unaccusative
         self.listing = listing
         self.perfect_aux = perfect_aux
+        self.gerund_endings = gerund_endings
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
@@ -103,7 +105,7 @@ class ArgumentFinder:
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
             has_agent = any(c.dep_ in AGENT for c in tok.children)
-            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children) and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
+            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
             subject_deps = SUBJECT + (PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
             # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
             children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
@@ -122,7 +124,7 @@ class ArgumentFinder:
                 actors = self.actors_in(tok.head)
                 if actors:
                     return actors, "inherited"  # mis-parsed perfect: "les rebelles ont rejeté" as a participle of "rebelles"
-            gerund = tok.lower_.endswith("ant") and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
+            gerund = bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
                     tok = tok.head.head  # "ont publié une déclaration exigeant que ...": the publisher demands

@@ -105,8 +105,9 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE).
 
     The morphologizer often tags these as present or imperfect, so the
-    language's future/conditional endings are checked too (for -er verbs the
-    ending must follow the infinitive's "e": "libérera", not "déclara").
+    language's future/conditional endings are checked too, with its stem rules
+    (French: for -er verbs the ending must follow the infinitive's "e":
+    "libérera", not "déclara").
     """
     for tok in _clause_tokens(token):
         if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood"):
@@ -119,7 +120,9 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
         for ending in cues.irrealis_endings:
             if form.endswith(ending) and len(form) > len(ending) + 1:
                 stem = form[: -len(ending)]
-                if lemma.endswith("er") and lemma not in ("aller",) and not stem.endswith("e"):
+                if lemma not in cues.irrealis_exceptions and any(
+                    lemma.endswith(lemma_end) and not stem.endswith(stem_end) for lemma_end, stem_end in cues.irrealis_stems
+                ):
                     break
                 return True
     return False

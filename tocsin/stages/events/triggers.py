@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...languages import LanguageResources, Pattern
+from ...languages import Cues, LanguageResources, Pattern
 
 _OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "nsubjpass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
 
@@ -50,11 +50,12 @@ def _is_reflexive(token: Any, pronouns: frozenset[str]) -> bool:
 _VERB_CHILDREN = frozenset({"ccomp", "obj", "xcomp", "obl:arg", "iobj", "mark"})
 
 
-def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str] | None = None) -> str | None:
+def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str] | None = None, cues: Cues | None = None) -> str | None:
     """The verb lemma of a token, repairing the lemmatizer's misses on present tenses and participles.
 
-    fr_core_news_md leaves many -er verbs in the present unlemmatised ("demande")
-    and tags some gerunds as nouns ("avertissant"): try the regular infinitives.
+    The language's ``[morphology]`` (``cues``) says which endings to try: French
+    gives gerunds ("avertissant" -> avertir) and presents of -er verbs
+    ("demande" -> demander), which fr_core_news_md leaves unlemmatised.
     """
     lemma = token.lemma_.lower()
     lower = token.lower_
@@ -63,14 +64,15 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     if is_verbal(token) and lemma in verbs and lemma != lower:
         return lemma
     guesses: list[str] = []
-    if lower.endswith("ant") and (token.pos_ == "VERB" or any(c.dep_ in _VERB_CHILDREN for c in token.children)):
-        stem = lower[:-3]
-        guesses += [stem[:-3] + "ir"] if stem.endswith("iss") else []
-        guesses += [stem + "er", stem + "ir", stem + "re"]
-    elif token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)):
-        for suffix in ("ent", "es", "e"):
-            if lower.endswith(suffix):
-                guesses.append(lower[: -len(suffix)] + "er")
+    gerund = bool(cues is not None and cues.gerund_endings and lower.endswith(cues.gerund_endings))
+    if gerund and (token.pos_ == "VERB" or any(c.dep_ in _VERB_CHILDREN for c in token.children)):
+        for ending, infinitive in cues.gerund_infinitives:  # type: ignore[union-attr]
+            if lower.endswith(ending):
+                guesses.append(lower[: -len(ending)] + infinitive)
+    elif cues is not None and (token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))):
+        for ending, infinitive in cues.present_infinitives:
+            if lower.endswith(ending):
+                guesses.append(lower[: -len(ending)] + infinitive)
                 break
     for guess in guesses:
         if guess in verbs:
@@ -89,7 +91,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     fixes = lang.fixes
     for token in sent:
         lemma = token.lemma_.lower()
-        vlemma = verb_lemma(token, verbs, fixes)
+        vlemma = verb_lemma(token, verbs, fixes, lang.cues)
         if vlemma is not None:
             lemma = vlemma
             objects = _object_lemmas(token)
