@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .coder import make_pipeline
 from .errors import ConfigError, Errors
-from .models import Article
+from .models import Article, is_iso_published
+from .pipeline import Pipeline
 from .stages.ingest import IngestReport, read_articles
 from .store import Store
 
@@ -48,6 +48,20 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def code_and_save(pipeline: Pipeline, articles: Sequence[Article], store: Store | None, report: RunReport) -> list[Article]:
+    """Code ``articles`` (parses dropped once coded), save them in ``store`` in one transaction, count in ``report``."""
+    coded = []
+    for article in pipeline.pipe(articles):
+        article.docs = []
+        coded.append(article)
+    report.articles_coded += len(coded)
+    if store is not None and coded:
+        saved = store.save(coded)
+        report.articles_added += saved.articles_added
+        report.events_added += saved.events_added
+    return coded
+
+
 def code_sources(
     sources: Sequence[str | Path],
     store: Store | None,
@@ -69,11 +83,8 @@ def code_sources(
     """
     report = RunReport()
     ingest = IngestReport()
-    if published is not None:
-        try:
-            date.fromisoformat(published[:10])
-        except ValueError:
-            raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21.")) from None
+    if published is not None and not is_iso_published(published):
+        raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21."))
     pipeline = make_pipeline(lang=lang, actors=actors, batch_size=batch_size)
     for batch in _batches(read_articles(sources, report=ingest), batch_size):
         report.articles_read += len(batch)
@@ -92,15 +103,7 @@ def code_sources(
                     report.events.extend(store.events(article_id=article.id))
             else:
                 fresh.append(article)
-        coded = []
-        for article in pipeline.pipe(fresh):
-            article.docs = []
-            coded.append(article)
-        report.articles_coded += len(coded)
-        if store is not None and coded:
-            saved = store.save(coded)
-            report.articles_added += saved.articles_added
-            report.events_added += saved.events_added
+        coded = code_and_save(pipeline, fresh, store, report)
         if collect_events:
             for article in coded:
                 if store is not None:  # the stored rows carry the merged event's id and counts
@@ -114,4 +117,4 @@ def code_sources(
     return report
 
 
-__all__ = ["RunReport", "code_sources"]
+__all__ = ["RunReport", "code_and_save", "code_sources"]

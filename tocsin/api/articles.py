@@ -8,16 +8,15 @@ articles already stored are not coded again and add nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..models import Article
+from ..models import Article, is_iso_published
 from ..pipeline import Pipeline
-from ..run import RunReport
+from ..run import RunReport, code_and_save
 from ..stages.ingest import MAX_BYTES
 from ..store import Store
 
@@ -51,15 +50,8 @@ class ArticleIn(BaseModel):
     @classmethod
     def _iso_date(cls, value: str | None) -> str | None:
         value = (value or "").strip() or None
-        if value is None:
-            return None
-        try:
-            if len(value) == 10:
-                dt.date.fromisoformat(value)
-            else:
-                dt.datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError("expected an ISO date or datetime such as 2024-05-17 or 2024-05-17T09:30:00Z") from exc
+        if value is not None and not is_iso_published(value):
+            raise ValueError("expected an ISO date or datetime such as 2024-05-17 or 2024-05-17T09:30:00Z")
         return value
 
     @field_validator("lang")
@@ -123,15 +115,7 @@ def add_articles(store: Store, articles: Sequence[Article], *, pipeline: Pipelin
             report.articles_known += 1
         else:
             fresh.append(article)
-    coded = []
-    for article in pipeline.pipe(fresh):
-        article.docs = []
-        coded.append(article)
-    report.articles_coded = len(coded)
-    if coded:
-        saved = store.save(coded)
-        report.articles_added += saved.articles_added
-        report.events_added += saved.events_added
+    code_and_save(pipeline, fresh, store, report)
     for article_id in ids:
         report.events.extend(store.events(article_id=article_id))
     report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures[failures_before:])

@@ -27,6 +27,20 @@ class Sentence:
         return cls(**{f.name: data[f.name] for f in fields(cls)})
 
 
+def is_iso_published(value: str) -> bool:
+    """True for the publication dates an Article takes: an ISO date ("2024-05-17") or datetime ("2024-05-17T09:30:00Z")."""
+    import datetime as dt
+
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+        else:
+            dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def content_id(text: str) -> str:
     """Stable id of an article without one: a hash of its normalised text."""
     norm = " ".join(text.split())

@@ -145,7 +145,10 @@ class DuckDBStore(Store):
 
     def _init_schema(self) -> None:
         if not self.read_only:
-            migrate(self._connection())
+            conn = self._connection()
+            migrate(conn)
+            if conn.execute("SELECT count(*) FROM merged_events WHERE root IS NULL").fetchone()[0]:  # type: ignore[index]
+                refresh_merged_facts(conn)  # a store written before migration 0005: fill what the watch layer reads
             return
         found, expected = schema_version(self._connection()), latest_version("duckdb")
         if found > expected:

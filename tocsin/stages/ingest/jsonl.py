@@ -8,14 +8,13 @@ a single JSON document: one such object, or an array of them.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from ...errors import Errors, ExtractError, IngestError
-from ...models import Article
+from ...models import Article, is_iso_published
 
 OnFailure = Callable[[IngestError], None]
 
@@ -119,14 +118,9 @@ def _published(record: dict[str, Any], *, path: str, line: int) -> str | None:
     value = _optional_string(record, "published", path=path, line=line)
     if value is None:
         return None
-    try:
-        if len(value) == 10:
-            dt.date.fromisoformat(value)
-        else:
-            dt.datetime.fromisoformat(value)
-    except ValueError as exc:
+    if not is_iso_published(value):
         detail = f'"published" must be an ISO date or datetime such as "2024-05-17" or "2024-05-17T09:30:00Z", found {value!r}'
-        raise _malformed(path, line, detail) from exc
+        raise _malformed(path, line, detail)
     return value
 
 
