@@ -96,53 +96,31 @@ def nlp():
         pytest.skip("fr_core_news_md is not installed")
 
 
-def _lemma_of(nlp, sentence: str, form: str) -> str:
-    last = form.split()[-1]
-    doc = nlp(sentence)
-    for tok in doc:
-        if tok.text == last:
-            return tok.lemma_
-    return ""
+@pytest.fixture(scope="module")
+def checks(nlp, rows: list[dict[str, str]], lemma_checks):
+    return lemma_checks(nlp, rows)
 
 
 @pytest.mark.slow
-def test_common_verb_lemmas_match_the_model(nlp, rows: list[dict[str, str]]) -> None:
-    verb_lemmas = {r["lemma"] for r in rows if r["kind"] == "verb"}
-    missing = sorted(set(COMMON_VERBS) - verb_lemmas)
-    assert not missing, f"common verbs absent from the dictionary: {missing}"
-    bad = {}
-    for lemma, forms in COMMON_VERBS.items():
-        got = [_lemma_of(nlp, f"Le gouvernement {form} la proposition hier.", form) for form in forms]
-        if lemma not in got:
-            bad[lemma] = got
-    assert not bad, f"model lemmas differ from the dictionary: {bad}"
+def test_common_verb_lemmas_match_the_model(checks) -> None:
+    checks.assert_common_verbs(COMMON_VERBS, "Le gouvernement {form} la proposition hier.")
 
 
 @pytest.mark.slow
-def test_every_verb_lemma_round_trips_as_infinitive(nlp, rows: list[dict[str, str]]) -> None:
+def test_every_verb_lemma_round_trips_as_infinitive(checks) -> None:
     """A misspelt lemma ("bombardé", "pilloner") is not reproduced for the infinitive."""
-    lemmas = sorted({r["lemma"] for r in rows if r["kind"] == "verb"})
-    docs = nlp.pipe(f"Le gouvernement va {lemma} la proposition." for lemma in lemmas)
-    bad = [(lemma, doc[3].lemma_) for lemma, doc in zip(lemmas, docs) if doc[3].lemma_ != lemma]
-    assert not bad, bad[:20]
+    checks.assert_infinitives_round_trip("Le gouvernement va {lemma} la proposition.", 3)
 
 
 @pytest.mark.slow
-def test_noun_lemma_sequences_tokenise_as_written(nlp, rows: list[dict[str, str]]) -> None:
+def test_noun_lemma_sequences_tokenise_as_written(checks) -> None:
     """Each noun pattern, written out, splits into as many tokens as it has lemmas, and each
     lemma is the model's lemma for its token or the token itself (tagging of participles such
     as "piégé" varies with context, so both variants are listed in the dictionary)."""
-    nouns = [r for r in rows if r["kind"] == "noun"]
-    texts = [f"Ils ont évoqué les {r['lemma'].replace(' - ', '-')} hier." for r in nouns]
-    bad = []
-    for r, doc in zip(nouns, nlp.pipe(texts)):
-        toks = doc[4:-2]
-        want = r["lemma"].split(" ")
-        if len(toks) != len(want) or any(w not in (t.lemma_, t.lower_) for w, t in zip(want, toks)):
-            bad.append((r["id"], [t.lemma_ for t in toks]))
-    assert not bad, bad[:20]
+    checks.assert_nouns_tokenise("Ils ont évoqué les {noun} hier.", 4)
 
 
+@pytest.mark.slow
 def test_morphology_repairs_come_from_the_language_resources(nlp) -> None:
     """The gerund and present-tense repairs are French data ([morphology] in language.toml), not shared code."""
     from tocsin.languages import load_language
