@@ -9,7 +9,6 @@ tokenise the way they are written.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest

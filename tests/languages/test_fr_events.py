@@ -7,7 +7,6 @@ actually produces (a misspelt lemma silently never fires).
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
