@@ -13,7 +13,7 @@ import duckdb
 from ..codebook import name_of
 from ..errors import ConfigError, Errors, StoreError
 from ..models import Article, Event
-from .merge import Report, combined_confidence, same_event
+from .merge import Report, combined_confidence, principal_sql, same_event, signal_sql
 from .base import TABLES, SaveResult, Store
 from .migrations import latest_version, migrate, schema_version
 
@@ -396,13 +396,9 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
     refresh_merged_facts(conn, touched)
 
 
-_SIDE = "CASE WHEN starts_with({c}, 'NATO') THEN 'NATO' ELSE left({c}, 3) END"
-_OWN_SIGNAL = "(coalesce({t}.nuclear, false) AND ({t}.root IN ('13', '15', '17', '18', '19') OR {t}.cameo = '1385'))"
-
-
 def refresh_merged_facts(conn: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None) -> None:
     """Copy onto ``merged_events`` what the watch layer reads (first report's codes, day, principals; nuclear and
-    signal over all reports), for ``ids`` or every merged event. Same statement as migration 0005."""
+    signal over all reports), for ``ids`` or every merged event (all of them once, when migration 0005 added the columns)."""
     only = "AND s.article_id IN (SELECT article_id FROM events WHERE merged_id IN (SELECT unnest($1::VARCHAR[])))" if ids is not None else ""
     only_r = "AND r.merged_id IN (SELECT unnest($1::VARCHAR[]))" if ids is not None else ""
     sql = f"""
@@ -410,15 +406,15 @@ UPDATE merged_events SET article_id = f.article_id, cameo = f.cameo, root = f.ro
     source_code = f.source_code, target_code = f.target_code, src = f.src, tgt = f.tgt, day = f.day, nuclear = f.nuclear, signal = f.signal
 FROM (
     WITH sig AS (
-        SELECT DISTINCT s.article_id, {_SIDE.format(c="s.source_code")} AS src FROM events s WHERE {_OWN_SIGNAL.format(t="s")} {only}
+        SELECT DISTINCT s.article_id, {principal_sql("s.source_code")} AS src FROM events s WHERE {signal_sql("s")} {only}
     ), agg AS (
         SELECT r.merged_id, bool_or(coalesce(r.nuclear, false)) AS nuclear,
-               bool_or({_OWN_SIGNAL.format(t="r")} OR (r.quad >= 3 AND g.src IS NOT NULL)) AS signal
-        FROM events r LEFT JOIN sig g ON g.article_id = r.article_id AND g.src = {_SIDE.format(c="r.source_code")}
+               bool_or({signal_sql("r")} OR (r.quad >= 3 AND g.src IS NOT NULL)) AS signal
+        FROM events r LEFT JOIN sig g ON g.article_id = r.article_id AND g.src = {principal_sql("r.source_code")}
         WHERE r.merged_id IS NOT NULL {only_r} GROUP BY r.merged_id
     )
     SELECT e.event_id, e.article_id, e.cameo, e.root, e.quad, e.goldstein, e.source_code, e.target_code,
-           {_SIDE.format(c="e.source_code")} AS src, {_SIDE.format(c="e.target_code")} AS tgt,
+           {principal_sql("e.source_code")} AS src, {principal_sql("e.target_code")} AS tgt,
            coalesce(e.event_date, e.seen_date) AS day, agg.nuclear, agg.signal
     FROM events e JOIN agg ON agg.merged_id = e.event_id
 ) f

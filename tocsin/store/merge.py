@@ -75,6 +75,32 @@ def same_event(a: Report, b: Report) -> bool:
     )
 
 
+# What the store keeps on each merged event for the watch layer (tocsin/watch/pairs.py and reports.py explain them).
+# A pair's side at country level: the first three letters of the actor code, except NATO codes (NATOMIL -> NATO).
+def principal(code: str | None) -> str | None:
+    """The country-level side of an actor code: ``RUSMIL`` -> ``RUS``, ``NATOMIL`` -> ``NATO``."""
+    if not code:
+        return None
+    return "NATO" if code.startswith("NATO") else code[:3]
+
+
+def principal_sql(column: str) -> str:
+    """SQL of :func:`principal` over an actor-code column (``e.source_code``)."""
+    return f"(CASE WHEN starts_with({column}, 'NATO') THEN 'NATO' ELSE left({column}, 3) END)"
+
+
+# Nuclear signalling: a nuclear-flagged threat, show of force, coercion or attack, or a threat of WMD attack.
+SIGNAL_ROOTS = ("13", "15", "17", "18", "19")
+SIGNAL_CODES = ("1385",)
+
+
+def signal_sql(alias: str) -> str:
+    """SQL: the report ``alias`` is nuclear signalling by itself (before the same-article rule)."""
+    roots = ", ".join(f"'{r}'" for r in SIGNAL_ROOTS)
+    codes = ", ".join(f"'{c}'" for c in SIGNAL_CODES)
+    return f"(coalesce({alias}.nuclear, false) AND ({alias}.root IN ({roots}) OR {alias}.cameo IN ({codes})))"
+
+
 def combined_confidence(per_source: list[float]) -> float:
     """Confidence grows with independent sources: 1 - prod(1 - c), capped below 1."""
     remaining = 1.0
@@ -83,4 +109,7 @@ def combined_confidence(per_source: list[float]) -> float:
     return round(min(0.99, 1.0 - remaining), 3)
 
 
-__all__ = ["Report", "codes_compatible", "same_event", "dates_compatible", "places_compatible", "combined_confidence"]
+__all__ = [
+    "SIGNAL_CODES", "SIGNAL_ROOTS", "Report", "codes_compatible", "combined_confidence", "dates_compatible", "places_compatible",
+    "principal", "principal_sql", "same_event", "signal_sql",
+]  # fmt: skip

@@ -12,24 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ConfigError, Errors
+from ..store.merge import principal  # the store keeps each merged event's principals (merged_events.src, .tgt)
 
 LEVELS = ("country", "actor")
 _CODE_RE = re.compile(r"^[A-Z0-9]{3,15}$")
-
-
-def principal(code: str | None) -> str | None:
-    """The country-level side of an actor code: ``RUSMIL`` -> ``RUS``, ``NATOMIL`` -> ``NATO``."""
-    if not code:
-        return None
-    return "NATO" if code.startswith("NATO") else code[:3]
-
-
-def side_sql(column: str, level: str = "country") -> str:
-    """SQL expression of one side of a pair, from an actor-code column (``e.source_code``)."""
-    check_level(level)
-    if level == "actor":
-        return column
-    return f"(CASE WHEN starts_with({column}, 'NATO') THEN 'NATO' ELSE left({column}, 3) END)"
 
 
 @dataclass(frozen=True)
@@ -68,4 +54,4 @@ def check_level(level: str) -> str:
     return level
 
 
-__all__ = ["LEVELS", "Pair", "check_level", "parse_pair", "principal", "side_sql"]
+__all__ = ["LEVELS", "Pair", "check_level", "parse_pair", "principal"]

@@ -7,7 +7,8 @@ told it; its weight is its number of independent sources. Each row carries:
 * ``rung``: its position on the escalation ladder (:data:`RUNGS`);
 * ``signal``: nuclear signalling. An event signals when its sentence speaks of
   nuclear weapons (``nuclear``) and it is a threat, a show of force, coercion or
-  an attack (roots 13, 15, 17, 18, 19; CAMEO 1385). An exercise with tactical
+  an attack (roots 13, 15, 17, 18, 19; CAMEO 1385: ``tocsin.store.merge.SIGNAL_ROOTS``; the
+  store works the flag out on save and keeps it on ``merged_events.signal``). An exercise with tactical
   nuclear weapons seldom names its audience, so a signal also marks every
   conflictual event (quad class 3 or 4) of the same source in the same article:
   Moscow's warning to NATO in an article on its nuclear drills is nuclear
@@ -33,9 +34,6 @@ RUNGS: tuple[str, ...] = (
     "mass violence or weapons of mass destruction",
 )
 NUCLEAR_RUNG = 5
-# The day of a report: the text's date, else the article's (both in event_date), else the day it was stored.
-DAY_SQL = "coalesce(e.event_date, e.seen_date)"
-SIGNAL_ROOTS = ("13", "15", "17", "18", "19")
 
 # CAMEO root -> rung (anything not listed, the cooperative and neutral roots 01-09, is "statements").
 RUNG_OF_ROOT: dict[str, int] = {
@@ -163,7 +161,13 @@ def source_missing(store: Any, source: str) -> bool:
 
 
 __all__ = [
+    "NUCLEAR_RUNG",
+    "RUNGS",
+    "RUNG_OF_ROOT",
     "SOURCES",
+    "check_date",
     "check_source",
+    "reports_sql",
+    "rung_of",
     "source_missing",
-    "DAY_SQL", "NUCLEAR_RUNG", "RUNGS", "RUNG_OF_ROOT", "check_date", "reports_sql", "rung_of"]
+]
