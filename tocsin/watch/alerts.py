@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import ConfigError, Errors
 from .pairs import parse_pair
-from .reports import RUNGS, check_date, reports_sql
+from .reports import FREQS, RUNGS, check_date, period_sql, reports_sql
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
 KINDS = ("change", "spike", "rung", "first")
@@ -113,7 +113,7 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
     if unknown:
         raise bad(f"Unknown setting(s) {sorted(unknown)}; a {kind} rule takes {sorted(params)}.")
     params.update({k: v for k, v in raw.items() if k not in ("name", "kind")})
-    if params["freq"] not in ("week", "day"):
+    if params["freq"] not in FREQS:
         raise bad("freq must be week or day.")
     if "measure" in params and params["measure"] not in MEASURES:
         raise bad(f"measure must be one of {', '.join(MEASURES)}.")
@@ -159,17 +159,13 @@ def detect(store: Any, rules: Sequence[Rule] | None = None, *, since: str | date
     return alerts
 
 
-def _trunc(freq: str) -> str:
-    return "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
-
-
 def _pair_series(store: Any, freq: str, until: date | None) -> Any:
     """Per directed pair and period, from the pair's first period to the last period stored: the measures (zero-filled)."""
     import pandas as pd
 
     sql, params = reports_sql(until=until, targeted=True)
     sql += f"""
-, periods AS (SELECT *, {_trunc(freq)} AS period FROM rows),
+, periods AS (SELECT *, {period_sql(freq)} AS period FROM rows),
 totals AS (SELECT period, count(*) AS total FROM periods GROUP BY period)
 SELECT p.src, p.tgt, p.period, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
        count(*) FILTER (WHERE quad <= 2) AS cooperation, count(*) FILTER (WHERE quad = 1) AS quad1,
@@ -205,7 +201,7 @@ def _evidence(store: Any, freq: str, until: date | None, keys: set[tuple[str, st
     sql += f"""
 SELECT r.src, r.tgt, k.period, r.event_id, r.quad, r.goldstein, r.rung, r.sources
 FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tgt, unnest(?::DATE[]) AS period) k
-     ON k.src = r.src AND k.tgt = r.tgt AND k.period = {_trunc(freq).replace("event_date", "r.event_date")}
+     ON k.src = r.src AND k.tgt = r.tgt AND k.period = {period_sql(freq, "r.event_date")}
 """
     params += [[k[0] for k in ordered], [k[1] for k in ordered], [k[2] for k in ordered]]
     out: dict[tuple[str, str, date], list[tuple]] = {}

@@ -54,6 +54,14 @@ def rung_of(root: str, *, signal: bool = False) -> int:
     return max(rung, NUCLEAR_RUNG) if signal else rung
 
 
+FREQS = ("week", "day")
+
+
+def period_sql(freq: str, column: str = "event_date") -> str:
+    """SQL of the period a day falls in: the Monday of its week (``freq="week"``), or the day itself."""
+    return f"date_trunc('week', {column})::DATE" if freq == "week" else column
+
+
 def check_date(name: str, value: str | date | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -161,12 +169,14 @@ def source_missing(store: Any, source: str) -> bool:
 
 
 __all__ = [
+    "FREQS",
     "NUCLEAR_RUNG",
     "RUNGS",
     "RUNG_OF_ROOT",
     "SOURCES",
     "check_date",
     "check_source",
+    "period_sql",
     "reports_sql",
     "rung_of",
     "source_missing",

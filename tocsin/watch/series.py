@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import check_date, reports_sql, source_missing
+from .reports import FREQS, check_date, period_sql, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
 
-FREQS = ("week", "day")
 COLUMNS = (
     "period", "events", "quad1", "quad2", "quad3", "quad4", "roots", "goldstein_sum", "goldstein_mean", "total", "share",
     "conflict", "cooperation", "balance", "sources", "escalation", "rung", "nuclear",
@@ -59,9 +58,8 @@ def series(
     if source_missing(store, source):
         return pd.DataFrame(columns=list(COLUMNS))
     sql, params = reports_sql(pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source)
-    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
     sql += f"""
-SELECT {trunc} AS period, count(*) AS events,
+SELECT {period_sql(freq)} AS period, count(*) AS events,
        count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
        count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
        histogram(root) AS roots, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
@@ -100,9 +98,9 @@ def _period_start(day: date, freq: str) -> date:
 
 def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin") -> dict[date, int]:
     """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
-    trunc = "date_trunc('week', event_date)::DATE" if freq == "week" else "event_date"
-    sql, params = reports_sql(since=start, until=end + timedelta(days=6), source=source)
-    rows = conn.execute(sql + f"SELECT {trunc} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
+    last_day = end + timedelta(days=6) if freq == "week" else end
+    sql, params = reports_sql(since=start, until=last_day, source=source)
+    rows = conn.execute(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
 
 
