@@ -64,17 +64,16 @@ def ladder(
         return pd.DataFrame(columns=list(LADDER_COLUMNS))
     sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source)
     sql += f"""
-, last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt),
-recent AS (SELECT r.* FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt WHERE r.event_date > l.last_date - {int(window)}),
+, stats AS (
+    SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
+           count(*) FILTER (WHERE quad <= 2) AS cooperation, min(event_date) AS first_date, max(event_date) AS last_date
+    FROM rows GROUP BY src, tgt
+),
+recent AS (SELECT r.* FROM rows r JOIN stats s ON s.src = r.src AND s.tgt = r.tgt WHERE r.event_date > s.last_date - {int(window)}),
 top AS (SELECT src, tgt, max(rung) AS rung, sum(weight) AS score, bool_or(signal) AS nuclear FROM recent GROUP BY src, tgt),
 evidence AS (
     SELECT r.src, r.tgt, list(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id)[1:{MAX_EVIDENCE}] AS evidence
     FROM recent r JOIN top t ON t.src = r.src AND t.tgt = r.tgt AND t.rung = r.rung GROUP BY r.src, r.tgt
-),
-stats AS (
-    SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
-           count(*) FILTER (WHERE quad <= 2) AS cooperation, min(event_date) AS first_date, max(event_date) AS last_date
-    FROM rows GROUP BY src, tgt
 )
 SELECT s.src AS source, s.tgt AS target, t.rung, s.peak_rung, t.score, t.nuclear, s.events, s.conflict, s.cooperation, s.first_date,
        s.last_date, (?::DATE - s.last_date) AS quiet_days, coalesce(v.evidence, []) AS evidence
