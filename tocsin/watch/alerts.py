@@ -303,17 +303,17 @@ def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str 
     conn = store.connection()
     now = datetime.now(UTC).replace(tzinfo=None)
     known = {r[0] for r in conn.execute("SELECT id FROM alerts").fetchall()}
-    for alert in found:
-        if alert.id in known:
-            continue
+    run.added = [alert for alert in found if alert.id not in known]
+    for alert in run.added:
         alert.created_at = now
+    if run.added:  # one statement, one list per column
+        columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence")
+        types = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DOUBLE", "VARCHAR", "VARCHAR[]")
+        select = ", ".join(f"unnest(${i}::{t}[])" for i, t in enumerate(types, start=1))
         conn.execute(
-            "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [alert.id, alert.rule, alert.kind, alert.pair, alert.source, alert.target, alert.freq, alert.period, alert.score,
-             alert.message, alert.evidence, now],
-        )  # fmt: skip
-        run.added.append(alert)
+            f"INSERT INTO alerts ({', '.join(columns)}, created_at) SELECT {select}, ${len(types) + 1} ON CONFLICT DO NOTHING",
+            [[getattr(alert, c) for alert in run.added] for c in columns] + [now],
+        )
     if webhook:
         _post(store, webhook, timeout, run)
     return run
