@@ -66,7 +66,13 @@ _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "
 _MATERIAL_QUADS = frozenset({2, 4})
 _MAX_CLIMB = 4
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
-_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
 
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
