@@ -353,3 +353,17 @@ def test_duckdb_save_10000_events_in_one_batch(store: DuckDBStore) -> None:
     result = store.save(articles)
     assert result == SaveResult(1000, 0, 10000)
     assert store.count("events") == 10000
+
+
+def test_a_later_specific_report_makes_the_stored_event_specific(tmp_path: Path) -> None:
+    """A 190 (generic) stored first, then a 194 of the same strike in another article: one event, coded 194."""
+    strike = {"cameo": "190", "root": "19", "quad": 4, "goldstein": -10.0, "trigger": "attacked"}
+    with DuckDBStore(tmp_path / "m.duckdb") as store:
+        store.save([make_article("a1", events=[strike])])
+        store.save([make_article("a2", events=[{**strike, "cameo": "194"}])])
+        rows = store.connection().execute("SELECT base_code, num_articles FROM merged_events").fetchall()
+        assert rows == [("194", 2)]
+        # and within one batch too
+        store.save([make_article("b1", published="2024-04-01", events=[strike]), make_article("b2", published="2024-04-01", events=[{**strike, "cameo": "195"}])])
+        rows = store.connection().execute("SELECT base_code, num_articles FROM merged_events ORDER BY event_date").fetchall()
+        assert rows == [("194", 2), ("195", 2)]

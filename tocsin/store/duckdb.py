@@ -339,6 +339,7 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
     for row in found:
         candidates.setdefault((row[1][:2], row[2] or "", row[3] or ""), []).append(list(row))
     new_merged: list[list] = []
+    upgraded: dict[str, str] = {}  # stored merged event -> the more specific code a new report gives it
     links: dict[str, str] = {}
     for mention_id, report, confidence in reports:
         pool = candidates.setdefault((report.base_code[:2], report.source_country or "", report.target_country or ""), [])
@@ -349,7 +350,8 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
             pool.append(match)
             new_merged.append(match)
         elif match[1].endswith("0") and not report.base_code.endswith("0"):
-            match[1] = report.base_code  # keep the most specific code
+            match[1] = report.base_code  # keep the most specific code (a row new in this batch is inserted with it)
+            upgraded[match[0]] = report.base_code
         links[mention_id] = match[0]
     if new_merged:
         types = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "BIGINT", "DOUBLE", "DOUBLE", "VARCHAR"]
@@ -359,12 +361,11 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
             f" SELECT {select}, 1, 1, 1, 0.0",
             [[row[i] for row in new_merged] for i in range(len(_MERGED_COLUMNS))],
         )
-    specific = [(c[0], c[1]) for pool in candidates.values() for c in pool if c not in new_merged]
-    if specific:
+    if upgraded:  # stored events that a new report made more specific (new ones were inserted with their code)
         conn.execute(
             "UPDATE merged_events SET base_code = u.code FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS code) u"
             " WHERE merged_events.event_id = u.id AND merged_events.base_code <> u.code",
-            [[c[0] for c in specific], [c[1] for c in specific]],
+            [list(upgraded), list(upgraded.values())],
         )
     conn.execute(
         "UPDATE events SET merged_id = u.mid FROM (SELECT unnest(?::VARCHAR[]) AS eid, unnest(?::VARCHAR[]) AS mid) u WHERE events.event_id = u.eid",
