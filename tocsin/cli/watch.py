@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,21 +10,12 @@ import typer
 from ..errors import TocsinError
 from ..store import open_store
 from ..watch import RUNGS, ladder, list_alerts, load_rules, run_alerts, series
+from ..watch.records import records
 from ._app import app, err, fail, print_rows
 
 SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
 LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date")
 ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "n_evidence")
-
-
-def _records(frame: Any) -> list[dict[str, Any]]:
-    """DataFrame rows as JSON-ready dicts (dates as ISO strings, NaN as None)."""
-    rows = json.loads(frame.to_json(orient="records", date_format="iso", default_handler=str))
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value.endswith("T00:00:00.000"):
-                row[key] = value[:10]
-    return rows
 
 
 def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
@@ -59,7 +49,7 @@ def series_cli(
             frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source)
     except TocsinError as exc:
         fail(str(exc))
-    rows = _records(frame)
+    rows = records(frame)
     print_rows(_for_table(rows, fmt), fmt, columns=SERIES_COLUMNS, title=f"{pair or country or 'all events'}, per {freq}")
 
 
@@ -80,7 +70,7 @@ def ladder_cli(
             frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source)
     except TocsinError as exc:
         fail(str(exc))
-    print_rows(_for_table(_records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
+    print_rows(_for_table(records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
 
 
 @app.command("alerts")

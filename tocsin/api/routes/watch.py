@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import re
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import duckdb
-import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
@@ -16,6 +13,7 @@ from ...errors import ConfigError, Errors
 from ...watch.alerts import list_alerts
 from ...watch.ladder import ladder, pairs
 from ...watch.pairs import parse_pair
+from ...watch.records import plain, records
 from ...watch.reports import RUNGS
 from ...watch.series import series
 from ..queries import check_date, check_int
@@ -122,31 +120,7 @@ def alerts(
     for item in items:
         item.setdefault("week", None)
         item.setdefault("date", None)
-    return JSONResponse({"items": [{key: _plain(value) for key, value in item.items()} for item in items]})
-
-
-def records(frame: Any) -> list[dict[str, Any]]:
-    """The rows of a DataFrame as JSON-ready dicts: ISO dates, None for NaN, Python numbers and lists."""
-    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
-
-
-def _plain(value: Any) -> Any:
-    if value is pd.NaT:
-        return None
-    if isinstance(value, (date, datetime)):  # pandas Timestamps are datetimes
-        return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return [_plain(v) for v in items] if isinstance(items, list) else _plain(items)
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if hasattr(value, "item"):  # numpy scalar
-        return _plain(value.item())
-    return value
+    return JSONResponse({"items": [{key: plain(value) for key, value in item.items()} for item in items]})
 
 
 def _check_dates(since: str | None, until: str | None) -> None:
@@ -156,4 +130,4 @@ def _check_dates(since: str | None, until: str | None) -> None:
         raise ConfigError(Errors.E501.format(name="until", value=until, hint=f"It is before since ({since}); give since <= until."))
 
 
-__all__ = ["PAIR_KEYS", "records", "router"]
+__all__ = ["PAIR_KEYS", "router"]
