@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CAMEO = ROOT / "tocsin" / "data" / "reference" / "cameo_event_codes.tsv"
 MEDIAN_MS, P99_MS = 100.0, 500.0
 
-# Principals of the actor pairs (NATO codes start with NATO) and agent suffixes.
+# Principals of the actor pairs (organisations by their CAMEO code, IGOWSTNAT for NATO) and agent suffixes.
 PRINCIPALS = (
-    "RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "IRN", "ISR", "PSE", "SYR", "TUR", "NATO", "IRQ", "AFG", "PAK", "IND",
+    "RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "IRN", "ISR", "PSE", "SYR", "TUR", "IGOWSTNAT", "IRQ", "AFG", "PAK", "IND",
     "PRK", "KOR", "JPN", "SAU", "YEM", "LBN", "EGY", "LBY", "SDN", "ETH", "SOM", "NGA", "MLI", "BFA", "NER", "TCD", "COD",
     "CAF", "MDA", "GEO", "ARM", "AZE", "BLR", "POL", "SRB", "KOS", "VEN", "COL", "MEX", "BRA", "CUB", "TWN", "PHL", "MMR",
 )  # fmt: skip
@@ -87,7 +87,7 @@ def build_store(path: Path, n_events: int) -> None:
     places = []
     for i in range(PLACES):
         country = rng.choice(PRINCIPALS[:30] if rng.random() < 0.85 else PRINCIPALS)
-        country = "BEL" if country == "NATO" else country
+        country = "BEL" if country == "IGOWSTNAT" else country
         precision = rng.choice(("city", "city", "city", "region", "country"))
         places.append((i, f"Place {i}", country, round(rng.uniform(-40, 65), 5), round(rng.uniform(-100, 140), 5), precision))
     conn.execute("CREATE TEMP TABLE places (idx INTEGER, place VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geo_precision VARCHAR)")

@@ -28,3 +28,43 @@ def test_codebook_goldstein_range() -> None:
 def test_codebook_unknown_code() -> None:
     with pytest.raises(TocsinError, match=r"\[E501\]"):
         codebook.lookup("999")
+
+
+@pytest.mark.parametrize(
+    ("code", "principal", "roles"),
+    [
+        ("RUSMIL", "RUS", ["MIL"]),
+        ("IGOWSTNAT", "IGOWSTNAT", []),
+        ("IGOWSTNATMIL", "IGOWSTNAT", ["MIL"]),
+        ("IGOEUREECGOV", "IGOEUREEC", ["GOV"]),
+        ("IGOUNOGOV", "IGOUNO", ["GOV"]),
+        ("IGOUNOIAE", "IGOUNOIAE", []),
+        ("IGOUNODEVWBK", "IGOUNODEVWBK", []),
+        ("NGOHRIAMN", "NGOHRIAMN", []),
+        ("IGO", "IGO", []),
+    ],
+)
+def test_codebook_actor_principal_and_roles(code: str, principal: str, roles: list[str]) -> None:
+    assert codebook.actor_principal(code) == principal
+    assert codebook.actor_roles(code) == roles
+
+
+def test_codebook_actor_principal_sql_agrees_with_python() -> None:
+    import duckdb
+
+    codes = ["RUSMIL", "IGOWSTNATMIL", "IGOUNOGOV", "IGOUNOIAE", "IGOEUREEC", "NGOHLHIRC", "IGOXYZ", "UKR"]
+    values = ", ".join(f"('{c}')" for c in codes)
+    rows = duckdb.sql(f"SELECT c, {codebook.actor_principal_sql('c')} FROM (VALUES {values}) t(c)").fetchall()
+    assert {c: p for c, p in rows} == {c: codebook.actor_principal(c) for c in codes}
+
+
+def test_codebook_every_dictionary_organisation_has_a_cameo_code() -> None:
+    """Issue 9: IGOs and NGOs of the dictionary are coded as CAMEO and GDELT write them (IGO + region + group)."""
+    from tocsin.stages.actors.dictionary import ActorDictionary
+
+    known = set(codebook.organisation_codes())
+    for entry in ActorDictionary.load():
+        for code in [entry.code, *(t.code for t in entry.terms)]:
+            if code and code.startswith(("IGO", "NGO")):
+                assert codebook.actor_principal(code) in known, (entry.id, code)
+            assert not code or not code.startswith(("NATO", "EUR")) or entry.kind == "region", (entry.id, code)

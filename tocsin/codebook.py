@@ -99,4 +99,51 @@ def country_codes() -> dict[str, str]:
     return {r["code"]: r["label"] for r in _read_tsv("cameo_countries.tsv")}
 
 
-__all__ = ["CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes", "plover_types"]
+@lru_cache(maxsize=1)
+def organisation_codes() -> tuple[str, ...]:
+    """CAMEO codes of international and non-governmental organisations, longest first.
+
+    IGOs are IGO + region + group as GDELT writes them (``IGOWSTNAT`` NATO,
+    ``IGOEUREEC`` the EU, ``IGOUNO`` the UN, ``IGOUNOIAE`` the IAEA); NGOs NGO +
+    sector + group (``NGOHRIAMN`` Amnesty). Bare ``IGO`` and ``NGO`` close the list.
+    """
+    codes = {r["code"] for r in _read_tsv("cameo_igo_codes.tsv")}
+    return tuple(sorted(codes, key=lambda c: (-len(c), c)))
+
+
+def actor_principal(code: str | None) -> str | None:
+    """The side an actor code stands for at country level.
+
+    A country code's first three letters (``RUSMIL`` -> ``RUS``); for an
+    organisation, the longest organisation code it starts with (``IGOWSTNATMIL``
+    -> ``IGOWSTNAT``, ``IGOUNOIAE`` -> ``IGOUNOIAE``, ``IGOUNOGOV`` -> ``IGOUNO``).
+    """
+    if not code:
+        return None
+    if code.startswith(("IGO", "NGO")):
+        return next((org for org in organisation_codes() if code.startswith(org)), code[:3])
+    return code[:3]
+
+
+def actor_roles(code: str | None) -> list[str]:
+    """The role codes after an actor code's principal: ``RUSGOV`` -> ``["GOV"]``, ``IGOEUREECGOV`` -> ``["GOV"]``."""
+    if not code:
+        return []
+    head = actor_principal(code) or ""
+    rest = code[len(head) :]
+    return [rest[i : i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+
+
+def actor_principal_sql(column: str) -> str:
+    """SQL of :func:`actor_principal` over an actor-code column (DuckDB and PostgreSQL regular expressions)."""
+    alternatives = "|".join(organisation_codes())
+    return (
+        f"(CASE WHEN starts_with({column}, 'IGO') OR starts_with({column}, 'NGO')"
+        f" THEN regexp_extract({column}, '^({alternatives})') ELSE left({column}, 3) END)"
+    )
+
+
+__all__ = [
+    "CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes", "plover_types",
+    "organisation_codes", "actor_principal", "actor_roles", "actor_principal_sql",
+]  # fmt: skip

@@ -40,7 +40,7 @@ class Dataset:
         return frame
 
     def series(self, pair: str | None = None, **options: Any) -> pd.DataFrame:
-        """Weekly (or ``freq="day"``) series of a pair ("RUS>NATO", "RUS-UKR"), a ``country=``, or everything."""
+        """Weekly (or ``freq="day"``) series of a pair ("RUS>IGOWSTNAT", "RUS-UKR"), a ``country=``, or everything."""
         from .watch import series
 
         return series(self.store, pair=pair, **options)

@@ -136,9 +136,9 @@ FILTERS: list[tuple[dict[str, Any], Callable[[dict[str, Any]], bool]]] = [
     ({"actor": "rusgov"}, lambda r: "RUSGOV" in (r["source_code"], r["target_code"])),
     ({"source": "RUSMIL"}, lambda r: (r["source_code"] or "").startswith("RUSMIL")),
     ({"target": "UKR"}, lambda r: (r["target_code"] or "").startswith("UKR")),
-    ({"pair": "RUS>NATO"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("RUS", "NATO")),
-    ({"pair": "NATO>RUS"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("NATO", "RUS")),
-    ({"pair": "RUS-NATO"}, _either("RUS", "NATO")),
+    ({"pair": "RUS>IGOWSTNAT"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("RUS", "IGOWSTNAT")),
+    ({"pair": "IGOWSTNAT>RUS"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("IGOWSTNAT", "RUS")),
+    ({"pair": "RUS-IGOWSTNAT"}, _either("RUS", "IGOWSTNAT")),
     ({"pair": "RUSMIL>UKR"}, lambda r: (r["source_code"] or "").startswith("RUSMIL") and principal(r["target_code"]) == "UKR"),
     ({"code": "1"}, lambda r: r["cameo"].startswith("1")),
     ({"code": "130"}, lambda r: r["cameo"].startswith("130")),
@@ -261,7 +261,7 @@ def test_routes_ladder_and_pairs(client: TestClient) -> None:
 def test_routes_alerts_listed_newest_first(writable: Path) -> None:
     with DuckDBStore(writable) as store:
         store.connection().execute(
-            "INSERT INTO alerts VALUES ('a1', 'rung-up', 'rung', 'RUS>NATO', 'RUS', 'NATO', 'week', DATE '2025-04-07', 5, 'RUS>NATO reached nuclear signalling',"
+            "INSERT INTO alerts VALUES ('a1', 'rung-up', 'rung', 'RUS>IGOWSTNAT', 'RUS', 'IGOWSTNAT', 'week', DATE '2025-04-07', 5, 'RUS>IGOWSTNAT reached nuclear signalling',"
             " ['e1', 'e2'], TIMESTAMP '2025-04-13 10:00:00', NULL),"
             " ('a2', 'spike', 'spike', 'RUS>UKR', 'RUS', 'UKR', 'day', DATE '2025-04-12', 2.5, 'spike', ['e3'], TIMESTAMP '2025-04-13 10:00:00', NULL)"
         )
@@ -278,8 +278,8 @@ def test_routes_alerts_listed_newest_first(writable: Path) -> None:
             "2025-04-13T10:00:00",
         )
         assert items[0]["date"] == "2025-04-12" and items[0]["week"] is None
-        assert [a["id"] for a in client.get("/api/alerts", params={"pair": "NATO-RUS"}).json()["items"]] == ["a1"]
-        assert client.get("/api/alerts", params={"pair": "NATO>RUS"}).json()["items"] == []
+        assert [a["id"] for a in client.get("/api/alerts", params={"pair": "IGOWSTNAT-RUS"}).json()["items"]] == ["a1"]
+        assert client.get("/api/alerts", params={"pair": "IGOWSTNAT>RUS"}).json()["items"] == []
         assert [a["id"] for a in client.get("/api/alerts", params={"rule": "spike"}).json()["items"]] == ["a2"]
         assert [a["id"] for a in client.get("/api/alerts", params={"since": "2025-04-08"}).json()["items"]] == ["a2"]
         assert len(client.get("/api/alerts", params={"limit": 1}).json()["items"]) == 1
@@ -362,7 +362,7 @@ def test_routes_over_a_real_uvicorn_server(writable: Path) -> None:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             health = http.get("/api/health").json()
             assert health["status"] == "ok" and health["events"] > 20
-            page = http.get("/api/events", params={"pair": "RUS-NATO", "limit": 2})
+            page = http.get("/api/events", params={"pair": "RUS-IGOWSTNAT", "limit": 2})
             assert page.headers["content-type"] == "application/json" and page.json()["total"] >= 2
             assert http.get("/api/events", params={"quad": 9}).status_code == 400
             assert http.post("/api/articles", json={"articles": [NEW_ARTICLE]}).status_code == 401

@@ -58,7 +58,7 @@ def test_cli_code_then_export_every_format_and_python_api(runner: CliRunner, sam
         frame = dataset.events(actor="RUS")
         assert len(frame) > 0 and set(frame["source_code"].dropna()) | set(frame["target_code"].dropna())
         assert str(frame["event_date"].dtype).startswith("datetime64")
-        assert len(dataset.events(dyad=("RUS", "NATO"))) >= 1
+        assert len(dataset.events(dyad=("RUS", "IGOWSTNAT"))) >= 1
 
 
 def test_cli_export_bad_format(runner: CliRunner, tmp_path: Path) -> None:

@@ -195,7 +195,7 @@ def test_score_triple_accuracy() -> None:
             "a",
             [
                 GoldEvent(source_code="RUSMIL", target_code="UKR", cameo="190", root="19", plover="ASSAULT"),
-                GoldEvent(source_code="NATO", target_code=None, cameo="012", root="01"),
+                GoldEvent(source_code="IGOWSTNAT", target_code=None, cameo="012", root="01"),
             ],
             ALL_LEVELS,
         )
@@ -203,7 +203,7 @@ def test_score_triple_accuracy() -> None:
     predictions = {
         "a": [
             _event(source_code="RUSMIL", target_code="UKR", cameo="190", root="19", plover="ASSAULT"),
-            _event(source_code="NATO", target_code="RUS", cameo="012", root="01"),
+            _event(source_code="IGOWSTNAT", target_code="RUS", cameo="012", root="01"),
         ]
     }
     data = score(records, predictions).to_dict()

@@ -221,3 +221,18 @@ def test_errors_are_tocsin_errors() -> None:
     from tocsin.interop import GdeltImportError, InteropError
 
     assert issubclass(GdeltImportError, IngestError) and issubclass(InteropError, TocsinError)
+
+
+def test_organisation_codes_split_as_gdelt_writes_them(shared: Path) -> None:
+    """Issue 9: every IGO actor of the real GDELT export splits into the country, known group and type GDELT gives it."""
+    from tocsin.interop.gdelt import split_actor_code
+
+    seen = 0
+    for row in read_rows(shared / SAMPLE):
+        for code_col, country_col, group_col, type_col in ((5, 7, 8, 12), (15, 17, 18, 22)):
+            code = row[code_col]
+            if code.startswith("IGO"):
+                parts = split_actor_code(code)
+                assert (parts["country"], parts["group"], parts["type1"]) == (row[country_col], row[group_col], row[type_col]), code
+                seen += 1
+    assert seen >= 10

@@ -107,3 +107,19 @@ def test_migrations_read_only_old_schema_refused(tmp_path: Path) -> None:
         DuckDBStore(path, read_only=True)
     with DuckDBStore(path) as store:  # read-write upgrades it
         assert store.count("schema_version") == latest_version()
+
+
+def test_migrations_0006_recode_nato_as_cameo_igo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9: a store written with NATO codes reads IGOWSTNAT after the upgrade, roles kept; other codes untouched."""
+    conn = duckdb.connect(":memory:")
+    shipped = load_migrations()
+    monkeypatch.setattr(migrations, "load_migrations", lambda backend="duckdb": [m for m in shipped if m.version < 6])
+    migrate(conn)
+    columns = [r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND NOT is_nullable").fetchall()]
+    values = {"event_id": "m1", "article_id": "a1", "sentence_index": 0, "cameo": "130", "root": "13", "source_code": "RUSGOV", "target_code": "NATOMIL"}
+    names = sorted(set(values) | set(columns))
+    row = [values.get(n, 0) for n in names]
+    conn.execute(f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", row)
+    monkeypatch.setattr(migrations, "load_migrations", lambda backend="duckdb": shipped)
+    migrate(conn)
+    assert conn.execute("SELECT source_code, target_code FROM events").fetchall() == [("RUSGOV", "IGOWSTNATMIL")]

@@ -19,17 +19,17 @@ def test_rungs() -> None:
 def test_seed_russia_to_nato_carries_nuclear_signalling(store) -> None:
     """Issue 5: the seed's Russia -> NATO pair carries the nuclear-signalling flag (drills with tactical nuclear
     weapons and, in the same article, Moscow's warning to NATO)."""
-    row = ladder(store, pair="RUS>NATO").iloc[0]
+    row = ladder(store, pair="RUS>IGOWSTNAT").iloc[0]
     assert row["nuclear"] and row["rung"] == 5 and row["rung_name"] == "nuclear signalling"
     assert len(row["evidence"]) == 1
-    events = {e["event_id"]: e for e in store.events(dyad=("RUS", "NATO"))}
+    events = {e["event_id"]: e for e in store.events(dyad=("RUS", "IGOWSTNAT"))}
     assert events[row["evidence"][0]]["root"] == "13"
 
 
 def test_non_nuclear_pairs_are_not_flagged(store) -> None:
     frame = ladder(store).set_index("pair")
     assert not frame.loc["AZE>ARM", "nuclear"]
-    assert not frame.loc["NATO>UKR", "nuclear"]  # NATO's trainers plan: cooperation, no signal
+    assert not frame.loc["IGOWSTNAT>UKR", "nuclear"]  # NATO's trainers plan: cooperation, no signal
 
 
 def test_escalating_pair_position_and_evidence(store) -> None:

@@ -8,13 +8,13 @@ from tocsin.errors import ConfigError
 from tocsin.watch.pairs import Pair, parse_pair, principal
 
 
-@pytest.mark.parametrize(("code", "side"), [("RUSMIL", "RUS"), ("UKRGOV", "UKR"), ("NATO", "NATO"), ("NATOMIL", "NATO"), ("WST", "WST"), (None, None), ("", None)])
+@pytest.mark.parametrize(("code", "side"), [("RUSMIL", "RUS"), ("UKRGOV", "UKR"), ("IGOWSTNAT", "IGOWSTNAT"), ("IGOWSTNATMIL", "IGOWSTNAT"), ("IGOUNOGOV", "IGOUNO"), ("IGOUNOIAE", "IGOUNOIAE"), ("WST", "WST"), (None, None), ("", None)])
 def test_principal(code: str | None, side: str | None) -> None:
     assert principal(code) == side
 
 
 def test_parse_pair() -> None:
-    assert parse_pair("RUS>NATO") == Pair("RUS", "NATO", True)
+    assert parse_pair("RUS>IGOWSTNAT") == Pair("RUS", "IGOWSTNAT", True)
     assert parse_pair("rus-ukr") == Pair("RUS", "UKR", False)
     assert parse_pair(("AZE", "ARM")) == Pair("AZE", "ARM", True)
     assert str(parse_pair("RUS-UKR")) == "RUS-UKR"

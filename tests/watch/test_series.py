@@ -90,7 +90,7 @@ def test_python_api_returns_dataframes(store, tmp_path) -> None:
     with tocsin.open(copy) as data:
         weekly = data.series("AZE>ARM")
         assert list(weekly["rung"])[-2:] == [6, 6]
-        assert data.ladder("RUS>NATO").iloc[0]["nuclear"]
+        assert data.ladder("RUS>IGOWSTNAT").iloc[0]["nuclear"]
         assert data.series(country="ARM", freq="day")["events"].sum() > 0
         assert isinstance(data.alerts(), type(weekly))
 

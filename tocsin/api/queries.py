@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from ..codebook import name_of
+from ..codebook import name_of, organisation_codes
 from ..errors import ConfigError, Errors, NotFound, StoreError
 from ..watch.pairs import parse_pair, principal
 
@@ -58,7 +58,7 @@ class EventFilter:
     actor: code prefix of the source or the target (``RUS`` matches ``RUSMIL``).
     source, target: code prefix of that side.
     pair: ``SRC>TGT`` (directed) or ``SRC-TGT`` (either direction); a side that
-        is a principal (``RUS``, ``NATO``) matches codes of that principal, any
+        is a principal (``RUS``, ``IGOWSTNAT``) matches codes of that principal, any
         other side (``RUSMIL``) matches codes by prefix.
     code: CAMEO code prefix (``19`` is all of root 19); root: two-digit root.
     quad: quad class 1-4; country: ISO3 of the place; lang: article language.
@@ -256,16 +256,18 @@ def _pair_sql(t: str, first: str, second: str) -> tuple[str, list[Any]]:
     A side that is a principal matches the codes whose principal it is
     (``tocsin.watch.pairs.principal``), written with prefix tests rather than
     the principal expression so DuckDB filters a million rows in milliseconds:
-    ``NATO`` is the codes starting NATO, ``RUS`` those starting RUS (and ``NAT``
-    those starting NAT but not NATO). Any other side is a code prefix.
+    ``RUS`` is the codes starting RUS, ``IGOUNO`` those starting IGOUNO but not
+    a longer organisation code (``IGOUNOIAE``, the IAEA). Any other side is a code prefix.
     """
     sql: list[str] = []
     params: list[Any] = []
     for column, side in ((f"{t}.source_code", first), (f"{t}.target_code", second)):
         sql.append(f"starts_with({column}, ?)")
         params.append(side)
-        if principal(side) == side and side != "NATO" and "NATO".startswith(side):
-            sql.append(f"NOT starts_with({column}, 'NATO')")
+        if principal(side) == side:
+            for longer in organisation_codes():
+                if longer != side and longer.startswith(side):
+                    sql.append(f"NOT starts_with({column}, '{longer}')")
     return "(" + " AND ".join(sql) + ")", params
 
 

@@ -33,7 +33,7 @@ def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
 
 @app.command("series")
 def series_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>NATO.")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>IGOWSTNAT (NATO).")] = None,
     country: Annotated[str | None, typer.Option("--country", help="One side's code (RUS): its events either way.")] = None,
     level: Annotated[str, typer.Option("--level", help="country (RUSMIL counts as RUS) or actor (full codes).")] = "country",
     freq: Annotated[str, typer.Option("--freq", help="week or day.")] = "week",
@@ -55,7 +55,7 @@ def series_cli(
 
 @app.command("ladder")
 def ladder_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="One pair (RUS>NATO); default: every pair.")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="One pair (RUS>IGOWSTNAT); default: every pair.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="End of the window (default: the latest day stored).")] = None,
     window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
@@ -75,7 +75,7 @@ def ladder_cli(
 
 @app.command("alerts")
 def alerts_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair (RUS>NATO, or RUS-NATO for both ways).")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair (RUS>IGOWSTNAT, or RUS-IGOWSTNAT for both ways).")] = None,
     rule: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only periods from this date (YYYY-MM-DD).")] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Alert rules (TOML); default: tocsin/data/watch/alerts.toml.")] = None,

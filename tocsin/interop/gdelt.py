@@ -276,10 +276,10 @@ def split_actor_code(code: str | None) -> dict[str, str]:
         seg = code[i : i + 3]
         if seg in countries and not out["country"]:
             out["country"] = seg
+        elif i and seg in groups and not out["group"]:  # IGOUNO: UNO is the known group, as GDELT writes it
+            out["group"] = seg
         elif seg in types:
             found_types.append(seg)
-        elif seg in groups and not out["group"]:
-            out["group"] = seg
     for key, value in zip(("type1", "type2", "type3"), found_types):
         out[key] = value
     return out

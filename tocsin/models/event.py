@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from ..codebook import actor_principal
+
 
 @dataclass
 class Event:
@@ -67,11 +69,11 @@ class Event:
 
     @property
     def source_country(self) -> str | None:
-        return self.source_code[:3] if self.source_code else None
+        return actor_principal(self.source_code)
 
     @property
     def target_country(self) -> str | None:
-        return self.target_code[:3] if self.target_code else None
+        return actor_principal(self.target_code)
 
     def key(self) -> tuple[Any, ...]:
         """Identity of the event within its article (used to drop duplicates)."""

@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..codebook import actor_principal, actor_principal_sql
+
 _WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
 _SAME_CITY_KM = 50.0
 
@@ -76,17 +78,16 @@ def same_event(a: Report, b: Report) -> bool:
 
 
 # What the store keeps on each merged event for the watch layer (tocsin/watch/pairs.py and reports.py explain them).
-# A pair's side at country level: the first three letters of the actor code, except NATO codes (NATOMIL -> NATO).
+# A pair's side at country level: the country of the actor code, or the organisation for IGO and NGO codes
+# (IGOWSTNATMIL -> IGOWSTNAT); tocsin.codebook.actor_principal says how.
 def principal(code: str | None) -> str | None:
-    """The country-level side of an actor code: ``RUSMIL`` -> ``RUS``, ``NATOMIL`` -> ``NATO``."""
-    if not code:
-        return None
-    return "NATO" if code.startswith("NATO") else code[:3]
+    """The country-level side of an actor code: ``RUSMIL`` -> ``RUS``, ``IGOWSTNATMIL`` -> ``IGOWSTNAT``."""
+    return actor_principal(code)
 
 
 def principal_sql(column: str) -> str:
     """SQL of :func:`principal` over an actor-code column (``e.source_code``)."""
-    return f"(CASE WHEN starts_with({column}, 'NATO') THEN 'NATO' ELSE left({column}, 3) END)"
+    return actor_principal_sql(column)
 
 
 # Nuclear signalling: a nuclear-flagged threat, show of force, coercion or attack, or a threat of WMD attack.

@@ -1,8 +1,8 @@
 """Actor pairs: which side of an event is which, at country level or by full actor code.
 
 At ``level="country"`` each side is the actor's *principal*: the first three
-letters of its CAMEO code (``RUSMIL`` -> ``RUS``, ``UKRGOV`` -> ``UKR``), except
-NATO codes, whose principal is ``NATO``. At ``level="actor"`` a side is the full
+letters of its CAMEO code (``RUSMIL`` -> ``RUS``, ``UKRGOV`` -> ``UKR``), or for
+an organisation its CAMEO organisation code (``IGOWSTNATMIL`` -> ``IGOWSTNAT``). At ``level="actor"`` a side is the full
 code. A pair is written ``SRC>TGT`` (directed) or ``SRC-TGT`` (either direction).
 """
 
@@ -29,7 +29,7 @@ class Pair:
 
 
 def parse_pair(text: str | Pair | tuple[str, str]) -> Pair:
-    """``"RUS>NATO"`` (directed), ``"RUS-UKR"`` (either direction) or a (source, target) tuple (directed)."""
+    """``"RUS>IGOWSTNAT"`` (directed), ``"RUS-UKR"`` (either direction) or a (source, target) tuple (directed)."""
     if isinstance(text, Pair):
         return text
     if isinstance(text, (tuple, list)) and len(text) == 2:
@@ -41,10 +41,10 @@ def parse_pair(text: str | Pair | tuple[str, str]) -> Pair:
         source, target = text.split("-")
         directed = False
     else:
-        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Write SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>NATO."))
+        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Write SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>IGOWSTNAT."))
     source, target = source.strip().upper(), target.strip().upper()
     if not (_CODE_RE.match(source) and _CODE_RE.match(target)):
-        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Each side is an actor code of 3 to 15 letters, e.g. RUS>NATO."))
+        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Each side is an actor code of 3 to 15 letters, e.g. RUS>IGOWSTNAT."))
     return Pair(source, target, directed)
 
 

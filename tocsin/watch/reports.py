@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ConfigError, Errors
+from ..store.merge import principal_sql
 from .pairs import Pair, check_level
 
 RUNGS: tuple[str, ...] = (
@@ -134,10 +135,11 @@ GDELT_TABLE = "gdelt_events"
 
 
 def _gdelt_side(n: int) -> str:
-    """The principal of a GDELT actor: NATO by its known-group code, else its country, else its code's first letters."""
+    """The principal of a GDELT actor: an organisation by its code (IGOWSTNAT), else its country, else its code's principal."""
+    code = f"g.Actor{n}Code"
     return (
-        f"CASE WHEN g.Actor{n}KnownGroupCode = 'NAT' OR starts_with(g.Actor{n}Code, 'NATO') THEN 'NATO'"
-        f" ELSE coalesce(nullif(g.Actor{n}CountryCode, ''), nullif(left(g.Actor{n}Code, 3), '')) END"
+        f"CASE WHEN starts_with({code}, 'IGO') OR starts_with({code}, 'NGO') THEN {principal_sql(code)}"
+        f" ELSE coalesce(nullif(g.Actor{n}CountryCode, ''), nullif(left({code}, 3), '')) END"
     )
 
 

@@ -43,7 +43,7 @@ def series(
     until: str | date | None = None,
     source: str = "tocsin",
 ) -> pd.DataFrame:
-    """The series of a pair (``"RUS>NATO"``; ``"RUS-UKR"`` either way), of one country (either side), or overall.
+    """The series of a pair (``"RUS>IGOWSTNAT"``; ``"RUS-UKR"`` either way), of one country (either side), or overall.
 
     Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
     source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).

@@ -55,11 +55,11 @@ def test_actors_every_iso_country_is_a_country_entry(actors: ActorDictionary) ->
         ("fr", "Royaume Uni", "GBR"),
         ("fr", "États-Unis", "USA"),
         ("fr", "Etats-Unis", "USA"),
-        ("fr", "OTAN", "NATO"),
-        ("en", "NATO", "NATO"),
-        ("fr", "NATO", "NATO"),
-        ("fr", "Union européenne", "EUR"),
-        ("fr", "Union europeenne", "EUR"),
+        ("fr", "OTAN", "IGOWSTNAT"),
+        ("en", "NATO", "IGOWSTNAT"),
+        ("fr", "NATO", "IGOWSTNAT"),
+        ("fr", "Union européenne", "IGOEUREEC"),
+        ("fr", "Union europeenne", "IGOEUREEC"),
     ],
 )
 def test_actors_names_resolve(actors: ActorDictionary, lang: str, text: str, code: str) -> None:

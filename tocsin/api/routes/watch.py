@@ -57,7 +57,7 @@ def series_(
     request: Request,
     cursor: Cursor,
     pair: Annotated[str | None, Query(description="SRC>TGT (directed) or SRC-TGT (either direction).")] = None,
-    country: Annotated[str | None, Query(description="One principal (RUS, NATO): all its events, either side.")] = None,
+    country: Annotated[str | None, Query(description="One principal (RUS, IGOWSTNAT): all its events, either side.")] = None,
     level: Annotated[str, Query(description="country (sides are principals) or actor (full codes).")] = "country",
     freq: Annotated[str, Query(description="week (periods start on Monday) or day.")] = "week",
     since: Since = None,
@@ -70,7 +70,7 @@ def series_(
     if country is not None:
         country = country.strip().upper()
         if not _PRINCIPAL.match(country):
-            raise ConfigError(Errors.E501.format(name="country", value=country, hint="Expected one principal code, e.g. RUS or NATO."))
+            raise ConfigError(Errors.E501.format(name="country", value=country, hint="Expected one principal code, e.g. RUS or IGOWSTNAT."))
     if the_pair is not None and country is not None:
         raise ConfigError(Errors.E501.format(name="country", value=country, hint="Give pair or country, not both."))
     state = state_of(request)

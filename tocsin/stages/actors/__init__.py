@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ...codebook import actor_principal, actor_roles
 from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
 from .matcher import Match, get_matcher
@@ -38,7 +39,7 @@ class TokenActor:
 
 
 def _roles_of(code: str) -> list[str]:
-    return [code[i : i + 3] for i in range(3, len(code) - len(code) % 3, 3)]
+    return actor_roles(code)
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -151,7 +152,8 @@ class ExtractActors:
             elif surface.form_kind == "demonym":
                 kind = "demonym"
         for r in entry.roles:
-            if r not in _roles_of(code):
+            # an organisation code may already name the role (IGOJUDICC, NGOHRIAMN)
+            if r not in _roles_of(code) and r not in (code[i : i + 3] for i in range(0, len(code), 3)):
                 code += r
         if role is not None and role.role and kind != "person" and not _roles_of(code):
             code = code + role.role
@@ -166,7 +168,7 @@ class ExtractActors:
             end=offset + span.end_char,
             sentence_index=index,
             code=code,
-            country=code[:3],
+            country=actor_principal(code),
             roles=_roles_of(code),
             name=entry.name,
             kind=kind,

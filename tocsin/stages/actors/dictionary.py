@@ -40,6 +40,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ...codebook import actor_principal
 from ...errors import ConfigError, Errors, NotFound
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
@@ -139,7 +140,7 @@ class Term:
 class ActorEntry:
     """One actor of the dictionary.
 
-    ``code`` is the CAMEO-style code (``RUS``, ``PSEREB``, ``NATO``); for a
+    ``code`` is the CAMEO-style code (``RUS``, ``PSEREBHMS``, ``IGOWSTNAT``); for a
     person it is the code of the latest term. ``country`` is ``code[:3]``.
     ``roles`` are extra role codes the entry carries (the European Commission
     is ``EUR`` with ``("GOV",)``).
@@ -155,7 +156,7 @@ class ActorEntry:
 
     def __post_init__(self) -> None:
         if self.country is None and self.code:
-            object.__setattr__(self, "country", self.code[:3])
+            object.__setattr__(self, "country", actor_principal(self.code))
 
     def code_on(self, date: str | None) -> str:
         """The code on ``date`` (ISO, extra characters such as a time are ignored).
