@@ -17,6 +17,9 @@ from tocsin.eval import load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ["fr/seed_kharkiv_fr.jsonl", "fr/plover_gsr_fr.jsonl", "en/plover_gsr_en.jsonl", "en/conflibert_cameo_train_en.jsonl"]
+# The real-news sets live in the project (tests/data/realnews, docs/annotation.md): whole articles, every sentence annotated.
+REALNEWS = ROOT / "tests" / "data" / "realnews"
+REALNEWS_SETS = ["realnews/en_wikinews.jsonl", "realnews/fr_news.jsonl"]
 LEVELS = ("plover", "root", "quad", "penta")
 ACTORS = ("source_country_accuracy", "source_code_accuracy", "target_country_accuracy", "target_code_accuracy")
 
@@ -55,8 +58,19 @@ def main() -> int:
     confusion_lines = ["", "## Most-missed types", ""]
     misses: list[tuple[str, str, str, str, str, str]] = []
     reasons_all: Counter[str] = Counter()
-    for name in SETS:
-        path = gold_dir / name
+    real_lines = [
+        "",
+        "## Real news",
+        "",
+        "Whole articles (tests/data/realnews): every event the coder emits is judged, so precision is over real articles,",
+        "not over sentences chosen for their events. Triple: root, source country and target country all right.",
+        "",
+        "| set | root P | root R | root F1 | source country | target country | triple P | triple R | place |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    reliability_lines = ["", "### Confidence and precision", "", "Precision of emitted events by confidence band (right root in the right sentence).", ""]
+    for name in SETS + REALNEWS_SETS:
+        path = (REALNEWS / name.split("/", 1)[1]) if name.startswith("realnews/") else gold_dir / name
         if not path.is_file():
             continue
         records = load_gold(path)
@@ -72,6 +86,15 @@ def main() -> int:
                     f"| {_f(lv.get('accuracy'))} | {_f(lv.get('macro_f1'))} |"
                 )
         actor_lines.append(f"| {name} | " + " | ".join(_f(report.get(k)) for k in ACTORS) + " |")
+        if name.startswith("realnews/"):
+            root = report["root"]
+            real_lines.append(
+                f"| {name} | {_f(root['precision'])} | {_f(root['recall'])} | {_f(root['f1'])} | {_f(report['source_country_accuracy'])} "
+                f"| {_f(report['target_country_accuracy'])} | {_f(report['triple_precision'])} | {_f(report['triple_recall'])} | {_f(report['place_accuracy'])} |"
+            )
+            reliability_lines += [f"**{name}**", "", "| confidence | events | precision |", "|---|---|---|"]
+            reliability_lines += [f"| {b['low']:.1f}–{b['high']:.1f} | {b['events']} | {_f(b['precision'])} |" for b in report["reliability"]]
+            reliability_lines.append("")
         level = next((lv for lv in LEVELS if lv in report), None)
         if level and report[level].get("per_type"):
             per_type = report[level]["per_type"]
@@ -113,7 +136,7 @@ def main() -> int:
                     key = "no pattern / no trigger"
                 reasons_all[f"{name.split('/')[0]}: {key}"] += 1
                 misses.append((name, record.id, record.text[:140].replace("|", "/"), f"{gtype}", trig, reason))
-    lines += actor_lines + confusion_lines
+    lines += actor_lines + real_lines + reliability_lines + confusion_lines
     lines += [
         "## Why the coder misses",
         "",

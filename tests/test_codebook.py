@@ -42,6 +42,7 @@ def test_codebook_unknown_code() -> None:
         ("IGOUNODEVWBK", "IGOUNODEVWBK", []),
         ("NGOHRIAMN", "NGOHRIAMN", []),
         ("IGO", "IGO", []),
+        ("---GOV", None, ["GOV"]),
     ],
 )
 def test_codebook_actor_principal_and_roles(code: str, principal: str, roles: list[str]) -> None:
@@ -52,7 +53,7 @@ def test_codebook_actor_principal_and_roles(code: str, principal: str, roles: li
 def test_codebook_actor_principal_sql_agrees_with_python() -> None:
     import duckdb
 
-    codes = ["RUSMIL", "IGOWSTNATMIL", "IGOUNOGOV", "IGOUNOIAE", "IGOEUREEC", "NGOHLHIRC", "IGOXYZ", "UKR"]
+    codes = ["RUSMIL", "IGOWSTNATMIL", "IGOUNOGOV", "IGOUNOIAE", "IGOEUREEC", "NGOHLHIRC", "IGOXYZ", "UKR", "---COP"]
     values = ", ".join(f"('{c}')" for c in codes)
     rows = duckdb.sql(f"SELECT c, {codebook.actor_principal_sql('c')} FROM (VALUES {values}) t(c)").fetchall()
     assert {c: p for c, p in rows} == {c: codebook.actor_principal(c) for c in codes}

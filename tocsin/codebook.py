@@ -116,10 +116,11 @@ def actor_principal(code: str | None) -> str | None:
 
     A country code's first three letters (``RUSMIL`` -> ``RUS``); for an
     organisation, the longest organisation code it starts with (``IGOWSTNATMIL``
-    -> ``IGOWSTNAT``, ``IGOUNOIAE`` -> ``IGOUNOIAE``, ``IGOUNOGOV`` -> ``IGOUNO``).
+    -> ``IGOWSTNAT``, ``IGOUNOIAE`` -> ``IGOUNOIAE``, ``IGOUNOGOV`` -> ``IGOUNO``);
+    None for a role of unknown country (``---GOV``).
     """
-    if not code:
-        return None
+    if not code or code.startswith("---"):
+        return None  # a role of unknown country (---GOV) is on no side
     if code.startswith(("IGO", "NGO")):
         return next((org for org in organisation_codes() if code.startswith(org)), code[:3])
     return code[:3]
@@ -129,7 +130,7 @@ def actor_roles(code: str | None) -> list[str]:
     """The role codes after an actor code's principal: ``RUSGOV`` -> ``["GOV"]``, ``IGOEUREECGOV`` -> ``["GOV"]``."""
     if not code:
         return []
-    head = actor_principal(code) or ""
+    head = actor_principal(code) or code[:3]
     rest = code[len(head) :]
     return [rest[i : i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
 
@@ -138,7 +139,7 @@ def actor_principal_sql(column: str) -> str:
     """SQL of :func:`actor_principal` over an actor-code column (DuckDB and PostgreSQL regular expressions)."""
     alternatives = "|".join(organisation_codes())
     return (
-        f"(CASE WHEN starts_with({column}, 'IGO') OR starts_with({column}, 'NGO')"
+        f"(CASE WHEN starts_with({column}, '---') THEN NULL WHEN starts_with({column}, 'IGO') OR starts_with({column}, 'NGO')"
         f" THEN regexp_extract({column}, '^({alternatives})') ELSE left({column}, 3) END)"
     )
 

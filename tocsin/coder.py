@@ -26,6 +26,7 @@ def make_pipeline(
     lang: str | None = None,
     actors: Sequence[str | Path] = (),
     keep_negated: bool = False,
+    keep_actorless: bool = False,
     batch_size: int = 64,
     trace: bool = False,
     place: bool = True,
@@ -37,6 +38,8 @@ def make_pipeline(
         lang: force this language for every article (skips detection).
         actors: extra actor dictionary files (TOML) that extend or override the built-in one.
         keep_negated: keep negated events (flagged ``negated``) instead of dropping them.
+        keep_actorless: keep events with no coded actor on either side (their rule ends in ``+actorless``),
+            for inspection; by default an event needs at least one actor the dictionary codes.
         batch_size: articles parsed per spaCy batch.
         trace: record every trigger that gave no event, and why (``pipeline.get_stage("events").trace``).
         place, date: run the geo and dates stages (on by default).
@@ -47,7 +50,7 @@ def make_pipeline(
         DetectLanguage(force=lang),
         ParseText(batch_size=batch_size),
         ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
-        CodeEvents(keep_negated=keep_negated, trace=trace),
+        CodeEvents(keep_negated=keep_negated, trace=trace, keep_actorless=keep_actorless),
         FlagNuclear(),
     ]
     if place:

@@ -22,8 +22,21 @@ FLOORS = {
     "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.73, "source_country_accuracy": 0.82},
     # measured 2026-11-25: plover F1 0.756 (P 0.767, R 0.745), source country 0.817
     "en/plover_gsr_en.jsonl": {"plover.f1": 0.75, "source_country_accuracy": 0.81},
-    # measured 2026-11-25: penta accuracy 0.792, macro-F1 0.817
-    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.79, "penta.macro_f1": 0.81},
+    # measured 2026-12-05: penta accuracy 0.770, macro-F1 0.806 (0.792 / 0.817 before issue 9: an event now needs an actor
+    # the dictionary codes, and 32 of these 1,349 isolated sentences were right only through an unknown name or a pronoun)
+    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.76, "penta.macro_f1": 0.80},
+}
+
+
+# Real-news development sets in the project (tests/data/realnews, docs/annotation.md): whole articles, every sentence
+# annotated. Issue 9's targets are root F1 0.70, source/target country 0.85/0.75, full-triple precision 0.60 and place
+# 0.70; these floors pin what the coder truly reaches today and rise with it.
+REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
+REALNEWS_FLOORS = {
+    # measured 2026-12-05: root F1 0.353 (P 0.366, R 0.341), source country 0.566, target 0.425, triple P 0.143, place 0.468
+    "en_wikinews.jsonl": {"root.f1": 0.34, "source_country_accuracy": 0.55, "target_country_accuracy": 0.41, "triple_precision": 0.13, "place_accuracy": 0.45},
+    # measured 2026-12-05: root F1 0.422 (P 0.409, R 0.436), source country 0.729, target 0.650, triple P 0.197, place 0.253
+    "fr_news.jsonl": {"root.f1": 0.41, "source_country_accuracy": 0.71, "target_country_accuracy": 0.63, "triple_precision": 0.18, "place_accuracy": 0.24},
 }
 
 
@@ -38,6 +51,13 @@ def _get(report: dict, key: str) -> float:
 def test_gate_accuracy_floor(shared: Path, name: str) -> None:
     report = evaluate_file(shared / "gold" / name).to_dict()
     for key, floor in FLOORS[name].items():
+        assert _get(report, key) >= floor, f"{name}: {key} = {_get(report, key):.3f} fell below the floor {floor}"
+
+
+@pytest.mark.parametrize("name", sorted(REALNEWS_FLOORS))
+def test_gate_realnews_floor(name: str) -> None:
+    report = evaluate_file(REALNEWS / name).to_dict()
+    for key, floor in REALNEWS_FLOORS[name].items():
         assert _get(report, key) >= floor, f"{name}: {key} = {_get(report, key):.3f} fell below the floor {floor}"
 
 

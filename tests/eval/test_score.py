@@ -281,3 +281,58 @@ def test_score_real_gold_against_itself(name: str) -> None:
         assert data[key] in (None, 1.0), key
     assert data["events_gold"] == data["events_predicted"]
     assert render_text(report)
+
+
+def test_score_triple_precision_place_and_reliability() -> None:
+    """Issue 9: full-triple precision over predicted events, place accuracy on matched events, confidence bands."""
+    annotated = ("cameo", "root", "source", "target", "place")
+    gold = [
+        GoldEvent(source_code="RUSMIL", target_code="UKR", cameo="190", root="19", place_text="Kharkiv", place_country="UKR"),
+        GoldEvent(source_code="IGOWSTNAT", target_code=None, cameo="012", root="01"),
+    ]
+    record = _record("r1", gold, annotated)
+    events = [
+        _event(source_code="RUSMIL", target_code="UKRMIL", cameo="190", root="19", place="Kharkiv", country="UKR", confidence=0.95),
+        _event(source_code="IGOWSTNAT", target_code="RUS", cameo="012", root="01", confidence=0.55),
+        _event(source_code="UKR", target_code="RUS", cameo="111", root="11", confidence=0.65),
+    ]
+    report = score([record], {"r1": events})
+    data = report.to_dict()
+    assert data["triple_precision"] == pytest.approx(1 / 3)  # UKRMIL is UKR at country level; NATO's target is wrong
+    assert data["triple_recall"] == pytest.approx(1 / 2)
+    assert data["place_accuracy"] == 1.0
+    bands = {row["low"]: row for row in data["reliability"]}
+    assert bands[0.9]["events"] == 1 and bands[0.9]["precision"] == 1.0
+    assert bands[0.6]["precision"] == 0.0 and bands[0.5]["precision"] == 1.0
+    assert report.precision_at(0.6) == pytest.approx(1 / 2)
+
+
+def test_score_place_in_another_city_is_wrong() -> None:
+    gold = [GoldEvent(source_code="RUSMIL", target_code="UKR", cameo="190", root="19", place_text="Odesa", place_country="UKR")]
+    events = [_event(source_code="RUSMIL", target_code="UKR", cameo="190", root="19", place="Kharkiv", country="UKR")]
+    assert score([_record("r1", gold, ("root", "source", "target", "place"))], {"r1": events}).to_dict()["place_accuracy"] == 0.0
+
+
+def test_whole_article_records_are_coded_together(tmp_path: Path) -> None:
+    """Records with `doc` are one article; each event goes back to the record that holds its trigger."""
+    import json
+
+    from tocsin.cli.eval import code_gold, join_article
+
+    rows = [
+        {"id": "d-s0", "doc": "d", "paragraph": 0, "index": 0, "lang": "en", "date": "2024-05-07", "events": [], "annotated": ["root"],
+         "text": "Russia massed troops near the border."},
+        {"id": "d-s1", "doc": "d", "paragraph": 1, "index": 1, "lang": "en", "date": "2024-05-07", "events": [], "annotated": ["root"],
+         "text": "On Tuesday it shelled Kharkiv."},
+    ]  # fmt: skip
+    path = tmp_path / "doc.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    records = load_gold(path)
+    text, layout = join_article(records)
+    assert text == "Russia massed troops near the border.\n\nOn Tuesday it shelled Kharkiv."
+    assert layout == [(0, "d-s0"), (39, "d-s1")]
+    predictions = code_gold(records)
+    assert set(predictions) == {"d-s0", "d-s1"}
+    assert any(e.root == "15" for e in predictions["d-s0"]) and not any(e.root == "19" for e in predictions["d-s0"])
+    shelling = [e for e in predictions["d-s1"] if e.root == "19"]
+    assert shelling and shelling[0].sentence_index == 1 and shelling[0].trigger in rows[1]["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
@@ -19,16 +20,60 @@ from ._app import app, fail
 
 
 def code_gold(records: list[GoldRecord], *, pipeline: Pipeline | None = None) -> Mapping[str, Sequence[Event]]:
-    """Code each gold record's text in its own language; map record id -> events."""
+    """Code each gold record's text in its own language; map record id -> events.
+
+    Records of a whole-article set (with ``doc``, docs/annotation.md) are coded
+    together as one article, sentences joined by a space and paragraphs by a
+    blank line, and each event goes back to the record holding its trigger.
+    """
     pipeline = pipeline or make_pipeline()
-    articles = [Article(text=r.text, id=r.id, lang=r.lang, published=r.date) for r in records]
-    out: dict[str, Sequence[Event]] = {}
+    articles: list[Article] = []
+    layouts: dict[str, list[tuple[int, str]]] = {}  # article id -> (start offset, record id) of each record
+    docs: dict[str, list[GoldRecord]] = {}
+    for record in records:
+        if record.doc:
+            docs.setdefault(record.doc, []).append(record)
+        else:
+            articles.append(Article(text=record.text, id=record.id, lang=record.lang, published=record.date))
+    for doc, members in docs.items():
+        text, layout = join_article(members)
+        article_id = f"doc:{doc}"
+        articles.append(Article(text=text, id=article_id, lang=members[0].lang, published=members[0].date))
+        layouts[article_id] = layout
+    out: dict[str, list[Event]] = {}
     for article in pipeline.pipe(articles):
         article.docs = []
-        out[article.id] = article.events
+        layout = layouts.get(article.id)
+        if layout is None:
+            out[article.id] = list(article.events)
+            continue
+        for _, record_id in layout:
+            out.setdefault(record_id, [])
+        starts = [start for start, _ in layout]
+        for event in article.events:
+            where = event.trigger_start if event.trigger_start is not None else event.sentence_start or 0
+            out[layout[max(0, bisect_right(starts, where) - 1)][1]].append(event)
     if not out and pipeline.failures:
         raise StageError(pipeline.failures[0].message)  # nothing could be coded: a setup problem, not a score
     return out
+
+
+def join_article(members: Sequence[GoldRecord]) -> tuple[str, list[tuple[int, str]]]:
+    """The article text of a doc's records (by ``index``) and where each record starts in it."""
+    parts: list[str] = []
+    layout: list[tuple[int, str]] = []
+    length = 0
+    previous: int | None = None
+    for record in sorted(members, key=lambda r: (r.index if r.index is not None else 0)):
+        if parts:
+            sep = "\n\n" if record.paragraph != previous else " "
+            parts.append(sep)
+            length += len(sep)
+        layout.append((length, record.id))
+        parts.append(record.text)
+        length += len(record.text)
+        previous = record.paragraph
+    return "".join(parts), layout
 
 
 def evaluate_file(path: str | Path) -> EvalReport:

@@ -37,6 +37,9 @@ class GoldEvent:
     plover: str | None = None
     mode: str | None = None
     trigger: str | None = None
+    # where the act happened (real-news sets): the place's words and its country (ISO3)
+    place_text: str | None = None
+    place_country: str | None = None
 
 
 @dataclass
@@ -49,6 +52,10 @@ class GoldRecord:
     date: str | None
     events: list[GoldEvent] = field(default_factory=list)
     annotated: tuple[str, ...] = ()
+    # whole-article sets (docs/annotation.md): the article a sentence belongs to, its paragraph and its rank
+    doc: str | None = None
+    paragraph: int | None = None
+    index: int | None = None
 
     def is_annotated(self, name: str) -> bool:
         return name in self.annotated
@@ -118,6 +125,9 @@ def _parse_record(line: str) -> GoldRecord:
         date=_get(data, "date", str),
         events=parsed,
         annotated=tuple(annotated),
+        doc=_get(data, "doc", str),
+        paragraph=_get(data, "paragraph", int),
+        index=_get(data, "index", int),
     )
 
 
@@ -133,6 +143,7 @@ def _parse_event(data: Any, index: int) -> GoldEvent:
     penta = _get(data, "penta", int, where=where)
     if cameo is not None and not is_code(cameo):
         raise _Malformed(f"{where}.cameo {cameo!r} is not a CAMEO event code")
+    place_text, place_country = _parse_place(data.get("place"), f"{where}.place")
     if root is None and cameo is not None:
         root = lookup(cameo).root
     if root is not None:
@@ -153,6 +164,8 @@ def _parse_event(data: Any, index: int) -> GoldEvent:
         plover=_get(data, "plover", str, where=where),
         mode=_get(data, "mode", str, where=where),
         trigger=_get(data, "trigger", str, where=where),
+        place_text=place_text,
+        place_country=place_country,
     )
 
 
@@ -162,6 +175,14 @@ def _parse_actor(data: Any, where: str) -> tuple[str | None, str | None]:
     if not isinstance(data, dict):
         raise _Malformed(f"{where} must be an object with 'code' and 'text', or null")
     return _get(data, "code", str, where=where), _get(data, "text", str, where=where)
+
+
+def _parse_place(data: Any, where: str) -> tuple[str | None, str | None]:
+    if data is None:
+        return None, None
+    if not isinstance(data, dict):
+        raise _Malformed(f"{where} must be an object with 'text' and 'country', or null")
+    return _get(data, "text", str, where=where), _get(data, "country", str, where=where)
 
 
 def _get(data: dict[str, Any], key: str, kind: type, *, required: bool = False, where: str = "") -> Any:

@@ -22,6 +22,7 @@ scored by token overlap with the predicted actor text instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from .gold import TYPE_LEVELS, GoldEvent, GoldRecord
 NONE_LABEL = "NONE"
 
 _WORD = re.compile(r"\w+")
+
+# Confidence bands of the reliability table (docs/accuracy.md).
+CONFIDENCE_BANDS: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 @dataclass
@@ -135,11 +139,20 @@ class ActorScores:
     source_text_overlap: Accuracy = field(default_factory=Accuracy)
     target_text_overlap: Accuracy = field(default_factory=Accuracy)
     triple: Accuracy = field(default_factory=Accuracy)
+    # root, source country and target country all right (countries as the gold README defines them),
+    # over predicted events (precision) and over gold events (recall)
+    triple_precision: Accuracy = field(default_factory=Accuracy)
+    triple_recall: Accuracy = field(default_factory=Accuracy)
+    # matched gold events with a place: the coder's place is in the same country and names the same place
+    place: Accuracy = field(default_factory=Accuracy)
     events_matched: int = 0
     events_unmatched: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        names = ("source_code", "source_country", "target_code", "target_country", "source_text_overlap", "target_text_overlap", "triple")
+        names = (
+            "source_code", "source_country", "target_code", "target_country", "source_text_overlap", "target_text_overlap", "triple",
+            "triple_precision", "triple_recall", "place",
+        )  # fmt: skip
         data: dict[str, Any] = {name: getattr(self, name).to_dict() for name in names}
         data["events_matched"] = self.events_matched
         data["events_unmatched"] = self.events_unmatched
@@ -155,6 +168,21 @@ class EvalReport:
     records: int = 0
     events_gold: int = 0
     events_predicted: int = 0
+    # (confidence, right type) of every predicted event in a record annotated for its root
+    judged: list[tuple[float, bool]] = field(default_factory=list)
+
+    def reliability(self, edges: Sequence[float] = CONFIDENCE_BANDS) -> list[dict[str, Any]]:
+        """Precision of predicted events by confidence band (``low`` <= confidence < ``high``; the last band is closed)."""
+        rows = []
+        for low, high in zip(edges, edges[1:]):
+            inside = [ok for conf, ok in self.judged if low <= conf < high or (high == edges[-1] and conf == high)]
+            rows.append({"low": low, "high": high, "events": len(inside), "precision": _ratio(sum(inside), len(inside)) if inside else None})
+        return rows
+
+    def precision_at(self, threshold: float) -> float | None:
+        """Precision of the predicted events whose confidence is at least ``threshold`` (None when there are none)."""
+        kept = [ok for conf, ok in self.judged if conf >= threshold]
+        return _ratio(sum(kept), len(kept)) if kept else None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {name: self.levels[name].to_dict() for name in TYPE_LEVELS if name in self.levels}
@@ -167,6 +195,10 @@ class EvalReport:
                 "source_text_overlap": self.actors.source_text_overlap.value,
                 "target_text_overlap": self.actors.target_text_overlap.value,
                 "triple_accuracy": self.actors.triple.value,
+                "triple_precision": self.actors.triple_precision.value,
+                "triple_recall": self.actors.triple_recall.value,
+                "place_accuracy": self.actors.place.value,
+                "reliability": self.reliability(),
                 "actors": self.actors.to_dict(),
                 "records": self.records,
                 "events_gold": self.events_gold,
@@ -196,6 +228,9 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
                 scores = report.levels.setdefault(level, LevelScores(level))
                 _score_level(scores, record, events)
         _score_actors(report.actors, record, events)
+        if record.is_annotated("root"):
+            gold_roots = {g.root for g in record.events}
+            report.judged.extend((e.confidence, e.root in gold_roots) for e in events if e.root)
     return report
 
 
@@ -282,6 +317,11 @@ def _score_actors(actors: ActorScores, record: GoldRecord, events: Sequence[Even
         for gold in record.events:
             if gold.cameo is not None:
                 actors.triple.add(1.0 if (gold.source_code, gold.target_code, gold.cameo) in predicted_triples else 0.0)
+    if has_source and has_target and record.is_annotated("root"):
+        for event in events:
+            actors.triple_precision.add(1.0 if any(_same_triple(gold, event) for gold in record.events) else 0.0)
+        for gold in record.events:
+            actors.triple_recall.add(1.0 if any(_same_triple(gold, event) for event in events) else 0.0)
     if not (has_source or has_target):
         return
     levels = [level for level in TYPE_LEVELS if record.is_annotated(level)]
@@ -296,6 +336,34 @@ def _score_actors(actors: ActorScores, record: GoldRecord, events: Sequence[Even
             _score_actor(gold.source_code, gold.source_text, best.source_code, best.source_text, actors.source_code, actors.source_country, actors.source_text_overlap)
         if has_target:
             _score_actor(gold.target_code, gold.target_text, best.target_code, best.target_text, actors.target_code, actors.target_country, actors.target_text_overlap)
+        if record.is_annotated("place") and gold.place_country:
+            actors.place.add(1.0 if _same_place(gold, best) else 0.0)
+
+
+def _country(code: str | None) -> str | None:
+    """An actor code's country as the gold README defines it: the first three letters (IGO for every IGO)."""
+    return code[:3] if code else None
+
+
+def _same_triple(gold: GoldEvent, event: Event) -> bool:
+    """Same root, same source country and same target country (no actor on a side matches no actor)."""
+    return (
+        gold.root is not None
+        and gold.root == event.root
+        and _country(gold.source_code) == _country(event.source_code)
+        and _country(gold.target_code) == _country(event.target_code)
+    )
+
+
+def _same_place(gold: GoldEvent, event: Event) -> bool:
+    """The coder placed the event in the gold place's country, at a place of the same name when the gold names one."""
+    if not event.country or event.country != gold.place_country:
+        return False
+    return not gold.place_text or token_overlap(_fold(gold.place_text), _fold(event.place or "")) > 0.0
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _candidates(gold: GoldEvent, events: Sequence[Event], levels: list[str]) -> list[Event]:

@@ -264,7 +264,8 @@ def split_actor_code(code: str | None) -> dict[str, str]:
     is no known country, group or type is ignored. If the reference tables are
     missing, the first 3 letters are the country and the next 3 the type.
     """
-    out = {"code": code or "", "country": "", "group": "", "type1": "", "type2": "", "type3": ""}
+    code = (code or "").removeprefix("---")  # a role of unknown country: GDELT writes the role alone (COP)
+    out = {"code": code, "country": "", "group": "", "type1": "", "type2": "", "type3": ""}
     if not code:
         return out
     countries, groups, types = _codes("cameo_countries.tsv"), _codes("cameo_known_groups.tsv"), _codes("cameo_actor_types.tsv")

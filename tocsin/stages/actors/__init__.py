@@ -202,6 +202,9 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.country = country
             mention.code = country + role
             mention.name = "inferred from context"
+        elif role:
+            mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
+            mention.name = "country unknown"
 
 
 __all__ = ["ExtractActors", "TokenActor", "DOC_KEY"]

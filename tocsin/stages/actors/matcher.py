@@ -66,6 +66,9 @@ class ActorMatcher:
             for variant in _variants(key):
                 self._roles[normalise(variant)] = role
                 lower_docs.append(("R|" + normalise(variant), variant))
+                if "." in variant:
+                    # abbreviated titles ("Sen.", "Lt. Gen."): the tokenizer keeps "Sen." whole only when capitalised
+                    lower_docs.append(("R|" + normalise(variant), " ".join(w[:1].upper() + w[1:] for w in variant.split(" "))))
         self._add(nlp, self._lower, lower_docs)
         self._add(nlp, self._exact, exact_docs)
 

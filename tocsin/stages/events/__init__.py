@@ -54,8 +54,11 @@ class CodeEvents:
     requires = ("article.docs", "article.sentences", "article.mentions")
     assigns = ("article.events",)
 
-    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0, trace: bool = False) -> None:
+    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0, trace: bool = False, keep_actorless: bool = False) -> None:
         self.keep_negated = keep_negated
+        # An event needs an actor the dictionary codes on at least one side; keep_actorless keeps the others
+        # (for inspection: their rule ends in "+actorless", and the watch never counts an event with no pair).
+        self.keep_actorless = keep_actorless
         self.min_confidence = min_confidence
         # With trace=True, every trigger that gave no event is recorded with the reason (for `tocsin eval` error analysis).
         self.trace: list[dict[str, object]] | None = [] if trace else None
@@ -102,6 +105,8 @@ class CodeEvents:
     # ------------------------------------------------------------------
     def _code_sentence(self, article: Article, sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, lang: LanguageResources) -> list[Event]:
         cues = lang.cues
+        if _is_fragment(sent):
+            return []  # a map legend, caption, byline or photo credit: no clause, no event
         triggers = find_triggers(sent, lang)
         drafts: list[_Draft] = []
         for trigger in triggers:
@@ -240,7 +245,20 @@ class CodeEvents:
             if according_to:
                 draft.reported = True
             events.extend(self._emit(article, draft, sent, sentence, offset))
-        return [e for e in events if e.confidence >= self.min_confidence]
+        kept: list[Event] = []
+        for event in events:
+            if event.confidence < self.min_confidence:
+                continue
+            if not (event.source_code or event.target_code):
+                if not self.keep_actorless:
+                    if self.trace is not None:
+                        self.trace.append(
+                            {"article_id": article.id, "sentence_index": sentence.index, "trigger": event.trigger, "code": event.cameo, "reason": "no coded actor"}
+                        )
+                    continue
+                event.rule += "+actorless"
+            kept.append(event)
+        return kept
 
     def _reported_obligations(self, sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
         """"X said that Y must withdraw": X demands of Y (CAMEO 100), whatever Y must do.
@@ -412,6 +430,21 @@ class CodeEvents:
                 )
             )
         return out
+
+
+_CLOSING = frozenset(".!?…:;»\"”’)")
+
+
+def _is_fragment(sent: Any) -> bool:
+    """A line with no verb that does not end as a sentence ends: a legend, caption, byline or credit.
+
+    "Syrian opposition & Turkish occupation" (a map legend) or "Photo: Reuters" is not reported speech about an
+    event; a headline has its verb ("Russia shells Kharkiv") and is coded.
+    """
+    text = sent.text.rstrip()
+    if not text or text[-1] in _CLOSING:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _same_side(source: TokenActor, target: TokenActor) -> bool:
