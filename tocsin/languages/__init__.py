@@ -65,6 +65,9 @@ class Cues:
     reporting: frozenset[str] = frozenset()
     perfect_aux: frozenset[str] = frozenset()
     listing: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    not_acts: frozenset[str] = frozenset()
+    locative_places: frozenset[str] = frozenset()
     noun_negators: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
@@ -205,6 +208,9 @@ def load_language(code: str) -> LanguageResources:
             reporting=words("reporting"),
             perfect_aux=words("perfect_aux"),
             listing=words("listing"),
+            locative=words("locative"),
+            not_acts=words("not_acts"),
+            locative_places=words("locative_places"),
             noun_negators=words("noun_negators"),
             without=words("without"),
             reflexive=words("reflexive"),

@@ -58,3 +58,52 @@ def test_organisations_coded_as_gdelt_writes_them() -> None:
     events = code_text("L'OTAN a condamné les frappes russes. L'Union européenne a imposé des sanctions à la Russie.", lang="fr", published="2024-05-07").events
     assert any(e.source_code == "IGOWSTNAT" and e.root == "11" for e in events)
     assert any(e.source_code == "IGOEUREEC" and e.target_code == "RUS" and e.root == "16" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Russian and Ukrainian envoys met in Istanbul on Monday.", "en"), ("Les délégations russe et ukrainienne se sont réunies à Istanbul lundi.", "fr")],
+)
+def test_a_place_in_a_locative_phrase_is_where_not_whom(text: str, lang: str) -> None:
+    events = [e for e in code_text(text, lang=lang, published="2024-05-07").events if e.root == "04"]
+    assert {(e.source_code, e.target_code) for e in events} == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert all(e.place == "Istanbul" for e in events)
+
+
+def test_force_keeps_the_country_of_a_place_as_target() -> None:
+    events = code_text("Russian troops shelled positions near Kharkiv.", lang="en", published="2024-05-07").events
+    assert any(e.root == "19" and e.target_code == "UKR" for e in events)
+
+
+def test_a_joint_exercise_is_military_cooperation_both_ways() -> None:
+    events = code_text("Washington and Seoul held a joint military exercise on Monday.", lang="en", published="2024-05-07").events
+    assert {(e.source_code[:3], e.target_code[:3], e.cameo) for e in events} == {("USA", "KOR", "062"), ("KOR", "USA", "062")}
+    drill = code_text("Russia held military exercises near the border.", lang="en", published="2024-05-07").events
+    assert [e.root for e in drill] == ["15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mokha is calmer than other towns, since it was recaptured from the Houthis in 2017.", "en"),
+        ("Carrie Lam, who is supported by the Chinese government, spoke on Monday.", "en"),
+        ("The general was developing plans to attack American diplomats in Iraq.", "en"),
+        ("Anti-government protests have been taking place in Belgrade since Tuesday.", "en"),
+        ("L'accord, qui avait été signé par l'Iran en 2015, reste en vigueur.", "fr"),
+    ],
+)
+def test_background_plans_and_idioms_make_no_event(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not [e for e in events if e.root in ("05", "06", "19")], [(e.cameo, e.trigger, e.rule) for e in events]
+
+
+def test_a_news_source_reporting_facts_is_not_a_statement_event() -> None:
+    """Police or hospital spokespeople reporting facts make no 010; a minister's statement does."""
+    assert not code_text("Polish police said the victim was 25 years old.", lang="en", published="2024-05-07").events
+    assert any(e.cameo == "010" for e in code_text("The Polish foreign minister said the situation was serious.", lang="en", published="2024-05-07").events)
+
+
+def test_a_speaker_in_an_incise_reports_the_act_instead_of_making_a_statement() -> None:
+    events = code_text("L'armée russe a bombardé Odessa pendant la nuit, ont annoncé samedi les autorités ukrainiennes.", lang="fr", published="2024-05-07").events
+    assert any(e.root == "19" and e.source_code == "RUSMIL" for e in events)
+    assert not [e for e in events if e.root == "01"]

@@ -24,6 +24,9 @@ from .triggers import Trigger, is_verbal, find_triggers, governs
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
 _NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
+# Speakers whose plain statements (010) report news rather than make policy: police and hospital spokespeople,
+# media, companies, scholars, civilians. Their other acts (protest, accusation, demand) are coded as usual.
+_NEWS_SOURCE_ROLES = frozenset({"COP", "MED", "HLH", "BUS", "EDU", "CVL"})
 # Roots coded even when the perpetrator is not named.
 _UNKNOWN_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _NOUN_CLIMB = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "xcomp", "dobj", "pobj", "prep", "conj", "appos")
@@ -86,6 +89,8 @@ class CodeEvents:
                 pronouns=lang.cues.pronouns,
                 unaccusative=lang.cues.unaccusative,
                 listing=lang.cues.listing,
+                locative=lang.cues.locative,
+                locative_places=lang.cues.locative_places,
                 perfect_aux=lang.cues.perfect_aux,
                 gerund_endings=lang.cues.gerund_endings,
             )
@@ -188,11 +193,17 @@ class CodeEvents:
             if draft.trigger.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.i in by_token and by_token[tok.head.i].trigger.kind == "noun":
                 if tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light:
                     draft.absorbed = True
-        # Speech verbs report: their own 01x event is coded only when they report nothing else.
+        # Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
+        # an act in their complement, or the clause they are an incise of ("..., ont annoncé les autorités"); an act
+        # whose actors the dictionary does not know still makes the statement a report, not a 010.
         for draft in drafts:
             if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
-                inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and governs(draft.trigger.token, o.trigger.token)]
-                if inner:
+                speech = draft.trigger.token
+                inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+                reported_trigger = any(
+                    t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers
+                )
+                if inner or reported_trigger:
                     draft.absorbed = True
                     for other in inner:
                         other.reported = True
@@ -249,6 +260,13 @@ class CodeEvents:
         for event in events:
             if event.confidence < self.min_confidence:
                 continue
+            if event.cameo == "010" and (not event.source_code or set(codebook.actor_roles(event.source_code)) & _NEWS_SOURCE_ROLES):
+                # "police said the victim is 25", "state media reported...": a source of news, not a political statement
+                if self.trace is not None:
+                    self.trace.append(
+                        {"article_id": article.id, "sentence_index": sentence.index, "trigger": event.trigger, "code": event.cameo, "reason": "statement by a news source"}
+                    )
+                continue
             if not (event.source_code or event.target_code):
                 if not self.keep_actorless:
                     if self.trace is not None:
@@ -299,6 +317,9 @@ class CodeEvents:
         targets: list[TokenActor] = []
         target_how = "none"
         if trigger.kind == "verb":
+            background = _background_clause(tok, cues)
+            if background is not None:
+                return self._drop(trigger, background)
             sources, source_how = finder.verb_source(tok)
             if not sources and tok.lemma_.lower() in cues.speech:
                 sources, source_how = finder.inverted_subject(tok), "inverted"
@@ -360,8 +381,16 @@ class CodeEvents:
         doc = sent.doc
         targets: list[TokenActor | None] = list(draft.targets)
         target_how = draft.target_how
+        if target_how == "locative" and draft.code[:2] not in _NEARBY_ROOTS:
+            targets, target_how = [], "none"  # "envoys met in Istanbul": Istanbul is where; "shelled positions in Kharkiv" keeps UKR
         sources: list[TokenActor | None] = list(draft.sources) or [None]
         pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
+        countries = {a.mention.country for a in draft.sources if a.mention.country}
+        if not targets and len(countries) > 1 and draft.code[:2] == "15":
+            # "French and Egyptian warships launched manoeuvres": a joint exercise is military cooperation (PLOVER
+            # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
+            draft.code = "062"
+            draft.wrappers.append("joint")
         if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
             # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
             for a in sources:
@@ -445,6 +474,19 @@ def _is_fragment(sent: Any) -> bool:
     if not text or text[-1] in _CLOSING:
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _reports(speech: Any, act: Any) -> bool:
+    """The speech verb reports the act: the act is in its complement, or the speech verb is an incise of the act's clause."""
+    if governs(speech, act):
+        return True
+    return speech.dep_ in ("parataxis", "conj") and speech.head.i == _clause_head(act).i
+
+
+def _clause_head(token: Any) -> Any:
+    while token.dep_ not in ("ROOT", "root") and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def _same_side(source: TokenActor, target: TokenActor) -> bool:
@@ -547,6 +589,27 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 level += 1
         cur = head
     return level
+
+
+def _background_clause(verb: Any, cues: Any) -> str | None:
+    """Why a verb's clause reports no new act, or None.
+
+    - a relative clause describes its noun ("the rebels, who are backed by Iran", "qui avait été conclu en 2015");
+    - an adverbial clause opened by a background word ("since it was recaptured", "après que l'armée a repris");
+    - an infinitive that completes a noun is a plan, plot or purpose, not an act ("plans to attack", "a resolution
+      to expel", "le projet d'attaquer"); intent, threat and demand verbs frame their infinitives elsewhere;
+    - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
+    """
+    if verb.dep_ in ("relcl", "acl:relcl"):
+        return "relative clause: background"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
+        return "background clause"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
+        return "plan or purpose: not an act"
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj")}
+    if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
+        return "idiom: not an act"
+    return None
 
 
 def _in_background(token: Any, cues: Any) -> bool:

@@ -43,6 +43,8 @@ class ArgumentFinder:
         listing: frozenset[str] = frozenset(),
         perfect_aux: frozenset[str] = frozenset(),
         gerund_endings: tuple[str, ...] = (),
+        locative: frozenset[str] = frozenset(),
+        locative_places: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -52,6 +54,8 @@ class ArgumentFinder:
         self.listing = listing
         self.perfect_aux = perfect_aux
         self.gerund_endings = gerund_endings
+        self.locative = locative
+        self.locative_places = locative_places
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
@@ -183,11 +187,27 @@ class ArgumentFinder:
             return [earlier[-1]], "pronoun"
         return [], "none"
 
+    def is_where(self, child: Any, actors: list[TokenActor]) -> bool:
+        """An oblique that says where, not whom: a locative preposition before places ("met in Istanbul",
+        "manœuvres en Méditerranée"); a country named as such counts as a place there, a demonym or an organisation not."""
+        for actor in actors:
+            head = self.doc[actor.head]
+            prep = head.head.lower_ if head.dep_ == "pobj" else _case(head)  # English: the preposition heads its object
+            if actor.mention.kind == "place" and prep in self.locative_places:
+                continue  # "à Istanbul": a city after "à" is where; "à l'Ukraine", "à Moscou" may be whom
+            if prep not in self.locative or actor.mention.kind not in ("place", "region", "country", "capital"):
+                return False
+        return bool(actors)
+
     def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:
+        where: list[TokenActor] = []
         for deps, how in ((TARGET_PRIMARY, "object"), (TARGET_SECONDARY, "oblique")):
             for child in verb.children:
                 if child.dep_ in deps:
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
+                    if actors and how == "oblique" and self.is_where(child, actors):
+                        where = where or actors
+                        continue
                     if actors:
                         # a coordinated object the parser hung on the verb: "a menacé la Pologne et la Lituanie"
                         for other in verb.children:
@@ -202,6 +222,8 @@ class ArgumentFinder:
                             actors = [a for a in self.actors_in(grand) if id(a) not in exclude]
                             if actors:
                                 return actors, "clause-subject"
+        if where:
+            return where, "locative"
         return [], "none"
 
     # --- event nouns ----------------------------------------------------
@@ -226,6 +248,8 @@ class ArgumentFinder:
                 if not actors:
                     continue
                 prep = _case(child)
+                if child.dep_ != "amod" and self.is_where(child, actors):
+                    continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
                 if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par") or child.dep_ in ("poss", "nmod:poss", "compound"):
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
