@@ -110,7 +110,7 @@ def test_an_issue_4_database_upgrades_to_the_same_series(store, tmp_path) -> Non
     indexes = conn.execute("SELECT index_name, sql FROM duckdb_indexes()").fetchall()
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")  # DuckDB alters no table with an index on it
-    for column in ("article_id", "cameo", "root", "quad", "goldstein", "source_code", "target_code", "src", "tgt", "day", "nuclear", "signal"):
+    for column in ("article_id", "cameo", "root", "quad", "goldstein", "source_code", "target_code", "src", "tgt", "day", "nuclear", "signal", "factual"):
         conn.execute(f"ALTER TABLE merged_events DROP COLUMN {column}")
     conn.execute("ALTER TABLE events DROP COLUMN nuclear")
     conn.execute("ALTER TABLE events DROP COLUMN seen_date")
@@ -129,3 +129,33 @@ def test_an_issue_4_database_upgrades_to_the_same_series(store, tmp_path) -> Non
         assert missing == (0,)
     finally:
         upgraded.close()
+
+
+def test_events_that_did_not_happen_or_are_unsure_are_not_counted(tmp_path) -> None:
+    """Issue 9: the watch never counts an event whose every report is negated or hypothetical, and reads events at
+    or above the confidence threshold unless asked (min_confidence=0 keeps all)."""
+    from tocsin import make_pipeline
+    from tocsin.models import Article
+    from tocsin.store import DuckDBStore
+    from tocsin.watch.reports import MIN_CONFIDENCE
+
+    pipeline = make_pipeline(lang="en", keep_negated=True)
+    articles = list(
+        pipeline.pipe(
+            [
+                Article(id="hyp", text="Azerbaijan would attack Armenia if the talks failed.", lang="en", published="2024-05-07"),
+                Article(id="neg", text="Georgia did not attack Turkey on Monday.", lang="en", published="2024-05-07"),
+                Article(id="real", text="Azerbaijan attacked Armenia on Monday.", lang="en", published="2024-05-14"),
+            ]
+        )
+    )
+    assert any(e.hypothetical for e in articles[0].events) and any(e.negated for e in articles[1].events)
+    with DuckDBStore(tmp_path / "w.duckdb") as store:
+        store.save(articles)
+        weekly = series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19")
+        assert list(weekly["events"]) == [0, 1]
+        assert series(store, pair="GEO>TUR", since="2024-05-06", until="2024-05-12")["events"].sum() == 0
+        low = store.connection().execute("UPDATE merged_events SET confidence = ? RETURNING event_id", [MIN_CONFIDENCE / 2]).fetchall()
+        assert low
+        assert series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19")["events"].sum() == 0
+        assert series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19", min_confidence=0)["events"].sum() == 1

@@ -147,8 +147,8 @@ class DuckDBStore(Store):
         if not self.read_only:
             conn = self._connection()
             migrate(conn)
-            if conn.execute("SELECT count(*) FROM merged_events WHERE root IS NULL").fetchone()[0]:  # type: ignore[index]
-                refresh_merged_facts(conn)  # a store written before migration 0005: fill what the watch layer reads
+            if conn.execute("SELECT count(*) FROM merged_events WHERE root IS NULL OR factual IS NULL").fetchone()[0]:  # type: ignore[index]
+                refresh_merged_facts(conn)  # a store written before migrations 0005/0007: fill what the watch layer reads
             return
         found, expected = schema_version(self._connection()), latest_version("duckdb")
         if found > expected:
@@ -404,19 +404,21 @@ def refresh_merged_facts(conn: duckdb.DuckDBPyConnection, ids: Sequence[str] | N
     only_r = "AND r.merged_id IN (SELECT unnest($1::VARCHAR[]))" if ids is not None else ""
     sql = f"""
 UPDATE merged_events SET article_id = f.article_id, cameo = f.cameo, root = f.root, quad = f.quad, goldstein = f.goldstein,
-    source_code = f.source_code, target_code = f.target_code, src = f.src, tgt = f.tgt, day = f.day, nuclear = f.nuclear, signal = f.signal
+    source_code = f.source_code, target_code = f.target_code, src = f.src, tgt = f.tgt, day = f.day, nuclear = f.nuclear, signal = f.signal,
+    factual = f.factual
 FROM (
     WITH sig AS (
         SELECT DISTINCT s.article_id, {principal_sql("s.source_code")} AS src FROM events s WHERE {signal_sql("s")} {only}
     ), agg AS (
         SELECT r.merged_id, bool_or(coalesce(r.nuclear, false)) AS nuclear,
+               bool_or(NOT r.negated AND NOT r.hypothetical) AS factual,
                bool_or({signal_sql("r")} OR (r.quad >= 3 AND g.src IS NOT NULL)) AS signal
         FROM events r LEFT JOIN sig g ON g.article_id = r.article_id AND g.src = {principal_sql("r.source_code")}
         WHERE r.merged_id IS NOT NULL {only_r} GROUP BY r.merged_id
     )
     SELECT e.event_id, e.article_id, e.cameo, e.root, e.quad, e.goldstein, e.source_code, e.target_code,
            {principal_sql("e.source_code")} AS src, {principal_sql("e.target_code")} AS tgt,
-           coalesce(e.event_date, e.seen_date) AS day, agg.nuclear, agg.signal
+           coalesce(e.event_date, e.seen_date) AS day, agg.nuclear, agg.signal, agg.factual
     FROM events e JOIN agg ON agg.merged_id = e.event_id
 ) f
 WHERE f.event_id = merged_events.event_id

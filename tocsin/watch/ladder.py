@@ -51,6 +51,7 @@ def ladder(
     window: int = WINDOW_DAYS,
     limit: int | None = None,
     source: str = "tocsin",
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """One row per directed pair (or the one ``pair``; an undirected pair gives both directions) with its ladder position."""
     import pandas as pd
@@ -62,7 +63,7 @@ def ladder(
     end = last or latest_day(store, source)
     if end is None or source_missing(store, source):
         return pd.DataFrame(columns=list(LADDER_COLUMNS))
-    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source)
+    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source, min_confidence=min_confidence)
     sql += f"""
 , stats AS (
     SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,
@@ -108,6 +109,7 @@ def pairs(
     limit: int = 100,
     window: int = WINDOW_DAYS,
     source: str = "tocsin",
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """The directed country-level pairs with most events, with their ladder position (no evidence lists: one pass)."""
     import pandas as pd
@@ -116,7 +118,7 @@ def pairs(
     end = last or latest_day(store, source)
     if end is None or source_missing(store, source):
         return pd.DataFrame(columns=list(PAIR_COLUMNS))
-    sql, params = reports_sql(since=first, until=end, targeted=True, source=source)
+    sql, params = reports_sql(since=first, until=end, targeted=True, source=source, min_confidence=min_confidence)
     sql += f"""
 , last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt)
 SELECT r.src AS source, r.tgt AS target, count(*) AS events, count(*) FILTER (WHERE r.quad >= 3) AS conflict,

@@ -58,6 +58,10 @@ def rung_of(root: str, *, signal: bool = False) -> int:
 FREQS = ("week", "day")
 
 
+# The watch reads events at or above this confidence unless asked otherwise (docs/watch.md, docs/accuracy.md).
+MIN_CONFIDENCE = 0.5
+
+
 def period_sql(freq: str, column: str = "event_date") -> str:
     """SQL of the period a day falls in: the Monday of its week (``freq="week"``), or the day itself."""
     return f"date_trunc('week', {column})::DATE" if freq == "week" else column
@@ -81,6 +85,7 @@ def reports_sql(
     until: date | None = None,
     targeted: bool = False,
     source: str = "tocsin",
+    min_confidence: float | None = None,
 ) -> tuple[str, list[Any]]:
     """A ``WITH`` query whose last table, ``rows``, holds one row per merged event with the columns above.
 
@@ -92,12 +97,20 @@ def reports_sql(
     pair: keep only this pair's events (either direction unless ``pair.directed``);
     country: keep events with this principal (or code, at actor level) on either side;
     targeted: keep only events with a source and a target.
+    min_confidence: keep events whose (merged) confidence is at least this; None is MIN_CONFIDENCE, 0 keeps all.
+    Events that did not happen (every report negated or hypothetical) never count.
     """
     check_level(level)
     check_source(source)
     src, tgt = ("m.src", "m.tgt") if level == "country" else ("m.source_code", "m.target_code")
     where = ["m.day IS NOT NULL"]
     params: list[Any] = []
+    if source == "tocsin":
+        where.append("coalesce(m.factual, true)")
+        threshold = MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+        if threshold > 0:
+            where.append("m.confidence >= ?")
+            params.append(threshold)
     if pair is not None:
         if pair.directed:
             where.append(f"{src} = ? AND {tgt} = ?")

@@ -42,11 +42,14 @@ def series(
     since: str | date | None = None,
     until: str | date | None = None,
     source: str = "tocsin",
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """The series of a pair (``"RUS>IGOWSTNAT"``; ``"RUS-UKR"`` either way), of one country (either side), or overall.
 
     Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
     source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).
+    min_confidence: count events at or above this confidence (default ``reports.MIN_CONFIDENCE``; 0 counts all).
+        Events that did not happen (negated or hypothetical in every report) never count.
     RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first.
     """
     import pandas as pd
@@ -57,7 +60,9 @@ def series(
     first, last = check_date("since", since), check_date("until", until)
     if source_missing(store, source):
         return pd.DataFrame(columns=list(COLUMNS))
-    sql, params = reports_sql(pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source)
+    sql, params = reports_sql(
+        pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source, min_confidence=min_confidence
+    )
     sql += f"""
 SELECT {period_sql(freq)} AS period, count(*) AS events,
        count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
@@ -73,7 +78,7 @@ FROM rows GROUP BY period ORDER BY period
     frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
-    totals = _totals(conn, freq, start, end, source)
+    totals = _totals(conn, freq, start, end, source, min_confidence)
     index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
     frame = frame.set_index("period").reindex(index)
     frame.index.name = "period"
@@ -96,10 +101,10 @@ def _period_start(day: date, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
-def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin") -> dict[date, int]:
+def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin", min_confidence: float | None = None) -> dict[date, int]:
     """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
     last_day = end + timedelta(days=6) if freq == "week" else end
-    sql, params = reports_sql(since=start, until=last_day, source=source)
+    sql, params = reports_sql(since=start, until=last_day, source=source, min_confidence=min_confidence)
     rows = conn.execute(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
 
