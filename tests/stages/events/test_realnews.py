@@ -107,3 +107,20 @@ def test_a_speaker_in_an_incise_reports_the_act_instead_of_making_a_statement() 
     events = code_text("L'armée russe a bombardé Odessa pendant la nuit, ont annoncé samedi les autorités ukrainiennes.", lang="fr", published="2024-05-07").events
     assert any(e.root == "19" and e.source_code == "RUSMIL" for e in events)
     assert not [e for e in events if e.root == "01"]
+
+
+def test_a_postposed_speaker_in_an_incise_is_the_source() -> None:
+    text = "« Les attaques contre les civils se poursuivent, c'est l'œuvre des Russes », a accusé le président ukrainien Volodimir Zelensky."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.root == "11" and e.source_code == "UKRGOV" for e in events)
+
+
+def test_a_participle_clause_is_not_an_incise() -> None:
+    events = code_text("The missile hit the market, killing five Syrian civilians.", lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.source_code and e.source_code.endswith("CVL")]
+
+
+def test_a_pronoun_speaker_takes_the_subject_of_the_previous_sentence() -> None:
+    text = "Iran's foreign minister met his Turkish counterpart on Monday. He condemned the Israeli strikes."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.sentence_index == 1 and e.root == "11" and e.source_code == "IRNGOV" for e in events)

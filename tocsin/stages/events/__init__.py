@@ -321,7 +321,8 @@ class CodeEvents:
             if background is not None:
                 return self._drop(trigger, background)
             sources, source_how = finder.verb_source(tok)
-            if not sources and tok.lemma_.lower() in cues.speech:
+            if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
+                # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
                 sources, source_how = finder.inverted_subject(tok), "inverted"
         else:
             sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
@@ -589,6 +590,19 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 level += 1
         cur = head
     return level
+
+
+_INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
+
+
+def _in_incise(verb: Any) -> bool:
+    """The verb opens an incise after a quotation or clause ("», a accusé le président", '," the minister warned'):
+    the word before it (or before its auxiliaries) is a comma or a closing quotation mark."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    if "Fin" not in verb.morph.get("VerbForm") and not any("Fin" in a.morph.get("VerbForm") for a in auxes):
+        return False  # ", killing five civilians": a participle clause, not an incise
+    first = min([verb.i] + [a.i for a in auxes])
+    return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
 
 
 def _background_clause(verb: Any, cues: Any) -> str | None:

@@ -185,6 +185,15 @@ class ArgumentFinder:
         earlier = [a for a in self.actors if sent.start <= a.start < pronoun.i and a.mention.kind not in ("place",)]
         if earlier:
             return [earlier[-1]], "pronoun"
+        # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor
+        if sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            actors, _ = self.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
+            actors = [a for a in actors if a.mention.kind != "place"]
+            if not actors:
+                actors = [a for a in self.actors if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role")][-1:]
+            if actors:
+                return actors, "previous"
         return [], "none"
 
     def is_where(self, child: Any, actors: list[TokenActor]) -> bool:
