@@ -124,3 +124,25 @@ def test_a_pronoun_speaker_takes_the_subject_of_the_previous_sentence() -> None:
     text = "Iran's foreign minister met his Turkish counterpart on Monday. He condemned the Israeli strikes."
     events = code_text(text, lang="en", published="2024-05-07").events
     assert any(e.sentence_index == 1 and e.root == "11" and e.source_code == "IRNGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Athens expelled the Libyan ambassador to Greece over the agreement.", "en", "LBYGOV"),
+        ("La junte a expulsé l'ambassadeur français à Niamey.", "fr", "FRAGOV"),
+    ],
+)
+def test_an_official_takes_the_country_of_the_nationality_word_not_of_the_posting(text: str, lang: str, code: str) -> None:
+    mentions = code_text(text, lang=lang, published="2020-01-07").mentions
+    assert code in {m.code for m in mentions}
+    assert not [m for m in mentions if m.code and m.code.endswith("GOV") and m.text.endswith(("Greece", "Niamey"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [("Un porte-parole de l'armée nord-coréenne a démenti ces informations.", "fr", "PRKMIL"), ("A spokesman for the Russian defence ministry denied the report.", "en", "RUSMIL")],
+)
+def test_a_spokesperson_speaks_for_the_body_of_its_complement(text: str, lang: str, code: str) -> None:
+    events = code_text(text, lang=lang, published="2020-01-07").events
+    assert any(e.root == "01" and e.source_code == code for e in events)

@@ -113,6 +113,12 @@ class ExtractActors:
             out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
+            if len(ents) > 1 and any(_is_demonym(e) and _prep_of(doc, e) == "" for e in ents):
+                # "the Libyan ambassador to Greece", "l'ambassadeur français à Niamey": the nationality word says whose
+                # official it is; the complement of posting says where. Coordinated nationalities all stay.
+                kept = [e for e in ents if _prep_of(doc, e) in ("", "de", "du", "des", "d'", "d’", "of")]
+                out.extend(self._entity_actor(doc, e, None, offset, index, date) for e in ents if e not in kept)
+                ents = kept
             if ents:
                 for ent in ents:
                     out.append(self._entity_actor(doc, ent, role, offset, index, date))
@@ -132,6 +138,7 @@ class ExtractActors:
                 )
                 out.append(TokenActor(mention, role.start, role.end, head))
         out.sort(key=lambda a: a.start)
+        _speak_for(doc, out)
         return out
 
     @staticmethod
@@ -174,6 +181,42 @@ class ExtractActors:
             kind=kind,
         )
         return TokenActor(mention, start, end, head)
+
+
+def _is_demonym(ent: Match) -> bool:
+    return any(s.form_kind == "demonym" for s in ent.surfaces)
+
+
+def _prep_of(doc: Any, ent: Match) -> str:
+    """The preposition that introduces an entity ("" for none): "to Greece" -> "to", "à Niamey" -> "à"."""
+    head = doc[_span_head(doc, ent.start, ent.end)]
+    if head.dep_ == "pobj":
+        return head.head.lower_
+    return next((c.lower_ for c in head.children if c.dep_ in ("case", "fixed")), "")
+
+
+def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
+    """A bare role whose "de/of" complement is another actor speaks for it: "un porte-parole de l'armée
+    nord-coréenne" is PRKMIL, "a spokesman for the Russian foreign ministry" RUSGOV."""
+    by_token = {i: a for a in actors for i in range(a.start, a.end)}
+    for actor in actors:
+        mention = actor.mention
+        if mention.kind != "role" or mention.code is not None:
+            continue
+        head = doc[actor.head]
+        for child in head.children:
+            if child.dep_ not in ("nmod", "prep") or child.i in range(actor.start, actor.end):
+                continue
+            word = child.lower_ if child.dep_ == "prep" else next((c.lower_ for c in child.children if c.dep_ == "case"), "")
+            if word not in ("de", "du", "des", "d'", "d’", "of", "for"):
+                continue
+            target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
+            owner = by_token.get(target.i)
+            if owner is not None and owner is not actor and owner.mention.code:
+                mention.code, mention.country = owner.mention.code, owner.mention.country
+                mention.roles = list(owner.mention.roles)
+                mention.name = owner.mention.name
+                break
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
