@@ -67,6 +67,7 @@ class Cues:
     listing: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     not_acts: frozenset[str] = frozenset()
+    quantity: frozenset[str] = frozenset()
     locative_places: frozenset[str] = frozenset()
     noun_negators: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def load_language(code: str) -> LanguageResources:
             listing=words("listing"),
             locative=words("locative"),
             not_acts=words("not_acts"),
+            quantity=words("quantity"),
             locative_places=words("locative_places"),
             noun_negators=words("noun_negators"),
             without=words("without"),

@@ -146,3 +146,22 @@ def test_an_official_takes_the_country_of_the_nationality_word_not_of_the_postin
 def test_a_spokesperson_speaks_for_the_body_of_its_complement(text: str, lang: str, code: str) -> None:
     events = code_text(text, lang=lang, published="2020-01-07").events
     assert any(e.root == "01" and e.source_code == code for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israël a effectué des centaines de frappes aériennes sur le sol syrien.", "fr"),
+        ("Syrian rebels faced dozens of Russian airstrikes in Idlib.", "en"),
+        ("Son aviation a visé les forces appuyées par l'Iran.", "fr"),
+    ],
+)
+def test_counted_acts_and_describing_participles_are_not_new_events(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not [e for e in events if e.root in ("05", "19")], [(e.cameo, e.trigger) for e in events]
+
+
+def test_a_misparsed_main_verb_with_its_auxiliary_and_subject_is_still_coded() -> None:
+    text = "Fait sans précédent, la police palestinienne de Jéricho a saisi des armes détenues par des groupes armés."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.root == "17" and e.source_code == "PSECOP" for e in events)

@@ -329,6 +329,8 @@ class CodeEvents:
             target_how = "modifier" if targets else "none"
             if _in_background(tok, cues):
                 return self._drop(trigger, "background event noun")  # "après les combats"
+            if _counted(tok, cues):
+                return self._drop(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
             if _inside_name(tok, finder):
                 return self._drop(trigger, "part of a name")  # "Organisation de libération de la Palestine"
             if _has_demonstrative(tok, cues) and source_how != "agent":
@@ -592,6 +594,7 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
     return level
 
 
+_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "which", "who", "whom", "whose", "that", "where"})
 _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
 
 
@@ -614,16 +617,35 @@ def _background_clause(verb: Any, cues: Any) -> str | None:
       to expel", "le projet d'attaquer"); intent, threat and demand verbs frame their infinitives elsewhere;
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if verb.dep_ in ("relcl", "acl:relcl"):
-        return "relative clause: background"
+        relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and "Rel" not in c.morph.get("PronType") and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
+        if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
+            return "relative clause: background"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
         return "background clause"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and not auxiliaries:
+        return "participle describing a noun: background"  # "les forces appuyées par l'Iran", "rebels backed by Iran"
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj")}
     if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
         return "idiom: not an act"
     return None
+
+
+def _counted(token: Any, cues: Any) -> bool:
+    """An event noun counted or measured by its head ("des centaines de frappes", "fourteen months of fighting",
+    "cinq attaques depuis mercredi") sums up many acts: a statistic, not a report of one."""
+    head = token.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head  # English: "dozens of strikes" hangs "strikes" on "of"
+    if head.i != token.i and head.lemma_.lower() in cues.quantity:
+        return True
+    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in ("un", "une", "one", "a") for c in token.children) and any(
+        c.lower_ in cues.background for c in token.subtree
+    )
 
 
 def _in_background(token: Any, cues: Any) -> bool:
