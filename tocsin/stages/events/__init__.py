@@ -317,7 +317,7 @@ class CodeEvents:
         targets: list[TokenActor] = []
         target_how = "none"
         if trigger.kind == "verb":
-            background = _background_clause(tok, cues)
+            background = _background_clause(tok, cues, finder.at)
             if background is not None:
                 return self._drop(trigger, background)
             sources, source_how = finder.verb_source(tok)
@@ -608,11 +608,12 @@ def _in_incise(verb: Any) -> bool:
     return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
 
 
-def _background_clause(verb: Any, cues: Any) -> str | None:
+def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
     - a relative clause describes its noun ("the rebels, who are backed by Iran", "qui avait été conclu en 2015");
     - an adverbial clause opened by a background word ("since it was recaptured", "après que l'armée a repris");
+    - a past participle that describes an actor ("the rebels, backed by Iran");
     - an infinitive that completes a noun is a plan, plot or purpose, not an act ("plans to attack", "a resolution
       to expel", "le projet d'attaquer"); intent, threat and demand verbs frame their infinitives elsewhere;
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
@@ -627,8 +628,13 @@ def _background_clause(verb: Any, cues: Any) -> str | None:
         return "background clause"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and not auxiliaries:
-        return "participle describing a noun: background"  # "les forces appuyées par l'Iran", "rebels backed by Iran"
+    if (
+        verb.dep_ == "acl" and verb.head.i in actor_tokens and not auxiliaries
+        and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+    ):  # fmt: skip
+        # "les forces appuyées par l'Iran", "rebels backed by Iran": a participle that describes an actor; one that
+        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN")
+        return "participle describing an actor: background"
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj")}
     if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
         return "idiom: not an act"
