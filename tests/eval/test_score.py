@@ -336,3 +336,13 @@ def test_whole_article_records_are_coded_together(tmp_path: Path) -> None:
     assert any(e.root == "15" for e in predictions["d-s0"]) and not any(e.root == "19" for e in predictions["d-s0"])
     shelling = [e for e in predictions["d-s1"] if e.root == "19"]
     assert shelling and shelling[0].sentence_index == 1 and shelling[0].trigger in rows[1]["text"]
+
+
+def test_score_place_names_in_another_language_resolve_through_the_gazetteer() -> None:
+    """A French gold place ("Tbilissi") is the coder's Tbilisi; another Georgian city is not."""
+    gold = [GoldEvent(source_code="GEOCOP", target_code="GEOCVL", cameo="173", root="17", place_text="Tbilissi", place_country="GEO")]
+    right = _event(source_code="GEOCOP", target_code="GEOCVL", cameo="173", root="17", place="Tbilisi", country="GEO", geonames_id=611717)
+    wrong = _event(source_code="GEOCOP", target_code="GEOCVL", cameo="173", root="17", place="Batumi", country="GEO", geonames_id=615532)
+    annotated = ("root", "source", "target", "place")
+    assert score([_record("r1", gold, annotated)], {"r1": [right]}).to_dict()["place_accuracy"] == 1.0
+    assert score([_record("r1", gold, annotated)], {"r1": [wrong]}).to_dict()["place_accuracy"] == 0.0

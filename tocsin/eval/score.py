@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -356,10 +357,27 @@ def _same_triple(gold: GoldEvent, event: Event) -> bool:
 
 
 def _same_place(gold: GoldEvent, event: Event) -> bool:
-    """The coder placed the event in the gold place's country, at a place of the same name when the gold names one."""
+    """The coder placed the event at the gold place: same country, and the same place when the gold names one.
+
+    The gold words are looked up in tocsin's gazetteer within the gold country, so an exonym matches
+    ("Tbilissi" is Tbilisi, "Syrie" Syria); words it cannot resolve are compared by their tokens.
+    """
     if not event.country or event.country != gold.place_country:
         return False
-    return not gold.place_text or token_overlap(_fold(gold.place_text), _fold(event.place or "")) > 0.0
+    if not gold.place_text:
+        return True
+    resolved = _resolve_gold_place(gold.place_text, gold.place_country)
+    if resolved is not None and event.geonames_id is not None and resolved == event.geonames_id:
+        return True
+    return token_overlap(_fold(gold.place_text), _fold(event.place or "")) > 0.0
+
+
+@lru_cache(maxsize=4096)
+def _resolve_gold_place(text: str, country: str | None) -> int | None:
+    from ..stages.geo.gazetteer import Gazetteer
+
+    place = Gazetteer.load().resolve(text, countries=[country] if country else [])
+    return place.geonames_id if place is not None and place.country_iso3 == country else None
 
 
 def _fold(text: str) -> str:
