@@ -23,15 +23,14 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def sentences(paragraph: str) -> list[str]:
+    """Split at terminal punctuation followed by a capital, except after abbreviations and initials."""
     out: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        piece = paragraph[start : match.start()].strip()
         head = paragraph[start : match.start()]
         if _ABBREV.search(head) or re.search(r"\b[A-Z]\.$", head):
             continue
-        end = match.start() + (len(match.group(0)) - len(match.group(0).lstrip("\"”’)")) if False else match.start())
-        piece = paragraph[start:match.end()].strip()
+        piece = paragraph[start : match.end()].strip()
         if piece:
             out.append(piece)
         start = match.end()
