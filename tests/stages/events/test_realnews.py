@@ -165,3 +165,10 @@ def test_a_misparsed_main_verb_with_its_auxiliary_and_subject_is_still_coded() -
     text = "Fait sans précédent, la police palestinienne de Jéricho a saisi des armes détenues par des groupes armés."
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert any(e.root == "17" and e.source_code == "PSECOP" for e in events)
+
+
+def test_speaking_out_against_is_criticism_and_criticism_from_names_its_source() -> None:
+    events = code_text("The Iraqi prime minister spoke out against the attack.", lang="en", published="2020-01-07").events
+    assert any(e.cameo == "111" and e.source_code == "IRQGOV" for e in events)
+    events = code_text("Criticism from Russia followed the decision.", lang="en", published="2020-01-07").events
+    assert any(e.root == "11" and e.source_code == "RUS" for e in events)

@@ -259,7 +259,7 @@ class ArgumentFinder:
                 prep = _case(child)
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
-                if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par") or child.dep_ in ("poss", "nmod:poss", "compound"):
+                if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par", "from") or child.dep_ in ("poss", "nmod:poss", "compound"):
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
                     elif not sources:
