@@ -169,20 +169,21 @@ def _parse_event(data: Any, index: int) -> GoldEvent:
     )
 
 
-def _parse_actor(data: Any, where: str) -> tuple[str | None, str | None]:
+def _parse_pair(data: Any, where: str, first: str, second: str) -> tuple[str | None, str | None]:
+    """Two string fields of an optional object: an actor's ``code`` and ``text``, a place's ``text`` and ``country``."""
     if data is None:
         return None, None
     if not isinstance(data, dict):
-        raise _Malformed(f"{where} must be an object with 'code' and 'text', or null")
-    return _get(data, "code", str, where=where), _get(data, "text", str, where=where)
+        raise _Malformed(f"{where} must be an object with '{first}' and '{second}', or null")
+    return _get(data, first, str, where=where), _get(data, second, str, where=where)
+
+
+def _parse_actor(data: Any, where: str) -> tuple[str | None, str | None]:
+    return _parse_pair(data, where, "code", "text")
 
 
 def _parse_place(data: Any, where: str) -> tuple[str | None, str | None]:
-    if data is None:
-        return None, None
-    if not isinstance(data, dict):
-        raise _Malformed(f"{where} must be an object with 'text' and 'country', or null")
-    return _get(data, "text", str, where=where), _get(data, "country", str, where=where)
+    return _parse_pair(data, where, "text", "country")
 
 
 def _get(data: dict[str, Any], key: str, kind: type, *, required: bool = False, where: str = "") -> Any:
