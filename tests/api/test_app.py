@@ -96,6 +96,8 @@ def test_app_empty_answers(client: TestClient) -> None:
         ("/api/series?country=R", "country"),
         ("/api/series?since=2024-02-30", "since"),
         ("/api/ladder?pair=RUSUKR", "pair"),
+        ("/api/ladder?min_confidence=2", "min_confidence"),
+        ("/api/series?min_confidence=-0.1", "min_confidence"),
         ("/api/pairs?limit=5000", "limit"),
         ("/api/alerts?since=soon", "since"),
         ("/api/alerts?pair=%3ENATO", "pair"),

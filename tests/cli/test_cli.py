@@ -149,6 +149,15 @@ def test_series_and_ladder_commands(watch_db: str) -> None:
     assert rows[0]["rung_name"] == "conventional attack" and rows[0]["evidence"]
     bad = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE"])
     assert bad.exit_code == 1 and "E501" in bad.output
+    # --min-confidence: 1.0 keeps no event of the pair, 0 keeps at least as many as the default threshold
+    strict = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE>ARM", "--format", "jsonl", "--min-confidence", "1"])
+    assert strict.exit_code == 0, strict.output
+    assert sum(json.loads(line)["events"] for line in strict.stdout.splitlines() if line.startswith("{")) == 0
+    every = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE>ARM", "--format", "jsonl", "--min-confidence", "0"])
+    counted = sum(json.loads(line)["events"] for line in every.stdout.splitlines() if line.startswith("{"))
+    assert counted >= sum(p["events"] for p in points) > 0
+    out_of_range = runner.invoke(app, ["ladder", "--db", watch_db, "--min-confidence", "2"])
+    assert out_of_range.exit_code == 1 and "E501" in out_of_range.output
 
 
 @pytest.mark.slow

@@ -40,13 +40,14 @@ def series_cli(
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD).")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Daily or weekly event series of a pair, a country, or everything."""
     try:
         with open_store(db, read_only=True) as store:
-            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source)
+            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source, min_confidence=min_confidence)
     except TocsinError as exc:
         fail(str(exc))
     rows = records(frame)
@@ -61,13 +62,14 @@ def ladder_cli(
     window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Where each pair stands on the escalation ladder (statements ... nuclear signalling ... mass violence)."""
     try:
         with open_store(db, read_only=True) as store:
-            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source)
+            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source, min_confidence=min_confidence)
     except TocsinError as exc:
         fail(str(exc))
     print_rows(_for_table(records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))

@@ -108,6 +108,8 @@ def reports_sql(
     if source == "tocsin":
         where.append("coalesce(m.factual, true)")
         threshold = MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+        if not 0.0 <= threshold <= 1.0:
+            raise ConfigError(Errors.E501.format(name="min_confidence", value=min_confidence, hint="Expected a number from 0 to 1."))
         if threshold > 0:
             where.append("m.confidence >= ?")
             params.append(threshold)

@@ -63,6 +63,7 @@ def series_(
     since: Since = None,
     until: Until = None,
     dataset: Dataset = "tocsin",
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
 ) -> JSONResponse:
     """``{"pair", "country", "freq", "points": [series point]}``; neither pair nor country gives the overall series."""
     _check_dates(since, until)
@@ -76,10 +77,13 @@ def series_(
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
-        frame = series(state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until, source=dataset)
+        frame = series(
+            state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until, source=dataset, min_confidence=min_confidence
+        )
         return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame)}
 
-    return JSONResponse(state.cache.get(cursor, ("series", the_pair, country, level, freq, since, until, dataset), compute))
+    key = ("series", the_pair, country, level, freq, since, until, dataset, min_confidence)
+    return JSONResponse(state.cache.get(cursor, key, compute))
 
 
 @router.get("/ladder", summary="Where pairs stand on the escalation ladder")
@@ -90,6 +94,7 @@ def ladder_(
     since: Since = None,
     until: Until = None,
     dataset: Dataset = "tocsin",
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
 ) -> JSONResponse:
     """``{"rungs": [{"rung", "name"}], "items": [ladder row]}``, highest rung first."""
     _check_dates(since, until)
@@ -97,10 +102,11 @@ def ladder_(
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
-        frame = ladder(state.store, pair=the_pair, since=since, until=until, source=dataset)
+        frame = ladder(state.store, pair=the_pair, since=since, until=until, source=dataset, min_confidence=min_confidence)
         return {"rungs": [{"rung": number, "name": name} for number, name in enumerate(RUNGS)], "items": records(frame)}
 
-    return JSONResponse(state.cache.get(cursor, ("ladder", str(the_pair) if the_pair else None, since, until, dataset), compute))
+    key = ("ladder", str(the_pair) if the_pair else None, since, until, dataset, min_confidence)
+    return JSONResponse(state.cache.get(cursor, key, compute))
 
 
 @router.get("/alerts", summary="Stored alerts, newest first")
