@@ -405,7 +405,7 @@ def _actor_match(gold: GoldEvent, event: Event, *, source: bool, target: bool) -
 
 def _side_match(gold_code: str | None, gold_text: str | None, code: str | None, text: str | None) -> float:
     if gold_code is not None:
-        return 2.0 * (code == gold_code) + 1.0 * (code is not None and code[:3] == gold_code[:3])
+        return 2.0 * (code == gold_code) + 1.0 * (code is not None and _country(code) == _country(gold_code))
     if gold_text:
         return token_overlap(gold_text, text)
     return 0.0
@@ -422,7 +422,7 @@ def _score_actor(
 ) -> None:
     if gold_code is not None:
         exact.add(1.0 if code == gold_code else 0.0)
-        country.add(1.0 if code is not None and code[:3] == gold_code[:3] else 0.0)
+        country.add(1.0 if code is not None and _country(code) == _country(gold_code) else 0.0)
     elif gold_text:
         overlap.add(token_overlap(gold_text, text))
 

@@ -79,15 +79,9 @@ def same_event(a: Report, b: Report) -> bool:
 
 # What the store keeps on each merged event for the watch layer (tocsin/watch/pairs.py and reports.py explain them).
 # A pair's side at country level: the country of the actor code, or the organisation for IGO and NGO codes
-# (IGOWSTNATMIL -> IGOWSTNAT); tocsin.codebook.actor_principal says how.
-def principal(code: str | None) -> str | None:
-    """The country-level side of an actor code: ``RUSMIL`` -> ``RUS``, ``IGOWSTNATMIL`` -> ``IGOWSTNAT``."""
-    return actor_principal(code)
-
-
-def principal_sql(column: str) -> str:
-    """SQL of :func:`principal` over an actor-code column (``e.source_code``)."""
-    return actor_principal_sql(column)
+# (IGOWSTNATMIL -> IGOWSTNAT). The store computes it on save with the codebook's definition, in Python and SQL.
+principal = actor_principal
+principal_sql = actor_principal_sql
 
 
 # Nuclear signalling: a nuclear-flagged threat, show of force, coercion or attack, or a threat of WMD attack.

@@ -38,10 +38,6 @@ class TokenActor:
     head: int
 
 
-def _roles_of(code: str) -> list[str]:
-    return actor_roles(code)
-
-
 def _span_head(doc: Any, start: int, end: int) -> int:
     for i in range(start, end):
         head = doc[i].head.i
@@ -159,10 +155,10 @@ class ExtractActors:
             elif surface.form_kind == "demonym":
                 kind = "demonym"
         for r in entry.roles:
-            # an organisation code may already name the role (IGOJUDICC, NGOHRIAMN)
-            if r not in _roles_of(code) and r not in (code[i : i + 3] for i in range(0, len(code), 3)):
+            # not a role the code already holds, nor one its organisation code names (IGOJUDICC, NGOHRIAMN)
+            if r not in (code[i : i + 3] for i in range(0, len(code), 3)):
                 code += r
-        if role is not None and role.role and kind != "person" and not _roles_of(code):
+        if role is not None and role.role and kind != "person" and not actor_roles(code):
             code = code + role.role
         start, end = ent.start, ent.end
         if role is not None:
@@ -176,7 +172,7 @@ class ExtractActors:
             sentence_index=index,
             code=code,
             country=actor_principal(code),
-            roles=_roles_of(code),
+            roles=actor_roles(code),
             name=entry.name,
             kind=kind,
         )
@@ -187,12 +183,18 @@ def _is_demonym(ent: Match) -> bool:
     return any(s.form_kind == "demonym" for s in ent.surfaces)
 
 
+def preposition_of(token: Any) -> str:
+    """The preposition that introduces a word, lower-cased ("" for none): "à Niamey" -> "à" (UD hangs it on the
+    noun as ``case``); "to Greece" -> "to" (English hangs the noun on it as ``pobj``); a ``prep`` token is its own."""
+    if token.dep_ == "prep":
+        return token.lower_
+    if token.dep_ == "pobj":
+        return token.head.lower_
+    return next((c.lower_ for c in token.children if c.dep_ in ("case", "fixed")), "")
+
+
 def _prep_of(doc: Any, ent: Match) -> str:
-    """The preposition that introduces an entity ("" for none): "to Greece" -> "to", "à Niamey" -> "à"."""
-    head = doc[_span_head(doc, ent.start, ent.end)]
-    if head.dep_ == "pobj":
-        return head.head.lower_
-    return next((c.lower_ for c in head.children if c.dep_ in ("case", "fixed")), "")
+    return preposition_of(doc[_span_head(doc, ent.start, ent.end)])
 
 
 def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
@@ -207,8 +209,7 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
         for child in head.children:
             if child.dep_ not in ("nmod", "prep") or child.i in range(actor.start, actor.end):
                 continue
-            word = child.lower_ if child.dep_ == "prep" else next((c.lower_ for c in child.children if c.dep_ == "case"), "")
-            if word not in ("de", "du", "des", "d'", "d’", "of", "for"):
+            if preposition_of(child) not in ("de", "du", "des", "d'", "d’", "of", "for"):
                 continue
             target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
             owner = by_token.get(target.i)
@@ -250,4 +251,4 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.name = "country unknown"
 
 
-__all__ = ["ExtractActors", "TokenActor", "DOC_KEY"]
+__all__ = ["ExtractActors", "TokenActor", "DOC_KEY", "preposition_of"]

@@ -68,12 +68,14 @@ class CodeEvents:
         self._where: tuple[str, int] = ("", 0)
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
+        self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
+        return None
+
+    def _record(self, trigger: str, code: str, reason: str) -> None:
+        """Trace a trigger (or a coded event) that gave no event, with the reason."""
         if self.trace is not None:
             article_id, sentence_index = self._where
-            self.trace.append(
-                {"article_id": article_id, "sentence_index": sentence_index, "trigger": trigger.token.text, "code": code or trigger.candidates[0].cameo, "reason": reason}
-            )
-        return None
+            self.trace.append({"article_id": article_id, "sentence_index": sentence_index, "trigger": trigger, "code": code, "reason": reason})
 
     def __call__(self, article: Article) -> Article:
         lang = load_language(article.lang or "fr")
@@ -262,17 +264,11 @@ class CodeEvents:
                 continue
             if event.cameo == "010" and (not event.source_code or set(codebook.actor_roles(event.source_code)) & _NEWS_SOURCE_ROLES):
                 # "police said the victim is 25", "state media reported...": a source of news, not a political statement
-                if self.trace is not None:
-                    self.trace.append(
-                        {"article_id": article.id, "sentence_index": sentence.index, "trigger": event.trigger, "code": event.cameo, "reason": "statement by a news source"}
-                    )
+                self._record(event.trigger, event.cameo, "statement by a news source")
                 continue
             if not (event.source_code or event.target_code):
                 if not self.keep_actorless:
-                    if self.trace is not None:
-                        self.trace.append(
-                            {"article_id": article.id, "sentence_index": sentence.index, "trigger": event.trigger, "code": event.cameo, "reason": "no coded actor"}
-                        )
+                    self._record(event.trigger, event.cameo, "no coded actor")
                     continue
                 event.rule += "+actorless"
             kept.append(event)

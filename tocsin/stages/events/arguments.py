@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...models import ActorMention
-from ..actors import DOC_KEY, TokenActor
+from ..actors import DOC_KEY, TokenActor, preposition_of
 
 # Dependants that open another clause: an argument never reaches into them.
 # Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
@@ -200,8 +200,7 @@ class ArgumentFinder:
         """An oblique that says where, not whom: a locative preposition before places ("met in Istanbul",
         "manœuvres en Méditerranée"); a country named as such counts as a place there, a demonym or an organisation not."""
         for actor in actors:
-            head = self.doc[actor.head]
-            prep = head.head.lower_ if head.dep_ == "pobj" else _case(head)  # English: the preposition heads its object
+            prep = preposition_of(self.doc[actor.head])
             if actor.mention.kind == "place" and prep in self.locative_places:
                 continue  # "à Istanbul": a city after "à" is where; "à l'Ukraine", "à Moscou" may be whom
             if prep not in self.locative or actor.mention.kind not in ("place", "region", "country", "capital"):
@@ -256,7 +255,7 @@ class ArgumentFinder:
                 actors = self.actors_in(child)
                 if not actors:
                     continue
-                prep = _case(child)
+                prep = preposition_of(child)
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
                 if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par", "from") or child.dep_ in ("poss", "nmod:poss", "compound"):
@@ -299,15 +298,6 @@ def _after_perfect_aux(token: Any, perfect_aux: frozenset[str]) -> bool:
         if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
             return False
     return False
-
-
-def _case(token: Any) -> str:
-    if token.dep_ == "prep":  # English: the preposition heads its object
-        return token.lower_
-    for child in token.children:
-        if child.dep_ in ("case", "fixed"):
-            return child.lower_
-    return ""
 
 
 def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:
