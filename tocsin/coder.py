@@ -31,6 +31,7 @@ def make_pipeline(
     trace: bool = False,
     place: bool = True,
     date: bool = True,
+    prefilter: bool = True,
 ) -> Pipeline:
     """Build the coding pipeline.
 
@@ -43,12 +44,14 @@ def make_pipeline(
         batch_size: articles parsed per spaCy batch.
         trace: record every trigger that gave no event, and why (``pipeline.get_stage("events").trace``).
         place, date: run the geo and dates stages (on by default).
+        prefilter: parse only the sentences that can hold an event (a candidate actor or trigger, and the sentence
+            before each for context; see :mod:`tocsin.stages.candidates`); ``False`` parses every sentence.
     Returns:
         A :class:`~tocsin.pipeline.Pipeline` whose ``pipe`` yields coded articles.
     """
     stages: list[object] = [
         DetectLanguage(force=lang),
-        ParseText(batch_size=batch_size),
+        ParseText(batch_size=batch_size, prefilter=prefilter, actors=tuple(str(p) for p in actors), keep_actorless=keep_actorless),
         ExtractActors(extra_dictionaries=tuple(str(p) for p in actors)),
         CodeEvents(keep_negated=keep_negated, trace=trace, keep_actorless=keep_actorless),
         FlagNuclear(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -93,18 +93,27 @@ class LanguageResources:
     lemma_fixes: tuple[tuple[str, str], ...] = ()
     nuclear: tuple[str, ...] = ()  # regular expressions of nuclear signalling ([nuclear] patterns)
 
-    @property
+    # Built once per instance (cached_property writes the instance dict, which a frozen dataclass allows):
+    # hashing the resources to look up a cache would walk every pattern on each sentence.
+    @cached_property
     def fixes(self) -> dict[str, str]:
         return dict(self.lemma_fixes)
 
-    def verb_patterns(self) -> dict[str, list[Pattern]]:
+    @cached_property
+    def _verb_index(self) -> dict[str, list[Pattern]]:
         return _index(self, "verb")
 
-    def noun_patterns(self) -> dict[str, list[Pattern]]:
+    @cached_property
+    def _noun_index(self) -> dict[str, list[Pattern]]:
         return _index(self, "noun")
 
+    def verb_patterns(self) -> dict[str, list[Pattern]]:
+        return self._verb_index
 
-@lru_cache(maxsize=16)
+    def noun_patterns(self) -> dict[str, list[Pattern]]:
+        return self._noun_index
+
+
 def _index(lang: LanguageResources, kind: str) -> dict[str, list[Pattern]]:
     out: dict[str, list[Pattern]] = {}
     for pattern in lang.patterns:

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import Errors, StageError
 from ..languages import load_language
 from ..models import Article, Sentence
+from .candidates import CandidateFinder, plain_sentences
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 # spaCy's parser cost grows with paragraph length; very long paragraphs are cut on single newlines, then on sentence-ish punctuation.
@@ -130,8 +131,46 @@ class ParseText:
     requires = ("article.text", "article.lang")
     assigns = ("article.sentences", "article.docs")
 
-    def __init__(self, *, batch_size: int = 64) -> None:
+    def __init__(
+        self, *, batch_size: int = 64, prefilter: bool = True, actors: tuple[str, ...] = (), keep_actorless: bool = False
+    ) -> None:
         self.batch_size = batch_size
+        self.prefilter = prefilter
+        self.actors = tuple(str(p) for p in actors)
+        self.keep_actorless = keep_actorless
+        self._finders: dict[str, CandidateFinder] = {}
+        self.units_seen = 0  # sentence units the cheap pass saw, and how many it sent to the parser
+        self.units_parsed = 0
+
+    def _finder(self, lang: str, nlp: Any) -> CandidateFinder:
+        finder = self._finders.get(lang)
+        if finder is None:
+            from .actors.matcher import get_matcher
+
+            finder = CandidateFinder(nlp, load_language(lang), get_matcher(lang, self.actors), keep_actorless=self.keep_actorless)
+            self._finders[lang] = finder
+        return finder
+
+    def _select(
+        self, nlp: Any, finder: CandidateFinder, para: str, offset: int, i: int, items: list[tuple[Any, tuple[int, int]]], plain: list[tuple[int, int]]
+    ) -> None:
+        """Queue the runs of a paragraph's units that coding needs for parsing (tokenized once, as docs); record
+        the other units' sentences in ``plain``."""
+        tokens = nlp.make_doc(para)
+        units = finder.units(tokens)
+        self.units_seen += len(units)
+        run: list[int] = []
+        for unit in [*units, None]:
+            if unit is not None and unit.parse:
+                self.units_parsed += 1
+                run = [run[0] if run else unit.start, unit.end]
+                continue
+            if run:
+                span = tokens[run[0] : run[1]]
+                items.append((span.as_doc(), (i, offset + span.start_char)))
+                run = []
+            if unit is not None:
+                plain.extend((offset + s, offset + e) for s, e in plain_sentences(tokens, unit.start, unit.end))
 
     def __call__(self, article: Article) -> Article:
         out = list(self.pipe([article]))
@@ -164,20 +203,28 @@ class ParseText:
                     on_error(article, self.name, exc)
                     done.add(article.id)
                 continue
-            items = [(para, (i, offset)) for i, article in enumerate(articles) for offset, para in split_paragraphs(article.text)]
+            finder = self._finder(lang, nlp) if self.prefilter else None
+            items: list[tuple[Any, tuple[int, int]]] = []
+            plain: list[list[tuple[int, int]]] = [[] for _ in articles]  # sentences not parsed: (start, end) in the text
+            for i, article in enumerate(articles):
+                for offset, para in split_paragraphs(article.text):
+                    if finder is None:
+                        items.append((para, (i, offset)))
+                    else:
+                        self._select(nlp, finder, para, offset, i, items, plain[i])
             docs: list[list[tuple[int, Any]]] = [[] for _ in articles]
             for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
                 docs[i].append((offset, doc))
-            for article, adocs in zip(articles, docs):
+            for article, adocs, unparsed in zip(articles, docs, plain):
                 article.docs = adocs
-                article.sentences = []
+                spans = list(unparsed)
                 for offset, doc in adocs:
                     for sent in doc.sents:
                         text = sent.text
-                        if not text.strip():
-                            continue
-                        start = offset + sent.start_char
-                        article.sentences.append(Sentence(len(article.sentences), start, start + len(text), text))
+                        if text.strip():
+                            spans.append((offset + sent.start_char, offset + sent.start_char + len(text)))
+                spans.sort()
+                article.sentences = [Sentence(k, start, end, article.text[start:end]) for k, (start, end) in enumerate(spans)]
         for article in batch:
             if article.id not in done:
                 yield article

@@ -124,3 +124,10 @@ def test_a_region_named_like_a_word_is_not_taken(pipelines: dict) -> None:
     """"Sud" is a department of Haiti; in "le district militaire Sud" it is not a place."""
     for event in _events(pipelines, "Le district militaire Sud de la Russie a menacé l'Ukraine."):
         assert event.country != "HTI"  # type: ignore[attr-defined]
+
+
+def test_geo_capitalised_runs_stand_for_untagged_proper_nouns() -> None:
+    from tocsin.stages.geo import _capitalised_runs
+
+    text = "Residents of New York and Saint-Denis met in Mysuru, said the Red Cross."
+    assert list(_capitalised_runs(text)) == ["New York", "Saint-Denis", "Mysuru", "Red Cross"]

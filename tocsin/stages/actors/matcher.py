@@ -84,6 +84,15 @@ class ActorMatcher:
         for label, docs in by_label.items():
             matcher.add(label, docs)
 
+    def candidate_tokens(self, doc: Any) -> set[int]:
+        """Token indices inside any raw match (names and roles), before the checks that need tags: what the
+        NLP stage's cheap pass uses on a doc that is only tokenized."""
+        out: set[int] = set()
+        for matcher in (self._lower, self._exact):
+            for _match_id, start, end in matcher(doc):
+                out.update(range(start, end))
+        return out
+
     def __call__(self, doc: Any) -> list[Match]:
         raw = []
         vocab = doc.vocab

@@ -228,6 +228,16 @@ class _ArticleContext:
                     place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
                     if place is not None and place.precision != "country":
                         counts[place] += 1
+        # sentences the NLP stage did not parse (no candidate actor or trigger, tocsin.stages.candidates): their
+        # capitalised runs stand for the proper nouns no tagger marked
+        parsed = [(offset, offset + len(doc.text)) for offset, doc in self.article.docs]
+        for sentence in self.article.sentences:
+            if sentence.start < self.dateline_end or any(a <= sentence.start < b for a, b in parsed):
+                continue
+            for name in _capitalised_runs(sentence.text):
+                place = self.gazetteer.resolve(name, countries=self.countries) if len(name) > 1 else None
+                if place is not None and place.precision != "country":
+                    counts[place] += 1
         if not counts:
             return None
         return counts.most_common(1)[0][0]
@@ -325,6 +335,28 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
             start = None
     if start is not None:
         yield start, tokens[-1].i + 1
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+
+
+def _capitalised_runs(text: str) -> Iterable[str]:
+    """Runs of capitalised words joined by single spaces, the first word of the text left out (every sentence
+    starts with a capital): the proper nouns of a sentence that no tagger saw."""
+    run: list[str] = []
+    prev_end = -1
+    for k, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        capital = k > 0 and word[0].isupper()
+        if capital and run and text[prev_end : match.start()] == " ":
+            run.append(word)
+        else:
+            if run:
+                yield " ".join(run)
+            run = [word] if capital else []
+        prev_end = match.end()
+    if run:
+        yield " ".join(run)
 
 
 def _region_context(doc: Any, start: int, end: int) -> bool:

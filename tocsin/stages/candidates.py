@@ -1,0 +1,192 @@
+"""Which sentences can hold an event: the cheap pass before parsing.
+
+Most sentences of real news name no political actor and report no act. The
+tagger and parser are the costly part of coding, so before them the NLP stage
+tokenizes each paragraph, cuts it into sentence units on terminal punctuation
+(never finer than the parser's own sentences), and looks in each unit for
+
+* a candidate **actor**: a phrase of the actor dictionary (the same
+  tokenizer-level PhraseMatchers the actors stage uses), and
+* a candidate **trigger**: a word that can have the lemma of an event pattern.
+  The test is exact, not a guess: the surface forms are generated from the
+  trigger lemmas by inverting the model's own lemmatizer tables (its rules,
+  exceptions and lookup table, and the attribute ruler's lemma patterns) and
+  the language's lemma fixes and gerund and present-tense endings, so every
+  word the full pipeline could lemmatise to a trigger lemma is found.
+
+A unit is parsed when it has a candidate actor (its mentions count for the
+article: role countries are inferred from them, places are counted), or a
+candidate trigger with an actor within reach before it: in the unit before, or
+further back through a chain of units with pronouns ("Police arrested X. They
+released him. On Saturday they arrested Y."); with ``keep_actorless`` every
+unit with a trigger is parsed. The unit before each needed unit, and the chain
+of pronouns back to its actor, are parsed with it, so pronouns and elided
+subjects have their context. Nothing else can make an
+event, so coding loses nothing (tests/stages/test_candidates.py checks the gold
+sets give the same events with and without the filter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..languages import LanguageResources
+
+#: Sentence units end after these tokens (the parser may still split a unit further, never join two).
+_TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
+_CLOSERS = frozenset({"»", '"', "”", "’", "'", ")", "]"})
+_NEWLINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Tokens ``start:end`` of a paragraph's tokenized doc, and whether coding needs them parsed."""
+
+    start: int
+    end: int
+    parse: bool
+
+
+class TriggerForms:
+    """Every lower-case word form the model's lemmatizer (or the language's lemma rules) can map to a trigger lemma."""
+
+    def __init__(self, nlp: Any, lang: LanguageResources) -> None:
+        self.lemmas = frozenset(lang.verb_patterns()) | frozenset(lang.noun_patterns())
+        forms: set[str] = set(self.lemmas)
+        forms.update(form for form, lemma in lang.fixes.items() if lemma in self.lemmas)
+        cues = lang.cues
+        for ending, infinitive in (*cues.gerund_infinitives, *cues.present_infinitives):
+            forms.update(_invert(self.lemmas, ending, infinitive))
+        self._lookup: Any = None
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for rules in _table(lookups, "lemma_rules").values():
+                for old, new in rules:
+                    forms.update(_invert(self.lemmas, old, new))
+            for exceptions in _table(lookups, "lemma_exc").values():
+                forms.update(form for form, lemmas in exceptions.items() if any(lemma in self.lemmas for lemma in lemmas))
+            if lookups.has_table("lemma_lookup"):
+                self._lookup = lookups.get_table("lemma_lookup")
+        if "attribute_ruler" in nlp.pipe_names:
+            for rule in nlp.get_pipe("attribute_ruler").patterns:
+                if str(rule.get("attrs", {}).get("LEMMA", "")).lower() in self.lemmas:
+                    for pattern in rule["patterns"]:
+                        for token in pattern:
+                            forms.update(_pattern_forms(token))
+        self.forms = frozenset(f.lower() for f in forms)
+
+    def __contains__(self, lower: str) -> bool:
+        if lower in self.forms:
+            return True
+        if self._lookup is not None:
+            found = self._lookup.get(lower)
+            if found is not None:
+                return any(lemma in self.lemmas for lemma in ([found] if isinstance(found, str) else found))
+        return False
+
+
+def _table(lookups: Any, name: str) -> dict[Any, Any]:
+    return dict(lookups.get_table(name).items()) if lookups.has_table(name) else {}
+
+
+def _invert(lemmas: Iterable[str], old: str, new: str) -> Iterable[str]:
+    """The forms that the rewrite ``-old -> -new`` turns into one of ``lemmas``."""
+    for lemma in lemmas:
+        if lemma.endswith(new):
+            yield lemma[: len(lemma) - len(new)] + old
+
+
+def _pattern_forms(token: dict[str, Any]) -> Iterable[str]:
+    for key in ("LOWER", "ORTH", "NORM"):
+        value = token.get(key)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from (v for v in value.get("IN", ()) if isinstance(v, str))
+
+
+class CandidateFinder:
+    """Split a tokenized paragraph into sentence units and mark those coding needs parsed."""
+
+    def __init__(self, nlp: Any, lang: LanguageResources, matcher: Any, *, keep_actorless: bool = False) -> None:
+        self.triggers = TriggerForms(nlp, lang)
+        self.matcher = matcher
+        self.keep_actorless = keep_actorless
+        self.pronouns = lang.cues.pronouns
+
+    def units(self, doc: Any) -> list[Unit]:
+        """The sentence units of a tokenized ``doc`` in order, each marked ``parse`` or not."""
+        bounds = _unit_bounds(doc)
+        n = len(bounds)
+        actor_tokens = self.matcher.candidate_tokens(doc)
+        has_actor = [any(i in actor_tokens for i in range(s, e)) for s, e in bounds]
+        has_trigger = [any(t.lower_ in self.triggers for t in doc[s:e]) for s, e in bounds]
+        has_pronoun = [any(t.lower_.rsplit("-", 1)[-1] in self.pronouns for t in doc[s:e]) for s, e in bounds]
+        # reach: an actor is in the unit, or a pronoun can take one from the units before ("Police arrested X.
+        # They released him. On Saturday they arrested Y.")
+        reach = list(has_actor)
+        for k in range(1, n):
+            reach[k] = reach[k] or (has_pronoun[k] and reach[k - 1])
+        needed = [has_actor[k] or (has_trigger[k] and (self.keep_actorless or (k > 0 and reach[k - 1]))) for k in range(n)]
+        # parsed: what is needed, the unit before it, and the chain of pronouns back to their actor
+        parse = list(needed)
+        for k in range(n - 2, -1, -1):
+            parse[k] = parse[k] or needed[k + 1] or (parse[k + 1] and reach[k] and has_pronoun[k + 1])
+        return [Unit(s, e, p) for (s, e), p in zip(bounds, parse)]
+
+
+def _unit_bounds(doc: Any) -> list[tuple[int, int]]:
+    """Cut after terminal punctuation (and closing quotes) followed by a capital, a digit or an opening quote.
+
+    Coarser than the parser on purpose: a unit may hold several parser sentences ("Title\\nBody.", "A; b."),
+    never part of one, so parsing a unit alone gives the sentences parsing the paragraph would.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(doc)
+    for i in range(1, n):
+        j = i - 1
+        while j > start and doc[j].text in _CLOSERS:
+            j -= 1
+        if doc[j].text not in _TERMINAL or not doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+            continue
+        if doc[j].text == "." and j > start and _abbreviation(doc[j - 1].text):
+            continue  # "Lt. Gen. Smith", "J. Smith", "the US. The": coarser is safe
+        nxt = doc[i]
+        if nxt.is_space:
+            continue
+        first = nxt.text[:1]
+        if first.isupper() or first.isdigit() or first in "«\"“‘'(—–-[":
+            bounds.append((start, i))
+            start = i
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+def _abbreviation(word: str) -> bool:
+    return 0 < len(word) <= 3 and word.isalpha() and word[0].isupper()
+
+
+def plain_sentences(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (character offsets in ``doc.text``) of an unparsed unit: its lines (no tag or parse says
+    more; the unit is already cut at terminal punctuation)."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    pos = first
+    for match in [*_NEWLINE.finditer(text, first, last), None]:
+        stop = match.start() if match else last
+        line = text[pos:stop]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + len(line.rstrip())))
+        if match:
+            pos = match.end()
+    return out
+
+
+__all__ = ["CandidateFinder", "TriggerForms", "Unit", "plain_sentences"]
