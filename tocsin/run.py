@@ -7,7 +7,11 @@ already in the store are not coded again: their stored events are returned.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,7 @@ from typing import Any
 from .coder import make_pipeline
 from .errors import ConfigError, Errors
 from .models import Article, is_iso_published
-from .pipeline import Pipeline
+from .pipeline import Pipeline, StageFailure
 from .stages.ingest import IngestReport, read_articles
 from .store import Store
 
@@ -50,10 +54,7 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 def code_and_save(pipeline: Pipeline, articles: Sequence[Article], store: Store | None, report: RunReport) -> list[Article]:
     """Code ``articles`` (parses dropped once coded), save them in ``store`` in one transaction, count in ``report``."""
-    coded = []
-    for article in pipeline.pipe(articles):
-        article.docs = []
-        coded.append(article)
+    coded = _code(pipeline, list(articles))
     report.articles_coded += len(coded)
     if store is not None and coded:
         saved = store.save(coded)
@@ -72,11 +73,15 @@ def code_sources(
     collect_events: bool = True,
     on_progress: Callable[[int], None] | None = None,
     published: str | None = None,
+    workers: int = 1,
 ) -> RunReport:
     """Code every article of ``sources`` and save it in ``store`` (``None``: code only).
 
     published: the publication date (ISO) of articles that carry none (plain text, JSON Lines records without
         ``published``); relative dates in their text are resolved against it. RAISES ConfigError if not ISO.
+    workers: processes that code (each with its own pipeline); this process alone reads the input and writes
+        the store, batch by batch in input order. With more than one, workers start only when the input holds
+        more than one batch. RAISES ConfigError below 1.
 
     Returns a :class:`RunReport` with counts, failures (ingest and stage) and,
     when ``collect_events``, the events as dictionaries.
@@ -85,25 +90,35 @@ def code_sources(
     ingest = IngestReport()
     if published is not None and not is_iso_published(published):
         raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21."))
-    pipeline = make_pipeline(lang=lang, actors=actors, batch_size=batch_size)
-    for batch in _batches(read_articles(sources, report=ingest), batch_size):
+    if workers < 1:
+        raise ConfigError(Errors.E501.format(name="workers", value=workers, hint="Give 1 or more processes."))
+    options = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
+    submitted: set[str] = set()
+
+    def fresh_of(batch: list[Article]) -> list[Article]:
         report.articles_read += len(batch)
-        if published is not None:
-            for article in batch:
-                article.published = article.published or published
         fresh: list[Article] = []
-        seen: set[str] = set()
         for article in batch:
-            if article.id in seen:
+            if published is not None:
+                article.published = article.published or published
+            if article.id in submitted:
+                report.articles_known += 1  # the same article twice in one run: coded once
                 continue
-            seen.add(article.id)
+            submitted.add(article.id)
             if store is not None and store.has_article(article.id):
                 report.articles_known += 1
                 if collect_events:
                     report.events.extend(store.events(article_id=article.id))
             else:
                 fresh.append(article)
-        coded = code_and_save(pipeline, fresh, store, report)
+        return fresh
+
+    def finish(batch: list[Article], coded: list[Article]) -> None:
+        report.articles_coded += len(coded)
+        if store is not None and coded:
+            saved = store.save(coded)
+            report.articles_added += saved.articles_added
+            report.events_added += saved.events_added
         if collect_events:
             for article in coded:
                 if store is not None:  # the stored rows carry the merged event's id and counts
@@ -112,9 +127,71 @@ def code_sources(
                     report.events.extend(e.to_dict() for e in article.events)
         if on_progress is not None:
             on_progress(len(batch))
-    report.failures.extend((f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures)
-    report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
+
+    batches = _batches(read_articles(sources, report=ingest), batch_size)
+    head = list(itertools.islice(batches, 2))
+    stream = itertools.chain(head, batches)
+    if workers == 1 or len(head) < 2:
+        pipeline = make_pipeline(**options)  # type: ignore[arg-type]
+        for batch in stream:
+            finish(batch, _code(pipeline, fresh_of(batch)))
+        report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
+    else:
+        _code_in_workers(stream, workers, options, fresh_of, finish, report)
+    report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
     return report
+
+
+def _code(pipeline: Pipeline, articles: list[Article]) -> list[Article]:
+    coded = []
+    for article in pipeline.pipe(articles):
+        article.docs = []  # parses are not sent back nor stored
+        coded.append(article)
+    return coded
+
+
+def _code_in_workers(
+    batches: Iterator[list[Article]],
+    workers: int,
+    options: dict[str, Any],
+    fresh_of: Callable[[list[Article]], list[Article]],
+    finish: Callable[[list[Article], list[Article]], None],
+    report: RunReport,
+) -> None:
+    """Code batches in ``workers`` processes, at most two batches ahead each, and finish them in input order."""
+    context = multiprocessing.get_context("spawn")  # no parent state (store connections, threads) in the workers
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
+        pending: deque[tuple[list[Article], Future[tuple[list[Article], list[StageFailure]]]]] = deque()
+
+        def settle() -> None:
+            batch, future = pending.popleft()
+            coded, failures = future.result()
+            report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
+            finish(batch, coded)
+
+        for batch in batches:
+            pending.append((batch, pool.submit(_code_in_worker, fresh_of(batch))))
+            while len(pending) > 2 * workers:
+                settle()
+        while pending:
+            settle()
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(options: dict[str, Any]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = make_pipeline(**options)
+
+
+def _code_in_worker(articles: list[Article]) -> tuple[list[Article], list[StageFailure]]:
+    assert _worker_pipeline is not None
+    before = len(_worker_pipeline.failures)
+    coded = _code(_worker_pipeline, articles)
+    failures = _worker_pipeline.failures[before:]
+    del _worker_pipeline.failures[before:]
+    return coded, failures
 
 
 __all__ = ["RunReport", "code_and_save", "code_sources"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +25,9 @@ def code_cli(
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (TOML); repeatable.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code and print only; store nothing.")] = False,
     no_alerts: Annotated[bool, typer.Option("--no-alerts", help="Do not run the alert rules after storing.")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Coding processes (default: the machine's cores); this one reads and stores, in input order.")
+    ] = None,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) of inputs that carry none; relative dates resolve against it.")
     ] = None,
@@ -36,7 +40,13 @@ def code_cli(
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("coding", total=None)
             report = code_sources(
-                paths, store, lang=lang, actors=actors or (), published=published, on_progress=lambda n: progress.advance(task, n)
+                paths,
+                store,
+                lang=lang,
+                actors=actors or (),
+                published=published,
+                workers=workers or os.cpu_count() or 1,
+                on_progress=lambda n: progress.advance(task, n),
             )
         alerts = None
         if store is not None:

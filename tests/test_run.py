@@ -1,0 +1,57 @@
+"""tocsin.run: the job behind `tocsin code`, in one process and in several."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tocsin.errors import ConfigError
+from tocsin.run import code_sources
+from tocsin.store import DuckDBStore
+
+pytestmark = pytest.mark.slow
+
+QUERY = "SELECT article_id, sentence_index, cameo, source_code, target_code, trigger, place, confidence FROM events ORDER BY ALL"
+
+
+def _stored(path: Path) -> list[tuple]:
+    with DuckDBStore(path) as store:
+        return store.connection().execute(QUERY).fetchall()
+
+
+def test_run_workers_store_what_one_process_stores(samples: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    lines = (samples / "fr_depeches.jsonl").read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n", encoding="utf-8")
+    sources = [str(samples), str(bad)]
+    reports = {}
+    for workers in (1, 2):
+        with DuckDBStore(tmp_path / f"w{workers}.duckdb") as store:
+            reports[workers] = code_sources(sources, store, workers=workers, batch_size=4)
+    one, two = reports[1], reports[2]
+    assert two.articles_read == one.articles_read > 8  # several batches of 4: the workers did start
+    assert (two.articles_coded, two.articles_added, two.events_added) == (one.articles_coded, one.articles_added, one.events_added)
+    assert two.events_added > 0
+    assert _stored(tmp_path / "w2.duckdb") == _stored(tmp_path / "w1.duckdb")
+    # the malformed line is reported with its file and line, the rest of the batch is coded
+    assert [where for where, _ in two.failures] == [where for where, _ in one.failures] == [f"{bad}:2"]
+    # the same ids in one run are coded once (the samples folder and the copy share the dispatches)
+    assert two.articles_known == one.articles_known > 0
+
+
+def test_run_workers_rerun_adds_nothing(samples: Path, tmp_path: Path) -> None:
+    path = tmp_path / "t.duckdb"
+    with DuckDBStore(path) as store:
+        first = code_sources([str(samples)], store, workers=2, batch_size=4, collect_events=False)
+        again = code_sources([str(samples)], store, workers=2, batch_size=4)
+    assert first.events_added > 0
+    assert again.articles_coded == again.events_added == 0
+    assert again.articles_known == first.articles_coded
+    assert len(again.events) == first.events_added
+
+
+def test_run_workers_must_be_positive(samples: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\[E501\].*workers"):
+        code_sources([str(samples)], None, workers=0)
