@@ -59,7 +59,7 @@ def test_candidates_every_trigger_of_a_full_parse_is_found() -> None:
 def test_candidates_units_never_split_inside_a_sentence() -> None:
     nlp = load_model("en")
     doc = nlp.make_doc('Lt. Gen. Smith met U.S. envoys in Kabul; talks went on. "We agree," he said. the end')
-    units = [doc[s:e].text.strip() for s, e in _unit_bounds(doc)]
+    units = [doc[s:e].text.strip() for s, e in _unit_bounds([t.text for t in doc], [bool(t.whitespace_) or t.is_space for t in doc])]
     assert units == ["Lt. Gen. Smith met U.S. envoys in Kabul; talks went on.", '"We agree," he said. the end']
 
 

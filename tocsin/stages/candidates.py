@@ -116,15 +116,27 @@ class CandidateFinder:
         self.matcher = matcher
         self.keep_actorless = keep_actorless
         self.pronouns = lang.cues.pronouns
+        self._kinds: dict[str, int] = {}
+
+    def _kind(self, lower: str) -> int:
+        kind = self._kinds.get(lower)
+        if kind is None:
+            kind = (lower in self.triggers) | (lower.rsplit("-", 1)[-1] in self.pronouns) << 1
+            if len(self._kinds) < 500_000:
+                self._kinds[lower] = kind
+        return kind
 
     def units(self, doc: Any) -> list[Unit]:
         """The sentence units of a tokenized ``doc`` in order, each marked ``parse`` or not."""
-        bounds = _unit_bounds(doc)
+        texts = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) or t.is_space for t in doc]
+        bounds = _unit_bounds(texts, spaces)
         n = len(bounds)
         actor_tokens = self.matcher.candidate_tokens(doc)
+        kinds = [self._kind(text.lower()) for text in texts]  # bit 1: trigger form, bit 2: pronoun
         has_actor = [any(i in actor_tokens for i in range(s, e)) for s, e in bounds]
-        has_trigger = [any(t.lower_ in self.triggers for t in doc[s:e]) for s, e in bounds]
-        has_pronoun = [any(t.lower_.rsplit("-", 1)[-1] in self.pronouns for t in doc[s:e]) for s, e in bounds]
+        has_trigger = [any(kinds[i] & 1 for i in range(s, e)) for s, e in bounds]
+        has_pronoun = [any(kinds[i] & 2 for i in range(s, e)) for s, e in bounds]
         # reach: an actor is in the unit, or a pronoun can take one from the units before ("Police arrested X.
         # They released him. On Saturday they arrested Y.")
         reach = list(has_actor)
@@ -138,27 +150,30 @@ class CandidateFinder:
         return [Unit(s, e, p) for (s, e), p in zip(bounds, parse)]
 
 
-def _unit_bounds(doc: Any) -> list[tuple[int, int]]:
+def _unit_bounds(texts: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
     """Cut after terminal punctuation (and closing quotes) followed by a capital, a digit or an opening quote.
 
-    Coarser than the parser on purpose: a unit may hold several parser sentences ("Title\\nBody.", "A; b."),
-    never part of one, so parsing a unit alone gives the sentences parsing the paragraph would.
+    ``texts`` are a doc's token texts, ``spaces`` whether each is or is followed by white space. Coarser than the
+    parser on purpose: a unit may hold several parser sentences ("Title\\nBody.", "A; b."), never part of one, so
+    parsing a unit alone gives the sentences parsing the paragraph would.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
-    n = len(doc)
+    n = len(texts)
     for i in range(1, n):
+        if not spaces[i - 1]:
+            continue
         j = i - 1
-        while j > start and doc[j].text in _CLOSERS:
+        while j > start and texts[j] in _CLOSERS:
             j -= 1
-        if doc[j].text not in _TERMINAL or not doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+        if texts[j] not in _TERMINAL:
             continue
-        if doc[j].text == "." and j > start and _abbreviation(doc[j - 1].text):
+        if texts[j] == "." and j > start and _abbreviation(texts[j - 1]):
             continue  # "Lt. Gen. Smith", "J. Smith", "the US. The": coarser is safe
-        nxt = doc[i]
-        if nxt.is_space:
+        nxt = texts[i]
+        if nxt.isspace():
             continue
-        first = nxt.text[:1]
+        first = nxt[:1]
         if first.isupper() or first.isdigit() or first in "«\"“‘'(—–-[":
             bounds.append((start, i))
             start = i
@@ -171,11 +186,10 @@ def _abbreviation(word: str) -> bool:
     return 0 < len(word) <= 3 and word.isalpha() and word[0].isupper()
 
 
-def plain_sentences(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (character offsets in ``doc.text``) of an unparsed unit: its lines (no tag or parse says
-    more; the unit is already cut at terminal punctuation)."""
+def plain_sentences(text: str, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (character offsets in ``text``, the text of ``doc``) of an unparsed unit: its lines (no tag
+    or parse says more; the unit is already cut at terminal punctuation)."""
     out: list[tuple[int, int]] = []
-    text = doc.text
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     pos = first
     for match in [*_NEWLINE.finditer(text, first, last), None]:

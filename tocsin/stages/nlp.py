@@ -170,7 +170,7 @@ class ParseText:
                 items.append((span.as_doc(), (i, offset + span.start_char)))
                 run = []
             if unit is not None:
-                plain.extend((offset + s, offset + e) for s, e in plain_sentences(tokens, unit.start, unit.end))
+                plain.extend((offset + s, offset + e) for s, e in plain_sentences(para, tokens, unit.start, unit.end))
 
     def __call__(self, article: Article) -> Article:
         out = list(self.pipe([article]))

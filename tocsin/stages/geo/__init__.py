@@ -29,6 +29,7 @@ its capital's coordinates and always says precision "country".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -189,6 +190,7 @@ class _ArticleContext:
         self.dateline, self.dateline_end = _dateline(article.text, gazetteer, self.countries)
         self._offsets = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
+        self._extents: list[tuple[int, int, list[int], Any]] | None = None
 
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
@@ -197,12 +199,15 @@ class _ArticleContext:
         return list(dict.fromkeys(c for c in (event.target_country, event.source_country, *self.countries) if c))
 
     def trigger_tokens(self, event: Event) -> tuple[Any, list[Any]] | None:
-        for offset, doc in self.article.docs:
-            if offset <= event.trigger_start < offset + len(doc.text):
-                span = doc.char_span(event.trigger_start - offset, max(event.trigger_end - offset, event.trigger_start - offset + 1), alignment_mode="expand")
-                if span is None or len(span) == 0:
-                    return None
-                return doc, list(span)
+        """The tokens of an event's trigger (every token its characters touch) and their doc."""
+        if self._extents is None:  # each doc's span of the text and its tokens' starts, computed once
+            self._extents = [(offset, offset + len(doc.text), [t.idx for t in doc], doc) for offset, doc in self.article.docs]
+        for offset, end, starts, doc in self._extents:
+            if offset <= event.trigger_start < end:
+                first = bisect_right(starts, event.trigger_start - offset) - 1
+                last = bisect_left(starts, max(event.trigger_end, event.trigger_start + 1) - offset)
+                tokens = list(doc[max(first, 0) : last])
+                return (doc, tokens) if tokens else None
         return None
 
     @property
