@@ -10,6 +10,7 @@ Hierarchy::
     ├── LanguageError
     ├── StageError
     ├── StoreError
+    ├── ClusterError
     ├── GoldError
     └── NotFound
 
@@ -41,8 +42,10 @@ class Errors(metaclass=_CodedMessages):
     E006 = "{path}: HTML page has no extractable main text. Pass the article page itself, or its text."
     E007 = "{path}: no such file or directory. Check the path."
     E008 = "{path}:{line}: record has no text (\"text\" is missing or empty). Add the article's text or remove the line."
-    E009 = "{path}: directory contains no readable input files (.txt, .text, .md, .markdown, .html, .htm, .jsonl, .json)."
+    E009 = "{path}: directory contains no readable input files (.txt, .text, .md, .markdown, .html, .htm, .jsonl, .json, .parquet)."
     E010 = "{path}: cannot read file ({detail})."
+    E011 = "{path}:{line}: malformed Parquet row ({detail}). Each row needs a non-empty \"text\" string; fix or remove row {line} (rows count from 1)."
+    E012 = "{path}: not a readable Parquet file of articles ({detail}). Expected columns id, text and optionally title, published, url, outlet, lang."
     # language (E1xx)
     E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."
     E102 = "{article}: could not detect the language (text too short or mixed). Pass --lang."
@@ -71,6 +74,11 @@ class Errors(metaclass=_CodedMessages):
     E504 = "Unknown actor id {id!r}. Ids are the table names in the actor files (e.g. 'RUS', 'putin')."
     E505 = "Missing or wrong API token ({detail}). Send `Authorization: Bearer <token>` with the token the server was started with (`tocsin serve --token` or TOCSIN_API_TOKEN)."
     E506 = "Writing is disabled on this server ({reason}). Start `tocsin serve` with --token (or TOCSIN_API_TOKEN) and without --read-only to accept articles."
+    # scale out (E7xx)
+    E701 = "Cannot use the Dask scheduler {address!r} ({detail}). Pass the address `dask scheduler` prints, e.g. tcp://10.0.0.5:8786, and check it is running and reachable; or omit --scheduler for a local cluster."
+    E702 = "{path}: partition is unreadable ({detail}). It was skipped; delete the partition folder and run `tocsin backfill` again to rewrite it."
+    E703 = "{path}: cannot write partitions there ({detail}). Pass a writable directory to --out."
+    E704 = "Chunk {chunk} (articles from {origin}) failed on the cluster: {detail}. Its partition was not written; run `tocsin backfill` again to retry it."
 
 
 class Warnings(metaclass=_CodedMessages):
@@ -115,6 +123,10 @@ class StoreError(TocsinError):
     """The event store failed."""
 
 
+class ClusterError(TocsinError):
+    """The Dask cluster could not be reached or a task on it failed."""
+
+
 class GoldError(TocsinError):
     """A gold file is malformed."""
 
@@ -134,6 +146,7 @@ __all__ = [
     "LanguageError",
     "StageError",
     "StoreError",
+    "ClusterError",
     "GoldError",
     "NotFound",
 ]

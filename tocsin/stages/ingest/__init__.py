@@ -1,8 +1,8 @@
 """Ingest: turn files, directories and stdin into :class:`~tocsin.models.Article` objects.
 
 Formats, chosen by extension: plain text (``.txt``, ``.text``), Markdown
-(``.md``, ``.markdown``), HTML (``.html``, ``.htm``) and JSON Lines
-(``.jsonl``, ``.json``). Bad inputs never raise: each becomes an
+(``.md``, ``.markdown``), HTML (``.html``, ``.htm``), JSON Lines
+(``.jsonl``, ``.json``) and Parquet (``.parquet``, one article per row). Bad inputs never raise: each becomes an
 :class:`IngestFailure` in the :class:`IngestReport`, is logged at WARNING,
 and the batch goes on.
 """

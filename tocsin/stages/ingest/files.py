@@ -18,6 +18,7 @@ from ...errors import Errors, ExtractError, FetchError, IngestError
 from ...models import Article
 from .html import parse_html
 from .jsonl import OnFailure, parse_json, parse_jsonl
+from .parquet import parse_parquet
 from .text import parse_markdown, parse_text
 
 MAX_BYTES = 20_000_000
@@ -41,6 +42,7 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".json": "json",
+    ".parquet": "parquet",
 }
 
 
@@ -161,13 +163,16 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 def parse_file(path: Path, *, on_failure: OnFailure) -> Iterator[Article]:
     """Read one file and yield its articles, reporting failures to ``on_failure``."""
+    fmt = FORMATS.get(path.suffix.lower(), "text")
+    if fmt == "parquet":  # binary and streamed by record batch: no text read, no size limit
+        yield from parse_parquet(path, on_failure=on_failure)
+        return
     name = str(path)
     try:
         text = read_file_text(path)
     except IngestError as exc:
         on_failure(exc)
         return
-    fmt = FORMATS.get(path.suffix.lower(), "text")
     yield from parse_content(text, fmt=fmt, name=name, on_failure=on_failure)
 
 

@@ -17,6 +17,8 @@ from ...errors import Errors, ExtractError, IngestError
 from ...models import Article, is_iso_published
 
 OnFailure = Callable[[IngestError], None]
+Malformed = Callable[[str, int, str], ExtractError]
+"""Builds the error of a malformed record from ``(path, line, detail)``."""
 
 _OPTIONAL_STRINGS = ("title", "url", "outlet")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
@@ -70,67 +72,71 @@ def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Artic
             on_failure(exc)
 
 
-def parse_record(record: Any, *, path: str, line: int) -> Article:
+def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | None = None) -> Article:
     """Validate one decoded record and make it an article.
 
+    Args:
+        malformed: builds the error of a malformed record; default E005 (a JSON Lines record).
+            The Parquet reader passes its own (E011, a Parquet row).
     Raises:
         ExtractError: E005 for a malformed record (not an object, wrong types,
             bad date or language code), E008 when ``text`` is missing or empty.
     """
+    bad = malformed or _malformed
     if not isinstance(record, dict):
-        raise _malformed(path, line, f"expected a JSON object, found {_json_type(record)}")
+        raise bad(path, line, f"expected a JSON object, found {_json_type(record)}")
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise ExtractError(Errors.E008.format(path=path, line=line), path=path, line=line)
     if not isinstance(text, str):
-        raise _malformed(path, line, f'"text" must be a string, found {_json_type(text)}')
+        raise bad(path, line, f'"text" must be a string, found {_json_type(text)}')
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL_STRINGS:
-        fields[key] = _optional_string(record, key, path=path, line=line)
+        fields[key] = _optional_string(record, key, path=path, line=line, bad=bad)
     return Article(
         text=text.replace("\r\n", "\n").strip(),
-        id=_record_id(record.get("id"), path=path, line=line),
-        published=_published(record, path=path, line=line),
-        lang=_lang(record, path=path, line=line),
+        id=_record_id(record.get("id"), path=path, line=line, bad=bad),
+        published=_published(record, path=path, line=line, bad=bad),
+        lang=_lang(record, path=path, line=line, bad=bad),
         origin=f"{path}:{line}",
         **fields,
     )
 
 
-def _record_id(value: Any, *, path: str, line: int) -> str:
+def _record_id(value: Any, *, path: str, line: int, bad: Malformed) -> str:
     if value is None:
         return ""  # Article falls back to a content hash
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _malformed(path, line, f'"id" must be a string or an integer, found {_json_type(value)}')
+        raise bad(path, line, f'"id" must be a string or an integer, found {_json_type(value)}')
     return str(value).strip()
 
 
-def _optional_string(record: dict[str, Any], key: str, *, path: str, line: int) -> str | None:
+def _optional_string(record: dict[str, Any], key: str, *, path: str, line: int, bad: Malformed) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _malformed(path, line, f'"{key}" must be a string, found {_json_type(value)}')
+        raise bad(path, line, f'"{key}" must be a string, found {_json_type(value)}')
     return value.strip() or None
 
 
-def _published(record: dict[str, Any], *, path: str, line: int) -> str | None:
-    value = _optional_string(record, "published", path=path, line=line)
+def _published(record: dict[str, Any], *, path: str, line: int, bad: Malformed) -> str | None:
+    value = _optional_string(record, "published", path=path, line=line, bad=bad)
     if value is None:
         return None
     if not is_iso_published(value):
         detail = f'"published" must be an ISO date or datetime such as "2024-05-17" or "2024-05-17T09:30:00Z", found {value!r}'
-        raise _malformed(path, line, detail)
+        raise bad(path, line, detail)
     return value
 
 
-def _lang(record: dict[str, Any], *, path: str, line: int) -> str | None:
-    value = _optional_string(record, "lang", path=path, line=line)
+def _lang(record: dict[str, Any], *, path: str, line: int, bad: Malformed) -> str | None:
+    value = _optional_string(record, "lang", path=path, line=line, bad=bad)
     if value is None:
         return None
     match = _LANG.match(value.lower())
     if match is None:
-        raise _malformed(path, line, f'"lang" must be a language code such as "fr" or "en", found {value!r}')
+        raise bad(path, line, f'"lang" must be a language code such as "fr" or "en", found {value!r}')
     return match.group(1)
 
 
