@@ -35,6 +35,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX
+
 from ...models import Article, Event
 from ..actors import DOC_KEY, TokenActor
 from .gazetteer import Gazetteer, Place, normalise
@@ -201,7 +203,7 @@ class _ArticleContext:
     def trigger_tokens(self, event: Event) -> tuple[Any, list[Any]] | None:
         """The tokens of an event's trigger (every token its characters touch) and their doc."""
         if self._extents is None:  # each doc's span of the text and its tokens' starts, computed once
-            self._extents = [(offset, offset + len(doc.text), [t.idx for t in doc], doc) for offset, doc in self.article.docs]
+            self._extents = [(offset, offset + _doc_length(doc), doc.to_array(IDX).tolist(), doc) for offset, doc in self.article.docs]
         for offset, end, starts, doc in self._extents:
             if offset <= event.trigger_start < end:
                 first = bisect_right(starts, event.trigger_start - offset) - 1
@@ -235,7 +237,7 @@ class _ArticleContext:
                         counts[place] += 1
         # sentences the NLP stage did not parse (no candidate actor or trigger, tocsin.stages.candidates): their
         # capitalised runs stand for the proper nouns no tagger marked
-        parsed = [(offset, offset + len(doc.text)) for offset, doc in self.article.docs]
+        parsed = [(offset, offset + _doc_length(doc)) for offset, doc in self.article.docs]
         for sentence in self.article.sentences:
             if sentence.start < self.dateline_end or any(a <= sentence.start < b for a, b in parsed):
                 continue
@@ -340,6 +342,11 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
             start = None
     if start is not None:
         yield start, tokens[-1].i + 1
+
+
+def _doc_length(doc: Any) -> int:
+    """Characters of a doc's text, without building the text."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
