@@ -57,8 +57,8 @@ def main() -> None:
         coding, total, articles, partitions = _run(args.corpus, workers, args.chunk_size)
         rates[workers] = articles / coding
         print(
-            f"{workers} worker(s): {articles} articles, {partitions} partitions; coding {coding:.1f} s = {articles / coding:.1f} articles/s; "
-            f"end to end {total:.1f} s = {articles / total:.1f} articles/s"
+            f"{workers} worker(s): {articles} articles, {partitions} partitions; "
+            f"coding {coding:.1f} s = {articles / coding:.1f} articles/s; end to end {total:.1f} s = {articles / total:.1f} articles/s"
         )
     if len(rates) >= 2:
         first, last = min(rates), max(rates)

@@ -89,9 +89,12 @@ def test_backfill_rerun_skips_written_partitions_and_load_twice_adds_nothing(sch
 def test_backfill_cli_bad_inputs_reported_by_file_and_line_the_rest_coded(samples: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    lines = [json.dumps({"id": "ok1", "text": "Le gouvernement français a condamné l'attaque russe contre l'Ukraine."}), "not json",
-             json.dumps({"id": "ok2", "text": "Les forces russes ont bombardé Kharkiv mardi, a déclaré l'armée ukrainienne."}),
-             json.dumps({"id": "de1", "text": "Die russische Armee hat am Dienstag die Stadt Charkiw angegriffen, teilte die Regierung mit."})]  # fmt: skip
+    records = [
+        {"id": "ok1", "text": "Le gouvernement français a condamné l'attaque russe contre l'Ukraine."},
+        {"id": "ok2", "text": "Les forces russes ont bombardé Kharkiv mardi, a déclaré l'armée ukrainienne."},
+        {"id": "de1", "text": "Die russische Armee hat am Dienstag Charkiw angegriffen, teilte die Regierung mit."},
+    ]
+    lines = [json.dumps(records[0]), "not json", json.dumps(records[1]), json.dumps(records[2])]
     (folder / "bad.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["Iran a menacé Israël de représailles.", None]}), folder / "archive.parquet")
     out, db = tmp_path / "parts", tmp_path / "t.duckdb"
