@@ -51,3 +51,31 @@ def test_nlp_batches_languages_separately() -> None:
     assert [a.lang for a in out] == ["fr", "en"]
     assert all(len(a.sentences) == 1 and a.docs for a in out)
     assert out[1].docs[0][1].lang_ == "en"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_nlp_memoised_ruler_and_lemmatizer_equal_the_models_own(lang: str) -> None:
+    """The memoised attribute ruler and lemmatizer give every token the tag, part of speech, morphology, lemma and
+    dependency the model's own components give, on real news (the project's real-news set)."""
+    import json
+    from pathlib import Path
+
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    from tocsin.languages import load_language
+    from tocsin.stages.nlp import _register_hints, load_model
+
+    name = {"en": "en_wikinews.jsonl", "fr": "fr_news.jsonl"}[lang]
+    path = Path(__file__).resolve().parents[1] / "data" / "realnews" / name
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()[:250] if line.strip()]
+    texts += ["Ain't nobody gonna stop them, she said.", "Let's go.\n\n  Espace  \n fin."]
+    fast = load_model(lang)
+    assert f"tocsin_attributes_{lang}" in fast.pipe_names and f"tocsin_lemmas_{lang}" in fast.pipe_names
+    resources = load_language(lang)
+    own = spacy.load(resources.model, exclude=list(resources.disable))
+    own.add_pipe(_register_hints(), before="parser")
+    columns = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    for a, b in zip(own.pipe(texts), fast.pipe(texts)):
+        assert (a.to_array(columns) == b.to_array(columns)).all(), a.text

@@ -61,7 +61,7 @@ class TriggerForms:
         for ending, infinitive in (*cues.gerund_infinitives, *cues.present_infinitives):
             forms.update(_invert(self.lemmas, ending, infinitive))
         self._lookup: Any = None
-        if "lemmatizer" in nlp.pipe_names:
+        if "lemmatizer" in nlp.component_names:  # the model's, even where a memo stands in for it
             lookups = nlp.get_pipe("lemmatizer").lookups
             for rules in _table(lookups, "lemma_rules").values():
                 for old, new in rules:
@@ -70,7 +70,7 @@ class TriggerForms:
                 forms.update(form for form, lemmas in exceptions.items() if any(lemma in self.lemmas for lemma in lemmas))
             if lookups.has_table("lemma_lookup"):
                 self._lookup = lookups.get_table("lemma_lookup")
-        if "attribute_ruler" in nlp.pipe_names:
+        if "attribute_ruler" in nlp.component_names:
             for rule in nlp.get_pipe("attribute_ruler").patterns:
                 if str(rule.get("attrs", {}).get("LEMMA", "")).lower() in self.lemmas:
                     for pattern in rule["patterns"]:

@@ -58,6 +58,149 @@ def _register_hints() -> str:
     return name
 
 
+class _MemoLemmas:
+    """The model's own lemmatizer, memoised per (word, part of speech, morphology) and written as one array.
+
+    spaCy's rule lemmatizer computes each token's lemma from exactly these three (its own cache has the same key)
+    but pays a Python call per token; news repeats its words, so this asks it once per distinct key. The lemmas
+    are the model's, unchanged (tests/stages/test_nlp.py compares them on real text)."""
+
+    def __init__(self, lemmatizer: Any, limit: int = 200_000) -> None:
+        self.lemmatizer = lemmatizer
+        self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        self.limit = limit
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma and not self.overwrite:
+                lemmas.append(lemma)  # set before (the attribute ruler's exceptions)
+                continue
+            key = (orth, pos, morph)
+            found = self.cache.get(key)
+            if found is None:
+                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(self.cache) < self.limit:
+                    self.cache[key] = found
+            lemmas.append(found)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+
+class _MemoAttributes:
+    """The model's attribute ruler (tag to part of speech, morphology, lemma exceptions), memoised per token.
+
+    Its one-token patterns test only a token's own tag, lower form, dependency, part of speech and whether it is
+    space, so what they set is computed once per distinct combination (by the ruler's own patterns, run by a
+    spaCy Matcher on that token) and written for the whole doc as arrays. A doc where a pattern of several
+    tokens matches ("gon na", "ai n't") goes through the ruler itself. Same attributes as the ruler
+    (tests/stages/test_nlp.py compares them on real text)."""
+
+    def __init__(self, ruler: Any, limit: int = 200_000) -> None:
+        from spacy.matcher import Matcher
+
+        self.ruler = ruler
+        self.limit = limit
+        self.single = Matcher(ruler.vocab, validate=False)
+        self.multi = Matcher(ruler.vocab, validate=False)
+        for rule_id, rule in enumerate(_ruler_rules(ruler)):
+            for pattern in rule:
+                (self.single if len(pattern) == 1 else self.multi).add(str(rule_id), [pattern])
+        self.cache: dict[tuple[int, ...], dict[int, int]] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+
+        if not len(doc) or (len(self.multi) and self.multi(doc)):
+            return self.ruler(doc)
+        keys = doc.to_array([TAG, LOWER, DEP, POS, IS_SPACE]).tolist()
+        columns = [TAG, POS, MORPH, LEMMA]
+        values = doc.to_array(columns)
+        deps: list[tuple[int, dict[int, int]]] = []
+        for i, key in enumerate(keys):
+            delta = self.cache.get(tuple(key))
+            if delta is None:
+                delta = self._delta(doc, i)
+                if len(self.cache) < self.limit:
+                    self.cache[tuple(key)] = delta
+            for k, column in enumerate(columns):
+                if column in delta:
+                    values[i, k] = delta[column]
+            if DEP in delta:
+                deps.append((i, delta))
+        doc.from_array(columns, values)
+        if deps:
+            from spacy.tokens._retokenize import set_token_attrs
+
+            for i, delta in deps:
+                set_token_attrs(doc[i], {DEP: delta[DEP]})
+        return doc
+
+    def _delta(self, doc: Any, i: int) -> dict[int, int]:
+        """What the ruler's one-token patterns set on ``doc[i]``, later patterns over earlier ones."""
+        delta: dict[int, int] = {}
+        for rule_id in sorted(int(doc.vocab.strings[m]) for m, _, _ in self.single(doc[i : i + 1])):
+            if self.ruler.indices[rule_id] not in (0, -1):
+                continue  # a one-token pattern can only set its own token
+            delta.update(self.ruler.attrs[rule_id])
+        return delta
+
+
+def _ruler_rules(ruler: Any) -> list[list[Any]]:
+    """The ruler's patterns, one list per rule id (the order the ruler applies them in)."""
+    by_id: dict[int, list[Any]] = {}
+    for label in ruler.matcher._patterns:  # noqa: SLF001 - the patterns exactly as the ruler compiled them
+        rule_id = int(ruler.vocab.strings[label])
+        by_id[rule_id] = ruler.matcher.get(label)[1]
+    return [by_id.get(k, []) for k in range(len(ruler.attrs))]
+
+
+def _memoise_attributes(nlp: Any, lang: str) -> None:
+    """Put :class:`_MemoAttributes` in place of the model's attribute ruler (kept, disabled, as what it asks)."""
+    from spacy.language import Language
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if any(not isinstance(v, int) for attrs in ruler.attrs for v in attrs):
+        return  # extension attributes ("_"): leave the ruler as it is
+    name = f"tocsin_attributes_{lang}"
+    if not Language.has_factory(name):
+        Language.component(name, func=lambda doc: _ATTRIBUTES[name](doc))
+    _ATTRIBUTES[name] = _MemoAttributes(ruler)
+    nlp.add_pipe(name, after="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
+
+
+_ATTRIBUTES: dict[str, _MemoAttributes] = {}
+
+
+def _memoise_lemmas(nlp: Any, lang: str) -> None:
+    """Put :class:`_MemoLemmas` in place of the model's lemmatizer (kept, disabled, as what it asks)."""
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", "") not in ("rule", "lookup"):
+        return
+    name = f"tocsin_lemmas_{lang}"
+    memo = _MemoLemmas(nlp.get_pipe("lemmatizer"))
+    if not Language.has_factory(name):
+        Language.component(name, func=lambda doc: _LEMMAS[name](doc))
+    _LEMMAS[name] = memo
+    nlp.add_pipe(name, after="lemmatizer")
+    nlp.disable_pipe("lemmatizer")
+
+
+_LEMMAS: dict[str, _MemoLemmas] = {}
+
+
 def load_model(lang: str) -> Any:
     """Return the spaCy pipeline of a language, loaded once per process, with unused components disabled."""
     with _lock:
@@ -72,6 +215,8 @@ def load_model(lang: str) -> Any:
             raise StageError(Errors.E201.format(model=resources.model)) from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(_register_hints(), before="parser")
+        _memoise_attributes(nlp, lang)
+        _memoise_lemmas(nlp, lang)
         check_model_meta(nlp.meta, lang, resources.model_meta_name, resources.model_version)
         _models[lang] = nlp
         return nlp
