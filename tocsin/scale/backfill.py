@@ -289,9 +289,9 @@ def _read_actor_files(actors: Sequence[str | Path]) -> tuple[tuple[str, str], ..
     return tuple(files)
 
 
-# Environment of the local cluster's worker processes: Dask's default without MALLOC_TRIM_THRESHOLD_, which
-# (to hand memory back eagerly) turns off glibc's adaptive thresholds and makes spaCy ~12% slower here.
-_WORKER_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+# The local cluster's worker processes go without Dask's MALLOC_TRIM_THRESHOLD_: to hand memory back eagerly it
+# turns off glibc's adaptive thresholds, which makes spaCy ~12% slower (None unsets a variable; docs/scale.md).
+_WORKER_ENVIRON = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 @contextmanager
@@ -302,7 +302,7 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> Iterator[Cl
 
     if scheduler is None:
         try:
-            with dask.config.set({"distributed.nanny.pre-spawn-environ": _WORKER_ENVIRON}):
+            with dask.config.set(_WORKER_ENVIRON):
                 cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
                 )
