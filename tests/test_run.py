@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tocsin.errors import ConfigError
-from tocsin.run import code_sources
+from tocsin.run import CodingPool, code_sources
 from tocsin.store import DuckDBStore
 
 pytestmark = pytest.mark.slow
@@ -42,10 +42,11 @@ def test_run_workers_store_what_one_process_stores(samples: Path, tmp_path: Path
 
 
 def test_run_workers_rerun_adds_nothing(samples: Path, tmp_path: Path) -> None:
+    """One started pool (models loaded before any batch) serves two runs; the second adds nothing."""
     path = tmp_path / "t.duckdb"
-    with DuckDBStore(path) as store:
-        first = code_sources([str(samples)], store, workers=2, batch_size=4, collect_events=False)
-        again = code_sources([str(samples)], store, workers=2, batch_size=4)
+    with DuckDBStore(path) as store, CodingPool(2, batch_size=4, preload=("fr",)) as pool:
+        first = code_sources([str(samples)], store, pool=pool, batch_size=4, collect_events=False)
+        again = code_sources([str(samples)], store, pool=pool, batch_size=4)
     assert first.events_added > 0
     assert again.articles_coded == again.events_added == 0
     assert again.articles_known == first.articles_coded
@@ -55,3 +56,5 @@ def test_run_workers_rerun_adds_nothing(samples: Path, tmp_path: Path) -> None:
 def test_run_workers_must_be_positive(samples: Path) -> None:
     with pytest.raises(ConfigError, match=r"\[E501\].*workers"):
         code_sources([str(samples)], None, workers=0)
+    with pytest.raises(ConfigError, match=r"\[E501\].*workers"):
+        CodingPool(0)

@@ -74,6 +74,7 @@ def code_sources(
     on_progress: Callable[[int], None] | None = None,
     published: str | None = None,
     workers: int = 1,
+    pool: CodingPool | None = None,
 ) -> RunReport:
     """Code every article of ``sources`` and save it in ``store`` (``None``: code only).
 
@@ -82,6 +83,8 @@ def code_sources(
     workers: processes that code (each with its own pipeline); this process alone reads the input and writes
         the store, batch by batch in input order. With more than one, workers start only when the input holds
         more than one batch. RAISES ConfigError below 1.
+    pool: a started :class:`CodingPool` to code in (its options win over ``lang``, ``actors`` and ``batch_size``);
+        it stays open for the caller to reuse.
 
     Returns a :class:`RunReport` with counts, failures (ingest and stage) and,
     when ``collect_events``, the events as dictionaries.
@@ -131,13 +134,16 @@ def code_sources(
     batches = _batches(read_articles(sources, report=ingest), batch_size)
     head = list(itertools.islice(batches, 2))
     stream = itertools.chain(head, batches)
-    if workers == 1 or len(head) < 2:
+    if pool is not None:
+        _code_in_workers(stream, pool, fresh_of, finish, report)
+    elif workers == 1 or len(head) < 2:
         pipeline = make_pipeline(**options)  # type: ignore[arg-type]
         for batch in stream:
             finish(batch, _code(pipeline, fresh_of(batch)))
         report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
     else:
-        _code_in_workers(stream, workers, options, fresh_of, finish, report)
+        with CodingPool(workers, **options) as started:
+            _code_in_workers(stream, started, fresh_of, finish, report)
     report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
     return report
 
@@ -152,37 +158,89 @@ def _code(pipeline: Pipeline, articles: list[Article]) -> list[Article]:
 
 def _code_in_workers(
     batches: Iterator[list[Article]],
-    workers: int,
-    options: dict[str, Any],
+    pool: CodingPool,
     fresh_of: Callable[[list[Article]], list[Article]],
     finish: Callable[[list[Article], list[Article]], None],
     report: RunReport,
 ) -> None:
-    """Code batches in ``workers`` processes, at most two batches ahead each, and finish them in input order."""
-    context = multiprocessing.get_context("spawn")  # no parent state (store connections, threads) in the workers
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
-        pending: deque[tuple[list[Article], Future[tuple[list[Article], list[StageFailure]]]]] = deque()
+    """Code batches in the pool's processes, at most two batches ahead each, and finish them in input order."""
+    pending: deque[tuple[list[Article], Future[tuple[list[Article], list[StageFailure]]]]] = deque()
 
-        def settle() -> None:
-            batch, future = pending.popleft()
-            coded, failures = future.result()
-            report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
-            finish(batch, coded)
+    def settle() -> None:
+        batch, future = pending.popleft()
+        coded, failures = future.result()
+        report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
+        finish(batch, coded)
 
-        for batch in batches:
-            pending.append((batch, pool.submit(_code_in_worker, fresh_of(batch))))
-            while len(pending) > 2 * workers:
-                settle()
-        while pending:
+    for batch in batches:
+        pending.append((batch, pool.submit(fresh_of(batch))))
+        while len(pending) > 2 * pool.workers:
             settle()
+    while pending:
+        settle()
+
+
+class CodingPool:
+    """Processes that code batches of articles, each with its own pipeline (``tocsin code --workers N``).
+
+    Spawned, so they inherit no store connection or thread of this process. :meth:`start` returns once every
+    process has built its pipeline and loaded the models of ``preload`` (languages), so a caller can time the
+    coding apart from the start-up; :func:`code_sources` starts one itself when it is given none.
+    """
+
+    def __init__(
+        self, workers: int, *, lang: str | None = None, actors: Sequence[str | Path] = (), batch_size: int = 64, preload: Sequence[str] = ()
+    ) -> None:
+        if workers < 1:
+            raise ConfigError(Errors.E501.format(name="workers", value=workers, hint="Give 1 or more processes."))
+        self.workers = workers
+        self.options: dict[str, Any] = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
+        self.preload = tuple(preload)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> CodingPool:
+        if self._executor is None:
+            context = multiprocessing.get_context("spawn")
+            barrier = context.Barrier(self.workers)
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_start_worker, initargs=(self.options, self.preload, barrier)
+            )
+            # one task per process: each waits at the barrier, so every process has started and built its pipeline
+            for future in [self._executor.submit(_ready) for _ in range(self.workers)]:
+                future.result()
+        return self
+
+    def submit(self, articles: list[Article]) -> Future[tuple[list[Article], list[StageFailure]]]:
+        return self.start()._executor.submit(_code_in_worker, articles)  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> CodingPool:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _worker_pipeline: Pipeline | None = None
+_worker_barrier: Any = None
 
 
-def _start_worker(options: dict[str, Any]) -> None:
-    global _worker_pipeline
+def _start_worker(options: dict[str, Any], preload: tuple[str, ...], barrier: Any) -> None:
+    global _worker_pipeline, _worker_barrier
     _worker_pipeline = make_pipeline(**options)
+    for lang in preload:
+        from .stages.nlp import load_model
+
+        load_model(lang)
+    _worker_barrier = barrier
+
+
+def _ready() -> None:
+    _worker_barrier.wait(timeout=600)
 
 
 def _code_in_worker(articles: list[Article]) -> tuple[list[Article], list[StageFailure]]:
@@ -194,4 +252,4 @@ def _code_in_worker(articles: list[Article]) -> tuple[list[Article], list[StageF
     return coded, failures
 
 
-__all__ = ["RunReport", "code_and_save", "code_sources"]
+__all__ = ["CodingPool", "RunReport", "code_and_save", "code_sources"]
