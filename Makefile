@@ -41,6 +41,7 @@ test-fast: $(STAMP)
 ## Throughput and memory against spaCy's own pipeline on the same texts.
 bench: $(STAMP)
 	$(PY) bench/bench_code.py
+	$(PY) bench/bench_backfill.py
 	$(PY) bench/bench_api.py
 
 ## Regenerate docs/accuracy.md from every gold set in ../shared/gold.
