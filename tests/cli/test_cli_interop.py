@@ -64,3 +64,27 @@ def test_cli_code_then_export_every_format_and_python_api(runner: CliRunner, sam
 def test_cli_export_bad_format(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "xml", "--out", str(tmp_path / "x")])
     assert result.exit_code == 2 and "--format" in result.stderr
+
+
+def test_cli_import_gdelt1_one_message(runner: CliRunner, shared: Path, tmp_path: Path) -> None:
+    """Issue 11: a GDELT 1.0 file gets one message saying so (not one error line per row) and its rows are imported."""
+    sample = shared / "samples" / "gdelt" / "gdelt1_events_20170912.export_sample.tsv"
+    db = str(tmp_path / "g.duckdb")
+    result = runner.invoke(app, ["import-gdelt", str(sample), "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert sum("GDELT 1.0" in line for line in lines) == 1 and not any("skipped" in line for line in lines)
+    assert "10 row(s) added" in result.stderr
+
+
+def test_cli_events_source_gdelt_lists_imported_rows(runner: CliRunner, shared: Path, tmp_path: Path) -> None:
+    sample = shared / "samples" / "gdelt" / "gdelt2_events_20191024143000.export.CSV"
+    db = str(tmp_path / "g.duckdb")
+    assert runner.invoke(app, ["import-gdelt", str(sample), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["events", "--source", "gdelt", "--code", "19", "--format", "jsonl", "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["EventCode"].startswith("19") and len(r) == 61 for r in rows)
+    table = runner.invoke(app, ["events", "--source", "gdelt", "--limit", "3", "--db", db])
+    assert table.exit_code == 0 and "3 imported GDELT event(s)" in table.stdout and "GLOBALEVENTID" in table.stdout
+    assert runner.invoke(app, ["events", "--source", "nope", "--db", db]).exit_code == 2

@@ -236,3 +236,127 @@ def test_organisation_codes_split_as_gdelt_writes_them(shared: Path) -> None:
                 assert (parts["country"], parts["group"], parts["type1"]) == (row[country_col], row[group_col], row[type_col]), code
                 seen += 1
     assert seen >= 10
+
+
+# -- issue 11: one row per merged event, GDELT 1.0, imported rows listed --------------------
+
+GDELT1_SAMPLE = "samples/gdelt/gdelt1_events_20170912.export_sample.tsv"
+
+
+def strike_article(article_id: str, outlet: str, *, place: str = "Kharkiv", geonames_id: int = 706483, lat: float = 49.98,
+                   lon: float = 36.25, cameo: str = "195", published: str = "2024-05-07") -> Article:  # fmt: skip
+    text = f"Russian forces struck {place}."
+    article = Article(text=text, id=article_id, url=f"https://{outlet}.example/{article_id}", outlet=outlet, published=published,
+                      sentences=[Sentence(0, 0, len(text), text)])  # fmt: skip
+    article.events = [
+        Event(article_id=article_id, sentence_index=0, sentence=text, cameo=cameo, root=cameo[:2], quad=4, goldstein=-10.0,
+              source_code="RUSMIL", source_text="Russian forces", source_start=0, target_code="UKR", trigger="struck",
+              trigger_start=15, trigger_end=21, confidence=0.6, place=place, country="UKR", country_fips="UP", lat=lat, lon=lon,
+              geonames_id=geonames_id, geo_precision="city")
+    ]  # fmt: skip
+    return article
+
+
+def test_gdelt_export_one_row_per_merged_event(store: DuckDBStore, tmp_path: Path) -> None:
+    """Issue 11: three outlets' reports of one strike make one GDELT row (NumSources 3); mentions keep the three reports."""
+    store.save([strike_article("lemonde-1", "lemonde"), strike_article("bbc-1", "bbc"), strike_article("rfi-1", "rfi"),
+                strike_article("bbc-2", "bbc", place="Odesa", geonames_id=698740, lat=46.48, lon=30.73)])  # fmt: skip
+    events = store.events()
+    assert len(events) == 4 and len({e["event_id"] for e in events}) == 2
+    out = tmp_path / "events.CSV"
+    assert export_gdelt(store, out, source="tocsin") == 2
+    rows = {row[0]: dict(zip(GDELT_EVENT_COLUMNS, row)) for row in read_rows(out)}
+    assert len(rows) == 2
+    kharkiv = next(r for r in rows.values() if r["ActionGeo_FullName"] == "Kharkiv")
+    odesa = next(r for r in rows.values() if r["ActionGeo_FullName"] == "Odesa")
+    assert (kharkiv["NumMentions"], kharkiv["NumSources"], kharkiv["NumArticles"]) == ("3", "3", "3")
+    assert (odesa["NumMentions"], odesa["NumSources"], odesa["NumArticles"]) == ("1", "1", "1")
+    merged_id = next(e["event_id"] for e in events if e["place"] == "Kharkiv")
+    assert kharkiv["GLOBALEVENTID"] == str(int(merged_id[:15], 16))
+    # the representative report is the one that started the event (its mention id is the event id)
+    first = next(e for e in events if e["mention_id"] == merged_id)
+    assert kharkiv["SOURCEURL"] == first["url"]
+    mentions_out = tmp_path / "mentions.CSV"
+    assert export_events_gdelt_mentions(events, mentions_out) == 4
+    mentions = [dict(zip(GDELT_MENTION_COLUMNS, row)) for row in read_rows(mentions_out)]
+    of_kharkiv = [m for m in mentions if m["GLOBALEVENTID"] == kharkiv["GLOBALEVENTID"]]
+    assert sorted(m["MentionSourceName"] for m in of_kharkiv) == ["bbc", "lemonde", "rfi"]
+    assert len({m["MentionIdentifier"] for m in of_kharkiv}) == 3
+    assert {m["EventTimeDate"] for m in of_kharkiv} == {kharkiv["DATEADDED"]}
+    assert {m["GLOBALEVENTID"] for m in mentions} == set(rows)
+
+
+def test_gdelt1_file_imported_with_one_note(shared: Path, store: DuckDBStore, tmp_path: Path) -> None:
+    """Issue 11: a GDELT 1.0 file (58 columns) is imported into the 2.0 columns with one message, not one per line."""
+    src = shared / GDELT1_SAMPLE
+    report = import_gdelt(store, [src])
+    assert (report.rows_added, report.failures) == (10, [])
+    assert len(report.notes) == 1 and "GDELT 1.0" in report.notes[0] and str(src) in report.notes[0]
+    out = tmp_path / "out.CSV"
+    assert export_gdelt(store, out) == 10
+    original = [line.split("\t") for line in src.read_text(encoding="utf-8").splitlines()]
+    for v1, row in zip(original, read_rows(out)):
+        fields = dict(zip(GDELT_EVENT_COLUMNS, row))
+        assert len(row) == 61
+        assert (fields["GLOBALEVENTID"], fields["SQLDATE"], fields["EventCode"]) == (v1[0], v1[1], v1[26])
+        assert (fields["ActionGeo_FullName"], fields["ActionGeo_Lat"], fields["ActionGeo_FeatureID"]) == (v1[50], v1[53], v1[55])
+        assert fields["Actor1Geo_ADM2Code"] == fields["Actor2Geo_ADM2Code"] == fields["ActionGeo_ADM2Code"] == ""
+        assert (fields["DATEADDED"], fields["SOURCEURL"]) == (v1[56], v1[57])
+    # the 57-column backfile layout (no SOURCEURL) maps too; a 61-field line in a 1.0 file is reported
+    backfile = tmp_path / "1979.csv"
+    lines = ["\t".join(fields[:57]) for fields in original[:2]]
+    backfile.write_text("\n".join([lines[0].replace(original[0][0], "1", 1), fake_row(2), lines[1].replace(original[1][0], "3", 1)]) + "\n", encoding="utf-8")
+    second = import_gdelt(store, backfile)
+    assert second.rows_added == 2 and len(second.notes) == 1
+    assert len(second.failures) == 1 and second.failures[0].startswith(f"[E601] {backfile}:2: expected 57 or 58")
+
+
+def test_imported_rows_listed_and_filtered(shared: Path, store: DuckDBStore) -> None:
+    from tocsin.interop import gdelt_events
+
+    assert gdelt_events(store) == []  # nothing imported yet
+    import_gdelt(store, shared / SAMPLE)
+    rows = gdelt_events(store)
+    assert len(rows) == 2111 and set(rows[0]) == set(GDELT_EVENT_COLUMNS)
+    usa = gdelt_events(store, actor="USA", code="04", limit=5)
+    assert 0 < len(usa) <= 5
+    assert all(r["EventCode"].startswith("04") and "USA" in (r["Actor1Code"][:3], r["Actor2Code"][:3]) for r in usa)
+    sqldates = sorted({r["SQLDATE"] for r in rows})
+    late = gdelt_events(store, since=f"{sqldates[-1][:4]}-{sqldates[-1][4:6]}-{sqldates[-1][6:]}")
+    assert late and {r["SQLDATE"] for r in late} == {sqldates[-1]}
+    with pytest.raises(TocsinError, match=r"^\[E605\]"):
+        gdelt_events(store, since="last week")
+
+
+# -- Parquet keeps types ------------------------------------------------------------------
+
+
+def test_parquet_export_round_trips_through_pandas_with_dates(store: DuckDBStore, tmp_path: Path) -> None:
+    """Issue 11: dates are Parquet DATEs (pandas reads datetime.date), counts integers, coordinates doubles, flags booleans."""
+    import datetime
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tocsin.interop import export_table
+
+    undated = strike_article("undated-1", "afp", place="Odesa", geonames_id=698740, lat=46.48, lon=30.73, published="")
+    store.save([strike_article("lemonde-1", "lemonde"), strike_article("bbc-1", "bbc"), undated])
+    out = tmp_path / "events.parquet"
+    assert export_table(store, out, "parquet") == 3
+    schema = pq.read_schema(out)
+    assert schema.field("event_date").type == pa.date32()
+    assert schema.field("num_sources").type == pa.int32() and schema.field("quad").type == pa.int32()
+    assert schema.field("lat").type == pa.float64() and schema.field("negated").type == pa.bool_()
+    frame = pd.read_parquet(out)
+    assert len(frame) == 3
+    dated = frame[frame["article_id"] != "undated-1"]
+    assert set(dated["event_date"]) == {datetime.date(2024, 5, 7)}
+    assert frame.loc[frame["article_id"] == "undated-1", "event_date"].isna().all()
+    assert pd.to_datetime(dated["event_date"]).dt.year.tolist() == [2024, 2024]
+    assert sorted(frame["num_sources"].tolist()) == [1, 2, 2]
+    assert frame["lat"].dtype == "float64" and frame["negated"].dtype == bool
+    # the pyarrow-backed frame keeps the date type itself
+    typed = pd.read_parquet(out, dtype_backend="pyarrow")
+    assert str(typed["event_date"].dtype).startswith("date32")

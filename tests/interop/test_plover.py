@@ -66,7 +66,8 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     row = con.execute(f"SELECT event_id, goldstein, quad, negated, plover, place, lat FROM '{out}' ORDER BY event_id").fetchall()
     assert row == [("aa11", -4.4, 3, False, "THREATEN", "Kyiv", 50.45), ("bb22", 0.0, 1, False, None, None, None)]
     types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{out}')").fetchall())
-    assert (types["quad"], types["goldstein"], types["negated"], types["event_date"]) == ("BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR")
+    # the store's types, not the values' (issue 11: dates were text)
+    assert (types["quad"], types["goldstein"], types["negated"], types["event_date"]) == ("INTEGER", "DOUBLE", "BOOLEAN", "DATE")
 
 
 def test_tables_from_a_store(tmp_path: Path) -> None:

@@ -79,3 +79,34 @@ def test_merge_three_outlets_one_event_and_a_distinct_one(tmp_path: Path) -> Non
     attacks = [r for r in rows if r["root"] == "19" and (r["source_code"] or "").startswith("RUS")]
     assert {r["event_id"] for r in attacks} == {first_id}
     assert {r["num_sources"] for r in attacks} == {4}
+
+
+@pytest.mark.slow
+def test_issue11_gdelt_export_of_the_merge_corpus(tmp_path: Path) -> None:
+    """GDELT export of this corpus: one row per merged event, NumSources 3 for the three-outlet strike; mentions per report."""
+    import csv
+
+    from tocsin.interop import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export_events_gdelt_mentions, export_gdelt
+
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in STORIES) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "t.duckdb") as store:
+        assert code_sources([path], store).failures == []
+        rows = store.events()
+        out, mentions_out = tmp_path / "events.CSV", tmp_path / "mentions.CSV"
+        written = export_gdelt(store, out, source="tocsin")
+        assert export_events_gdelt_mentions(rows, mentions_out) == len(rows)
+
+    def read(file: Path, columns: list[str]) -> list[dict[str, str]]:
+        with file.open(encoding="utf-8", newline="") as fh:
+            return [dict(zip(columns, r)) for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+    exported = read(out, GDELT_EVENT_COLUMNS)
+    assert written == len(exported) == len({r["event_id"] for r in rows}) < len(rows)
+    assert len({r["GLOBALEVENTID"] for r in exported}) == len(exported)
+    strikes = [r for r in exported if r["EventRootCode"] == "19" and r["Actor1CountryCode"] == "RUS"]
+    assert len(strikes) == 1
+    assert (strikes[0]["NumMentions"], strikes[0]["NumSources"], strikes[0]["NumArticles"]) == ("3", "3", "3")
+    mentions = read(mentions_out, GDELT_MENTION_COLUMNS)
+    of_strike = [m for m in mentions if m["GLOBALEVENTID"] == strikes[0]["GLOBALEVENTID"]]
+    assert sorted(m["MentionSourceName"] for m in of_strike) == ["BBC", "Le Monde", "RFI"]

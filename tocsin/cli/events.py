@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import TocsinError
+from ..interop import GDELT_TABLE_COLUMNS, gdelt_events
 from ..store import open_store
 from ._app import app, fail, print_rows
 
@@ -21,13 +22,22 @@ def events_cli(
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
+    source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt, GDELT fields).")] = "tocsin",
 ) -> None:
     """List stored events, filtered."""
     if fmt not in ("table", "jsonl", "csv", "json"):
         fail(f"--format must be table, jsonl or csv, not {fmt!r}", 2)
+    if source not in ("tocsin", "gdelt"):
+        fail(f"--source must be tocsin or gdelt, not {source!r}", 2)
     try:
         with open_store(db, read_only=True) as store:
-            rows = store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
+            if source == "gdelt":
+                rows = gdelt_events(store, actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
+            else:
+                rows = store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
     except TocsinError as exc:
         fail(str(exc))
-    print_rows(rows, fmt, title=f"{len(rows)} event(s)")
+    if source == "gdelt":
+        print_rows(rows, fmt, columns=GDELT_TABLE_COLUMNS, title=f"{len(rows)} imported GDELT event(s)")
+    else:
+        print_rows(rows, fmt, title=f"{len(rows)} event(s)")

@@ -16,7 +16,8 @@ FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet", "csv")
 
 
 def export_events(db: str | Path, out: str | Path, fmt: str, *, source: str = "tocsin") -> int:
-    """Write the store's events as GDELT 2.0 events or mentions, PLOVER JSON Lines, Parquet or CSV; return the row count.
+    """Write the store's events as GDELT 2.0 events (one row per merged event) or mentions (one row per report),
+    PLOVER JSON Lines, Parquet or CSV; return the row count.
 
     source: "tocsin" (the events tocsin coded) or "gdelt" (rows loaded by import-gdelt, written back field for field).
     """
@@ -35,7 +36,7 @@ def export_events(db: str | Path, out: str | Path, fmt: str, *, source: str = "t
 
 @app.command("export")
 def export_cli(
-    fmt: Annotated[str, typer.Option("--format", help="gdelt, gdelt-mentions, plover, parquet or csv.")],
+    fmt: Annotated[str, typer.Option("--format", help="gdelt (one row per merged event), gdelt-mentions (one row per report), plover, parquet or csv.")],
     out: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt; --format gdelt only).")] = "tocsin",
@@ -54,15 +55,17 @@ def export_cli(
 
 @app.command("import-gdelt")
 def import_gdelt_cli(
-    paths: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files (.CSV, tab-separated; or .zip).")],
+    paths: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files (.CSV, tab-separated; or .zip); GDELT 1.0 files are mapped to the 2.0 columns.")],
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
-    """Load GDELT 2.0 export files into the store, beside tocsin's own events (table gdelt_events)."""
+    """Load GDELT 2.0 (or 1.0) export files into the store, beside tocsin's own events (table gdelt_events)."""
     try:
         with open_store(db) as store:
             report = import_gdelt(store, paths)
     except TocsinError as exc:
         fail(str(exc))
+    for message in report.notes:
+        err.print(f"[cyan]note:[/cyan] {message}", highlight=False, soft_wrap=True)
     for message in report.failures:
         err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
     err.print(f"{report.rows_added} row(s) added, {report.rows_skipped} already stored", highlight=False)

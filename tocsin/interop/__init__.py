@@ -1,4 +1,4 @@
-"""Interchange with other event datasets: GDELT 2.0 (in and out), PLOVER JSON Lines, CSV and Parquet.
+"""Interchange with other event datasets: GDELT 2.0 (in and out; GDELT 1.0 in), PLOVER JSON Lines, CSV and Parquet.
 
 Error codes E601-E606 (messages built here, not in :mod:`tocsin.errors`):
 E601 bad GDELT line, E602 unreadable file, E603 zip not holding one file,
@@ -10,6 +10,7 @@ from __future__ import annotations
 from .gdelt import (
     GDELT_EVENT_COLUMNS,
     GDELT_MENTION_COLUMNS,
+    GDELT_TABLE_COLUMNS,
     GdeltImportError,
     ImportReport,
     InteropError,
@@ -18,17 +19,20 @@ from .gdelt import (
     export_events_gdelt,
     export_events_gdelt_mentions,
     export_gdelt,
+    gdelt_events,
     import_gdelt,
+    merged_events,
 )
 from .plover import TABLE_FORMATS, event_to_plover, export_plover, export_table
 
 __all__ = [
     "GDELT_EVENT_COLUMNS",
     "GDELT_MENTION_COLUMNS",
+    "GDELT_TABLE_COLUMNS",
+    "TABLE_FORMATS",
     "GdeltImportError",
     "ImportReport",
     "InteropError",
-    "TABLE_FORMATS",
     "event_to_gdelt_mention_row",
     "event_to_gdelt_row",
     "event_to_plover",
@@ -37,5 +41,7 @@ __all__ = [
     "export_gdelt",
     "export_plover",
     "export_table",
+    "gdelt_events",
     "import_gdelt",
+    "merged_events",
 ]

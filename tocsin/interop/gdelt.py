@@ -51,6 +51,10 @@ GDELT_EVENT_COLUMNS: list[str] = _read_columns("gdelt2_event_columns.tsv")
 GDELT_MENTION_COLUMNS: list[str] = _read_columns("gdelt2_mention_columns.tsv")
 
 _N_EVENT = len(GDELT_EVENT_COLUMNS)
+# GDELT 1.0 Events: the 2.0 layout without the three ADM2Code columns (Actor1Geo_, Actor2Geo_, ActionGeo_), 58 fields,
+# or 57 in the backfiles before April 2013 that have no SOURCEURL.
+_ADM2_COLUMNS = [GDELT_EVENT_COLUMNS.index(f"{geo}_ADM2Code") for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")]
+_V1_WIDTHS = (57, 58)
 
 _CREATE_SQL = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} ("
@@ -65,11 +69,13 @@ class ImportReport:
 
     failures: one coded message per file or line that could not be imported
         (``"[E601] path:line: ..."``); everything else was imported.
+    notes: one message per file that was imported in another shape than GDELT 2.0 Events (a GDELT 1.0 file).
     """
 
     rows_added: int = 0
     rows_skipped: int = 0
     failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 # -- store access ----------------------------------------------------------------
@@ -96,7 +102,8 @@ def _table_exists(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 def import_gdelt(store: Any, paths: str | Path | Iterable[str | Path]) -> ImportReport:
-    """Import GDELT 2.0 Events export files into ``gdelt_events``.
+    """Import GDELT Events export files into ``gdelt_events``: GDELT 2.0 (61 columns) as is, GDELT 1.0 (57 or 58
+    columns) mapped to the 2.0 columns and reported once per file in ``notes``.
 
     store: a DuckDBStore (opened writable).
     paths: files (``*.export.CSV``, any name) or ``.zip`` archives holding one file.
@@ -118,7 +125,7 @@ def import_gdelt(store: Any, paths: str | Path | Iterable[str | Path]) -> Import
         except GdeltImportError as exc:
             report.failures.append(str(exc))
             continue
-        rows = _parse(label, text, report.failures)
+        rows = _parse(label, text, report.failures, report.notes)
         try:
             added, skipped = _insert_rows(conn, rows)
         except duckdb.Error as exc:
@@ -156,25 +163,46 @@ def _read_text(path: Path) -> str:
         ) from exc
 
 
-def _parse(label: str, text: str, failures: list[str]) -> list[list[str]]:
+def _parse(label: str, text: str, failures: list[str], notes: list[str] | None = None) -> list[list[str]]:
+    """The rows of one file as 61 GDELT 2.0 fields. The first line says the version: 61 fields is 2.0; 57 or 58 is
+    GDELT 1.0, whose lines are mapped to the 2.0 columns (ADM2 codes empty, SOURCEURL empty when absent) and
+    reported once in ``notes``. A line of another width than its file's is a failure."""
     rows: list[list[str]] = []
+    version: str | None = None
+    mapped = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.endswith("\r"):
-            line = line[:-1]
+        line = line.removesuffix("\r")
         if not line:
             continue
         fields = line.split("\t")
-        if len(fields) != _N_EVENT:
-            failures.append(
-                f"[E601] {label}:{number}: expected {_N_EVENT} tab-separated GDELT 2.0 fields, found {len(fields)}. "
-                "The line was skipped (GDELT 1.0 files have 57 or 58 fields)."
-            )
+        if version is None:
+            version = "1.0" if len(fields) in _V1_WIDTHS else "2.0"
+        if version == "1.0" and len(fields) in _V1_WIDTHS:
+            fields = _from_v1(fields)
+            mapped += 1
+        elif version == "1.0" or len(fields) != _N_EVENT:
+            expected = "57 or 58 tab-separated GDELT 1.0" if version == "1.0" else f"{_N_EVENT} tab-separated GDELT 2.0"
+            hint = "" if version == "1.0" else " (GDELT 1.0 files have 57 or 58 fields)"
+            failures.append(f"[E601] {label}:{number}: expected {expected} fields, found {len(fields)}. The line was skipped{hint}.")
             continue
         if not fields[0].isdigit():
             failures.append(f"[E601] {label}:{number}: GLOBALEVENTID {fields[0][:40]!r} is not a whole number. The line was skipped.")
             continue
         rows.append(fields)
+    if mapped and notes is not None:
+        notes.append(
+            f"{label}: a GDELT 1.0 Events file ({mapped} line(s) of 57/58 columns): imported into the GDELT 2.0 columns, "
+            "with the three ADM2Code columns empty and DATEADDED as given (YYYYMMDD)."
+        )
     return rows
+
+
+def _from_v1(fields: list[str]) -> list[str]:
+    """A GDELT 1.0 line (57 or 58 fields) as the 61 GDELT 2.0 fields."""
+    out = list(fields) + [""] * (58 - len(fields))  # the 57-field backfiles have no SOURCEURL
+    for index in _ADM2_COLUMNS:  # in ascending order: each insert shifts the later ones into place
+        out.insert(index, "")
+    return out
 
 
 def _insert_rows(conn: duckdb.DuckDBPyConnection, rows: list[list[str]]) -> tuple[int, int]:
@@ -227,6 +255,58 @@ def export_gdelt(store: Any, out_path: str | Path, *, source: str = "gdelt") -> 
         rows = conn.execute(f"SELECT {names} FROM {TABLE} ORDER BY rowid").fetchall()
     _write_tsv(out_path, (["" if v is None else v for v in row] for row in rows))
     return len(rows)
+
+
+#: The columns ``tocsin events --source gdelt`` shows as a table.
+GDELT_TABLE_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "EventCode", "Actor2Code", "QuadClass", "GoldsteinScale",
+                       "NumSources", "ActionGeo_FullName")  # fmt: skip
+
+
+def gdelt_events(
+    store: Any,
+    *,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    code: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, str]]:
+    """The imported GDELT rows (``gdelt_events``), filtered like ``Store.events()``, as dicts of the 61 fields (text).
+
+    actor: Actor1Code or Actor2Code prefix; dyad: two prefixes, either direction; since/until: ISO dates compared
+    with SQLDATE; code: EventCode prefix; limit: at most this many rows.
+    RETURNS: rows in SQLDATE then import order; [] when nothing was imported.
+    """
+    conn = _conn(store)
+    if not _table_exists(conn):
+        return []
+    where: list[str] = []
+    params: list[Any] = []
+    if actor is not None:
+        where.append("(starts_with(Actor1Code, ?) OR starts_with(Actor2Code, ?))")
+        params += [actor, actor]
+    if dyad is not None:
+        first, second = dyad
+        where.append("((starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)) OR (starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)))")
+        params += [first, second, second, first]
+    for name, value, op in (("since", since, ">="), ("until", until, "<=")):
+        if value is not None:
+            digits = value.replace("-", "")
+            if len(digits) != 8 or not digits.isdigit():
+                raise InteropError(f"[E605] Invalid value for {name}: {value!r}. Expected an ISO date such as 2024-03-05.")
+            where.append(f"SQLDATE {op} ?")
+            params.append(digits)
+    if code is not None:
+        where.append("starts_with(EventCode, ?)")
+        params.append(code)
+    names = ", ".join(f'"{name}"' for name in GDELT_EVENT_COLUMNS)
+    sql = f"SELECT {names} FROM {TABLE}" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY SQLDATE, rowid"
+    if limit is not None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise InteropError(f"[E605] Invalid value for limit: {limit!r}. Expected a whole number >= 0.")
+        sql += f" LIMIT {limit}"
+    return [dict(zip(GDELT_EVENT_COLUMNS, row)) for row in conn.execute(sql, params).fetchall()]
 
 
 def _write_tsv(out_path: str | Path, rows: Iterable[Sequence[str]]) -> None:
@@ -422,22 +502,47 @@ def event_to_gdelt_mention_row(event: dict[str, Any]) -> list[str]:
     return [_clean(row[name]) for name in GDELT_MENTION_COLUMNS]
 
 
-def export_events_gdelt(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
-    """Write tocsin event dicts (``Store.events()`` rows) as GDELT 2.0 Events rows.
+def merged_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per merged event: its representative report (the report that started it), carrying the merge's counts.
 
+    events: ``Store.events()`` rows (one per report; ``event_id`` is the merged event, ``mention_id`` the report).
+    RETURNS: the representative of each merged event, in the order its first report comes.
+    """
+    groups: dict[Any, dict[str, Any]] = {}
+    for event in events:
+        key = event.get("event_id") or gdelt_event_id(event)
+        held = groups.get(key)
+        if held is None or (held.get("mention_id") != key and event.get("mention_id") == key):
+            groups[key] = event
+    return list(groups.values())
+
+
+def export_events_gdelt(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
+    """Write tocsin event dicts (``Store.events()`` rows) as GDELT 2.0 Events rows, one per merged event.
+
+    Reports of one event (the same ``event_id``) make one row: GLOBALEVENTID is the merged event, NumMentions,
+    NumSources and NumArticles come from the merge, every other field from its representative report (the one that
+    started it). :func:`export_events_gdelt_mentions` writes the reports.
     RETURNS: number of rows written.
     """
-    rows = [event_to_gdelt_row(event) for event in events]
+    rows = [event_to_gdelt_row(event) for event in merged_events(events)]
     _write_tsv(out_path, rows)
     return len(rows)
 
 
 def export_events_gdelt_mentions(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
-    """Write tocsin event dicts as GDELT 2.0 Mentions rows (one mention per event).
+    """Write tocsin event dicts as GDELT 2.0 Mentions rows: one per report, GLOBALEVENTID its merged event and
+    EventTimeDate that event's DATEADDED (its representative report's).
 
     RETURNS: number of rows written.
     """
-    rows = [event_to_gdelt_mention_row(event) for event in events]
+    events = list(events)
+    added = {event.get("event_id"): _date_added(event) for event in merged_events(events)}
+    rows = []
+    for event in events:
+        row = event_to_gdelt_mention_row(event)
+        row[GDELT_MENTION_COLUMNS.index("EventTimeDate")] = added.get(event.get("event_id"), row[1])
+        rows.append(row)
     _write_tsv(out_path, rows)
     return len(rows)
 
@@ -445,6 +550,7 @@ def export_events_gdelt_mentions(events: Iterable[dict[str, Any]], out_path: str
 __all__ = [
     "GDELT_EVENT_COLUMNS",
     "GDELT_MENTION_COLUMNS",
+    "GDELT_TABLE_COLUMNS",
     "GdeltImportError",
     "ImportReport",
     "InteropError",
@@ -454,6 +560,8 @@ __all__ = [
     "export_events_gdelt_mentions",
     "export_gdelt",
     "gdelt_event_id",
+    "gdelt_events",
     "import_gdelt",
+    "merged_events",
     "split_actor_code",
 ]

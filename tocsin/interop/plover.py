@@ -6,6 +6,7 @@ import csv
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -85,6 +86,37 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(names)
 
 
+# SQL types of the columns ``Store.events()`` gives (the events table's and those its query adds), so that a column
+# keeps its type in Parquet even when every value of this export is missing; other columns are typed by their values.
+_KNOWN_TYPES: dict[str, str] = {
+    "event_id": "VARCHAR", "mention_id": "VARCHAR", "article_id": "VARCHAR", "sentence_index": "INTEGER", "sentence": "VARCHAR",
+    "cameo": "VARCHAR", "cameo_name": "VARCHAR", "root": "VARCHAR", "quad": "INTEGER", "goldstein": "DOUBLE",
+    "source_code": "VARCHAR", "source_text": "VARCHAR", "source_start": "INTEGER", "source_end": "INTEGER",
+    "target_code": "VARCHAR", "target_text": "VARCHAR", "target_start": "INTEGER", "target_end": "INTEGER",
+    "penta": "INTEGER", "plover": "VARCHAR", "mode": "VARCHAR", "trigger": "VARCHAR", "trigger_start": "INTEGER",
+    "trigger_end": "INTEGER", "sentence_start": "INTEGER", "sentence_end": "INTEGER", "confidence": "DOUBLE",
+    "event_confidence": "DOUBLE", "rule": "VARCHAR", "coder": "VARCHAR", "lang": "VARCHAR", "negated": "BOOLEAN",
+    "hypothetical": "BOOLEAN", "reported": "BOOLEAN", "nuclear": "BOOLEAN", "source_country": "VARCHAR",
+    "target_country": "VARCHAR", "event_date": "DATE", "date_precision": "VARCHAR", "published_date": "DATE",
+    "ingest_date": "DATE", "seen_date": "DATE", "place": "VARCHAR", "country": "VARCHAR", "country_fips": "VARCHAR",
+    "admin1": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "geonames_id": "BIGINT", "geo_precision": "VARCHAR",
+    "num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER", "outlet": "VARCHAR", "url": "VARCHAR",
+    "title": "VARCHAR", "coded_at": "TIMESTAMP",
+}  # fmt: skip
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _column_type(name: str, values: list[Any]) -> str:
+    """A column's Parquet (SQL) type: the store's for known columns, else from its values (ISO dates are DATE)."""
+    known = _KNOWN_TYPES.get(name)
+    if known is not None:
+        return known
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, str) and _ISO_DATE.match(v) for v in present):
+        return "DATE"
+    return _sql_type(present)
+
+
 def _sql_type(values: Iterable[Any]) -> str:
     kinds = {type(v) for v in values if v is not None}
     if not kinds:
@@ -111,7 +143,8 @@ def _json_value(value: Any, sql_type: str) -> Any:
 
 
 def export_table(store_or_events: Any, out_path: str | Path, fmt: str) -> int:
-    """Write events as a flat table: ``fmt`` is ``"csv"`` (header row) or ``"parquet"``.
+    """Write events as a flat table: ``fmt`` is ``"csv"`` (header row) or ``"parquet"`` (typed columns: dates as
+    DATE, counts as INTEGER, scores and coordinates as DOUBLE, flags as BOOLEAN; pandas reads it with pyarrow).
 
     store_or_events: a Store (all its events) or a list of event dicts.
     RETURNS: number of rows written.
@@ -150,7 +183,7 @@ def _sql_string(text: str) -> str:
 
 
 def _write_parquet(rows: list[dict[str, Any]], columns: list[str], out_path: str | Path) -> None:
-    types = {name: _sql_type(row.get(name) for row in rows) for name in columns}
+    types = {name: _column_type(name, [row.get(name) for row in rows]) for name in columns}
     fd, tmp_name = tempfile.mkstemp(suffix=".jsonl", prefix="tocsin-export-")
     conn = duckdb.connect()
     try:
