@@ -57,10 +57,10 @@ def test_app_health_on_an_empty_store(client: TestClient, db: str) -> None:
 def test_app_empty_answers(client: TestClient) -> None:
     assert client.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
     assert client.get("/api/map").json() == {"points": []}
-    assert client.get("/api/pairs").json() == {"items": []}
+    assert client.get("/api/pairs").json() == {"items": [], "undated": 0}
     assert client.get("/api/alerts").json() == {"items": []}
     series = client.get("/api/series", params={"pair": "rus>nato"}).json()
-    assert series == {"pair": "RUS>NATO", "country": None, "freq": "week", "points": []}
+    assert series == {"pair": "RUS>NATO", "country": None, "freq": "week", "points": [], "undated": 0}
     ladder = client.get("/api/ladder").json()
     assert ladder["items"] == [] and [r["rung"] for r in ladder["rungs"]] == list(range(8))
 

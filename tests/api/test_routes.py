@@ -56,8 +56,12 @@ def coded(tmp_path_factory: pytest.TempPathFactory, samples: Path) -> Path:
     """A store holding the samples, coded by the real pipeline (read by the tests, never written)."""
     path = tmp_path_factory.mktemp("api") / "samples.duckdb"
     with DuckDBStore(path) as store:
-        report = code_sources([samples], store)
-    assert report.events_added > 20 and not report.failures
+        # the seed article is plain text with no date: dated as a user would, with `tocsin code --published`; the
+        # Iran sample stays undated (issue 11)
+        seed = samples / "seed_fr_kharkiv.txt"
+        report = code_sources(sorted(str(p) for p in samples.iterdir() if p != seed), store)
+        dated = code_sources([seed], store, published="2025-04-10")
+    assert report.events_added > 20 and dated.events_added > 0 and not report.failures
     return path
 
 
@@ -101,8 +105,14 @@ def test_routes_events_are_the_stored_rows_newest_first(client: TestClient, rows
     assert body["total"] == len(rows) == len(body["items"])
     stored = {row["mention_id"]: row for row in rows}
     for item in body["items"]:
-        assert item == stored[item["mention_id"]]  # same keys, same values as Store.events() / tocsin events
+        # same keys, same values as Store.events() / tocsin events, then the article's date and the ingest date
+        assert list(item)[-2:] == ["published", "ingest_date"]
+        assert item["ingest_date"] == date.today().isoformat()
+        dates = {key: item.pop(key) for key in ("published", "ingest_date")}
+        assert item == stored[item["mention_id"]]
         assert list(item) == list(stored[item["mention_id"]])
+        if item["event_date"] is None:
+            assert dates["published"] is None  # undated: no event date and no publication date
     keys = [_newest_first(item) for item in body["items"]]
     assert keys == sorted(keys)
     assert body["items"][0]["event_date"] == max(r["event_date"] for r in rows if r["event_date"])
@@ -281,7 +291,12 @@ def test_routes_alerts_listed_newest_first(writable: Path) -> None:
         assert [a["id"] for a in client.get("/api/alerts", params={"pair": "IGOWSTNAT-RUS"}).json()["items"]] == ["a1"]
         assert client.get("/api/alerts", params={"pair": "IGOWSTNAT>RUS"}).json()["items"] == []
         assert [a["id"] for a in client.get("/api/alerts", params={"rule": "spike"}).json()["items"]] == ["a2"]
-        assert [a["id"] for a in client.get("/api/alerts", params={"since": "2025-04-08"}).json()["items"]] == ["a2"]
+        # since/until keep the alerts whose period overlaps the days: the week of 2025-04-07 runs to the 13th
+        assert [a["id"] for a in client.get("/api/alerts", params={"since": "2025-04-08"}).json()["items"]] == ["a2", "a1"]
+        assert [a["id"] for a in client.get("/api/alerts", params={"since": "2025-04-13"}).json()["items"]] == ["a1"]
+        assert [a["id"] for a in client.get("/api/alerts", params={"until": "2025-04-11"}).json()["items"]] == ["a1"]
+        assert client.get("/api/alerts", params={"until": "2025-04-06"}).json()["items"] == []
+        assert client.get("/api/alerts", params={"since": "2025-04-14"}).json()["items"] == []
         assert len(client.get("/api/alerts", params={"limit": 1}).json()["items"]) == 1
 
 

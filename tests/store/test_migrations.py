@@ -123,3 +123,24 @@ def test_migrations_0006_recode_nato_as_cameo_igo(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(migrations, "load_migrations", lambda backend="duckdb": shipped)
     migrate(conn)
     assert conn.execute("SELECT source_code, target_code FROM events").fetchall() == [("RUSGOV", "IGOWSTNATMIL")]
+
+
+def test_migrations_0008_drops_the_ingest_day_fallback() -> None:
+    """Issue 11: a store written before 0008 dated undated events by the day they were stored; 0008 undoes it."""
+    conn = duckdb.connect(":memory:")
+    migrate(conn)
+    conn.execute("INSERT INTO articles (id, text, n_sentences, coded_at) VALUES ('a', '', 2, TIMESTAMP '2026-01-05 10:00:00')")
+    common = "'a', 0, 's', '190', '19', 4, -10.0, 't', 0, 1, 0, 1, 0.9, 'r', 'c', false, false, false"
+    conn.execute(
+        "INSERT INTO events (event_id, article_id, sentence_index, sentence, cameo, root, quad, goldstein, trigger, trigger_start,"
+        " trigger_end, sentence_start, sentence_end, confidence, rule, coder, negated, hypothetical, reported, event_date, seen_date,"
+        f" merged_id) VALUES ('e1', {common}, NULL, DATE '2026-01-05', 'e1'), ('e2', {common}, DATE '2025-03-01', DATE '2026-01-05', 'e2')"
+    )
+    conn.execute(
+        "INSERT INTO merged_events (event_id, base_code, day, num_mentions, num_sources, num_articles, confidence)"
+        " VALUES ('e1', '190', DATE '2026-01-05', 1, 1, 1, 0.9), ('e2', '190', DATE '2025-03-01', 1, 1, 1, 0.9)"
+    )
+    conn.execute("DELETE FROM schema_version WHERE version >= 8")
+    assert migrate(conn) == latest_version() - 7
+    days = dict(conn.execute("SELECT event_id, day FROM merged_events ORDER BY event_id").fetchall())
+    assert days["e1"] is None and str(days["e2"]) == "2025-03-01"

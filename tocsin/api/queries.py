@@ -40,12 +40,13 @@ _ORDER = "e.event_date DESC NULLS LAST, e.rowid DESC"
 # The reports of one event, in the store's order.
 _MENTION_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 
-# The event row: the events columns, the merged event's id and counts, and the article's outlet, URL and title.
+# The event row: the events columns, the merged event's id and counts, the article's outlet, URL and title, and the
+# two other dates, named for what they are: the article's publication date and the day tocsin stored the report.
 _ROW = (
     "e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
     " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
     " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
-    " a.outlet, a.url, a.title"
+    " a.outlet, a.url, a.title, a.published, e.seen_date AS ingest_date"
 )
 _MERGED = ("num_mentions", "num_sources", "num_articles")
 
@@ -303,21 +304,22 @@ def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict
     rows = {row[0]: dict(zip(names[1:], row[1:])) for row in events}
     article_ids = sorted({row["article_id"] for row in rows.values()})
     merged_ids = sorted({row["merged_id"] for row in rows.values() if row["merged_id"] is not None})
-    articles = {r[0]: r[1:] for r in _lookup(conn, "SELECT id, outlet, url, title FROM articles", "id", article_ids)}
+    articles = {r[0]: r[1:] for r in _lookup(conn, "SELECT id, outlet, url, title, published FROM articles", "id", article_ids)}
     merged_sql = "SELECT event_id, num_mentions, num_sources, num_articles, confidence FROM merged_events"
     merged = {r[0]: r[1:] for r in _lookup(conn, merged_sql, "event_id", merged_ids)}
     items = []
     for rowid in rowids:
         event = rows[rowid]
         mention_id, merged_id = event.pop("event_id"), event.pop("merged_id")
-        event.pop("seen_date", None)  # internal: the day the report was stored (Store.events() leaves it out too)
+        ingest_date = event.pop("seen_date", None)  # the day the report was stored: never what dates the event
         item = {key: _plain(value) for key, value in event.items()}
         counts = merged.get(merged_id)
         item.update(mention_id=mention_id, event_id=merged_id or mention_id)
         item.update(zip(_MERGED, counts[:3]) if counts else zip(_MERGED, (1, 1, 1)))
         item["event_confidence"] = counts[3] if counts else event["confidence"]
-        outlet, url, title = articles.get(event["article_id"], (None, None, None))
+        outlet, url, title, published = articles.get(event["article_id"], (None, None, None, None))
         item.update(outlet=outlet, url=url, title=title, cameo_name=name_of(event["cameo"]))
+        item.update(published=published, ingest_date=_plain(ingest_date))  # the article's date and the day tocsin stored it
         items.append(item)
     return items
 

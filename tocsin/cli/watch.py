@@ -14,7 +14,7 @@ from ..watch.records import records
 from ._app import app, err, fail, print_rows
 
 SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
-LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date")
+LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date", "dormant")
 ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "n_evidence")
 
 
@@ -29,6 +29,18 @@ def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
             row["n_evidence"] = len(row["evidence"])
         out.append(row)
     return out
+
+
+def _say_undated(frame: Any) -> None:
+    """One line on stderr (so piped output stays data): how many events had no date and were left out."""
+    undated = int(frame.attrs.get("undated", 0))
+    if undated:
+        err.print(
+            f"{undated} undated event(s) left out: neither their text nor their article gives a date"
+            " (date articles with `tocsin code --published` or a `published` field in JSON Lines).",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("series")
@@ -52,6 +64,7 @@ def series_cli(
         fail(str(exc))
     rows = records(frame)
     print_rows(_for_table(rows, fmt), fmt, columns=SERIES_COLUMNS, title=f"{pair or country or 'all events'}, per {freq}")
+    _say_undated(frame)
 
 
 @app.command("ladder")
@@ -73,6 +86,7 @@ def ladder_cli(
     except TocsinError as exc:
         fail(str(exc))
     print_rows(_for_table(records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
+    _say_undated(frame)
 
 
 @app.command("alerts")

@@ -418,7 +418,7 @@ FROM (
     )
     SELECT e.event_id, e.article_id, e.cameo, e.root, e.quad, e.goldstein, e.source_code, e.target_code,
            {principal_sql("e.source_code")} AS src, {principal_sql("e.target_code")} AS tgt,
-           coalesce(e.event_date, e.seen_date) AS day, agg.nuclear, agg.signal, agg.factual
+           e.event_date AS day, agg.nuclear, agg.signal, agg.factual
     FROM events e JOIN agg ON agg.merged_id = e.event_id
 ) f
 WHERE f.event_id = merged_events.event_id

@@ -341,10 +341,14 @@ def list_alerts(
     pair: str | None = None,
     rule: str | None = None,
     since: str | date | None = None,
+    until: str | date | None = None,
     limit: int | None = None,
     unposted: bool = False,
 ) -> list[dict[str, Any]]:
-    """Stored alerts, newest period first, as dicts (``week`` or ``date`` set by the frequency)."""
+    """Stored alerts, newest period first, as dicts (``week`` or ``date`` set by the frequency).
+
+    since, until: keep the alerts whose period (a week from its Monday, or a day) overlaps these days.
+    """
     where, params = [], []
     if pair is not None:
         p = parse_pair(pair)
@@ -357,10 +361,13 @@ def list_alerts(
     if rule is not None:
         where.append("rule = ?")
         params.append(rule)
-    first = check_date("since", since)
+    first, last = check_date("since", since), check_date("until", until)
     if first is not None:
-        where.append("period >= ?")
+        where.append("period + CASE WHEN freq = 'week' THEN 6 ELSE 0 END >= ?")
         params.append(first)
+    if last is not None:
+        where.append("period <= ?")
+        params.append(last)
     if unposted:
         where.append("posted_at IS NULL")
     sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at FROM alerts"

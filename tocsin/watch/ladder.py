@@ -10,6 +10,12 @@ how long ago that was (``quiet_days``); ``peak_rung`` is the highest over
 everything selected. The score sums the events' escalation weights over the
 window (:mod:`tocsin.watch.series`); ``evidence`` lists the events on the
 position's rung, most sources first.
+
+Time: an event is dated by its event date, else its article's publication date, never by the day it was coded.
+A pair's "now" is its own ``last_date`` (the latest day with data for it), and a pair whose last event is
+``window`` days or more before the end of the ladder (``until``, default the latest day stored) is ``dormant``:
+the rung is where it stood then, not where it stands today. Events with no date are left out and counted in
+``frame.attrs["undated"]``.
 """
 
 from __future__ import annotations
@@ -19,14 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import RUNGS, check_date, reports_sql, source_missing
+from .reports import RUNGS, check_date, count_undated, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
 
 LADDER_COLUMNS = (
     "pair", "source", "target", "rung", "rung_name", "peak_rung", "score", "nuclear", "events", "conflict", "cooperation",
-    "first_date", "last_date", "quiet_days", "evidence",
+    "first_date", "last_date", "quiet_days", "dormant", "evidence",
 )  # fmt: skip
 WINDOW_DAYS = 28
 MAX_EVIDENCE = 20
@@ -61,8 +67,9 @@ def ladder(
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
     end = last or latest_day(store, source)
+    undated = count_undated(store, pair=the_pair, level=level, targeted=True, source=source, min_confidence=min_confidence)
     if end is None or source_missing(store, source):
-        return pd.DataFrame(columns=list(LADDER_COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(LADDER_COLUMNS)), undated)
     sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source, min_confidence=min_confidence)
     sql += f"""
 , stats AS (
@@ -87,18 +94,25 @@ ORDER BY rung DESC, score DESC, events DESC, source, target
         params.append(int(limit))
     frame = store.connection().cursor().execute(sql, params).df()
     if frame.empty:
-        return pd.DataFrame(columns=list(LADDER_COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(LADDER_COLUMNS)), undated)
     frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
     frame.insert(4, "rung_name", [RUNGS[r] for r in frame["rung"]])
     for col in ("first_date", "last_date"):
         frame[col] = pd.to_datetime(frame[col]).dt.date
     frame["evidence"] = [list(v) for v in frame["evidence"]]
     frame["nuclear"] = frame["nuclear"].astype(bool)
-    return frame[list(LADDER_COLUMNS)]
+    frame["quiet_days"] = frame["quiet_days"].astype("int64")
+    frame["dormant"] = [bool(q >= window) for q in frame["quiet_days"]]
+    return _with_undated(frame[list(LADDER_COLUMNS)], undated)
+
+
+def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
+    frame.attrs["undated"] = undated
+    return frame
 
 
 PAIR_COLUMNS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "score", "nuclear",
-                "first_date", "last_date")  # fmt: skip
+                "first_date", "last_date", "dormant")  # fmt: skip
 
 
 def pairs(
@@ -116,8 +130,9 @@ def pairs(
 
     first, last = check_date("since", since), check_date("until", until)
     end = last or latest_day(store, source)
+    undated = count_undated(store, targeted=True, source=source, min_confidence=min_confidence)
     if end is None or source_missing(store, source):
-        return pd.DataFrame(columns=list(PAIR_COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(PAIR_COLUMNS)), undated)
     sql, params = reports_sql(since=first, until=end, targeted=True, source=source, min_confidence=min_confidence)
     sql += f"""
 , last AS (SELECT src, tgt, max(event_date) AS last_date FROM rows GROUP BY src, tgt)
@@ -132,13 +147,14 @@ GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
     params.append(int(limit))
     frame = store.connection().cursor().execute(sql, params).df()
     if frame.empty:
-        return pd.DataFrame(columns=list(PAIR_COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(PAIR_COLUMNS)), undated)
     frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
     frame["rung_name"] = [RUNGS[r] for r in frame["rung"]]
     for col in ("first_date", "last_date"):
         frame[col] = pd.to_datetime(frame[col]).dt.date
     frame["nuclear"] = frame["nuclear"].astype(bool)
-    return frame[list(PAIR_COLUMNS)]
+    frame["dormant"] = [(end - d).days >= window for d in frame["last_date"]]
+    return _with_undated(frame[list(PAIR_COLUMNS)], undated)
 
 
 __all__ = ["LADDER_COLUMNS", "PAIR_COLUMNS", "WINDOW_DAYS", "ladder", "latest_day", "pairs"]

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ConfigError, Errors
+from ..codebook import country_codes
 from ..store.merge import principal_sql
 from .pairs import Pair, check_level
 
@@ -86,6 +87,7 @@ def reports_sql(
     targeted: bool = False,
     source: str = "tocsin",
     min_confidence: float | None = None,
+    undated: bool = False,
 ) -> tuple[str, list[Any]]:
     """A ``WITH`` query whose last table, ``rows``, holds one row per merged event with the columns above.
 
@@ -96,14 +98,20 @@ def reports_sql(
     principals and its nuclear and signal flags (migration 0005), so a series touches one row per event.
     pair: keep only this pair's events (either direction unless ``pair.directed``);
     country: keep events with this principal (or code, at actor level) on either side;
-    targeted: keep only events with a source and a target.
+    targeted: keep only events between two sides: a source and a target with a principal each (a role of unknown
+        country has none) that differ (no self-pairs such as SRB>SRB: a government acting on its own country).
+    undated: keep only the events with no date (neither their text nor their article dates them) instead of the
+        dated ones; ``since`` and ``until`` are then ignored. Dated events are dated by the event date, else the
+        publication date (``merged_events.day``), never by the day tocsin stored them (migration 0008).
     min_confidence: keep events whose (merged) confidence is at least this; None is MIN_CONFIDENCE, 0 keeps all.
     Events that did not happen (every report negated or hypothetical) never count.
     """
     check_level(level)
     check_source(source)
     src, tgt = ("m.src", "m.tgt") if level == "country" else ("m.source_code", "m.target_code")
-    where = ["m.day IS NOT NULL"]
+    where = ["m.day IS NULL" if undated else "m.day IS NOT NULL"]
+    if undated:
+        since = until = None
     params: list[Any] = []
     if source == "tocsin":
         where.append("coalesce(m.factual, true)")
@@ -124,7 +132,7 @@ def reports_sql(
         where.append(f"({src} = ? OR {tgt} = ?)")
         params += [country, country]
     if targeted:
-        where.append("m.target_code IS NOT NULL AND m.source_code IS NOT NULL")
+        where.append(f"m.target_code IS NOT NULL AND m.source_code IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}")
     if since is not None:
         where.append("m.day >= ?")
         params.append(since)
@@ -150,11 +158,15 @@ GDELT_TABLE = "gdelt_events"
 
 
 def _gdelt_side(n: int) -> str:
-    """The principal of a GDELT actor: an organisation by its code (IGOWSTNAT), else its country, else its code's principal."""
+    """The principal of a GDELT actor: an organisation by its code (IGOWSTNAT), else its country (Actor1CountryCode,
+    else the country its code starts with); NULL when it has neither (a role code such as ``HLH`` or ``GOV`` alone is
+    no side: the pair would be a role, not a country)."""
     code = f"g.Actor{n}Code"
+    countries = ", ".join(f"'{c}'" for c in sorted(country_codes()))
     return (
         f"CASE WHEN starts_with({code}, 'IGO') OR starts_with({code}, 'NGO') THEN {principal_sql(code)}"
-        f" ELSE coalesce(nullif(g.Actor{n}CountryCode, ''), nullif(left({code}, 3), '')) END"
+        f" WHEN nullif(g.Actor{n}CountryCode, '') IS NOT NULL THEN g.Actor{n}CountryCode"
+        f" WHEN left({code}, 3) IN ({countries}) THEN left({code}, 3) END"
     )
 
 
@@ -167,6 +179,27 @@ _GDELT_FACTS = f"""
            false AS nuclear, false AS signal, greatest(1, coalesce(TRY_CAST(g.NumSources AS INTEGER), 1)) AS num_sources
     FROM {GDELT_TABLE} g
 """
+
+
+def count_undated(
+    store: Any,
+    *,
+    pair: Pair | None = None,
+    country: str | None = None,
+    level: str = "country",
+    targeted: bool = False,
+    source: str = "tocsin",
+    min_confidence: float | None = None,
+) -> int:
+    """How many events the same selection would count if they had a date: neither their text nor their article
+    dates them, so series, ladder and alerts leave them out (never "this week") and say how many (``undated``)."""
+    if source_missing(store, source):
+        return 0
+    sql, params = reports_sql(
+        pair=pair, country=country, level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True
+    )
+    row = store.connection().cursor().execute(sql + "SELECT count(*) FROM rows", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def check_source(source: str) -> str:
@@ -193,6 +226,7 @@ __all__ = [
     "SOURCES",
     "check_date",
     "check_source",
+    "count_undated",
     "period_sql",
     "reports_sql",
     "rung_of",

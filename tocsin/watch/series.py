@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
 from .pairs import Pair, parse_pair
-from .reports import FREQS, check_date, period_sql, reports_sql, source_missing
+from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +50,9 @@ def series(
     source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).
     min_confidence: count events at or above this confidence (default ``reports.MIN_CONFIDENCE``; 0 counts all).
         Events that did not happen (negated or hypothetical in every report) never count.
-    RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first.
+    RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first. Events are dated by their event
+        date, else their article's publication date; those with neither are in no period, and
+        ``frame.attrs["undated"]`` says how many the selection holds.
     """
     import pandas as pd
 
@@ -59,7 +61,10 @@ def series(
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
     if source_missing(store, source):
-        return pd.DataFrame(columns=list(COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(COLUMNS)), 0)
+    undated = count_undated(
+        store, pair=the_pair, country=country.upper() if country else None, level=level, source=source, min_confidence=min_confidence
+    )
     sql, params = reports_sql(
         pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source, min_confidence=min_confidence
     )
@@ -74,7 +79,7 @@ FROM rows GROUP BY period ORDER BY period
     conn = _cursor(store)
     frame = conn.execute(sql, params).df()
     if frame.empty:
-        return pd.DataFrame(columns=list(COLUMNS))
+        return _with_undated(pd.DataFrame(columns=list(COLUMNS)), undated)
     frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
@@ -94,7 +99,12 @@ FROM rows GROUP BY period ORDER BY period
     frame["conflict"] = frame["quad3"] + frame["quad4"]
     frame["cooperation"] = frame["quad1"] + frame["quad2"]
     frame["balance"] = [(c - k) / n if n else 0.0 for c, k, n in zip(frame["cooperation"], frame["conflict"], frame["events"])]
-    return frame.reset_index()[list(COLUMNS)]
+    return _with_undated(frame.reset_index()[list(COLUMNS)], undated)
+
+
+def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
+    frame.attrs["undated"] = undated
+    return frame
 
 
 def _period_start(day: date, freq: str) -> date:

@@ -22,7 +22,7 @@ from ..state import request_cursor, state_of
 router = APIRouter(tags=["watch"])
 
 #: The keys of a ``/api/pairs`` item.
-PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date")
+PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date", "dormant")
 _PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
 
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
@@ -40,14 +40,15 @@ def pairs_(
     limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
     dataset: Dataset = "tocsin",
 ) -> JSONResponse:
-    """``{"items": [{"pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date"}]}``, most events first."""
+    """``{"items": [{"pair", ..., "last_date", "dormant"}], "undated": n}``, most events first; ``undated`` counts the
+    events between two sides that have no date (no event date, no publication date) and so are in no pair's count."""
     _check_dates(since, until)
     check_int("limit", limit, 0, 1000)
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
         frame = pairs(state.store, since=since, until=until, limit=limit, source=dataset)
-        return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)]}
+        return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)], "undated": frame.attrs.get("undated", 0)}
 
     return JSONResponse(state.cache.get(cursor, ("pairs", since, until, limit, dataset), compute))
 
@@ -65,7 +66,8 @@ def series_(
     dataset: Dataset = "tocsin",
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
 ) -> JSONResponse:
-    """``{"pair", "country", "freq", "points": [series point]}``; neither pair nor country gives the overall series."""
+    """``{"pair", "country", "freq", "points": [series point], "undated": n}``; neither pair nor country gives the overall
+    series. ``undated``: the selection's events with no date, which are in no period."""
     _check_dates(since, until)
     the_pair = str(parse_pair(pair)) if pair is not None else None
     if country is not None:
@@ -80,7 +82,7 @@ def series_(
         frame = series(
             state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until, source=dataset, min_confidence=min_confidence
         )
-        return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame)}
+        return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame), "undated": frame.attrs.get("undated", 0)}
 
     key = ("series", the_pair, country, level, freq, since, until, dataset, min_confidence)
     return JSONResponse(state.cache.get(cursor, key, compute))
@@ -96,14 +98,19 @@ def ladder_(
     dataset: Dataset = "tocsin",
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
 ) -> JSONResponse:
-    """``{"rungs": [{"rung", "name"}], "items": [ladder row]}``, highest rung first."""
+    """``{"rungs": [{"rung", "name"}], "items": [ladder row], "undated": n}``, highest rung first; a row's ``last_date`` is
+    the pair's own "now" and ``dormant`` is true when it is older than the window."""
     _check_dates(since, until)
     the_pair = parse_pair(pair) if pair is not None else None
     state = state_of(request)
 
     def compute() -> dict[str, Any]:
         frame = ladder(state.store, pair=the_pair, since=since, until=until, source=dataset, min_confidence=min_confidence)
-        return {"rungs": [{"rung": number, "name": name} for number, name in enumerate(RUNGS)], "items": records(frame)}
+        return {
+            "rungs": [{"rung": number, "name": name} for number, name in enumerate(RUNGS)],
+            "items": records(frame),
+            "undated": frame.attrs.get("undated", 0),
+        }
 
     key = ("ladder", str(the_pair) if the_pair else None, since, until, dataset, min_confidence)
     return JSONResponse(state.cache.get(cursor, key, compute))
@@ -114,15 +121,16 @@ def alerts(
     request: Request,
     pair: Annotated[str | None, Query(description="SRC>TGT, or SRC-TGT for both directions.")] = None,
     rule: Annotated[str | None, Query(description="Name of the rule that raised the alert.")] = None,
-    since: Annotated[str | None, Query(description="First period (week or day), inclusive (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, Query(description="First day, inclusive (YYYY-MM-DD): alerts whose period ends on or after it.")] = None,
+    until: Annotated[str | None, Query(description="Last day, inclusive (YYYY-MM-DD): alerts whose period starts on or before it.")] = None,
     limit: Annotated[int, Query(description="At most this many alerts (1000 at most).")] = 100,
 ) -> JSONResponse:
     """``{"items": [alert]}``; an alert has ``week`` (weekly rules) or ``date`` (daily rules) set, the other null."""
-    check_date("since", since)
+    _check_dates(since, until)
     check_int("limit", limit, 0, 1000)
     if pair is not None:
         parse_pair(pair)
-    items = list_alerts(state_of(request).store, pair=pair, rule=rule, since=since, limit=limit)
+    items = list_alerts(state_of(request).store, pair=pair, rule=rule, since=since, until=until, limit=limit)
     for item in items:
         item.setdefault("week", None)
         item.setdefault("date", None)
