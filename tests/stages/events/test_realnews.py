@@ -172,3 +172,21 @@ def test_speaking_out_against_is_criticism_and_criticism_from_names_its_source()
     assert any(e.cameo == "111" and e.source_code == "IRQGOV" for e in events)
     events = code_text("Criticism from Russia followed the decision.", lang="en", published="2020-01-07").events
     assert any(e.root == "11" and e.source_code == "RUS" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Minister of Germany posted a message on Twitter blaming Iran for the attacks.",
+        "Germany was more forceful in blaming Iran for the attack.",
+    ],
+)
+def test_an_ing_participle_takes_the_subject_of_its_clause(text: str) -> None:
+    events = [(e.root, e.source_code and e.source_code[:3], e.target_code) for e in code_text(text, lang="en").events]
+    assert ("11", "DEU", "IRN") in events
+    assert not [e for e in events if e[0] == "19"]  # the attacks blamed are not a new attack on Iran
+
+
+def test_a_subject_participle_is_not_given_another_subject() -> None:
+    events = code_text("The man holding a gun attacked Russian police.", lang="en").events
+    assert [e for e in events if e.trigger.startswith("holding")] == []

@@ -128,6 +128,18 @@ class ArgumentFinder:
                 actors = self.actors_in(tok.head)
                 if actors:
                     return actors, "inherited"  # mis-parsed perfect: "les rebelles ont rejeté" as a participle of "rebelles"
+            if tok.tag_ == "VBG" and tok.dep_ in ("acl", "pcomp") and tok.head.i != tok.i:
+                # an -ing participle has the subject of the clause it hangs in: "posted a message on Twitter blaming
+                # Iran", "was forceful in blaming Iran" (up through the nouns and prepositions to that clause's verb)
+                cur = tok.head
+                for _ in range(5):
+                    if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                        break
+                    cur = cur.head
+                if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+                    tok = cur
+                    how = "inherited"
+                    continue
             gerund = bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
