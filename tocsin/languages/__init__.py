@@ -63,6 +63,7 @@ class Cues:
     obligation_aux: frozenset[str] = frozenset()
     negating: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    allegation: frozenset[str] = frozenset()  # speech verbs that allege: "claimed X attacked Y" accuses X (112)
     perfect_aux: frozenset[str] = frozenset()
     listing: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
@@ -216,6 +217,7 @@ def load_language(code: str) -> LanguageResources:
             obligation_aux=words("obligation_aux"),
             negating=words("negating"),
             reporting=words("reporting"),
+            allegation=words("allegation"),
             perfect_aux=words("perfect_aux"),
             listing=words("listing"),
             locative=words("locative"),

@@ -190,3 +190,19 @@ def test_an_ing_participle_takes_the_subject_of_its_clause(text: str) -> None:
 def test_a_subject_participle_is_not_given_another_subject() -> None:
     events = code_text("The man holding a gun attacked Russian police.", lang="en").events
     assert [e for e in events if e.trigger.startswith("holding")] == []
+
+
+def test_an_allegation_accuses_the_doer_it_names() -> None:
+    events = code_text("Qatari media claimed Houthis have attacked journalists.", lang="en").events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [("112", "QATMED", "YEMREB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia claimed it had shot down Ukrainian drones.",  # the speaker's own act: reported, not alleged
+        "The attack was claimed by Hamas.",  # claiming responsibility accuses no one
+    ],
+)
+def test_a_claim_about_oneself_is_no_accusation(text: str) -> None:
+    assert [e for e in code_text(text, lang="en").events if e.cameo == "112"] == []

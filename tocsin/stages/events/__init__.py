@@ -205,7 +205,13 @@ class CodeEvents:
                 reported_trigger = any(
                     t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers
                 )
-                if inner or reported_trigger:
+                accused = _alleged(draft, inner) if speech.lemma_.lower() in cues.allegation else []
+                if accused:
+                    # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
+                    draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
+                    for other in inner:
+                        other.absorbed = True
+                elif inner or reported_trigger:
                     draft.absorbed = True
                     for other in inner:
                         other.reported = True
@@ -473,6 +479,26 @@ def _is_fragment(sent: Any) -> bool:
     if not text or text[-1] in _CLOSING:
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+ALLEGATION = "112"  # CAMEO: accuse, not specified below
+
+
+def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
+    """Who a speech verb of allegation accuses: the coded sources of the acts it reports, the speaker's side excepted."""
+    verb = speech.trigger.token
+    if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children):
+        return []  # "the attack was claimed by X": X claims responsibility (015), it accuses no one
+    speakers = {codebook.actor_principal(a.mention.code) for a in speech.sources if a.mention.code}
+    out: list[TokenActor] = []
+    for draft in inner:
+        if not governs(verb, draft.trigger.token) or draft.source_how not in ("subject", "agent"):
+            continue  # only the doer named in the alleged clause itself
+        for actor in draft.sources:
+            code = actor.mention.code
+            if code and codebook.actor_principal(code) not in speakers and actor not in out:
+                out.append(actor)
+    return out
 
 
 def _reports(speech: Any, act: Any) -> bool:
