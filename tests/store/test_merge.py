@@ -10,7 +10,8 @@ import pytest
 
 from tocsin.run import code_sources
 from tocsin.store import open_store
-from tocsin.store.merge import Report, combined_confidence, same_event
+from tocsin.models import Article, Event, Sentence
+from tocsin.store.merge import Report, combined_confidence, named_town, same_event
 
 
 def _report(**kw: object) -> Report:
@@ -110,3 +111,66 @@ def test_issue11_gdelt_export_of_the_merge_corpus(tmp_path: Path) -> None:
     mentions = read(mentions_out, GDELT_MENTION_COLUMNS)
     of_strike = [m for m in mentions if m["GLOBALEVENTID"] == strikes[0]["GLOBALEVENTID"]]
     assert sorted(m["MentionSourceName"] for m in of_strike) == ["BBC", "Le Monde", "RFI"]
+
+
+# -- issue 11: two towns are two places --------------------------------------------------------
+
+JERMUK = dict(base_code="190", source_country="AZE", target_country="ARM", event_date=date(2024, 5, 7), date_precision="day", country="ARM")
+ARMENIA = dict(geonames_id=174982, lat=40.31, lon=44.58, geo_precision="country", place="Armenia")
+
+
+def test_merge_two_towns_forty_km_apart_are_two_places() -> None:
+    """Jermuk and Vardenis are 38 km apart: two GeoNames towns are one place only a few kilometres apart."""
+    jermuk = Report(**JERMUK, geonames_id=174884, lat=39.83948, lon=45.67112, geo_precision="city", place="Jermuk")  # type: ignore[arg-type]
+    vardenis = Report(**JERMUK, geonames_id=616108, lat=40.1827, lon=45.73156, geo_precision="city", place="Vardenis")  # type: ignore[arg-type]
+    assert not same_event(jermuk, vardenis)
+    assert same_event(jermuk, Report(**JERMUK, geonames_id=174884, lat=39.84, lon=45.67, geo_precision="city", place="Jermuk"))  # type: ignore[arg-type]
+    # one city under two entries a few kilometres apart, or cities without ids within 50 km, are still one place
+    assert same_event(jermuk, Report(**JERMUK, geonames_id=1, lat=39.86, lon=45.70, geo_precision="city", place="Dzhermuk"))  # type: ignore[arg-type]
+    assert same_event(Report(**JERMUK, geonames_id=None, lat=39.83, lon=45.67, geo_precision="city", place="Jermuk"),  # type: ignore[arg-type]
+                      Report(**JERMUK, geonames_id=None, lat=40.1, lon=45.7, geo_precision="city", place="Jermuk spa"))  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_merge_country_level_reports_naming_different_towns_stay_two() -> None:
+    at_country = dict(JERMUK, **ARMENIA)
+    jermuk = Report(**dict(at_country, place="Jermuk, Armenia", geonames_id=None))  # type: ignore[arg-type]
+    vardenis = Report(**dict(at_country, place="Vardenis, Armenia", geonames_id=None))  # type: ignore[arg-type]
+    armenia = Report(**at_country)  # type: ignore[arg-type]
+    assert (named_town(jermuk), named_town(vardenis), named_town(armenia)) == ("jermuk", "vardenis", None)
+    assert not same_event(jermuk, vardenis)
+    assert same_event(jermuk, Report(**dict(at_country, place="JERMUK, Armenia", geonames_id=None)))  # type: ignore[arg-type]
+    # a report placed at the country alone is compatible with either; a city report with the town of its name only
+    assert same_event(jermuk, armenia) and same_event(armenia, vardenis)
+    city = Report(**JERMUK, geonames_id=174884, lat=39.83948, lon=45.67112, geo_precision="city", place="Jermuk")  # type: ignore[arg-type]
+    assert same_event(city, jermuk) and not same_event(city, vardenis)
+    assert not same_event(jermuk, Report(**dict(at_country, country="AZE", place="Jermuk, Azerbaijan", geonames_id=None)))  # type: ignore[arg-type]
+
+
+def _strike(article_id: str, outlet: str, place: str, **geo: object) -> Article:
+    text = f"Azerbaijani forces shelled {place.split(',')[0]} on Tuesday."
+    article = Article(text=text, id=article_id, outlet=outlet, published="2024-05-07", sentences=[Sentence(0, 0, len(text), text)])
+    article.events = [Event(article_id=article_id, sentence_index=0, sentence=text, cameo="194", root="19", quad=4, goldstein=-10.0,
+                            source_code="AZEMIL", target_code="ARM", trigger="shelled", trigger_start=19, trigger_end=26,
+                            confidence=0.6, place=place, country="ARM", country_fips="AM", **geo)]  # type: ignore[arg-type]  # fmt: skip
+    return article
+
+
+@pytest.mark.parametrize("level", ["country", "city"])
+def test_issue11_jermuk_and_vardenis_strikes_stay_two_events(tmp_path: Path, level: str) -> None:
+    """The store's merge (Python and its SQL, across batches): two strikes on two towns are two events, at country
+    level (towns the gazetteer lacks) as at city level; a report placed at the country alone joins one of them."""
+    if level == "country":
+        jermuk = dict(place="Jermuk, Armenia", lat=40.31, lon=44.58, geonames_id=None, geo_precision="country")
+        vardenis = dict(place="Vardenis, Armenia", lat=40.31, lon=44.58, geonames_id=None, geo_precision="country")
+    else:
+        jermuk = dict(place="Jermuk", lat=39.83948, lon=45.67112, geonames_id=174884, geo_precision="city")
+        vardenis = dict(place="Vardenis", lat=40.1827, lon=45.73156, geonames_id=616108, geo_precision="city")
+    with open_store(tmp_path / "t.duckdb") as store:
+        store.save([_strike("a-1", "AFP", **jermuk)])  # type: ignore[arg-type]
+        store.save([_strike("b-1", "BBC", **vardenis), _strike("c-1", "RFI", **jermuk)])  # type: ignore[arg-type]
+        store.save([_strike("d-1", "DW", "Armenia", lat=40.31, lon=44.58, geonames_id=174982, geo_precision="country")])
+        rows = {r["article_id"]: r for r in store.events()}
+        assert store.count("merged_events") == 2
+    assert rows["a-1"]["event_id"] == rows["c-1"]["event_id"] != rows["b-1"]["event_id"]
+    assert rows["d-1"]["event_id"] in (rows["a-1"]["event_id"], rows["b-1"]["event_id"])
+    assert rows["a-1"]["num_sources"] + rows["b-1"]["num_sources"] == 4 and rows["a-1"]["num_sources"] >= 2

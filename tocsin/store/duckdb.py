@@ -325,11 +325,13 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
             lat=event.lat,
             lon=event.lon,
             geo_precision=event.geo_precision,
+            place=event.place,
         )
         reports.append((mention_id, report, event.confidence))
     keys = sorted({(r.base_code[:2], r.source_country or "", r.target_country or "") for _, r, _ in reports})
+    # a merged event's place name is its first report's (merged_events.event_id is that report's id)
     found = conn.execute(
-        f"SELECT {', '.join('m.' + c for c in _MERGED_COLUMNS)} FROM merged_events m"
+        f"SELECT {', '.join('m.' + c for c in _MERGED_COLUMNS)}, r.place FROM merged_events m LEFT JOIN events r ON r.event_id = m.event_id"
         " JOIN (SELECT unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tgt) k"
         " ON starts_with(m.base_code, k.root) AND coalesce(m.source_country, '') = k.src AND coalesce(m.target_country, '') = k.tgt"
         " ORDER BY m.event_id",
@@ -346,7 +348,7 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
         match = next((c for c in pool if same_event(report, Report(*c[1:]))), None)
         if match is None:
             match = [mention_id, report.base_code, report.source_country, report.target_country, report.event_date, report.date_precision,
-                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision]  # fmt: skip
+                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, report.place]  # fmt: skip
             pool.append(match)
             new_merged.append(match)
         elif match[1].endswith("0") and not report.base_code.endswith("0"):

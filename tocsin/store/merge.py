@@ -7,18 +7,27 @@ compatible dates (within a day for day-precise dates, the same week or month
 for coarser ones) and compatible places (the same city when both name one,
 else the same country). Two distinct events between the same pair on the same
 day stay two when their codes or their cities differ.
+
+Two cities are the same when they are one GeoNames place, or when they lie
+within a few kilometres of each other (one city under two entries); two towns
+40 km apart (Jermuk, Vardenis) are two places. A report whose town the
+gazetteer does not know is placed at country level with the town's name
+(``place`` "Jermuk, Armenia", no ``geonames_id``): it is compatible with a
+report placed at the country alone, but not with one naming another town.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from ..codebook import actor_principal, actor_principal_sql
 
 _WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
-_SAME_CITY_KM = 50.0
+_SAME_CITY_KM = 50.0  # two cities without GeoNames ids: the same within this distance
+_SAME_ENTRY_KM = 10.0  # two different GeoNames ids: one city under two entries only this close
 
 
 @dataclass
@@ -35,6 +44,7 @@ class Report:
     lat: float | None
     lon: float | None
     geo_precision: str | None
+    place: str | None = None
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -52,13 +62,32 @@ def dates_compatible(a: Report, b: Report) -> bool:
 
 
 def places_compatible(a: Report, b: Report) -> bool:
+    """The same city when both are placed at one; else the same country, and the same town when both name one."""
     if a.geo_precision == "city" and b.geo_precision == "city":
         if a.geonames_id is not None and a.geonames_id == b.geonames_id:
             return True
         if None not in (a.lat, a.lon, b.lat, b.lon):
-            return _km(a.lat, a.lon, b.lat, b.lon) <= _SAME_CITY_KM  # type: ignore[arg-type]
+            both_ids = a.geonames_id is not None and b.geonames_id is not None
+            return _km(a.lat, a.lon, b.lat, b.lon) <= (_SAME_ENTRY_KM if both_ids else _SAME_CITY_KM)  # type: ignore[arg-type]
         return False
-    return a.country is None or b.country is None or a.country == b.country
+    if a.country is not None and b.country is not None and a.country != b.country:
+        return False
+    town_a, town_b = named_town(a), named_town(b)
+    return town_a is None or town_b is None or town_a == town_b
+
+
+def named_town(report: Report) -> str | None:
+    """The town a report names, folded: its city's name, or the town named at country level ("Jermuk, Armenia");
+    None for a report placed at a region or at the country alone."""
+    if not report.place:
+        return None
+    if report.geo_precision == "city":
+        name = report.place
+    elif report.geo_precision == "country" and report.geonames_id is None and ", " in report.place:
+        name = report.place.rsplit(", ", 1)[0]
+    else:
+        return None
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c)).replace("-", " ").strip()
 
 
 def codes_compatible(a: str, b: str) -> bool:
@@ -105,6 +134,6 @@ def combined_confidence(per_source: list[float]) -> float:
 
 
 __all__ = [
-    "SIGNAL_CODES", "SIGNAL_ROOTS", "Report", "codes_compatible", "combined_confidence", "dates_compatible", "places_compatible",
-    "principal", "principal_sql", "same_event", "signal_sql",
+    "SIGNAL_CODES", "SIGNAL_ROOTS", "Report", "codes_compatible", "combined_confidence", "dates_compatible", "named_town",
+    "places_compatible", "principal", "principal_sql", "same_event", "signal_sql",
 ]  # fmt: skip

@@ -72,7 +72,7 @@ def test_accents_are_optional(gaz: Gazetteer) -> None:
 def test_countries_say_precision_country(gaz: Gazetteer) -> None:
     ukraine = gaz.resolve("Ukraine")
     assert ukraine is not None and ukraine.precision == "country" and ukraine.country_iso3 == "UKR" and ukraine.country_fips == "UP"
-    assert ukraine.admin1 is None and ukraine.lat is not None  # the capital's coordinates, flagged as country-level
+    assert ukraine.admin1 is None and ukraine.lat is not None  # the country's point, flagged as country-level
     assert gaz.resolve("États-Unis") == gaz.country("USA")
     assert gaz.country("DEU").country_fips == "GM"  # type: ignore[union-attr]
     assert gaz.fips("GBR") == "UK" and gaz.fips("XKX") == "KV"
@@ -156,3 +156,57 @@ def test_arabic_article_is_optional(gaz: Gazetteer) -> None:
     for a, b in [("Fallujah", "Al Fallujah"), ("Raqqa", "Ar-Raqqah")]:
         pa, pb = gaz.resolve(a), gaz.resolve(b)
         assert pa is not None and pb is not None and pa.geonames_id == pb.geonames_id, (a, b)
+
+
+# -- issue 11: small towns, country points ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "geonames_id"),
+    [("Jermuk", (), 174884), ("Jermuk", ("AZE", "ARM"), 174884), ("Vardenis", (), 616108), ("Vardenis", ("ARM",), 616108)],
+)
+def test_gazetteer_small_towns_resolve(gaz: Gazetteer, name: str, countries: tuple[str, ...], geonames_id: int) -> None:
+    """Towns under 15,000 inhabitants (GeoNames cities1000): Jermuk has 4,095, Vardenis 12,651."""
+    place = gaz.resolve(name, countries=countries)
+    assert place is not None and place.geonames_id == geonames_id and place.name == name
+    assert place.country_iso3 == "ARM" and place.country_fips == "AM" and place.precision == "city"
+    assert place.admin1 is not None and place.admin1.startswith("AM.") and 39 < place.lat < 41.5  # type: ignore[operator]
+    assert gaz.by_geonames_id(geonames_id) == place
+
+
+def test_gazetteer_kinmen_is_the_island_county_of_taiwan(gaz: Gazetteer) -> None:
+    for name in ("Kinmen", "Quemoy"):
+        place = gaz.resolve(name)
+        assert place is not None and place.name == "Kinmen" and place.country_iso3 == "TWN" and place.precision == "region"
+        assert abs(place.lat - 24.44) < 0.1 and abs(place.lon - 118.37) < 0.1  # type: ignore[operator]
+
+
+def test_gazetteer_small_towns_answer_only_in_the_callers_countries(gaz: Gazetteer) -> None:
+    """A small-town name shared across countries means nothing without the article's countries; a big city or a place
+    of the caller's countries is never displaced by a hamlet of the same name."""
+    assert gaz.resolve("Ravenel") is None
+    assert gaz.resolve("Ravenel", countries=["FRA"]).country_iso3 == "FRA"  # type: ignore[union-attr]
+    assert gaz.resolve("Ravenel", countries=["USA"]).country_iso3 == "USA"  # type: ignore[union-attr]
+    assert gaz.resolve("London", countries=["USA"]).country_iso3 == "GBR"  # type: ignore[union-attr]
+    assert gaz.resolve("Berlin", countries=["USA"]).country_iso3 == "DEU"  # type: ignore[union-attr]
+    assert gaz.resolve("Nice", countries=["USA"]).country_iso3 == "FRA"  # type: ignore[union-attr]
+
+
+def test_gazetteer_country_point_is_not_the_capital(gaz: Gazetteer) -> None:
+    """A country-level place has the country's own point, never its capital's coordinates posing as a city."""
+    import math
+
+    def km(a: Place, b: Place) -> float:
+        p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
+        d = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2  # type: ignore[operator]
+        return 6371 * 2 * math.asin(math.sqrt(d))
+
+    for iso3, capital, at_least in (("RUS", "Moscow", 500), ("USA", "Washington", 500), ("UKR", "Kyiv", 100), ("ARM", "Yerevan", 5)):
+        country, city = gaz.country(iso3), gaz.resolve(capital, countries=[iso3])
+        assert country is not None and city is not None and country.precision == "country" and city.precision == "city"
+        assert country.lat is not None and km(country, city) > at_least, iso3
+    ukraine = gaz.country("UKR")
+    assert 47 < ukraine.lat < 50 and 29 < ukraine.lon < 34  # type: ignore[operator,union-attr]  # the middle of Ukraine
+    same_as_capital = [p.name for p in gaz.places if p.precision == "country" and p.lat is not None
+                       and any(c.lat == p.lat and c.lon == p.lon for c in gaz.candidates(p.name) if c.precision == "city")]  # fmt: skip
+    assert same_as_capital == []

@@ -131,3 +131,41 @@ def test_geo_capitalised_runs_stand_for_untagged_proper_nouns() -> None:
 
     text = "Residents of New York and Saint-Denis met in Mysuru, said the Red Cross."
     assert list(_capitalised_runs(text)) == ["New York", "Saint-Denis", "Mysuru", "Red Cross"]
+
+
+# -- issue 11: small towns, honest country-level places ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "geonames_id"),
+    [
+        ("Azerbaijani forces shelled Jermuk on Tuesday.", "en", "Jermuk", 174884),
+        ("L'armée azerbaïdjanaise a bombardé la ville arménienne de Vardenis.", "fr", "Vardenis", 616108),
+    ],
+)
+def test_geo_small_towns_are_placed_at_the_town(pipelines: dict, text: str, lang: str, place: str, geonames_id: int) -> None:
+    event = _events(pipelines, text, lang)[0]
+    assert (event.place, event.geonames_id, event.geo_precision, event.country) == (place, geonames_id, "city", "ARM")
+
+
+def test_geo_kinmen_is_placed_in_taiwan(pipelines: dict) -> None:
+    event = _events(pipelines, "Chinese forces shelled Kinmen on Tuesday.", "en")[0]
+    assert (event.place, event.country, event.geo_precision) == ("Kinmen", "TWN", "region")
+
+
+def test_geo_country_level_place_is_the_country_not_its_capital(pipelines: dict) -> None:
+    from tocsin.stages.geo.gazetteer import Gazetteer
+
+    event = _events(pipelines, "La Russie a menacé l'Ukraine.")[0]
+    kyiv = Gazetteer.load().resolve("Kyiv")
+    assert event.geo_precision == "country" and event.place == "Ukraine"
+    assert (event.lat, event.lon) != (kyiv.lat, kyiv.lon) and abs(event.lat - kyiv.lat) + abs(event.lon - kyiv.lon) > 1  # type: ignore[operator,union-attr]
+
+
+def test_geo_unknown_town_keeps_its_name_at_country_level(pipelines: dict) -> None:
+    """A town the gazetteer lacks: placed at the country, named ("Zarkhanovka, Armenia"), no GeoNames id."""
+    event = _events(pipelines, "Azerbaijani forces shelled the village of Zarkhanovka in Armenia on Tuesday.", "en")[0]
+    assert (event.place, event.country, event.geo_precision, event.geonames_id) == ("Zarkhanovka, Armenia", "ARM", "country", None)
+    # months and weekdays in a locative phrase are no towns
+    event = _events(pipelines, "Russian forces shelled positions in Ukraine in May.", "en")[0]
+    assert (event.place, event.geo_precision) == ("Ukraine", "country")

@@ -19,15 +19,23 @@ For every event the stage picks the action location, in this order:
     Russian strike in Ukraine);
 (d) else the target's country, else the source's, with precision "country".
 
+When the event ends up at country level while its sentence ties a proper noun
+the gazetteer does not know to the trigger ("struck Jermuk", "in Jermuk"), the
+place keeps that name: ``place`` "Jermuk, Armenia", precision "country", the
+country's point and no ``geonames_id`` (the store does not merge it with a
+report naming another town).
+
 The stage sets on each Event: ``place`` (name), ``country`` (ISO3),
 ``country_fips``, ``admin1`` (GeoNames ``CC.code``), ``lat``, ``lon``,
 ``geonames_id`` and ``geo_precision`` ("city", "region", "country"; None and
 all fields None when nothing places the event). A country-level location has
-its capital's coordinates and always says precision "country".
+its country's point (never its capital's coordinates) and always says precision
+"country".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -115,25 +123,28 @@ class PlaceEvents:
         countries = context.countries_for(event)
         event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
         found = context.trigger_tokens(event)
+        unknown: list[str] = []  # proper nouns tied to the trigger that the gazetteer does not know, closest first
         if found is not None:
             doc, trigger = found
-            candidates = self._sentence_candidates(event, doc, trigger, countries, context)
+            candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
             tied = [c for c in candidates if c.tier < 2]
             pool = tied or candidates
             if pool:
-                return min(pool, key=_Candidate.key).place
+                return _with_town(min(pool, key=_Candidate.key).place, unknown)
         # (c) dateline, then the most named place, if it is in the event's countries
         for place in (context.dateline, context.most_frequent):
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
-                return place
+                return _with_town(place, unknown)
         # (d) the target's, else the source's country
         for iso3 in (event.target_country, event.source_country):
             place = gaz.country(iso3)
             if place is not None:
-                return place
+                return _with_town(place, unknown)
         return None
 
-    def _sentence_candidates(self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str], context: _ArticleContext) -> list[_Candidate]:
+    def _sentence_candidates(
+        self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str], context: _ArticleContext, unknown: list[str] | None = None
+    ) -> list[_Candidate]:
         gaz = self.gazetteer
         root = _span_root(trigger)
         sent = root.sent
@@ -168,13 +179,19 @@ class PlaceEvents:
                 continue
             if place is not None:
                 out.append(_Candidate(place, tier, abs(actor.head - root.i)))
+        unresolved: list[tuple[int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
+                head = doc[start:end].root
+                if unknown is not None and _is_locative_to(head, anchors) and _could_be_town(gaz, doc[start:end]):
+                    unresolved.append((abs(head.i - root.i), doc[start:end].text))
                 continue
             head = doc[start:end].root
             tier = 0 if _is_locative_to(head, anchors) else 2
             out.append(_Candidate(place, tier, abs(head.i - root.i)))
+        if unknown is not None:
+            unknown.extend(name for _, name in sorted(unresolved))
         return out
 
 
@@ -269,6 +286,23 @@ def set_place(event: Event, place: Place | None) -> None:
         )
     for name, value in values.items():
         setattr(event, name, value)
+
+
+def _with_town(place: Place, unknown: Sequence[str]) -> Place:
+    """A country-level place with the name of the unknown town the sentence ties to the trigger ("Jermuk, Armenia";
+    precision still "country", the country's point, no GeoNames id); any other place as it is."""
+    if place.precision != "country" or not unknown:
+        return place
+    return dataclasses.replace(place, name=f"{unknown[0]}, {place.name}", geonames_id=None)
+
+
+def _could_be_town(gaz: Gazetteer, span: Any) -> bool:
+    """A run of proper nouns that may name a town the gazetteer lacks: capitalised words, no month or weekday, no
+    word the gazetteer knows is no place, not one of the gazetteer's countries' or regions' words."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.lower_ in _MONTHS for t in span) or gaz.is_stopword(span.text):
+        return False
+    return all(t.text[:1].isupper() for t in words) and len(span.text) >= 3
 
 
 def _span_root(tokens: list[Any]) -> Any:

