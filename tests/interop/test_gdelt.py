@@ -13,6 +13,7 @@ from tocsin.interop import (
     GDELT_EVENT_COLUMNS,
     GDELT_MENTION_COLUMNS,
     ImportReport,
+    event_to_gdelt_row,
     export_events_gdelt,
     export_events_gdelt_mentions,
     export_gdelt,
@@ -360,3 +361,17 @@ def test_parquet_export_round_trips_through_pandas_with_dates(store: DuckDBStore
     # the pyarrow-backed frame keeps the date type itself
     typed = pd.read_parquet(out, dtype_backend="pyarrow")
     assert str(typed["event_date"].dtype).startswith("date32")
+
+
+def test_place_precision_is_exported(tmp_path: Path) -> None:
+    """Issue 11: a country-level place is exported as one (GDELT ActionGeo_Type 1, PLOVER geo_precision), a town as a city."""
+    from tocsin.interop import event_to_plover
+
+    town, country = tocsin_events()
+    town.update(place="Jermuk", country="ARM", country_fips="AM", lat=39.83948, lon=45.67112, geonames_id=174884, geo_precision="city", admin1="AM.10")
+    country.update(place="Zarkhanovka, Armenia", country="ARM", country_fips="AM", lat=40.3137, lon=44.5759, geonames_id=None,
+                   geo_precision="country", admin1=None, plover="CONSULT")  # fmt: skip
+    rows = [dict(zip(GDELT_EVENT_COLUMNS, event_to_gdelt_row(e))) for e in (town, country)]
+    assert (rows[0]["ActionGeo_Type"], rows[0]["ActionGeo_FullName"], rows[0]["ActionGeo_CountryCode"]) == ("4", "Jermuk", "AM")
+    assert (rows[1]["ActionGeo_Type"], rows[1]["ActionGeo_FullName"], rows[1]["ActionGeo_Lat"]) == ("1", "Zarkhanovka, Armenia", "40.3137")
+    assert event_to_plover(country)["location"]["geo_precision"] == "country"  # type: ignore[index]
