@@ -63,6 +63,8 @@ class Cues:
     obligation_aux: frozenset[str] = frozenset()
     negating: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    undergo: frozenset[str] = frozenset()  # verbs whose subject undergoes the event noun they take ("drew criticism")
+    undergo_from: frozenset[str] = frozenset()  # the preposition of who acts on such a verb ("from")
     allegation: frozenset[str] = frozenset()  # speech verbs that allege: "claimed X attacked Y" accuses X (112)
     perfect_aux: frozenset[str] = frozenset()
     listing: frozenset[str] = frozenset()
@@ -218,6 +220,8 @@ def load_language(code: str) -> LanguageResources:
             negating=words("negating"),
             reporting=words("reporting"),
             allegation=words("allegation"),
+            undergo=words("undergo"),
+            undergo_from=words("undergo_from"),
             perfect_aux=words("perfect_aux"),
             listing=words("listing"),
             locative=words("locative"),

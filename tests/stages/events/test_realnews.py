@@ -206,3 +206,18 @@ def test_an_allegation_accuses_the_doer_it_names() -> None:
 )
 def test_a_claim_about_oneself_is_no_accusation(text: str) -> None:
     assert [e for e in code_text(text, lang="en").events if e.cameo == "112"] == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Israel faced condemnation from the United Nations over the raid.", "en", ("111", "IGOUNO", "ISR")),
+        ("Israël a essuyé les critiques de la France.", "fr", ("111", "FRA", "ISR")),
+    ],
+)
+def test_the_subject_of_drew_criticism_undergoes_it(text: str, lang: str, expected: tuple) -> None:
+    events = [(e.cameo, e.source_code, e.target_code) for e in code_text(text, lang=lang).events]
+    assert events == [expected]
+    assert code_text("Russia received criticism for the move.", lang="en").events == [] or all(
+        e.source_code != "RUS" for e in code_text("Russia received criticism for the move.", lang="en").events
+    )

@@ -17,7 +17,7 @@ from ... import codebook
 from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
-from ..actors import TokenActor
+from ..actors import TokenActor, preposition_of
 from .arguments import ArgumentFinder
 from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, is_verbal, find_triggers, governs
@@ -341,8 +341,18 @@ class CodeEvents:
                 governor = _governing_verb(tok)
                 if governor is None or governor.lemma_.lower() not in cues.light:
                     return self._drop(trigger, "statement noun")  # "les déclarations occidentales"
-            if not sources and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
-                governor = _governing_verb(tok)
+            governor = _governing_verb(tok)
+            undergone = governor is not None and tok.dep_ in ("obj", "dobj") and governor.lemma_.lower() in cues.undergo
+            if undergone:
+                # "the strikes drew criticism from France", "Israël a essuyé les critiques de Paris": the verb's subject
+                # undergoes the act; the noun's complement, or the verb's "from", names who acts
+                if not sources:
+                    sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]
+                    source_how = "modifier" if sources else "none"
+                undergoer, _ = finder.verb_source(governor)
+                if undergoer and not targets:
+                    targets, target_how = undergoer, "undergoer"
+            if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
                 if governor is not None:
                     sources, how = finder.verb_source(governor)
                     source_how = "governor" if sources else "none"
