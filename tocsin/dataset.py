@@ -15,10 +15,14 @@ if TYPE_CHECKING:
 
 
 class Dataset:
-    """A tocsin database opened for analysis (read-only by default)."""
+    """A tocsin database opened for analysis (read-only by default).
+
+    The file is opened for each call and closed after it, so a notebook that keeps a Dataset
+    never holds the database: ``tocsin code`` and ``tocsin serve`` can write it between calls.
+    """
 
     def __init__(self, path: str | Path = "tocsin.duckdb", *, read_only: bool = True) -> None:
-        self.store: Store = open_store(path, read_only=read_only)
+        self.store: Store = open_store(path, read_only=read_only, keep_open=False)
 
     def events(
         self,
@@ -34,7 +38,9 @@ class Dataset:
         import pandas as pd
 
         rows = self.store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
-        frame = pd.DataFrame(rows)
+        columns = getattr(self.store, "event_columns", None)
+        # an empty result keeps its columns, so frame[["cameo"]] works whatever the filters matched
+        frame = pd.DataFrame(rows) if rows or columns is None else pd.DataFrame(columns=columns())
         if "event_date" in frame:
             frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
         return frame
@@ -43,13 +49,15 @@ class Dataset:
         """Weekly (or ``freq="day"``) series of a pair ("RUS>IGOWSTNAT", "RUS-UKR"), a ``country=``, or everything."""
         from .watch import series
 
-        return series(self.store, pair=pair, **options)
+        with self.store.session():
+            return series(self.store, pair=pair, **options)
 
     def ladder(self, pair: str | None = None, **options: Any) -> pd.DataFrame:
         """Each pair's position on the escalation ladder, with its evidence."""
         from .watch import ladder
 
-        return ladder(self.store, pair=pair, **options)
+        with self.store.session():
+            return ladder(self.store, pair=pair, **options)
 
     def alerts(self, **filters: Any) -> pd.DataFrame:
         """Stored alerts (``pair=``, ``rule=``, ``since=``), newest first."""
@@ -57,7 +65,8 @@ class Dataset:
 
         from .watch import list_alerts
 
-        return pd.DataFrame(list_alerts(self.store, **filters))
+        with self.store.session():
+            return pd.DataFrame(list_alerts(self.store, **filters))
 
     def articles(self, *, limit: int | None = None) -> pd.DataFrame:
         import pandas as pd

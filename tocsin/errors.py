@@ -46,6 +46,7 @@ class Errors(metaclass=_CodedMessages):
     E010 = "{path}: cannot read file ({detail})."
     E011 = "{path}:{line}: malformed Parquet row ({detail}). Each row needs a non-empty \"text\" string; fix or remove row {line} (rows count from 1)."
     E012 = "{path}: not a readable Parquet file of articles ({detail}). Expected columns id, text and optionally title, published, url, outlet, lang."
+    E013 = "{path}: a {kind} file (it starts with {magic!r}), not text. tocsin reads text, Markdown, HTML, JSON Lines or Parquet; extract the text first ({hint})."
     # language (E1xx)
     E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."
     E102 = "{article}: could not detect the language (text too short or mixed). Pass --lang."
@@ -61,6 +62,11 @@ class Errors(metaclass=_CodedMessages):
     E302 = "Database {path} has schema version {found}, newer than this tocsin ({expected}). Upgrade tocsin."
     E303 = "Store backend '{backend}' has no usable schema migrations ({detail}). This is a packaging bug; reinstall tocsin."
     E304 = "Database {path} has schema version {found}, older than this tocsin ({expected}), and was opened read-only. Open it once without read_only to upgrade it."
+    E306 = (
+        "Database {path} is locked by {holder}, and stayed locked for {timeout:.0f} s (this process wanted to {mode}). DuckDB lets one "
+        "process write or several read, not both: stop that process or wait for it to finish; readers can share the file, so open it "
+        "read-only where you only read (`tocsin serve --read-only`, `read_only=True` in Python); or set TOCSIN_LOCK_TIMEOUT to wait longer."
+    )
     E305 = "No {what} with id {id!r}. Check the id: list them with `GET /api/events` or `tocsin events`."
     # eval (E4xx)
     E401 = "{path}:{line}: malformed gold record ({detail}). See gold/README.md for the format."

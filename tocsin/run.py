@@ -3,18 +3,28 @@
 Reads every source, codes each article in its own language, saves each batch
 in one transaction, and reports what failed without stopping. Articles
 already in the store are not coded again: their stored events are returned.
+
+The store is held only while a batch is checked and while it is saved (one
+short session each), so other processes can read and write the database while
+a run codes. Ctrl-C (SIGINT) stops a run between two saves: every batch saved is
+whole, the report says ``interrupted``, and running it again resumes (stored
+articles are skipped).
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import Any, Self
 
 from .coder import make_pipeline
 from .errors import ConfigError, Errors
@@ -35,10 +45,49 @@ class RunReport:
     events_added: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     events: list[dict[str, Any]] = field(default_factory=list)
+    interrupted: bool = False  # stopped by Ctrl-C (SIGINT); what was saved is whole, a rerun resumes
 
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+class _InterruptGuard:
+    """Turns SIGINT into KeyboardInterrupt only outside :meth:`critical` sections (a save and its counting).
+
+    Installed only in the main thread (where Python delivers signals); elsewhere it does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._depth = 0
+        self._previous: Any = None
+        self._installed = False
+
+    def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self.requested = True
+        if self._depth == 0:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def critical(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+        if self.requested and self._depth == 0:
+            raise KeyboardInterrupt
 
 
 def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -75,6 +124,7 @@ def code_sources(
     published: str | None = None,
     workers: int = 1,
     pool: CodingPool | None = None,
+    on_events: Callable[[list[dict[str, Any]]], None] | None = None,
 ) -> RunReport:
     """Code every article of ``sources`` and save it in ``store`` (``None``: code only).
 
@@ -85,6 +135,12 @@ def code_sources(
         more than one batch. RAISES ConfigError below 1.
     pool: a started :class:`CodingPool` to code in (its options win over ``lang``, ``actors`` and ``batch_size``);
         it stays open for the caller to reuse.
+    on_events: called with each batch's events (stored rows, or coded ones without a store) as soon as the batch
+        is saved, in input order: ``tocsin code --format jsonl`` streams them.
+    on_progress: called with the number of articles of each batch read, once it is done.
+
+    Ctrl-C (KeyboardInterrupt) does not escape: the run stops between two saves (worker processes are shut
+    down), and the report has ``interrupted`` set with the counts of what was saved.
 
     Returns a :class:`RunReport` with counts, failures (ingest and stage) and,
     when ``collect_events``, the events as dictionaries.
@@ -98,54 +154,82 @@ def code_sources(
     options = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
     submitted: set[str] = set()
 
+    known_events: dict[int, list[dict[str, Any]]] = {}  # batch -> events of its articles already stored
+    guard = _InterruptGuard()
+
     def fresh_of(batch: list[Article]) -> list[Article]:
         report.articles_read += len(batch)
         fresh: list[Article] = []
-        for article in batch:
-            if published is not None:
-                article.published = article.published or published
-            if article.id in submitted:
-                report.articles_known += 1  # the same article twice in one run: coded once
-                continue
-            submitted.add(article.id)
-            if store is not None and store.has_article(article.id):
-                report.articles_known += 1
-                if collect_events:
-                    report.events.extend(store.events(article_id=article.id))
-            else:
-                fresh.append(article)
+        known: list[dict[str, Any]] = []
+        with _session(store):
+            for article in batch:
+                if published is not None:
+                    article.published = article.published or published
+                if article.id in submitted:
+                    report.articles_known += 1  # the same article twice in one run: coded once
+                    continue
+                submitted.add(article.id)
+                if store is not None and store.has_article(article.id):
+                    report.articles_known += 1
+                    if collect_events or on_events is not None:
+                        known.extend(store.events(article_id=article.id))
+                else:
+                    fresh.append(article)
+        known_events[id(batch)] = known
         return fresh
 
     def finish(batch: list[Article], coded: list[Article]) -> None:
-        report.articles_coded += len(coded)
-        if store is not None and coded:
-            saved = store.save(coded)
-            report.articles_added += saved.articles_added
-            report.events_added += saved.events_added
-        if collect_events:
-            for article in coded:
-                if store is not None:  # the stored rows carry the merged event's id and counts
-                    report.events.extend(store.events(article_id=article.id))
-                else:
-                    report.events.extend(e.to_dict() for e in article.events)
+        events = known_events.pop(id(batch), [])
+        with guard.critical():  # a Ctrl-C waits for the batch to be saved and counted
+            report.articles_coded += len(coded)
+            with _session(store, write=True):
+                if store is not None and coded:
+                    saved = store.save(coded)
+                    report.articles_added += saved.articles_added
+                    report.events_added += saved.events_added
+                if collect_events or on_events is not None:
+                    for article in coded:
+                        if store is not None:  # the stored rows carry the merged event's id and counts
+                            events.extend(store.events(article_id=article.id))
+                        else:
+                            events.extend(e.to_dict() for e in article.events)
+            if collect_events:
+                report.events.extend(events)
+        if on_events is not None and events:
+            on_events(events)
         if on_progress is not None:
             on_progress(len(batch))
 
-    batches = _batches(read_articles(sources, report=ingest), batch_size)
-    head = list(itertools.islice(batches, 2))
-    stream = itertools.chain(head, batches)
-    if pool is not None:
-        _code_in_workers(stream, pool, fresh_of, finish, report)
-    elif workers == 1 or len(head) < 2:
-        pipeline = make_pipeline(**options)  # type: ignore[arg-type]
-        for batch in stream:
-            finish(batch, _code(pipeline, fresh_of(batch)))
-        report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
-    else:
-        with CodingPool(workers, **options) as started:
-            _code_in_workers(stream, started, fresh_of, finish, report)
+    with guard:
+        try:
+            batches = _batches(read_articles(sources, report=ingest), batch_size)
+            head = list(itertools.islice(batches, 2))
+            stream = itertools.chain(head, batches)
+            if pool is not None:
+                _code_in_workers(stream, pool, fresh_of, finish, report)
+            elif workers == 1 or len(head) < 2:
+                pipeline = make_pipeline(**options)  # type: ignore[arg-type]
+                try:
+                    for batch in stream:
+                        finish(batch, _code(pipeline, fresh_of(batch)))
+                finally:
+                    report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
+            else:
+                with CodingPool(workers, **options) as started:
+                    _code_in_workers(stream, started, fresh_of, finish, report)
+        except KeyboardInterrupt:
+            report.interrupted = True
     report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
     return report
+
+
+@contextmanager
+def _session(store: Store | None, *, write: bool = False) -> Iterator[None]:
+    if store is None:
+        yield
+        return
+    with store.session(write=write):
+        yield
 
 
 def _code(pipeline: Pipeline, articles: list[Article]) -> list[Article]:
@@ -172,12 +256,17 @@ def _code_in_workers(
         report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
         finish(batch, coded)
 
-    for batch in batches:
-        pending.append((batch, pool.submit(fresh_of(batch))))
-        while len(pending) > 2 * pool.workers:
+    try:
+        for batch in batches:
+            pending.append((batch, pool.submit(fresh_of(batch))))
+            while len(pending) > 2 * pool.workers:
+                settle()
+        while pending:
             settle()
-    while pending:
-        settle()
+    except BaseException:
+        for _, future in pending:  # Ctrl-C or a failure: what is queued is not coded (the pool's owner shuts it down)
+            future.cancel()
+        raise
 
 
 class CodingPool:
@@ -206,8 +295,12 @@ class CodingPool:
                 self.workers, mp_context=context, initializer=_start_worker, initargs=(self.options, self.preload, barrier)
             )
             # one task per process: each waits at the barrier, so every process has started and built its pipeline
-            for future in [self._executor.submit(_ready) for _ in range(self.workers)]:
-                future.result()
+            try:
+                for future in [self._executor.submit(_ready) for _ in range(self.workers)]:
+                    future.result()
+            except BaseException:  # Ctrl-C while the models load: no process is left behind
+                self.close()
+                raise
         return self
 
     def submit(self, articles: list[Article]) -> Future[tuple[list[Article], list[StageFailure]]]:
@@ -231,6 +324,12 @@ _worker_barrier: Any = None
 
 def _start_worker(options: dict[str, Any], preload: tuple[str, ...], barrier: Any) -> None:
     global _worker_pipeline, _worker_barrier
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides, and shuts us down
+    import logging
+
+    logging.captureWarnings(True)  # library warnings go through logging here too, never raw to the terminal
+    logging.getLogger("py.warnings").addHandler(logging.NullHandler())
+    logging.getLogger("py.warnings").propagate = False
     _worker_pipeline = make_pipeline(**options)
     for lang in preload:
         from .stages.nlp import load_model

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,9 @@ def test_duckdb_round_trip_article_sentences_mentions(tmp_path: Path) -> None:
     conn = duckdb.connect(str(path), read_only=True)
     try:
         sentences = conn.execute('SELECT idx, start, "end", text FROM sentences ORDER BY idx').fetchall()
-        mentions = conn.execute('SELECT sentence_index, start, "end", text, code, country, roles, name, kind FROM mentions ORDER BY start').fetchall()
+        mentions = conn.execute(
+            'SELECT sentence_index, start, "end", text, code, country, roles, name, kind FROM mentions ORDER BY start'
+        ).fetchall()
     finally:
         conn.close()
     assert sentences == [(s.index, s.start, s.end, s.text) for s in article.sentences]
@@ -202,7 +205,10 @@ def filled(store: DuckDBStore) -> DuckDBStore:
             make_article(
                 "a4",
                 "2024-03-04",
-                [{"source_code": "FRA", "target_code": "DEU", "cameo": "042"}, {"source_code": "UKR", "target_code": "USA", "cameo": "19", "trigger_start": 2}],
+                [
+                    {"source_code": "FRA", "target_code": "DEU", "cameo": "042"},
+                    {"source_code": "UKR", "target_code": "USA", "cameo": "19", "trigger_start": 2},
+                ],
             ),
             make_article("a5", None, [{"source_code": "RUS", "target_code": "UKR", "cameo": "1902"}]),
             make_article("a6", "5 March 2024", [{"source_code": "PRK", "target_code": None, "cameo": "138"}]),
@@ -316,21 +322,107 @@ def test_duckdb_read_only_missing_file(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-def test_duckdb_locked_by_other_process(tmp_path: Path) -> None:
-    path = tmp_path / "locked.duckdb"
+def _hold_lock(path: Path, *, read_only: bool = False) -> subprocess.Popen[str]:
+    """A process holding ``path`` open (DuckDB's file lock) until its stdin closes."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); sys.stdin.read()"],
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys; c = duckdb.connect({str(path)!r}, read_only={read_only}); print('ready', flush=True); sys.stdin.read()",
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_duckdb_locked_by_other_process_names_it_and_the_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "locked.duckdb"
+    holder = _hold_lock(path)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match=r"\[E301\]") as info:
-            DuckDBStore(path)
-        assert str(path) in str(info.value)
+        with pytest.raises(StoreError, match=r"\[E306\]") as info:
+            DuckDBStore(path, lock_timeout=0.3)
+        message = str(info.value)
+        assert str(path) in message
+        assert f"process {holder.pid} " in message  # the PID DuckDB reports, with its command line
+        assert "--read-only" in message and "TOCSIN_LOCK_TIMEOUT" in message
     finally:
         holder.communicate("")
+
+
+def test_duckdb_waits_for_a_lock_released_in_time(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    DuckDBStore(path).close()
+    holder = _hold_lock(path)
+    releaser = threading.Timer(0.5, lambda: holder.communicate(""))
+    releaser.start()
+    try:
+        with DuckDBStore(path, lock_timeout=60) as store:  # retried until the holder exits
+            assert store.count("events") == 0
+    finally:
+        releaser.join()
+
+
+def test_duckdb_keep_open_false_holds_the_file_only_in_sessions(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shared.duckdb"
+    store = DuckDBStore(path, keep_open=False, lock_timeout=0.2)
+    assert store.count("articles") == 0  # a read opens and closes
+    holder = _hold_lock(path, read_only=True)  # another process reading: we can read too
+    try:
+        assert store.count("articles") == 0
+        with pytest.raises(StoreError, match=r"\[E306\]"):
+            store.save([make_article("a1", "2024-03-01")])  # but not write while it holds the file
+    finally:
+        holder.communicate("")
+    assert store.save([make_article("a1", "2024-03-01")]).articles_added == 1
+    assert store.count("articles") == 1
+    with store.session():
+        # inside a session the file is held: another process cannot write
+        probe = subprocess.run([sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r})"], capture_output=True, text=True, check=False)
+        assert "lock" in probe.stderr.lower()
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r}).execute('select 1')"], capture_output=True, text=True, check=False
+    )
+    assert probe.returncode == 0, probe.stderr  # after it, it can
+    with store.session(write=True):
+        assert store.count("articles") == 1  # reads nest in a write session
+    store.close()
+
+
+def test_duckdb_sessions_of_threads_share_reads_and_writes_alone(
+    tmp_path: Path,
+) -> None:
+    store = DuckDBStore(tmp_path / "threads.duckdb", keep_open=False)
+    order: list[str] = []
+    reading = threading.Event()
+    release = threading.Event()
+
+    def read() -> None:
+        with store.session():
+            order.append("read-start")
+            reading.set()
+            release.wait(30)
+            order.append("read-end")
+
+    def write() -> None:
+        reading.wait(30)
+        store.save([make_article("a1", "2024-03-01")])
+        order.append("written")
+
+    threads = [threading.Thread(target=read), threading.Thread(target=write)]
+    for thread in threads:
+        thread.start()
+    reading.wait(30)
+    release.set()
+    for thread in threads:
+        thread.join(30)
+    assert order == ["read-start", "read-end", "written"]
+    assert store.count("articles") == 1
+    store.close()
 
 
 def test_open_store_postgres_not_available() -> None:
@@ -364,6 +456,11 @@ def test_a_later_specific_report_makes_the_stored_event_specific(tmp_path: Path)
         rows = store.connection().execute("SELECT base_code, num_articles FROM merged_events").fetchall()
         assert rows == [("194", 2)]
         # and within one batch too
-        store.save([make_article("b1", published="2024-04-01", events=[strike]), make_article("b2", published="2024-04-01", events=[{**strike, "cameo": "195"}])])
+        store.save(
+            [
+                make_article("b1", published="2024-04-01", events=[strike]),
+                make_article("b2", published="2024-04-01", events=[{**strike, "cameo": "195"}]),
+            ]
+        )
         rows = store.connection().execute("SELECT base_code, num_articles FROM merged_events ORDER BY event_date").fetchall()
         assert rows == [("194", 2), ("195", 2)]

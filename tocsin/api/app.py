@@ -1,8 +1,11 @@
 """The FastAPI application: the API under ``/api/``, the dashboard at ``/``.
 
-``create_app(db_path)`` opens the store once; each request reads through a
-fresh cursor of its connection, so reads run side by side in the server's
-thread pool while writes (``POST /api/articles``) take turns. ``serve`` runs
+``create_app(db_path)`` opens the store (migrating it) and closes the file
+again: each ``GET /api/...`` reads inside a read session (one read-only
+connection shared by the requests in flight, each with its own cursor), and
+``POST /api/articles`` codes first and then saves in a short write session.
+Between requests the file is not open, so ``tocsin code`` and ``tocsin events``
+can write and read the same database while the server runs. ``serve`` runs
 the app with uvicorn, which is what ``tocsin serve`` calls.
 
 DOCS: docs/api.md
@@ -23,7 +26,7 @@ from ..about import __version__
 from ..store import DuckDBStore, open_store
 from .errors import add_error_handlers
 from .routes import articles, events, health, watch
-from .state import ApiState
+from .state import ApiState, ReadSessions
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False, webhook: str | None = None) -> FastAPI:
@@ -39,7 +42,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     RAISES: StoreError if the store cannot be opened.
     DOCS: docs/api.md
     """
-    store = open_store(db_path, read_only=read_only)
+    store = open_store(db_path, read_only=read_only, keep_open=False)
     if not isinstance(store, DuckDBStore):  # the only backend for now; the API reads it with SQL
         raise TypeError(f"the API needs a DuckDB store, not {type(store).__name__}")
     state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)
@@ -58,6 +61,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
         lifespan=lifespan,
     )
     app.state.api = state
+    app.add_middleware(ReadSessions, state=state)
     add_error_handlers(app)
     for module in (health, events, watch, articles):
         app.include_router(module.router, prefix="/api")

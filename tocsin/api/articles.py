@@ -106,18 +106,24 @@ def add_articles(store: Store, articles: Sequence[Article], *, pipeline: Pipelin
     failures_before = len(pipeline.failures)
     fresh: list[Article] = []
     ids: list[str] = []
-    for article in articles:
-        if article.id in ids:
-            report.articles_known += 1
-            continue
-        ids.append(article.id)
-        if store.has_article(article.id):
-            report.articles_known += 1
-        else:
-            fresh.append(article)
-    code_and_save(pipeline, fresh, store, report)
-    for article_id in ids:
-        report.events.extend(store.events(article_id=article_id))
+    with store.session():  # one short read, then coding holds no connection
+        for article in articles:
+            if article.id in ids:
+                report.articles_known += 1
+                continue
+            ids.append(article.id)
+            if store.has_article(article.id):
+                report.articles_known += 1
+            else:
+                fresh.append(article)
+    coded = code_and_save(pipeline, fresh, None, report)
+    with store.session(write=True):  # the write: short, and alone
+        if coded:
+            saved = store.save(coded)
+            report.articles_added += saved.articles_added
+            report.events_added += saved.events_added
+        for article_id in ids:
+            report.events.extend(store.events(article_id=article_id))
     report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures[failures_before:])
     return report
 

@@ -8,9 +8,13 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio
 import duckdb
 from fastapi import Request
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..errors import TocsinError
 from ..pipeline import Pipeline
 from ..store import DuckDBStore
 
@@ -24,8 +28,8 @@ class ResultCache:
     events and merged events have the same row counts (reports are only ever
     added, and each adds a row), so a write through any connection makes older
     answers unreachable; writes through this server also clear the cache
-    (:meth:`clear`). While the server runs, DuckDB's file lock keeps other
-    processes from writing.
+    (:meth:`clear`). Other processes write the same file between requests
+    (the server holds it only while it answers), and their rows change the counts.
     """
 
     def __init__(self, size: int = 256) -> None:
@@ -68,7 +72,8 @@ class ApiState:
     _cursor_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A new cursor (its own DuckDB connection to the same database) for one request."""
+        """A new cursor (its own DuckDB connection to the same database) for one request, inside its read session
+        (:class:`ReadSessions` holds one for every ``GET /api/...``)."""
         with self._cursor_lock:
             return self.store.connection().cursor()
 
@@ -96,4 +101,34 @@ def request_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cursor.close()
 
 
-__all__ = ["ApiState", "ResultCache", "request_cursor", "state_of"]
+class ReadSessions:
+    """ASGI middleware: every ``GET``/``HEAD`` under ``/api/`` runs inside a read session of the store.
+
+    The store is opened with ``keep_open=False``: the database file is open (read-only) only while
+    requests are being answered, so other processes (``tocsin code``, ``tocsin events``, Python)
+    read and write it in between; writes through the API take a short write session of their own.
+    """
+
+    def __init__(self, app: ASGIApp, state: ApiState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        session = self.state.store.session()
+        try:
+            await anyio.to_thread.run_sync(session.__enter__)
+        except TocsinError as exc:  # still locked by another process: 503 with the coded message
+            from .errors import error_body
+
+            await JSONResponse(error_body(str(exc)), status_code=503, headers={"Retry-After": "5"})(scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            await anyio.to_thread.run_sync(session.__exit__, None, None, None)
+
+
+__all__ = ["ApiState", "ReadSessions", "ResultCache", "request_cursor", "state_of"]

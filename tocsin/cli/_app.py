@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -19,11 +20,66 @@ err = Console(stderr=True)
 # a pipe or a CI log gets a wide table rather than rich's 80-column default
 out = Console() if Console().is_terminal else Console(width=160)
 
+class _OneLine(logging.Formatter):
+    """A log record as one line: ``warning: UserWarning: message (logger)``; a captured Python warning loses its source line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.name == "py.warnings":  # "path:line: Category: text\n  source line"
+            first = message.strip().splitlines()[0] if message.strip() else message
+            parts = first.split(": ", 2)
+            message = ": ".join(parts[1:]) if len(parts) == 3 else first
+        return f"{record.levelname.lower()}: {message} ({record.name})"
+
+
+def configure_logging(*, verbose: bool = False) -> None:
+    """Send Python warnings (UserWarning from libraries and tocsin's own) and tocsin's logs through logging.
+
+    One stderr handler, one line per record: errors only by default (input failures are reported by the
+    commands themselves), and warnings and progress details with ``--verbose``.
+    """
+    logging.captureWarnings(True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    handler.set_name("tocsin-cli")
+    for name in ("tocsin", "py.warnings"):
+        logger = logging.getLogger(name)
+        for old in [h for h in logger.handlers if h.get_name() == "tocsin-cli"]:
+            logger.removeHandler(old)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO if verbose else logging.ERROR)
+        logger.propagate = False
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from ..about import __version__
+
+        sys.stdout.write(f"tocsin {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print tocsin's version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log warnings (library ones too) and details on stderr, one line each."),
+) -> None:
+    """tocsin: code political events in French and English news, store them, and watch escalation."""
+    configure_logging(verbose=verbose)
+
+
 EVENT_COLUMNS = ("article_id", "event_date", "source_code", "cameo", "target_code", "plover", "place", "num_sources", "confidence", "trigger")
+
+
+_PAIR_HINT = (
+    " In a shell, quote the pair: --pair 'RUS>IGOWSTNAT' (unquoted, > redirects the output to a file named after the target)."
+)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one red line on stderr and exit non-zero."""
+    if "Invalid value for pair" in message and _PAIR_HINT not in message:
+        message += _PAIR_HINT
     err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 

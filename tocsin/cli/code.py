@@ -2,25 +2,102 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from ..errors import TocsinError
 from ..run import code_sources
+from ..stages.ingest import count_articles
 from ..store import open_store
 from ..watch import run_alerts
 from ._app import app, err, fail, print_rows
+
+#: Exit status after Ctrl-C, as a shell reports a process killed by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="progress.data.speed")
+
+
+class _Reporter:
+    """Progress of a run: a rich bar (count, rate, ETA) on a terminal, else a summary line every ``every`` seconds."""
+
+    def __init__(self, total: int | None, *, every: float) -> None:
+        self.total = total
+        self.every = every
+        self.done = 0
+        self.started = time.monotonic()
+        self._last = self.started
+        self._progress: Progress | None = None
+        if err.is_terminal:
+            columns: list[Any] = [SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(), _RateColumn()]
+            if total is not None:
+                columns.append(TimeRemainingColumn())
+            self._progress = Progress(*columns, console=err, transient=True)
+            self._task = self._progress.add_task("coding", total=total)
+
+    def __enter__(self) -> _Reporter:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self._progress is not None:
+            self._progress.advance(self._task, count)
+            return
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            err.print(self.summary(now), highlight=False, soft_wrap=True)
+
+    def summary(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        text = f"progress: {self.done}" + (f"/{self.total}" if self.total is not None else "") + f" article(s), {rate:.1f}/s"
+        if self.total is not None and rate > 0 and self.done < self.total:
+            text += f", about {_duration((self.total - self.done) / rate)} left"
+        return text
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def _write_jsonl(events: list[dict[str, Any]]) -> None:
+    sys.stdout.write("".join(json.dumps(event, ensure_ascii=False, default=str) + "\n" for event in events))
+    sys.stdout.flush()
 
 
 @app.command("code")
 def code_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (text, Markdown, HTML, JSON Lines).")],
     lang: Annotated[str | None, typer.Option("--lang", help="Force the language of every article (fr); default: detect per article.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl (streamed as articles are coded) or json.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (TOML); repeatable.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code and print only; store nothing.")] = False,
@@ -31,14 +108,24 @@ def code_cli(
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) of inputs that carry none; relative dates resolve against it.")
     ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles saved per transaction (and sent to a worker at a time).")] = 64,
+    progress_every: Annotated[
+        float, typer.Option("--progress-every", min=0, help="When stderr is not a terminal, print a progress line every this many seconds.")
+    ] = 10.0,
 ) -> None:
-    """Code the political events of news articles and store them."""
+    """Code the political events of news articles and store them.
+
+    Ctrl-C stops after the batch being saved, runs the alert rules on what was stored and exits with 130;
+    run the same command again to resume (stored articles are skipped).
+    """
     if fmt not in ("table", "jsonl", "json"):
         fail(f"--format must be table, jsonl or json, not {fmt!r}", 2)
+    stream = fmt == "jsonl"
     try:
-        store = None if no_store else open_store(db)
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("coding", total=None)
+        # keep_open=False: the file is open only while a batch is checked or saved, so `tocsin serve`,
+        # `tocsin events` and Python can read (and write) the database while this runs
+        store = None if no_store else open_store(db, keep_open=False)
+        with _Reporter(count_articles(paths), every=progress_every) as reporter:
             report = code_sources(
                 paths,
                 store,
@@ -46,16 +133,21 @@ def code_cli(
                 actors=actors or (),
                 published=published,
                 workers=workers or os.cpu_count() or 1,
-                on_progress=lambda n: progress.advance(task, n),
+                batch_size=batch_size,
+                collect_events=not stream,
+                on_events=_write_jsonl if stream else None,
+                on_progress=reporter.advance,
             )
         alerts = None
         if store is not None:
             if not no_alerts and report.events_added:
-                alerts = run_alerts(store)
+                with store.session(write=True):
+                    alerts = run_alerts(store)
             store.close()
     except TocsinError as exc:
         fail(str(exc))
-    print_rows(report.events, fmt, title="events")
+    if not stream:
+        print_rows(report.events, fmt, title="events")
     for where, message in report.failures:
         err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
     err.print(
@@ -66,5 +158,15 @@ def code_cli(
     )
     if alerts is not None and alerts.added:
         err.print(f"{len(alerts.added)} new alert(s): `tocsin alerts --db {db}` lists them", highlight=False, soft_wrap=True)
+    if report.interrupted:
+        where = "nothing was stored (--no-store)" if no_store else f"{report.articles_added} article(s) stored in {db}"
+        err.print(
+            f"[yellow]interrupted:[/yellow] {where}, {report.events_added} event(s)"
+            + (", alert rules run on them" if alerts is not None else "")
+            + ". To resume, run the same command again: articles already stored are skipped.",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
     if report.failed:
         raise typer.Exit(1)

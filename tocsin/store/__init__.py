@@ -13,12 +13,14 @@ from .base import SaveResult, Store
 from .duckdb import DuckDBStore
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+def open_store(path: str | Path, *, read_only: bool = False, keep_open: bool = True) -> Store:
     """Open (creating and migrating if needed) the store at ``path``.
 
     path: a DuckDB file path or ``":memory:"``. PostgreSQL URLs are reserved
         for the PostgreSQL backend, which is not available yet.
     read_only: open without writing (DuckDB: the file must exist).
+    keep_open: hold the database (and its lock) open until ``close()``; False opens it only for each
+        operation or :meth:`Store.session`, so other processes can read and write it in between.
     RETURNS: the store; use it as a context manager or call ``close()``.
     RAISES: ConfigError for an unsupported URL, StoreError if it cannot be opened.
     """
@@ -31,7 +33,7 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
                 hint="PostgreSQL support is not yet available; pass a DuckDB file path or ':memory:'.",
             )
         )
-    return DuckDBStore(path, read_only=read_only)
+    return DuckDBStore(path, read_only=read_only, keep_open=keep_open)
 
 
 def _redact(url: str) -> str:

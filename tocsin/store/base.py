@@ -9,7 +9,8 @@ backend, PostgreSQL and Parquet come later.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -90,6 +91,15 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the connection. Calling it twice is harmless."""
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Self]:
+        """Hold the store open for several operations (``write=True`` if they write).
+
+        Backends that open their database per operation (DuckDB with ``keep_open=False``) keep one
+        connection for the whole block; others need nothing and yield themselves.
+        """
+        yield self
 
     def __enter__(self) -> Self:
         return self

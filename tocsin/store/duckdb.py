@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
-from datetime import date, datetime, timezone
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +18,8 @@ import duckdb
 from ..codebook import name_of
 from ..errors import ConfigError, Errors, StoreError
 from ..models import Article, Event
-from .merge import Report, combined_confidence, principal_sql, same_event, signal_sql
 from .base import TABLES, SaveResult, Store
+from .merge import Report, combined_confidence, principal_sql, same_event, signal_sql
 from .migrations import latest_version, migrate, schema_version
 
 # Column name, SQL type and how to read it from the object, per table, in
@@ -117,6 +122,15 @@ _ARTICLE_COLUMNS: list[tuple[str, str, _Getter]] = [
 
 _EVENT_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 
+# One row per report with its merged event's id and counts, and its article's outlet, url and title.
+_EVENTS_SELECT = (
+    "SELECT e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
+    " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
+    " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
+    " a.outlet, a.url, a.title"
+    " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN merged_events m ON m.event_id = e.merged_id"
+)
+
 
 class DuckDBStore(Store):
     """Event store in a DuckDB file.
@@ -125,23 +139,113 @@ class DuckDBStore(Store):
         a throwaway in-memory database.
     read_only: open an existing database without writing to it; several
         processes may then read the same file.
+    keep_open: hold the file open (and DuckDB's lock on it) from opening to
+        :meth:`close`. With False, the file is opened only for the length of a
+        :meth:`session` (each query or save is one when called outside of one):
+        read sessions take a read-only connection, write sessions a writing
+        one, so other processes can read and write the same file between them.
+        DuckDB lets one process write or several read; this is how ``tocsin
+        serve``, ``tocsin code`` and ``tocsin.open`` share a database.
+        Ignored for ``":memory:"``.
+    lock_timeout: seconds to keep retrying while another process holds the
+        file (default ``TOCSIN_LOCK_TIMEOUT`` or 15).
     RAISES: StoreError if the file cannot be opened (missing directory, locked
-        by another process, not a DuckDB database) or its schema is newer than
-        this tocsin.
+        by another process past ``lock_timeout`` (E306, naming the process),
+        not a DuckDB database) or its schema is newer than this tocsin.
     """
 
-    def __init__(self, path: str | Path = "tocsin.duckdb", *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = "tocsin.duckdb", *, read_only: bool = False, keep_open: bool = True, lock_timeout: float | None = None
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
-        try:
-            self._conn: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+        self.keep_open = keep_open or self.path == ":memory:"
+        self.lock_timeout = _lock_timeout() if lock_timeout is None else lock_timeout
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._conn_writes = False  # whether self._conn was opened for writing
+        self._gate = threading.Condition()
+        self._readers = 0
+        self._writer: int | None = None  # thread holding the write session
+        self._writer_depth = 0
+        self._writers_waiting = 0
+        self._conn = self._open(write=not read_only)
+        self._conn_writes = not read_only
         try:
             self._init_schema()
         except BaseException:
-            self.close()
+            self._drop()
             raise
+        if not self.keep_open:
+            self._drop()
+
+    def _open(self, *, write: bool) -> duckdb.DuckDBPyConnection:
+        return connect(self.path, read_only=not write, timeout=self.lock_timeout)
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except duckdb.Error as exc:
+                raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[DuckDBStore]:
+        """Hold the database open for a few operations (one connection for all of them).
+
+        write: the session saves (or writes alerts); otherwise it only reads. Read sessions of
+            several threads share one read-only connection; a write session waits for them to
+            end and runs alone. A thread already in a write session may open read sessions in it.
+        With ``keep_open`` (the default) this does nothing: the store is always open.
+        RAISES: StoreError if the file stays locked by another process (E306).
+        """
+        if self.keep_open:
+            if self._conn is None:
+                raise StoreError(Errors.E301.format(path=self.path, detail="the store is closed"))
+            yield self
+            return
+        if write and self.read_only:
+            raise StoreError(Errors.E301.format(path=self.path, detail="the store is open read-only; open it without read_only to write"))
+        me = threading.get_ident()
+        with self._gate:
+            if self._writer == me:  # nested in this thread's write session
+                self._writer_depth += 1
+                mode = "nested"
+            elif write:
+                self._writers_waiting += 1
+                try:
+                    self._gate.wait_for(lambda: self._readers == 0 and self._writer is None)
+                finally:
+                    self._writers_waiting -= 1
+                self._writer, self._writer_depth, mode = me, 1, "write"
+                try:
+                    if self._conn is not None and not self._conn_writes:
+                        self._drop()
+                    if self._conn is None:
+                        self._conn, self._conn_writes = self._open(write=True), True
+                except BaseException:
+                    self._writer, self._writer_depth = None, 0
+                    self._gate.notify_all()
+                    raise
+            else:
+                self._gate.wait_for(lambda: self._writer is None and self._writers_waiting == 0)
+                if self._conn is None:
+                    self._conn, self._conn_writes = self._open(write=False), False
+                self._readers += 1
+                mode = "read"
+        try:
+            yield self
+        finally:
+            with self._gate:
+                if mode == "read":
+                    self._readers -= 1
+                else:
+                    self._writer_depth -= 1
+                    if self._writer_depth == 0:
+                        self._writer = None
+                if self._readers == 0 and self._writer is None:
+                    self._drop()  # releases DuckDB's file lock for other processes
+                self._gate.notify_all()
 
     def _init_schema(self) -> None:
         if not self.read_only:
@@ -159,6 +263,10 @@ class DuckDBStore(Store):
     # -- writing ---------------------------------------------------------------
 
     def save(self, articles: Sequence[Article]) -> SaveResult:
+        with self.session(write=True):
+            return self._save_now(articles)
+
+    def _save_now(self, articles: Sequence[Article]) -> SaveResult:
         conn = self._connection()
         try:
             conn.begin()
@@ -237,13 +345,7 @@ class DuckDBStore(Store):
         if article_id is not None:
             where.append("e.article_id = ?")
             params.append(article_id)
-        sql = (
-            "SELECT e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
-            " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
-            " coalesce(m.num_articles, 1) AS num_articles, coalesce(m.confidence, e.confidence) AS event_confidence,"
-            " a.outlet, a.url, a.title"
-            " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN merged_events m ON m.event_id = e.merged_id"
-        )
+        sql = _EVENTS_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {_EVENT_ORDER}"
@@ -252,6 +354,18 @@ class DuckDBStore(Store):
         for row in rows:
             row["cameo_name"] = name_of(row["cameo"])
         return rows
+
+    def event_columns(self) -> list[str]:
+        """The keys of an :meth:`events` row, in order (what an empty result would have had)."""
+        with self.session():
+            cursor = self._connection().cursor()
+            try:
+                names = [d[0] for d in cursor.execute(_EVENTS_SELECT + " LIMIT 0").description or ()]
+            except duckdb.Error as exc:
+                raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+            finally:
+                cursor.close()
+        return [*names, "cameo_name"]
 
     def articles(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         params: list[Any] = []
@@ -268,32 +382,42 @@ class DuckDBStore(Store):
         return bool(self._query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
 
     def close(self) -> None:
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            try:
-                conn.close()
-            except duckdb.Error as exc:
-                raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+        self._closed = True
+        self._drop()
 
     # -- helpers ---------------------------------------------------------------
 
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """The open DuckDB connection, for adapters that need SQL of their own (GDELT import/export)."""
+        """The open DuckDB connection, for adapters that need SQL of their own (GDELT import/export, the watch layer).
+
+        Without ``keep_open``, call it inside a :meth:`session` (``write=True`` to write).
+        """
         return self._connection()
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._conn is None:
-            raise StoreError(Errors.E301.format(path=self.path, detail="the store is closed"))
+            detail = (
+                "the store is closed"
+                if self.keep_open or getattr(self, "_closed", False)
+                else "no session is open; use `with store.session():`"
+            )
+            raise StoreError(Errors.E301.format(path=self.path, detail=detail))
         return self._conn
 
     def _query(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        conn = self._connection()
-        try:
-            cursor = conn.execute(sql, params)
-            names = [d[0] for d in cursor.description or ()]
-            rows = cursor.fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+        with self.session():
+            conn = self._connection()
+            try:
+                cursor = conn.cursor() if not self.keep_open else conn  # sessions may be shared by threads
+                try:
+                    cursor.execute(sql, params)
+                    names = [d[0] for d in cursor.description or ()]
+                    rows = cursor.fetchall()
+                finally:
+                    if cursor is not conn:
+                        cursor.close()
+            except duckdb.Error as exc:
+                raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
         return [{name: _plain(value) for name, value in zip(names, row)} for row in rows]
 
     def __repr__(self) -> str:
@@ -402,7 +526,9 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
 def refresh_merged_facts(conn: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None) -> None:
     """Copy onto ``merged_events`` what the watch layer reads (first report's codes, day, principals; nuclear and
     signal over all reports), for ``ids`` or every merged event (all of them once, when migration 0005 added the columns)."""
-    only = "AND s.article_id IN (SELECT article_id FROM events WHERE merged_id IN (SELECT unnest($1::VARCHAR[])))" if ids is not None else ""
+    only = (
+        "AND s.article_id IN (SELECT article_id FROM events WHERE merged_id IN (SELECT unnest($1::VARCHAR[])))" if ids is not None else ""
+    )
     only_r = "AND r.merged_id IN (SELECT unnest($1::VARCHAR[]))" if ids is not None else ""
     sql = f"""
 UPDATE merged_events SET article_id = f.article_id, cameo = f.cameo, root = f.root, quad = f.quad, goldstein = f.goldstein,

@@ -326,7 +326,8 @@ def test_ingest_same_content_gives_same_id(tmp_path: Path) -> None:
         ("blank.md", b"  \n\n\t\n", "[E001]"),
         ("bom_only.txt", b"\xef\xbb\xbf\n", "[E001]"),
         ("empty.jsonl", b"\n\n", "[E001]"),
-        ("binary.txt", b"GIF89a\x00\x01\x02\x00\xff", "[E002]"),
+        ("binary.txt", b"\x00\x01\x02\x00\xffdata", "[E002]"),
+        ("image.txt", b"GIF89a\x00\x01\x02\x00\xff", "[E013]"),  # a known format is named
         ("binary.html", b"<html>\x00</html>", "[E002]"),
         ("latin1.txt", "Téhéran".encode("latin-1"), "[E003]"),
         ("latin1.jsonl", '{"text": "Téhéran"}'.encode("latin-1"), "[E003]"),
@@ -433,3 +434,74 @@ def test_ingest_failures_without_report_are_logged(tmp_path: Path, caplog: pytes
         assert list(read_articles([tmp_path])) == []
     assert [r.levelno for r in caplog.records] == [logging.WARNING]
     assert caplog.records[0].getMessage().startswith("[E001]")
+
+
+# -- binary formats by magic number (issue 11) ---------------------------------------------------------
+
+TEXT_ONLY_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nBT /F1 12 Tf (Les forces russes ont bombard\xe9 Kharkiv) Tj ET\n%%EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("report.pdf", TEXT_ONLY_PDF, "PDF"),
+        ("report.txt", b"%PDF-1.7\nBT (La Russie a menace) Tj ET\n", "PDF"),  # no NUL, valid-looking text: still refused
+        ("letter.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\nIHDR", "PNG"),
+        ("notes.txt", b"{\\rtf1\\ansi Les forces russes}", "RTF"),
+        ("dump.txt", b"\x1f\x8b\x08\x00abc", "gzip"),
+    ],
+)
+def test_ingest_binary_formats_are_refused_by_magic_number(tmp_path: Path, name: str, data: bytes, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    articles, report = _read([path])
+    assert articles == []
+    assert _codes(report) == ["[E013]"]
+    message = report.failures[0].message
+    assert str(path) in message and kind in message and "extract the text first" in message
+
+
+def test_ingest_pdf_on_stdin_is_refused() -> None:
+    stream = io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\nBT (texte) Tj ET\n"), encoding="utf-8")
+    articles, report = _read(["-"], stdin=stream)
+    assert articles == []
+    assert report.failures[0].message.startswith("[E013] <stdin>: a PDF file")
+
+
+def test_ingest_text_mentioning_pdf_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Le rapport (PDF, 12 pages) accuse la Russie. %PDF- n'est qu'un mot ici.", encoding="utf-8")
+    articles, report = _read([path])
+    assert len(articles) == 1 and report.failures == []
+
+
+# -- counting before reading (progress totals) ------------------------------------------------------
+
+
+def test_ingest_count_articles_counts_lines_files_and_rows(tmp_path: Path) -> None:
+    from tocsin.stages.ingest import count_articles
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    _write_jsonl(folder / "a.jsonl", [{"text": "un"}, {"text": "deux"}, "", "not json"])  # bad lines count: they are read
+    (folder / "sub" / "b.txt").write_text("Texte.", encoding="utf-8")
+    (folder / "c.md").write_text("# Titre\n\nTexte.", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("caché", encoding="utf-8")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    assert count_articles([folder]) == 3 + 1 + 1
+    assert count_articles([folder, folder / "c.md"]) == 6
+    assert count_articles([tmp_path / "missing.txt"]) == 0
+    assert count_articles(["-"]) is None  # stdin: unknown
+    (tmp_path / "d.json").write_text('[{"text": "a"}, {"text": "b"}]', encoding="utf-8")
+    assert count_articles([tmp_path / "d.json"]) is None
+
+
+def test_ingest_count_articles_reads_parquet_row_counts(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tocsin.stages.ingest import count_articles
+
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": ["x", "y", "z"]}), tmp_path / "rows.parquet")
+    assert count_articles([tmp_path / "rows.parquet"]) == 3

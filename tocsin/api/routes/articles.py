@@ -47,7 +47,10 @@ def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)])
         pipeline = state.pipeline()
         try:
             report = add_articles(state.store, articles, pipeline=pipeline)
-            alerts = run_alerts(state.store, webhook=state.webhook) if report.events_added else None
+            alerts = None
+            if report.events_added:
+                with state.store.session(write=True):
+                    alerts = run_alerts(state.store, webhook=state.webhook)
         finally:
             state.cache.clear()
             pipeline.failures.clear()  # reported in this answer; a long-running server must not pile them up

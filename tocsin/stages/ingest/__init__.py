@@ -18,7 +18,7 @@ from typing import TextIO
 
 from ...errors import IngestError
 from ...models import Article
-from .files import FORMATS, MAX_BYTES, parse_file, parse_stream, walk_source
+from .files import FORMATS, MAX_BYTES, count_articles, parse_file, parse_stream, walk_source
 
 log = logging.getLogger(__name__)
 
@@ -87,4 +87,4 @@ def read_articles(
                 yield article
 
 
-__all__ = ["FORMATS", "MAX_BYTES", "IngestFailure", "IngestReport", "read_articles"]
+__all__ = ["FORMATS", "MAX_BYTES", "IngestFailure", "IngestReport", "count_articles", "read_articles"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, AnyStr, BinaryIO, TextIO
 
@@ -28,6 +28,26 @@ BINARY_SNIFF_BYTES = 8192
 """A NUL byte in this many leading bytes marks a file as binary."""
 
 STDIN_NAME = "<stdin>"
+
+# Leading bytes of binary formats people pass by mistake -> (kind, how to get text). A text-only PDF has
+# no NUL byte in its first kilobytes, so the NUL test alone would code "%PDF-1.4 ... obj" as prose.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "PDF", "e.g. `pdftotext FILE out.txt`"),
+    (b"PK\x03\x04", "ZIP (or DOCX, ODT, EPUB)", "unzip it, or save the document as plain text"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office (OLE)", "save the document as plain text"),
+    (b"{\\rtf", "RTF", "save the document as plain text"),
+    (b"%!PS", "PostScript", "e.g. `ps2ascii FILE`"),
+    (b"\x89PNG", "PNG image", "run OCR on it first"),
+    (b"\xff\xd8\xff", "JPEG image", "run OCR on it first"),
+    (b"GIF8", "GIF image", "run OCR on it first"),
+    (b"\x1f\x8b", "gzip", "decompress it first (`gunzip`)"),
+    (b"BZh", "bzip2", "decompress it first (`bunzip2`)"),
+    (b"\xfd7zXZ\x00", "xz", "decompress it first (`unxz`)"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip", "extract it first"),
+    (b"PAR1", "Parquet", "give it the .parquet extension"),
+    (b"SQLite format 3\x00", "SQLite", "export the articles as JSON Lines"),
+    (b"\x7fELF", "executable (ELF)", "pass an article instead"),
+)
 
 _READ_CHUNK = 1 << 16
 
@@ -123,6 +143,10 @@ def read_stream_text(stream: TextIO, name: str = STDIN_NAME) -> str:
         raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
     if "\x00" in text[:BINARY_SNIFF_BYTES]:
         raise ExtractError(Errors.E002.format(path=name), path=name)
+    sniffed = sniff_binary(text[:16].encode("utf-8", "surrogateescape"))
+    if sniffed is not None:
+        kind, magic, hint = sniffed
+        raise ExtractError(Errors.E013.format(path=name, kind=kind, magic=magic.decode("latin-1"), hint=hint), path=name)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ExtractError(Errors.E001.format(path=name), path=name)
@@ -145,10 +169,23 @@ def _read_limited(fh: IO[AnyStr], name: str) -> AnyStr:
     raise FetchError(Errors.E004.format(path=name, size=f"more than {MAX_BYTES}", limit=MAX_BYTES), path=name)
 
 
+def sniff_binary(data: bytes) -> tuple[str, bytes, str] | None:
+    """``(kind, magic, hint)`` if ``data`` starts with the magic number of a binary format (PDF, ZIP, images...), else None."""
+    head = data[:16].lstrip(b"\xef\xbb\xbf")
+    for magic, kind, hint in _MAGIC:
+        if head.startswith(magic):
+            return kind, magic, hint
+    return None
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode an input's bytes as UTF-8 (BOM stripped), refusing empty and binary data."""
+    """Decode an input's bytes as UTF-8 (BOM stripped), refusing empty data, binary formats (E013) and binary data."""
     if not data.strip():
         raise ExtractError(Errors.E001.format(path=name), path=name)
+    sniffed = sniff_binary(data)
+    if sniffed is not None:
+        kind, magic, hint = sniffed
+        raise ExtractError(Errors.E013.format(path=name, kind=kind, magic=magic.decode("latin-1"), hint=hint), path=name)
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise ExtractError(Errors.E002.format(path=name), path=name)
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
@@ -216,3 +253,34 @@ def looks_like_jsonl(text: str) -> bool:
         except ValueError:
             return False
     return True
+
+
+def count_articles(sources: Sequence[str | Path]) -> int | None:
+    """How many articles ``sources`` hold, counted cheaply before reading them (for a progress bar's total).
+
+    A JSON Lines file counts its non-blank lines, a Parquet file its rows (from its footer), any other input
+    file one; directories are walked like :func:`walk_source`. RETURNS None when it cannot be known
+    (stdin, a ``.json`` file, an unreadable Parquet footer). Bad lines and unreadable files are counted too:
+    the total is what will be read, not what will be coded.
+    """
+    total = 0
+    for source in sources:
+        if str(source) == "-":
+            return None
+        for path in walk_source(Path(source), on_failure=lambda exc: None):
+            fmt = FORMATS.get(path.suffix.lower(), "text")
+            try:
+                if fmt == "jsonl":
+                    with path.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                elif fmt == "json":
+                    return None
+                elif fmt == "parquet":
+                    import pyarrow.parquet as pq
+
+                    total += pq.ParquetFile(path).metadata.num_rows
+                else:
+                    total += 1
+            except Exception:  # noqa: BLE001 - the reader reports it properly; the count just gives up
+                return None
+    return total
