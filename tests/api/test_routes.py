@@ -271,7 +271,8 @@ def test_routes_ladder_and_pairs(client: TestClient) -> None:
 def test_routes_alerts_listed_newest_first(writable: Path) -> None:
     with DuckDBStore(writable) as store:
         store.connection().execute(
-            "INSERT INTO alerts VALUES ('a1', 'rung-up', 'rung', 'RUS>IGOWSTNAT', 'RUS', 'IGOWSTNAT', 'week', DATE '2025-04-07', 5, 'RUS>IGOWSTNAT reached nuclear signalling',"
+            "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at)"
+            " VALUES ('a1', 'rung-up', 'rung', 'RUS>IGOWSTNAT', 'RUS', 'IGOWSTNAT', 'week', DATE '2025-04-07', 5, 'RUS>IGOWSTNAT reached nuclear signalling',"
             " ['e1', 'e2'], TIMESTAMP '2025-04-13 10:00:00', NULL),"
             " ('a2', 'spike', 'spike', 'RUS>UKR', 'RUS', 'UKR', 'day', DATE '2025-04-12', 2.5, 'spike', ['e3'], TIMESTAMP '2025-04-13 10:00:00', NULL)"
         )
@@ -335,8 +336,10 @@ def test_routes_post_runs_the_alert_rules(writable: Path) -> None:
                "text": "L'armée vénézuélienne a bombardé mardi des positions militaires du Guyana près de la frontière."}  # fmt: skip
     with TestClient(create_app(writable, token=TOKEN)) as client:
         body = client.post("/api/articles", json={"articles": [article]}, headers=AUTH).json()
-        raised = {(a["pair"], a["rule"]) for a in body["alerts"]}
-        assert ("VEN>GUY", "first-hostile-contact") in raised and ("VEN>GUY", "new-rung") in raised
+        new_pair = [a for a in body["alerts"] if a["pair"] == "VEN>GUY"]
+        # one alert for the pair and week: the new rung wins, the first hostile contact is its reason (issue 11)
+        assert [a["rule"] for a in new_pair] == ["new-rung"]
+        assert [r.split(":")[0] for r in new_pair[0]["reasons"]] == ["first-hostile-contact"]
         event_ids = {e["event_id"] for e in body["events"]}
         assert all(set(a["evidence"]) <= event_ids for a in body["alerts"] if a["pair"] == "VEN>GUY")
         listed = client.get("/api/alerts", params={"pair": "VEN>GUY"}).json()["items"]
@@ -440,3 +443,38 @@ def test_routes_watch_source_parameter(coded: Path) -> None:
         assert client.get("/api/pairs", params={"dataset": "gdelt"}).json()["items"] == []
         bad = client.get("/api/ladder", params={"dataset": "acled"})
         assert bad.status_code == 400 and bad.json()["error"]["code"] == "E501"
+
+
+# -- exports (issue 11) -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("params", [{}, {"pair": "RUS>UKR"}, {"since": "2025-02-01", "until": "2025-02-28"}, {"q": "zzzz-nothing"}])
+def test_routes_exports_follow_the_filters(client: TestClient, params: dict[str, str]) -> None:
+    import csv
+    import io
+
+    from tocsin.api.queries import EXPORT_COLUMNS
+
+    listed = _all(client, **params)["items"]
+    answer = client.get("/api/events.csv", params=params)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in answer.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert [r["mention_id"] for r in rows] == [e["mention_id"] for e in listed]
+    assert list(csv.DictReader(io.StringIO(answer.text)).fieldnames or []) == list(EXPORT_COLUMNS)
+    for row, event in zip(rows, listed):
+        assert row["event_date"] == (event["event_date"] or "") and row["sentence"] == event["sentence"]
+    geo = client.get("/api/events.geojson", params=params)
+    assert geo.status_code == 200 and geo.headers["content-type"].startswith("application/geo+json")
+    body = geo.json()
+    located = [e for e in listed if e["lat"] is not None and e["lon"] is not None]
+    assert body["type"] == "FeatureCollection" and body["unlocated"] == len(listed) - len(located)
+    assert [f["properties"]["mention_id"] for f in body["features"]] == [e["mention_id"] for e in located]
+    for feature, event in zip(body["features"], located):
+        assert feature["geometry"] == {"type": "Point", "coordinates": [event["lon"], event["lat"]]}
+
+
+def test_routes_exports_refuse_bad_filters(client: TestClient) -> None:
+    for path in ("/api/events.csv", "/api/events.geojson"):
+        answer = client.get(path, params={"since": "yesterday"})
+        assert answer.status_code == 400 and "E501" in answer.text

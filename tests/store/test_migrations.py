@@ -128,7 +128,10 @@ def test_migrations_0006_recode_nato_as_cameo_igo(monkeypatch: pytest.MonkeyPatc
 def test_migrations_0008_drops_the_ingest_day_fallback() -> None:
     """Issue 11: a store written before 0008 dated undated events by the day they were stored; 0008 undoes it."""
     conn = duckdb.connect(":memory:")
-    migrate(conn)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    for migration in load_migrations()[:7]:  # a store written before 0008
+        conn.execute(migration.sql)
+        conn.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [migration.version])
     conn.execute("INSERT INTO articles (id, text, n_sentences, coded_at) VALUES ('a', '', 2, TIMESTAMP '2026-01-05 10:00:00')")
     common = "'a', 0, 's', '190', '19', 4, -10.0, 't', 0, 1, 0, 1, 0.9, 'r', 'c', false, false, false"
     conn.execute(
@@ -140,7 +143,18 @@ def test_migrations_0008_drops_the_ingest_day_fallback() -> None:
         "INSERT INTO merged_events (event_id, base_code, day, num_mentions, num_sources, num_articles, confidence)"
         " VALUES ('e1', '190', DATE '2026-01-05', 1, 1, 1, 0.9), ('e2', '190', DATE '2025-03-01', 1, 1, 1, 0.9)"
     )
-    conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert migrate(conn) == latest_version() - 7
     days = dict(conn.execute("SELECT event_id, day FROM merged_events ORDER BY event_id").fetchall())
     assert days["e1"] is None and str(days["e2"]) == "2025-03-01"
+
+
+def test_migrations_0009_alerts_keep_their_reasons() -> None:
+    """Issue 11: one alert per pair and period, the other rules that fired listed as its reasons."""
+    conn = duckdb.connect(":memory:")
+    migrate(conn)
+    conn.execute(
+        "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, reasons)"
+        " VALUES ('a', 'new-rung', 'rung', 'AZE>ARM', 'AZE', 'ARM', 'week', DATE '2025-02-17', 6, 'm', ['e'], now()::TIMESTAMP,"
+        " ['conflict-rise-4w: conflict 5 this week'])"
+    )
+    assert conn.execute("SELECT reasons FROM alerts").fetchone()[0] == ["conflict-rise-4w: conflict 5 this week"]

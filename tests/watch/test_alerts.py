@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 
 from tocsin.errors import ConfigError
+import pandas as pd
+
 from tocsin.watch import detect, list_alerts, load_rules, run_alerts
+from tocsin.watch.alerts import DEFAULT_RULES, _evaluate
 
 pytestmark = pytest.mark.slow
 
 
 def _by(alerts, pair: str) -> dict[str, list[date]]:
+    """The periods each rule fired in, whether it won its pair and period or is one of the winner's reasons."""
     out: dict[str, list[date]] = {}
     for a in alerts:
         if a.pair == pair:
-            out.setdefault(a.rule, []).append(a.period)
+            for rule in [a.rule, *(reason.split(":")[0] for reason in a.reasons)]:
+                out.setdefault(rule, []).append(a.period)
     return out
 
 
@@ -31,6 +36,10 @@ def test_alerts_fire_in_the_right_weeks(store) -> None:
     assert fired["new-rung"] == [date(2025, 2, 3), date(2025, 2, 10), date(2025, 2, 17)]  # threats, drills, strikes
     for rule in ("conflict-rise-4w", "escalation-spike", "escalation-ewma"):
         assert fired[rule] == [date(2025, 2, 17)], rule  # the strikes week, not before
+    # one alert for the strikes week: the new rung wins, the change band and the spikes are its reasons
+    strikes = [a for a in alerts if a.pair == "AZE>ARM" and a.period == date(2025, 2, 17)]
+    assert len(strikes) == 1 and strikes[0].rule == "new-rung"
+    assert sorted(r.split(":")[0] for r in strikes[0].reasons) == ["conflict-rise-4w", "escalation-ewma", "escalation-spike"]
     # nothing in the weeks of talks
     assert all(a.period >= date(2025, 1, 27) for a in alerts if a.pair == "AZE>ARM")
 
@@ -63,6 +72,8 @@ def test_run_alerts_stores_once_and_lists(store) -> None:
     assert listed == sorted(listed, key=lambda a: a["period"], reverse=True)
     assert all(a["week"] == a["period"] for a in listed)
     assert list_alerts(store, pair="ARM-AZE") == listed  # either direction
+    strikes = next(a for a in listed if a["period"] == "2025-02-17")
+    assert strikes["rule"] == "new-rung" and len(strikes["reasons"]) == 3  # stored with its reasons
     assert list_alerts(store, rule="new-rung", since="2025-02-10") and all(a["period"] >= "2025-02-10" for a in list_alerts(store, since="2025-02-10"))
 
 
@@ -137,3 +148,70 @@ def test_custom_rules_change_what_fires(store) -> None:
 
     strict = [Rule("huge-rise", "change", {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 10.0, "min_count": 10, "min_baseline": 1.0})]
     assert detect(store, strict) == []
+
+
+# -- issue 11: alerts that mean something --------------------------------------------------------------------------
+
+
+def test_alerts_one_per_pair_and_period(store) -> None:
+    alerts = detect(store)
+    keys = [(a.pair, a.freq, a.period) for a in alerts]
+    assert alerts and len(keys) == len(set(keys))
+    # a new pair's first hostile event on a new rung is one alert, the rung winning, first contact its reason
+    seed = next(a for a in alerts if a.pair == "RUS>IGOWSTNAT")
+    assert seed.rule == "new-rung" and [r.split(":")[0] for r in seed.reasons] == ["first-hostile-contact"]
+
+
+def test_alerts_no_self_pairs(tmp_path: Path) -> None:
+    """The Serbian protest: Serbian police against Serbian protesters is SRB>SRB; stored, but no pair and no alert."""
+    from tocsin.run import code_sources
+    from tocsin.store import DuckDBStore
+    from tocsin.watch import ladder
+    from tocsin.watch.ladder import pairs
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "fr_manifestation_serbie.html"
+    with DuckDBStore(tmp_path / "srb.duckdb") as st:
+        code_sources([str(sample)], st, published="2025-03-15")
+        selfs = st.connection().execute("SELECT count(*) FROM merged_events WHERE src = tgt").fetchone()[0]
+        assert selfs > 0, "the sample codes Serbian actors against Serbian actors"
+        assert not [p for p in pairs(st)["pair"] if p.split(">")[0] == p.split(">")[1]]
+        assert not [p for p in ladder(st)["pair"] if p.split(">")[0] == p.split(">")[1]]
+        assert not [a for a in detect(st) if a.source == a.target]
+
+
+def _series(**measures: list[float]) -> pd.DataFrame:
+    n = len(next(iter(measures.values())))
+    frame = {"period": [date(2025, 1, 6) + timedelta(weeks=k) for k in range(n)], "events": [1] * n, "rung": [0] * n}
+    frame.update({f"quad{q}": [0] * n for q in (1, 2, 3, 4)})
+    frame.update(measures)
+    return pd.DataFrame(frame)
+
+
+def test_spikes_need_history_and_a_baseline() -> None:
+    """A pair with no history is not "21.4 sd above its EWMA"; a flat zero baseline is no baseline."""
+    rules = {r.name: r for r in load_rules()}
+    for name in ("escalation-spike", "escalation-ewma"):
+        rule = rules[name]
+        assert rule.min_history >= 4 and rule.min_baseline > 0
+        assert _evaluate(rule, _series(escalation=[40.0])) == []  # first week of a new pair
+        assert _evaluate(rule, _series(escalation=[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 40.0])) == []  # silence, then a burst
+        seasoned = _series(escalation=[5.0, 6.0, 4.0, 5.0, 6.0, 5.0, 40.0])
+        assert [p for p, *_ in _evaluate(rule, seasoned)] == [date(2025, 1, 6) + timedelta(weeks=6)], name
+
+
+def test_change_bands_need_history_and_a_baseline() -> None:
+    """A near-zero baseline gives no "x39.0": one event a month is below min_baseline."""
+    rule = {r.name: r for r in load_rules()}["conflict-rise-4w"]
+    assert rule.min_history >= 4 and rule.min_baseline >= 1.0
+    assert _evaluate(rule, _series(conflict=[1, 0, 0, 0, 10])) == []  # baseline 0.25 per week
+    assert _evaluate(rule, _series(conflict=[9])) == []  # no history
+    fired = _evaluate(rule, _series(conflict=[1, 2, 1, 2, 6]))
+    assert len(fired) == 1 and "x4.0" in fired[0][2]
+
+
+def test_rules_file_documents_history_and_baseline() -> None:
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    assert "min_history" in text and "min_baseline" in text
+    for rule in load_rules():
+        if rule.kind in ("change", "spike"):
+            assert "min_history" in rule.params and "min_baseline" in rule.params, rule.name

@@ -52,3 +52,22 @@ def test_gdelt_source_without_an_import_is_empty(tmp_path: Path) -> None:
             series(store, source="acled")
     finally:
         store.close()
+
+
+def test_gdelt_pairs_are_country_principals_never_role_codes(gdelt_store) -> None:
+    """Issue 11: a GDELT actor with no country (Actor1Code HLH, GOV...) is on no side; no HLH>USA, no USA>USA."""
+    from tocsin.codebook import country_codes
+
+    store, _ = gdelt_store
+    roles_only = store.connection().execute(
+        "SELECT count(*) FROM gdelt_events WHERE Actor1CountryCode = '' AND Actor1Code <> '' AND NOT starts_with(Actor1Code, 'IGO')"
+        " AND NOT starts_with(Actor1Code, 'NGO') AND left(Actor1Code, 3) NOT IN (SELECT unnest(?::VARCHAR[]))",
+        [list(country_codes())],
+    ).fetchone()[0]
+    assert roles_only > 0, "the sample has actors GDELT gives only a role code"
+    every = pairs(store, source="gdelt", limit=1000)
+    countries = set(country_codes())
+    for side in list(every["source"]) + list(every["target"]):
+        assert side in countries or side.startswith(("IGO", "NGO")), side
+    assert not (every["source"] == every["target"]).any()
+    assert set(ladder(store, source="gdelt")["pair"]) == set(every["pair"])

@@ -176,6 +176,27 @@ def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: i
     return {"total": int(total), "limit": limit, "offset": offset, "items": items}
 
 
+#: Most rows an export (``/api/events.csv``, ``/api/events.geojson``) writes.
+EXPORT_MAX = 100_000
+#: The columns of an export row, in order (an event row's, with its three dates side by side).
+EXPORT_COLUMNS = (
+    "event_id", "mention_id", "event_date", "published", "ingest_date", "source_code", "target_code", "cameo", "cameo_name",
+    "root", "quad", "goldstein", "place", "country", "admin1", "lat", "lon", "geo_precision", "nuclear", "negated",
+    "hypothetical", "num_sources", "event_confidence", "outlet", "url", "title", "sentence",
+)  # fmt: skip
+
+
+def export_events(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+    """Every event row ``where`` keeps (at most EXPORT_MAX), in the order of ``/api/events``, with EXPORT_COLUMNS."""
+    rows: list[dict[str, Any]] = []
+    while len(rows) < EXPORT_MAX:
+        page = list_events(conn, where, limit=MAX_LIMIT, offset=len(rows))["items"]
+        rows += [{key: row.get(key) for key in EXPORT_COLUMNS} for row in page]
+        if len(page) < MAX_LIMIT:
+            break
+    return rows[:EXPORT_MAX]
+
+
 def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     """A merged event and every report of it, found by the merged ``event_id`` or by one report's ``mention_id``.
 

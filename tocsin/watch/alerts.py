@@ -1,5 +1,11 @@
 """Alerts: rules over the pair series that tell an analyst a relationship moved.
 
+One alert per pair and period: when several rules fire on the same pair in the same week (or day), the strongest
+wins (:data:`KIND_RANK`: a new rung, then a spike, then a change band, then a first contact; the higher score
+between two of a kind) and the others are listed as its ``reasons``. Statistical rules (change bands, z-score,
+EWMA) fire only on a pair with ``min_history`` periods behind it and a baseline mean of at least ``min_baseline``.
+Pairs are two different country principals (no self-pairs, no role of unknown country).
+
 Rules live in a TOML file (``tocsin/data/watch/alerts.toml`` holds the
 defaults and documents every kind: change bands against the previous 4 and 52
 weeks with a low-baseline guard, rolling z-score and EWMA spikes, a new rung
@@ -27,13 +33,16 @@ from .reports import FREQS, RUNGS, check_date, period_sql, reports_sql
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
 KINDS = ("change", "spike", "rung", "first")
+#: Which rule wins when several fire on one pair and period: the higher rank, then the higher score.
+KIND_RANK = {"rung": 4, "spike": 3, "change": 2, "first": 1}
 MEASURES = ("events", "conflict", "cooperation", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "escalation", "sources", "share")
 MAX_EVIDENCE = 20
 
 _DEFAULTS: dict[str, dict[str, Any]] = {
-    "change": {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 2.0, "min_count": 3.0, "min_baseline": 1.0},
+    "change": {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 2.0, "min_count": 3.0, "min_baseline": 1.0,
+               "min_history": 4},
     "spike": {"measure": "escalation", "freq": "week", "method": "zscore", "window": 8, "threshold": 3.0, "min_value": 1.0,
-              "alpha": 0.3, "min_std": 1.0},
+              "alpha": 0.3, "min_std": 1.0, "min_history": 4, "min_baseline": 1.0},
     "rung": {"freq": "week", "min_rung": 3},
     "first": {"freq": "week", "quads": [1, 2, 3, 4]},
 }  # fmt: skip
@@ -46,10 +55,14 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, key: str) -> Any:
-        try:
-            return self.params[key]
-        except KeyError:
-            raise AttributeError(key) from None
+        """A setting of the rule, else its kind's default (a Rule built by hand may leave settings out)."""
+        fields = self.__dict__
+        if key in fields.get("params", {}):
+            return fields["params"][key]
+        defaults = _DEFAULTS.get(fields.get("kind", ""), {})
+        if key in defaults:
+            return defaults[key]
+        raise AttributeError(key)
 
 
 @dataclass
@@ -67,6 +80,7 @@ class Alert:
     evidence: list[str]
     created_at: datetime | None = None
     posted_at: datetime | None = None
+    reasons: list[str] = field(default_factory=list)  # the other rules that fired on the pair that period: "rule: message"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -122,6 +136,10 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
     for key in ("baseline", "window"):
         if key in params and (not isinstance(params[key], int) or params[key] < 1):
             raise bad(f"{key} must be a whole number >= 1.")
+    if "min_history" in params and (not isinstance(params["min_history"], int) or params["min_history"] < 1):
+        raise bad("min_history must be a whole number of periods >= 1.")
+    if "min_baseline" in params and not (isinstance(params["min_baseline"], (int, float)) and params["min_baseline"] > 0):
+        raise bad("min_baseline must be a number > 0.")
     if kind == "spike" and not 0 < float(params["alpha"]) <= 1:
         raise bad("alpha must be in (0, 1].")
     if kind == "rung" and params["min_rung"] not in range(len(RUNGS)):
@@ -153,8 +171,15 @@ def detect(store: Any, rules: Sequence[Rule] | None = None, *, since: str | date
                     if first is None or period >= first:
                         fired.append((rule, src, tgt, period, score, message, pick))
         evidence = _evidence(store, freq, last, {(f[1], f[2], f[3]) for f in fired})
-        for rule, src, tgt, period, score, message, pick in fired:
-            alerts.append(_alert(rule, src, tgt, freq, period, score, message, pick(evidence.get((src, tgt, period), []))))
+        grouped: dict[tuple[str, str, date], list[Any]] = {}
+        for item in fired:
+            grouped.setdefault((item[1], item[2], item[3]), []).append(item)
+        for (src, tgt, period), items in grouped.items():
+            items.sort(key=lambda f: (-KIND_RANK[f[0].kind], -f[4], f[0].name))  # the strongest first
+            rule, _, _, _, score, message, pick = items[0]
+            alert = _alert(rule, src, tgt, freq, period, score, message, pick(evidence.get((src, tgt, period), [])))
+            alert.reasons = [f"{f[0].name}: {f[5]}" for f in items[1:]]
+            alerts.append(alert)
     alerts.sort(key=lambda a: (a.period, a.pair, a.rule))
     return alerts
 
@@ -219,17 +244,14 @@ def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list
         values = [float(v) for v in s[rule.measure]]
         conflict = rule.measure != "cooperation"
         for i, value in enumerate(values):
-            if i == 0 or value < rule.min_count:
-                continue
+            if i < rule.min_history or value < rule.min_count:
+                continue  # a pair needs min_history periods behind it (its first event opens its history)
             base = values[max(0, i - rule.baseline) : i]
             mean = sum(base) / rule.baseline  # periods before the pair's first event count as zero
-            if mean >= rule.min_baseline and value < rule.ratio * mean:
-                continue
-            score = value / mean if mean > 0 else value
-            message = (
-                f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline}"
-                + (f" (x{value / mean:.1f})" if mean > 0 else " (no baseline)")
-            )
+            if mean < rule.min_baseline or value < rule.ratio * mean:
+                continue  # a near-zero baseline makes any ratio meaningless: new activity is the rung and first rules' job
+            score = value / mean
+            message = f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
             out.append((periods[i], round(score, 3), message, lambda events, c=conflict: _ids(events, conflict=c)))
     elif rule.kind == "spike":
         values = [float(v) for v in s[rule.measure]]
@@ -245,7 +267,8 @@ def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list
                 mean = ewma if ewma is not None else 0.0
                 std = math.sqrt(ewvar)
             z = (value - mean) / max(std, float(rule.min_std))
-            if value >= rule.min_value and z >= rule.threshold:
+            seasoned = i >= rule.min_history and mean >= rule.min_baseline  # enough history, a baseline to deviate from
+            if seasoned and value >= rule.min_value and z >= rule.threshold:
                 label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
                 message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
                 out.append((periods[i], round(z, 3), message, lambda events: _ids(events, conflict=True)))
@@ -280,8 +303,10 @@ def _ids(events: list[tuple], *, conflict: bool = False) -> list[str]:
 
 
 def _alert(rule: Rule, src: str, tgt: str, freq: str, period: date, score: float, message: str, evidence: list[str]) -> Alert:
+    """The alert of a pair and period; its id hashes pair, frequency and period (not the rule), so a later run whose
+    strongest rule differs (more data) still finds it stored and adds no second alert for the same cause."""
     pair = f"{src}>{tgt}"
-    key = f"{rule.name}|{pair}|{freq}|{period.isoformat()}"
+    key = f"{pair}|{freq}|{period.isoformat()}"
     return Alert(hashlib.sha1(key.encode()).hexdigest()[:16], rule.name, rule.kind, pair, src, tgt, freq, period, score, message, evidence)
 
 
@@ -307,8 +332,8 @@ def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str 
     for alert in run.added:
         alert.created_at = now
     if run.added:  # one statement, one list per column
-        columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence")
-        types = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DOUBLE", "VARCHAR", "VARCHAR[]")
+        columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "reasons")
+        types = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DOUBLE", "VARCHAR", "VARCHAR[]", "VARCHAR[]")
         select = ", ".join(f"unnest(${i}::{t}[])" for i, t in enumerate(types, start=1))
         conn.execute(
             f"INSERT INTO alerts ({', '.join(columns)}, created_at) SELECT {select}, ${len(types) + 1} ON CONFLICT DO NOTHING",
@@ -370,7 +395,7 @@ def list_alerts(
         params.append(last)
     if unposted:
         where.append("posted_at IS NULL")
-    sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at FROM alerts"
+    sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at, reasons FROM alerts"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY period DESC, pair, rule"
@@ -381,9 +406,9 @@ def list_alerts(
     rows = store.connection().cursor().execute(sql, params).fetchall()
     out = []
     for r in rows:
-        alert = Alert(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], list(r[10]), r[11], r[12])
+        alert = Alert(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], list(r[10]), r[11], r[12], list(r[13] or []))
         out.append(alert.to_dict())
     return out
 
 
-__all__ = ["DEFAULT_RULES", "KINDS", "Alert", "AlertRun", "Rule", "detect", "list_alerts", "load_rules", "run_alerts"]
+__all__ = ["DEFAULT_RULES", "KINDS", "KIND_RANK", "Alert", "AlertRun", "Rule", "detect", "list_alerts", "load_rules", "run_alerts"]

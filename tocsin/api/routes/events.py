@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import csv
+import io
+import json
+from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
-from ..queries import EventFilter, get_event, list_events, map_points
+from ..queries import EXPORT_COLUMNS, EventFilter, export_events, get_event, list_events, map_points
 from ..state import request_cursor
 
 router = APIRouter(tags=["events"])
@@ -65,6 +68,34 @@ def events(
 ) -> JSONResponse:
     """``{"total", "limit", "offset", "items": [event row]}``."""
     return JSONResponse(list_events(cursor, where, limit=limit, offset=offset))
+
+
+@router.get("/events.csv", summary="Every event the filters keep, as CSV")
+def events_csv(where: Filter, cursor: Cursor) -> Response:
+    """The rows of ``/api/events`` with the same filters, all pages, one CSV line each (the columns of EXPORT_COLUMNS)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(export_events(cursor, where))
+    headers = {"Content-Disposition": 'attachment; filename="tocsin-events.csv"'}
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/events.geojson", summary="Every event the filters keep, as GeoJSON")
+def events_geojson(where: Filter, cursor: Cursor) -> Response:
+    """A FeatureCollection: one Point feature per event row with coordinates (properties: the CSV columns), and
+    ``unlocated``, how many rows the filters keep that have no coordinates (they are in the CSV, not on a map)."""
+    features: list[dict[str, Any]] = []
+    unlocated = 0
+    for row in export_events(cursor, where):
+        if row["lat"] is None or row["lon"] is None:
+            unlocated += 1
+            continue
+        properties = {key: value for key, value in row.items() if key not in ("lat", "lon")}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}, "properties": properties})
+    body = {"type": "FeatureCollection", "features": features, "unlocated": unlocated}
+    headers = {"Content-Disposition": 'attachment; filename="tocsin-events.geojson"'}
+    return Response(json.dumps(body, ensure_ascii=False), media_type="application/geo+json", headers=headers)
 
 
 @router.get("/events/{event_id}", summary="One event and its reports")
