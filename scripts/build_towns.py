@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tocsin.stages.geo.gazetteer import _keep_alternate, _keys, normalise  # noqa: E402
-from tocsin.stages.actors.dictionary import strip_accents  # noqa: E402
+from tocsin.stages.actors.dictionary import strip_accents
+from tocsin.stages.geo.gazetteer import _keep_alternate, _keys, normalise
 
 GEO = ROOT / "tocsin" / "data" / "geo"
 TOWNS = GEO / "small_towns.tsv.gz"

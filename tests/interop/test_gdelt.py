@@ -375,3 +375,38 @@ def test_place_precision_is_exported(tmp_path: Path) -> None:
     assert (rows[0]["ActionGeo_Type"], rows[0]["ActionGeo_FullName"], rows[0]["ActionGeo_CountryCode"]) == ("4", "Jermuk", "AM")
     assert (rows[1]["ActionGeo_Type"], rows[1]["ActionGeo_FullName"], rows[1]["ActionGeo_Lat"]) == ("1", "Zarkhanovka, Armenia", "40.3137")
     assert event_to_plover(country)["location"]["geo_precision"] == "country"  # type: ignore[index]
+
+
+def test_import_and_export_hold_a_session_on_stores_opened_per_operation(shared: Path, tmp_path: Path) -> None:
+    """A store that opens its file per operation (``keep_open=False``) is held open by a session for the whole
+    import (a write session) or export (a read session)."""
+    import contextlib
+
+    import duckdb
+
+    from tocsin.interop import gdelt_events
+
+    class PerOperationStore:
+        def __init__(self) -> None:
+            self.conn: duckdb.DuckDBPyConnection | None = None
+            self.sessions: list[bool] = []
+
+        @contextlib.contextmanager
+        def session(self, *, write: bool = False):  # type: ignore[no-untyped-def]
+            self.sessions.append(write)
+            self.conn = duckdb.connect(str(tmp_path / "p.duckdb"), read_only=not write)
+            try:
+                yield self
+            finally:
+                self.conn.close()
+                self.conn = None
+
+        def connection(self) -> duckdb.DuckDBPyConnection:
+            assert self.conn is not None, "connection() outside a session"
+            return self.conn
+
+    store = PerOperationStore()
+    assert import_gdelt(store, shared / GDELT1_SAMPLE).rows_added == 10
+    assert len(gdelt_events(store, code="04")) >= 1
+    assert export_gdelt(store, tmp_path / "out.CSV") == 10
+    assert store.sessions == [True, False, False] and store.conn is None

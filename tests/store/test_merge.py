@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tocsin.models import Article, Event, Sentence
 from tocsin.run import code_sources
 from tocsin.store import open_store
-from tocsin.models import Article, Event, Sentence
 from tocsin.store.merge import Report, combined_confidence, named_town, same_event
 
 
@@ -115,8 +115,8 @@ def test_issue11_gdelt_export_of_the_merge_corpus(tmp_path: Path) -> None:
 
 # -- issue 11: two towns are two places --------------------------------------------------------
 
-JERMUK = dict(base_code="190", source_country="AZE", target_country="ARM", event_date=date(2024, 5, 7), date_precision="day", country="ARM")
-ARMENIA = dict(geonames_id=174982, lat=40.31, lon=44.58, geo_precision="country", place="Armenia")
+JERMUK = {"base_code": "190", "source_country": "AZE", "target_country": "ARM", "event_date": date(2024, 5, 7), "date_precision": "day", "country": "ARM"}
+ARMENIA = {"geonames_id": 174982, "lat": 40.31, "lon": 44.58, "geo_precision": "country", "place": "Armenia"}
 
 
 def test_merge_two_towns_forty_km_apart_are_two_places() -> None:
@@ -132,18 +132,18 @@ def test_merge_two_towns_forty_km_apart_are_two_places() -> None:
 
 
 def test_merge_country_level_reports_naming_different_towns_stay_two() -> None:
-    at_country = dict(JERMUK, **ARMENIA)
-    jermuk = Report(**dict(at_country, place="Jermuk, Armenia", geonames_id=None))  # type: ignore[arg-type]
-    vardenis = Report(**dict(at_country, place="Vardenis, Armenia", geonames_id=None))  # type: ignore[arg-type]
+    at_country = {**JERMUK, **ARMENIA}
+    jermuk = Report(**{**at_country, "place": "Jermuk, Armenia", "geonames_id": None})  # type: ignore[arg-type]
+    vardenis = Report(**{**at_country, "place": "Vardenis, Armenia", "geonames_id": None})  # type: ignore[arg-type]
     armenia = Report(**at_country)  # type: ignore[arg-type]
     assert (named_town(jermuk), named_town(vardenis), named_town(armenia)) == ("jermuk", "vardenis", None)
     assert not same_event(jermuk, vardenis)
-    assert same_event(jermuk, Report(**dict(at_country, place="JERMUK, Armenia", geonames_id=None)))  # type: ignore[arg-type]
+    assert same_event(jermuk, Report(**{**at_country, "place": "JERMUK, Armenia", "geonames_id": None}))  # type: ignore[arg-type]
     # a report placed at the country alone is compatible with either; a city report with the town of its name only
     assert same_event(jermuk, armenia) and same_event(armenia, vardenis)
     city = Report(**JERMUK, geonames_id=174884, lat=39.83948, lon=45.67112, geo_precision="city", place="Jermuk")  # type: ignore[arg-type]
     assert same_event(city, jermuk) and not same_event(city, vardenis)
-    assert not same_event(jermuk, Report(**dict(at_country, country="AZE", place="Jermuk, Azerbaijan", geonames_id=None)))  # type: ignore[arg-type]
+    assert not same_event(jermuk, Report(**{**at_country, "country": "AZE", "place": "Jermuk, Azerbaijan", "geonames_id": None}))  # type: ignore[arg-type]
 
 
 def _strike(article_id: str, outlet: str, place: str, **geo: object) -> Article:
@@ -160,11 +160,11 @@ def test_issue11_jermuk_and_vardenis_strikes_stay_two_events(tmp_path: Path, lev
     """The store's merge (Python and its SQL, across batches): two strikes on two towns are two events, at country
     level (towns the gazetteer lacks) as at city level; a report placed at the country alone joins one of them."""
     if level == "country":
-        jermuk = dict(place="Jermuk, Armenia", lat=40.31, lon=44.58, geonames_id=None, geo_precision="country")
-        vardenis = dict(place="Vardenis, Armenia", lat=40.31, lon=44.58, geonames_id=None, geo_precision="country")
+        jermuk = {"place": "Jermuk, Armenia", "lat": 40.31, "lon": 44.58, "geonames_id": None, "geo_precision": "country"}
+        vardenis = {"place": "Vardenis, Armenia", "lat": 40.31, "lon": 44.58, "geonames_id": None, "geo_precision": "country"}
     else:
-        jermuk = dict(place="Jermuk", lat=39.83948, lon=45.67112, geonames_id=174884, geo_precision="city")
-        vardenis = dict(place="Vardenis", lat=40.1827, lon=45.73156, geonames_id=616108, geo_precision="city")
+        jermuk = {"place": "Jermuk", "lat": 39.83948, "lon": 45.67112, "geonames_id": 174884, "geo_precision": "city"}
+        vardenis = {"place": "Vardenis", "lat": 40.1827, "lon": 45.73156, "geonames_id": 616108, "geo_precision": "city"}
     with open_store(tmp_path / "t.duckdb") as store:
         store.save([_strike("a-1", "AFP", **jermuk)])  # type: ignore[arg-type]
         store.save([_strike("b-1", "BBC", **vardenis), _strike("c-1", "RFI", **jermuk)])  # type: ignore[arg-type]

@@ -13,10 +13,11 @@ Column layouts come from ``tocsin/data/reference/gdelt2_*_columns.tsv``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -93,6 +94,18 @@ def _conn(store: Any) -> duckdb.DuckDBPyConnection:
     raise InteropError(f"[E605] GDELT import/export needs a DuckDB store; got {type(store).__name__}.")
 
 
+@contextlib.contextmanager
+def _session(store: Any, *, write: bool = False) -> Iterator[None]:
+    """Hold the store open for the length of an import or export (a store opened per operation, ``keep_open=False``,
+    opens its file here); a store without sessions, or a bare connection, is always open."""
+    session = getattr(store, "session", None)
+    if callable(session):
+        with session(write=write):
+            yield
+    else:
+        yield
+
+
 def _table_exists(conn: duckdb.DuckDBPyConnection) -> bool:
     row = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [TABLE]).fetchone()
     return bool(row and row[0])
@@ -115,7 +128,11 @@ def import_gdelt(store: Any, paths: str | Path | Iterable[str | Path]) -> Import
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    conn = _conn(store)
+    with _session(store, write=True):
+        return _import(_conn(store), paths)
+
+
+def _import(conn: duckdb.DuckDBPyConnection, paths: Iterable[str | Path]) -> ImportReport:
     conn.execute(_CREATE_SQL)
     report = ImportReport()
     for path in paths:
@@ -248,11 +265,12 @@ def export_gdelt(store: Any, out_path: str | Path, *, source: str = "gdelt") -> 
         return export_events_gdelt(store.events(), out_path)
     if source != "gdelt":
         raise InteropError(f"[E605] Invalid value for source: {source!r}. Expected 'gdelt' (imported rows) or 'tocsin' (coded events).")
-    conn = _conn(store)
     rows: list[tuple[Any, ...]] = []
-    if _table_exists(conn):
-        names = ", ".join(f'"{name}"' for name in GDELT_EVENT_COLUMNS)
-        rows = conn.execute(f"SELECT {names} FROM {TABLE} ORDER BY rowid").fetchall()
+    with _session(store):
+        conn = _conn(store)
+        if _table_exists(conn):
+            names = ", ".join(f'"{name}"' for name in GDELT_EVENT_COLUMNS)
+            rows = conn.execute(f"SELECT {names} FROM {TABLE} ORDER BY rowid").fetchall()
     _write_tsv(out_path, (["" if v is None else v for v in row] for row in rows))
     return len(rows)
 
@@ -278,9 +296,6 @@ def gdelt_events(
     with SQLDATE; code: EventCode prefix; limit: at most this many rows.
     RETURNS: rows in SQLDATE then import order; [] when nothing was imported.
     """
-    conn = _conn(store)
-    if not _table_exists(conn):
-        return []
     where: list[str] = []
     params: list[Any] = []
     if actor is not None:
@@ -306,7 +321,11 @@ def gdelt_events(
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
             raise InteropError(f"[E605] Invalid value for limit: {limit!r}. Expected a whole number >= 0.")
         sql += f" LIMIT {limit}"
-    return [dict(zip(GDELT_EVENT_COLUMNS, row)) for row in conn.execute(sql, params).fetchall()]
+    with _session(store):
+        conn = _conn(store)
+        if not _table_exists(conn):
+            return []
+        return [dict(zip(GDELT_EVENT_COLUMNS, row)) for row in conn.execute(sql, params).fetchall()]
 
 
 def _write_tsv(out_path: str | Path, rows: Iterable[Sequence[str]]) -> None:
