@@ -121,6 +121,7 @@ def coded_db(tmp_path_factory: pytest.TempPathFactory, samples: Path) -> Path:
             samples / "en_fr_escalation_caucasus.jsonl",
             samples / "fr_depeches.jsonl",
             samples / "fr_manifestation_serbie.html",
+            samples / "fr_sanctions_iran.txt",  # plain text, no date: its events are undated (issue 11)
         ]
         report = code_sources(sources, store)
         run_alerts(store)
@@ -252,16 +253,21 @@ def test_dashboard_renders_and_stays_local(browser: Any, server: Server, tmp_pat
     expect(detail.get_by_test_id("detail-sentence")).to_have_text(other["sentence"])
     assert _marked(page, "hl-trigger") == _in_sentence(other, "trigger")
 
-    # 5. alerts: one item per alert; clicking one selects its pair
-    expect(page.get_by_test_id("alerts")).to_be_attached()
+    # 5. alerts follow the pair: the seed pair's alerts (either direction); with every event, all; clicking one selects its pair
+    seed_alerts = server.get("alerts", pair=SEED_PAIR.replace(">", "-"), limit=50)["items"]
+    assert seed_alerts, "the seed article's strike on Ukraine puts RUS>UKR on a new rung"
+    expect(page.locator(f"[data-testid=alerts][data-pair='{SEED_PAIR}'] [data-testid=alert]")).to_have_count(len(seed_alerts))
+    page.get_by_test_id("pair-select").select_option("")
     alerts = server.get("alerts", limit=50)["items"]
-    assert alerts, "the seed article's nuclear drills put pairs on a new rung"
-    expect(page.get_by_test_id("alert")).to_have_count(len(alerts))
+    assert len(alerts) > len(seed_alerts)
+    expect(page.locator("[data-testid=alerts][data-pair=''] [data-testid=alert]")).to_have_count(len(alerts))
     index, alert = next((i, a) for i, a in enumerate(alerts) if a["pair"] != SEED_PAIR)
     page.get_by_test_id("alert").nth(index).click()
     expect(page.get_by_test_id("pair-select")).to_have_value(alert["pair"])
     expect(page.locator("#escalation-title")).to_have_text(f"Escalation: {alert['pair']}")
     page.wait_for_selector("body[data-ready=true]")
+    own = server.get("alerts", pair=alert["pair"].replace(">", "-"), limit=50)["items"]
+    expect(page.locator(f"[data-testid=alerts][data-pair='{alert['pair']}'] [data-testid=alert]")).to_have_count(len(own))
 
     assert watched.errors == []
     foreign = [url for url in watched.requests if not url.startswith(f"{server.origin}/")]
@@ -295,4 +301,108 @@ def test_dashboard_empty_store_shows_empty_states(browser: Any, empty_server: Se
     expect(page.get_by_test_id("error")).to_be_hidden()
     assert watched.errors == []
     assert [url for url in watched.requests if not url.startswith(f"{empty_server.origin}/")] == []
+    page.context.close()
+
+
+# -- issue 11: the dashboard follows its filters ---------------------------------------------------------------
+
+
+def _ready(page: Any) -> None:
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def test_dashboard_detail_clears_when_its_event_leaves_the_table(browser: Any, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    watched = _open(browser, server.origin)
+    page = watched.page
+    first = page.get_by_test_id("event-row").first
+    shown = first.get_attribute("data-mention-id")
+    first.click()
+    detail = page.get_by_test_id("detail")
+    opened = next(e for e in server.get("events", pair=page.get_by_test_id("pair-select").input_value(), limit=25)["items"] if e["mention_id"] == shown)
+    expect(detail.get_by_test_id("detail-sentence")).to_have_text(opened["sentence"])
+    # Reset, then a search whose events do not include the open one: the pane must not keep showing it
+    every = server.get("events", limit=1000)["items"]
+    word = next(
+        w
+        for e in every
+        for w in e["sentence"].split()
+        if len(w) > 6 and w.isalpha() and shown not in {x["mention_id"] for x in server.get("events", q=w, limit=1000)["items"]}
+    )
+    page.get_by_role("button", name="Reset").click()
+    _ready(page)
+    page.locator("#f-q").fill(word)
+    page.locator("#f-q").press("Enter")
+    _ready(page)
+    expect(page.locator(f"tr[data-testid=event-row][data-mention-id='{shown}']")).to_have_count(0)
+    expect(detail.get_by_test_id("detail-empty")).to_be_visible()
+    expect(detail.get_by_test_id("detail-sentence")).to_have_count(0)
+    expect(detail).not_to_contain_text(opened["sentence"])
+    assert watched.errors == []
+    page.context.close()
+
+
+def test_dashboard_undated_count_and_chart_dates(browser: Any, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    watched = _open(browser, server.origin)
+    page = watched.page
+    page.get_by_test_id("pair-select").select_option("")
+    _ready(page)
+    undated = server.get("series", freq="week")["undated"]
+    assert undated > 0, "the Iran sample is plain text with no date"
+    note = page.get_by_test_id("undated")
+    expect(note).to_have_attribute("data-count", str(undated))
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(f"{undated} undated event")
+    # the chart's date range: the same dates as the filters, and the chart draws only their weeks
+    page.get_by_test_id("pair-select").select_option(SEED_PAIR)
+    _ready(page)
+    ladder = server.get("ladder", pair=SEED_PAIR)["items"]
+    row = max(ladder, key=lambda item: item["rung"])
+    expect(page.get_by_test_id("rung-asof")).to_have_text(
+        f"{'dormant since' if row['dormant'] else 'as of'} {row['last_date']}", ignore_case=True
+    )
+    page.get_by_test_id("chart-since").fill("2025-04-07")
+    page.get_by_test_id("chart-since").dispatch_event("change")
+    _ready(page)
+    expect(page.locator("#f-since")).to_have_value("2025-04-07")
+    series = server.get("series", pair=SEED_PAIR, freq="week", since="2025-04-07")["points"]
+    assert series and all(p["period"] >= "2025-04-07" for p in series)
+    bars = sum(bool(p["conflict"]) + bool(p["cooperation"]) for p in series)
+    expect(page.locator("[data-testid=chart][data-state=ready] svg rect.bar")).to_have_count(bars)
+    # alerts follow the dates too: after the seed pair's last alert, none
+    page.get_by_test_id("chart-since").fill("2025-06-01")
+    page.get_by_test_id("chart-since").dispatch_event("change")
+    _ready(page)
+    assert server.get("alerts", pair=SEED_PAIR.replace(">", "-"), since="2025-06-01")["items"] == []
+    expect(page.get_by_test_id("alerts-empty")).to_be_visible()
+    assert watched.errors == []
+    page.context.close()
+
+
+def test_dashboard_exports_the_current_filter(browser: Any, server: Server) -> None:
+    import csv
+
+    watched = _open(browser, server.origin)
+    page = watched.page
+    page.get_by_test_id("pair-select").select_option(SEED_PAIR)
+    _ready(page)
+    expected = server.get("events", pair=SEED_PAIR, limit=1000)["items"]
+    assert expected and len(expected) < len(server.get("events", limit=1000)["items"])
+    with page.expect_download() as info:
+        page.get_by_test_id("export-csv").click()
+    download = info.value
+    assert download.suggested_filename == "tocsin-events.csv"
+    with open(download.path(), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["mention_id"] for r in rows] == [e["mention_id"] for e in expected]
+    with page.expect_download() as info:
+        page.get_by_test_id("export-geojson").click()
+    geo = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    located = [e for e in expected if e["lat"] is not None and e["lon"] is not None]
+    assert geo["type"] == "FeatureCollection" and geo["unlocated"] == len(expected) - len(located)
+    assert [f["properties"]["mention_id"] for f in geo["features"]] == [e["mention_id"] for e in located]
+    assert watched.errors == []
     page.context.close()

@@ -1,7 +1,7 @@
 // The tocsin dashboard: filters, escalation chart and ladder, map, events, alerts.
 // Plain ES modules, no build step; every request goes to this server's /api/.
 
-import { getJSON } from "./api.js";
+import { getJSON, query } from "./api.js";
 import { QUADS, ROOTS } from "./cameo.js";
 import { pickLadderRow, renderChart, renderLadder } from "./chart.js";
 import { emptyState, fmt, h, replace } from "./dom.js";
@@ -47,6 +47,12 @@ function readHash() {
   state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
 }
 
+function setExports() {
+  const filters = query(eventFilters());
+  $("export-csv").href = `/api/events.csv${filters}`;
+  $("export-geojson").href = `/api/events.geojson${filters}`;
+}
+
 function writeHash() {
   const params = new URLSearchParams();
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
@@ -65,6 +71,9 @@ function fillForm() {
   }
   $("country-chip").hidden = !state.country;
   $("country-chip-value").textContent = state.country;
+  $("chart-since").value = state.since;
+  $("chart-until").value = state.until;
+  setExports();
 }
 
 function readForm() {
@@ -126,8 +135,21 @@ async function loadEscalation() {
   const badge = $("nuclear-badge");
   const inRange = (series.points || []).some((p) => p.nuclear);
   badge.hidden = !(row && row.nuclear) && !inRange;
-  badge.textContent = row && row.nuclear ? "☢ Nuclear signalling now" : "☢ Nuclear signalling in this period";
+  // "now" is the pair's own latest day with data, shown as a date; a pair silent for longer than the window is dormant
+  badge.textContent =
+    row && row.nuclear ? `☢ Nuclear signalling ${row.dormant ? "last seen" : "as of"} ${row.last_date}${row.dormant ? " (dormant)" : ""}` : "☢ Nuclear signalling in this period";
   $("chart-legend").hidden = !(series.points || []).length;
+  showUndated(series.undated || 0);
+}
+
+/** Events with no event date and no publication date are on no chart: say how many the selection holds. */
+function showUndated(count) {
+  const note = $("undated");
+  note.dataset.count = String(count);
+  note.hidden = !count;
+  note.textContent = count
+    ? `${fmt(count, 0)} undated event${count === 1 ? "" : "s"} not on the chart: neither the text nor the article gives a date.`
+    : "";
 }
 
 async function loadMap() {
@@ -152,12 +174,23 @@ async function loadEvents() {
   const answer = await getJSON("events", { ...eventFilters(), limit: PAGE, offset: state.offset });
   if (!ok()) return;
   const items = answer.items || [];
+  if (state.selected && !items.some((item) => item.mention_id === state.selected)) clearDetail(); // its event left the table
   renderRows($("events-body"), items, { selectedId: state.selected, onOpen: openEvent });
   const total = answer.total || 0;
   $("page-info").textContent = total ? `${state.offset + 1}–${state.offset + items.length} of ${total}` : "0 events";
   $("page-prev").disabled = state.offset <= 0;
   $("page-next").disabled = state.offset + items.length >= total;
   $("events-table").dataset.state = items.length ? "ready" : "empty";
+}
+
+function clearDetail() {
+  state.selected = null;
+  const detail = $("detail");
+  replace(detail, [
+    h("h3", { id: "detail-title", text: "Event detail" }),
+    h("p", { class: "note", "data-testid": "detail-empty", text: "Select an event row to read its sentence." }),
+  ]);
+  detail.dataset.state = "empty";
 }
 
 function openEvent(event, row) {
@@ -176,11 +209,18 @@ function samePair(a, b) {
 }
 
 async function loadAlerts() {
-  const answer = await getJSON("alerts", { limit: 50 });
+  const ok = fresh("alerts");
+  // the alerts of the selected pair (either direction) and dates, like the chart and the ladder
+  const pair = state.pair ? state.pair.replace(">", "-") : "";
+  const answer = await getJSON("alerts", { pair, since: state.since, until: state.until, limit: 50 });
+  if (!ok()) return;
   const items = answer.items || [];
   const list = $("alerts");
+  list.dataset.pair = state.pair;
+  $("alerts-title").textContent = state.pair ? `Alerts: ${state.pair.split(/[>-]/).join("–")}` : "Alerts";
   if (!items.length) {
-    replace(list, h("li", { class: "empty-item" }, [emptyState("No alerts. Alerts appear when a pair climbs the ladder.", "alerts-empty")]));
+    const text = state.pair || state.since || state.until ? "No alerts for this pair and these dates." : "No alerts. Alerts appear when a pair climbs the ladder.";
+    replace(list, h("li", { class: "empty-item" }, [emptyState(text, "alerts-empty")]));
     list.dataset.state = "empty";
     return;
   }
@@ -205,6 +245,7 @@ async function loadAlerts() {
           [
             h("span", { class: "alert-head" }, [h("strong", { text: alert.pair }), h("span", { class: "rule", text: alert.rule }), h("time", { datetime: alert.date, text: alert.date || alert.week })]),
             h("span", { class: "alert-msg", text: alert.message }),
+            (alert.reasons || []).length ? h("span", { class: "alert-reasons", text: `also: ${alert.reasons.map((r) => r.split(":")[0]).join(", ")}` }) : null,
           ],
         ),
       ]),
@@ -223,7 +264,7 @@ async function refresh({ events = true, escalation = true, map = true } = {}) {
   pending += 1;
   document.body.dataset.ready = "false";
   const jobs = [];
-  if (escalation) jobs.push(loadEscalation());
+  if (escalation) jobs.push(loadEscalation(), loadAlerts());
   if (map) jobs.push(loadMap());
   if (events) jobs.push(loadEvents());
   const results = await Promise.allSettled(jobs);
@@ -263,8 +304,17 @@ function setUp() {
     event.preventDefault();
     for (const key of FILTERS) state[key] = "";
     state.offset = 0;
+    clearDetail();
     apply();
   });
+  // the chart's own date range: the same since/until as the filters (the table, the map and the alerts follow)
+  for (const key of ["since", "until"]) {
+    $(`chart-${key}`).addEventListener("change", (event) => {
+      state[key] = event.target.value;
+      state.offset = 0;
+      apply();
+    });
+  }
   $("country-clear").addEventListener("click", () => {
     state.country = "";
     state.offset = 0;
@@ -300,10 +350,7 @@ async function main() {
   if (!location.hash) state.pair = defaultPair();
   fillForm();
   writeHash();
-  const alerts = loadAlerts().catch((error) => {
-    replace($("alerts"), h("li", {}, [emptyState(`Alerts could not be loaded: ${error.message}`, "alerts-error")]));
-  });
-  await Promise.all([refresh(), alerts]);
+  await refresh();
   document.documentElement.dataset.loaded = "true";
 }
 

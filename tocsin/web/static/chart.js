@@ -221,7 +221,14 @@ export function renderLadder(list, note, rungs, row) {
         [
           h("span", { class: "rung-n", text: rung.rung }),
           h("span", { class: "rung-name", text: rung.name }),
-          current ? h("span", { class: "rung-tag", text: "now" }) : null,
+          // the pair's "now" is its latest day with data, as a date; older than the window, the pair is dormant
+          current
+            ? h("span", {
+                class: `rung-tag${row.dormant ? " dormant" : ""}`,
+                "data-testid": "rung-asof",
+                text: row.last_date ? `${row.dormant ? "dormant since" : "as of"} ${row.last_date}` : "latest",
+              })
+            : null,
           peak ? h("span", { class: "rung-tag", text: "peak" }) : null,
         ],
       );
@@ -236,7 +243,7 @@ export function renderLadder(list, note, rungs, row) {
   const dates = row.first_date && row.last_date ? `${row.first_date} – ${row.last_date}` : row.last_date || "";
   const peak = row.peak_rung !== undefined && row.peak_rung !== null && row.peak_rung !== row.rung ? ` · peak rung ${row.peak_rung}` : "";
   replace(note, [
-    h("strong", { text: `${row.pair}: rung ${row.rung}, ${row.rung_name}` }),
+    h("strong", { text: `${row.pair}: rung ${row.rung}, ${row.rung_name}${row.dormant ? " (dormant)" : ""}` }),
     h("br"),
     `score ${fmt(row.score)}${peak} · ${plural(row.events, "event")}${dates ? ` · ${dates}` : ""}`,
   ]);
