@@ -210,3 +210,15 @@ def test_gazetteer_country_point_is_not_the_capital(gaz: Gazetteer) -> None:
     same_as_capital = [p.name for p in gaz.places if p.precision == "country" and p.lat is not None
                        and any(c.lat == p.lat and c.lon == p.lon for c in gaz.candidates(p.name) if c.precision == "city")]  # fmt: skip
     assert same_as_capital == []
+
+
+def test_gazetteer_places_sequence_builds_towns_on_use(gaz: Gazetteer) -> None:
+    places = gaz.places
+    last = places[len(places) - 1]
+    assert last is places[-1] and last.precision == "city" and last.population < 15000  # a small town, built once and kept
+    assert places[len(places) - 2 :] == [places[-2], places[-1]]
+    with pytest.raises(IndexError):
+        places[len(places)]
+    with pytest.raises(ValueError):
+        places.append(last)  # type: ignore[attr-defined]  # towns come last: no place after them
+    assert gaz.by_geonames_id(last.geonames_id) == last  # type: ignore[arg-type]

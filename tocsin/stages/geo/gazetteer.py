@@ -50,9 +50,10 @@ import csv
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from ..actors.dictionary import normalise as _dict_normalise
 from ..actors.dictionary import strip_accents
@@ -170,6 +171,54 @@ def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name if c.isalpha())
 
 
+class _Places(Sequence[Place]):
+    """The gazetteer's places: a list, then rows (small towns) made :class:`Place` on first use and kept."""
+
+    def __init__(self) -> None:
+        self._list: list[Place] = []
+        self._rows: list[str] = []
+        self._make: Callable[[str], Place] | None = None
+        self._built: dict[int, Place] = {}
+        self._row_ids: dict[int, int] | None = None
+
+    def append(self, place: Place) -> None:
+        if self._rows:
+            raise ValueError("places cannot be added after the rows")
+        self._list.append(place)
+
+    def add_rows(self, rows: list[str], make: Callable[[str], Place]) -> None:
+        self._rows, self._make = rows, make
+
+    def row_index(self, geonames_id: int) -> int | None:
+        """The index of the row of that GeoNames id (the map is built on first call)."""
+        if self._row_ids is None:
+            first = len(self._list)
+            self._row_ids = {int(row[: row.index("\t")]): first + k for k, row in enumerate(self._rows)}
+        return self._row_ids.get(geonames_id)
+
+    def __len__(self) -> int:
+        return len(self._list) + len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Place: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Place]: ...
+    def __getitem__(self, i: int | slice) -> Place | list[Place]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self._list)
+        if 0 <= i < n:
+            return self._list[i]
+        if i < 0:
+            i += len(self)
+        place = self._built.get(i)
+        if place is None:
+            if not n <= i < len(self):
+                raise IndexError(i)
+            place = self._built[i] = self._make(self._rows[i - n])  # type: ignore[misc]
+        return place
+
+
 class Gazetteer:
     """Place names to :class:`Place`; ``Gazetteer.load()`` builds (once) the built-in one."""
 
@@ -177,7 +226,7 @@ class Gazetteer:
     _lock = threading.Lock()
 
     def __init__(self) -> None:
-        self.places: list[Place] = []
+        self.places = _Places()
         # normalised name -> place indexes (sets while building, tuples once built)
         self._index: dict[str, set[int]] = defaultdict(set)
         self._preferred: dict[str, set[int]] = defaultdict(set)  # keys whose target was chosen by hand (aliases, actor dictionary)
@@ -257,10 +306,10 @@ class Gazetteer:
             gaz._index_name(place.name, i)
         gaz._add_pycountry_names()
         gaz._add_towns()
-        gaz._add_small_towns()
         gaz._add_admin1(gc)
         gaz._add_aliases(_read_aliases())
         gaz._add_actor_dictionary()
+        gaz._add_small_towns()  # last: their places are built from their rows on first use, after every other place
         # frozen, compact lookups: most keys name one place
         for attr in ("_index", "_preferred", "_regions", "_region_full"):
             setattr(gaz, attr, {k: tuple(v) for k, v in getattr(gaz, attr).items()})
@@ -313,29 +362,42 @@ class Gazetteer:
                 self._index_name(alt, i)
 
     def _add_small_towns(self) -> None:
-        """GeoNames towns of 1,000 to 15,000 inhabitants (small_towns.tsv.gz), as cities in the small-town index."""
+        """GeoNames towns of 1,000 to 15,000 inhabitants (small_towns.tsv.gz), as cities in the small-town index.
+
+        Each town is kept as its row (id, country, name, point, population, admin1) and becomes a :class:`Place` the
+        first time a lookup reaches it: 136,385 towns cost their rows and their keys, not 136,385 objects.
+        """
         import gzip
         import sys
 
         index: dict[str, list[int]] = defaultdict(list)
         intern = sys.intern
+        rows: list[str] = []
+        known = self._by_geonameid
+        first = len(self.places)
         with gzip.open(SMALL_TOWNS_FILE, "rt", encoding="utf-8", newline="") as fh:
             for line in fh:
                 if line.startswith(("#", "geonameid\t")):
                     continue
-                geonameid, iso2, name, lat, lon, population, admin1, _alternates, keys = line.rstrip("\n").split("\t")
-                iso3 = self._iso2_to_iso3.get(iso2)
-                gid = int(geonameid)
-                if iso3 is None or gid in self._by_geonameid:
+                cut = line.rfind("\t", 0, line.rfind("\t"))  # the row without its alternates and keys
+                keys = line[line.rfind("\t") + 1 :].rstrip("\n")
+                row = line[:cut]
+                tab = row.index("\t")
+                if int(row[:tab]) in known or row[tab + 1 : tab + 3] not in self._iso2_to_iso3:
                     continue
-                place = Place(name, iso3, self.fips(iso3), intern(admin1) if admin1 else None, float(lat), float(lon), gid, "city", int(population))
-                i = self._add(place)
-                self._by_geonameid[gid] = i
+                i = first + len(rows)
+                rows.append(row)
                 for key in keys.split("|"):  # the keys of its name and alternates, computed by scripts/build_towns.py
                     held = index[intern(key)]
                     if not held or held[-1] != i:
                         held.append(i)
+        self.places.add_rows(rows, self._town_place)
         self._towns = {key: held[0] if len(held) == 1 else tuple(held) for key, held in index.items()}
+
+    def _town_place(self, row: str) -> Place:
+        geonameid, iso2, name, lat, lon, population, admin1 = row.split("\t")
+        iso3 = self._iso2_to_iso3[iso2]
+        return Place(name, iso3, self.fips(iso3), admin1 or None, float(lat), float(lon), int(geonameid), "city", int(population))
 
     def _add_admin1(self, gc: object) -> None:
         """First-level regions of every country (admin1.tsv), in the region index."""
@@ -484,6 +546,8 @@ class Gazetteer:
 
     def by_geonames_id(self, geonames_id: int) -> Place | None:
         i = self._by_geonameid.get(geonames_id)
+        if i is None:
+            i = self.places.row_index(geonames_id)
         return self.places[i] if i is not None else None
 
     def is_stopword(self, name: str) -> bool:
