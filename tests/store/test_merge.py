@@ -174,3 +174,23 @@ def test_issue11_jermuk_and_vardenis_strikes_stay_two_events(tmp_path: Path, lev
     assert rows["a-1"]["event_id"] == rows["c-1"]["event_id"] != rows["b-1"]["event_id"]
     assert rows["d-1"]["event_id"] in (rows["a-1"]["event_id"], rows["b-1"]["event_id"])
     assert rows["a-1"]["num_sources"] + rows["b-1"]["num_sources"] == 4 and rows["a-1"]["num_sources"] >= 2
+
+
+@pytest.mark.slow
+def test_issue11_jermuk_and_vardenis_coded_from_news_stay_two_events(tmp_path: Path) -> None:
+    """End to end: the two strikes resolve to their towns and are two events; a third outlet's Jermuk report joins."""
+    stories = [
+        {"id": "afp-j", "outlet": "AFP", "published": "2022-09-13", "lang": "en", "text": "Azerbaijani forces shelled Jermuk in Armenia on Tuesday."},
+        {"id": "bbc-v", "outlet": "BBC", "published": "2022-09-13", "lang": "en", "text": "Azerbaijani forces shelled Vardenis in Armenia on Tuesday."},
+        {"id": "rfi-j", "outlet": "RFI", "published": "2022-09-13", "lang": "fr", "text": "Les forces azerbaïdjanaises ont bombardé Jermuk, en Arménie, mardi."},
+    ]  # fmt: skip
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in stories) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "t.duckdb") as store:
+        assert code_sources([path], store).failures == []
+        rows = {r["article_id"]: r for r in store.events() if r["root"] == "19"}
+    assert set(rows) == {"afp-j", "bbc-v", "rfi-j"}
+    assert (rows["afp-j"]["place"], rows["afp-j"]["geonames_id"], rows["afp-j"]["geo_precision"]) == ("Jermuk", 174884, "city")
+    assert (rows["bbc-v"]["place"], rows["bbc-v"]["geonames_id"], rows["bbc-v"]["geo_precision"]) == ("Vardenis", 616108, "city")
+    assert rows["afp-j"]["event_id"] == rows["rfi-j"]["event_id"] != rows["bbc-v"]["event_id"]
+    assert (rows["afp-j"]["num_sources"], rows["bbc-v"]["num_sources"]) == (2, 1)
