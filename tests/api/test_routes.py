@@ -478,3 +478,20 @@ def test_routes_exports_refuse_bad_filters(client: TestClient) -> None:
     for path in ("/api/events.csv", "/api/events.geojson"):
         answer = client.get(path, params={"since": "yesterday"})
         assert answer.status_code == 400 and "E501" in answer.text
+
+
+def test_routes_undated_counted_apart(client: TestClient, coded: Path) -> None:
+    """Issue 11: the Iran sample has no date; its events are in no period and the answers say how many."""
+    from tocsin.watch import ladder
+
+    with open_store(coded, read_only=True) as store:
+        expected_series = series(store).attrs["undated"]
+        expected_ladder = ladder(store).attrs["undated"]
+    assert expected_series > 0
+    assert client.get("/api/series").json()["undated"] == expected_series
+    assert client.get("/api/ladder").json()["undated"] == expected_ladder
+    assert client.get("/api/pairs").json()["undated"] == expected_ladder
+    today = date.today().isoformat()
+    assert all(p["period"] < today for p in client.get("/api/series").json()["points"])  # never "this week"
+    ladder_items = client.get("/api/ladder").json()["items"]
+    assert ladder_items and all(item["last_date"] < today and isinstance(item["dormant"], bool) for item in ladder_items)

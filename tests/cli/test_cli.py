@@ -182,3 +182,42 @@ def test_code_published_dates_undated_inputs(tmp_path: Path) -> None:
     assert rows and {r["event_date"] for r in rows} == {"2024-05-07"}  # "mardi" before Thursday 9 May
     bad = CliRunner().invoke(app, ["code", str(text), "--no-store", "--published", "May 9"])
     assert bad.exit_code == 1 and "E501" in bad.output and "published" in bad.output
+
+
+@pytest.mark.slow
+def test_alerts_one_per_pair_and_period_with_reasons(watch_db: str) -> None:
+    """Issue 11: the strikes week of AZE>ARM is one alert, its other rules listed (jsonl: reasons; table: also)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["alerts", "--db", watch_db, "--format", "jsonl", "--no-detect"])
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    keys = [(a["pair"], a["freq"], a["period"]) for a in lines]
+    assert lines and len(keys) == len(set(keys))
+    strikes = [a for a in lines if a["pair"] == "AZE>ARM" and a["week"] == "2025-02-17"]
+    assert len(strikes) == 1 and len(strikes[0]["reasons"]) == 3
+    table = runner.invoke(app, ["alerts", "--db", watch_db, "--no-detect"], terminal_width=300)
+    assert table.exit_code == 0 and "also" in table.stdout and "escalation-spike" in table.stdout
+
+
+@pytest.mark.slow
+def test_series_and_ladder_say_how_many_are_undated(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 11: a plain-text article coded without --published is undated: left out and counted, on stderr."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    db = str(tmp_path_factory.mktemp("undatedcli") / "u.duckdb")
+    seed = Path(__file__).resolve().parents[2] / "samples" / "seed_fr_kharkiv.txt"
+    runner = CliRunner()
+    assert runner.invoke(app, ["code", str(seed), "--db", db]).exit_code == 0
+    for command in ("series", "ladder"):
+        result = runner.invoke(app, [command, "--db", db, "--format", "jsonl"])
+        assert result.exit_code == 0, result.output
+        assert "undated event(s) left out" in result.stderr and "undated" not in result.stdout

@@ -8,8 +8,7 @@ import duckdb
 import pytest
 
 from tocsin.errors import StoreError
-from tocsin.store import DuckDBStore
-from tocsin.store import migrations
+from tocsin.store import DuckDBStore, migrations
 from tocsin.store.migrations import Migration, latest_version, load_migrations, migrate, schema_version
 
 

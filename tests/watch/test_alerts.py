@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tocsin.errors import ConfigError
-import pandas as pd
-
 from tocsin.watch import detect, list_alerts, load_rules, run_alerts
 from tocsin.watch.alerts import DEFAULT_RULES, _evaluate
 

@@ -15,11 +15,12 @@ from ._app import app, err, fail, print_rows
 
 SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
 LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date", "dormant")
-ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "n_evidence")
+ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "also", "n_evidence")
 
 
 def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
-    """For the table only: floats to 3 significant decimals, evidence as a count (JSON and CSV keep everything)."""
+    """For the table only: floats to 3 significant decimals, evidence as a count, an alert's reasons as the names of
+    the other rules that fired on its pair and period (JSON and CSV keep everything)."""
     if fmt != "table":
         return rows
     out = []
@@ -27,6 +28,8 @@ def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
         row = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()}
         if isinstance(row.get("evidence"), list):
             row["n_evidence"] = len(row["evidence"])
+        if isinstance(row.get("reasons"), list):
+            row["also"] = ", ".join(reason.split(":")[0] for reason in row["reasons"])
         out.append(row)
     return out
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..errors import ConfigError, Errors
 from ..codebook import country_codes
+from ..errors import ConfigError, Errors
 from ..store.merge import principal_sql
 from .pairs import Pair, check_level
 
