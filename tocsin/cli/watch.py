@@ -19,8 +19,8 @@ ALERT_COLUMNS = ("period", "pair", "rule", "score", "message", "also", "n_eviden
 
 
 def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
-    """For the table only: floats to 3 significant decimals, evidence as a count, an alert's reasons as the names of
-    the other rules that fired on its pair and period (JSON and CSV keep everything)."""
+    """For the table only: floats to 3 significant decimals, evidence as a count, an alert's reasons as the number of
+    other rules that fired on its pair and period (JSON and CSV keep everything)."""
     if fmt != "table":
         return rows
     out = []
@@ -29,7 +29,7 @@ def _for_table(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
         if isinstance(row.get("evidence"), list):
             row["n_evidence"] = len(row["evidence"])
         if isinstance(row.get("reasons"), list):
-            row["also"] = ", ".join(reason.split(":")[0] for reason in row["reasons"])
+            row["also"] = len(row["reasons"]) or None  # how many other rules fired (their names: --format jsonl, reasons)
         out.append(row)
     return out
 
