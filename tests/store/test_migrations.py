@@ -157,3 +157,28 @@ def test_migrations_0009_alerts_keep_their_reasons() -> None:
         " ['conflict-rise-4w: conflict 5 this week'])"
     )
     assert conn.execute("SELECT reasons FROM alerts").fetchone()[0] == ["conflict-rise-4w: conflict 5 this week"]
+
+
+def test_migrations_0009_collapses_alerts_stored_before() -> None:
+    """A store written before 0009 kept one alert per rule: now one per pair and period, the strongest, with reasons."""
+    conn = duckdb.connect(":memory:")
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    for migration in load_migrations()[:8]:
+        conn.execute(migration.sql)
+        conn.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [migration.version])
+    rows = [
+        ("a1", "first-hostile-contact", "first", "AZE>ARM", "AZE", "ARM", 2.0, "first event"),
+        ("a2", "new-rung", "rung", "AZE>ARM", "AZE", "ARM", 3.0, "new rung: threats"),
+        ("a3", "conflict-rise-4w", "change", "AZE>ARM", "AZE", "ARM", 3.0, "conflict 3"),
+        ("a4", "new-rung", "rung", "FRA>DEU", "FRA", "DEU", 3.0, "new rung: threats"),
+        ("a5", "new-rung", "rung", "SRB>SRB", "SRB", "SRB", 6.0, "new rung: conventional attack"),
+    ]
+    for id_, rule, kind, pair, src, tgt, score, message in rows:
+        conn.execute(
+            "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'week', DATE '2025-02-03', ?, ?, ['e'], now()::TIMESTAMP)",
+            [id_, rule, kind, pair, src, tgt, score, message],
+        )
+    assert migrate(conn) == latest_version() - 8
+    kept = conn.execute("SELECT id, rule, reasons FROM alerts ORDER BY id").fetchall()
+    assert kept == [("a2", "new-rung", ["conflict-rise-4w: conflict 3", "first-hostile-contact: first event"]), ("a4", "new-rung", None)]

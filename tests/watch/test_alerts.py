@@ -214,3 +214,21 @@ def test_rules_file_documents_history_and_baseline() -> None:
     for rule in load_rules():
         if rule.kind in ("change", "spike"):
             assert "min_history" in rule.params and "min_baseline" in rule.params, rule.name
+
+
+def test_run_alerts_knows_an_alert_by_pair_and_period(tmp_path: Path) -> None:
+    """An alert already stored for a pair and period (another rule won then, or an older id) is not doubled."""
+    from tocsin.run import code_sources
+    from tocsin.store import DuckDBStore
+
+    with DuckDBStore(tmp_path / "known.duckdb") as st:
+        code_sources([str(Path(__file__).resolve().parents[2] / "samples" / "en_fr_escalation_caucasus.jsonl")], st)
+        st.connection().execute(
+            "INSERT INTO alerts (id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at)"
+            " VALUES ('older-id', 'conflict-rise-4w', 'change', 'AZE>ARM', 'AZE', 'ARM', 'week', DATE '2025-02-17', 3, 'm', ['e'], now()::TIMESTAMP)"
+        )
+        run = run_alerts(st)
+        assert run.added and all((a.pair, a.period) != ("AZE>ARM", date(2025, 2, 17)) for a in run.added)
+        assert run.detected == len(run.added) + 1
+        stored = st.connection().execute("SELECT count(*) FROM alerts WHERE pair = 'AZE>ARM' AND period = DATE '2025-02-17'").fetchone()[0]
+        assert stored == 1

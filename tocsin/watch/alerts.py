@@ -327,8 +327,9 @@ def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str 
     run = AlertRun(detected=len(found))
     conn = store.connection()
     now = datetime.now(UTC).replace(tzinfo=None)
-    known = {r[0] for r in conn.execute("SELECT id FROM alerts").fetchall()}
-    run.added = [alert for alert in found if alert.id not in known]
+    # known by pair, frequency and period: one alert each, whatever its id (alerts stored before issue 11 hashed the rule)
+    known = {(r[0], r[1], r[2]) for r in conn.execute("SELECT pair, freq, period FROM alerts").fetchall()}
+    run.added = [alert for alert in found if (alert.pair, alert.freq, alert.period) not in known]
     for alert in run.added:
         alert.created_at = now
     if run.added:  # one statement, one list per column
