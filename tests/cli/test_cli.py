@@ -223,3 +223,22 @@ def test_series_and_ladder_say_how_many_are_undated(tmp_path_factory: pytest.Tem
         result = runner.invoke(app, [command, "--db", db, "--format", "jsonl"])
         assert result.exit_code == 0, result.output
         assert "undated event(s) left out" in result.stderr and "undated" not in result.stdout
+
+
+@pytest.mark.slow
+def test_alerts_since_until_overlap_the_period(watch_db: str) -> None:
+    """Issue 11: --since/--until keep the alerts whose week overlaps the dates (the week of 2025-02-17 runs to the 23rd)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    def weeks(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["alerts", "--db", watch_db, "--format", "jsonl", "--no-detect", "--pair", "AZE>ARM", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["week"] for line in result.stdout.splitlines() if line.startswith("{")]
+
+    assert weeks("--since", "2025-02-20") == ["2025-02-17"]
+    assert weeks("--until", "2025-02-02") == ["2025-01-27"]
+    assert weeks("--since", "2025-02-04", "--until", "2025-02-16") == ["2025-02-10", "2025-02-03"]

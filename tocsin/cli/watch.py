@@ -96,7 +96,8 @@ def ladder_cli(
 def alerts_cli(
     pair: Annotated[str | None, typer.Option("--pair", help="Only this pair (RUS>IGOWSTNAT, or RUS-IGOWSTNAT for both ways).")] = None,
     rule: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only periods from this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only alerts whose period (week or day) reaches this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only alerts whose period starts on or before this date (YYYY-MM-DD).")] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Alert rules (TOML); default: tocsin/data/watch/alerts.toml.")] = None,
     webhook: Annotated[str | None, typer.Option("--webhook", help="POST every alert not yet posted to this URL as JSON.")] = None,
     no_detect: Annotated[bool, typer.Option("--no-detect", help="List stored alerts only; do not run the rules.")] = False,
@@ -112,7 +113,7 @@ def alerts_cli(
                 err.print(f"{run.detected} alert(s) raised, {len(run.added)} new" + (f", {run.posted} posted" if webhook else ""), highlight=False)
                 for problem in run.post_errors:
                     err.print(f"[yellow]webhook:[/yellow] {problem} (kept; posted on the next run)", highlight=False, soft_wrap=True)
-            rows = list_alerts(store, pair=pair, rule=rule, since=since, limit=limit)
+            rows = list_alerts(store, pair=pair, rule=rule, since=since, until=until, limit=limit)
     except TocsinError as exc:
         fail(str(exc))
     print_rows(_for_table(rows, fmt), fmt, columns=ALERT_COLUMNS, title=f"{len(rows)} alert(s)")
