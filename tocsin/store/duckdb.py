@@ -289,7 +289,7 @@ class DuckDBStore(Store):
             if article.id not in stored:
                 stored.add(article.id)  # a repeat later in the batch is skipped too
                 new.append(article)
-        coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
+        coded_at = datetime.now(UTC).replace(tzinfo=None)
         sentences = [(a.id, s) for a in new for s in a.sentences]
         mentions = [(a.id, m) for a in new for m in a.mentions]
         events: list[tuple[str, Event, date | None, date]] = []
@@ -622,9 +622,58 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<exe>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _lock_timeout() -> float:
+    try:
+        return float(os.environ.get("TOCSIN_LOCK_TIMEOUT", "15"))
+    except ValueError:
+        return 15.0
+
+
+def connect(path: str, *, read_only: bool = False, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB connection, retrying for up to ``timeout`` seconds while another process holds the file's lock.
+
+    RAISES: StoreError: E306 (still locked: names the process holding it and the way out) or E301 (other failures).
+    """
+    timeout = _lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            holder = _LOCK_HOLDER.search(str(exc))
+            if holder is None and "lock" not in str(exc).lower():
+                raise StoreError(Errors.E301.format(path=path, detail=_detail(exc))) from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    Errors.E306.format(path=path, holder=_describe_holder(holder), timeout=timeout, mode="read" if read_only else "write")
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+        except duckdb.Error as exc:
+            raise StoreError(Errors.E301.format(path=path, detail=_detail(exc))) from exc
+
+
+def _describe_holder(match: re.Match[str] | None) -> str:
+    """ "PID 123: tocsin serve --db x.duckdb" from DuckDB's lock error (the command line read from /proc when there is one)."""
+    if match is None:
+        return "another process"
+    pid, exe = match["pid"], match["exe"]
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+        command = " ".join(Path(words[0]).name if i == 0 else w for i, w in enumerate(words[:8]))
+    except (OSError, IndexError):
+        command = exe
+    return f"process {pid} ({command})"
+
+
 def _detail(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-__all__ = ["DuckDBStore", "make_event_id", "refresh_merged_facts"]
+__all__ = ["DuckDBStore", "connect", "make_event_id", "refresh_merged_facts"]
