@@ -170,7 +170,7 @@ def test_issue11_sigint_stores_whole_batches_runs_alerts_and_resumes(stories: Pa
             break
     else:
         pytest.fail("no progress line: " + "".join(lines))
-    out, rest = run.communicate(timeout=600)
+    _, rest = run.communicate(timeout=600)
     stderr = "".join(lines) + rest
     assert run.returncode == 130, stderr
     assert "progress: 8/60 article(s)" in stderr  # the total was counted before coding

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeRemainingColumn
@@ -49,7 +49,7 @@ class _Reporter:
             self._progress = Progress(*columns, console=err, transient=True)
             self._task = self._progress.add_task("coding", total=total)
 
-    def __enter__(self) -> _Reporter:
+    def __enter__(self) -> Self:
         if self._progress is not None:
             self._progress.start()
         return self
