@@ -58,3 +58,29 @@ def test_run_workers_must_be_positive(samples: Path) -> None:
         code_sources([str(samples)], None, workers=0)
     with pytest.raises(ConfigError, match=r"\[E501\].*workers"):
         CodingPool(0)
+
+
+def test_run_on_events_gets_each_batch_as_it_is_stored(samples: Path, tmp_path: Path) -> None:
+    calls: list[list[dict]] = []
+    with DuckDBStore(tmp_path / "s.duckdb", keep_open=False) as store:
+        report = code_sources([str(samples)], store, batch_size=4, on_events=calls.append)
+    assert len(calls) > 1  # one call per batch with events, not one at the end
+    assert [event for call in calls for event in call] == report.events
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_run_interrupt_keeps_whole_batches(samples: Path, tmp_path: Path, workers: int) -> None:
+    """Ctrl-C (here raised from the progress callback after the first batch) ends the run with what was saved."""
+
+    def interrupt(count: int) -> None:
+        raise KeyboardInterrupt
+
+    path = tmp_path / "i.duckdb"
+    with DuckDBStore(path, keep_open=False) as store:
+        report = code_sources([str(samples)], store, batch_size=4, workers=workers, on_progress=interrupt)
+        assert report.interrupted
+        assert report.articles_added == store.count("articles") > 0
+        assert report.events_added == store.count("events")
+        again = code_sources([str(samples)], store, batch_size=4, workers=workers)
+    assert not again.interrupted
+    assert again.articles_known == report.articles_added  # the rerun resumes: stored articles are skipped
