@@ -46,7 +46,8 @@ class _Reporter:
             columns: list[Any] = [SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(), _RateColumn()]
             if total is not None:
                 columns.append(TimeRemainingColumn())
-            self._progress = Progress(*columns, console=err, transient=True)
+            # streamed JSON Lines must reach stdout even when only stderr is a terminal (rich would reprint it on stderr)
+            self._progress = Progress(*columns, console=err, transient=True, redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
             self._task = self._progress.add_task("coding", total=total)
 
     def __enter__(self) -> Self:
