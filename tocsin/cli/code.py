@@ -140,10 +140,14 @@ def code_cli(
                 on_progress=reporter.advance,
             )
         alerts = None
+        alerts_skipped = False
         if store is not None:
             if not no_alerts and report.events_added:
-                with store.session(write=True):
-                    alerts = run_alerts(store)
+                try:
+                    with store.session(write=True):
+                        alerts = run_alerts(store)
+                except KeyboardInterrupt:  # a second Ctrl-C: the events stay stored, the rules can run later
+                    alerts_skipped = report.interrupted = True
             store.close()
     except TocsinError as exc:
         fail(str(exc))
@@ -164,6 +168,7 @@ def code_cli(
         err.print(
             f"[yellow]interrupted:[/yellow] {where}, {report.events_added} event(s)"
             + (", alert rules run on them" if alerts is not None else "")
+            + (f", alert rules not run (run `tocsin alerts --db {db}`)" if alerts_skipped else "")
             + ". To resume, run the same command again: articles already stored are skipped.",
             highlight=False,
             soft_wrap=True,
