@@ -222,9 +222,20 @@ def test_dashboard_renders_and_stays_local(browser: Any, server: Server, tmp_pat
     assert nuclear, "the seed article reports tactical nuclear drills"
     expect(page.get_by_test_id("nuclear-badge")).to_be_visible()
 
-    # 3. the map: country outlines and event circles
+    # 3. the map: country outlines and event circles, each showing how precisely it is placed
     assert page.locator("[data-testid=map] svg path.country").count() > 150
     expect(page.locator("[data-testid=map] circle[data-testid=map-point]").first).to_be_visible()
+    shown = page.locator("[data-testid=map] circle[data-testid=map-point]")
+    precisions = sorted(shown.nth(i).get_attribute("data-precision") or "" for i in range(shown.count()))
+    points = [p for p in server.get("map", pair=SEED_PAIR)["points"] if p["lat"] is not None]
+    assert precisions == sorted(p["geo_precision"] or "city" for p in points)
+    for precision in set(precisions):
+        assert shown.first.evaluate("(c, p) => c.ownerSVGElement.querySelectorAll('circle.prec-' + p).length", precision) == precisions.count(precision)
+    legend = page.get_by_test_id("map-legend")
+    assert {"city": "town", "region": "region", "country": "country only"}[precisions[0]] in legend.inner_text()
+    country_level = [i for i in range(shown.count()) if shown.nth(i).get_attribute("data-precision") == "country"]
+    for i in country_level:
+        assert "located in the country only" in (shown.nth(i).get_attribute("aria-label") or "")
 
     # 4. events: click a row with a source, a target and a trigger; the detail highlights those words
     events = server.get("events", pair=SEED_PAIR, limit=25)["items"]

@@ -41,6 +41,15 @@ function frame(points, whole) {
   return [x, y, w, hgt];
 }
 
+// How precisely a point is placed: a country-level point sits at the country's centre, not at a town.
+const PRECISIONS = { city: "located at the town", region: "located in the region only", country: "located in the country only" };
+
+function precisionLegend(points) {
+  const present = Object.keys(PRECISIONS).filter((p) => points.some((point) => (point.geo_precision || "city") === p));
+  return h("p", { class: "map-legend", "data-testid": "map-legend" }, present.map((p) =>
+    h("span", { class: `legend-prec prec-${p}`, text: { city: "● town", region: "◍ region", country: "○ country only" }[p] })));
+}
+
 /**
  * Draw the outline and the points into `container`.
  * `highlight` is a set of ISO3 codes to tint (the selected pair's sides);
@@ -76,13 +85,15 @@ export function renderMap(container, points, { whole = false, highlight = new Se
   for (const point of sorted) {
     const [x, y] = project(point.lon, point.lat);
     const r = Math.min(16, 2.5 + 2.2 * Math.sqrt(point.events)) * Math.max(scale, 0.12);
-    const name = `${point.place || "unnamed place"}${point.country ? ` (${point.country})` : ""}: ${point.events} event${point.events === 1 ? "" : "s"}, most conflictual ${QUADS[point.quad] || "?"}`;
+    const precision = PRECISIONS[point.geo_precision] ? point.geo_precision : "city";
+    const name = `${point.place || "unnamed place"}${point.country ? ` (${point.country})` : ""}, ${PRECISIONS[precision]}: ${point.events} event${point.events === 1 ? "" : "s"}, most conflictual ${QUADS[point.quad] || "?"}`;
     const circle = s("circle", {
       cx: x.toFixed(2),
       cy: y.toFixed(2),
       r: r.toFixed(2),
-      class: `event-dot q${point.quad}`,
+      class: `event-dot q${point.quad} prec-${precision}`,
       "data-testid": "map-point",
+      "data-precision": precision,
       "data-country": point.country || null,
       tabindex: onPick ? 0 : null,
       role: onPick ? "button" : null,
@@ -100,7 +111,7 @@ export function renderMap(container, points, { whole = false, highlight = new Se
     dots.append(circle);
   }
   svg.append(dots);
-  const children = [svg];
+  const children = [svg, precisionLegend(points)];
   if (!points.length) children.push(h("p", { class: "map-empty empty", "data-testid": "map-empty", text: "No located events for these filters." }));
   replace(container, children);
   container.dataset.state = points.length ? "ready" : "empty";
