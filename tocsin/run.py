@@ -247,26 +247,44 @@ def _code_in_workers(
     finish: Callable[[list[Article], list[Article]], None],
     report: RunReport,
 ) -> None:
-    """Code batches in the pool's processes, at most two batches ahead each, and finish them in input order."""
-    pending: deque[tuple[list[Article], Future[tuple[list[Article], list[StageFailure]]]]] = deque()
+    """Code batches in the pool's processes and finish them in input order.
+
+    Each batch goes out in chunks of at most :data:`CHUNK` articles, so that every process has work even when the
+    input holds only a few batches (294 articles are 5 batches of 64 but 19 chunks); at most two chunks per process
+    are in flight. A batch is finished (stored) once all its chunks are back.
+    """
+    Chunk = Future[tuple[list[Article], list[StageFailure]]]
+    pending: deque[tuple[list[Article], list[Chunk]]] = deque()
+
+    def in_flight() -> int:
+        return sum(1 for _, chunks in pending for c in chunks if not c.done())
 
     def settle() -> None:
-        batch, future = pending.popleft()
-        coded, failures = future.result()
-        report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
+        batch, chunks = pending.popleft()
+        coded: list[Article] = []
+        for chunk in chunks:
+            articles, failures = chunk.result()
+            report.failures.extend((f.origin or f.article_id, f.message) for f in failures)
+            coded.extend(articles)
         finish(batch, coded)
 
     try:
         for batch in batches:
-            pending.append((batch, pool.submit(fresh_of(batch))))
-            while len(pending) > 2 * pool.workers:
-                settle()
+            fresh = fresh_of(batch)
+            pending.append((batch, [pool.submit(fresh[i : i + CHUNK]) for i in range(0, len(fresh), CHUNK)]))
+            while pending and (in_flight() > 2 * pool.workers or all(c.done() for c in pending[0][1])):
+                settle()  # the oldest batch: stored in input order, waiting for it only when too much is in flight
         while pending:
             settle()
     except BaseException:
-        for _, future in pending:  # Ctrl-C or a failure: what is queued is not coded (the pool's owner shuts it down)
-            future.cancel()
+        for _, chunks in pending:  # Ctrl-C or a failure: what is queued is not coded (the pool's owner shuts it down)
+            for chunk in chunks:
+                chunk.cancel()
         raise
+
+
+#: Articles a worker process codes at a time (``tocsin code --workers``).
+CHUNK = 16
 
 
 class CodingPool:
