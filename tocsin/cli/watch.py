@@ -48,7 +48,7 @@ def _say_undated(frame: Any) -> None:
 
 @app.command("series")
 def series_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>IGOWSTNAT (NATO).")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. 'RUS>IGOWSTNAT' (NATO; quote it: > redirects in a shell).")] = None,
     country: Annotated[str | None, typer.Option("--country", help="One side's code (RUS): its events either way.")] = None,
     level: Annotated[str, typer.Option("--level", help="country (RUSMIL counts as RUS) or actor (full codes).")] = "country",
     freq: Annotated[str, typer.Option("--freq", help="week or day.")] = "week",
@@ -72,7 +72,7 @@ def series_cli(
 
 @app.command("ladder")
 def ladder_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="One pair (RUS>IGOWSTNAT); default: every pair.")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="One pair ('RUS>IGOWSTNAT', quoted); default: every pair.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="End of the window (default: the latest day stored).")] = None,
     window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
@@ -94,7 +94,7 @@ def ladder_cli(
 
 @app.command("alerts")
 def alerts_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair (RUS>IGOWSTNAT, or RUS-IGOWSTNAT for both ways).")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair ('RUS>IGOWSTNAT', quoted, or RUS-IGOWSTNAT for both ways).")] = None,
     rule: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only alerts whose period (week or day) reaches this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only alerts whose period starts on or before this date (YYYY-MM-DD).")] = None,
