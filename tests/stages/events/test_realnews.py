@@ -221,3 +221,9 @@ def test_the_subject_of_drew_criticism_undergoes_it(text: str, lang: str, expect
     assert code_text("Russia received criticism for the move.", lang="en").events == [] or all(
         e.source_code != "RUS" for e in code_text("Russia received criticism for the move.", lang="en").events
     )
+
+
+def test_vowing_revenge_is_a_threat_in_french() -> None:
+    events = code_text("Le Hezbollah a juré de châtier Israël pour ce crime.", lang="fr").events
+    assert [(e.root, e.source_code) for e in events] == [("13", "LBNREBHEZ")]
+    assert code_text("Le président a juré fidélité à la Constitution.", lang="fr").events == []
