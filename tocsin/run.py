@@ -104,12 +104,17 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 def code_and_save(pipeline: Pipeline, articles: Sequence[Article], store: Store | None, report: RunReport) -> list[Article]:
     """Code ``articles`` (parses dropped once coded), save them in ``store`` in one transaction, count in ``report``."""
     coded = _code(pipeline, list(articles))
+    _save(store, coded, report)
+    return coded
+
+
+def _save(store: Store | None, coded: list[Article], report: RunReport) -> None:
+    """Count coded articles in ``report`` and save them in ``store`` (one transaction), counting what was added."""
     report.articles_coded += len(coded)
     if store is not None and coded:
         saved = store.save(coded)
         report.articles_added += saved.articles_added
         report.events_added += saved.events_added
-    return coded
 
 
 def code_sources(
@@ -149,8 +154,7 @@ def code_sources(
     ingest = IngestReport()
     if published is not None and not is_iso_published(published):
         raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21."))
-    if workers < 1:
-        raise ConfigError(Errors.E501.format(name="workers", value=workers, hint="Give 1 or more processes."))
+    _check_workers(workers)
     options = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
     submitted: set[str] = set()
 
@@ -181,12 +185,8 @@ def code_sources(
     def finish(batch: list[Article], coded: list[Article]) -> None:
         events = known_events.pop(id(batch), [])
         with guard.critical():  # a Ctrl-C waits for the batch to be saved and counted
-            report.articles_coded += len(coded)
             with _session(store, write=True):
-                if store is not None and coded:
-                    saved = store.save(coded)
-                    report.articles_added += saved.articles_added
-                    report.events_added += saved.events_added
+                _save(store, coded, report)
                 if collect_events or on_events is not None:
                     for article in coded:
                         if store is not None:  # the stored rows carry the merged event's id and counts
@@ -221,6 +221,11 @@ def code_sources(
             report.interrupted = True
     report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
     return report
+
+
+def _check_workers(workers: int) -> None:
+    if workers < 1:
+        raise ConfigError(Errors.E501.format(name="workers", value=workers, hint="Give 1 or more processes."))
 
 
 @contextmanager
@@ -298,8 +303,7 @@ class CodingPool:
     def __init__(
         self, workers: int, *, lang: str | None = None, actors: Sequence[str | Path] = (), batch_size: int = 64, preload: Sequence[str] = ()
     ) -> None:
-        if workers < 1:
-            raise ConfigError(Errors.E501.format(name="workers", value=workers, hint="Give 1 or more processes."))
+        _check_workers(workers)
         self.workers = workers
         self.options: dict[str, Any] = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
         self.preload = tuple(preload)
@@ -329,8 +333,9 @@ class CodingPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    def __enter__(self) -> CodingPool:
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()

@@ -116,7 +116,6 @@ class _MemoAttributes:
         self.cache: dict[tuple[int, ...], dict[int, int]] = {}
 
     def __call__(self, doc: Any) -> Any:
-        import numpy
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
         if not len(doc) or (len(self.multi) and self.multi(doc)):
@@ -157,48 +156,44 @@ class _MemoAttributes:
 def _ruler_rules(ruler: Any) -> list[list[Any]]:
     """The ruler's patterns, one list per rule id (the order the ruler applies them in)."""
     by_id: dict[int, list[Any]] = {}
-    for label in ruler.matcher._patterns:  # noqa: SLF001 - the patterns exactly as the ruler compiled them
+    for label in ruler.matcher._patterns:  # private, but the patterns exactly as the ruler compiled them
         rule_id = int(ruler.vocab.strings[label])
         by_id[rule_id] = ruler.matcher.get(label)[1]
     return [by_id.get(k, []) for k in range(len(ruler.attrs))]
 
 
-def _memoise_attributes(nlp: Any, lang: str) -> None:
-    """Put :class:`_MemoAttributes` in place of the model's attribute ruler (kept, disabled, as what it asks)."""
+def _stand_in(nlp: Any, original: str, name: str, component: Any) -> None:
+    """Run ``component`` where the model's ``original`` component ran; the original stays, disabled, for it to ask.
+
+    spaCy registers components by name, once per process: the registered function looks the component up in
+    :data:`_STAND_INS`, so a model loaded again gets its own."""
     from spacy.language import Language
 
+    if not Language.has_factory(name):
+        Language.component(name, func=lambda doc: _STAND_INS[name](doc))
+    _STAND_INS[name] = component
+    nlp.add_pipe(name, after=original)
+    nlp.disable_pipe(original)
+
+
+_STAND_INS: dict[str, Any] = {}
+
+
+def _memoise_attributes(nlp: Any, lang: str) -> None:
+    """Put :class:`_MemoAttributes` in place of the model's attribute ruler."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     if any(not isinstance(v, int) for attrs in ruler.attrs for v in attrs):
         return  # extension attributes ("_"): leave the ruler as it is
-    name = f"tocsin_attributes_{lang}"
-    if not Language.has_factory(name):
-        Language.component(name, func=lambda doc: _ATTRIBUTES[name](doc))
-    _ATTRIBUTES[name] = _MemoAttributes(ruler)
-    nlp.add_pipe(name, after="attribute_ruler")
-    nlp.disable_pipe("attribute_ruler")
-
-
-_ATTRIBUTES: dict[str, _MemoAttributes] = {}
+    _stand_in(nlp, "attribute_ruler", f"tocsin_attributes_{lang}", _MemoAttributes(ruler))
 
 
 def _memoise_lemmas(nlp: Any, lang: str) -> None:
-    """Put :class:`_MemoLemmas` in place of the model's lemmatizer (kept, disabled, as what it asks)."""
-    from spacy.language import Language
-
+    """Put :class:`_MemoLemmas` in place of the model's lemmatizer."""
     if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", "") not in ("rule", "lookup"):
         return
-    name = f"tocsin_lemmas_{lang}"
-    memo = _MemoLemmas(nlp.get_pipe("lemmatizer"))
-    if not Language.has_factory(name):
-        Language.component(name, func=lambda doc: _LEMMAS[name](doc))
-    _LEMMAS[name] = memo
-    nlp.add_pipe(name, after="lemmatizer")
-    nlp.disable_pipe("lemmatizer")
-
-
-_LEMMAS: dict[str, _MemoLemmas] = {}
+    _stand_in(nlp, "lemmatizer", f"tocsin_lemmas_{lang}", _MemoLemmas(nlp.get_pipe("lemmatizer")))
 
 
 def load_model(lang: str) -> Any:
@@ -276,9 +271,7 @@ class ParseText:
     requires = ("article.text", "article.lang")
     assigns = ("article.sentences", "article.docs")
 
-    def __init__(
-        self, *, batch_size: int = 64, prefilter: bool = True, actors: tuple[str, ...] = (), keep_actorless: bool = False
-    ) -> None:
+    def __init__(self, *, batch_size: int = 64, prefilter: bool = True, actors: tuple[str, ...] = (), keep_actorless: bool = False) -> None:
         self.batch_size = batch_size
         self.prefilter = prefilter
         self.actors = tuple(str(p) for p in actors)
@@ -297,7 +290,14 @@ class ParseText:
         return finder
 
     def _select(
-        self, nlp: Any, finder: CandidateFinder, para: str, offset: int, i: int, items: list[tuple[Any, tuple[int, int]]], plain: list[tuple[int, int]]
+        self,
+        nlp: Any,
+        finder: CandidateFinder,
+        para: str,
+        offset: int,
+        i: int,
+        items: list[tuple[Any, tuple[int, int]]],
+        plain: list[tuple[int, int]],
     ) -> None:
         """Queue the runs of a paragraph's units that coding needs for parsing (tokenized once, as docs); record
         the other units' sentences in ``plain``."""
@@ -308,6 +308,7 @@ class ParseText:
         units = finder.units(tokens)
         self.units_seen += len(units)
         run: list[int] = []
+        norms = None  # the tokenizer's special norms ("'re": "are"), read once per paragraph when a run needs a copy
         for unit in [*units, None]:
             if unit is not None and unit.parse:
                 self.units_parsed += 1
@@ -320,7 +321,8 @@ class ParseText:
                     span = tokens[run[0] : run[1]]
                     # a new Doc from words and spaces (Span.as_doc is six times slower: it copies vectors)
                     doc = Doc(tokens.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
-                    doc.from_array([NORM], tokens.to_array([NORM])[run[0] : run[1]])  # the tokenizer's special norms ("'re": "are")
+                    norms = tokens.to_array([NORM]) if norms is None else norms
+                    doc.from_array([NORM], norms[run[0] : run[1]])
                     items.append((doc, (i, offset + span.start_char)))
                 run = []
             if unit is not None:
