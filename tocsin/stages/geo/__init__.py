@@ -254,9 +254,11 @@ class _ArticleContext:
                         counts[place] += 1
         # sentences the NLP stage did not parse (no candidate actor or trigger, tocsin.stages.candidates): their
         # capitalised runs stand for the proper nouns no tagger marked
-        parsed = [(offset, offset + _doc_length(doc)) for offset, doc in self.article.docs]
+        parsed = sorted((offset, offset + _doc_length(doc)) for offset, doc in self.article.docs)
+        starts = [a for a, _ in parsed]
         for sentence in self.article.sentences:
-            if sentence.start < self.dateline_end or any(a <= sentence.start < b for a, b in parsed):
+            k = bisect_right(starts, sentence.start) - 1  # the doc starting at or before the sentence, if any
+            if sentence.start < self.dateline_end or (k >= 0 and sentence.start < parsed[k][1]):
                 continue
             for name in _capitalised_runs(sentence.text):
                 place = self.gazetteer.resolve(name, countries=self.countries) if len(name) > 1 else None
