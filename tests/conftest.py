@@ -47,3 +47,39 @@ def event_rows():
         return cache[lang]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def english_stories(shared: Path, tmp_path_factory: pytest.TempPathFactory):
+    """``english_stories(n)``: a JSON Lines file of the first ``n`` English synthetic stories (skips when absent)."""
+    corpus = shared / "corpora" / "en" / "synthetic_stories_en.jsonl"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} is not present")
+
+    def first(n: int) -> Path:
+        path = tmp_path_factory.mktemp("stories") / "stories.jsonl"
+        with corpus.open(encoding="utf-8") as fh:
+            path.write_text("".join(line for _, line in zip(range(n), fh)), encoding="utf-8")
+        return path
+
+    return first
+
+
+@pytest.fixture()
+def lock_holder():
+    """``with lock_holder(db) as holder:`` another process holds the DuckDB file ``db`` open for writing until the block ends."""
+    import subprocess
+    import sys
+    from contextlib import contextmanager
+
+    @contextmanager
+    def hold(db: Path):
+        code = f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('ready', flush=True); sys.stdin.read()"
+        holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+            yield holder
+        finally:
+            holder.communicate("")
+
+    return hold

@@ -33,20 +33,13 @@ def test_state_server_leaves_the_file_free_between_requests(tmp_path: Path) -> N
         assert client.get("/api/health").json()["status"] == "ok"
 
 
-def test_state_read_meets_a_long_lock_with_503_naming_the_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_state_read_meets_a_long_lock_with_503_naming_the_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lock_holder) -> None:
     db = tmp_path / "held.duckdb"
     DuckDBStore(db).close()
     monkeypatch.setenv("TOCSIN_LOCK_TIMEOUT", "0.3")
     with TestClient(create_app(db)) as client:
-        holder = subprocess.Popen(
-            [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('ready', flush=True); sys.stdin.read()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        try:
-            assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with lock_holder(db) as holder:
             answer = client.get("/api/events")
-        finally:
-            holder.communicate("")
         assert answer.status_code == 503
         error = answer.json()["error"]
         assert error["code"] == "E306" and f"process {holder.pid}" in error["message"]

@@ -16,14 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def stories(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    corpus = shared / "corpora" / "en" / "synthetic_stories_en.jsonl"
-    if not corpus.is_file():
-        pytest.skip(f"{corpus} is not present")
-    path = tmp_path_factory.mktemp("stories") / "stories.jsonl"
-    with corpus.open(encoding="utf-8") as fh:
-        path.write_text("".join(line for _, line in zip(range(40), fh)), encoding="utf-8")
-    return path
+def stories(english_stories) -> Path:
+    return english_stories(40)
 
 
 def test_code_jsonl_is_streamed_per_batch(stories: Path, tmp_path: Path) -> None:

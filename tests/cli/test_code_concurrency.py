@@ -127,33 +127,20 @@ def test_issue11_code_and_events_while_serve_runs(samples: Path, tmp_path: Path)
             serve.communicate()
 
 
-def test_issue11_events_meets_a_long_lock_with_a_message_naming_the_process(tmp_path: Path) -> None:
+def test_issue11_events_meets_a_long_lock_with_a_message_naming_the_process(tmp_path: Path, lock_holder) -> None:
     db = tmp_path / "held.duckdb"
     duckdb.connect(str(db)).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('ready', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with lock_holder(db) as holder:
         result = subprocess.run([*TOCSIN, "events", "--db", str(db)], capture_output=True, text=True, timeout=120, check=False,
                                 env={**os.environ, "TOCSIN_LOCK_TIMEOUT": "0.5"})  # fmt: skip
-    finally:
-        holder.communicate("")
     assert result.returncode == 1
     assert "[E306]" in result.stderr and f"process {holder.pid}" in result.stderr
     assert "--read-only" in result.stderr
 
 
 @pytest.fixture(scope="module")
-def stories(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    corpus = shared / "corpora" / "en" / "synthetic_stories_en.jsonl"
-    if not corpus.is_file():
-        pytest.skip(f"{corpus} is not present")
-    path = tmp_path_factory.mktemp("stories") / "stories.jsonl"
-    with corpus.open(encoding="utf-8") as fh:
-        path.write_text("".join(line for _, line in zip(range(60), fh)), encoding="utf-8")
-    return path
+def stories(english_stories) -> Path:
+    return english_stories(60)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
