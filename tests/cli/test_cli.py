@@ -113,6 +113,30 @@ def watch_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.mark.slow
+def test_rerun_raises_the_alerts_a_killed_run_never_reached(tmp_path: Path) -> None:
+    """Issue 12: a run that stored its events but stopped before its alert step (here: --no-alerts) leaves no alert;
+    the rerun adds no event but still runs the rules, and a third run raises nothing twice."""
+    from tocsin.store import open_store
+
+    db = str(tmp_path / "r.duckdb")
+    corpus = Path(__file__).resolve().parents[2] / "samples" / "en_fr_escalation_caucasus.jsonl"
+    first = CliRunner().invoke(app, ["code", str(corpus), "--db", db, "--no-alerts"])
+    assert first.exit_code == 0, first.output
+    with open_store(db, read_only=True) as store:
+        assert store.count("events") > 0 and store.count("alerts") == 0
+    rerun = CliRunner().invoke(app, ["code", str(corpus), "--db", db])
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 event(s) added" in rerun.output and "new alert(s)" in rerun.output
+    with open_store(db, read_only=True) as store:
+        raised = store.count("alerts")
+    assert raised > 0
+    third = CliRunner().invoke(app, ["code", str(corpus), "--db", db])
+    assert third.exit_code == 0 and "new alert(s)" not in third.output
+    with open_store(db, read_only=True) as store:
+        assert store.count("alerts") == raised
+
+
+@pytest.mark.slow
 def test_alerts_jsonl_contract(watch_db: str) -> None:
     import json
 

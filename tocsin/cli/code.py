@@ -142,7 +142,9 @@ def code_cli(
         alerts = None
         alerts_skipped = False
         if store is not None:
-            if not no_alerts and report.events_added:
+            # a rerun that met stored articles runs the rules too: a run killed between its last save and its
+            # alert step left events no rule has seen (alert ids are stable, so nothing is raised twice)
+            if not no_alerts and (report.events_added or report.articles_known):
                 try:
                     with store.session(write=True):
                         alerts = run_alerts(store)
