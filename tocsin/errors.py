@@ -80,6 +80,21 @@ class Errors(metaclass=_CodedMessages):
     E504 = "Unknown actor id {id!r}. Ids are the table names in the actor files (e.g. 'RUS', 'putin')."
     E505 = "Missing or wrong API token ({detail}). Send `Authorization: Bearer <token>` with the token the server was started with (`tocsin serve --token` or TOCSIN_API_TOKEN)."
     E506 = "Writing is disabled on this server ({reason}). Start `tocsin serve` with --token (or TOCSIN_API_TOKEN) and without --read-only to accept articles."
+    # feeds (E6xx)
+    E601 = "{path}: cannot read the feeds file ({detail}). Pass a TOML file with one [[feeds]] table per feed (see samples/feeds.toml)."
+    E602 = "{path}: not valid TOML ({detail}). Fix the syntax; see samples/feeds.toml."
+    E603 = "{path}: feeds[{index}]{key}: {detail}. Each [[feeds]] table takes url (required, http or https), name and lang."
+    E604 = "{path}: no feeds (expected one or more [[feeds]] tables, each with a url). See samples/feeds.toml."
+    E605 = "feed {feed} ({url}): cannot fetch the feed ({detail}). Skipped this pass; it is fetched again on the next."
+    E606 = "feed {feed} ({url}): not an RSS or Atom feed ({detail}). Check the URL points at the feed itself; skipped this pass."
+    E607 = "feed {feed}: item {url}: HTTP {status} {reason}. Not coded{retry}."
+    E608 = "feed {feed}: item {url}: cannot fetch the page ({detail}) after {attempts} attempt(s). Not coded; retried on the next pass."
+    E609 = "feed {feed}: item {url}: the page is {content_type}, not HTML or text. Not coded."
+    E610 = "feed {feed}: item {url}: the page is over the {limit}-byte limit. Not coded."
+    E611 = "feed {feed}: item {url}: no extractable article text on the page. Not coded."
+    E612 = "feed {feed}: item {url}: not coded ({detail})."
+    E613 = "Invalid --every {value!r}: expected a positive number followed by s, m or h (30s, 15m, 1h)."
+    E614 = "feed {feed}: item {url}: too many redirects (more than {limit}). Not coded."
     # scale out (E7xx)
     E701 = "Cannot use the Dask scheduler {address!r} ({detail}). Pass the address `dask scheduler` prints, e.g. tcp://10.0.0.5:8786, and check it is running and reachable; or omit --scheduler for a local cluster."
     E702 = "{path}: partition is unreadable ({detail}). It was skipped; delete the partition folder and run `tocsin backfill` again to rewrite it."
@@ -90,6 +105,11 @@ class Errors(metaclass=_CodedMessages):
 class Warnings(metaclass=_CodedMessages):
     W001 = "{path}: {count} input(s) failed; the rest of the batch was coded."
     W002 = "{article}: language detected as '{lang}' with low confidence ({score:.2f})."
+    # feeds (W01x)
+    W010 = "feed {feed} ({url}): malformed XML ({detail}); read the {count} item(s) the lenient parser recovered."
+    W011 = "feed {feed}: item {url}: disallowed by {robots}; not fetched."
+    W012 = "feed {feed}: an item has no link (title {title!r}); skipped."
+    W013 = "feed {feed}: item {url}: no charset declared and not UTF-8; decoded as {charset}."
 
 
 class TocsinError(Exception):
