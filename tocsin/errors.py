@@ -68,6 +68,13 @@ class Errors(metaclass=_CodedMessages):
         "read-only where you only read (`tocsin serve --read-only`, `read_only=True` in Python); or set TOCSIN_LOCK_TIMEOUT to wait longer."
     )
     E305 = "No {what} with id {id!r}. Check the id: list them with `GET /api/events` or `tocsin events`."
+    # PostgreSQL store (E31x)
+    E310 = (
+        "Cannot connect to PostgreSQL at {url} ({detail}). Check that the server runs and accepts connections there, and the "
+        "user, password and database name in the URL (postgresql://user:password@host:port/database)."
+    )
+    E311 = "PostgreSQL {url}: {detail}."
+    E312 = "Cannot copy {source} to {target}: {detail}."
     # eval (E4xx)
     E401 = "{path}:{line}: malformed gold record ({detail}). See gold/README.md for the format."
     E402 = "{path}: gold file has no records."
