@@ -47,6 +47,12 @@ class Errors(metaclass=_CodedMessages):
     E011 = "{path}:{line}: malformed Parquet row ({detail}). Each row needs a non-empty \"text\" string; fix or remove row {line} (rows count from 1)."
     E012 = "{path}: not a readable Parquet file of articles ({detail}). Expected columns id, text and optionally title, published, url, outlet, lang."
     E013 = "{path}: a {kind} file (it starts with {magic!r}), not text. tocsin reads text, Markdown, HTML, JSON Lines or Parquet; extract the text first ({hint})."
+    E014 = (
+        "{where}: the {field} holds a lone surrogate ({char} at character {offset}), which is not valid Unicode and cannot be stored. "
+        "The record was skipped; fix its encoding (a JSON \\u escape of half a UTF-16 pair), or rename a file whose name is not UTF-8."
+    )
+    E015 = "{path}:{line}: JSON nested deeper than {limit} levels. An article record is one flat object; fix or remove that line."
+    E016 = "{path}: not a regular file (a {kind}). tocsin reads regular files, directories of them, or stdin: pipe it in with `tocsin code - < {path}`."
     # language (E1xx)
     E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."
     E102 = "{article}: could not detect the language (text too short or mixed). Pass --lang."
@@ -62,6 +68,10 @@ class Errors(metaclass=_CodedMessages):
     E302 = "Database {path} has schema version {found}, newer than this tocsin ({expected}). Upgrade tocsin."
     E303 = "Store backend '{backend}' has no usable schema migrations ({detail}). This is a packaging bug; reinstall tocsin."
     E304 = "Database {path} has schema version {found}, older than this tocsin ({expected}), and was opened read-only. Open it once without read_only to upgrade it."
+    E307 = (
+        "Database {path} is damaged or is not a DuckDB database ({detail}). Restore it from a backup, or move it away and run "
+        "`tocsin code` again to build a new one."
+    )
     E306 = (
         "Database {path} is locked by {holder}, and stayed locked for {timeout:.0f} s (this process wanted to {mode}). DuckDB lets one "
         "process write or several read, not both: stop that process or wait for it to finish; readers can share the file, so open it "
@@ -87,6 +97,11 @@ class Errors(metaclass=_CodedMessages):
     E504 = "Unknown actor id {id!r}. Ids are the table names in the actor files (e.g. 'RUS', 'putin')."
     E505 = "Missing or wrong API token ({detail}). Send `Authorization: Bearer <token>` with the token the server was started with (`tocsin serve --token` or TOCSIN_API_TOKEN)."
     E506 = "Writing is disabled on this server ({reason}). Start `tocsin serve` with --token (or TOCSIN_API_TOKEN) and without --read-only to accept articles."
+    E507 = (
+        "{since} to {until} is {periods} {freq} periods; a series has at most {limit}. Narrow since/until"
+        " (or ask for freq=week, seven times fewer)."
+    )
+    E508 = "Request body of {size} bytes is over the {limit}-byte limit. Post fewer or shorter articles per request."
     # feeds (E6xx)
     E601 = "{path}: cannot read the feeds file ({detail}). Pass a TOML file with one [[feeds]] table per feed (see docs/feeds.toml)."
     E602 = "{path}: not valid TOML ({detail}). Fix the syntax; see docs/feeds.toml."
@@ -112,6 +127,10 @@ class Errors(metaclass=_CodedMessages):
 class Warnings(metaclass=_CodedMessages):
     W001 = "{path}: {count} input(s) failed; the rest of the batch was coded."
     W002 = "{article}: language detected as '{lang}' with low confidence ({score:.2f})."
+    W003 = (
+        "{path}:{line}: id {id!r} was already used at line {first} of this file; this record was skipped. Give every record its own id"
+        " (ids are compared with surrounding spaces stripped, so 7, \"7\" and \" 7 \" are one id)."
+    )
     # feeds (W01x)
     W010 = "feed {feed} ({url}): malformed XML ({detail}); read the {count} item(s) the lenient parser recovered."
     W011 = "feed {feed}: item {url}: disallowed by {robots}; not fetched."
