@@ -196,7 +196,7 @@ SELECT p.src, p.tgt, p.period, count(*) AS events, count(*) FILTER (WHERE quad >
        count(*) FILTER (WHERE quad <= 2) AS cooperation, count(*) FILTER (WHERE quad = 1) AS quad1,
        count(*) FILTER (WHERE quad = 2) AS quad2, count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
        sum(goldstein) AS goldstein_sum, sum(weight) AS escalation, sum(sources) AS sources, max(rung) AS rung,
-       count(*) / any_value(t.total) AS share
+       count(*)::DOUBLE PRECISION / max(t.total) AS share
 FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.period ORDER BY p.src, p.tgt, p.period
 """
     agg = store.connection().cursor().execute(sql, params).df()
@@ -332,13 +332,13 @@ def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str 
     run.added = [alert for alert in found if (alert.pair, alert.freq, alert.period) not in known]
     for alert in run.added:
         alert.created_at = now
-    if run.added:  # one statement, one list per column
-        columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "reasons")
-        types = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DOUBLE", "VARCHAR", "VARCHAR[]", "VARCHAR[]")
-        select = ", ".join(f"unnest(${i}::{t}[])" for i, t in enumerate(types, start=1))
+    columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "reasons", "created_at")
+    row = "(?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?)"
+    for start in range(0, len(run.added), 500):  # a few statements of many rows (DuckDB and PostgreSQL SQL alike)
+        chunk = run.added[start : start + 500]
         conn.execute(
-            f"INSERT INTO alerts ({', '.join(columns)}, created_at) SELECT {select}, ${len(types) + 1} ON CONFLICT DO NOTHING",
-            [[getattr(alert, c) for alert in run.added] for c in columns] + [now],
+            f"INSERT INTO alerts ({', '.join(columns)}) VALUES {', '.join([row] * len(chunk))} ON CONFLICT DO NOTHING",
+            [getattr(alert, c) for alert in chunk for c in columns],
         )
     if webhook:
         _post(store, webhook, timeout, run)

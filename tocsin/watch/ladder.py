@@ -80,11 +80,11 @@ def ladder(
 recent AS (SELECT r.* FROM rows r JOIN stats s ON s.src = r.src AND s.tgt = r.tgt WHERE r.event_date > s.last_date - {int(window)}),
 top AS (SELECT src, tgt, max(rung) AS rung, sum(weight) AS score, bool_or(signal) AS nuclear FROM recent GROUP BY src, tgt),
 evidence AS (
-    SELECT r.src, r.tgt, list(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id)[1:{MAX_EVIDENCE}] AS evidence
+    SELECT r.src, r.tgt, (array_agg(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id))[1:{MAX_EVIDENCE}] AS evidence
     FROM recent r JOIN top t ON t.src = r.src AND t.tgt = r.tgt AND t.rung = r.rung GROUP BY r.src, r.tgt
 )
 SELECT s.src AS source, s.tgt AS target, t.rung, s.peak_rung, t.score, t.nuclear, s.events, s.conflict, s.cooperation, s.first_date,
-       s.last_date, (?::DATE - s.last_date) AS quiet_days, coalesce(v.evidence, []) AS evidence
+       s.last_date, (?::DATE - s.last_date) AS quiet_days, v.evidence
 FROM stats s JOIN top t ON t.src = s.src AND t.tgt = s.tgt LEFT JOIN evidence v ON v.src = s.src AND v.tgt = s.tgt
 ORDER BY rung DESC, score DESC, events DESC, source, target
 """
@@ -99,7 +99,7 @@ ORDER BY rung DESC, score DESC, events DESC, source, target
     frame.insert(4, "rung_name", [RUNGS[r] for r in frame["rung"]])
     for col in ("first_date", "last_date"):
         frame[col] = pd.to_datetime(frame[col]).dt.date
-    frame["evidence"] = [list(v) for v in frame["evidence"]]
+    frame["evidence"] = [[] if v is None or isinstance(v, float) else list(v) for v in frame["evidence"]]
     frame["nuclear"] = frame["nuclear"].astype(bool)
     frame["quiet_days"] = frame["quiet_days"].astype("int64")
     frame["dormant"] = [bool(q >= window) for q in frame["quiet_days"]]

@@ -16,6 +16,7 @@ Escalation score of an event: its Goldstein magnitude if it is conflictual
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +73,7 @@ def series(
 SELECT {period_sql(freq)} AS period, count(*) AS events,
        count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
        count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
-       histogram(root) AS roots, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
+       array_agg(root) AS roots, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
        sum(sources) AS sources, sum(weight) AS escalation, max(rung) AS rung, bool_or(signal) AS nuclear
 FROM rows GROUP BY period ORDER BY period
 """
@@ -93,13 +94,20 @@ FROM rows GROUP BY period ORDER BY period
         frame[col] = frame[col].fillna(0.0).astype(float)
     frame["goldstein_mean"] = frame["goldstein_mean"].astype(float)
     frame["nuclear"] = frame["nuclear"].fillna(False).astype(bool)
-    frame["roots"] = [dict(sorted(r.items())) if isinstance(r, dict) else {} for r in frame["roots"]]
+    frame["roots"] = [_histogram(r) for r in frame["roots"]]
     frame["total"] = [int(totals.get(p, 0)) for p in frame.index]
     frame["share"] = [e / t if t else 0.0 for e, t in zip(frame["events"], frame["total"])]
     frame["conflict"] = frame["quad3"] + frame["quad4"]
     frame["cooperation"] = frame["quad1"] + frame["quad2"]
     frame["balance"] = [(c - k) / n if n else 0.0 for c, k, n in zip(frame["cooperation"], frame["conflict"], frame["events"])]
     return _with_undated(frame.reset_index()[list(COLUMNS)], undated)
+
+
+def _histogram(roots: Any) -> dict[str, int]:
+    """A period's count per CAMEO root, by root, from the list of its events' roots (NaN for a period with none)."""
+    if isinstance(roots, float) or roots is None:
+        return {}
+    return dict(sorted(Counter(root for root in roots if root is not None).items()))
 
 
 def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
@@ -120,7 +128,7 @@ def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin"
 
 
 def _cursor(store: Any) -> Any:
-    """A cursor of the store's DuckDB connection (its own, so threads of a server can share the store)."""
+    """A cursor of the store's connection (its own, so threads of a server can share the store)."""
     return store.connection().cursor()
 
 
