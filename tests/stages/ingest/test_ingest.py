@@ -378,8 +378,8 @@ def test_ingest_directory_without_inputs_fails_with_e009(tmp_path: Path) -> None
     assert report.failures[0].path == str(empty)
 
 
-def test_ingest_unreadable_file_fails_with_e010(tmp_path: Path) -> None:
-    # A UNIX socket cannot be opened as a file, even by root (chmod 000 would not stop root).
+def test_ingest_socket_is_not_a_regular_file_e016(tmp_path: Path) -> None:
+    # A UNIX socket cannot be opened as a file, even by root; it is refused before opening (issue 12).
     path = tmp_path / "sock.txt"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -391,7 +391,7 @@ def test_ingest_unreadable_file_fails_with_e010(tmp_path: Path) -> None:
         server.close()
     assert len(articles) == 1
     [failure] = report.failures
-    assert failure.message.startswith(f"[E010] {path}: cannot read file (")
+    assert failure.message.startswith(f"[E016] {path}: not a regular file (a socket).")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

@@ -16,6 +16,7 @@ from typing import IO, AnyStr, BinaryIO, TextIO
 
 from ...errors import Errors, ExtractError, FetchError, IngestError
 from ...models import Article
+from .clean import check_unicode, finish_article
 from .html import parse_html
 from .jsonl import OnFailure, parse_json, parse_jsonl
 from .parquet import parse_parquet
@@ -115,8 +116,9 @@ def read_file_text(path: Path) -> str:
         raise FetchError(Errors.E007.format(path=name), path=name) from exc
     except OSError as exc:
         raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
-    regular = stat.S_ISREG(info.st_mode)
-    if regular and info.st_size > MAX_BYTES:
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end: stdin is "-"
+        raise FetchError(Errors.E016.format(path=name, kind=_file_kind(info.st_mode)), path=name)
+    if info.st_size > MAX_BYTES:
         raise FetchError(Errors.E004.format(path=name, size=info.st_size, limit=MAX_BYTES), path=name)
     try:
         with path.open("rb") as fh:
@@ -124,6 +126,16 @@ def read_file_text(path: Path) -> str:
     except OSError as exc:
         raise FetchError(Errors.E010.format(path=name, detail=exc.strerror or exc), path=name) from exc
     return decode_bytes(data, name)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISFIFO, "named pipe (FIFO)"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "special file")
 
 
 def read_stream_text(stream: TextIO, name: str = STDIN_NAME) -> str:
@@ -206,6 +218,7 @@ def parse_file(path: Path, *, on_failure: OnFailure) -> Iterator[Article]:
         return
     name = str(path)
     try:
+        check_unicode("file name", name, path=name)
         text = read_file_text(path)
     except IngestError as exc:
         on_failure(exc)
@@ -214,7 +227,7 @@ def parse_file(path: Path, *, on_failure: OnFailure) -> Iterator[Article]:
 
 
 def parse_stream(stream: TextIO, *, on_failure: OnFailure) -> Iterator[Article]:
-    """Read stdin: JSON Lines if every non-empty line is a JSON object, else plain text."""
+    """Read stdin: JSON Lines if it looks like it (:func:`looks_like_jsonl`; a bad line is then reported), else plain text."""
     try:
         text = read_stream_text(stream)
     except IngestError as exc:
@@ -230,29 +243,26 @@ def parse_content(text: str, *, fmt: str, name: str, on_failure: OnFailure) -> I
         parse = parse_json if fmt == "json" else parse_jsonl
         yield from parse(text, path=name, on_failure=on_failure)
         return
+    parse = {"html": parse_html, "markdown": parse_markdown}.get(fmt, parse_text)
     try:
-        if fmt == "html":
-            yield parse_html(text, origin=name)
-        elif fmt == "markdown":
-            yield parse_markdown(text, origin=name)
-        else:
-            yield parse_text(text, origin=name)
+        yield finish_article(parse(text, origin=name), path=name)
     except IngestError as exc:
         on_failure(exc)
 
 
 def looks_like_jsonl(text: str) -> bool:
-    """True if ``text`` has at least one non-empty line and every one is a JSON object."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines or not all(line.lstrip().startswith("{") for line in lines):
+    """True if the first non-empty line of ``text`` is a JSON object and more than half of its non-empty lines start with ``{``.
+
+    Its other lines are then records, each coded or reported by line (one broken record does not make the whole
+    input a plain-text article of raw JSON); a JSON line followed by prose stays text.
+    """
+    lines = [line.lstrip() for line in text.split("\n") if line.strip()]
+    if not lines or 2 * sum(line.startswith("{") for line in lines) <= len(lines):
         return False
-    for line in lines:
-        try:
-            if not isinstance(json.loads(line), dict):
-                return False
-        except ValueError:
-            return False
-    return True
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def count_articles(sources: Sequence[str | Path]) -> int | None:
@@ -270,7 +280,9 @@ def count_articles(sources: Sequence[str | Path]) -> int | None:
         for path in walk_source(Path(source), on_failure=lambda exc: None):
             fmt = FORMATS.get(path.suffix.lower(), "text")
             try:
-                if fmt == "jsonl":
+                if not path.is_file():  # a FIFO would block here; the reader refuses it (E016)
+                    total += 1
+                elif fmt == "jsonl":
                     with path.open("rb") as fh:
                         total += sum(1 for line in fh if line.strip())
                 elif fmt == "json":

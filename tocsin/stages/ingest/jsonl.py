@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...errors import Errors, ExtractError, IngestError
+from ...errors import Errors, ExtractError, IngestError, Warnings
 from ...models import Article, is_iso_published
+from .clean import finish_article, printable
 
 OnFailure = Callable[[IngestError], None]
 Malformed = Callable[[str, int, str], ExtractError]
@@ -32,21 +34,41 @@ def parse_jsonl(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Arti
         path: the file's name, used in ``origin`` (``path:line``) and messages.
         on_failure: called with an :class:`ExtractError` (E005/E008) per bad line.
     """
+    seen: dict[str, int] = {}  # id -> line of its first record
     # Split on "\n" only: JSON strings may legally hold U+2028 and friends,
     # which str.splitlines() would treat as line breaks.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except ValueError as exc:
-            detail = f"invalid JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', '?')}"
-            on_failure(_malformed(path, number, detail))
-            continue
-        try:
-            yield parse_record(record, path=path, line=number)
+            article = parse_record(load_line(line, path=path, line=number), path=path, line=number)
+            check_unique(article.id, seen, path=path, line=number)
         except IngestError as exc:
             on_failure(exc)
+            continue
+        yield article
+
+
+def load_line(raw: str, *, path: str, line: int) -> Any:
+    """The JSON value of one line.
+
+    RAISES: ExtractError E005 (invalid JSON) or E015 (nested too deeply for Python's reader), naming ``path:line``.
+    """
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        detail = f"invalid JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', '?')}"
+        raise _malformed(path, line, detail) from exc
+    except RecursionError as exc:
+        message = Errors.E015.format(path=printable(path), line=line, limit=sys.getrecursionlimit())
+        raise ExtractError(message, path=path, line=line) from exc
+
+
+def check_unique(article_id: str, seen: dict[str, int], *, path: str, line: int) -> None:
+    """Record ``article_id`` as seen at ``line``. RAISES: IngestError (W003) if an earlier line of the file had it."""
+    first = seen.setdefault(article_id, line)
+    if first != line:
+        raise IngestError(Warnings.W003.format(path=printable(path), line=line, id=article_id, first=first), path=path, line=line)
 
 
 def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Article]:
@@ -56,8 +78,8 @@ def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Artic
     """
     try:
         document = json.loads(text)
-    except ValueError:
-        document = None  # not one JSON document: read it as JSON Lines
+    except (ValueError, RecursionError):
+        document = None  # not one JSON document: read it as JSON Lines (which names the bad line)
     if isinstance(document, dict):
         records: list[Any] = [document]
     elif isinstance(document, list):
@@ -65,11 +87,15 @@ def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Artic
     else:
         yield from parse_jsonl(text, path=path, on_failure=on_failure)
         return
+    seen: dict[str, int] = {}
     for number, record in enumerate(records, start=1):
         try:
-            yield parse_record(record, path=path, line=number)
+            article = parse_record(record, path=path, line=number)
+            check_unique(article.id, seen, path=path, line=number)
         except IngestError as exc:
             on_failure(exc)
+            continue
+        yield article
 
 
 def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | None = None) -> Article:
@@ -80,7 +106,8 @@ def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | No
             The Parquet reader passes its own (E011, a Parquet row).
     Raises:
         ExtractError: E005 for a malformed record (not an object, wrong types,
-            bad date or language code), E008 when ``text`` is missing or empty.
+            bad date or language code), E008 when ``text`` is missing or empty,
+            E014 when a string holds a lone surrogate.
     """
     bad = malformed or _malformed
     if not isinstance(record, dict):
@@ -93,7 +120,7 @@ def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | No
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL_STRINGS:
         fields[key] = _optional_string(record, key, path=path, line=line, bad=bad)
-    return Article(
+    article = Article(
         text=text.replace("\r\n", "\n").strip(),
         id=_record_id(record.get("id"), path=path, line=line, bad=bad),
         published=_published(record, path=path, line=line, bad=bad),
@@ -101,6 +128,7 @@ def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | No
         origin=f"{path}:{line}",
         **fields,
     )
+    return finish_article(article, path=path, line=line)
 
 
 def _record_id(value: Any, *, path: str, line: int, bad: Malformed) -> str:
@@ -108,7 +136,7 @@ def _record_id(value: Any, *, path: str, line: int, bad: Malformed) -> str:
         return ""  # Article falls back to a content hash
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise bad(path, line, f'"id" must be a string or an integer, found {_json_type(value)}')
-    return str(value).strip()
+    return str(value).strip()  # 7, "7" and " 7 " are one id
 
 
 def _optional_string(record: dict[str, Any], key: str, *, path: str, line: int, bad: Malformed) -> str | None:
