@@ -57,7 +57,7 @@ def parse_feed(content: bytes, *, url: str, content_type: str | None = None) -> 
     content: the feed's bytes as fetched. url: where it came from (relative links resolve against it).
     content_type: the response's Content-Type (its charset helps decoding).
     RAISES: FeedParseError when nothing that looks like a feed could be read (malformed XML with no
-        recoverable item, or an HTML page). Malformed XML from which items were recovered is returned with
+        recoverable item that has a link, or an HTML page). Malformed XML from which items were recovered is returned with
         ``problem`` set.
     """
     headers = {"content-location": url}
@@ -70,6 +70,8 @@ def parse_feed(content: bytes, *, url: str, content_type: str | None = None) -> 
     if not entries and (problem or not parsed.get("version")):
         raise FeedParseError(problem or "no <rss>, <feed> or <rdf:RDF> root element")
     items = [_item(entry) for entry in entries]
+    if problem and not any(item.link for item in items):  # broken beyond recovery: nothing to fetch
+        raise FeedParseError(problem)
     title = parsed.get("feed", {}).get("title") or None
     return ParsedFeed(items=items, title=title, problem=problem)
 
