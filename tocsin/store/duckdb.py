@@ -19,6 +19,7 @@ from ..codebook import name_of
 from ..errors import ConfigError, Errors, StoreError
 from ..models import Article, Event
 from .base import TABLES, SaveResult, Store
+from .faults import store_error
 from .merge import Report, combined_confidence, principal_sql, same_event, signal_sql
 from .migrations import latest_version, migrate, schema_version
 
@@ -172,6 +173,9 @@ class DuckDBStore(Store):
         self._conn_writes = not read_only
         try:
             self._init_schema()
+        except duckdb.Error as exc:  # the file opened, but reading its schema met a damaged block
+            self._drop()
+            raise store_error(exc, self.path) from exc
         except BaseException:
             self._drop()
             raise
@@ -646,7 +650,7 @@ def connect(path: str, *, read_only: bool = False, timeout: float | None = None)
         except duckdb.IOException as exc:
             holder = _LOCK_HOLDER.search(str(exc))
             if holder is None and "lock" not in str(exc).lower():
-                raise StoreError(Errors.E301.format(path=path, detail=_detail(exc))) from exc
+                raise store_error(exc, path) from exc  # E307 for a damaged file, else E301
             if time.monotonic() >= deadline:
                 raise StoreError(
                     Errors.E306.format(path=path, holder=_describe_holder(holder), timeout=timeout, mode="read" if read_only else "write")
@@ -654,7 +658,7 @@ def connect(path: str, *, read_only: bool = False, timeout: float | None = None)
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
         except duckdb.Error as exc:
-            raise StoreError(Errors.E301.format(path=path, detail=_detail(exc))) from exc
+            raise store_error(exc, path) from exc
 
 
 def _describe_holder(match: re.Match[str] | None) -> str:
