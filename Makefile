@@ -31,8 +31,14 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/tocsin serve --db $(DB) --port $(PORT)
 
-## The whole suite (CI runs this).
+## The whole suite (CI runs this). The PostgreSQL store tests run on a throwaway server (scripts/pg-test-server)
+## unless TOCSIN_TEST_PG names one; without PostgreSQL they skip, except under CI=true.
 test: $(STAMP)
+	@if [ -z "$${TOCSIN_TEST_PG:-}" ]; then \
+	  if pg=$$(scripts/pg-test-server start); then eval "$$pg"; trap 'scripts/pg-test-server stop "$$TOCSIN_TEST_PG_DIR"' EXIT; \
+	  elif [ "$${CI:-}" = true ]; then echo "PostgreSQL did not start; CI runs its store tests" >&2; exit 1; \
+	  else echo "no PostgreSQL server: its store tests skip"; fi; \
+	fi; \
 	$(PY) -m pytest -q -n 2 -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 test-fast: $(STAMP)
