@@ -23,7 +23,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from ..about import __version__
-from ..store import DuckDBStore, open_store
+from ..store import open_store
 from .errors import add_error_handlers
 from .routes import articles, events, health, watch
 from .state import ApiState, ReadSessions
@@ -32,7 +32,8 @@ from .state import ApiState, ReadSessions
 def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False, webhook: str | None = None) -> FastAPI:
     """Build the API (and dashboard) app over the store at ``db_path``.
 
-    db_path: a DuckDB file (created and migrated unless ``read_only``) or ``":memory:"``.
+    db_path: a DuckDB file (created and migrated unless ``read_only``), ``":memory:"``, or a PostgreSQL URL
+        (``postgresql://...``: several servers and writers share the database).
     token: the bearer token ``POST /api/articles`` requires; None or "" refuses
         every write (403).
     read_only: open the store read-only (several servers may share the file)
@@ -43,9 +44,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     DOCS: docs/api.md
     """
     store = open_store(db_path, read_only=read_only, keep_open=False)
-    if not isinstance(store, DuckDBStore):  # the only backend for now; the API reads it with SQL
-        raise TypeError(f"the API needs a DuckDB store, not {type(store).__name__}")
-    state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)
+    # every backend open_store returns (DuckDB, PostgreSQL) reads with SQL through its connection()
+    state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)  # type: ignore[arg-type]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

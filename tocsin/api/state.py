@@ -6,7 +6,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import duckdb
@@ -17,6 +17,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..errors import TocsinError
 from ..pipeline import Pipeline
 from ..store import DuckDBStore
+
+if TYPE_CHECKING:
+    from ..store.postgres import PostgresStore
 
 
 class ResultCache:
@@ -62,7 +65,7 @@ class ResultCache:
 class ApiState:
     """What every request of one app shares: the store, the write token and the locks."""
 
-    store: DuckDBStore
+    store: DuckDBStore | PostgresStore  # a store the API can read with SQL (its connection())
     token: str | None = None
     read_only: bool = False
     webhook: str | None = None  # new alerts raised by POSTed articles go there too
@@ -72,7 +75,7 @@ class ApiState:
     _cursor_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A new cursor (its own DuckDB connection to the same database) for one request, inside its read session
+        """A new cursor (DuckDB: its own connection to the same database) for one request, inside its read session
         (:class:`ReadSessions` holds one for every ``GET /api/...``)."""
         with self._cursor_lock:
             return self.store.connection().cursor()
