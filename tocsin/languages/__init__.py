@@ -71,6 +71,8 @@ class Cues:
     locative: frozenset[str] = frozenset()
     not_acts: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
+    participation: frozenset[str] = frozenset()  # verbs whose prepositional object is the act ("took part in the talks")
+    act_heads: frozenset[str] = frozenset()  # nouns whose complement is the act itself ("a package of sanctions", "the start of")
     locative_places: frozenset[str] = frozenset()
     noun_negators: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
@@ -227,6 +229,8 @@ def load_language(code: str) -> LanguageResources:
             locative=words("locative"),
             not_acts=words("not_acts"),
             quantity=words("quantity"),
+            act_heads=words("act_heads"),
+            participation=words("participation"),
             locative_places=words("locative_places"),
             noun_negators=words("noun_negators"),
             without=words("without"),

@@ -331,6 +331,8 @@ class CodeEvents:
             target_how = "modifier" if targets else "none"
             if _in_background(tok, cues):
                 return self._drop(trigger, "background event noun")  # "après les combats"
+            if _adjunct(tok, cues):
+                return self._drop(trigger, "event noun in an adjunct or another noun's complement: circumstance")  # "in last night's attack"
             if _counted(tok, cues):
                 return self._drop(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
             if _inside_name(tok, finder):
@@ -684,6 +686,24 @@ def _counted(token: Any, cues: Any) -> bool:
     return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in ("un", "une", "one", "a") for c in token.children) and any(
         c.lower_ in cues.background for c in token.subtree
     )
+
+
+def _adjunct(token: Any, cues: Any) -> bool:
+    """An event noun that hangs on a preposition of the clause or completes another noun ("died in last night's
+    attack", "at the invitation of Iraq", "au cours d'une manifestation", "la fin de sa coopération militaire") names
+    a circumstance of what the sentence reports, not the act it reports; one that completes a noun of its measures or
+    its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires")."""
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ == "pobj":  # English hangs the noun on its preposition
+        owner = head.head
+        if owner.i == head.i:
+            return False
+        lemma = owner.lemma_.lower()
+        # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
+        return not (lemma in cues.act_heads or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
+    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads
 
 
 def _in_background(token: Any, cues: Any) -> bool:
