@@ -13,12 +13,14 @@ import logging
 import re
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ConfigError, Errors, IngestError, NotFound, StoreError, TocsinError
+from ..store.faults import store_error
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +36,16 @@ class ApiError(TocsinError):
 
 
 def status_of(exc: TocsinError) -> int:
-    """The HTTP status of one of our exceptions: 400 bad input, 404 unknown id, 500 otherwise."""
+    """The HTTP status of one of our exceptions: 400 bad input, 404 unknown id, 503 damaged database, 500 otherwise."""
     if isinstance(exc, ApiError):
         return exc.status
     if isinstance(exc, (ConfigError, IngestError)):
         return 400
     if isinstance(exc, NotFound):
         return 404
-    return 500  # StoreError and anything unplanned
+    if isinstance(exc, StoreError) and str(exc).startswith("[E307]"):
+        return 503  # the database file is damaged: the service is unavailable until it is restored
+    return 500  # other StoreErrors and anything unplanned
 
 
 def error_body(message: str) -> dict[str, Any]:
@@ -96,6 +100,10 @@ def add_error_handlers(app: FastAPI) -> None:
         headers = getattr(exc, "headers", None)
         return JSONResponse({"error": {"code": None, "message": str(detail)}}, status_code=status, headers=headers)
 
+    async def _driver(request: Request, exc: Exception) -> JSONResponse:
+        """A DuckDB error no query wrapped (the watch layer's SQL): E307 (503) for a damaged file, else E301 (500)."""
+        return error_response(store_error(exc, str(getattr(request.app.state.api.store, "path", "?"))))
+
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return JSONResponse({"error": {"code": None, "message": f"internal error ({type(exc).__name__})"}}, status_code=500)
@@ -103,6 +111,7 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TocsinError, _tocsin)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(duckdb.Error, _driver)
     app.add_exception_handler(Exception, _bug)
 
 

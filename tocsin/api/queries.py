@@ -20,7 +20,8 @@ from typing import Any
 import duckdb
 
 from ..codebook import name_of, organisation_codes
-from ..errors import ConfigError, Errors, NotFound, StoreError
+from ..errors import ConfigError, Errors, NotFound
+from ..store.faults import store_error
 from ..watch.pairs import parse_pair, principal
 
 #: Largest page of ``GET /api/events``.
@@ -368,8 +369,7 @@ def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> tupl
         names = [d[0] for d in cursor.description or ()]
         return names, cursor.fetchall()
     except duckdb.Error as exc:
-        text = str(exc).strip()
-        raise StoreError(Errors.E301.format(path=_path_of(conn), detail=text.splitlines()[0] if text else type(exc).__name__)) from exc
+        raise store_error(exc, _path_of(conn)) from exc
 
 
 def _path_of(conn: duckdb.DuckDBPyConnection) -> str:

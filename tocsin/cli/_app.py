@@ -12,7 +12,9 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 app = typer.Typer(name="tocsin", no_args_is_help=True, add_completion=False, help="tocsin: code political events in French and English news, store them, and watch escalation.")
 
@@ -77,11 +79,17 @@ _PAIR_HINT = (
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one red line on stderr and exit non-zero."""
+    """Print one red line on stderr and exit non-zero; ``message`` is text, never markup (it holds user values)."""
     if "Invalid value for pair" in message and _PAIR_HINT not in message:
         message += _PAIR_HINT
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def say(message: str, *, label: str = "", style: str = "yellow") -> None:
+    """Print one line on stderr: an optional coloured ``label``, then ``message`` as text (never read as markup)."""
+    line = Text.assemble((label, style), " ", message) if label else Text(message)
+    err.print(line, highlight=False, soft_wrap=True)
 
 
 def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] = EVENT_COLUMNS, title: str | None = None) -> None:
@@ -100,12 +108,12 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[st
             writer.writerow({k: row.get(k) for k in keys})
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(title=title, show_lines=False)
+        table = Table(title=Text(title) if title else None, show_lines=False)  # titles and cells hold user values: text, not markup
         for col in columns:
             if col == "trigger":
                 table.add_column(col, overflow="fold", ratio=3)
             else:
                 table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=22 if col == "article_id" else None)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
         out.print(table)

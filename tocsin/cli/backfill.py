@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 
 from ..errors import TocsinError
 from ..scale import CHUNK_SIZE, backfill, load
 from ..store import open_store
-from ._app import app, err, fail
+from ._app import app, err, fail, say
 
 
 @app.command("backfill")
@@ -53,11 +54,11 @@ def backfill_cli(
     except TocsinError as exc:
         fail(str(exc))
     for _where, message in report.failures:
-        err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
+        say(message, label="skipped:")
     err.print(
         f"{report.articles_read} article(s) read, {report.articles_coded} coded on {report.workers} worker(s) in {report.seconds:.1f} s "
         f"({report.articles_per_second:.1f} articles/s), {report.events} event(s); {report.partitions_written} partition(s) written, "
-        f"{report.partitions_skipped} skipped (already written, {report.articles_in_skipped} article(s)) in {out}"
+        f"{report.partitions_skipped} skipped (already written, {report.articles_in_skipped} article(s)) in {escape(str(out))}"
         + (f"; {report.articles_duplicate} duplicate id(s) dropped" if report.articles_duplicate else "")
         + (f"; {report.failed} input(s) failed" if report.failed else ""),
         highlight=False,
@@ -81,15 +82,15 @@ def load_cli(
     except TocsinError as exc:
         fail(str(exc))
     for _where, message in report.failures:
-        err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
+        say(message, label="skipped:")
     err.print(
         f"{report.partitions} partition(s) read, {report.articles_read} article(s): {report.articles_added} added, "
-        f"{report.articles_known} already stored, {report.events_added} event(s) added to {db}"
+        f"{report.articles_known} already stored, {report.events_added} event(s) added to {escape(db)}"
         + (f"; {report.failed} partition(s) failed" if report.failed else ""),
         highlight=False,
         soft_wrap=True,
     )
     if report.alerts_added:
-        err.print(f"{report.alerts_added} new alert(s): `tocsin alerts --db {db}` lists them", highlight=False, soft_wrap=True)
+        say(f"{report.alerts_added} new alert(s): `tocsin alerts --db {db}` lists them")
     if report.failed:
         raise typer.Exit(1)

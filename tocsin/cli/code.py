@@ -18,7 +18,7 @@ from ..run import code_sources
 from ..stages.ingest import count_articles
 from ..store import open_store
 from ..watch import run_alerts
-from ._app import app, err, fail, print_rows
+from ._app import app, err, fail, print_rows, say
 
 #: Exit status after Ctrl-C, as a shell reports a process killed by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
@@ -156,24 +156,21 @@ def code_cli(
     if not stream:
         print_rows(report.events, fmt, title="events")
     for where, message in report.failures:
-        err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
-    err.print(
+        say(message, label="skipped:")
+    say(
         f"{report.articles_read} article(s) read, {report.articles_coded} coded, {report.articles_known} already stored, "
-        f"{report.events_added} event(s) added" + (f" to {db}" if not no_store else "") + (f"; {report.failed} input(s) failed" if report.failed else ""),
-        highlight=False,
-        soft_wrap=True,
+        f"{report.events_added} event(s) added" + (f" to {db}" if not no_store else "") + (f"; {report.failed} input(s) failed" if report.failed else "")
     )
     if alerts is not None and alerts.added:
-        err.print(f"{len(alerts.added)} new alert(s): `tocsin alerts --db {db}` lists them", highlight=False, soft_wrap=True)
+        say(f"{len(alerts.added)} new alert(s): `tocsin alerts --db {db}` lists them")
     if report.interrupted:
         where = "nothing was stored (--no-store)" if no_store else f"{report.articles_added} article(s) stored in {db}"
-        err.print(
-            f"[yellow]interrupted:[/yellow] {where}, {report.events_added} event(s)"
+        say(
+            f"{where}, {report.events_added} event(s)"
             + (", alert rules run on them" if alerts is not None else "")
             + (f", alert rules not run (run `tocsin alerts --db {db}`)" if alerts_skipped else "")
             + ". To resume, run the same command again: articles already stored are skipped.",
-            highlight=False,
-            soft_wrap=True,
+            label="interrupted:",
         )
         raise typer.Exit(EXIT_INTERRUPTED)
     if report.failed:

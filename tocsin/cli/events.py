@@ -9,6 +9,7 @@ import typer
 from ..errors import TocsinError
 from ..interop import GDELT_TABLE_COLUMNS, gdelt_events
 from ..store import open_store
+from ..store.faults import driver_errors
 from ._app import app, fail, print_rows
 
 
@@ -30,7 +31,7 @@ def events_cli(
     if source not in ("tocsin", "gdelt"):
         fail(f"--source must be tocsin or gdelt, not {source!r}", 2)
     try:
-        with open_store(db, read_only=True) as store:
+        with driver_errors(db), open_store(db, read_only=True) as store:
             if source == "gdelt":
                 rows = gdelt_events(store, actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
             else:

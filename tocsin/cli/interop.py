@@ -10,7 +10,7 @@ import typer
 from ..errors import TocsinError
 from ..interop import export_events_gdelt, export_events_gdelt_mentions, export_gdelt, export_plover, export_table, import_gdelt
 from ..store import open_store
-from ._app import app, err, fail
+from ._app import app, err, fail, say
 
 FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet", "csv")
 
@@ -50,7 +50,7 @@ def export_cli(
         n = export_events(db, out, fmt, source=source)
     except TocsinError as exc:
         fail(str(exc))
-    err.print(f"{n} row(s) written to {out}", highlight=False)
+    say(f"{n} row(s) written to {out}")
 
 
 @app.command("import-gdelt")
@@ -65,9 +65,9 @@ def import_gdelt_cli(
     except TocsinError as exc:
         fail(str(exc))
     for message in report.notes:
-        err.print(f"[cyan]note:[/cyan] {message}", highlight=False, soft_wrap=True)
+        say(message, label="note:", style="cyan")
     for message in report.failures:
-        err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False, soft_wrap=True)
+        say(message, label="skipped:")
     err.print(f"{report.rows_added} row(s) added, {report.rows_skipped} already stored", highlight=False)
     if report.failures:
         raise typer.Exit(1)

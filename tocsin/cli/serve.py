@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import TocsinError
-from ._app import app, err, fail
+from ._app import app, fail, say
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -36,7 +36,7 @@ def serve_cli(
     from ..api import serve
 
     if host not in _LOOPBACK:
-        err.print(f"[yellow]warning:[/yellow] listening on {host}: the API is reachable from other machines.", highlight=False)
+        say(f"listening on {host}: the API is reachable from other machines.", label="warning:")
     try:
         serve(db, host=host, port=port, token=token, read_only=read_only, log_level=log_level, webhook=webhook)
     except TocsinError as exc:

@@ -9,9 +9,10 @@ import typer
 
 from ..errors import TocsinError
 from ..store import open_store
+from ..store.faults import driver_errors
 from ..watch import RUNGS, ladder, list_alerts, load_rules, run_alerts, series
 from ..watch.records import records
-from ._app import app, err, fail, print_rows
+from ._app import app, err, fail, print_rows, say
 
 SERIES_COLUMNS = ("period", "events", "conflict", "cooperation", "goldstein_mean", "share", "balance", "escalation", "rung", "nuclear")
 LADDER_COLUMNS = ("pair", "rung", "rung_name", "score", "nuclear", "events", "conflict", "cooperation", "last_date", "dormant")
@@ -61,7 +62,7 @@ def series_cli(
 ) -> None:
     """Daily or weekly event series of a pair, a country, or everything."""
     try:
-        with open_store(db, read_only=True) as store:
+        with driver_errors(db), open_store(db, read_only=True) as store:
             frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source, min_confidence=min_confidence)
     except TocsinError as exc:
         fail(str(exc))
@@ -84,7 +85,7 @@ def ladder_cli(
 ) -> None:
     """Where each pair stands on the escalation ladder (statements ... nuclear signalling ... mass violence)."""
     try:
-        with open_store(db, read_only=True) as store:
+        with driver_errors(db), open_store(db, read_only=True) as store:
             frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source, min_confidence=min_confidence)
     except TocsinError as exc:
         fail(str(exc))
@@ -107,12 +108,12 @@ def alerts_cli(
 ) -> None:
     """Run the alert rules over the store, keep the new alerts, and list them (newest first)."""
     try:
-        with open_store(db, read_only=no_detect) as store:
+        with driver_errors(db), open_store(db, read_only=no_detect) as store:
             if not no_detect:
                 run = run_alerts(store, load_rules(rules), webhook=webhook)
                 err.print(f"{run.detected} alert(s) raised, {len(run.added)} new" + (f", {run.posted} posted" if webhook else ""), highlight=False)
                 for problem in run.post_errors:
-                    err.print(f"[yellow]webhook:[/yellow] {problem} (kept; posted on the next run)", highlight=False, soft_wrap=True)
+                    say(f"{problem} (kept; posted on the next run)", label="webhook:")
             rows = list_alerts(store, pair=pair, rule=rule, since=since, until=until, limit=limit)
     except TocsinError as exc:
         fail(str(exc))

@@ -421,7 +421,7 @@ class DuckDBStore(Store):
                     if cursor is not conn:
                         cursor.close()
             except duckdb.Error as exc:
-                raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
+                raise store_error(exc, self.path) from exc
         return [{name: _plain(value) for name, value in zip(names, row)} for row in rows]
 
     def __repr__(self) -> str:
