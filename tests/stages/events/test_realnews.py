@@ -227,3 +227,28 @@ def test_vowing_revenge_is_a_threat_in_french() -> None:
     events = code_text("Le Hezbollah a juré de châtier Israël pour ce crime.", lang="fr").events
     assert [(e.root, e.source_code) for e in events] == [("13", "LBNREBHEZ")]
     assert code_text("Le président a juré fidélité à la Constitution.", lang="fr").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun"),
+    [
+        ("Five Syrian civilians died in last night's Turkish attack.", "en", "attack"),
+        ("Iraqi troops stayed in the town at the invitation of the Iranian government.", "en", "invitation"),
+        ("Le dirigeant a déchiré un drapeau russe au cours d'une manifestation des Ukrainiens à Paris.", "fr", "manifestation"),
+    ],
+)
+def test_an_event_noun_in_an_adjunct_is_circumstance_not_an_act(text: str, lang: str, noun: str) -> None:
+    """Issue 9: a noun that hangs on a preposition of the clause or completes another noun sets the scene."""
+    assert not [e for e in code_text(text, lang=lang).events if noun in e.trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        ("Le ministère russe de la Défense a confirmé le début d'exercices militaires près de la frontière ukrainienne.", "fr", "15"),
+        ("Les Vingt-Sept ont approuvé un nouveau paquet de sanctions contre la Russie.", "fr", "16"),
+        ("The United States announced $33 million in additional assistance to Mozambique.", "en", "07"),
+    ],
+)
+def test_an_event_noun_completing_its_measures_phase_or_amount_is_the_act(text: str, lang: str, root: str) -> None:
+    assert any(e.root == root for e in code_text(text, lang=lang).events)
