@@ -322,3 +322,60 @@ def test_store_two_concurrent_writers_merge_as_one(tmp_path: Path, new_pg_url: A
     assert (groups, merged) == _merged(alone)
     kharkiv = [g for g in groups if len(g) == 3]
     assert len(kharkiv) == 1 and {r.split(":")[0] for r in kharkiv[0]} == {"lemonde-1", "bbc-1", "rfi-1"}
+
+
+# -- tocsin migrate -------------------------------------------------------------------------------------------------------
+
+
+def test_store_migrate_copies_a_duckdb_store_to_postgres(tmp_path: Path, pg_url: str) -> None:
+    """`tocsin migrate` copies every table; the copy answers as the original; a rerun adds nothing; new rows follow."""
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    db = str(tmp_path / "from.duckdb")
+    with open_store(db) as duck:
+        duck.save([make_article(f"a{i}", f"2024-03-0{i}", [{"cameo": "190", "root": "19", "quad": 4}]) for i in range(1, 8)])
+        duck.save([make_article("fr1", "2024-03-06", [{"cameo": "042", "source_code": "FRA", "target_code": "DEU"}], outlet="lemonde.fr")])
+        conn = duck.connection()  # type: ignore[attr-defined]
+        conn.execute("INSERT INTO alerts VALUES ('x1', 'r', 'rung', 'RUS>UKR', 'RUS', 'UKR', 'week', DATE '2024-03-04', 6, 'new rung', ['e1'],"
+                     " TIMESTAMP '2024-03-08 10:00:00', NULL, ['spike: more'])")  # fmt: skip
+        conn.execute("INSERT INTO feeds VALUES ('https://example.org/rss', 'Example', 'W/\"1\"', NULL, TIMESTAMP '2024-03-08 10:00:00')")
+        conn.execute("CREATE TABLE gdelt_events (GLOBALEVENTID VARCHAR)")
+        expected = {"events": duck.events(), "articles": duck.articles(), "counts": counts(duck)}
+        expected["rows"] = _plain([conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("merged_events", "alerts", "feeds")])
+    runner = CliRunner()
+    result = runner.invoke(app, ["migrate", "--from", db, "--to", pg_url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = {row["table"]: row.get("rows_copied") for row in json.loads(result.stdout)}
+    assert added["articles"] == 8 and added["events"] == 8 and added["mentions"] == 16 and added["alerts"] == 1 and added["feeds"] == 1
+    assert added["gdelt_events"] is None  # DuckDB only: skipped, and said so
+
+    def answers() -> dict[str, Any]:
+        with open_store(pg_url, read_only=True) as pg:
+            cursor = pg.connection().cursor()  # type: ignore[attr-defined]
+            rows = _plain([cursor.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("merged_events", "alerts", "feeds")])
+            return {"events": pg.events(), "articles": pg.articles(), "counts": counts(pg), "rows": rows}
+
+    assert answers() == expected
+    again = runner.invoke(app, ["migrate", "--from", db, "--to", pg_url, "--format", "json"])
+    assert again.exit_code == 0, again.output
+    assert {row["rows_copied"] for row in json.loads(again.stdout) if row["table"] != "gdelt_events"} == {0}
+    assert answers() == expected
+    with open_store(db) as duck:  # what is stored after the copy is copied by the next run, and merges with what was
+        duck.save([make_article("b1", "2024-03-07", [{"cameo": "190", "root": "19", "quad": 4}], outlet="bbc.co.uk")])
+    assert runner.invoke(app, ["migrate", "--from", db, "--to", pg_url]).exit_code == 0
+    with open_store(pg_url, read_only=True) as pg:
+        assert counts(pg)["articles"] == 9 and pg.events(article_id="b1")[0]["num_sources"] == 2
+
+
+def test_store_migrate_refuses_wrong_ends(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["migrate", "--from", "postgresql://u@h/db", "--to", "postgresql://u@h/db2"])
+    assert result.exit_code == 2 and "--from must be a DuckDB file" in result.output
+    result = runner.invoke(app, ["migrate", "--from", str(tmp_path / "a.duckdb"), "--to", str(tmp_path / "b.duckdb")])
+    assert result.exit_code == 2 and "--to must be a PostgreSQL URL" in result.output
