@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from ..about import __version__
 from ..store import open_store
 from .errors import add_error_handlers
+from .limits import BodyLimit
 from .routes import articles, events, health, watch
 from .state import ApiState, ReadSessions
 
@@ -62,6 +63,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     )
     app.state.api = state
     app.add_middleware(ReadSessions, state=state)
+    app.add_middleware(BodyLimit)  # outermost: an oversized body is refused before anything reads it
     add_error_handlers(app)
     for module in (health, events, watch, articles):
         app.include_router(module.router, prefix="/api")

@@ -33,10 +33,16 @@ class ResultCache:
     answers unreachable; writes through this server also clear the cache
     (:meth:`clear`). Other processes write the same file between requests
     (the server holds it only while it answers), and their rows change the counts.
+
+    Bounded twice: at most ``size`` answers and ``max_bytes`` bytes of them (an answer that is ``bytes`` or ``str``
+    counts its length, anything else counts 0), least recently used dropped first; an answer larger than
+    ``max_bytes`` is returned and not kept.
     """
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, max_bytes: int = 64_000_000) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self.bytes = 0  # held now
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -49,16 +55,30 @@ class ResultCache:
                 self._answers.move_to_end(full_key)
                 return self._answers[full_key]
         answer = compute()
+        weight = _weight(answer)
+        if weight > self.max_bytes:
+            return answer
         with self._lock:
+            if full_key in self._answers:  # computed twice side by side
+                self.bytes -= _weight(self._answers.pop(full_key))
             self._answers[full_key] = answer
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
+            self.bytes += weight
+            while len(self._answers) > self.size or self.bytes > self.max_bytes:
+                self.bytes -= _weight(self._answers.popitem(last=False)[1])
         return answer
+
+    def __len__(self) -> int:
+        return len(self._answers)
 
     def clear(self) -> None:
         """Forget every answer (after a write)."""
         with self._lock:
             self._answers.clear()
+            self.bytes = 0
+
+
+def _weight(answer: Any) -> int:
+    return len(answer) if isinstance(answer, (bytes, str)) else 0
 
 
 @dataclass

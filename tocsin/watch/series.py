@@ -27,6 +27,9 @@ from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, 
 if TYPE_CHECKING:
     import pandas as pd
 
+MAX_PERIODS = 10_000
+"""Most periods one series has (27 years of days, 190 of weeks): a longer range is refused (E507), not built."""
+
 COLUMNS = (
     "period", "events", "quad1", "quad2", "quad3", "quad4", "roots", "goldstein_sum", "goldstein_mean", "total", "share",
     "conflict", "cooperation", "balance", "sources", "escalation", "rung", "nuclear",
@@ -61,6 +64,8 @@ def series(
         raise ConfigError(Errors.E501.format(name="freq", value=freq, hint="Expected week or day."))
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
+    if first and last:
+        check_periods(first, last, freq)
     if source_missing(store, source):
         return _with_undated(pd.DataFrame(columns=list(COLUMNS)), 0)
     undated = count_undated(
@@ -84,6 +89,7 @@ FROM rows GROUP BY period ORDER BY period
     frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
+    check_periods(start, end, freq)
     totals = _totals(conn, freq, start, end, source, min_confidence)
     index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
     frame = frame.set_index("period").reindex(index)
@@ -115,13 +121,20 @@ def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
     return frame
 
 
+def check_periods(start: date, end: date, freq: str) -> None:
+    """RAISES: ConfigError (E507) if ``start`` to ``end`` holds more than MAX_PERIODS periods of ``freq``."""
+    periods = (end - start).days // (7 if freq == "week" else 1) + 1
+    if periods > MAX_PERIODS:
+        raise ConfigError(Errors.E507.format(since=start, until=end, periods=periods, freq=freq, limit=MAX_PERIODS))
+
+
 def _period_start(day: date, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
 def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin", min_confidence: float | None = None) -> dict[date, int]:
     """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
-    last_day = end + timedelta(days=6) if freq == "week" else end
+    last_day = min(end, date.max - timedelta(days=6)) + timedelta(days=6) if freq == "week" else end  # the week of 9999-12-31 ends there
     sql, params = reports_sql(since=start, until=last_day, source=source, min_confidence=min_confidence)
     rows = conn.execute(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
@@ -132,4 +145,4 @@ def _cursor(store: Any) -> Any:
     return store.connection().cursor()
 
 
-__all__ = ["COLUMNS", "FREQS", "series"]
+__all__ = ["COLUMNS", "FREQS", "MAX_PERIODS", "check_periods", "series"]

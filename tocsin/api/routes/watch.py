@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ...errors import ConfigError, Errors
 from ...watch.alerts import list_alerts
@@ -17,7 +18,7 @@ from ...watch.records import plain, records
 from ...watch.reports import RUNGS
 from ...watch.series import series
 from ..queries import check_date, check_int
-from ..state import request_cursor, state_of
+from ..state import ApiState, request_cursor, state_of
 
 router = APIRouter(tags=["watch"])
 
@@ -39,7 +40,7 @@ def pairs_(
     until: Until = None,
     limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
     dataset: Dataset = "tocsin",
-) -> JSONResponse:
+) -> Response:
     """``{"items": [{"pair", ..., "last_date", "dormant"}], "undated": n}``, most events first; ``undated`` counts the
     events between two sides that have no date (no event date, no publication date) and so are in no pair's count."""
     _check_dates(since, until)
@@ -50,7 +51,7 @@ def pairs_(
         frame = pairs(state.store, since=since, until=until, limit=limit, source=dataset)
         return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)], "undated": frame.attrs.get("undated", 0)}
 
-    return JSONResponse(state.cache.get(cursor, ("pairs", since, until, limit, dataset), compute))
+    return _cached(state, cursor, ("pairs", since, until, limit, dataset), compute)
 
 
 @router.get("/series", summary="Events per week or day of a pair, a country or everything")
@@ -65,7 +66,7 @@ def series_(
     until: Until = None,
     dataset: Dataset = "tocsin",
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
-) -> JSONResponse:
+) -> Response:
     """``{"pair", "country", "freq", "points": [series point], "undated": n}``; neither pair nor country gives the overall
     series. ``undated``: the selection's events with no date, which are in no period."""
     _check_dates(since, until)
@@ -85,7 +86,7 @@ def series_(
         return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame), "undated": frame.attrs.get("undated", 0)}
 
     key = ("series", the_pair, country, level, freq, since, until, dataset, min_confidence)
-    return JSONResponse(state.cache.get(cursor, key, compute))
+    return _cached(state, cursor, key, compute)
 
 
 @router.get("/ladder", summary="Where pairs stand on the escalation ladder")
@@ -97,7 +98,7 @@ def ladder_(
     until: Until = None,
     dataset: Dataset = "tocsin",
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
-) -> JSONResponse:
+) -> Response:
     """``{"rungs": [{"rung", "name"}], "items": [ladder row], "undated": n}``, highest rung first; a row's ``last_date`` is
     the pair's own "now" and ``dormant`` is true when it is older than the window."""
     _check_dates(since, until)
@@ -113,7 +114,7 @@ def ladder_(
         }
 
     key = ("ladder", str(the_pair) if the_pair else None, since, until, dataset, min_confidence)
-    return JSONResponse(state.cache.get(cursor, key, compute))
+    return _cached(state, cursor, key, compute)
 
 
 @router.get("/alerts", summary="Stored alerts, newest first")
@@ -135,6 +136,12 @@ def alerts(
         item.setdefault("week", None)
         item.setdefault("date", None)
     return JSONResponse({"items": [{key: plain(value) for key, value in item.items()} for item in items]})
+
+
+def _cached(state: ApiState, cursor: duckdb.DuckDBPyConnection, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> Response:
+    """The answer to ``key``, rendered once and kept as JSON bytes: the cache weighs what it holds (a byte budget)."""
+    body = state.cache.get(cursor, key, lambda: JSONResponse(compute()).body)
+    return Response(body, media_type="application/json")
 
 
 def _check_dates(since: str | None, until: str | None) -> None:
