@@ -183,8 +183,14 @@ class CodeEvents:
             governor = _governing_verb(draft.trigger.token)
             if governor is not None and governor.i in by_token:
                 outer = by_token[governor.i]
+                glemma = governor.lemma_.lower()
                 if outer.pattern.objects:
                     draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
+                elif (
+                    draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
+                    and not ({glemma} & (cues.light | cues.order | cues.undergo))
+                ):  # fmt: skip
+                    draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
                 elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
                     governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
                 ):
