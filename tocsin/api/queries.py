@@ -26,6 +26,8 @@ from ..watch.pairs import parse_pair, principal
 
 #: Largest page of ``GET /api/events``.
 MAX_LIMIT = 1000
+#: Largest ``offset`` of ``GET /api/events`` (DuckDB's OFFSET is a signed 64-bit integer; past it the query failed with 500).
+MAX_OFFSET = 10**15
 #: Event ids listed per map point.
 MAP_IDS = 50
 
@@ -165,7 +167,7 @@ def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: i
     RAISES: ConfigError (E501) for a bad limit or offset, StoreError (E301) if the query fails.
     """
     check_int("limit", limit, 0, MAX_LIMIT)
-    check_int("offset", offset, 0, None)
+    check_int("offset", offset, 0, MAX_OFFSET)
     condition, params = where.where("e")
     with _snapshot(conn):  # the count and the page see the same rows
         total = _fetch(conn, f"SELECT count(*) FROM events e WHERE {condition}", params)[1][0][0]
@@ -214,7 +216,7 @@ def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     merged_id = found[0][0]
     mentions = _rows(
         conn,
-        f"SELECT {_ROW} FROM events e JOIN articles a ON a.id = e.article_id"
+        f"SELECT {_row(conn)} FROM events e JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN merged_events m ON m.event_id = e.merged_id"
         f" WHERE e.merged_id = ? OR (e.merged_id IS NULL AND e.event_id = ?) ORDER BY {_MENTION_ORDER}",
         [merged_id, merged_id],
@@ -233,10 +235,14 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
         MAP_IDS merged event ids, newest first.
     """
     condition, params = where.where("e")
+    any_value, newest = "any_value", f"max_by(coalesce(e.merged_id, e.event_id), coalesce(e.event_date, DATE '0001-01-01'), {2 * MAP_IDS})"
+    if not _is_duckdb(conn):  # PostgreSQL: no max_by with a count, no any_value before version 16
+        any_value = "min"
+        newest = f"(array_agg(coalesce(e.merged_id, e.event_id) ORDER BY coalesce(e.event_date, DATE '0001-01-01') DESC))[1:{2 * MAP_IDS}]"
     sql = (
-        "SELECT e.lat, e.lon, any_value(e.place) AS place, any_value(e.country) AS country,"
-        " any_value(e.geo_precision) AS geo_precision, count(*) AS events, max(e.quad) AS quad,"
-        f" max_by(coalesce(e.merged_id, e.event_id), coalesce(e.event_date, DATE '0001-01-01'), {2 * MAP_IDS}) AS ids"
+        f"SELECT e.lat, e.lon, {any_value}(e.place) AS place, {any_value}(e.country) AS country,"
+        f" {any_value}(e.geo_precision) AS geo_precision, count(*) AS events, max(e.quad) AS quad,"
+        f" {newest} AS ids"
         f" FROM events e WHERE {condition} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
         " GROUP BY e.lat, e.lon ORDER BY events DESC, e.lat, e.lon"
     )
@@ -248,7 +254,8 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
 
 def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows in the events, articles and alerts tables (alerts: 0 while the table does not exist)."""
-    tables = {row[0] for row in _fetch(conn, "SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()", [])[1]}
+    catalog = "duckdb_tables() WHERE schema_name" if _is_duckdb(conn) else "information_schema.tables WHERE table_schema"
+    tables = {row[0] for row in _fetch(conn, f"SELECT table_name FROM {catalog} = current_schema()", [])[1]}
     counts = {}
     for table in ("events", "articles", "alerts"):
         counts[table] = int(_fetch(conn, f"SELECT count(*) FROM {table}", [])[1][0][0]) if table in tables else 0
@@ -334,6 +341,7 @@ def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict
         event = rows[rowid]
         mention_id, merged_id = event.pop("event_id"), event.pop("merged_id")
         ingest_date = event.pop("seen_date", None)  # the day the report was stored: never what dates the event
+        event.pop("rowid", None)  # PostgreSQL's stand-in for DuckDB's rowid (a column there)
         item = {key: _plain(value) for key, value in event.items()}
         counts = merged.get(merged_id)
         item.update(mention_id=mention_id, event_id=merged_id or mention_id)
@@ -351,6 +359,25 @@ def _lookup(conn: duckdb.DuckDBPyConnection, select: str, key: str, values: list
     if not values:
         return []
     return _fetch(conn, f"{select} WHERE {key} BETWEEN ? AND ? AND {key} = ANY(?::VARCHAR[])", [values[0], values[-1], values])[1]
+
+
+def _is_duckdb(conn: Any) -> bool:
+    """Whether ``conn`` is DuckDB's (else a PostgreSQL store's cursor, tocsin.store.postgres.PgCursor: the same calls)."""
+    return isinstance(conn, duckdb.DuckDBPyConnection)
+
+
+def _row(conn: Any) -> str:
+    """:data:`_ROW` for this backend: PostgreSQL has no ``EXCLUDE``, so the events columns are named."""
+    if _is_duckdb(conn):
+        return _ROW
+    names = _fetch(
+        conn,
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'"
+        " ORDER BY ordinal_position",
+        [],
+    )[1]
+    columns = ", ".join(f'e."{n[0]}"' for n in names if n[0] not in ("event_id", "merged_id", "seen_date", "rowid"))
+    return _ROW.replace("e.* EXCLUDE (event_id, merged_id, seen_date)", columns)
 
 
 @contextmanager
@@ -396,4 +423,4 @@ def _bad(name: str, value: Any, hint: str) -> None:
     raise ConfigError(Errors.E501.format(name=name, value=value, hint=hint))
 
 
-__all__ = ["MAX_LIMIT", "EventFilter", "check_date", "check_int", "count_rows", "get_event", "list_events", "map_points"]
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "EventFilter", "check_date", "check_int", "count_rows", "get_event", "list_events", "map_points"]

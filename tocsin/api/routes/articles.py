@@ -8,13 +8,29 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from ...errors import Errors
+from ...errors import Errors, ExtractError
+from ...models import Article
+from ...stages.ingest.clean import finish_article
 from ...watch import run_alerts
 from ..articles import ArticlesIn, add_articles, report_body
 from ..errors import ApiError
 from ..state import ApiState, state_of
 
 router = APIRouter(tags=["articles"])
+
+
+def _articles(body: ArticlesIn) -> list[Article]:
+    """The posted articles, checked and normalised as ingest does files (NFC, bounded runs).
+
+    RAISES: ApiError 422 (E014, naming ``api:<n>`` and the field) if a string holds a lone surrogate: it cannot be stored.
+    """
+    articles = []
+    for number, item in enumerate(body.articles, start=1):
+        try:
+            articles.append(finish_article(item.to_article(origin=f"api:{number}"), path="api", line=number))
+        except ExtractError as exc:
+            raise ApiError(str(exc), status=422) from exc
+    return articles
 
 
 def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> ApiState:
@@ -42,7 +58,7 @@ def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)])
     Articles already stored (same id, or same text when no id is given) are
     skipped and add nothing; their stored events are still returned.
     """
-    articles = [item.to_article(origin=f"api:{number}") for number, item in enumerate(body.articles, start=1)]
+    articles = _articles(body)
     with state.write_lock:
         pipeline = state.pipeline()
         try:
