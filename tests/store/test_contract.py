@@ -379,3 +379,36 @@ def test_store_migrate_refuses_wrong_ends(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--from must be a DuckDB file" in result.output
     result = runner.invoke(app, ["migrate", "--from", str(tmp_path / "a.duckdb"), "--to", str(tmp_path / "b.duckdb")])
     assert result.exit_code == 2 and "--to must be a PostgreSQL URL" in result.output
+
+
+def test_store_api_answers_alike(tmp_path: Path, pg_url: str) -> None:
+    """`tocsin serve` over a PostgreSQL store answers every endpoint as over DuckDB (the health check names its store)."""
+    import warnings
+
+    from starlette.exceptions import StarletteDeprecationWarning
+
+    from tocsin.api.app import create_app
+
+    with warnings.catch_warnings():  # starlette asks for httpx2 instead of httpx; its test client works with either
+        warnings.simplefilter("ignore", StarletteDeprecationWarning)
+        from fastapi.testclient import TestClient
+
+    paths = ["/api/events?limit=3&offset=1", "/api/events?actor=RUS&q=threatened", "/api/map", "/api/pairs", "/api/series?pair=RUS-UKR",
+             "/api/ladder", "/api/alerts", "/api/events.csv", "/api/events.geojson", "/api/events/nope"]  # fmt: skip
+    answers = []
+    for url in (str(tmp_path / "api.duckdb"), pg_url):
+        with open_store(url) as store:
+            store.save([make_article(f"a{i}", f"2024-03-0{i}", [{"cameo": "190", "root": "19", "quad": 4, "lat": 50.0, "lon": 36.25,
+                                                                  "place": "Kharkiv", "geo_precision": "city"}]) for i in range(1, 6)])  # fmt: skip
+            store.save([make_article("fr1", "2024-03-02", [{"cameo": "042", "source_code": "FRA", "target_code": "DEU"}], outlet="lemonde.fr")])
+        with TestClient(create_app(url)) as client:
+            got = {path: (client.get(path).status_code, client.get(path).text) for path in paths}
+            event_id = json.loads(got[paths[0]][1])["items"][0]["event_id"]
+            got["detail"] = (client.get(f"/api/events/{event_id}").status_code, client.get(f"/api/events/{event_id}").text)
+            health = client.get("/api/health").json()
+            assert (health["events"], health["articles"]) == (6, 6)
+        answers.append(got)
+    duck, pg = answers
+    assert json.loads(duck[paths[0]][1])["total"] == 6 and duck["detail"][0] == 200
+    for path in duck:
+        assert pg[path] == duck[path], path

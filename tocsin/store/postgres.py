@@ -169,7 +169,7 @@ class PostgresStore(Store):
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'"
             " ORDER BY ordinal_position"
         )
-        columns = [f'e."{r[0]}"' for r in rows.fetchall() if r[0] not in ("event_id", "merged_id", "seen_date")]
+        columns = [f'e."{r[0]}"' for r in rows.fetchall() if r[0] not in ("event_id", "merged_id", "seen_date", "rowid")]
         return (
             f"SELECT {', '.join(columns)}, e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
             " coalesce(m.num_mentions, 1) AS num_mentions, coalesce(m.num_sources, 1) AS num_sources,"
@@ -532,6 +532,13 @@ class PgCursor:
 
         names = [d[0] for d in self.description]
         return pd.DataFrame.from_records(self.fetchall(), columns=names)
+
+    def begin(self) -> None:
+        """Nothing: the connection is shared by the threads of a server and autocommits; each statement sees what
+        was committed when it started (the API's count and page of ``GET /api/events`` may differ by a concurrent save)."""
+
+    def rollback(self) -> None:
+        """Nothing to roll back (see :meth:`begin`)."""
 
     def close(self) -> None:
         self._cursor.close()

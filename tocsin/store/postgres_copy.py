@@ -86,7 +86,7 @@ def _copy_table(sconn: duckdb.DuckDBPyConnection, conn: psycopg.Connection[Any],
         return 0  # no key to tell copied rows by: a table copied before is left as it is
     names = ", ".join(f'"{c}"' for c in columns)
     scratch = f"_copy_{table}"
-    conn.execute(f"CREATE TEMP TABLE {scratch} (LIKE {table}) ON COMMIT DROP")
+    conn.execute(f"CREATE TEMP TABLE {scratch} ON COMMIT DROP AS SELECT {names} FROM {table} WITH NO DATA")  # types, no constraints
     cursor = sconn.cursor()
     try:
         cursor.execute(f"SELECT {names} FROM {table}")

@@ -1,7 +1,8 @@
 -- tocsin event store, initial schema (PostgreSQL).
 -- schema_version is created by the migration runner itself (tocsin.store.postgres).
 -- The same tables and columns as migrations/duckdb; strings compare byte by byte (COLLATE "C", as in DuckDB), so
--- every ORDER BY gives the DuckDB order whatever the database's locale.
+-- every ORDER BY gives the DuckDB order whatever the database's locale. events.rowid stands for DuckDB's implicit
+-- rowid column (numbered as rows are stored), which PostgreSQL lacks; queries leave it out of event rows.
 
 CREATE TABLE articles (
     id          VARCHAR COLLATE "C" PRIMARY KEY,
@@ -73,5 +74,6 @@ CREATE TABLE events (
     reported       BOOLEAN NOT NULL,
     source_country VARCHAR COLLATE "C",  -- first three letters of source_code
     target_country VARCHAR COLLATE "C",
-    event_date     DATE      -- date part of the article's published, NULL if none
+    event_date     DATE,     -- date part of the article's published, NULL if none
+    rowid          BIGINT GENERATED ALWAYS AS IDENTITY  -- DuckDB's rowid: the order reports were stored in (the API pages by it)
 );
