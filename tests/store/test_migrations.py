@@ -8,8 +8,11 @@ import duckdb
 import pytest
 
 from tocsin.errors import StoreError
+from tocsin.models import Article, Event
 from tocsin.store import DuckDBStore, migrations
 from tocsin.store.migrations import Migration, latest_version, load_migrations, migrate, schema_version
+from tocsin.watch import ladder, run_alerts, series
+from tocsin.watch.records import records
 
 
 def _versions(conn: duckdb.DuckDBPyConnection) -> list[int]:
@@ -182,3 +185,47 @@ def test_migrations_0009_collapses_alerts_stored_before() -> None:
     assert migrate(conn) == latest_version() - 8
     kept = conn.execute("SELECT id, rule, reasons FROM alerts ORDER BY id").fetchall()
     assert kept == [("a2", "new-rung", ["conflict-rise-4w: conflict 3", "first-hostile-contact: first event"]), ("a4", "new-rung", None)]
+
+
+def _reports() -> list[Article]:
+    """Three articles: one attack told by two outlets (one merged event, two reports) and a threat the day after."""
+    def event(article_id: str, cameo: str, day: str, **extra: object) -> Event:
+        quad, goldstein = (4, -10.0) if cameo.startswith("19") else (3, -7.0)
+        return Event(article_id=article_id, sentence_index=0, sentence="s", cameo=cameo, root=cameo[:2], quad=quad, goldstein=goldstein,
+                     source_code="RUSMIL", target_code="UKR", event_date=day, date_precision="day", confidence=0.9, **extra)  # type: ignore[arg-type]
+
+    return [
+        Article(text="a", id="a1", outlet="Wire", published="2025-03-01", events=[event("a1", "190", "2025-03-01", place="Kharkiv")]),
+        Article(text="b", id="a2", outlet="Paper", published="2025-03-01", events=[event("a2", "193", "2025-03-01", place="Kharkiv")]),
+        Article(text="c", id="a3", outlet="Wire", published="2025-03-02", events=[event("a3", "138", "2025-03-02")]),
+    ]
+
+
+def test_issue12_schema_v2_store_upgrades_with_merged_events(tmp_path: Path) -> None:
+    """A store written at schema 2 (reports, no merged events) upgrades to what a fresh store holds: ladder, series, alerts."""
+    fresh_path, old_path = tmp_path / "fresh.duckdb", tmp_path / "v2.duckdb"
+    with DuckDBStore(fresh_path) as fresh:
+        fresh.save(_reports())
+    old = duckdb.connect(str(old_path))
+    old.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    for migration in load_migrations()[:2]:  # the schema of a store written at version 2
+        old.execute(migration.sql)
+        old.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [migration.version])
+    old.execute(f"ATTACH '{fresh_path}' AS fresh (READ_ONLY)")
+    for table in ("articles", "events"):  # the rows an old tocsin wrote: the columns schema 2 had
+        columns = ", ".join(r[0] for r in old.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = 'v2' AND table_name = ?", [table]).fetchall())
+        old.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM fresh.{table}")
+    old.execute("DETACH fresh")
+    assert old.execute("SELECT count(*) FROM events").fetchone() == (3,)
+    old.close()
+
+    with DuckDBStore(old_path) as upgraded, DuckDBStore(fresh_path) as fresh:
+        merged = "SELECT event_id, base_code, num_mentions, num_sources, num_articles, day, src, tgt FROM merged_events ORDER BY event_id"
+        assert upgraded.connection().execute(merged).fetchall() == fresh.connection().execute(merged).fetchall()
+        assert upgraded.count("merged_events") == 2
+        assert records(ladder(upgraded)) == records(ladder(fresh))
+        assert records(series(upgraded, freq="day")) == records(series(fresh, freq="day"))
+        assert [a.to_dict()["rule"] for a in run_alerts(upgraded).added] == [a.to_dict()["rule"] for a in run_alerts(fresh).added]
+    with DuckDBStore(old_path) as again:  # reopening merges nothing twice
+        assert again.count("merged_events") == 2
+        assert again.connection().execute("SELECT count(*) FROM events WHERE merged_id IS NULL").fetchone() == (0,)

@@ -255,6 +255,7 @@ class DuckDBStore(Store):
         if not self.read_only:
             conn = self._connection()
             migrate(conn)
+            merge_unmerged(conn)  # a store written before migration 0003 has reports but no merged events
             if conn.execute("SELECT count(*) FROM merged_events WHERE root IS NULL OR factual IS NULL").fetchone()[0]:  # type: ignore[index]
                 refresh_merged_facts(conn)  # a store written before migrations 0005/0007: fill what the watch layer reads
             return
@@ -527,6 +528,34 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
     refresh_merged_facts(conn, touched)
 
 
+_UNMERGED_FIELDS = ("cameo", "source_code", "target_code", "date_precision", "country", "geonames_id", "lat", "lon", "geo_precision", "place", "confidence")
+
+
+def merge_unmerged(conn: duckdb.DuckDBPyConnection) -> int:
+    """Merge the stored reports that belong to no merged event (a store written before migration 0003 added merging),
+    in the order a fresh store would have saved them, in one transaction. RETURNS: how many reports were merged."""
+    found = conn.execute("SELECT count(*) FROM events WHERE merged_id IS NULL").fetchone()
+    if not found or not found[0]:
+        return 0
+    rows = conn.execute(
+        f"SELECT event_id, article_id, sentence_index, sentence, root, quad, goldstein, {', '.join(_UNMERGED_FIELDS)}, event_date, seen_date"
+        f" FROM events e WHERE merged_id IS NULL ORDER BY e.rowid"
+    ).fetchall()
+    reports: list[tuple[str, Event, date | None, date]] = []
+    for row in rows:
+        values = dict(zip(_UNMERGED_FIELDS, row[7:-2]))
+        event = Event(article_id=row[1], sentence_index=row[2], sentence=row[3], root=row[4], quad=row[5], goldstein=row[6], **values)
+        reports.append((row[0], event, row[-2], row[-1]))
+    conn.begin()
+    try:
+        _merge(conn, reports)
+        conn.commit()
+    except BaseException:
+        _rollback(conn)
+        raise
+    return len(reports)
+
+
 def refresh_merged_facts(conn: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None) -> None:
     """Copy onto ``merged_events`` what the watch layer reads (first report's codes, day, principals; nuclear and
     signal over all reports), for ``ids`` or every merged event (all of them once, when migration 0005 added the columns)."""
@@ -680,4 +709,4 @@ def _detail(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-__all__ = ["DuckDBStore", "connect", "make_event_id", "refresh_merged_facts"]
+__all__ = ["DuckDBStore", "connect", "make_event_id", "merge_unmerged", "refresh_merged_facts"]
