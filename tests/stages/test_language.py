@@ -134,3 +134,28 @@ def test_language_stage_in_pipeline_skips_unsupported_articles() -> None:
 
 def test_language_supported_default() -> None:
     assert SUPPORTED == ("fr", "en")
+
+
+MIXED_EN = [
+    "Russian forces shelled the city of Kharkiv on Thursday, killing three civilians, the regional governor said.",
+    "The Ukrainian army said it had repelled several attacks near the border and shot down two drones overnight.",
+    "Western governments condemned the strikes and promised more air defence systems to Kyiv in the coming weeks.",
+]
+MIXED_DE = "Die russische Armee hat in der Nacht erneut die Stadt Charkiw angegriffen, teilte der Gouverneur am Donnerstag mit."
+MIXED_AR = "قصفت القوات الروسية مدينة خاركيف يوم الخميس مما أسفر عن مقتل ثلاثة مدنيين حسبما قال حاكم المنطقة"
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [[MIXED_DE, *MIXED_EN], [MIXED_EN[0], MIXED_AR, *MIXED_EN[1:]]],
+    ids=["german-first-paragraph", "arabic-paragraph"],
+)
+def test_issue12_english_article_with_one_foreign_paragraph_is_english(paragraphs: list[str]) -> None:
+    # It was detected on its leading characters: a German first paragraph made the whole article German, and skipped.
+    article = DetectLanguage()(Article(text="\n\n".join(paragraphs), id="mixed"))
+    assert article.lang == "en"
+    assert article.lang_score is not None and 0.5 <= article.lang_score < 0.9  # mixed: less sure than all-English
+
+
+def test_language_most_of_the_text_decides() -> None:
+    assert detect_language("\n\n".join([MIXED_DE, MIXED_DE, MIXED_EN[0]]))[0] == "de"

@@ -23,12 +23,16 @@ from ..models import Article
 from ..languages import SUPPORTED
 
 DETECT_CHARS = 2000
-"""Detect on this many leading characters of the text."""
+"""Detect on this many leading characters of the text (of each paragraph, when it has several)."""
+
+DETECT_PARAGRAPHS = 50
+"""At most this many paragraphs, spread over the text, vote on its language."""
 
 UNDETERMINED = "und"
 
 _LITE_MODEL = ("resources", "lid.176.ftz")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @functools.cache
@@ -46,15 +50,37 @@ def _detector() -> Any:
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """Detect the language of ``text``.
+    """Detect the language of ``text``: the language of most of its paragraphs, weighted by their length.
+
+    An English article with one German or Arabic paragraph (a quotation, a first line in another language) is
+    English: each paragraph (up to DETECT_PARAGRAPHS of them, spread over the text) is detected on its first
+    DETECT_CHARS characters, and the language holding the most characters wins.
 
     Args:
-        text: any text; only its first ``DETECT_CHARS`` characters are used.
+        text: any text; paragraphs are separated by blank lines.
 
     Returns:
         ``(code, score)``: a lower-case ISO 639 code such as ``"fr"`` and a
-        confidence in [0, 1]; ``("und", 0.0)`` when the text has no letters.
+        confidence in [0, 1] (the winner's share of the text times its mean score);
+        ``("und", 0.0)`` when the text has no letters.
     """
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text) if _HAS_LETTER.search(p)]
+    if len(paragraphs) <= 1:
+        return _detect_sample(text)
+    step = max(1, len(paragraphs) // DETECT_PARAGRAPHS)
+    weights: dict[str, float] = {}
+    scored: dict[str, float] = {}
+    for paragraph in paragraphs[::step][:DETECT_PARAGRAPHS]:
+        lang, score = _detect_sample(paragraph)
+        weight = float(min(len(paragraph), DETECT_CHARS))
+        weights[lang] = weights.get(lang, 0.0) + weight
+        scored[lang] = scored.get(lang, 0.0) + weight * score
+    best = max(weights, key=lambda lang: weights[lang])
+    return best, scored[best] / sum(weights.values())
+
+
+def _detect_sample(text: str) -> tuple[str, float]:
+    """The language of the first DETECT_CHARS characters of ``text``."""
     sample = " ".join(text[:DETECT_CHARS].split())
     if not _HAS_LETTER.search(sample):
         return UNDETERMINED, 0.0
