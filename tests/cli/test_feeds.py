@@ -175,7 +175,7 @@ def test_cli_feeds_survives_kill_9(tmp_path: Path) -> None:
         feeds = tmp_path / "feeds.toml"
         feeds.write_text(f'[[feeds]]\nurl = "{site.base}/bulk/rss.xml"\nname = "Bulk wire"\n', encoding="utf-8")
         db = tmp_path / "killed.duckdb"
-        rng = random.Random(13)
+        rng = random.Random(4)  # kills after 1, 3, 0 (while starting), 3 and 2 items stored
         reported: list[str] = []
         for _ in range(5):
             watch = _Watch("--feeds", str(feeds), "--once", "--db", str(db), *FAST)
