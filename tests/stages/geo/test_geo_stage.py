@@ -169,3 +169,33 @@ def test_geo_unknown_town_keeps_its_name_at_country_level(pipelines: dict) -> No
     # months and weekdays in a locative phrase are no towns
     event = _events(pipelines, "Russian forces shelled positions in Ukraine in May.", "en")[0]
     assert (event.place, event.geo_precision) == ("Ukraine", "country")
+
+
+def test_issue12_trigger_tokens_found_by_bisection_among_many_docs() -> None:
+    """An event's trigger tokens come from the doc holding it, found by bisecting the docs' starts (not by scanning
+    every doc for every event, quadratic in the article's length); docs given out of text order still work."""
+    import spacy
+
+    from tocsin.stages.geo import _ArticleContext
+    from tocsin.stages.geo.gazetteer import Gazetteer
+
+    nlp = spacy.blank("en")
+    paragraph = "Troops shelled the town of Izium at dawn."
+    docs, pos = [], 0
+    for _ in range(2000):
+        docs.append((pos, nlp(paragraph)))
+        pos += len(paragraph) + 2
+    text = "\n\n".join([paragraph] * 2000)
+    article = Article(text=text, id="long", docs=[docs[1], docs[0], *docs[2:]])
+    context = _ArticleContext(article, Gazetteer.load())
+    for number in (0, 1, 1000, 1999):
+        start = docs[number][0] + paragraph.index("shelled")
+        event = Event(article_id="long", sentence_index=number, sentence=paragraph, cameo="190", root="19", quad=4, goldstein=-10.0,
+                      trigger="shelled", trigger_start=start, trigger_end=start + len("shelled"))  # fmt: skip
+        found = context.trigger_tokens(event)
+        assert found is not None
+        doc, tokens = found
+        assert doc is docs[number][1] and [t.text for t in tokens] == ["shelled"]
+    gap = docs[5][0] - 1  # the blank line between two docs: no token there
+    outside = Event(article_id="long", sentence_index=0, sentence="", cameo="190", root="19", quad=4, goldstein=-10.0, trigger_start=gap, trigger_end=gap + 1)
+    assert context.trigger_tokens(outside) is None

@@ -210,6 +210,7 @@ class _ArticleContext:
         self._offsets = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
         self._extents: list[tuple[int, int, list[int], Any]] | None = None
+        self._extent_starts: list[int] = []
 
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
@@ -219,15 +220,20 @@ class _ArticleContext:
 
     def trigger_tokens(self, event: Event) -> tuple[Any, list[Any]] | None:
         """The tokens of an event's trigger (every token its characters touch) and their doc."""
-        if self._extents is None:  # each doc's span of the text and its tokens' starts, computed once
-            self._extents = [(offset, offset + _doc_length(doc), doc.to_array(IDX).tolist(), doc) for offset, doc in self.article.docs]
-        for offset, end, starts, doc in self._extents:
-            if offset <= event.trigger_start < end:
-                first = bisect_right(starts, event.trigger_start - offset) - 1
-                last = bisect_left(starts, max(event.trigger_end, event.trigger_start + 1) - offset)
-                tokens = list(doc[max(first, 0) : last])
-                return (doc, tokens) if tokens else None
-        return None
+        if self._extents is None:  # each doc's span of the text and its tokens' starts, computed once, in text order
+            extents = [(offset, offset + _doc_length(doc), doc.to_array(IDX).tolist(), doc) for offset, doc in self.article.docs]
+            self._extents = sorted(extents, key=lambda extent: extent[0])
+            self._extent_starts = [extent[0] for extent in self._extents]
+        k = bisect_right(self._extent_starts, event.trigger_start) - 1  # the doc starting at or before the trigger: no scan
+        if k < 0:
+            return None
+        offset, end, starts, doc = self._extents[k]
+        if event.trigger_start >= end:
+            return None
+        first = bisect_right(starts, event.trigger_start - offset) - 1
+        last = bisect_left(starts, max(event.trigger_end, event.trigger_start + 1) - offset)
+        tokens = list(doc[max(first, 0) : last])
+        return (doc, tokens) if tokens else None
 
     @property
     def most_frequent(self) -> Place | None:
