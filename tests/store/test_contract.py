@@ -39,7 +39,9 @@ def make_event(article_id: str, **fields: Any) -> Event:
     return Event(**values)
 
 
-def make_article(article_id: str, published: str | None = "2024-03-05", events: list[dict[str, Any]] | None = None, outlet: str = "example.org") -> Article:
+def make_article(
+    article_id: str, published: str | None = "2024-03-05", events: list[dict[str, Any]] | None = None, outlet: str = "example.org"
+) -> Article:
     article = Article(
         text="Russia threatened Ukraine. Kyiv answered.", id=article_id, title=f"Title {article_id}", url=f"https://example.org/{article_id}",
         outlet=outlet, published=published, lang="en", lang_score=0.98, origin="feed.jsonl:1",
@@ -67,10 +69,15 @@ def store(store_url: str) -> Iterator[Store]:
 
 
 def test_store_save_and_read_back(store: Store) -> None:
-    assert store.save([make_article("a1", events=[{}, {"cameo": "190", "root": "19", "quad": 4, "trigger_start": 30, "goldstein": -10.0}])]) == SaveResult(1, 0, 2)
+    assert store.save(
+        [make_article("a1", events=[{}, {"cameo": "190", "root": "19", "quad": 4, "trigger_start": 30, "goldstein": -10.0}])]
+    ) == SaveResult(1, 0, 2)
     assert counts(store) == {"articles": 1, "sentences": 2, "mentions": 2, "events": 2, "merged_events": 2}
     rows = store.events()
-    assert [(r["cameo"], r["event_date"], r["outlet"], r["num_sources"]) for r in rows] == [("130", "2024-03-05", "example.org", 1), ("190", "2024-03-05", "example.org", 1)]
+    assert [(r["cameo"], r["event_date"], r["outlet"], r["num_sources"]) for r in rows] == [
+        ("130", "2024-03-05", "example.org", 1),
+        ("190", "2024-03-05", "example.org", 1),
+    ]
     assert rows[0]["cameo_name"] and rows[0]["mention_id"] == rows[0]["event_id"]
     article = store.articles()[0]
     assert (article["id"], article["n_sentences"], article["coder"], article["lang_score"]) == ("a1", 2, "tocsin.coder.v1", 0.98)
@@ -150,7 +157,9 @@ def test_store_count_articles_has_article_and_merge(filled: Store) -> None:
     assert [a["id"] for a in filled.articles(limit=3)] == ["B7", "a1", "a2"]  # coded together: by id, bytewise (B < a)
     assert filled.has_article("a3") and not filled.has_article("A3")
     # the two FRA>DEU 042 reports of 2024-03-04 (a4, B7; one outlet) are one event; RUS>UKR and UKR>RUS are two
-    merged = {(r["article_id"], r["cameo"]): (r["event_id"], r["num_mentions"], r["num_articles"], r["num_sources"]) for r in filled.events()}
+    merged = {
+        (r["article_id"], r["cameo"]): (r["event_id"], r["num_mentions"], r["num_articles"], r["num_sources"]) for r in filled.events()
+    }
     assert merged[("a4", "042")][0] == merged[("B7", "042")][0] and merged[("a4", "042")][1:] == (2, 2, 1)
     assert merged[("a1", "190")][0] != merged[("a2", "1901")][0]
 
@@ -173,6 +182,20 @@ def test_store_read_only_reads_and_refuses_writes(store_url: str) -> None:
             reader.save([make_article("a2")])
     with open_store(store_url) as store:  # nothing was written, the store persists across opens
         assert counts(store)["articles"] == 1
+
+
+def test_store_postgres_reconnects_after_the_server_drops_it(pg_url: str, pg_server: str) -> None:
+    import psycopg
+
+    with open_store(pg_url) as store:
+        store.save([make_article("a1")])
+        with psycopg.connect(pg_server, autocommit=True) as admin:  # what a server restart does to the store's sessions
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query NOT LIKE '%pg_stat_activity%'"
+                          " AND application_name = '' AND datname = current_database() AND backend_type = 'client backend'")  # fmt: skip
+        with pytest.raises(StoreError):
+            store.count("articles")  # the statement in flight when the connection died fails ...
+        assert store.count("articles") == 1  # ... and the next one reconnects
+        assert store.save([make_article("a2")]) == SaveResult(1, 0, 1)  # a save on a dropped connection is made again
 
 
 # -- the same answers on both backends ------------------------------------------------------------------------------------
@@ -293,10 +316,15 @@ def _merged(url: str) -> tuple[set[frozenset[str]], list[tuple[Any, ...]]]:
         groups: dict[str, set[str]] = {}
         for row in store.events():
             groups.setdefault(row["event_id"], set()).add(f"{row['article_id']}:{row['cameo']}")
-        rows = store.connection().cursor().execute(  # type: ignore[attr-defined]
-            "SELECT base_code, source_country, target_country, event_date, num_mentions, num_sources, num_articles, confidence,"
-            " src, tgt, factual FROM merged_events"
-        ).fetchall()
+        rows = (
+            store.connection()
+            .cursor()
+            .execute(  # type: ignore[attr-defined]
+                "SELECT base_code, source_country, target_country, event_date, num_mentions, num_sources, num_articles, confidence,"
+                " src, tgt, factual FROM merged_events"
+            )
+            .fetchall()
+        )
     return {frozenset(g) for g in groups.values()}, sorted(_plain(list(r)) for r in rows)
 
 
@@ -400,7 +428,9 @@ def test_store_api_answers_alike(tmp_path: Path, pg_url: str) -> None:
         with open_store(url) as store:
             store.save([make_article(f"a{i}", f"2024-03-0{i}", [{"cameo": "190", "root": "19", "quad": 4, "lat": 50.0, "lon": 36.25,
                                                                   "place": "Kharkiv", "geo_precision": "city"}]) for i in range(1, 6)])  # fmt: skip
-            store.save([make_article("fr1", "2024-03-02", [{"cameo": "042", "source_code": "FRA", "target_code": "DEU"}], outlet="lemonde.fr")])
+            store.save(
+                [make_article("fr1", "2024-03-02", [{"cameo": "042", "source_code": "FRA", "target_code": "DEU"}], outlet="lemonde.fr")]
+            )
         with TestClient(create_app(url)) as client:
             got = {path: (client.get(path).status_code, client.get(path).text) for path in paths}
             event_id = json.loads(got[paths[0]][1])["items"][0]["event_id"]

@@ -35,4 +35,4 @@ def is_postgres_url(path: str | Path) -> bool:
     return str(path).startswith(("postgresql://", "postgres://"))
 
 
-__all__ = ["Store", "SaveResult", "DuckDBStore", "is_postgres_url", "open_store"]
+__all__ = ["DuckDBStore", "SaveResult", "Store", "is_postgres_url", "open_store"]

@@ -145,9 +145,7 @@ class PostgresStore(Store):
                 pending = [m for m in migrations if m.version > found]
                 for migration in pending:
                     conn.execute(migration.sql.encode("utf-8"))
-                    conn.execute(
-                        "INSERT INTO schema_version VALUES (%s, %s)", [migration.version, datetime.now(UTC).replace(tzinfo=None)]
-                    )
+                    conn.execute("INSERT INTO schema_version VALUES (%s, %s)", [migration.version, datetime.now(UTC).replace(tzinfo=None)])
                 row = conn.execute("SELECT count(*) FROM merged_events WHERE root IS NULL OR factual IS NULL").fetchone()
                 if row and row[0]:
                     _refresh_merged_facts(conn)  # rows of a store written before migrations 0005/0007
@@ -192,16 +190,21 @@ class PostgresStore(Store):
         if self.read_only:
             raise StoreError(Errors.E301.format(path=self.path, detail="the store is open read-only; open it without read_only to write"))
         with self._write_lock:  # one transaction at a time on the write connection; other processes wait on the lock
-            conn = self._write_connection()
-            try:
-                with conn.transaction():
-                    conn.execute(_LOCK)
-                    return _save(conn, articles)
-            except Exception as exc:  # driver errors and malformed articles alike; the transaction was rolled back
-                if isinstance(exc, psycopg.OperationalError) and conn.closed:
-                    self._wconn = None  # reconnect on the next save
-                detail = _detail(exc) if isinstance(exc, psycopg.Error) else f"{type(exc).__name__}: {exc}"
-                raise StoreError(Errors.E301.format(path=self.path, detail=f"save failed, nothing was saved ({detail})")) from exc
+            retried = False
+            while True:
+                conn = self._write_connection()
+                try:
+                    with conn.transaction():
+                        conn.execute(_LOCK)
+                        return _save(conn, articles)
+                except Exception as exc:  # driver errors and malformed articles alike; the transaction was rolled back
+                    if conn.closed or conn.broken:
+                        self._wconn = None  # the server dropped the connection: nothing was saved, so save again once
+                        if not retried:
+                            retried = True
+                            continue
+                    detail = _detail(exc) if isinstance(exc, psycopg.Error) else f"{type(exc).__name__}: {exc}"
+                    raise StoreError(Errors.E301.format(path=self.path, detail=f"save failed, nothing was saved ({detail})")) from exc
 
     def _write_connection(self) -> psycopg.Connection[Any]:
         self._connection()
@@ -292,9 +295,10 @@ class PostgresStore(Store):
         return PgConnection(self._connection(), self.path)
 
     def _connection(self) -> psycopg.Connection[Any]:
-        if self._conn is None or self._conn.closed:
-            detail = "the store is closed" if self._closed or self._conn is None else "the connection to the server was lost"
-            raise StoreError(Errors.E301.format(path=self.path, detail=detail))
+        if self._closed or self._conn is None:
+            raise StoreError(Errors.E301.format(path=self.path, detail="the store is closed"))
+        if self._conn.closed or self._conn.broken:  # the server restarted or dropped us: connect again (E310 if it is down)
+            self._conn = self._connect(read_only=self.read_only)
         return self._conn
 
     def _query(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -341,7 +345,9 @@ def _save(conn: psycopg.Connection[Any], articles: Sequence[Article]) -> SaveRes
     return SaveResult(articles_added=len(new), articles_skipped=len(articles) - len(new), events_added=len(events))
 
 
-def _copy(conn: psycopg.Connection[Any], table: str, columns: list[tuple[str, str, _Getter]], rows: list[Any], *, conflict: str = "") -> None:
+def _copy(
+    conn: psycopg.Connection[Any], table: str, columns: list[tuple[str, str, _Getter]], rows: list[Any], *, conflict: str = ""
+) -> None:
     """Insert rows with COPY (into a temporary table first when ``conflict`` names a key: rows already stored are skipped)."""
     if not rows:
         return

@@ -76,7 +76,9 @@ def _pg_columns(conn: psycopg.Connection[Any], table: str) -> dict[str, int]:
     return {name: oid for name, oid in rows}
 
 
-def _copy_table(sconn: duckdb.DuckDBPyConnection, conn: psycopg.Connection[Any], table: str, pg_columns: dict[str, int], stored: set[str]) -> int:
+def _copy_table(
+    sconn: duckdb.DuckDBPyConnection, conn: psycopg.Connection[Any], table: str, pg_columns: dict[str, int], stored: set[str]
+) -> int:
     """Copy one table's rows that are not in PostgreSQL yet (merged events: or that changed). RETURNS: rows written."""
     duck_columns = [r[0] for r in sconn.execute(f"DESCRIBE {table}").fetchall()]
     columns = [c for c in pg_columns if c in duck_columns]
