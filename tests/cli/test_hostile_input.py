@@ -84,3 +84,51 @@ def test_cli_not_a_database_is_e307(tmp_path: Path) -> None:
     db.write_text(json.dumps({"not": "a database"}), encoding="utf-8")
     result = runner.invoke(app, ["series", "--db", str(db)])
     assert result.exit_code == 1 and "[E307]" in result.output
+
+
+FR_NEWS = (
+    "Les forces russes ont bombardé la ville de Kharkiv jeudi, a déclaré l'armée ukrainienne.\n\n"
+    "Le gouvernement français a condamné l'attaque russe contre l'Ukraine."
+)
+
+
+def _coded(tmp_path: Path, name: str, text: str) -> list[tuple[str, str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["code", "--no-store", "--format", "jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return sorted((e["source_code"] or "", e["cameo"], e["target_code"] or "") for e in events)
+
+
+@pytest.mark.slow
+def test_issue12_french_in_nfd_codes_like_nfc(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", FR_NEWS)
+    assert nfd != FR_NEWS
+    composed = _coded(tmp_path, "nfc.txt", FR_NEWS)
+    assert len(composed) >= 2  # a real French text that codes events
+    assert _coded(tmp_path, "nfd.txt", nfd) == composed  # it coded 0 events in NFD
+
+
+@pytest.mark.slow
+def test_issue12_poisoned_record_skipped_the_rest_stored(tmp_path: Path, english_stories) -> None:
+    stories = english_stories(20).read_text(encoding="utf-8").splitlines()
+    poisoned = json.loads(stories[10])
+    poisoned["id"] = "poison"
+    lines = [*stories[:10], json.dumps(poisoned).replace('"poison"', '"poison\\udfff"'), *stories[10:]]
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "run.duckdb"
+    first = runner.invoke(app, ["code", "--db", str(db), "--format", "jsonl", str(path)])
+    output = " ".join(first.output.split())
+    assert f"[E014] {path}:11: the id holds a lone surrogate" in output and "1 input(s) failed" in output
+    with DuckDBStore(db, read_only=True) as store:
+        stored = store.count("articles")
+        events = store.count("events")
+    assert stored == len({json.loads(line)["id"] for line in stories})  # every good story, none lost to the bad one
+    again = runner.invoke(app, ["code", "--db", str(db), str(path)])
+    assert "0 event(s) added" in " ".join(again.output.split())
+    with DuckDBStore(db, read_only=True) as store:
+        assert (store.count("articles"), store.count("events")) == (stored, events)
