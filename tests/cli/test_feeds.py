@@ -224,3 +224,25 @@ def test_cli_feeds_survives_kill_9(tmp_path: Path) -> None:
         for watch in started:
             watch.stop()
         site.stop()
+
+
+def test_cli_feeds_ctrl_c_mid_pass_says_what_was_stored(tmp_path: Path) -> None:
+    site = _server().bulk_site(10)
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feeds]]\nurl = "{site.base}/bulk/rss.xml"\n', encoding="utf-8")
+    db = tmp_path / "ctrl-c.duckdb"
+    watch = _Watch("--feeds", str(feeds), "--once", "--db", str(db), *FAST)
+    try:
+        assert watch.wait_for(lambda line: _STORED.match(line) is not None, count=2)
+        watch.proc.send_signal(signal.SIGINT)
+        assert watch.proc.wait(timeout=120) == 130
+        watch.drain()
+    finally:
+        watch.stop()
+        site.stop()
+    said = [line for line in watch.seen if line.startswith("interrupted: ")]
+    assert said, "\n".join(watch.seen)
+    count = int(re.match(r"interrupted: (\d+) article\(s\) stored", said[0]).group(1))  # type: ignore[union-attr]
+    with open_store(db, read_only=True) as store:
+        assert sorted(a["id"] for a in store.articles()) == sorted(watch.stored())
+    assert count == len(watch.stored()) >= 2

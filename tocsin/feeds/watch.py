@@ -298,16 +298,15 @@ class Watcher:
             self._attempted.add(url)
             outcome = self._watch_item(feed, parsed, url, item, summary)
             complete = complete and outcome.status != "retry"
-            if self.on_item is not None:
-                self.on_item(outcome)
+            if outcome.status != "stored":  # a stored item was reported as it was counted
+                self._emit(outcome)
         return complete
 
     def _feed_failed(self, feed: Feed, summary: WatchSummary, message: str) -> None:
         summary.feeds_failed += 1
         summary.failures.append((feed.url, message))
         log.warning(message)
-        if self.on_item is not None:
-            self.on_item(ItemOutcome(feed.name, feed.url, "retry", message))
+        self._emit(ItemOutcome(feed.name, feed.url, "retry", message))
 
     def _warn(self, summary: WatchSummary, url: str, message: str) -> None:
         summary.warnings.append((url, message))
@@ -369,22 +368,28 @@ class Watcher:
         pipeline = self.pipeline
         before = len(pipeline.failures)
         report = RunReport()
-        with self._guard.critical():  # Ctrl-C waits until the item is saved and marked
+        # Ctrl-C waits until the item is saved, marked, counted and reported: what the summary says was stored, was
+        with self._guard.critical():
             with self.store.session(write=True):
                 self.state.mark(url, feed=feed, status="pending", content_hash=digest, article_id=url)
             coded = code_and_save(pipeline, [article], self.store, report)
+            problems = pipeline.failures[before:]
+            del pipeline.failures[before:]  # a long watch must not keep every failure
             if coded:
                 with self.store.session(write=True):
                     self.state.mark(url, feed=feed, status="stored", content_hash=digest, article_id=url)
-        problems = pipeline.failures[before:]
-        del pipeline.failures[before:]  # a long watch must not keep every failure
-        if not coded:
-            detail = "; ".join(f.message for f in problems) or "the pipeline dropped it"
-            return self._fail(feed, url, summary, Errors.E612.format(feed=feed.name, url=url, detail=detail))
-        summary.articles_added += report.articles_added
-        summary.events_added += report.events_added
-        summary.stored.append(url)
-        return ItemOutcome(feed.name, url, "stored", None, report.events_added)
+                summary.articles_added += report.articles_added
+                summary.events_added += report.events_added
+                summary.stored.append(url)
+                outcome = ItemOutcome(feed.name, url, "stored", None, report.events_added)
+                self._emit(outcome)
+                return outcome
+        detail = "; ".join(f.message for f in problems) or "the pipeline dropped it"
+        return self._fail(feed, url, summary, Errors.E612.format(feed=feed.name, url=url, detail=detail))
+
+    def _emit(self, outcome: ItemOutcome) -> None:
+        if self.on_item is not None:
+            self.on_item(outcome)
 
     def _fail(self, feed: Feed, url: str, summary: WatchSummary, message: str, *, retry: bool = False) -> ItemOutcome:
         summary.failures.append((url, message))
