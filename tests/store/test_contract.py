@@ -198,6 +198,25 @@ def test_store_postgres_reconnects_after_the_server_drops_it(pg_url: str, pg_ser
         assert store.save([make_article("a2")]) == SaveResult(1, 0, 1)  # a save on a dropped connection is made again
 
 
+
+def test_store_postgres_schema_versions(new_pg_url: Any) -> None:
+    """Migrations are recorded once; a newer schema is refused (E302); read-only, an older (here empty) one too (E304)."""
+    from tocsin.store.migrations import latest_version
+
+    with pytest.raises(StoreError, match=r"\[E304\]"):
+        open_store(new_pg_url(), read_only=True)
+    url = new_pg_url()
+    with open_store(url) as store:
+        assert store.count("schema_version") == latest_version("postgres")
+        assert store.migrate() == 0  # type: ignore[attr-defined]
+    with open_store(url) as store:  # a second open applies nothing
+        assert store.count("schema_version") == latest_version("postgres")
+        store.connection().execute("INSERT INTO schema_version VALUES (999, now()::TIMESTAMP)")  # type: ignore[attr-defined]
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"\[E302\].*999"):
+            open_store(url, read_only=read_only)
+
+
 # -- the same answers on both backends ------------------------------------------------------------------------------------
 
 
