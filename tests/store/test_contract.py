@@ -198,7 +198,6 @@ def test_store_postgres_reconnects_after_the_server_drops_it(pg_url: str, pg_ser
         assert store.save([make_article("a2")]) == SaveResult(1, 0, 1)  # a save on a dropped connection is made again
 
 
-
 def test_store_postgres_schema_versions(new_pg_url: Any) -> None:
     """Migrations are recorded once; a newer schema is refused (E302); read-only, an older (here empty) one too (E304)."""
     from tocsin.store.migrations import latest_version
