@@ -3,6 +3,7 @@
 import { getJSON } from "./api.js";
 import { QUADS, cameoLabel } from "./cameo.js";
 import { emptyState, fmt, h, plural, replace } from "./dom.js";
+import { safeHref } from "./links.js";
 
 const ROLES = [
   ["source", "hl-source", "source"],
@@ -119,8 +120,9 @@ function field(term, value) {
 }
 
 function link(url, text) {
-  if (!url) return text || "–";
-  return h("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: text || url });
+  const href = safeHref(url);
+  if (!href) return text || url || "–"; // only http(s) URLs are links: a stored javascript: URL stays text
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank", text: text || url });
 }
 
 /** Show one event row in the detail panel, then add its reports from GET /api/events/{id}. */
