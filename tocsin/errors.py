@@ -102,6 +102,11 @@ class Errors(metaclass=_CodedMessages):
         " (or ask for freq=week, seven times fewer)."
     )
     E508 = "Request body of {size} bytes is over the {limit}-byte limit. Post fewer or shorter articles per request."
+    E509 = "Host {host!r} is not served here (allowed: {allowed}). Use one of those names in the URL; a page on another site cannot reach this API."
+    E510 = (
+        "Listening on {host} makes the API reachable from other machines; that needs a write token. Pass --token (or set"
+        " TOCSIN_API_TOKEN), or listen on 127.0.0.1 (the default) and put a reverse proxy in front."
+    )
     # feeds (E6xx)
     E601 = "{path}: cannot read the feeds file ({detail}). Pass a TOML file with one [[feeds]] table per feed (see docs/feeds.toml)."
     E602 = "{path}: not valid TOML ({detail}). Fix the syntax; see docs/feeds.toml."
