@@ -26,7 +26,10 @@ FLOORS = {
     # the dictionary codes, and 32 of these 1,349 isolated sentences were right only through an unknown name or a pronoun;
     # statements that report an act, background clauses and counted acts are no longer events, which the real-news sets
     # reward and a one-label-per-sentence set does not)
-    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.75, "penta.macro_f1": 0.80},
+    # measured 2026-12-05 (third session): 0.750 / 0.794 — an event noun in an adjunct is circumstance (0.756 / 0.801), and
+    # the sentence's class is now that of its most probable event under the calibrated confidence (fitted on PLOVER GSR
+    # and the real-news sets, bench/calibrate.py), which weighs statements and event nouns down
+    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.74, "penta.macro_f1": 0.79},
 }
 
 
@@ -35,10 +38,10 @@ FLOORS = {
 # 0.70; these floors pin what the coder truly reaches today and rise with it.
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 REALNEWS_FLOORS = {
-    # measured 2026-12-05 (second session): root F1 0.398 (P 0.447, R 0.358), source country 0.575, target 0.432, triple P 0.180, place 0.461
-    "en_wikinews.jsonl": {"root.f1": 0.39, "root.precision": 0.44, "source_country_accuracy": 0.56, "target_country_accuracy": 0.42, "triple_precision": 0.17, "place_accuracy": 0.44},
-    # measured 2026-12-05: root F1 0.431 (P 0.441, R 0.422), source country 0.731, target 0.633, triple P 0.204, place 0.447
-    "fr_news.jsonl": {"root.f1": 0.42, "root.precision": 0.43, "source_country_accuracy": 0.71, "target_country_accuracy": 0.62, "triple_precision": 0.19, "place_accuracy": 0.43},
+    # measured 2026-12-05 (third session): root F1 0.405 (P 0.473, R 0.355), source country 0.563, target 0.434, triple P 0.187, place 0.460
+    "en_wikinews.jsonl": {"root.f1": 0.40, "root.precision": 0.46, "source_country_accuracy": 0.55, "target_country_accuracy": 0.42, "triple_precision": 0.18, "place_accuracy": 0.45},
+    # measured 2026-12-05 (third session): root F1 0.435 (P 0.467, R 0.408), source country 0.740, target 0.638, triple P 0.215, place 0.479
+    "fr_news.jsonl": {"root.f1": 0.43, "root.precision": 0.46, "source_country_accuracy": 0.73, "target_country_accuracy": 0.63, "triple_precision": 0.21, "place_accuracy": 0.47},
 }
 
 
@@ -61,6 +64,19 @@ def test_gate_realnews_floor(name: str) -> None:
     report = evaluate_file(REALNEWS / name).to_dict()
     for key, floor in REALNEWS_FLOORS[name].items():
         assert _get(report, key) >= floor, f"{name}: {key} = {_get(report, key):.3f} fell below the floor {floor}"
+
+
+@pytest.mark.parametrize("name", sorted(REALNEWS_FLOORS))
+def test_gate_confidence_ranks_events_on_real_news(name: str) -> None:
+    """Issue 9: confidence means something: on real news, events at or above 0.7 are right more often than all
+    events, and those at or above the watch's threshold (0.5) at least as often."""
+    from tocsin.watch.reports import MIN_CONFIDENCE
+
+    report = evaluate_file(REALNEWS / name)
+    overall = report.precision_at(0.0)
+    assert overall is not None
+    assert (report.precision_at(MIN_CONFIDENCE) or 0.0) >= overall
+    assert (report.precision_at(0.7) or 0.0) >= overall + 0.1, f"{name}: {report.precision_at(0.7)} vs {overall}"
 
 
 def test_gate_seed_events() -> None:

@@ -19,6 +19,7 @@ from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import ArgumentFinder
+from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, is_verbal, find_triggers, governs
 
@@ -65,6 +66,8 @@ class CodeEvents:
         self.min_confidence = min_confidence
         # With trace=True, every trigger that gave no event is recorded with the reason (for `tocsin eval` error analysis).
         self.trace: list[dict[str, object]] | None = [] if trace else None
+        # bench/calibrate.py sets a list here to collect each emitted event's confidence features.
+        self.feature_log: list[tuple[Event, dict[str, float]]] | None = None
         self._where: tuple[str, int] = ("", 0)
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
@@ -269,7 +272,7 @@ class CodeEvents:
                         draft.wrappers.append("future")
             if according_to:
                 draft.reported = True
-            events.extend(self._emit(article, draft, sent, sentence, offset))
+            events.extend(self._emit(article, draft, sent, sentence, offset, acts=len(live)))
         kept: list[Event] = []
         for event in events:
             if event.confidence < self.min_confidence:
@@ -400,7 +403,7 @@ class CodeEvents:
         rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
         return _Draft(trigger, pattern, pattern.cameo, sources, targets, source_how, target_how, (start, end), rule)
 
-    def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int) -> list[Event]:
+    def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
         doc = sent.doc
         targets: list[TokenActor | None] = list(draft.targets)
         target_how = draft.target_how
@@ -441,9 +444,13 @@ class CodeEvents:
                 target = None
             elif target is not None and source is not None and draft.code[:2] == "15" and _same_side(source, target):
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
-            confidence = _confidence(draft, target_how if target is not None else "none")
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
+            values = features(
+                draft, target_how if target is not None else "none", source=smention.code if smention else None,
+                target=tmention.code if tmention else None, quad=info.quad, lang=article.lang, acts=acts, words=len(sent),
+            )  # fmt: skip
+            confidence = calibrated(values)
             rule = draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if target is not None and target_how in ("nearby", "reciprocal"):
                 rule += f"+target:{target_how}"
@@ -481,6 +488,8 @@ class CodeEvents:
                     reported=draft.reported,
                 )
             )
+            if self.feature_log is not None:
+                self.feature_log.append((out[-1], values))
         return out
 
 
@@ -752,23 +761,6 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
         if best is None or distance < best[0]:
             best = (distance, actor)
     return best[1] if best else None
-
-
-def _confidence(draft: _Draft, target_how: str) -> float:
-    score = 0.8
-    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2, "none": -0.45}.get(draft.source_how, -0.15)
-    score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
-    if draft.pattern.objects:
-        score += 0.05
-    if draft.pattern.roles:
-        score += 0.03
-    if draft.hypothetical:
-        score -= 0.1
-    if draft.negated:
-        score -= 0.3
-    if any(a.mention.name == "inferred from context" for a in draft.sources):
-        score -= 0.15
-    return round(max(0.05, min(0.99, score)), 3)
 
 
 __all__ = ["CodeEvents"]

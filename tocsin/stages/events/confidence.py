@@ -1,0 +1,87 @@
+"""How likely a coded event is right: a logistic model over what the coder knew when it coded it.
+
+The coder's rules give each event a prior (:func:`prior`: how its source and target were found, negation,
+framing). That prior alone is not a probability: on real news nearly every band from 0.5 to 0.8 was right less
+than half the time. :func:`features` adds what else tells a right event from a wrong one (an event noun or a
+verb, the CAMEO quad class, a statement, a role without a country, a target taken from nearby words, how many
+acts the sentence holds) and :func:`calibrated` weighs them with the coefficients in
+``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on the development gold sets (PLOVER
+GSR in French and English, ConfliBERT's CAMEO classes), never on the real-news sets it is judged on
+(docs/accuracy.md shows confidence band against precision there).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL = Path(__file__).resolve().parents[2] / "data" / "events" / "confidence.json"
+
+#: The features, in the order of the model's weights.
+FEATURES = (
+    "prior", "noun", "no_source", "no_target", "source_role_only", "target_nearby", "target_reciprocal",
+    "framed", "hypothetical", "reported", "statement", "quad1", "quad2", "quad3", "quad4", "crowded", "long", "fr",
+)  # fmt: skip
+
+
+def prior(draft: Any, target_how: str) -> float:
+    """The rules' own score of an event, from how its actors were found and how it is framed."""
+    score = 0.8
+    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2, "none": -0.45}.get(draft.source_how, -0.15)
+    score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
+    if draft.pattern.objects:
+        score += 0.05
+    if draft.pattern.roles:
+        score += 0.03
+    if draft.hypothetical:
+        score -= 0.1
+    if draft.negated:
+        score -= 0.3
+    if any(a.mention.name == "inferred from context" for a in draft.sources):
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def features(draft: Any, target_how: str, *, source: str | None, target: str | None, quad: int, lang: str | None, acts: int, words: int) -> dict[str, float]:
+    """What the model weighs for one event (its source and target codes, CAMEO quad class, the number of acts
+    coded in its sentence and the sentence's length in tokens)."""
+    return {
+        "prior": prior(draft, target_how),
+        "noun": float(draft.trigger.kind == "noun"),
+        "no_source": float(source is None),
+        "no_target": float(target is None),
+        "source_role_only": float(source is not None and source.startswith("---")),
+        "target_nearby": float(target is not None and target_how == "nearby"),
+        "target_reciprocal": float(target is not None and target_how == "reciprocal"),
+        "framed": float(bool(draft.wrappers)),
+        "hypothetical": float(draft.hypothetical),
+        "reported": float(draft.reported),
+        "statement": float(draft.code[:2] == "01"),
+        **{f"quad{q}": float(quad == q) for q in (1, 2, 3, 4)},
+        "crowded": float(acts > 2),
+        "long": float(words > 40),
+        "fr": float(lang == "fr"),
+    }
+
+
+@cache
+def _model(path: Path = MODEL) -> tuple[float, tuple[float, ...]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = data["weights"]
+    return float(data["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURES)
+
+
+def calibrated(values: dict[str, float], path: Path | None = None) -> float:
+    """The probability that the event is right, rounded to 3 places (the prior itself if no model is shipped)."""
+    path = path or MODEL
+    if not path.exists():
+        return values["prior"]
+    intercept, weights = _model(path)
+    z = intercept + sum(w * values[name] for name, w in zip(FEATURES, weights, strict=True))
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+__all__ = ["FEATURES", "MODEL", "calibrated", "features", "prior"]
