@@ -14,7 +14,7 @@ DOCS: docs/api.md
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -23,14 +23,23 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from ..about import __version__
+from ..errors import ConfigError, Errors
 from ..store import open_store
 from .errors import add_error_handlers
+from .guard import LOOPBACK_HOSTS, Guard
 from .limits import BodyLimit
 from .routes import articles, events, health, watch
 from .state import ApiState, ReadSessions
 
 
-def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = False, webhook: str | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    *,
+    token: str | None = None,
+    read_only: bool = False,
+    webhook: str | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+) -> FastAPI:
     """Build the API (and dashboard) app over the store at ``db_path``.
 
     db_path: a DuckDB file (created and migrated unless ``read_only``), ``":memory:"``, or a PostgreSQL URL
@@ -40,6 +49,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     read_only: open the store read-only (several servers may share the file)
         and refuse writes (403).
     webhook: URL the alerts raised by POSTed articles are POSTed to (as `tocsin alerts --webhook`).
+    allowed_hosts: the ``Host`` names answered (others: 400, E509); None answers any (``serve`` on loopback passes
+        the loopback names).
     RETURNS: the FastAPI app; the store closes when the app shuts down.
     RAISES: StoreError if the store cannot be opened.
     DOCS: docs/api.md
@@ -63,7 +74,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     )
     app.state.api = state
     app.add_middleware(ReadSessions, state=state)
-    app.add_middleware(BodyLimit)  # outermost: an oversized body is refused before anything reads it
+    app.add_middleware(BodyLimit)  # an oversized body is refused before anything reads it
+    app.add_middleware(Guard, state=state, allowed_hosts=allowed_hosts)  # outermost: Host, token before body, headers
     add_error_handlers(app)
     for module in (health, events, watch, articles):
         app.include_router(module.router, prefix="/api")
@@ -83,10 +95,18 @@ def serve(
     log_level: str = "info",
     webhook: str | None = None,
 ) -> None:
-    """Serve :func:`create_app` with uvicorn until interrupted (the job behind ``tocsin serve``)."""
+    """Serve :func:`create_app` with uvicorn until interrupted (the job behind ``tocsin serve``).
+
+    On a loopback ``host`` only the loopback names are answered (DNS rebinding). Any other ``host`` needs a ``token``.
+    RAISES: ConfigError (E510) for a non-loopback ``host`` without ``token``.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(db_path, token=token, read_only=read_only, webhook=webhook), host=host, port=port, log_level=log_level)
+    loopback = host.strip("[]") in LOOPBACK_HOSTS
+    if not loopback and not token:
+        raise ConfigError(Errors.E510.format(host=host))
+    app = create_app(db_path, token=token, read_only=read_only, webhook=webhook, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
 def _static_dir() -> Path | None:

@@ -36,6 +36,15 @@ def _articles(body: ArticlesIn) -> list[Article]:
 def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> ApiState:
     """Dependency: the app state, if this request may write; else 403 (writing disabled) or 401 (token)."""
     state = state_of(request)
+    check_writer(state, authorization)
+    return state
+
+
+def check_writer(state: ApiState, authorization: str | None) -> None:
+    """RAISES: ApiError 403 (E506: writing disabled) or 401 (E505: no or wrong token) unless this request may write.
+
+    Also run by :class:`tocsin.api.guard.Guard` before a byte of the body is read.
+    """
     if state.read_only:
         raise ApiError(Errors.E506.format(reason="the database is open read-only"), status=403)
     if not state.token:
@@ -45,7 +54,6 @@ def writer(request: Request, authorization: Annotated[str | None, Header()] = No
         raise ApiError(Errors.E505.format(detail="no Authorization header"), status=401)
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
         raise ApiError(Errors.E505.format(detail="the token does not match"), status=401)
-    return state
 
 
 @router.post("/articles", summary="Code and store articles")
