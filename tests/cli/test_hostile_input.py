@@ -132,3 +132,41 @@ def test_issue12_poisoned_record_skipped_the_rest_stored(tmp_path: Path, english
     assert "0 event(s) added" in " ".join(again.output.split())
     with DuckDBStore(db, read_only=True) as store:
         assert (store.count("articles"), store.count("events")) == (stored, events)
+
+
+_ALPHABET = "ab[]/\\=#:;'\"{}<>é漢\x1b\x07\x00\r\t\n \x7f\x9b\udcff" + "[/yellow][bold red]\x1b[31m\x1b]0;title\x07"
+
+
+def _hostile_strings(count: int, seed: int = 12) -> list[str]:
+    """Random text of brackets, markup, ANSI escapes, control characters and lone surrogates (seeded: reproducible)."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def test_cli_every_output_path_prints_hostile_text_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+    from rich.console import Console
+
+    from tocsin.cli import _app
+
+    _app.err = Console(stderr=True, force_terminal=True, width=100)  # a terminal: ANSI output is what it would show
+    _app.out = Console(force_terminal=True, width=100)
+    try:
+        for value in _hostile_strings(300):
+            _app.say(value, label="skipped:")
+            _app.say(value)
+            with pytest.raises(typer.Exit):
+                _app.fail(value)
+            _app.print_rows([{"article_id": value, "trigger": value, "cameo": "190"}], "table", title=value)
+            shown = capsys.readouterr()
+            text = shown.err + shown.out
+            assert "\x1b[31m" not in value or "\\x1b[31m" in text  # the user's escape is shown, not obeyed
+            for control in ("\x00", "\x07", "\x1b]0;"):
+                assert control not in text
+            if value and "[" in value:
+                plain = _app.printable(value).replace("\n", " ")
+                assert plain.split()[0] in text  # brackets kept, not eaten as markup
+    finally:
+        _app.err, _app.out = Console(stderr=True), Console(width=160)

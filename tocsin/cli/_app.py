@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -73,6 +74,9 @@ def _main(
 EVENT_COLUMNS = ("article_id", "event_date", "source_code", "cameo", "target_code", "plover", "place", "num_sources", "confidence", "trigger")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # not \t or \n
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _PAIR_HINT = (
     " In a shell, quote the pair: --pair 'RUS>IGOWSTNAT' (unquoted, > redirects the output to a file named after the target)."
 )
@@ -82,13 +86,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print one red line on stderr and exit non-zero; ``message`` is text, never markup (it holds user values)."""
     if "Invalid value for pair" in message and _PAIR_HINT not in message:
         message += _PAIR_HINT
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(printable(message))}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def printable(value: str) -> str:
+    """``value`` safe for a terminal: control characters (ESC sequences too) and lone surrogates shown as escapes."""
+    value = value.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(value) else value
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
 
 
 def say(message: str, *, label: str = "", style: str = "yellow") -> None:
     """Print one line on stderr: an optional coloured ``label``, then ``message`` as text (never read as markup)."""
-    line = Text.assemble((label, style), " ", message) if label else Text(message)
+    line = Text.assemble((label, style), " ", printable(message)) if label else Text(printable(message))
     err.print(line, highlight=False, soft_wrap=True)
 
 
@@ -108,12 +118,12 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[st
             writer.writerow({k: row.get(k) for k in keys})
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(title=Text(title) if title else None, show_lines=False)  # titles and cells hold user values: text, not markup
+        table = Table(title=Text(printable(title)) if title else None, show_lines=False)  # titles and cells hold user values: text, not markup
         for col in columns:
             if col == "trigger":
                 table.add_column(col, overflow="fold", ratio=3)
             else:
                 table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=22 if col == "article_id" else None)
         for row in rows:
-            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+            table.add_row(*(Text("" if row.get(c) is None else printable(str(row.get(c)))) for c in columns))
         out.print(table)
