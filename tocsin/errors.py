@@ -52,6 +52,7 @@ class Errors(metaclass=_CodedMessages):
         "The record was skipped; fix its encoding (a JSON \\u escape of half a UTF-16 pair), or rename a file whose name is not UTF-8."
     )
     E015 = "{path}:{line}: JSON nested too deeply to read (Python's reader stops near {limit} levels). An article record is one flat object; fix or remove that line."
+    E017 = "{where}: the id holds a control character ({char} at character {offset}). Ids are printed and used in URLs; fix the id or remove that record."
     E016 = "{path}: not a regular file (a {kind}). tocsin reads regular files, directories of them, or stdin: pipe it in with `tocsin code - < {path}`."
     # language (E1xx)
     E101 = "{article}: language '{lang}' is not supported (supported: {supported}). Skipped; pass --lang to override if detection is wrong."

@@ -150,3 +150,16 @@ def test_clean_cap_runs_keeps_prose_and_breaks() -> None:
     run = "a" * (3 * MAX_RUN_CHARS)  # one word longer than the limit is cut inside
     assert [len(p) for p in cap_runs("Start. " + run + "\n\nEnd.").split("\n\n")] == [7 + MAX_RUN_CHARS, MAX_RUN_CHARS, MAX_RUN_CHARS, 4]
     assert re.fullmatch(r"Start\. a+", cap_runs("Start. " + run).split("\n\n")[0])
+
+
+def test_clean_control_characters(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "c1", "title": "Titre\x1b[31m", "text": "Premier\x0cSecond\x07 paragraphe.\x85"}),
+        json.dumps({"id": "c\x1b2", "text": FR}),
+    ]
+    path = _jsonl(tmp_path / "ctl.jsonl", lines)
+    articles, report = _read([path])
+    [article] = articles
+    assert (article.title, article.text) == ("Titre [31m", "Premier\nSecond  paragraphe.")
+    [failure] = report.failures
+    assert failure.message.startswith(f"[E017] {path}:2: the id holds a control character (U+001B at character 1)")

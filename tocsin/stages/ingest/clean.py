@@ -5,7 +5,8 @@ Applied to every article, whatever its format (and to articles posted to the API
 * a string field holding a lone surrogate (JSON ``"\\udfff"``, or a file name that is not UTF-8) cannot be
   stored or printed: the record is refused with E014 naming the file, the line and the field;
 * text, title, outlet, URL and id are NFC-normalised, so French typed in decomposed form (``e`` + U+0301)
-  codes like the composed text;
+  codes like the composed text; control characters in them become spaces (vertical tab and form feed, line
+  breaks), and an id holding one is refused with E017;
 * a run of more than :data:`MAX_RUN_CHARS` characters without a sentence end (a Markdown table, a text without
   punctuation) is split by paragraph breaks at line breaks or spaces, so no sentence the parser sees is longer
   and coding time stays linear in the article's length.
@@ -27,6 +28,7 @@ MAX_RUN_CHARS = 2_000
 _FIELDS = ("id", "title", "text", "url", "outlet", "published", "lang")
 _SENTENCE_END = re.compile(r"[.!?…;](?=\s)|\n[ \t]*\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and line feed, DEL, C1
 
 
 def finish_article(article: Article, *, path: str, line: int | None = None) -> Article:
@@ -41,7 +43,9 @@ def finish_article(article: Article, *, path: str, line: int | None = None) -> A
         value = getattr(article, name)
         if isinstance(value, str):
             check_unicode(name, value, path=path, line=line)
-            changes[name] = unicodedata.normalize("NFC", value)
+            if name == "id":
+                _check_id(value, path=path, line=line)
+            changes[name] = unicodedata.normalize("NFC", _CONTROL.sub(_control_to_space, value))
     changes["text"] = cap_runs(changes["text"] or "")
     if article.id == content_id(article.text):  # no id was given: hash the text as it is now
         changes["id"] = ""
@@ -56,6 +60,18 @@ def check_unicode(field: str, value: str, *, path: str, line: int | None = None)
     where = printable(path) + (f":{line}" if line is not None else "")
     message = Errors.E014.format(where=where, field=field, char=f"U+{ord(found.group()):04X}", offset=found.start())
     raise ExtractError(message, path=printable(path), line=line)
+
+
+def _check_id(value: str, *, path: str, line: int | None) -> None:
+    found = _CONTROL.search(value)
+    if found is not None:
+        where = printable(path) + (f":{line}" if line is not None else "")
+        message = Errors.E017.format(where=where, char=f"U+{ord(found.group()):04X}", offset=found.start())
+        raise ExtractError(message, path=printable(path), line=line)
+
+
+def _control_to_space(match: re.Match[str]) -> str:
+    return "\n" if match.group() in "\x0b\x0c" else " "
 
 
 def printable(name: str) -> str:
