@@ -70,6 +70,7 @@ class _MemoLemmas:
         self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
         self.limit = limit
         self.cache: dict[tuple[int, int, int], int] = {}
+        _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Any) -> Any:
         import numpy
@@ -92,6 +93,22 @@ class _MemoLemmas:
             lemmas.append(found)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Hold the rule lemmatizer's word index as sets.
+
+    spaCy's rule lemmatizer (English and French) asks ``form in index`` of each candidate form, where the index of a
+    part of speech is a list of up to 66,000 words: a scan per candidate, a quarter of a millisecond for each new
+    word. Membership is all it asks of them (spacy/pipeline/lemmatizer.py, spacy/lang/fr/lemmatizer.py), so the same
+    words as frozensets give the same lemmas at once."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 class _MemoAttributes:
