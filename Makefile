@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_code.py
 	$(PY) bench/bench_backfill.py
 	$(PY) bench/bench_api.py
+	$(PY) bench/bench_inputs.py
 
 ## Regenerate docs/accuracy.md from every gold set in ../shared/gold.
 accuracy: $(STAMP)
