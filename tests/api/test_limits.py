@@ -162,3 +162,10 @@ def test_limits_damaged_database_is_503_with_the_coded_message(tmp_path: Path) -
     damaged = [r for r in answers if r.status_code == 503]
     assert damaged and all(json.loads(r.text)["error"]["code"] == "E307" for r in damaged)
     assert all("Restore it from a backup" in r.json()["error"]["message"] for r in damaged)
+
+
+def test_limits_json_nested_100000_deep_is_400(db: str) -> None:
+    body = '{"articles": [{"text": "Kharkiv.", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}]}"
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        message = _error(client.post("/api/articles", content=body.encode(), headers=AUTH), 400, "E501")
+    assert "nested thousands deep" in message

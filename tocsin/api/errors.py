@@ -25,6 +25,8 @@ from ..store.faults import store_error
 log = logging.getLogger(__name__)
 
 _CODE = re.compile(r"^\[(E\d{3})\]\s*")
+_UNREADABLE_BODY = "There was an error parsing the body"
+_BODY_HINT = 'Send a JSON object such as {"articles": [{"text": "..."}]}; JSON nested thousands deep cannot be read.'
 
 
 class ApiError(TocsinError):
@@ -97,6 +99,8 @@ def add_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: Exception) -> JSONResponse:
         status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
         detail = exc.detail if isinstance(exc, StarletteHTTPException) else str(exc)
+        if status == 400 and detail == _UNREADABLE_BODY:  # FastAPI's words for a body its JSON reader gave up on
+            return JSONResponse(error_body(Errors.E501.format(name="request body", value="(unreadable)", hint=_BODY_HINT)), status_code=400)
         headers = getattr(exc, "headers", None)
         return JSONResponse({"error": {"code": None, "message": str(detail)}}, status_code=status, headers=headers)
 
