@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tocsin.feeds import ItemOutcome, watch_once
+from tocsin.feeds import ItemOutcome, Watcher, watch_once
 from tocsin.feeds import watch as watch_module
 from tocsin.feeds.state import FeedState
 from tocsin.store import open_store
@@ -127,3 +127,24 @@ def test_resume_alerts_run_even_when_nothing_is_new(bulk: Any, make_fetcher: Any
     assert summary.articles_added == 0 and summary.alerts_run and summary.alerts_added == len(expected)
     with open_store(db, read_only=True) as store:
         assert {(a["pair"], a["freq"], a["period"]) for a in list_alerts(store)} == {(p, f, d.isoformat()) for p, f, d in expected}
+
+
+@pytest.mark.parametrize("where", ["reporting", "waiting"])
+def test_resume_ctrl_c_between_passes_keeps_the_counts(bulk: Any, make_fetcher: Any, pipeline: Any, where: str) -> None:
+    _site, feeds, db = bulk
+    reported: list[int] = []
+
+    def on_pass(summary: Any) -> None:
+        reported.append(summary.articles_added)
+        if where == "reporting":
+            raise KeyboardInterrupt
+
+    def sleep(seconds: float) -> None:
+        assert seconds > 0
+        if len(reported) == 2:
+            raise KeyboardInterrupt
+
+    with open_store(db, keep_open=False) as store, make_fetcher() as fetcher:
+        total = Watcher(feeds, store, fetcher=fetcher, pipeline=pipeline).run(3600, on_pass=on_pass, sleep=sleep)
+    assert total.interrupted and total.articles_added == 8 and len(total.stored) == 8
+    assert reported == ([8] if where == "reporting" else [8, 0])

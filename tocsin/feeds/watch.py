@@ -99,29 +99,39 @@ class WatchSummary:
 
 
 class _InterruptGuard:
-    """Defers Ctrl-C (SIGINT) while in :meth:`critical` (an item's save and its bookkeeping); main thread only."""
+    """Defers Ctrl-C (SIGINT) while in :meth:`critical` (an item's save and its bookkeeping); main thread only.
+
+    Re-entrant: the handler is installed by the outermost ``with`` (the loop of :meth:`Watcher.run`, or one pass).
+    """
 
     def __init__(self) -> None:
         self.requested = False
         self._depth = 0
+        self._nesting = 0
         self._previous: Any = None
         self._installed = False
 
     def __enter__(self) -> Self:
-        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        self._nesting += 1
+        if (
+            self._nesting == 1
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
             self._previous = signal.signal(signal.SIGINT, self._handle)
             self._installed = True
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._installed:
+        self._nesting -= 1
+        if self._nesting == 0 and self._installed:
             signal.signal(signal.SIGINT, self._previous)
             self._installed = False
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        self.requested = True
         if self._depth == 0:
             raise KeyboardInterrupt
+        self.requested = True
 
     @contextmanager
     def critical(self) -> Iterator[None]:
@@ -131,6 +141,7 @@ class _InterruptGuard:
         finally:
             self._depth -= 1
         if self.requested and self._depth == 0:
+            self.requested = False
             raise KeyboardInterrupt
 
 
@@ -186,23 +197,8 @@ class Watcher:
         RETURNS: a :class:`WatchSummary`. RAISES: StoreError if the store fails (a failed save changes nothing).
         """
         summary = WatchSummary()
-        self.fetcher.forget_robots()  # robots.txt is read again once per pass
-        self._attempted = set()
         with self._guard:
-            try:
-                with self.store.session(write=True):
-                    settled = self.state.settle()
-                if settled:
-                    log.info("%d item(s) saved by an interrupted pass marked stored", settled)
-                for feed in self.feeds:
-                    self._watch_feed(feed, summary)
-            except KeyboardInterrupt:
-                summary.interrupted = True
-            if self.alerts:
-                try:
-                    self._run_alerts(summary)
-                except KeyboardInterrupt:  # a second Ctrl-C: the next pass runs them
-                    summary.interrupted = True
+            self._pass(summary)
         return summary
 
     def run(
@@ -214,23 +210,51 @@ class Watcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> WatchSummary:
         """Run a pass every ``every`` seconds (from the start of one to the start of the next) until Ctrl-C,
-        or ``passes`` passes. on_pass: called with each pass's summary. RETURNS: the summed summary."""
+        or ``passes`` passes. on_pass: called with each pass's summary. RETURNS: the summed summary.
+
+        Ctrl-C anywhere (in a pass, while reporting one, while waiting for the next) ends the loop with
+        ``interrupted`` set; what each pass counted is kept, since the passes fill summaries held here.
+        """
+        summaries: list[WatchSummary] = []
+        interrupted = False
+        try:
+            with self._guard:  # one handler for the whole loop: no Ctrl-C falls between two passes unhandled
+                while True:
+                    summary = WatchSummary()
+                    summaries.append(summary)
+                    started = time.monotonic()
+                    self._pass(summary)
+                    if on_pass is not None:
+                        on_pass(summary)
+                    if summary.interrupted or (passes is not None and len(summaries) >= passes):
+                        break
+                    sleep(max(0.0, every - (time.monotonic() - started)))
+        except KeyboardInterrupt:
+            interrupted = True
         total = WatchSummary()
-        done = 0
-        while True:
-            started = time.monotonic()
-            summary = self.run_once()
+        for summary in summaries:
             total.add(summary)
-            done += 1
-            if on_pass is not None:
-                on_pass(summary)
-            if summary.interrupted or (passes is not None and done >= passes):
-                return total
+        total.interrupted = total.interrupted or interrupted
+        return total
+
+    def _pass(self, summary: WatchSummary) -> None:
+        """One pass, filling ``summary``; a Ctrl-C stops it between two items (the alert rules still run)."""
+        try:
+            self.fetcher.forget_robots()  # robots.txt is read again once per pass
+            self._attempted = set()
+            with self.store.session(write=True):
+                settled = self.state.settle()
+            if settled:
+                log.info("%d item(s) saved by an interrupted pass marked stored", settled)
+            for feed in self.feeds:
+                self._watch_feed(feed, summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        if self.alerts:
             try:
-                sleep(max(0.0, every - (time.monotonic() - started)))
-            except KeyboardInterrupt:
-                total.interrupted = True
-                return total
+                self._run_alerts(summary)
+            except KeyboardInterrupt:  # a second Ctrl-C: the next pass runs them
+                summary.interrupted = True
 
     def close(self) -> None:
         """Close the HTTP client if this watcher made it (the store is the caller's)."""
