@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_backfill.py
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_inputs.py
+	$(PY) bench/bench_api_memory.py
 
 ## Regenerate docs/accuracy.md from every gold set in ../shared/gold.
 accuracy: $(STAMP)
