@@ -73,6 +73,10 @@ class Errors(metaclass=_CodedMessages):
         "Database {path} is damaged or is not a DuckDB database ({detail}). Restore it from a backup, or move it away and run "
         "`tocsin code` again to build a new one."
     )
+    E308 = (
+        "Database {path}: a batch of {count} article(s) ({articles}) holds a value the store cannot take ({detail}); nothing"
+        " of it was saved. The database is fine: fix or remove the bad record among those and run again."
+    )
     E306 = (
         "Database {path} is locked by {holder}, and stayed locked for {timeout:.0f} s (this process wanted to {mode}). DuckDB lets one "
         "process write or several read, not both: stop that process or wait for it to finish; readers can share the file, so open it "

@@ -464,3 +464,14 @@ def test_a_later_specific_report_makes_the_stored_event_specific(tmp_path: Path)
         )
         rows = store.connection().execute("SELECT base_code, num_articles FROM merged_events ORDER BY event_date").fetchall()
         assert rows == [("194", 2), ("195", 2)]
+
+
+def test_issue12_unstorable_value_is_e308_naming_the_batch_not_the_database(store: DuckDBStore) -> None:
+    """A lone surrogate reaching the store (ingest refuses it first) is the data's fault: E308 names the articles."""
+    good, bad = make_article("good"), make_article("bad\udfff")
+    good.origin, bad.origin = "in.jsonl:1", "in.jsonl:2"
+    with pytest.raises(StoreError, match=r"^\[E308\] .*\(in\.jsonl:1, in\.jsonl:2\).*The database is fine") as info:
+        store.save([good, bad])
+    str(info.value).encode("utf-8")  # printable
+    assert counts(store) == {table: 0 for table in TABLES}
+    assert store.save([good]) == SaveResult(1, 0, 1)

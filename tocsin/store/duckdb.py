@@ -282,8 +282,7 @@ class DuckDBStore(Store):
                 _rollback(conn)
                 raise
         except Exception as exc:  # driver errors and malformed articles alike
-            detail = _detail(exc) if isinstance(exc, duckdb.Error) else f"{type(exc).__name__}: {exc}"
-            raise StoreError(Errors.E301.format(path=self.path, detail=f"save failed, nothing was saved ({detail})")) from exc
+            raise _save_error(exc, self.path, articles) from exc
         return result
 
     def _save(self, conn: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> SaveResult:
@@ -646,6 +645,25 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
+
+
+def _save_error(exc: Exception, path: str, articles: Sequence[Article]) -> StoreError:
+    """E301 when the database failed; E308 naming the batch when a value could not be taken (the data's fault,
+    e.g. a lone surrogate the driver cannot encode), which E301 used to blame on the database."""
+    if isinstance(exc, UnicodeError) or (isinstance(exc, duckdb.InvalidInputException) and "Conversion Failure" in str(exc)):
+        return StoreError(Errors.E308.format(path=path, count=len(articles), articles=_named(articles), detail=_printable(exc)))
+    detail = _detail(exc) if isinstance(exc, duckdb.Error) else f"{type(exc).__name__}: {exc}"
+    return StoreError(Errors.E301.format(path=path, detail=f"save failed, nothing was saved ({detail})"))
+
+
+def _named(articles: Sequence[Article], most: int = 5) -> str:
+    """The first few articles of a batch, by origin (file:line) or id, printable."""
+    names = [(article.origin or article.id).encode("utf-8", "backslashreplace").decode("utf-8") for article in articles[:most]]
+    return ", ".join(names) + (f" and {len(articles) - most} more" if len(articles) > most else "")
+
+
+def _printable(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
