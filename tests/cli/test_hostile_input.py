@@ -170,3 +170,11 @@ def test_cli_every_output_path_prints_hostile_text_as_text(capsys: pytest.Captur
                 assert plain.split()[0] in text  # brackets kept, not eaten as markup
     finally:
         _app.err, _app.out = Console(stderr=True), Console(width=160)
+
+
+def test_cli_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)  # no writer: counting its lines for the progress bar, or reading it, would block forever
+    result = runner.invoke(app, ["code", "--no-store", str(fifo)])
+    assert result.exit_code == 1, result.output
+    assert f"[E016] {fifo}: not a regular file (a named pipe (FIFO))" in " ".join(result.output.split())
