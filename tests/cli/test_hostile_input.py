@@ -60,7 +60,7 @@ def test_cli_error_line_keeps_brackets(tmp_path: Path) -> None:
     assert str(missing) in " ".join(result.output.split())
 
 
-@pytest.mark.parametrize("command", [["series"], ["ladder"], ["events"], ["alerts", "--no-detect"], ["alerts"]])
+@pytest.mark.parametrize("command", [["series"], ["ladder"], ["events"], ["alerts", "--no-detect"], ["alerts"], ["serve", "--port", "1"]])
 def test_cli_damaged_database_is_one_coded_line(tmp_path: Path, command: list[str]) -> None:
     db = _damage(_store_with_events(tmp_path / "damaged.duckdb", 1000), 8192, 200_000)
     result = runner.invoke(app, [*command, "--db", str(db)])
