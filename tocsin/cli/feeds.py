@@ -86,6 +86,9 @@ def watch_cli(
     fetcher = Fetcher(timeout=timeout, retries=retries, backoff=min(1.0, timeout), host_delay=host_delay, contact=contact)
 
     def on_pass(summary: WatchSummary) -> None:
+        for _, message in summary.warnings:
+            if not message.startswith("[W011]"):  # a page robots.txt disallows was said as its item came
+                err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
         err.print(("pass: " if not once else "") + _pass_line(summary, db), highlight=False, soft_wrap=True)
         for problem in summary.alert_errors:
             err.print(f"[yellow]webhook:[/yellow] {problem} (kept; posted on the next pass)", highlight=False, soft_wrap=True)
