@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -126,7 +127,7 @@ def test_clean_html_nested_5000_deep_keeps_its_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["sentence", "table"])
-def test_clean_overlong_runs_are_split(tmp_path: Path, kind: str) -> None:
+def test_clean_overlong_runs_are_split(tmp_path: Path, kind: str, caplog: pytest.LogCaptureFixture) -> None:
     words = ["the", "army", "said", "troops", "attacked", "near", "the", "border", "while", "officials", "met"]
     if kind == "sentence":  # one sentence without punctuation
         path, text = tmp_path / "long.txt", " ".join(words[i % len(words)] for i in range(40_000))
@@ -134,8 +135,10 @@ def test_clean_overlong_runs_are_split(tmp_path: Path, kind: str) -> None:
         path = tmp_path / "table.md"
         text = "\n".join(["| a | b |", "|---|---|"] + [f"| Russia attacked {i} | Ukraine |" for i in range(10_000)])
     path.write_text(text, encoding="utf-8")
-    [article], report = _read([path])
+    with caplog.at_level(logging.INFO, logger="tocsin.stages.ingest.clean"):
+        [article], report = _read([path])
     assert report.failures == []
+    assert f"{path}: text without a sentence end for more than {MAX_RUN_CHARS} characters was split" in caplog.text  # reported
     paragraphs = article.text.split("\n\n")
     assert len(paragraphs) > 100
     assert max(len(p) for p in paragraphs) <= MAX_RUN_CHARS

@@ -14,6 +14,7 @@ Applied to every article, whatever its format (and to articles posted to the API
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import replace
@@ -21,6 +22,8 @@ from itertools import chain
 
 from ...errors import Errors, ExtractError
 from ...models import Article, content_id
+
+log = logging.getLogger(__name__)
 
 MAX_RUN_CHARS = 2_000
 """Longest stretch of text without a sentence end (``.!?…;`` before a space, or a blank line) that is kept whole."""
@@ -46,7 +49,11 @@ def finish_article(article: Article, *, path: str, line: int | None = None) -> A
             if name == "id":
                 _check_id(value, path=path, line=line)
             changes[name] = unicodedata.normalize("NFC", _CONTROL.sub(_control_to_space, value))
-    changes["text"] = cap_runs(changes["text"] or "")
+    text = changes["text"] or ""
+    changes["text"] = cap_runs(text)
+    if changes["text"] != text:  # reported: --verbose shows it
+        where = printable(path) + (f":{line}" if line is not None else "")
+        log.info("%s: text without a sentence end for more than %d characters was split into paragraphs", where, MAX_RUN_CHARS)
     if article.id == content_id(article.text):  # no id was given: hash the text as it is now
         changes["id"] = ""
     return replace(article, **changes)
