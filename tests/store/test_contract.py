@@ -106,6 +106,16 @@ def test_store_failed_batch_rolls_back(store: Store) -> None:
     assert store.save([make_article("good")]) == SaveResult(1, 0, 1)
 
 
+def test_store_value_it_cannot_take_is_the_datas_fault(store: Store) -> None:
+    """A lone surrogate reaching the store (ingest refuses it first) is E308 naming the articles; nothing is saved."""
+    good, bad = make_article("good"), make_article("bad\udfff")
+    good.origin, bad.origin = "in.jsonl:1", "in.jsonl:2"
+    with pytest.raises(StoreError, match=r"^\[E308\] .*\(in\.jsonl:1, in\.jsonl:2\).*The database is fine"):
+        store.save([good, bad])
+    assert counts(store)["articles"] == 0
+    assert store.save([good]) == SaveResult(1, 0, 1)
+
+
 @pytest.fixture()
 def filled(store: Store) -> Store:
     store.save(

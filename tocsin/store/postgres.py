@@ -37,7 +37,9 @@ from .duckdb import (
     _date_part,
     _Getter,
     _limit_clause,
+    _named,
     _plain,
+    _printable,
     make_event_id,
 )
 from .merge import Report, combined_confidence, same_event, signal_sql
@@ -203,6 +205,10 @@ class PostgresStore(Store):
                         if not retried:
                             retried = True
                             continue
+                    if isinstance(exc, UnicodeError):  # the data's fault (a lone surrogate), not the database's: E308, as DuckDB
+                        raise StoreError(
+                            Errors.E308.format(path=self.path, count=len(articles), articles=_named(articles), detail=_printable(exc))
+                        ) from exc
                     detail = _detail(exc) if isinstance(exc, psycopg.Error) else f"{type(exc).__name__}: {exc}"
                     raise StoreError(Errors.E301.format(path=self.path, detail=f"save failed, nothing was saved ({detail})")) from exc
 
