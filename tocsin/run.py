@@ -254,9 +254,9 @@ def _code_in_workers(
 ) -> None:
     """Code batches in the pool's processes and finish them in input order.
 
-    Each batch goes out in chunks of at most :data:`CHUNK` articles, so that every process has work even when the
-    input holds only a few batches (294 articles are 5 batches of 64 but 19 chunks); at most two chunks per process
-    are in flight. A batch is finished (stored) once all its chunks are back.
+    Each batch goes out in chunks of at most :data:`CHUNK` articles (a quarter of that in the last batch), so that
+    every process has work even when the input holds only a few batches (294 articles are 5 batches of 64 but 25
+    chunks) and none idles long while another ends the run; at most two chunks per process are in flight. A batch is finished (stored) once all its chunks are back.
     """
     Chunk = Future[tuple[list[Article], list[StageFailure]]]
     pending: deque[tuple[list[Article], list[Chunk]]] = deque()
@@ -274,9 +274,11 @@ def _code_in_workers(
         finish(batch, coded)
 
     try:
-        for batch in batches:
+        for batch, last in _with_last(batches):
             fresh = fresh_of(batch)
-            pending.append((batch, [pool.submit(fresh[i : i + CHUNK]) for i in range(0, len(fresh), CHUNK)]))
+            # the last batch goes out in smaller chunks, so no process idles long while another ends a big one
+            size = max(1, CHUNK // 4) if last else CHUNK
+            pending.append((batch, [pool.submit(fresh[i : i + size]) for i in range(0, len(fresh), size)]))
             while pending and (in_flight() > 2 * pool.workers or all(c.done() for c in pending[0][1])):
                 settle()  # the oldest batch: stored in input order, waiting for it only when too much is in flight
         while pending:
@@ -288,7 +290,18 @@ def _code_in_workers(
         raise
 
 
-#: Articles a worker process codes at a time (``tocsin code --workers``).
+def _with_last(items: Iterator[list[Article]]) -> Iterator[tuple[list[Article], bool]]:
+    """Each item with whether it is the last one (reading one item ahead)."""
+    previous: list[Article] | None = None
+    for item in items:
+        if previous is not None:
+            yield previous, False
+        previous = item
+    if previous is not None:
+        yield previous, True
+
+
+#: Articles a worker process codes at a time (``tocsin code --workers``); a quarter of it in the last batch.
 CHUNK = 16
 
 
