@@ -84,3 +84,24 @@ def test_run_interrupt_keeps_whole_batches(samples: Path, tmp_path: Path, worker
         again = code_sources([str(samples)], store, batch_size=4, workers=workers)
     assert not again.interrupted
     assert again.articles_known == report.articles_added  # the rerun resumes: stored articles are skipped
+
+
+def test_run_one_record_the_store_refuses_loses_only_itself(tmp_path: Path) -> None:
+    """Issue 12: a batch the store refuses for one article's value (E308) is saved article by article: the bad one is
+    reported by name, the others are stored, and saving again adds nothing."""
+    from tocsin.coder import make_pipeline
+    from tocsin.models import Article
+    from tocsin.run import RunReport, _save, code_and_save
+
+    texts = ["Russian troops shelled Kharkiv on Monday.", "France condemned the strike on Tuesday.", "Iran threatened Israel."]
+    coded = code_and_save(make_pipeline(lang="en"), [Article(text=t, id=f"a{i}", lang="en") for i, t in enumerate(texts)], None, RunReport())
+    coded[1].title = "bad \udfff title"  # a lone surrogate: no database can store it
+    with DuckDBStore(tmp_path / "r.duckdb") as store:
+        report = RunReport()
+        _save(store, coded, report)
+        assert report.articles_added == 2 and report.events_added == len(coded[0].events) + len(coded[2].events)
+        assert [where for where, _ in report.failures] == ["a1"] and "[E308]" in report.failures[0][1]
+        assert store.has_article("a0") and store.has_article("a2") and not store.has_article("a1")
+        again = RunReport()
+        _save(store, [coded[0], coded[2]], again)
+        assert again.articles_added == 0 and not again.failures

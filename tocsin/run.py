@@ -27,7 +27,7 @@ from types import FrameType
 from typing import Any, Self
 
 from .coder import make_pipeline
-from .errors import ConfigError, Errors
+from .errors import ConfigError, Errors, StoreError
 from .models import Article, is_iso_published
 from .pipeline import Pipeline, StageFailure
 from .stages.ingest import IngestReport, read_articles
@@ -109,12 +109,35 @@ def code_and_save(pipeline: Pipeline, articles: Sequence[Article], store: Store 
 
 
 def _save(store: Store | None, coded: list[Article], report: RunReport) -> None:
-    """Count coded articles in ``report`` and save them in ``store`` (one transaction), counting what was added."""
+    """Count coded articles in ``report`` and save them in ``store`` (one transaction), counting what was added.
+
+    A batch the store refuses for a value it cannot take (E308: the data's fault, not the database's) is saved again
+    article by article, so one bad record loses only itself: it goes to ``report.failures``, the others are stored.
+    """
     report.articles_coded += len(coded)
-    if store is not None and coded:
-        saved = store.save(coded)
+    if store is None or not coded:
+        return
+    try:
+        results = [store.save(coded)]
+    except StoreError as exc:
+        if not _refused(exc):
+            raise
+        results = []
+        for article in coded:
+            try:
+                results.append(store.save([article]))
+            except StoreError as one:
+                if not _refused(one):
+                    raise
+                report.failures.append((article.origin or article.id, str(one)))
+    for saved in results:
         report.articles_added += saved.articles_added
         report.events_added += saved.events_added
+
+
+def _refused(exc: StoreError) -> bool:
+    """The store refused a value of the batch (E308), which saving its articles one by one can isolate."""
+    return str(exc).startswith("[E308]")
 
 
 def code_sources(
