@@ -15,13 +15,13 @@ from typing import Any
 
 import duckdb
 
-from ..codebook import name_of
-from ..errors import ConfigError, Errors, StoreError
+from ..errors import Errors, StoreError
 from ..models import Article, Event
-from .base import TABLES, SaveResult, Store
+from .base import SaveResult
 from .faults import store_error
-from .merge import Report, combined_confidence, principal_sql, same_event, signal_sql
+from .merge import MERGED_COLUMNS, merge_keys, merged_counts, plan_merge, principal_sql, reports_of
 from .migrations import latest_version, migrate, schema_version
+from .sql import SqlStore, merged_facts_sql
 
 # Column name, SQL type and how to read it from the object, per table, in
 # table order. Columns are inserted one list per column with unnest(), which
@@ -121,8 +121,6 @@ _ARTICLE_COLUMNS: list[tuple[str, str, _Getter]] = [
     ("coder", "VARCHAR", lambda r: _article_coder(r[0])),
 ]
 
-_EVENT_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
-
 # One row per report with its merged event's id and counts, and its article's outlet, url and title.
 _EVENTS_SELECT = (
     "SELECT e.* EXCLUDE (event_id, merged_id, seen_date), e.event_id AS mention_id, coalesce(e.merged_id, e.event_id) AS event_id,"
@@ -133,7 +131,7 @@ _EVENTS_SELECT = (
 )
 
 
-class DuckDBStore(Store):
+class DuckDBStore(SqlStore):
     """Event store in a DuckDB file.
 
     path: database file, created (and migrated) if missing; ``":memory:"`` for
@@ -154,6 +152,8 @@ class DuckDBStore(Store):
         by another process past ``lock_timeout`` (E306, naming the process),
         not a DuckDB database) or its schema is newer than this tocsin.
     """
+
+    _event_select = _EVENTS_SELECT
 
     def __init__(
         self, path: str | Path = "tocsin.duckdb", *, read_only: bool = False, keep_open: bool = True, lock_timeout: float | None = None
@@ -314,76 +314,17 @@ class DuckDBStore(Store):
 
     # -- reading ---------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        code: str | None = None,
-        article_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if actor is not None:
-            where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-            params += [actor, actor]
-        if dyad is not None:
-            first, second = _check_dyad(dyad)
-            where.append(
-                "((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?))"
-                " OR (starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))"
-            )
-            params += [first, second, second, first]
-        if since is not None:
-            where.append("e.event_date >= ?")
-            params.append(_check_date("since", since))
-        if until is not None:
-            where.append("e.event_date <= ?")
-            params.append(_check_date("until", until))
-        if code is not None:
-            where.append("starts_with(e.cameo, ?)")
-            params.append(code)
-        if article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(article_id)
-        sql = _EVENTS_SELECT
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_EVENT_ORDER}"
-        sql += _limit_clause(limit, params)
-        rows = self._query(sql, params)
-        for row in rows:
-            row["cameo_name"] = name_of(row["cameo"])
-        return rows
-
     def event_columns(self) -> list[str]:
         """The keys of an :meth:`events` row, in order (what an empty result would have had)."""
         with self.session():
             cursor = self._connection().cursor()
             try:
-                names = [d[0] for d in cursor.execute(_EVENTS_SELECT + " LIMIT 0").description or ()]
+                names = [d[0] for d in cursor.execute(self._event_select + " LIMIT 0").description or ()]
             except duckdb.Error as exc:
                 raise StoreError(Errors.E301.format(path=self.path, detail=_detail(exc))) from exc
             finally:
                 cursor.close()
         return [*names, "cameo_name"]
-
-    def articles(self, *, limit: int | None = None) -> list[dict[str, Any]]:
-        params: list[Any] = []
-        sql = "SELECT * FROM articles ORDER BY coded_at, id" + _limit_clause(limit, params)
-        return self._query(sql, params)
-
-    def count(self, table: str) -> int:
-        if table not in TABLES:
-            raise ConfigError(Errors.E501.format(name="table", value=table, hint=f"Expected one of: {', '.join(TABLES)}."))
-        rows = self._query(f"SELECT count(*) AS n FROM {table}", [])
-        return int(rows[0]["n"])
-
-    def has_article(self, article_id: str) -> bool:
-        return bool(self._query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
 
     def close(self) -> None:
         self._closed = True
@@ -428,10 +369,6 @@ class DuckDBStore(Store):
         return f"DuckDBStore({self.path!r}, read_only={self.read_only})"
 
 
-_MERGED_COLUMNS = ("event_id", "base_code", "source_country", "target_country", "event_date", "date_precision", "country",
-                   "geonames_id", "lat", "lon", "geo_precision")  # fmt: skip
-
-
 def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | None, date]]) -> None:
     """Attach each new report to the merged event it tells (or start one), then refresh the counts.
 
@@ -440,56 +377,24 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
     """
     if not rows:
         return
-    reports: list[tuple[str, Report, float]] = []
-    for mention_id, event, event_date, _seen in rows:
-        report = Report(
-            base_code=event.cameo[:3],
-            source_country=event.source_country,
-            target_country=event.target_country,
-            event_date=event_date,
-            date_precision=event.date_precision or ("day" if event_date else None),
-            country=event.country,
-            geonames_id=event.geonames_id,
-            lat=event.lat,
-            lon=event.lon,
-            geo_precision=event.geo_precision,
-            place=event.place,
-        )
-        reports.append((mention_id, report, event.confidence))
-    keys = sorted({(r.base_code[:2], r.source_country or "", r.target_country or "") for _, r, _ in reports})
+    reports = reports_of(rows)
+    keys = merge_keys(reports)
     # a merged event's place name is its first report's (merged_events.event_id is that report's id)
     found = conn.execute(
-        f"SELECT {', '.join('m.' + c for c in _MERGED_COLUMNS)}, r.place FROM merged_events m LEFT JOIN events r ON r.event_id = m.event_id"
+        f"SELECT {', '.join('m.' + c for c in MERGED_COLUMNS)}, r.place FROM merged_events m LEFT JOIN events r ON r.event_id = m.event_id"
         " JOIN (SELECT unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tgt) k"
         " ON starts_with(m.base_code, k.root) AND coalesce(m.source_country, '') = k.src AND coalesce(m.target_country, '') = k.tgt"
         " ORDER BY m.event_id",
         [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]],
     ).fetchall()
-    candidates: dict[tuple[str, str, str], list[list]] = {}
-    for row in found:
-        candidates.setdefault((row[1][:2], row[2] or "", row[3] or ""), []).append(list(row))
-    new_merged: list[list] = []
-    upgraded: dict[str, str] = {}  # stored merged event -> the more specific code a new report gives it
-    links: dict[str, str] = {}
-    for mention_id, report, confidence in reports:
-        pool = candidates.setdefault((report.base_code[:2], report.source_country or "", report.target_country or ""), [])
-        match = next((c for c in pool if same_event(report, Report(*c[1:]))), None)
-        if match is None:
-            match = [mention_id, report.base_code, report.source_country, report.target_country, report.event_date, report.date_precision,
-                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, report.place]  # fmt: skip
-            pool.append(match)
-            new_merged.append(match)
-        elif match[1].endswith("0") and not report.base_code.endswith("0"):
-            match[1] = report.base_code  # keep the most specific code (a row new in this batch is inserted with it)
-            upgraded[match[0]] = report.base_code
-        links[mention_id] = match[0]
+    new_merged, upgraded, links = plan_merge(reports, found)
     if new_merged:
         types = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "BIGINT", "DOUBLE", "DOUBLE", "VARCHAR"]
         select = ", ".join(f"unnest(${i}::{t}[])" for i, t in enumerate(types, start=1))
         conn.execute(
-            f"INSERT INTO merged_events ({', '.join(_MERGED_COLUMNS)}, num_mentions, num_sources, num_articles, confidence)"
+            f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}, num_mentions, num_sources, num_articles, confidence)"
             f" SELECT {select}, 1, 1, 1, 0.0",
-            [[row[i] for row in new_merged] for i in range(len(_MERGED_COLUMNS))],
+            [[row[i] for row in new_merged] for i in range(len(MERGED_COLUMNS))],
         )
     if upgraded:  # stored events that a new report made more specific (new ones were inserted with their code)
         conn.execute(
@@ -508,16 +413,7 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
         " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.merged_id",
         [touched],
     ).fetchall()
-    ids, mentions, articles, sources, confidences = [], [], [], [], []
-    for merged_id, n_mentions, n_articles, n_sources, confs, outlets in stats:
-        best: dict[str, float] = {}
-        for conf, outlet in zip(confs, outlets):
-            best[outlet] = max(best.get(outlet, 0.0), conf)
-        ids.append(merged_id)
-        mentions.append(n_mentions)
-        articles.append(n_articles)
-        sources.append(n_sources)
-        confidences.append(combined_confidence(list(best.values())))
+    ids, mentions, articles, sources, confidences = merged_counts(stats)
     conn.execute(
         "UPDATE merged_events SET num_mentions = u.m, num_articles = u.a, num_sources = u.s, confidence = u.c FROM"
         " (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS m, unnest(?::INTEGER[]) AS a, unnest(?::INTEGER[]) AS s,"
@@ -562,27 +458,7 @@ def refresh_merged_facts(conn: duckdb.DuckDBPyConnection, ids: Sequence[str] | N
         "AND s.article_id IN (SELECT article_id FROM events WHERE merged_id IN (SELECT unnest($1::VARCHAR[])))" if ids is not None else ""
     )
     only_r = "AND r.merged_id IN (SELECT unnest($1::VARCHAR[]))" if ids is not None else ""
-    sql = f"""
-UPDATE merged_events SET article_id = f.article_id, cameo = f.cameo, root = f.root, quad = f.quad, goldstein = f.goldstein,
-    source_code = f.source_code, target_code = f.target_code, src = f.src, tgt = f.tgt, day = f.day, nuclear = f.nuclear, signal = f.signal,
-    factual = f.factual
-FROM (
-    WITH sig AS (
-        SELECT DISTINCT s.article_id, {principal_sql("s.source_code")} AS src FROM events s WHERE {signal_sql("s")} {only}
-    ), agg AS (
-        SELECT r.merged_id, bool_or(coalesce(r.nuclear, false)) AS nuclear,
-               bool_or(NOT r.negated AND NOT r.hypothetical) AS factual,
-               bool_or({signal_sql("r")} OR (r.quad >= 3 AND g.src IS NOT NULL)) AS signal
-        FROM events r LEFT JOIN sig g ON g.article_id = r.article_id AND g.src = {principal_sql("r.source_code")}
-        WHERE r.merged_id IS NOT NULL {only_r} GROUP BY r.merged_id
-    )
-    SELECT e.event_id, e.article_id, e.cameo, e.root, e.quad, e.goldstein, e.source_code, e.target_code,
-           {principal_sql("e.source_code")} AS src, {principal_sql("e.target_code")} AS tgt,
-           e.event_date AS day, agg.nuclear, agg.signal, agg.factual
-    FROM events e JOIN agg ON agg.merged_id = e.event_id
-) f
-WHERE f.event_id = merged_events.event_id
-"""
+    sql = merged_facts_sql(principal_sql, only, only_r)
     conn.execute(sql, [list(ids)] if ids is not None else [])
 
 
@@ -616,28 +492,6 @@ def _date_part(published: str | None) -> date | None:
         return date.fromisoformat(published.strip()[:10])
     except ValueError:
         return None
-
-
-def _check_date(name: str, value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(Errors.E501.format(name=name, value=value, hint="Expected an ISO date such as 2024-03-05.")) from exc
-
-
-def _check_dyad(dyad: tuple[str, str]) -> tuple[str, str]:
-    if not isinstance(dyad, (tuple, list)) or len(dyad) != 2 or not all(isinstance(code, str) for code in dyad):
-        raise ConfigError(Errors.E501.format(name="dyad", value=dyad, hint="Expected two actor codes, e.g. ('RUS', 'UKR')."))
-    return dyad[0], dyad[1]
-
-
-def _limit_clause(limit: int | None, params: list[Any]) -> str:
-    if limit is None:
-        return ""
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ConfigError(Errors.E501.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
-    params.append(limit)
-    return " LIMIT ?"
 
 
 def _plain(value: Any) -> Any:

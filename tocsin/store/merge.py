@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..codebook import actor_principal, actor_principal_sql
+from ..models import Event
 
 _WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
 _SAME_CITY_KM = 50.0  # two cities without GeoNames ids: the same within this distance
@@ -133,7 +136,88 @@ def combined_confidence(per_source: list[float]) -> float:
     return round(min(0.99, 1.0 - remaining), 3)
 
 
+# -- a batch's merge, whatever the backend: the backends run the SQL, these decide ------------------------------------
+
+#: The merged_events columns a merge reads and writes: the merged event's id, then a Report's fields but ``place``
+#: (a merged event's place name is its first report's, read from the events row).
+MERGED_COLUMNS = ("event_id", "base_code", "source_country", "target_country", "event_date", "date_precision", "country",
+                  "geonames_id", "lat", "lon", "geo_precision")  # fmt: skip
+
+
+def reports_of(rows: Sequence[tuple[str, Event, date | None, date]]) -> list[tuple[str, Report]]:
+    """Each new report (its events-row id, the event, its date, the day it was seen) as what merging compares."""
+    reports = []
+    for mention_id, event, event_date, _seen in rows:
+        report = Report(
+            base_code=event.cameo[:3],
+            source_country=event.source_country,
+            target_country=event.target_country,
+            event_date=event_date,
+            date_precision=event.date_precision or ("day" if event_date else None),
+            country=event.country,
+            geonames_id=event.geonames_id,
+            lat=event.lat,
+            lon=event.lon,
+            geo_precision=event.geo_precision,
+            place=event.place,
+        )
+        reports.append((mention_id, report))
+    return reports
+
+
+def merge_keys(reports: Sequence[tuple[str, Report]]) -> list[tuple[str, str, str]]:
+    """(root, source country, target country) of the reports: the stored merged events they could join share one."""
+    return sorted({(r.base_code[:2], r.source_country or "", r.target_country or "") for _, r in reports})
+
+
+def plan_merge(
+    reports: Sequence[tuple[str, Report]], found: Sequence[Sequence[Any]]
+) -> tuple[list[list[Any]], dict[str, str], dict[str, str]]:
+    """Match each report, in order, to a stored merged event (``found``: rows of :data:`MERGED_COLUMNS` and the place)
+    or to one started earlier in the batch, else start one.
+
+    RETURNS: the merged events to insert (rows like ``found``), the stored ones a report makes more specific (id ->
+    code) and each report's merged event (report id -> merged id).
+    """
+    candidates: dict[tuple[str, str, str], list[list[Any]]] = {}
+    for row in found:
+        candidates.setdefault((row[1][:2], row[2] or "", row[3] or ""), []).append(list(row))
+    new_merged: list[list[Any]] = []
+    upgraded: dict[str, str] = {}
+    links: dict[str, str] = {}
+    for mention_id, report in reports:
+        pool = candidates.setdefault((report.base_code[:2], report.source_country or "", report.target_country or ""), [])
+        match = next((c for c in pool if same_event(report, Report(*c[1:]))), None)
+        if match is None:
+            match = [mention_id, report.base_code, report.source_country, report.target_country, report.event_date, report.date_precision,
+                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, report.place]  # fmt: skip
+            pool.append(match)
+            new_merged.append(match)
+        elif match[1].endswith("0") and not report.base_code.endswith("0"):
+            match[1] = report.base_code  # keep the most specific code (a row new in this batch is inserted with it)
+            upgraded[match[0]] = report.base_code
+        links[mention_id] = match[0]
+    return new_merged, upgraded, links
+
+
+def merged_counts(stats: Sequence[Sequence[Any]]) -> tuple[list[str], list[int], list[int], list[int], list[float]]:
+    """Per merged event (rows: id, reports, articles, sources, each report's confidence, each report's outlet): the
+    columns of its counts and its confidence, combined over sources (an outlet's best report counts once)."""
+    ids, mentions, articles, sources, confidences = [], [], [], [], []
+    for merged_id, n_mentions, n_articles, n_sources, confs, outlets in stats:
+        best: dict[str, float] = {}
+        for conf, outlet in zip(confs, outlets):
+            best[outlet] = max(best.get(outlet, 0.0), conf)
+        ids.append(merged_id)
+        mentions.append(n_mentions)
+        articles.append(n_articles)
+        sources.append(n_sources)
+        confidences.append(combined_confidence(list(best.values())))
+    return ids, mentions, articles, sources, confidences
+
+
 __all__ = [
-    "SIGNAL_CODES", "SIGNAL_ROOTS", "Report", "codes_compatible", "combined_confidence", "dates_compatible", "named_town",
-    "places_compatible", "principal", "principal_sql", "same_event", "signal_sql",
+    "MERGED_COLUMNS", "SIGNAL_CODES", "SIGNAL_ROOTS", "Report", "codes_compatible", "combined_confidence", "dates_compatible",
+    "merge_keys", "merged_counts", "named_town", "places_compatible", "plan_merge", "principal", "principal_sql", "reports_of",
+    "same_event", "signal_sql",
 ]  # fmt: skip

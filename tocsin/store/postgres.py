@@ -23,27 +23,25 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from ..codebook import name_of, organisation_codes
-from ..errors import ConfigError, Errors, StoreError
+from ..codebook import organisation_codes
+from ..errors import Errors, StoreError
 from ..models import Article, Event
-from .base import TABLES, SaveResult, Store
+from .base import SaveResult
 from .duckdb import (
     _ARTICLE_COLUMNS,
     _EVENT_COLUMNS,
     _MENTION_COLUMNS,
     _SENTENCE_COLUMNS,
-    _check_date,
-    _check_dyad,
     _date_part,
     _Getter,
-    _limit_clause,
     _named,
     _plain,
     _printable,
     make_event_id,
 )
-from .merge import Report, combined_confidence, same_event, signal_sql
+from .merge import MERGED_COLUMNS, merge_keys, merged_counts, plan_merge, reports_of
 from .migrations import latest_version, load_migrations
+from .sql import SqlStore, merged_facts_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,10 +59,7 @@ _PG_TYPES = {
 }
 # Saves and migrations of one schema take this lock, one at a time (per database schema: tests use one each).
 _LOCK = "SELECT pg_advisory_xact_lock(hashtext('tocsin.store:' || current_schema()))"
-_MERGED_COLUMNS = ("event_id", "base_code", "source_country", "target_country", "event_date", "date_precision", "country",
-                   "geonames_id", "lat", "lon", "geo_precision")  # fmt: skip
 _MERGED_TYPES = ("text", "text", "text", "text", "date", "text", "text", "int8", "float8", "float8", "text")
-_EVENT_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 
 
 def principal_sql(column: str) -> str:
@@ -78,7 +73,7 @@ def principal_sql(column: str) -> str:
     )
 
 
-class PostgresStore(Store):
+class PostgresStore(SqlStore):
     """Event store in a PostgreSQL database (its current schema: ``search_path``, ``public`` by default).
 
     url: ``postgresql://user:password@host:port/database`` (or ``postgres://``); libpq parameters such as
@@ -220,51 +215,6 @@ class PostgresStore(Store):
 
     # -- reading ---------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        code: str | None = None,
-        article_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if actor is not None:
-            where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-            params += [actor, actor]
-        if dyad is not None:
-            first, second = _check_dyad(dyad)
-            where.append(
-                "((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?))"
-                " OR (starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))"
-            )
-            params += [first, second, second, first]
-        if since is not None:
-            where.append("e.event_date >= ?")
-            params.append(_check_date("since", since))
-        if until is not None:
-            where.append("e.event_date <= ?")
-            params.append(_check_date("until", until))
-        if code is not None:
-            where.append("starts_with(e.cameo, ?)")
-            params.append(code)
-        if article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(article_id)
-        sql = self._event_select
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_EVENT_ORDER}"
-        sql += _limit_clause(limit, params)
-        rows = self._query(sql, params)
-        for row in rows:
-            row["cameo_name"] = name_of(row["cameo"])
-        return rows
-
     def event_columns(self) -> list[str]:
         """The keys of an :meth:`events` row, in order (what an empty result would have had)."""
         cursor = self.connection().cursor()
@@ -273,18 +223,6 @@ class PostgresStore(Store):
             return [*(d[0] for d in cursor.description), "cameo_name"]
         finally:
             cursor.close()
-
-    def articles(self, *, limit: int | None = None) -> list[dict[str, Any]]:
-        params: list[Any] = []
-        return self._query("SELECT * FROM articles ORDER BY coded_at, id" + _limit_clause(limit, params), params)
-
-    def count(self, table: str) -> int:
-        if table not in TABLES:
-            raise ConfigError(Errors.E501.format(name="table", value=table, hint=f"Expected one of: {', '.join(TABLES)}."))
-        return int(self._query(f"SELECT count(*) AS n FROM {table}", [])[0]["n"])
-
-    def has_article(self, article_id: str) -> bool:
-        return bool(self._query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
 
     def close(self) -> None:
         self._closed = True
@@ -375,54 +313,22 @@ def _merge(conn: psycopg.Connection[Any], rows: list[tuple[str, Event, date | No
     backend's merge step (tocsin.store.duckdb._merge), statement for statement."""
     if not rows:
         return
-    reports: list[tuple[str, Report, float]] = []
-    for mention_id, event, event_date, _seen in rows:
-        report = Report(
-            base_code=event.cameo[:3],
-            source_country=event.source_country,
-            target_country=event.target_country,
-            event_date=event_date,
-            date_precision=event.date_precision or ("day" if event_date else None),
-            country=event.country,
-            geonames_id=event.geonames_id,
-            lat=event.lat,
-            lon=event.lon,
-            geo_precision=event.geo_precision,
-            place=event.place,
-        )
-        reports.append((mention_id, report, event.confidence))
-    keys = sorted({(r.base_code[:2], r.source_country or "", r.target_country or "") for _, r, _ in reports})
+    reports = reports_of(rows)
+    keys = merge_keys(reports)
     found = conn.execute(
-        f"SELECT {', '.join('m.' + c for c in _MERGED_COLUMNS)}, r.place FROM merged_events m LEFT JOIN events r ON r.event_id = m.event_id"
+        f"SELECT {', '.join('m.' + c for c in MERGED_COLUMNS)}, r.place FROM merged_events m LEFT JOIN events r ON r.event_id = m.event_id"
         " JOIN unnest(%s::text[], %s::text[], %s::text[]) AS k(root, src, tgt)"
         " ON starts_with(m.base_code, k.root) AND coalesce(m.source_country, '') = k.src AND coalesce(m.target_country, '') = k.tgt"
         " ORDER BY m.event_id",
         [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]],
     ).fetchall()
-    candidates: dict[tuple[str, str, str], list[list[Any]]] = {}
-    for row in found:
-        candidates.setdefault((row[1][:2], row[2] or "", row[3] or ""), []).append(list(row))
-    new_merged: list[list[Any]] = []
-    upgraded: dict[str, str] = {}
-    links: dict[str, str] = {}
-    for mention_id, report, _confidence in reports:
-        pool = candidates.setdefault((report.base_code[:2], report.source_country or "", report.target_country or ""), [])
-        match = next((c for c in pool if same_event(report, Report(*c[1:]))), None)
-        if match is None:
-            match = [mention_id, report.base_code, report.source_country, report.target_country, report.event_date, report.date_precision,
-                     report.country, report.geonames_id, report.lat, report.lon, report.geo_precision, report.place]  # fmt: skip
-            pool.append(match)
-            new_merged.append(match)
-        elif match[1].endswith("0") and not report.base_code.endswith("0"):
-            match[1] = report.base_code  # keep the most specific code
-            upgraded[match[0]] = report.base_code
-        links[mention_id] = match[0]
+    new_merged, upgraded, links = plan_merge(reports, found)
     if new_merged:
         arrays = ", ".join(f"%s::{t}[]" for t in _MERGED_TYPES)
         conn.execute(
-            f"INSERT INTO merged_events ({', '.join(_MERGED_COLUMNS)}, num_mentions, num_sources, num_articles, confidence)"
+            f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}, num_mentions, num_sources, num_articles, confidence)"
             f" SELECT u.*, 1, 1, 1, 0.0 FROM unnest({arrays}) AS u",
-            [[row[i] for row in new_merged] for i in range(len(_MERGED_COLUMNS))],
+            [[row[i] for row in new_merged] for i in range(len(MERGED_COLUMNS))],
         )
     if upgraded:
         conn.execute(
@@ -441,16 +347,7 @@ def _merge(conn: psycopg.Connection[Any], rows: list[tuple[str, Event, date | No
         " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ANY(%s::text[]) GROUP BY e.merged_id",
         [touched],
     ).fetchall()
-    ids, mentions, articles, sources, confidences = [], [], [], [], []
-    for merged_id, n_mentions, n_articles, n_sources, confs, outlets in stats:
-        best: dict[str, float] = {}
-        for conf, outlet in zip(confs, outlets):
-            best[outlet] = max(best.get(outlet, 0.0), conf)
-        ids.append(merged_id)
-        mentions.append(n_mentions)
-        articles.append(n_articles)
-        sources.append(n_sources)
-        confidences.append(combined_confidence(list(best.values())))
+    ids, mentions, articles, sources, confidences = merged_counts(stats)
     conn.execute(
         "UPDATE merged_events SET num_mentions = u.m, num_articles = u.a, num_sources = u.s, confidence = u.c"
         " FROM unnest(%s::text[], %s::int4[], %s::int4[], %s::int4[], %s::float8[]) AS u(id, m, a, s, c)"
@@ -464,27 +361,7 @@ def _refresh_merged_facts(conn: psycopg.Connection[Any], ids: Sequence[str] | No
     """tocsin.store.duckdb.refresh_merged_facts in PostgreSQL: copy onto ``merged_events`` what the watch layer reads."""
     only = "AND s.article_id IN (SELECT article_id FROM events WHERE merged_id = ANY(%(ids)s::text[]))" if ids is not None else ""
     only_r = "AND r.merged_id = ANY(%(ids)s::text[])" if ids is not None else ""
-    sql = f"""
-UPDATE merged_events SET article_id = f.article_id, cameo = f.cameo, root = f.root, quad = f.quad, goldstein = f.goldstein,
-    source_code = f.source_code, target_code = f.target_code, src = f.src, tgt = f.tgt, day = f.day, nuclear = f.nuclear, signal = f.signal,
-    factual = f.factual
-FROM (
-    WITH sig AS (
-        SELECT DISTINCT s.article_id, {principal_sql("s.source_code")} AS src FROM events s WHERE {signal_sql("s")} {only}
-    ), agg AS (
-        SELECT r.merged_id, bool_or(coalesce(r.nuclear, false)) AS nuclear,
-               bool_or(NOT r.negated AND NOT r.hypothetical) AS factual,
-               bool_or({signal_sql("r")} OR (r.quad >= 3 AND g.src IS NOT NULL)) AS signal
-        FROM events r LEFT JOIN sig g ON g.article_id = r.article_id AND g.src = {principal_sql("r.source_code")}
-        WHERE r.merged_id IS NOT NULL {only_r} GROUP BY r.merged_id
-    )
-    SELECT e.event_id, e.article_id, e.cameo, e.root, e.quad, e.goldstein, e.source_code, e.target_code,
-           {principal_sql("e.source_code")} AS src, {principal_sql("e.target_code")} AS tgt,
-           e.event_date AS day, agg.nuclear, agg.signal, agg.factual
-    FROM events e JOIN agg ON agg.merged_id = e.event_id
-) f
-WHERE f.event_id = merged_events.event_id
-"""
+    sql = merged_facts_sql(principal_sql, only, only_r)
     if ids is None:
         conn.execute(sql.encode("utf-8"))  # no parameters: nothing to substitute
     else:
