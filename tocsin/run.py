@@ -52,32 +52,42 @@ class RunReport:
         return len(self.failures)
 
 
-class _InterruptGuard:
-    """Turns SIGINT into KeyboardInterrupt only outside :meth:`critical` sections (a save and its counting).
+class InterruptGuard:
+    """Defers Ctrl-C (SIGINT) while in :meth:`critical` (a save and its counting or bookkeeping): a Ctrl-C outside
+    one is a KeyboardInterrupt at once, inside one at its end. Main thread only (where Python delivers signals).
 
-    Installed only in the main thread (where Python delivers signals); elsewhere it does nothing.
+    Re-entrant: the handler is installed by the outermost ``with`` (``tocsin code``'s run, or the loop of
+    :meth:`tocsin.feeds.watch.Watcher.run` around its passes).
     """
 
     def __init__(self) -> None:
         self.requested = False
         self._depth = 0
+        self._nesting = 0
         self._previous: Any = None
         self._installed = False
 
     def __enter__(self) -> Self:
-        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        self._nesting += 1
+        if (
+            self._nesting == 1
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
             self._previous = signal.signal(signal.SIGINT, self._handle)
             self._installed = True
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._installed:
+        self._nesting -= 1
+        if self._nesting == 0 and self._installed:
             signal.signal(signal.SIGINT, self._previous)
+            self._installed = False
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        self.requested = True
         if self._depth == 0:
             raise KeyboardInterrupt
+        self.requested = True
 
     @contextmanager
     def critical(self) -> Iterator[None]:
@@ -87,6 +97,7 @@ class _InterruptGuard:
         finally:
             self._depth -= 1
         if self.requested and self._depth == 0:
+            self.requested = False
             raise KeyboardInterrupt
 
 
@@ -182,7 +193,7 @@ def code_sources(
     submitted: set[str] = set()
 
     known_events: dict[int, list[dict[str, Any]]] = {}  # batch -> events of its articles already stored
-    guard = _InterruptGuard()
+    guard = InterruptGuard()
 
     def fresh_of(batch: list[Article]) -> list[Article]:
         report.articles_read += len(batch)
@@ -410,4 +421,4 @@ def _code_in_worker(articles: list[Article]) -> tuple[list[Article], list[StageF
     return coded, failures
 
 
-__all__ = ["CodingPool", "RunReport", "code_and_save", "code_sources"]
+__all__ = ["CodingPool", "InterruptGuard", "RunReport", "code_and_save", "code_sources"]

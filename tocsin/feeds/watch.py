@@ -15,20 +15,16 @@ pass between two items (an item being saved is saved whole) and :attr:`WatchSumm
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, Self
 
 from ..errors import Errors, ExtractError, Warnings
 from ..models import Article
 from ..models.article import content_id
-from ..run import RunReport, code_and_save
+from ..run import InterruptGuard, RunReport, code_and_save
 from ..store import Store, open_store
 from .config import Feed, load_feeds
 from .fetch import Disallowed, Fetched, Fetcher, TooLarge, TooManyRedirects, Unreachable
@@ -98,53 +94,6 @@ class WatchSummary:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-class _InterruptGuard:
-    """Defers Ctrl-C (SIGINT) while in :meth:`critical` (an item's save and its bookkeeping); main thread only.
-
-    Re-entrant: the handler is installed by the outermost ``with`` (the loop of :meth:`Watcher.run`, or one pass).
-    """
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._depth = 0
-        self._nesting = 0
-        self._previous: Any = None
-        self._installed = False
-
-    def __enter__(self) -> Self:
-        self._nesting += 1
-        if (
-            self._nesting == 1
-            and threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        ):
-            self._previous = signal.signal(signal.SIGINT, self._handle)
-            self._installed = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._nesting -= 1
-        if self._nesting == 0 and self._installed:
-            signal.signal(signal.SIGINT, self._previous)
-            self._installed = False
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self._depth == 0:
-            raise KeyboardInterrupt
-        self.requested = True
-
-    @contextmanager
-    def critical(self) -> Iterator[None]:
-        self._depth += 1
-        try:
-            yield
-        finally:
-            self._depth -= 1
-        if self.requested and self._depth == 0:
-            self.requested = False
-            raise KeyboardInterrupt
-
-
 class Watcher:
     """Watches ``feeds`` into ``store``; one object for as many passes as needed (the pipeline is built once).
 
@@ -186,7 +135,7 @@ class Watcher:
         self.webhook = webhook
         self._pipeline = pipeline
         self.on_item = on_item
-        self._guard = _InterruptGuard()
+        self._guard = InterruptGuard()
         self._attempted: set[str] = set()
 
     # -- passes ----------------------------------------------------------------
