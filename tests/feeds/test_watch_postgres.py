@@ -1,12 +1,10 @@
 """``watch_once`` into a PostgreSQL store: the same items coded once, the same state kept (migration 0010 in
 migrations/postgres). Runs on the server TOCSIN_TEST_PG names (``make test`` starts one); skips without one,
-fails under CI=true, as the store tests do (tests/store/conftest.py)."""
+fails under CI=true, as the store tests do (tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,30 +15,12 @@ from tocsin.feeds.state import FeedState
 from tocsin.store import open_store
 
 pytestmark = pytest.mark.slow
-PG_ENV = "TOCSIN_TEST_PG"
 
 
 @pytest.fixture
-def pg_store_url() -> Iterator[str]:
-    """A store URL on a new schema of the TOCSIN_TEST_PG server (dropped after the test)."""
-    psycopg = pytest.importorskip("psycopg")
-    url = os.environ.get(PG_ENV, "")
-    reason = "" if url else f"no PostgreSQL server: set {PG_ENV}=postgresql://user@host:port/db (`make test` starts one)"
-    if url:
-        try:
-            psycopg.connect(url, connect_timeout=10).close()
-        except psycopg.Error as exc:
-            reason = f"the PostgreSQL server of {PG_ENV} does not answer ({str(exc).strip().splitlines()[0]})"
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; under CI=true the PostgreSQL tests must run", pytrace=False)
-        pytest.skip(reason)
-    schema = f"feeds_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+def pg_store_url(new_pg_url: Callable[[], str]) -> str:
+    """A store URL on a new schema of the test server (tests/conftest.py; dropped after the test)."""
+    return new_pg_url()
 
 
 def test_watch_postgres_codes_once_and_resumes(
