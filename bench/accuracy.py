@@ -57,7 +57,13 @@ def main() -> int:
         "| gold set | records | level | P | R | F1 | support | accuracy | macro-F1 |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    actor_lines = ["", "## Actors", "", "| gold set | source country | source code | target country | target code |", "|---|---|---|---|---|"]
+    actor_lines = [
+        "",
+        "## Actors",
+        "",
+        "| gold set | source country | source code | target country | target code |",
+        "|---|---|---|---|---|",
+    ]
     confusion_lines = ["", "## Most-missed types", ""]
     misses: list[tuple[str, str, str, str, str, str]] = []
     reasons_all: Counter[str] = Counter()
@@ -116,16 +122,28 @@ def main() -> int:
             )
             held = HELD_OUT.get(name)
             if held:
-                reliability_lines += [f"**{name}**", "", "| confidence | events (held out) | precision (held out) | events (rules' prior) | precision (rules' prior) | events (shipped model) | precision (shipped model) |", "|---|---|---|---|---|---|---|"]
+                reliability_lines += [
+                    f"**{name}**",
+                    "",
+                    "| confidence | events (held out) | precision (held out) | events (rules' prior) | precision (rules' prior) | events (shipped model) | precision (shipped model) |",
+                    "|---|---|---|---|---|---|---|",
+                ]
                 reliability_lines += [
                     f"| {b['low']:.1f}–{b['high']:.1f} | {h['events']} | {_f(h['precision'])} | {p['events']} | {_f(p['precision'])} | {b['events']} | {_f(b['precision'])} |"
                     for b, h, p in zip(report["reliability"], held["bands"], held["prior"]["bands"], strict=True)
                 ]
-                reliability_lines += ["", "Precision at or above a threshold (held out): " + ", ".join(
-                    f"{t}: {v['events']} events, {_f(v['precision'])}" for t, v in held["at"].items()) + ".", ""]
+                reliability_lines += [
+                    "",
+                    "Precision at or above a threshold (held out): "
+                    + ", ".join(f"{t}: {v['events']} events, {_f(v['precision'])}" for t, v in held["at"].items())
+                    + ".",
+                    "",
+                ]
             else:
                 reliability_lines += [f"**{name}**", "", "| confidence | events | precision |", "|---|---|---|"]
-                reliability_lines += [f"| {b['low']:.1f}–{b['high']:.1f} | {b['events']} | {_f(b['precision'])} |" for b in report["reliability"]]
+                reliability_lines += [
+                    f"| {b['low']:.1f}–{b['high']:.1f} | {b['events']} | {_f(b['precision'])} |" for b in report["reliability"]
+                ]
                 reliability_lines.append("")
         level = next((lv for lv in LEVELS if lv in report), None)
         if level and report[level].get("per_type"):
@@ -188,23 +206,31 @@ def main() -> int:
         "",
         "Read from the misses below and the trace of dropped triggers:",
         "",
-        "- **Vocabulary**: idioms and light-verb expressions no pattern covers (\"gave a warm welcome\", \"opened a hearing\",",
-        "  \"out of the question\", \"imposer un black-out\"); each is a row to add to `events.tsv`, not a code change.",
+        '- **Vocabulary**: idioms and light-verb expressions no pattern covers ("gave a warm welcome", "opened a hearing",',
+        '  "out of the question", "imposer un black-out"); each is a row to add to `events.tsv`, not a code change.',
         "- **PLOVER type boundaries**: CAMEO codes map to one PLOVER type through the shared table, so acts the gold",
         "  annotators put across a boundary are wrong by construction: lifting a curfew or easing emergency rules (CAMEO",
         "  081x) is RETREAT in the table and CONCEDE in the gold; demolishing homes (1711) is ASSAULT vs COERCE.",
-        "- **Actors the dictionary does not know**: unnamed organisations and people without office (\"a group of Yoruba",
-        "  leaders\", \"Archbishop Desmond Tutu\") give no source, so the act is dropped unless it is force with a known victim.",
+        '- **Actors the dictionary does not know**: unnamed organisations and people without office ("a group of Yoruba',
+        '  leaders", "Archbishop Desmond Tutu") give no source, so the act is dropped unless it is force with a known victim.',
         "- **Parser errors**: coordination hung on the wrong head, inverted subjects, participles tagged as nouns; the",
-        "  coder repairs the common French ones (subjects on auxiliaries, gerunds, \"sont convenus\").",
+        '  coder repairs the common French ones (subjects on auxiliaries, gerunds, "sont convenus").',
         "- **Embedded acts**: purpose clauses and acts inside other acts' complements are background by design; when",
-        "  the gold codes the embedded act (\"urged the EC to support the PLO\" as SUPPORT), the coder's appeal is a miss.",
+        '  the gold codes the embedded act ("urged the EC to support the PLO" as SUPPORT), the coder\'s appeal is a miss.',
         "",
         "Reasons over all misses (the trace of dropped triggers, else the predicted types):",
         "",
     ]
     lines += [f"- {k}: {v}" for k, v in reasons_all.most_common(15)]
-    lines += ["", "## Error analysis: 30 misses", "", "Every tenth-or-so miss across the sets, with the reason.", "", "| set | id | text | gold | gold trigger | why |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Error analysis: 30 misses",
+        "",
+        "Every tenth-or-so miss across the sets, with the reason.",
+        "",
+        "| set | id | text | gold | gold trigger | why |",
+        "|---|---|---|---|---|---|",
+    ]
     step = max(1, len(misses) // 30)
     for row in misses[::step][:30]:
         lines.append("| " + " | ".join(row) + " |")

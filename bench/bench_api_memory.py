@@ -63,7 +63,10 @@ def main() -> None:
                 ranges = [{"since": "0001-01-01", "until": f"9999-12-{day:02d}", "freq": "day"} for day in range(1, 29)]
                 ranges += [{"since": "0001-01-01", "until": f"9999-11-{day:02d}", "freq": "week"} for day in range(1, 23)]
                 start = date(2010, 1, 1)
-                ranges += [{"since": str(start + timedelta(days=i)), "until": str(start + timedelta(days=i + 9999)), "freq": "day"} for i in range(50)]
+                ranges += [
+                    {"since": str(start + timedelta(days=i)), "until": str(start + timedelta(days=i + 9999)), "freq": "day"}
+                    for i in range(50)
+                ]
                 for params in ranges:
                     began = time.perf_counter()
                     status = http.get("/api/series", params=params).status_code

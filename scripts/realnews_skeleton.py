@@ -18,7 +18,9 @@ import sys
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "en" / "wikinews_en_2019_2020.jsonl"
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jr|Sr|Prof|No|U\.S|U\.K|U\.N|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|a\.m|p\.m)\.$")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jr|Sr|Prof|No|U\.S|U\.K|U\.N|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|a\.m|p\.m)\.$"
+)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 

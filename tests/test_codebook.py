@@ -8,7 +8,14 @@ from tocsin.errors import TocsinError
 
 @pytest.mark.parametrize(
     ("code", "root", "quad", "penta", "plover"),
-    [("190", "19", 4, 4, "ASSAULT"), ("0332", "03", 1, 1, "AGREE"), ("130", "13", 3, 3, "THREATEN"), ("111", "11", 3, 3, "ACCUSE"), ("010", "01", 1, 0, None), ("150", "15", 4, 4, "MOBILIZE")],
+    [
+        ("190", "19", 4, 4, "ASSAULT"),
+        ("0332", "03", 1, 1, "AGREE"),
+        ("130", "13", 3, 3, "THREATEN"),
+        ("111", "11", 3, 3, "ACCUSE"),
+        ("010", "01", 1, 0, None),
+        ("150", "15", 4, 4, "MOBILIZE"),
+    ],
 )
 def test_codebook_lookup(code: str, root: str, quad: int, penta: int, plover: str | None) -> None:
     info = codebook.lookup(code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -94,7 +93,9 @@ def test_run_one_record_the_store_refuses_loses_only_itself(tmp_path: Path) -> N
     from tocsin.run import RunReport, _save, code_and_save
 
     texts = ["Russian troops shelled Kharkiv on Monday.", "France condemned the strike on Tuesday.", "Iran threatened Israel."]
-    coded = code_and_save(make_pipeline(lang="en"), [Article(text=t, id=f"a{i}", lang="en") for i, t in enumerate(texts)], None, RunReport())
+    coded = code_and_save(
+        make_pipeline(lang="en"), [Article(text=t, id=f"a{i}", lang="en") for i, t in enumerate(texts)], None, RunReport()
+    )
     coded[1].title = "bad \udfff title"  # a lone surrogate: no database can store it
     with DuckDBStore(tmp_path / "r.duckdb") as store:
         report = RunReport()

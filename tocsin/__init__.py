@@ -8,11 +8,24 @@ from .about import __version__
 from .coder import code_articles, code_text, make_pipeline
 from .dataset import Dataset, open_dataset
 
-open = open_dataset  # noqa: A001 - the documented entry point: tocsin.open(path).events(...)
+open = open_dataset
 from .errors import TocsinError
 from .models import ActorMention, Article, Event, Sentence
 
 # A library logs; the application decides where it goes (the CLI prints its own error lines).
 logging.getLogger("tocsin").addHandler(logging.NullHandler())
 
-__all__ = ["__version__", "open", "open_dataset", "Dataset", "code_text", "code_articles", "make_pipeline", "TocsinError", "Article", "Sentence", "ActorMention", "Event"]
+__all__ = [
+    "ActorMention",
+    "Article",
+    "Dataset",
+    "Event",
+    "Sentence",
+    "TocsinError",
+    "__version__",
+    "code_articles",
+    "code_text",
+    "make_pipeline",
+    "open",
+    "open_dataset",
+]

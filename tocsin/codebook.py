@@ -63,7 +63,9 @@ def lookup(code: str) -> CameoCode:
     try:
         return _table()[code]
     except KeyError:
-        raise TocsinError(Errors.E501.format(name="CAMEO code", value=code, hint="Use a code from the CAMEO codebook (e.g. 190, 0332).")) from None
+        raise TocsinError(
+            Errors.E501.format(name="CAMEO code", value=code, hint="Use a code from the CAMEO codebook (e.g. 190, 0332).")
+        ) from None
 
 
 def name_of(code: str | None) -> str | None:
@@ -145,6 +147,16 @@ def actor_principal_sql(column: str) -> str:
 
 
 __all__ = [
-    "CameoCode", "lookup", "is_code", "penta_of_root", "all_codes", "actor_type_codes", "country_codes", "plover_types",
-    "organisation_codes", "actor_principal", "actor_roles", "actor_principal_sql",
+    "CameoCode",
+    "actor_principal",
+    "actor_principal_sql",
+    "actor_roles",
+    "actor_type_codes",
+    "all_codes",
+    "country_codes",
+    "is_code",
+    "lookup",
+    "organisation_codes",
+    "penta_of_root",
+    "plover_types",
 ]  # fmt: skip

@@ -14,8 +14,8 @@ from .models import Article
 from .pipeline import Pipeline
 from .stages.actors import ExtractActors
 from .stages.dates import DateEvents
-from .stages.geo import PlaceEvents
 from .stages.events import CodeEvents
+from .stages.geo import PlaceEvents
 from .stages.language import DetectLanguage
 from .stages.nlp import ParseText
 from .stages.nuclear import FlagNuclear
@@ -82,4 +82,4 @@ def code_text(text: str, *, lang: str | None = None, published: str | None = Non
     return out[0]
 
 
-__all__ = ["make_pipeline", "code_articles", "code_text"]
+__all__ = ["code_articles", "code_text", "make_pipeline"]

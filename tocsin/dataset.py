@@ -79,7 +79,7 @@ class Dataset:
     def __enter__(self) -> Dataset:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

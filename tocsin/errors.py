@@ -38,13 +38,13 @@ class Errors(metaclass=_CodedMessages):
     E002 = "{path}: file looks binary (found NUL bytes). tocsin reads text, Markdown, HTML or JSON Lines; pass one of those."
     E003 = "{path}: not valid UTF-8 (bad byte at offset {offset}). Re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)."
     E004 = "{path}: file is {size} bytes, over the {limit}-byte limit for one article. Split it into articles (one per line in JSON Lines)."
-    E005 = "{path}:{line}: malformed JSON Lines record ({detail}). Each line must be a JSON object with at least a \"text\" string; fix or remove that line."
+    E005 = '{path}:{line}: malformed JSON Lines record ({detail}). Each line must be a JSON object with at least a "text" string; fix or remove that line.'
     E006 = "{path}: HTML page has no extractable main text. Pass the article page itself, or its text."
     E007 = "{path}: no such file or directory. Check the path."
-    E008 = "{path}:{line}: record has no text (\"text\" is missing or empty). Add the article's text or remove the line."
+    E008 = '{path}:{line}: record has no text ("text" is missing or empty). Add the article\'s text or remove the line.'
     E009 = "{path}: directory contains no readable input files (.txt, .text, .md, .markdown, .html, .htm, .jsonl, .json, .parquet)."
     E010 = "{path}: cannot read file ({detail})."
-    E011 = "{path}:{line}: malformed Parquet row ({detail}). Each row needs a non-empty \"text\" string; fix or remove row {line} (rows count from 1)."
+    E011 = '{path}:{line}: malformed Parquet row ({detail}). Each row needs a non-empty "text" string; fix or remove row {line} (rows count from 1).'
     E012 = "{path}: not a readable Parquet file of articles ({detail}). Expected columns id, text and optionally title, published, url, outlet, lang."
     E013 = "{path}: a {kind} file (it starts with {magic!r}), not text. tocsin reads text, Markdown, HTML, JSON Lines or Parquet; extract the text first ({hint})."
     E014 = (
@@ -139,7 +139,7 @@ class Warnings(metaclass=_CodedMessages):
     W002 = "{article}: language detected as '{lang}' with low confidence ({score:.2f})."
     W003 = (
         "{path}:{line}: id {id!r} was already used at line {first} of this file; this record was skipped. Give every record its own id"
-        " (ids are compared with surrounding spaces stripped, so 7, \"7\" and \" 7 \" are one id)."
+        ' (ids are compared with surrounding spaces stripped, so 7, "7" and " 7 " are one id).'
     )
     # feeds (W01x)
     W010 = "feed {feed} ({url}): malformed XML ({detail}); read the {count} item(s) the lenient parser recovered."
@@ -198,17 +198,17 @@ class NotFound(TocsinError):
 
 
 __all__ = [
-    "Errors",
-    "Warnings",
-    "TocsinError",
+    "ClusterError",
     "ConfigError",
-    "IngestError",
-    "FetchError",
+    "Errors",
     "ExtractError",
+    "FetchError",
+    "GoldError",
+    "IngestError",
     "LanguageError",
+    "NotFound",
     "StageError",
     "StoreError",
-    "ClusterError",
-    "GoldError",
-    "NotFound",
+    "TocsinError",
+    "Warnings",
 ]

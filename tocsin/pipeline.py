@@ -81,7 +81,11 @@ class Pipeline:
             available.update(stage.assigns)
 
     def _handle(self, article: Article, stage: str, exc: Exception) -> None:
-        message = str(exc) if str(exc).startswith("[E") else Errors.E203.format(article=article.origin or article.id, stage=stage, detail=f"{type(exc).__name__}: {exc}")
+        message = (
+            str(exc)
+            if str(exc).startswith("[E")
+            else Errors.E203.format(article=article.origin or article.id, stage=stage, detail=f"{type(exc).__name__}: {exc}")
+        )
         log.warning(message)
         self.failures.append(StageFailure(article.id, article.origin, stage, message))
 

@@ -41,7 +41,9 @@ def test_guard_security_headers_on_every_answer(db: str, url: str) -> None:
     for name, value in SECURITY_HEADERS.items():
         assert response.headers[name] == value
     csp = response.headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp and "script-src 'self';" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "frame-ancestors 'none'" in csp and "script-src 'self';" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 @pytest.mark.parametrize(("base", "status"), [("http://localhost:8000", 200), ("http://127.0.0.1", 200), ("http://[::1]:8000", 200),
@@ -55,7 +57,9 @@ def test_guard_host_allow_list(db: str, base: str, status: int) -> None:
         assert "Content-Security-Policy" in response.headers
 
 
-@pytest.mark.parametrize(("value", "host"), [("LocalHost:8000", "localhost"), ("[::1]:80", "::1"), ("::1", "::1"), ("example.org", "example.org"), ("", "")])
+@pytest.mark.parametrize(
+    ("value", "host"), [("LocalHost:8000", "localhost"), ("[::1]:80", "::1"), ("::1", "::1"), ("example.org", "example.org"), ("", "")]
+)
 def test_guard_host_name(value: str, host: str) -> None:
     assert host_name(value) == host
 

@@ -10,7 +10,21 @@ from tocsin.cli import app
 
 pytestmark = pytest.mark.slow
 
-CONTRACT = {"article_id", "sentence_index", "sentence", "source_code", "target_code", "cameo", "root", "quad", "goldstein", "plover", "mode", "confidence", "rule"}
+CONTRACT = {
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "source_code",
+    "target_code",
+    "cameo",
+    "root",
+    "quad",
+    "goldstein",
+    "plover",
+    "mode",
+    "confidence",
+    "rule",
+}
 
 
 def _jsonl(text: str) -> list[dict]:
@@ -46,8 +60,12 @@ def test_cli_code_bad_inputs_batch_goes_on(runner: CliRunner, samples: Path, tmp
     folder.mkdir()
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK")
-    (folder / "latin1.txt").write_bytes("Les forces russes ont bombardé la ville de Kharkiv, a déclaré l'armée ukrainienne.".encode("latin-1"))
-    (folder / "bad.jsonl").write_text('{"id": "ok1", "text": "Le gouvernement français a condamné l\'attaque russe contre l\'Ukraine."}\nnot json\n', encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(
+        "Les forces russes ont bombardé la ville de Kharkiv, a déclaré l'armée ukrainienne.".encode("latin-1")
+    )
+    (folder / "bad.jsonl").write_text(
+        '{"id": "ok1", "text": "Le gouvernement français a condamné l\'attaque russe contre l\'Ukraine."}\nnot json\n', encoding="utf-8"
+    )
     (folder / "seed.txt").write_text((samples / "seed_fr_kharkiv.txt").read_text(encoding="utf-8"), encoding="utf-8")
     db = str(tmp_path / "t.duckdb")
     result = runner.invoke(app, ["code", str(folder), "--db", db, "--format", "jsonl"])
@@ -64,7 +82,9 @@ def test_cli_code_bad_inputs_batch_goes_on(runner: CliRunner, samples: Path, tmp
 
 def test_cli_code_unsupported_language_is_skipped(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "de.txt"
-    path.write_text("Die russische Armee hat am Dienstag die Stadt Charkiw angegriffen, teilte die ukrainische Regierung mit.", encoding="utf-8")
+    path.write_text(
+        "Die russische Armee hat am Dienstag die Stadt Charkiw angegriffen, teilte die ukrainische Regierung mit.", encoding="utf-8"
+    )
     result = runner.invoke(app, ["code", str(path), "--no-store", "--format", "jsonl"])
     assert result.exit_code == 1
     assert "E101" in result.stderr and _jsonl(result.stdout) == []
@@ -76,7 +96,9 @@ def test_cli_events_filters(runner: CliRunner, samples: Path, tmp_path: Path) ->
     out = runner.invoke(app, ["events", "--db", db, "--format", "jsonl", "--actor", "RUS", "--code", "13"])
     rows = _jsonl(out.stdout)
     assert rows and all(r["cameo"].startswith("13") for r in rows)
-    assert all("RUS" in ((r["source_code"] or "") + (r["target_code"] or ""))[:3] or (r["target_code"] or "").startswith("RUS") for r in rows)
+    assert all(
+        "RUS" in ((r["source_code"] or "") + (r["target_code"] or ""))[:3] or (r["target_code"] or "").startswith("RUS") for r in rows
+    )
     csv_out = runner.invoke(app, ["events", "--db", db, "--format", "csv"])
     assert csv_out.stdout.splitlines()[0].startswith("event_id") or "cameo" in csv_out.stdout.splitlines()[0]
 

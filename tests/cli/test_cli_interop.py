@@ -10,7 +10,19 @@ from typer.testing import CliRunner
 import tocsin
 from tocsin.cli import app
 
-CONTRACT_4 = {"place", "country", "lat", "lon", "geo_precision", "event_date", "date_precision", "event_id", "num_mentions", "num_sources", "num_articles"}
+CONTRACT_4 = {
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "geo_precision",
+    "event_date",
+    "date_precision",
+    "event_id",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+}
 
 
 @pytest.fixture()

@@ -39,9 +39,23 @@ FLOORS = {
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 REALNEWS_FLOORS = {
     # measured 2026-12-05 (third session): root F1 0.405 (P 0.473, R 0.355), source country 0.563, target 0.434, triple P 0.187, place 0.460
-    "en_wikinews.jsonl": {"root.f1": 0.40, "root.precision": 0.46, "source_country_accuracy": 0.55, "target_country_accuracy": 0.42, "triple_precision": 0.18, "place_accuracy": 0.45},
+    "en_wikinews.jsonl": {
+        "root.f1": 0.40,
+        "root.precision": 0.46,
+        "source_country_accuracy": 0.55,
+        "target_country_accuracy": 0.42,
+        "triple_precision": 0.18,
+        "place_accuracy": 0.45,
+    },
     # measured 2026-12-05 (third session): root F1 0.435 (P 0.467, R 0.408), source country 0.740, target 0.638, triple P 0.215, place 0.479
-    "fr_news.jsonl": {"root.f1": 0.43, "root.precision": 0.46, "source_country_accuracy": 0.73, "target_country_accuracy": 0.63, "triple_precision": 0.21, "place_accuracy": 0.47},
+    "fr_news.jsonl": {
+        "root.f1": 0.43,
+        "root.precision": 0.46,
+        "source_country_accuracy": 0.73,
+        "target_country_accuracy": 0.63,
+        "triple_precision": 0.21,
+        "place_accuracy": 0.47,
+    },
 }
 
 

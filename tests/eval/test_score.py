@@ -212,7 +212,9 @@ def test_score_triple_accuracy() -> None:
 
 
 def test_score_to_dict_contract() -> None:
-    record = _record("a", [GoldEvent(source_code="USA", target_code="RUS", cameo="190", root="19", quad=4, penta=4, plover="ASSAULT")], ALL_LEVELS)
+    record = _record(
+        "a", [GoldEvent(source_code="USA", target_code="RUS", cameo="190", root="19", quad=4, penta=4, plover="ASSAULT")], ALL_LEVELS
+    )
     report = score([record], {"a": _gold_as_events(record)})
     assert isinstance(report, EvalReport)
     data = report.to_dict()

@@ -87,7 +87,9 @@ def test_zip_with_one_csv(shared: Path, store: DuckDBStore, tmp_path: Path) -> N
 def test_short_line_reported_rest_imported(store: DuckDBStore, tmp_path: Path) -> None:
     bad = tmp_path / "bad.export.CSV"
     short = "\t".join(fake_row(3).split("\t")[:58])  # a GDELT 1.0-shaped line
-    bad.write_text("\n".join([fake_row(1), fake_row(2), short, fake_row(4), "x\t" + fake_row(5).split("\t", 1)[1]]) + "\n", encoding="utf-8")
+    bad.write_text(
+        "\n".join([fake_row(1), fake_row(2), short, fake_row(4), "x\t" + fake_row(5).split("\t", 1)[1]]) + "\n", encoding="utf-8"
+    )
     report = import_gdelt(store, [bad, tmp_path / "missing.CSV"])
     assert report.rows_added == 3
     assert len(report.failures) == 3
@@ -154,7 +156,19 @@ def tocsin_events() -> list[dict[str, Any]]:
         article_id="a2", sentence_index=2, sentence="The EU met France.", cameo="040", root="04", quad=1, goldstein=1.0,
         source_code="IGOEUREEC", source_text="The EU", target_code="FRA", target_text="France", trigger="met", trigger_start=7,
     ).to_dict()  # fmt: skip
-    second.update(event_id="fedcba9876543210fedc", event_date="2019-12-31", url=None, outlet=None, place="Paris", lat=48.85, lon=2.35, country="FRA", country_fips="FR", admin1="FRA8", geo_precision="city")
+    second.update(
+        event_id="fedcba9876543210fedc",
+        event_date="2019-12-31",
+        url=None,
+        outlet=None,
+        place="Paris",
+        lat=48.85,
+        lon=2.35,
+        country="FRA",
+        country_fips="FR",
+        admin1="FRA8",
+        geo_precision="city",
+    )
     return [first, second]
 
 
@@ -214,7 +228,12 @@ def test_store_events_export_as_gdelt(store: DuckDBStore, tmp_path: Path) -> Non
     (row,) = read_rows(out)
     fields = dict(zip(GDELT_EVENT_COLUMNS, row))
     assert fields["GLOBALEVENTID"] == str(int(store.events()[0]["event_id"][:15], 16))
-    assert (fields["SQLDATE"], fields["Actor1CountryCode"], fields["Actor2CountryCode"], fields["EventCode"]) == ("20240305", "RUS", "UKR", "130")
+    assert (fields["SQLDATE"], fields["Actor1CountryCode"], fields["Actor2CountryCode"], fields["EventCode"]) == (
+        "20240305",
+        "RUS",
+        "UKR",
+        "130",
+    )
     assert fields["SOURCEURL"] == "https://example.org/art1"
 
 
@@ -306,7 +325,10 @@ def test_gdelt1_file_imported_with_one_note(shared: Path, store: DuckDBStore, tm
     # the 57-column backfile layout (no SOURCEURL) maps too; a 61-field line in a 1.0 file is reported
     backfile = tmp_path / "1979.csv"
     lines = ["\t".join(fields[:57]) for fields in original[:2]]
-    backfile.write_text("\n".join([lines[0].replace(original[0][0], "1", 1), fake_row(2), lines[1].replace(original[1][0], "3", 1)]) + "\n", encoding="utf-8")
+    backfile.write_text(
+        "\n".join([lines[0].replace(original[0][0], "1", 1), fake_row(2), lines[1].replace(original[1][0], "3", 1)]) + "\n",
+        encoding="utf-8",
+    )
     second = import_gdelt(store, backfile)
     assert second.rows_added == 2 and len(second.notes) == 1
     assert len(second.failures) == 1 and second.failures[0].startswith(f"[E601] {backfile}:2: expected 57 or 58")
@@ -368,7 +390,16 @@ def test_place_precision_is_exported(tmp_path: Path) -> None:
     from tocsin.interop import event_to_plover
 
     town, country = tocsin_events()
-    town.update(place="Jermuk", country="ARM", country_fips="AM", lat=39.83948, lon=45.67112, geonames_id=174884, geo_precision="city", admin1="AM.10")
+    town.update(
+        place="Jermuk",
+        country="ARM",
+        country_fips="AM",
+        lat=39.83948,
+        lon=45.67112,
+        geonames_id=174884,
+        geo_precision="city",
+        admin1="AM.10",
+    )
     country.update(place="Zarkhanovka, Armenia", country="ARM", country_fips="AM", lat=40.3137, lon=44.5759, geonames_id=None,
                    geo_precision="country", admin1=None, plover="CONSULT")  # fmt: skip
     rows = [dict(zip(GDELT_EVENT_COLUMNS, event_to_gdelt_row(e))) for e in (town, country)]

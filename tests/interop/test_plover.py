@@ -24,7 +24,9 @@ def make_events() -> list[dict[str, Any]]:
         source_code="RUSGOV", source_text="La Russie", target_code="UKR", target_text="l'Ukraine", plover="THREATEN", mode="",
         trigger="menace", trigger_start=10, trigger_end=16, confidence=0.7, lang="fr",
     ).to_dict()  # fmt: skip
-    coded.update(event_id="aa11", event_date="2024-03-05", url="https://example.fr/a1", outlet="example.fr", place="Kyiv", lat=50.45, lon=30.52)
+    coded.update(
+        event_id="aa11", event_date="2024-03-05", url="https://example.fr/a1", outlet="example.fr", place="Kyiv", lat=50.45, lon=30.52
+    )
     no_plover = Event(article_id="a2", sentence_index=0, sentence="x", cameo="010", root="01", quad=1, goldstein=0.0).to_dict()
     no_plover.update(event_id="bb22", event_date=None, url=None, outlet=None)
     return [coded, no_plover]
@@ -37,7 +39,13 @@ def test_plover_lines(tmp_path: Path) -> None:
     assert len(lines) == 1
     record = json.loads(lines[0])
     assert set(record) == KEYS
-    assert (record["id"], record["date"], record["event_type"], record["mode"], record["context"]) == ("aa11", "2024-03-05", "THREATEN", "", [])
+    assert (record["id"], record["date"], record["event_type"], record["mode"], record["context"]) == (
+        "aa11",
+        "2024-03-05",
+        "THREATEN",
+        "",
+        [],
+    )
     assert record["actor"] == {"code": "RUSGOV", "text": "La Russie", "country": "RUS"}
     assert record["recipient"] == {"code": "UKR", "text": "l'Ukraine", "country": "UKR"}
     assert record["location"] == {"place": "Kyiv", "lat": 50.45, "lon": 30.52}

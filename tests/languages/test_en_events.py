@@ -62,22 +62,137 @@ def test_every_root_has_verbs_and_nouns(rows: list[dict[str, str]]) -> None:
 
 def test_key_codes_are_covered(rows: list[dict[str, str]]) -> None:
     """Second-level codes with a common English wording all have at least one pattern."""
-    wanted = {"010", "012", "015", "016", "017", "018", "020", "023", "0253", "0256", "026", "030", "036", "040",
-              "041", "042", "043", "045", "046", "051", "055", "057", "060", "062", "063", "064", "070", "071",
-              "072", "073", "075", "0831", "0841", "085", "0871", "0873", "0874", "090", "100", "1053", "111",
-              "112", "114", "115", "116", "120", "125", "128", "129", "130", "138", "139", "140", "141", "142",
-              "143", "144", "145", "150", "152", "154", "160", "161", "162", "163", "164", "173", "174", "175",
-              "1711", "1712", "1721", "1722", "1723", "1724", "181", "182", "1821", "1822", "183", "1831",
-              "1832", "1833", "184", "185", "186", "190", "191", "192", "193", "194", "195", "196", "201",
-              "202", "203", "2041", "2042"}
+    wanted = {
+        "010",
+        "012",
+        "015",
+        "016",
+        "017",
+        "018",
+        "020",
+        "023",
+        "0253",
+        "0256",
+        "026",
+        "030",
+        "036",
+        "040",
+        "041",
+        "042",
+        "043",
+        "045",
+        "046",
+        "051",
+        "055",
+        "057",
+        "060",
+        "062",
+        "063",
+        "064",
+        "070",
+        "071",
+        "072",
+        "073",
+        "075",
+        "0831",
+        "0841",
+        "085",
+        "0871",
+        "0873",
+        "0874",
+        "090",
+        "100",
+        "1053",
+        "111",
+        "112",
+        "114",
+        "115",
+        "116",
+        "120",
+        "125",
+        "128",
+        "129",
+        "130",
+        "138",
+        "139",
+        "140",
+        "141",
+        "142",
+        "143",
+        "144",
+        "145",
+        "150",
+        "152",
+        "154",
+        "160",
+        "161",
+        "162",
+        "163",
+        "164",
+        "173",
+        "174",
+        "175",
+        "1711",
+        "1712",
+        "1721",
+        "1722",
+        "1723",
+        "1724",
+        "181",
+        "182",
+        "1821",
+        "1822",
+        "183",
+        "1831",
+        "1832",
+        "1833",
+        "184",
+        "185",
+        "186",
+        "190",
+        "191",
+        "192",
+        "193",
+        "194",
+        "195",
+        "196",
+        "201",
+        "202",
+        "203",
+        "2041",
+        "2042",
+    }
     have = {r["cameo"] for r in rows}
     assert not wanted - have, sorted(wanted - have)
 
 
 def test_ambiguous_verbs_are_constrained(rows: list[dict[str, str]]) -> None:
     """Everyday verbs fire only with an object (or an armed / labour source), never bare."""
-    constrained = {"hit", "strike", "fire", "hold", "take", "give", "make", "put", "set", "call", "send", "open",
-                   "carry", "cut", "break", "use", "go", "stage", "stag", "fight", "clash", "occupy", "close"}
+    constrained = {
+        "hit",
+        "strike",
+        "fire",
+        "hold",
+        "take",
+        "give",
+        "make",
+        "put",
+        "set",
+        "call",
+        "send",
+        "open",
+        "carry",
+        "cut",
+        "break",
+        "use",
+        "go",
+        "stage",
+        "stag",
+        "fight",
+        "clash",
+        "occupy",
+        "close",
+    }
     bad = [r["id"] for r in rows if r["kind"] == "verb" and r["lemma"] in constrained and not r["object"] and not r["roles"]]
     assert not bad, bad
 
@@ -85,10 +200,20 @@ def test_ambiguous_verbs_are_constrained(rows: list[dict[str, str]]) -> None:
 def test_phrasal_particles_are_objects(rows: list[dict[str, str]]) -> None:
     """A few phrasal verbs the coder relies on, with the particle in the object column."""
     have = {(r["lemma"], o, r["cameo"]) for r in rows if r["kind"] == "verb" for o in r["object"].split("|")}
-    for lemma, particle, code in [("call", "off", "080"), ("pull", "out", "0874"), ("crack", "down", "175"),
-                                  ("lash", "out", "111"), ("hit", "out", "111"), ("blow", "up", "183"),
-                                  ("set", "fire", "1712"), ("turn", "down", "120"), ("rule", "out", "120"),
-                                  ("step", "down", "0831"), ("round", "up", "173"), ("shoot", "down", "190")]:
+    for lemma, particle, code in [
+        ("call", "off", "080"),
+        ("pull", "out", "0874"),
+        ("crack", "down", "175"),
+        ("lash", "out", "111"),
+        ("hit", "out", "111"),
+        ("blow", "up", "183"),
+        ("set", "fire", "1712"),
+        ("turn", "down", "120"),
+        ("rule", "out", "120"),
+        ("step", "down", "0831"),
+        ("round", "up", "173"),
+        ("shoot", "down", "190"),
+    ]:
         assert (lemma, particle, code) in have, (lemma, particle, code)
 
 
@@ -187,8 +312,11 @@ def test_common_verb_lemmas_match_the_model(checks) -> None:
 def test_quirky_lemmas_are_what_the_model_produces(checks) -> None:
     missing = sorted(set(QUIRKS.values()) - checks.verb_lemmas())
     assert not missing, f"quirk lemmas absent from the dictionary: {missing}"
-    bad = {form: got for form, lemma in QUIRKS.items()
-           if (got := checks.lemma_of(f"The government {form} the proposal yesterday.", form)) != lemma}
+    bad = {
+        form: got
+        for form, lemma in QUIRKS.items()
+        if (got := checks.lemma_of(f"The government {form} the proposal yesterday.", form)) != lemma
+    }
     assert not bad, f"the model no longer produces these lemmas (update the dictionary): {bad}"
 
 

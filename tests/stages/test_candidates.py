@@ -107,7 +107,9 @@ def test_candidates_every_sentence_is_recorded_parsed_or_not() -> None:
     assert [e.sentence_index for e in article.events] == [2]
     stage = make_pipeline(lang="en", prefilter=False)
     full = next(stage.pipe([Article(text=text, id="a")]))
-    assert [(e.cameo, e.source_code, e.target_code) for e in full.events] == [(e.cameo, e.source_code, e.target_code) for e in article.events]
+    assert [(e.cameo, e.source_code, e.target_code) for e in full.events] == [
+        (e.cameo, e.source_code, e.target_code) for e in article.events
+    ]
 
 
 @pytest.mark.slow

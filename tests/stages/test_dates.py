@@ -91,6 +91,7 @@ TABLE = [
     ("Thousands marched this weekend.", "en", SUN, "2024-05-11", "week", "this weekend"),
 ]
 
+
 @pytest.mark.parametrize(("sentence", "lang", "published", "expected", "precision", "text"), TABLE)
 def test_dates_table(sentence: str, lang: str, published: str, expected: str, precision: str, text: str) -> None:
     resolved = resolve_date(sentence, published, lang)
@@ -99,9 +100,11 @@ def test_dates_table(sentence: str, lang: str, published: str, expected: str, pr
     assert resolved.start is not None and resolved.end is not None
     assert sentence[resolved.start : resolved.end] == text
 
+
 def test_dates_table_size() -> None:
     assert len(TABLE) >= 45
     assert {row[1] for row in TABLE} == {"fr", "en"}
+
 
 @pytest.mark.parametrize(
     ("sentence", "lang"),
@@ -120,14 +123,17 @@ def test_dates_fallback_to_published(sentence: str, lang: str) -> None:
     resolved = resolve_date(sentence, "2024-05-07T09:30:00+02:00", lang)
     assert resolved == ResolvedDate("2024-05-07", "day", None, None, None)
 
+
 def test_dates_none_without_expression_or_published() -> None:
     assert resolve_date("Le ministre a démissionné.", None, "fr") is None
     assert resolve_date("The minister resigned yesterday.", None, "en") is None  # relative, no anchor
     assert resolve_date("The minister resigned.", "not a date", "en") is None
 
+
 def test_dates_absolute_without_published() -> None:
     resolved = resolve_date("L'accord a été signé le 9 mai 2024.", None, "fr")
     assert resolved == ResolvedDate("2024-05-09", "day", "le 9 mai 2024", 21, 34)
+
 
 def test_dates_first_expression_wins() -> None:
     sentence = "Hier, le ministre a rappelé l'accord du 3 mai."
@@ -137,6 +143,7 @@ def test_dates_first_expression_wins() -> None:
     resolved = resolve_date(sentence, TUE, "en")
     assert resolved is not None and resolved.text == "in late April"
 
+
 def test_dates_offsets() -> None:
     sentence = "Selon l'AFP, des manifestants ont été arrêtés mardi dernier à Lyon."
     resolved = resolve_date(sentence, TUE, "fr")
@@ -144,16 +151,20 @@ def test_dates_offsets() -> None:
     assert (resolved.start, resolved.end) == (sentence.index("mardi"), sentence.index(" à Lyon"))
     assert sentence[resolved.start : resolved.end] == "mardi dernier"
 
+
 def test_dates_published_formats() -> None:
     assert resolve_date("hier", "2024-05-07T23:59:00Z", "fr").date == "2024-05-06"  # type: ignore[union-attr]
     assert resolve_date("yesterday", "Tue, 07 May 2024 10:00:00 GMT", "en").date == "2024-05-06"  # type: ignore[union-attr]
+
 
 def test_dates_unknown_language_tries_both() -> None:
     assert resolve_date("yesterday", TUE, None).date == "2024-05-06"  # type: ignore[union-attr]
     assert resolve_date("la semaine dernière", TUE, "und").date == "2024-04-29"  # type: ignore[union-attr]
 
+
 def _event(sentence: str) -> Event:
     return Event(article_id="a", sentence_index=0, sentence=sentence, cameo="010", root="01", quad=1, goldstein=0.0)
+
 
 def test_dates_stage_sets_event_date() -> None:
     article = Article(text="x", published="2024-05-07", lang="fr")
@@ -162,12 +173,14 @@ def test_dates_stage_sets_event_date() -> None:
     got = [(getattr(e, "event_date"), getattr(e, "date_precision")) for e in out.events]  # noqa: B009
     assert got == [("2024-05-06", "day"), ("2024-05-07", "day"), ("2024-04-24", "week")]
 
+
 def test_dates_stage_without_published() -> None:
     article = Article(text="x", published=None, lang="en")
     article.events = [_event("The minister spoke.")]
     DateEvents()(article)
     assert getattr(article.events[0], "event_date") is None  # noqa: B009
     assert getattr(article.events[0], "date_precision") is None  # noqa: B009
+
 
 def test_dates_stage_protocol() -> None:
     from tocsin.pipeline import Stage

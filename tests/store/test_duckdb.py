@@ -382,10 +382,15 @@ def test_duckdb_keep_open_false_holds_the_file_only_in_sessions(
     assert store.count("articles") == 1
     with store.session():
         # inside a session the file is held: another process cannot write
-        probe = subprocess.run([sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r})"], capture_output=True, text=True, check=False)
+        probe = subprocess.run(
+            [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r})"], capture_output=True, text=True, check=False
+        )
         assert "lock" in probe.stderr.lower()
     probe = subprocess.run(
-        [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r}).execute('select 1')"], capture_output=True, text=True, check=False
+        [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r}).execute('select 1')"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert probe.returncode == 0, probe.stderr  # after it, it can
     with store.session(write=True):
@@ -426,7 +431,9 @@ def test_duckdb_sessions_of_threads_share_reads_and_writes_alone(
 
 
 def test_open_store_postgres_unreachable_names_it_without_password() -> None:
-    with pytest.raises(StoreError, match=r"\[E310\] Cannot connect to PostgreSQL at postgresql://user:\*\*\*@127\.0\.0\.1:1/tocsin") as info:
+    with pytest.raises(
+        StoreError, match=r"\[E310\] Cannot connect to PostgreSQL at postgresql://user:\*\*\*@127\.0\.0\.1:1/tocsin"
+    ) as info:
         open_store("postgresql://user:secret@127.0.0.1:1/tocsin?connect_timeout=2")
     assert "secret" not in str(info.value)
 

@@ -15,8 +15,18 @@ from tocsin.store.merge import Report, combined_confidence, named_town, same_eve
 
 
 def _report(**kw: object) -> Report:
-    base = dict(base_code="190", source_country="RUS", target_country="UKR", event_date=date(2024, 5, 7), date_precision="day",
-                country="UKR", geonames_id=706483, lat=49.98, lon=36.25, geo_precision="city")
+    base = dict(
+        base_code="190",
+        source_country="RUS",
+        target_country="UKR",
+        event_date=date(2024, 5, 7),
+        date_precision="day",
+        country="UKR",
+        geonames_id=706483,
+        lat=49.98,
+        lon=36.25,
+        geo_precision="city",
+    )
     base.update(kw)
     return Report(**base)  # type: ignore[arg-type]
 
@@ -39,14 +49,34 @@ def test_merge_confidence_grows_with_sources() -> None:
 
 
 STORIES = [
-    {"id": "lemonde-1", "outlet": "Le Monde", "published": "2024-05-07", "lang": "fr",
-     "text": "Les forces russes ont bombardé la ville ukrainienne de Kharkiv mardi, selon les autorités locales."},
-    {"id": "bbc-1", "outlet": "BBC", "published": "2024-05-07", "lang": "en",
-     "text": "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, local officials said."},
-    {"id": "rfi-1", "outlet": "RFI", "published": "2024-05-07", "lang": "fr",
-     "text": "L'armée russe a pilonné la ville ukrainienne de Kharkiv mardi."},
-    {"id": "bbc-2", "outlet": "BBC", "published": "2024-05-07", "lang": "en",
-     "text": "The Russian government threatened Ukraine with retaliation on Tuesday."},
+    {
+        "id": "lemonde-1",
+        "outlet": "Le Monde",
+        "published": "2024-05-07",
+        "lang": "fr",
+        "text": "Les forces russes ont bombardé la ville ukrainienne de Kharkiv mardi, selon les autorités locales.",
+    },
+    {
+        "id": "bbc-1",
+        "outlet": "BBC",
+        "published": "2024-05-07",
+        "lang": "en",
+        "text": "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, local officials said.",
+    },
+    {
+        "id": "rfi-1",
+        "outlet": "RFI",
+        "published": "2024-05-07",
+        "lang": "fr",
+        "text": "L'armée russe a pilonné la ville ukrainienne de Kharkiv mardi.",
+    },
+    {
+        "id": "bbc-2",
+        "outlet": "BBC",
+        "published": "2024-05-07",
+        "lang": "en",
+        "text": "The Russian government threatened Ukraine with retaliation on Tuesday.",
+    },
 ]
 
 
@@ -70,8 +100,19 @@ def test_merge_three_outlets_one_event_and_a_distinct_one(tmp_path: Path) -> Non
     first_id = attacks[0]["event_id"]
     # re-ingesting adds nothing; a new article joins the existing event and keeps its id
     more = tmp_path / "more.jsonl"
-    more.write_text(json.dumps({"id": "afp-1", "outlet": "AFP", "published": "2024-05-08", "lang": "en",
-                                "text": "Russian troops bombarded Kharkiv in Ukraine."}) + "\n", encoding="utf-8")
+    more.write_text(
+        json.dumps(
+            {
+                "id": "afp-1",
+                "outlet": "AFP",
+                "published": "2024-05-08",
+                "lang": "en",
+                "text": "Russian troops bombarded Kharkiv in Ukraine.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     with open_store(db) as store:
         again = code_sources([path], store)
         assert again.events_added == 0 and again.articles_known == 4
@@ -115,7 +156,14 @@ def test_issue11_gdelt_export_of_the_merge_corpus(tmp_path: Path) -> None:
 
 # -- issue 11: two towns are two places --------------------------------------------------------
 
-JERMUK = {"base_code": "190", "source_country": "AZE", "target_country": "ARM", "event_date": date(2024, 5, 7), "date_precision": "day", "country": "ARM"}
+JERMUK = {
+    "base_code": "190",
+    "source_country": "AZE",
+    "target_country": "ARM",
+    "event_date": date(2024, 5, 7),
+    "date_precision": "day",
+    "country": "ARM",
+}
 ARMENIA = {"geonames_id": 174982, "lat": 40.31, "lon": 44.58, "geo_precision": "country", "place": "Armenia"}
 
 

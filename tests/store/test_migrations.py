@@ -117,8 +117,18 @@ def test_migrations_0006_recode_nato_as_cameo_igo(monkeypatch: pytest.MonkeyPatc
     shipped = load_migrations()
     monkeypatch.setattr(migrations, "load_migrations", lambda backend="duckdb": [m for m in shipped if m.version < 6])
     migrate(conn)
-    columns = [r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND NOT is_nullable").fetchall()]
-    values = {"event_id": "m1", "article_id": "a1", "sentence_index": 0, "cameo": "130", "root": "13", "source_code": "RUSGOV", "target_code": "NATOMIL"}
+    columns = [
+        r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND NOT is_nullable").fetchall()
+    ]
+    values = {
+        "event_id": "m1",
+        "article_id": "a1",
+        "sentence_index": 0,
+        "cameo": "130",
+        "root": "13",
+        "source_code": "RUSGOV",
+        "target_code": "NATOMIL",
+    }
     names = sorted(set(values) | set(columns))
     row = [values.get(n, 0) for n in names]
     conn.execute(f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", row)
@@ -189,10 +199,24 @@ def test_migrations_0009_collapses_alerts_stored_before() -> None:
 
 def _reports() -> list[Article]:
     """Three articles: one attack told by two outlets (one merged event, two reports) and a threat the day after."""
+
     def event(article_id: str, cameo: str, day: str, **extra: object) -> Event:
         quad, goldstein = (4, -10.0) if cameo.startswith("19") else (3, -7.0)
-        return Event(article_id=article_id, sentence_index=0, sentence="s", cameo=cameo, root=cameo[:2], quad=quad, goldstein=goldstein,
-                     source_code="RUSMIL", target_code="UKR", event_date=day, date_precision="day", confidence=0.9, **extra)  # type: ignore[arg-type]
+        return Event(
+            article_id=article_id,
+            sentence_index=0,
+            sentence="s",
+            cameo=cameo,
+            root=cameo[:2],
+            quad=quad,
+            goldstein=goldstein,
+            source_code="RUSMIL",
+            target_code="UKR",
+            event_date=day,
+            date_precision="day",
+            confidence=0.9,
+            **extra,
+        )  # type: ignore[arg-type]
 
     return [
         Article(text="a", id="a1", outlet="Wire", published="2025-03-01", events=[event("a1", "190", "2025-03-01", place="Kharkiv")]),
@@ -213,7 +237,12 @@ def test_issue12_schema_v2_store_upgrades_with_merged_events(tmp_path: Path) -> 
         old.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [migration.version])
     old.execute(f"ATTACH '{fresh_path}' AS fresh (READ_ONLY)")
     for table in ("articles", "events"):  # the rows an old tocsin wrote: the columns schema 2 had
-        columns = ", ".join(r[0] for r in old.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = 'v2' AND table_name = ?", [table]).fetchall())
+        columns = ", ".join(
+            r[0]
+            for r in old.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = 'v2' AND table_name = ?", [table]
+            ).fetchall()
+        )
         old.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM fresh.{table}")
     old.execute("DETACH fresh")
     assert old.execute("SELECT count(*) FROM events").fetchone() == (3,)

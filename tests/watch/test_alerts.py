@@ -73,7 +73,9 @@ def test_run_alerts_stores_once_and_lists(store) -> None:
     assert list_alerts(store, pair="ARM-AZE") == listed  # either direction
     strikes = next(a for a in listed if a["period"] == "2025-02-17")
     assert strikes["rule"] == "new-rung" and len(strikes["reasons"]) == 3  # stored with its reasons
-    assert list_alerts(store, rule="new-rung", since="2025-02-10") and all(a["period"] >= "2025-02-10" for a in list_alerts(store, since="2025-02-10"))
+    assert list_alerts(store, rule="new-rung", since="2025-02-10") and all(
+        a["period"] >= "2025-02-10" for a in list_alerts(store, since="2025-02-10")
+    )
 
 
 class _Hook(BaseHTTPRequestHandler):
@@ -145,7 +147,13 @@ def test_bad_rules_name_the_file_and_the_problem(tmp_path: Path, text: str, matc
 def test_custom_rules_change_what_fires(store) -> None:
     from tocsin.watch.alerts import Rule
 
-    strict = [Rule("huge-rise", "change", {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 10.0, "min_count": 10, "min_baseline": 1.0})]
+    strict = [
+        Rule(
+            "huge-rise",
+            "change",
+            {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 10.0, "min_count": 10, "min_baseline": 1.0},
+        )
+    ]
     assert detect(store, strict) == []
 
 

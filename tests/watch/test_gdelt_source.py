@@ -17,9 +17,11 @@ def gdelt_store(shared: Path, tmp_path_factory: pytest.TempPathFactory):
     sample = shared / "samples" / "gdelt" / "gdelt2_events_20191024143000.export.CSV"
     store = DuckDBStore(tmp_path_factory.mktemp("gdelt") / "g.duckdb")
     assert import_gdelt(store, [sample]).rows_added == 2111
-    rows = store.connection().execute(
-        "SELECT Actor1CountryCode, Actor2CountryCode, EventRootCode, QuadClass, SQLDATE, NumSources FROM gdelt_events"
-    ).fetchall()
+    rows = (
+        store.connection()
+        .execute("SELECT Actor1CountryCode, Actor2CountryCode, EventRootCode, QuadClass, SQLDATE, NumSources FROM gdelt_events")
+        .fetchall()
+    )
     yield store, rows
     store.close()
 
@@ -59,11 +61,15 @@ def test_gdelt_pairs_are_country_principals_never_role_codes(gdelt_store) -> Non
     from tocsin.codebook import country_codes
 
     store, _ = gdelt_store
-    roles_only = store.connection().execute(
-        "SELECT count(*) FROM gdelt_events WHERE Actor1CountryCode = '' AND Actor1Code <> '' AND NOT starts_with(Actor1Code, 'IGO')"
-        " AND NOT starts_with(Actor1Code, 'NGO') AND left(Actor1Code, 3) NOT IN (SELECT unnest(?::VARCHAR[]))",
-        [list(country_codes())],
-    ).fetchone()[0]
+    roles_only = (
+        store.connection()
+        .execute(
+            "SELECT count(*) FROM gdelt_events WHERE Actor1CountryCode = '' AND Actor1Code <> '' AND NOT starts_with(Actor1Code, 'IGO')"
+            " AND NOT starts_with(Actor1Code, 'NGO') AND left(Actor1Code, 3) NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [list(country_codes())],
+        )
+        .fetchone()[0]
+    )
     assert roles_only > 0, "the sample has actors GDELT gives only a role code"
     every = pairs(store, source="gdelt", limit=1000)
     countries = set(country_codes())

@@ -8,7 +8,20 @@ from tocsin.errors import ConfigError
 from tocsin.watch.pairs import Pair, parse_pair, principal
 
 
-@pytest.mark.parametrize(("code", "side"), [("RUSMIL", "RUS"), ("UKRGOV", "UKR"), ("IGOWSTNAT", "IGOWSTNAT"), ("IGOWSTNATMIL", "IGOWSTNAT"), ("IGOUNOGOV", "IGOUNO"), ("IGOUNOIAE", "IGOUNOIAE"), ("WST", "WST"), (None, None), ("", None)])
+@pytest.mark.parametrize(
+    ("code", "side"),
+    [
+        ("RUSMIL", "RUS"),
+        ("UKRGOV", "UKR"),
+        ("IGOWSTNAT", "IGOWSTNAT"),
+        ("IGOWSTNATMIL", "IGOWSTNAT"),
+        ("IGOUNOGOV", "IGOUNO"),
+        ("IGOUNOIAE", "IGOUNOIAE"),
+        ("WST", "WST"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_principal(code: str | None, side: str | None) -> None:
     assert principal(code) == side
 

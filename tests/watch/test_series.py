@@ -24,7 +24,7 @@ def test_escalating_pair_moves_from_cooperation_to_conflict(store) -> None:
     assert by_week.loc[WEEKS[0], "goldstein_mean"] > 0
     assert by_week.loc[WEEKS[1], "events"] == 0 and by_week.loc[WEEKS[1], "escalation"] == 0
     # then accusations, threats, exercises, strikes: the rung climbs week after week
-    assert list(by_week.loc[WEEKS[3]:, "rung"]) == [1, 3, 4, 6, 6]
+    assert list(by_week.loc[WEEKS[3] :, "rung"]) == [1, 3, 4, 6, 6]
     assert list(s["balance"][3:]) == [-1.0] * 5
     # the strikes week has the highest escalation and the most conflict
     assert s["escalation"].idxmax() == 6 and by_week.loc[WEEKS[6], "conflict"] == s["conflict"].max()
@@ -72,7 +72,9 @@ def test_unknown_pair_is_an_empty_frame(store) -> None:
     assert s.empty and "escalation" in s.columns
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [({"freq": "month"}, "freq"), ({"since": "last week"}, "since"), ({"level": "city"}, "level")])
+@pytest.mark.parametrize(
+    ("kwargs", "match"), [({"freq": "month"}, "freq"), ({"since": "last week"}, "since"), ({"level": "city"}, "level")]
+)
 def test_bad_parameters(store, kwargs: dict, match: str) -> None:
     with pytest.raises(ConfigError, match=match):
         series(store, **kwargs)
@@ -110,7 +112,21 @@ def test_an_issue_4_database_upgrades_to_the_same_series(store, tmp_path) -> Non
     indexes = conn.execute("SELECT index_name, sql FROM duckdb_indexes()").fetchall()
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")  # DuckDB alters no table with an index on it
-    for column in ("article_id", "cameo", "root", "quad", "goldstein", "source_code", "target_code", "src", "tgt", "day", "nuclear", "signal", "factual"):
+    for column in (
+        "article_id",
+        "cameo",
+        "root",
+        "quad",
+        "goldstein",
+        "source_code",
+        "target_code",
+        "src",
+        "tgt",
+        "day",
+        "nuclear",
+        "signal",
+        "factual",
+    ):
         conn.execute(f"ALTER TABLE merged_events DROP COLUMN {column}")
     conn.execute("ALTER TABLE events DROP COLUMN nuclear")
     conn.execute("ALTER TABLE events DROP COLUMN seen_date")
@@ -127,7 +143,11 @@ def test_an_issue_4_database_upgrades_to_the_same_series(store, tmp_path) -> Non
         before = series(store, pair="AZE>ARM").drop(columns=["roots"])
         after = series(upgraded, pair="AZE>ARM").drop(columns=["roots"])
         assert after.equals(before)
-        missing = upgraded.connection().execute("SELECT count(*) FROM merged_events WHERE day IS NULL OR root IS NULL OR (src IS NULL AND source_code IS NOT NULL)").fetchone()
+        missing = (
+            upgraded.connection()
+            .execute("SELECT count(*) FROM merged_events WHERE day IS NULL OR root IS NULL OR (src IS NULL AND source_code IS NOT NULL)")
+            .fetchone()
+        )
         assert missing == (0,)
     finally:
         upgraded.close()

@@ -31,7 +31,9 @@ def undated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_undated_events_are_never_dated_by_the_ingest_day(undated_db: Path) -> None:
     with DuckDBStore(undated_db, read_only=True) as store:
         conn = store.connection()
-        stored = conn.execute("SELECT count(*), count(day), min(seen_date) FROM merged_events m JOIN events e ON e.event_id = m.event_id").fetchone()
+        stored = conn.execute(
+            "SELECT count(*), count(day), min(seen_date) FROM merged_events m JOIN events e ON e.event_id = m.event_id"
+        ).fetchone()
         assert stored[0] > 0 and stored[1] == 0 and stored[2] == date.today()  # stored today, dated never
         frame = ladder(store)
         assert frame.empty and frame.attrs["undated"] > 0

@@ -230,7 +230,9 @@ def test_dashboard_renders_and_stays_local(browser: Any, server: Server, tmp_pat
     points = [p for p in server.get("map", pair=SEED_PAIR)["points"] if p["lat"] is not None]
     assert precisions == sorted(p["geo_precision"] or "city" for p in points)
     for precision in set(precisions):
-        assert shown.first.evaluate("(c, p) => c.ownerSVGElement.querySelectorAll('circle.prec-' + p).length", precision) == precisions.count(precision)
+        assert shown.first.evaluate(
+            "(c, p) => c.ownerSVGElement.querySelectorAll('circle.prec-' + p).length", precision
+        ) == precisions.count(precision)
     legend = page.get_by_test_id("map-legend")
     assert {"city": "town", "region": "region", "country": "country only"}[precisions[0]] in legend.inner_text()
     country_level = [i for i in range(shown.count()) if shown.nth(i).get_attribute("data-precision") == "country"]
@@ -331,7 +333,11 @@ def test_dashboard_detail_clears_when_its_event_leaves_the_table(browser: Any, s
     shown = first.get_attribute("data-mention-id")
     first.click()
     detail = page.get_by_test_id("detail")
-    opened = next(e for e in server.get("events", pair=page.get_by_test_id("pair-select").input_value(), limit=25)["items"] if e["mention_id"] == shown)
+    opened = next(
+        e
+        for e in server.get("events", pair=page.get_by_test_id("pair-select").input_value(), limit=25)["items"]
+        if e["mention_id"] == shown
+    )
     expect(detail.get_by_test_id("detail-sentence")).to_have_text(opened["sentence"])
     # Reset, then a search whose events do not include the open one: the pane must not keep showing it
     every = server.get("events", limit=1000)["items"]

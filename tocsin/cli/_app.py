@@ -17,11 +17,17 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-app = typer.Typer(name="tocsin", no_args_is_help=True, add_completion=False, help="tocsin: code political events in French and English news, store them, and watch escalation.")
+app = typer.Typer(
+    name="tocsin",
+    no_args_is_help=True,
+    add_completion=False,
+    help="tocsin: code political events in French and English news, store them, and watch escalation.",
+)
 
 err = Console(stderr=True)
 # a pipe or a CI log gets a wide table rather than rich's 80-column default
 out = Console() if Console().is_terminal else Console(width=160)
+
 
 class _OneLine(logging.Formatter):
     """A log record as one line: ``warning: UserWarning: message (logger)``; a captured Python warning loses its source line."""
@@ -71,15 +77,24 @@ def _main(
     configure_logging(verbose=verbose)
 
 
-EVENT_COLUMNS = ("article_id", "event_date", "source_code", "cameo", "target_code", "plover", "place", "num_sources", "confidence", "trigger")
+EVENT_COLUMNS = (
+    "article_id",
+    "event_date",
+    "source_code",
+    "cameo",
+    "target_code",
+    "plover",
+    "place",
+    "num_sources",
+    "confidence",
+    "trigger",
+)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # not \t or \n
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-_PAIR_HINT = (
-    " In a shell, quote the pair: --pair 'RUS>IGOWSTNAT' (unquoted, > redirects the output to a file named after the target)."
-)
+_PAIR_HINT = " In a shell, quote the pair: --pair 'RUS>IGOWSTNAT' (unquoted, > redirects the output to a file named after the target)."
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -118,7 +133,9 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[st
             writer.writerow({k: row.get(k) for k in keys})
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(title=Text(printable(title)) if title else None, show_lines=False)  # titles and cells hold user values: text, not markup
+        table = Table(
+            title=Text(printable(title)) if title else None, show_lines=False
+        )  # titles and cells hold user values: text, not markup
         for col in columns:
             if col == "trigger":
                 table.add_column(col, overflow="fold", ratio=3)

@@ -97,19 +97,25 @@ def _write_jsonl(events: list[dict[str, Any]]) -> None:
 @app.command("code")
 def code_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (text, Markdown, HTML, JSON Lines).")],
-    lang: Annotated[str | None, typer.Option("--lang", help="Force the language of every article (fr); default: detect per article.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Force the language of every article (fr); default: detect per article.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl (streamed as articles are coded) or json.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary (TOML); repeatable.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code and print only; store nothing.")] = False,
     no_alerts: Annotated[bool, typer.Option("--no-alerts", help="Do not run the alert rules after storing.")] = False,
     workers: Annotated[
-        int | None, typer.Option("--workers", help="Coding processes (default: the machine's cores); this one reads and stores, in input order.")
+        int | None,
+        typer.Option("--workers", help="Coding processes (default: the machine's cores); this one reads and stores, in input order."),
     ] = None,
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) of inputs that carry none; relative dates resolve against it.")
+        str | None,
+        typer.Option("--published", help="Publication date (YYYY-MM-DD) of inputs that carry none; relative dates resolve against it."),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles saved per transaction (and sent to a worker at a time).")] = 64,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles saved per transaction (and sent to a worker at a time).")
+    ] = 64,
     progress_every: Annotated[
         float, typer.Option("--progress-every", min=0, help="When stderr is not a terminal, print a progress line every this many seconds.")
     ] = 10.0,
@@ -159,7 +165,9 @@ def code_cli(
         say(message, label="skipped:")
     say(
         f"{report.articles_read} article(s) read, {report.articles_coded} coded, {report.articles_known} already stored, "
-        f"{report.events_added} event(s) added" + (f" to {db}" if not no_store else "") + (f"; {report.failed} input(s) failed" if report.failed else "")
+        f"{report.events_added} event(s) added"
+        + (f" to {db}" if not no_store else "")
+        + (f"; {report.failed} input(s) failed" if report.failed else "")
     )
     if alerts is not None and alerts.added:
         say(f"{len(alerts.added)} new alert(s): `tocsin alerts --db {db}` lists them")

@@ -64,7 +64,7 @@ def join_article(members: Sequence[GoldRecord]) -> tuple[str, list[tuple[int, st
     layout: list[tuple[int, str]] = []
     length = 0
     previous: int | None = None
-    for record in sorted(members, key=lambda r: (r.index if r.index is not None else 0)):
+    for record in sorted(members, key=lambda r: r.index if r.index is not None else 0):
         if parts:
             sep = "\n\n" if record.paragraph != previous else " "
             parts.append(sep)

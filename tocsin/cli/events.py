@@ -23,7 +23,9 @@ def events_cli(
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
-    source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt, GDELT fields).")] = "tocsin",
+    source: Annotated[
+        str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt, GDELT fields).")
+    ] = "tocsin",
 ) -> None:
     """List stored events, filtered."""
     if fmt not in ("table", "jsonl", "csv", "json"):

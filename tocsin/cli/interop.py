@@ -36,10 +36,14 @@ def export_events(db: str | Path, out: str | Path, fmt: str, *, source: str = "t
 
 @app.command("export")
 def export_cli(
-    fmt: Annotated[str, typer.Option("--format", help="gdelt (one row per merged event), gdelt-mentions (one row per report), plover, parquet or csv.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="gdelt (one row per merged event), gdelt-mentions (one row per report), plover, parquet or csv.")
+    ],
     out: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
-    source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt; --format gdelt only).")] = "tocsin",
+    source: Annotated[
+        str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows loaded by import-gdelt; --format gdelt only).")
+    ] = "tocsin",
 ) -> None:
     """Export stored events in GDELT 2.0, PLOVER, Parquet or CSV form."""
     if fmt not in FORMATS:
@@ -55,7 +59,10 @@ def export_cli(
 
 @app.command("import-gdelt")
 def import_gdelt_cli(
-    paths: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files (.CSV, tab-separated; or .zip); GDELT 1.0 files are mapped to the 2.0 columns.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="GDELT 2.0 export files (.CSV, tab-separated; or .zip); GDELT 1.0 files are mapped to the 2.0 columns."),
+    ],
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Load GDELT 2.0 (or 1.0) export files into the store, beside tocsin's own events (table gdelt_events)."""

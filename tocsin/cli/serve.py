@@ -29,7 +29,10 @@ def serve_cli(
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only and refuse writes.")] = False,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
     webhook: Annotated[
-        str | None, typer.Option("--webhook", envvar="TOCSIN_WEBHOOK", show_default=False, help="POST the alerts that posted articles raise to this URL.")
+        str | None,
+        typer.Option(
+            "--webhook", envvar="TOCSIN_WEBHOOK", show_default=False, help="POST the alerts that posted articles raise to this URL."
+        ),
     ] = None,
 ) -> None:
     """Serve the dashboard at / and the REST API under /api/ (see docs/api.md)."""

@@ -49,21 +49,38 @@ def _say_undated(frame: Any) -> None:
 
 @app.command("series")
 def series_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. 'RUS>IGOWSTNAT' (NATO; quote it: > redirects in a shell).")] = None,
+    pair: Annotated[
+        str | None,
+        typer.Option(
+            "--pair", help="SRC>TGT (directed) or SRC-TGT (either way), e.g. 'RUS>IGOWSTNAT' (NATO; quote it: > redirects in a shell)."
+        ),
+    ] = None,
     country: Annotated[str | None, typer.Option("--country", help="One side's code (RUS): its events either way.")] = None,
     level: Annotated[str, typer.Option("--level", help="country (RUSMIL counts as RUS) or actor (full codes).")] = "country",
     freq: Annotated[str, typer.Option("--freq", help="week or day.")] = "week",
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD).")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Count events at or above this confidence (default 0.5; 0 counts all).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Daily or weekly event series of a pair, a country, or everything."""
     try:
         with driver_errors(db), open_store(db, read_only=True) as store:
-            frame = series(store, pair=pair, country=country, level=level, freq=freq, since=since, until=until, source=source, min_confidence=min_confidence)
+            frame = series(
+                store,
+                pair=pair,
+                country=country,
+                level=level,
+                freq=freq,
+                since=since,
+                until=until,
+                source=source,
+                min_confidence=min_confidence,
+            )
     except TocsinError as exc:
         fail(str(exc))
     rows = records(frame)
@@ -79,14 +96,18 @@ def ladder_cli(
     window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Read events at or above this confidence (default 0.5; 0 reads all).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
 ) -> None:
     """Where each pair stands on the escalation ladder (statements ... nuclear signalling ... mass violence)."""
     try:
         with driver_errors(db), open_store(db, read_only=True) as store:
-            frame = ladder(store, pair=pair, since=since, until=until, window=window, limit=limit, source=source, min_confidence=min_confidence)
+            frame = ladder(
+                store, pair=pair, since=since, until=until, window=window, limit=limit, source=source, min_confidence=min_confidence
+            )
     except TocsinError as exc:
         fail(str(exc))
     print_rows(_for_table(records(frame), fmt), fmt, columns=LADDER_COLUMNS, title="escalation ladder: " + " < ".join(RUNGS))
@@ -95,10 +116,16 @@ def ladder_cli(
 
 @app.command("alerts")
 def alerts_cli(
-    pair: Annotated[str | None, typer.Option("--pair", help="Only this pair ('RUS>IGOWSTNAT', quoted, or RUS-IGOWSTNAT for both ways).")] = None,
+    pair: Annotated[
+        str | None, typer.Option("--pair", help="Only this pair ('RUS>IGOWSTNAT', quoted, or RUS-IGOWSTNAT for both ways).")
+    ] = None,
     rule: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only alerts whose period (week or day) reaches this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only alerts whose period starts on or before this date (YYYY-MM-DD).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only alerts whose period (week or day) reaches this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only alerts whose period starts on or before this date (YYYY-MM-DD).")
+    ] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Alert rules (TOML); default: tocsin/data/watch/alerts.toml.")] = None,
     webhook: Annotated[str | None, typer.Option("--webhook", help="POST every alert not yet posted to this URL as JSON.")] = None,
     no_detect: Annotated[bool, typer.Option("--no-detect", help="List stored alerts only; do not run the rules.")] = False,
@@ -111,7 +138,9 @@ def alerts_cli(
         with driver_errors(db), open_store(db, read_only=no_detect) as store:
             if not no_detect:
                 run = run_alerts(store, load_rules(rules), webhook=webhook)
-                err.print(f"{run.detected} alert(s) raised, {len(run.added)} new" + (f", {run.posted} posted" if webhook else ""), highlight=False)
+                err.print(
+                    f"{run.detected} alert(s) raised, {len(run.added)} new" + (f", {run.posted} posted" if webhook else ""), highlight=False
+                )
                 for problem in run.post_errors:
                     say(f"{problem} (kept; posted on the next run)", label="webhook:")
             rows = list_alerts(store, pair=pair, rule=rule, since=since, until=until, limit=limit)

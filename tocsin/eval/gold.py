@@ -201,4 +201,4 @@ def _get(data: dict[str, Any], key: str, kind: type, *, required: bool = False, 
     return value
 
 
-__all__ = ["GoldEvent", "GoldRecord", "load_gold", "TYPE_LEVELS"]
+__all__ = ["TYPE_LEVELS", "GoldEvent", "GoldRecord", "load_gold"]

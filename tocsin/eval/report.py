@@ -37,18 +37,43 @@ def _level_table(levels: Sequence[LevelScores]) -> list[str]:
     rows = [["level", "records", "P", "R", "F1", "support", "TP", "FP", "FN"]]
     for level in levels:
         counts = level.counts
-        rows.append([level.name, str(level.records), _num(counts.precision), _num(counts.recall), _num(counts.f1), str(counts.support), str(counts.tp), str(counts.fp), str(counts.fn)])
+        rows.append(
+            [
+                level.name,
+                str(level.records),
+                _num(counts.precision),
+                _num(counts.recall),
+                _num(counts.f1),
+                str(counts.support),
+                str(counts.tp),
+                str(counts.fp),
+                str(counts.fn),
+            ]
+        )
     lines = _table(rows)
     for level in levels:
         if level.single_label.n:
-            lines.append(f"{level.name}, single-label records ({level.single_label.n}): accuracy {_num(level.single_label.value)}   macro F1 {_num(level.macro_f1)}")
+            lines.append(
+                f"{level.name}, single-label records ({level.single_label.n}): accuracy {_num(level.single_label.value)}   macro F1 {_num(level.macro_f1)}"
+            )
     return lines
 
 
 def _per_type_table(level: LevelScores) -> list[str]:
     rows = [[f"{level.name} type", "P", "R", "F1", "support", "TP", "FP", "FN"]]
     for label, counts in sorted(level.per_type.items(), key=lambda item: (-item[1].support, item[0])):
-        rows.append([label, _num(counts.precision), _num(counts.recall), _num(counts.f1), str(counts.support), str(counts.tp), str(counts.fp), str(counts.fn)])
+        rows.append(
+            [
+                label,
+                _num(counts.precision),
+                _num(counts.recall),
+                _num(counts.f1),
+                str(counts.support),
+                str(counts.tp),
+                str(counts.fp),
+                str(counts.fn),
+            ]
+        )
     return _table(rows)
 
 

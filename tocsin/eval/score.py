@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..models import Event
@@ -177,7 +177,9 @@ class EvalReport:
         rows = []
         for low, high in zip(edges, edges[1:]):
             inside = [ok for conf, ok in self.judged if low <= conf < high or (high == edges[-1] and conf == high)]
-            rows.append({"low": low, "high": high, "events": len(inside), "precision": _ratio(sum(inside), len(inside)) if inside else None})
+            rows.append(
+                {"low": low, "high": high, "events": len(inside), "precision": _ratio(sum(inside), len(inside)) if inside else None}
+            )
         return rows
 
     def precision_at(self, threshold: float) -> float | None:
@@ -334,9 +336,25 @@ def _score_actors(actors: ActorScores, record: GoldRecord, events: Sequence[Even
         actors.events_matched += 1
         best = max(candidates, key=lambda event: _actor_match(gold, event, source=has_source, target=has_target))
         if has_source:
-            _score_actor(gold.source_code, gold.source_text, best.source_code, best.source_text, actors.source_code, actors.source_country, actors.source_text_overlap)
+            _score_actor(
+                gold.source_code,
+                gold.source_text,
+                best.source_code,
+                best.source_text,
+                actors.source_code,
+                actors.source_country,
+                actors.source_text_overlap,
+            )
         if has_target:
-            _score_actor(gold.target_code, gold.target_text, best.target_code, best.target_text, actors.target_code, actors.target_country, actors.target_text_overlap)
+            _score_actor(
+                gold.target_code,
+                gold.target_text,
+                best.target_code,
+                best.target_text,
+                actors.target_code,
+                actors.target_country,
+                actors.target_text_overlap,
+            )
         if record.is_annotated("place") and gold.place_country:
             actors.place.add(1.0 if _same_place(gold, best) else 0.0)
 
@@ -439,4 +457,4 @@ def _ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 0.0
 
 
-__all__ = ["Accuracy", "ActorScores", "Counts", "EvalReport", "LevelScores", "NONE_LABEL", "score", "token_overlap"]
+__all__ = ["NONE_LABEL", "Accuracy", "ActorScores", "Counts", "EvalReport", "LevelScores", "score", "token_overlap"]

@@ -228,7 +228,12 @@ def _insert_rows(conn: duckdb.DuckDBPyConnection, rows: list[list[str]]) -> tupl
     ids = [row[0] for row in rows]
     conn.begin()
     try:
-        stored = {r[0] for r in conn.execute(f"SELECT GLOBALEVENTID FROM {TABLE} WHERE GLOBALEVENTID IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+        stored = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT GLOBALEVENTID FROM {TABLE} WHERE GLOBALEVENTID IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall()
+        }
         new: list[list[str]] = []
         for row in rows:
             if row[0] not in stored:
@@ -303,7 +308,9 @@ def gdelt_events(
         params += [actor, actor]
     if dyad is not None:
         first, second = dyad
-        where.append("((starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)) OR (starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)))")
+        where.append(
+            "((starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)) OR (starts_with(Actor1Code, ?) AND starts_with(Actor2Code, ?)))"
+        )
         params += [first, second, second, first]
     for name, value, op in (("since", since, ">="), ("until", until, "<=")):
         if value is not None:

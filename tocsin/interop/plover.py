@@ -27,7 +27,11 @@ def event_to_plover(event: dict[str, Any]) -> dict[str, Any] | None:
     """One tocsin event dict as a PLOVER record; None when it has no PLOVER type."""
     if not event.get("plover"):
         return None
-    location = {key: event[key] for key in ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision") if event.get(key) not in (None, "")}
+    location = {
+        key: event[key]
+        for key in ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
+        if event.get(key) not in (None, "")
+    }
     return {
         "id": event.get("event_id"),
         "date": event.get("event_date"),
@@ -198,7 +202,9 @@ def _write_parquet(rows: list[dict[str, Any]], columns: list[str], out_path: str
             select = "SELECT NULL::VARCHAR AS event_id WHERE false"
         conn.execute(f"COPY ({select}) TO {_sql_string(str(out_path))} (FORMAT PARQUET)")
     except (OSError, duckdb.Error) as exc:
-        raise InteropError(f"[E606] {out_path}: cannot write Parquet ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc}).") from exc
+        raise InteropError(
+            f"[E606] {out_path}: cannot write Parquet ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc})."
+        ) from exc
     finally:
         conn.close()
         try:

@@ -144,7 +144,9 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
                 continue
             cols = line.split("\t")
             if not 5 <= len(cols) <= 8:
-                raise ConfigError(Errors.E205.format(path=path, line=lineno, detail=f"expected 7 or 8 tab-separated columns, found {len(cols)}"))
+                raise ConfigError(
+                    Errors.E205.format(path=path, line=lineno, detail=f"expected 7 or 8 tab-separated columns, found {len(cols)}")
+                )
             cols += [""] * (8 - len(cols))
             pid, kind, lemma, obj, cameo, roles, note, plover = (c.strip() for c in cols[:8])
             override: tuple[str, str | None] | None = None
@@ -249,4 +251,4 @@ def load_language(code: str) -> LanguageResources:
     )
 
 
-__all__ = ["SUPPORTED", "Pattern", "Cues", "LanguageResources", "load_language", "read_patterns"]
+__all__ = ["SUPPORTED", "Cues", "LanguageResources", "Pattern", "load_language", "read_patterns"]

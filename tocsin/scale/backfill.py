@@ -306,7 +306,7 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> Iterator[Cl
                 cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
                 )
-        except Exception as exc:  # noqa: BLE001 - whatever stops the cluster, say it in one line
+        except Exception as exc:
             raise ClusterError(Errors.E701.format(address="local cluster", detail=_detail(exc))) from exc
         try:
             with Client(cluster, set_as_default=False) as client:
@@ -352,7 +352,7 @@ def _warm_up(client: Client, options: CodingOptions) -> None:
         client.run(prepare_worker, options)
     except TocsinError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a worker that cannot build the pipeline (tocsin missing there, ...)
+    except Exception as exc:
         raise ClusterError(Errors.E701.format(address=str(client.scheduler.address), detail=f"a worker failed: {_detail(exc)}")) from exc
 
 

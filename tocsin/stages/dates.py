@@ -28,7 +28,6 @@ Conventions:
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,34 +42,69 @@ from ..models import Article
 
 MONTHS: dict[str, dict[str, int]] = {
     "fr": {
-        "janvier": 1, "janv.": 1,
-        "février": 2, "fevrier": 2, "févr.": 2, "fevr.": 2, "fév.": 2, "fev.": 2,
+        "janvier": 1,
+        "janv.": 1,
+        "février": 2,
+        "fevrier": 2,
+        "févr.": 2,
+        "fevr.": 2,
+        "fév.": 2,
+        "fev.": 2,
         "mars": 3,
-        "avril": 4, "avr.": 4,
+        "avril": 4,
+        "avr.": 4,
         "mai": 5,
         "juin": 6,
-        "juillet": 7, "juil.": 7,
-        "août": 8, "aout": 8,
-        "septembre": 9, "sept.": 9,  # not bare "sept" (seven)
-        "octobre": 10, "oct.": 10,
-        "novembre": 11, "nov.": 11,
-        "décembre": 12, "decembre": 12, "déc.": 12, "dec.": 12,
+        "juillet": 7,
+        "juil.": 7,
+        "août": 8,
+        "aout": 8,
+        "septembre": 9,
+        "sept.": 9,  # not bare "sept" (seven)
+        "octobre": 10,
+        "oct.": 10,
+        "novembre": 11,
+        "nov.": 11,
+        "décembre": 12,
+        "decembre": 12,
+        "déc.": 12,
+        "dec.": 12,
     },
     # English month names are matched case-sensitively (capitalised), so that
     # "may", "march" the verbs never count.
     "en": {
-        "January": 1, "Jan.": 1, "Jan": 1,
-        "February": 2, "Feb.": 2, "Feb": 2,
-        "March": 3, "Mar.": 3,
-        "April": 4, "Apr.": 4, "Apr": 4,
+        "January": 1,
+        "Jan.": 1,
+        "Jan": 1,
+        "February": 2,
+        "Feb.": 2,
+        "Feb": 2,
+        "March": 3,
+        "Mar.": 3,
+        "April": 4,
+        "Apr.": 4,
+        "Apr": 4,
         "May": 5,
-        "June": 6, "Jun.": 6,
-        "July": 7, "Jul.": 7,
-        "August": 8, "Aug.": 8, "Aug": 8,
-        "September": 9, "Sept.": 9, "Sep.": 9, "Sept": 9,
-        "October": 10, "Oct.": 10, "Oct": 10,
-        "November": 11, "Nov.": 11, "Nov": 11,
-        "December": 12, "Dec.": 12, "Dec": 12,
+        "June": 6,
+        "Jun.": 6,
+        "July": 7,
+        "Jul.": 7,
+        "August": 8,
+        "Aug.": 8,
+        "Aug": 8,
+        "September": 9,
+        "Sept.": 9,
+        "Sep.": 9,
+        "Sept": 9,
+        "October": 10,
+        "Oct.": 10,
+        "Oct": 10,
+        "November": 11,
+        "Nov.": 11,
+        "Nov": 11,
+        "December": 12,
+        "Dec.": 12,
+        "Dec": 12,
     },
 }
 
@@ -81,24 +115,58 @@ WEEKDAYS: dict[str, dict[str, int]] = {  # Monday = 0, as date.weekday()
 
 NUMBERS: dict[str, dict[str, int]] = {
     "fr": {
-        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-        "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
     },
     "en": {
-        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-        "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
     },
 }
 
 # Relative days: words -> offset from the anchor in days.
 DAY_WORDS: dict[str, dict[str, int]] = {
     "fr": {
-        "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "ce matin": 0, "cet après-midi": 0, "ce soir": 0,
-        "demain": 1, "après-demain": 2, "la nuit dernière": -1,
+        "avant-hier": -2,
+        "hier": -1,
+        "aujourd'hui": 0,
+        "ce matin": 0,
+        "cet après-midi": 0,
+        "ce soir": 0,
+        "demain": 1,
+        "après-demain": 2,
+        "la nuit dernière": -1,
     },
     "en": {
-        "the day before yesterday": -2, "yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0,
-        "this evening": 0, "tonight": 0, "last night": -1, "tomorrow": 1, "the day after tomorrow": 2,
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tonight": 0,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
     },
 }
 
@@ -296,9 +364,7 @@ def _rules(lang: str) -> list[_Rule]:
         a, b, year = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
         if year is None:
             return None
-        if fr:
-            day, month = a, b
-        elif a > 12 >= b:
+        if fr or a > 12 >= b:
             day, month = a, b
         elif b > 12 >= a:
             day, month = b, a  # US order, unambiguous
@@ -358,7 +424,11 @@ def _rules(lang: str) -> list[_Rule]:
             return None
         return anchor + timedelta(days=_lookup(day_words, m["word"])), "day"
 
-    tail = r"(?:\s+(?:matin|midi|après-midi|apres-midi|soir|soirée|en\s+fin\s+de\s+journée))?" if fr else r"(?:\s+(?:morning|afternoon|evening|night))?"
+    tail = (
+        r"(?:\s+(?:matin|midi|après-midi|apres-midi|soir|soirée|en\s+fin\s+de\s+journée))?"
+        if fr
+        else r"(?:\s+(?:morning|afternoon|evening|night))?"
+    )
     add("relative_day", rf"(?P<word>{_alt(day_words, ignore_case=True)}){tail}", relative_day)
 
     # --- weekdays -------------------------------------------------------------

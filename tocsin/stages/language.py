@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import ConfigError, Errors, LanguageError, StageError, Warnings
-from ..models import Article
-
 from ..languages import SUPPORTED
+from ..models import Article
 
 DETECT_CHARS = 2000
 """Detect on this many leading characters of the text (of each paragraph, when it has several)."""
@@ -129,7 +128,7 @@ class DetectLanguage:
         else:
             try:
                 lang, score = detect_language(article.text)
-            except Exception as exc:  # noqa: BLE001 - model load or fastText failure
+            except Exception as exc:
                 detail = f"language detection failed ({type(exc).__name__}: {exc})"
                 raise StageError(Errors.E203.format(article=label, stage=self.name, detail=detail)) from exc
             if lang == UNDETERMINED:

@@ -369,7 +369,7 @@ class ParseText:
         for lang, articles in by_lang.items():
             try:
                 nlp = load_model(lang)
-            except Exception as exc:  # noqa: BLE001 - recorded by the handler
+            except Exception as exc:
                 for article in articles:
                     if on_error is None:
                         raise

@@ -113,4 +113,4 @@ class Store(ABC):
         self.close()
 
 
-__all__ = ["Store", "SaveResult", "TABLES"]
+__all__ = ["TABLES", "SaveResult", "Store"]

@@ -423,7 +423,19 @@ def _merge(conn: duckdb.DuckDBPyConnection, rows: list[tuple[str, Event, date | 
     refresh_merged_facts(conn, touched)
 
 
-_UNMERGED_FIELDS = ("cameo", "source_code", "target_code", "date_precision", "country", "geonames_id", "lat", "lon", "geo_precision", "place", "confidence")
+_UNMERGED_FIELDS = (
+    "cameo",
+    "source_code",
+    "target_code",
+    "date_precision",
+    "country",
+    "geonames_id",
+    "lat",
+    "lon",
+    "geo_precision",
+    "place",
+    "confidence",
+)
 
 
 def merge_unmerged(conn: duckdb.DuckDBPyConnection) -> int:

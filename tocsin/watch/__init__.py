@@ -15,4 +15,17 @@ from .pairs import Pair, parse_pair, principal
 from .reports import RUNGS
 from .series import series
 
-__all__ = ["RUNGS", "Alert", "Pair", "detect", "ladder", "list_alerts", "load_rules", "pairs", "parse_pair", "principal", "run_alerts", "series"]
+__all__ = [
+    "RUNGS",
+    "Alert",
+    "Pair",
+    "detect",
+    "ladder",
+    "list_alerts",
+    "load_rules",
+    "pairs",
+    "parse_pair",
+    "principal",
+    "run_alerts",
+    "series",
+]

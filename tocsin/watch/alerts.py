@@ -115,7 +115,9 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
 
 def _check_rule(where: Path, n: int, raw: Any) -> Rule:
     def bad(hint: str) -> ConfigError:
-        return ConfigError(Errors.E501.format(name=f"rule {n} of {where}", value=raw.get("name") if isinstance(raw, dict) else raw, hint=hint))
+        return ConfigError(
+            Errors.E501.format(name=f"rule {n} of {where}", value=raw.get("name") if isinstance(raw, dict) else raw, hint=hint)
+        )
 
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
         raise bad("Each [[rule]] needs a name.")
@@ -152,7 +154,9 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
 # ---------------------------------------------------------------- detection
 
 
-def detect(store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None) -> list[Alert]:
+def detect(
+    store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None
+) -> list[Alert]:
     """Every alert the rules raise over the store's directed country-level pairs (nothing is stored).
 
     The measures per pair and period are aggregated in SQL; the events behind the alerts that fire (their
@@ -251,7 +255,9 @@ def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list
             if mean < rule.min_baseline or value < rule.ratio * mean:
                 continue  # a near-zero baseline makes any ratio meaningless: new activity is the rung and first rules' job
             score = value / mean
-            message = f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
+            message = (
+                f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
+            )
             out.append((periods[i], round(score, 3), message, lambda events, c=conflict: _ids(events, conflict=c)))
     elif rule.kind == "spike":
         values = [float(v) for v in s[rule.measure]]

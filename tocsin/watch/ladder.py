@@ -70,7 +70,9 @@ def ladder(
     undated = count_undated(store, pair=the_pair, level=level, targeted=True, source=source, min_confidence=min_confidence)
     if end is None or source_missing(store, source):
         return _with_undated(pd.DataFrame(columns=list(LADDER_COLUMNS)), undated)
-    sql, params = reports_sql(pair=the_pair, level=level, since=first, until=end, targeted=True, source=source, min_confidence=min_confidence)
+    sql, params = reports_sql(
+        pair=the_pair, level=level, since=first, until=end, targeted=True, source=source, min_confidence=min_confidence
+    )
     sql += f"""
 , stats AS (
     SELECT src, tgt, max(rung) AS peak_rung, count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict,

@@ -41,10 +41,14 @@ def parse_pair(text: str | Pair | tuple[str, str]) -> Pair:
         source, target = text.split("-")
         directed = False
     else:
-        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Write SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>IGOWSTNAT."))
+        raise ConfigError(
+            Errors.E501.format(name="pair", value=text, hint="Write SRC>TGT (directed) or SRC-TGT (either way), e.g. RUS>IGOWSTNAT.")
+        )
     source, target = source.strip().upper(), target.strip().upper()
     if not (_CODE_RE.match(source) and _CODE_RE.match(target)):
-        raise ConfigError(Errors.E501.format(name="pair", value=text, hint="Each side is an actor code of 3 to 15 letters, e.g. RUS>IGOWSTNAT."))
+        raise ConfigError(
+            Errors.E501.format(name="pair", value=text, hint="Each side is an actor code of 3 to 15 letters, e.g. RUS>IGOWSTNAT.")
+        )
     return Pair(source, target, directed)
 
 

@@ -132,7 +132,9 @@ def reports_sql(
         where.append(f"({src} = ? OR {tgt} = ?)")
         params += [country, country]
     if targeted:
-        where.append(f"m.target_code IS NOT NULL AND m.source_code IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}")
+        where.append(
+            f"m.target_code IS NOT NULL AND m.source_code IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}"
+        )
     if since is not None:
         where.append("m.day >= ?")
         params.append(since)
@@ -204,7 +206,9 @@ def count_undated(
 
 def check_source(source: str) -> str:
     if source not in SOURCES:
-        raise ConfigError(Errors.E501.format(name="source", value=source, hint="Expected tocsin (coded events) or gdelt (imported GDELT rows)."))
+        raise ConfigError(
+            Errors.E501.format(name="source", value=source, hint="Expected tocsin (coded events) or gdelt (imported GDELT rows).")
+        )
     return source
 
 
@@ -212,9 +216,9 @@ def source_missing(store: Any, source: str) -> bool:
     """True when ``source`` is gdelt and nothing was imported yet (no ``gdelt_events`` table)."""
     if check_source(source) == "tocsin":
         return False
-    found = store.connection().cursor().execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [GDELT_TABLE]
-    ).fetchone()
+    found = (
+        store.connection().cursor().execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [GDELT_TABLE]).fetchone()
+    )
     return not found or found[0] == 0
 
 

@@ -72,7 +72,13 @@ def series(
         store, pair=the_pair, country=country.upper() if country else None, level=level, source=source, min_confidence=min_confidence
     )
     sql, params = reports_sql(
-        pair=the_pair, country=country.upper() if country else None, level=level, since=first, until=last, source=source, min_confidence=min_confidence
+        pair=the_pair,
+        country=country.upper() if country else None,
+        level=level,
+        since=first,
+        until=last,
+        source=source,
+        min_confidence=min_confidence,
     )
     sql += f"""
 SELECT {period_sql(freq)} AS period, count(*) AS events,

@@ -209,7 +209,7 @@ def test_actors_malformed_user_file_raises_config_error(tmp_path: Path, case: st
 
 def test_actors_non_utf8_user_file_raises_config_error(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes('[x]\ncode = "RUS"\nkind = "country"\nnames.fr = ["Ã©tat"]\n'.encode("utf-8").replace(b"\xc3\x83", b"\xe9"))
+    path.write_bytes('[x]\ncode = "RUS"\nkind = "country"\nnames.fr = ["Ã©tat"]\n'.encode().replace(b"\xc3\x83", b"\xe9"))
     with pytest.raises(ConfigError) as info:
         ActorDictionary.load([path])
     assert path.name in str(info.value)

@@ -35,6 +35,10 @@ def test_a_model_is_a_logistic_over_the_features(tmp_path: Path) -> None:
 def test_an_act_with_both_actors_is_more_probable_than_a_bare_statement() -> None:
     from tocsin import code_text
 
-    (strike,) = [e for e in code_text("Russian troops shelled Ukrainian positions near Kharkiv on Monday.", lang="en").events if e.root == "19"]
-    statement = [e for e in code_text("The Russian foreign minister spoke about the weather on Monday.", lang="en").events if e.root == "01"]
+    (strike,) = [
+        e for e in code_text("Russian troops shelled Ukrainian positions near Kharkiv on Monday.", lang="en").events if e.root == "19"
+    ]
+    statement = [
+        e for e in code_text("The Russian foreign minister spoke about the weather on Monday.", lang="en").events if e.root == "01"
+    ]
     assert statement and strike.confidence > max(e.confidence for e in statement)

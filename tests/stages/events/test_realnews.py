@@ -49,20 +49,28 @@ def test_a_headline_with_its_verb_is_coded() -> None:
     assert any(e.sentence_index == 0 and e.source_code == "TUR" and e.root == "13" for e in events)
 
 
-@pytest.mark.parametrize(("text", "code"), [("Lt. Gen. Ahmed Said resigned on Monday in Egypt.", "EGYMIL"), ("Sen. Ahmed Said denounced Egypt's new law.", "EGYLEG")])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Lt. Gen. Ahmed Said resigned on Monday in Egypt.", "EGYMIL"), ("Sen. Ahmed Said denounced Egypt's new law.", "EGYLEG")],
+)
 def test_abbreviated_titles_are_roles(text: str, code: str) -> None:
     assert any(e.source_code == code for e in code_text(text, lang="en", published="2024-05-07").events)
 
 
 def test_organisations_coded_as_gdelt_writes_them() -> None:
-    events = code_text("L'OTAN a condamné les frappes russes. L'Union européenne a imposé des sanctions à la Russie.", lang="fr", published="2024-05-07").events
+    events = code_text(
+        "L'OTAN a condamné les frappes russes. L'Union européenne a imposé des sanctions à la Russie.", lang="fr", published="2024-05-07"
+    ).events
     assert any(e.source_code == "IGOWSTNAT" and e.root == "11" for e in events)
     assert any(e.source_code == "IGOEUREEC" and e.target_code == "RUS" and e.root == "16" for e in events)
 
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Russian and Ukrainian envoys met in Istanbul on Monday.", "en"), ("Les délégations russe et ukrainienne se sont réunies à Istanbul lundi.", "fr")],
+    [
+        ("Russian and Ukrainian envoys met in Istanbul on Monday.", "en"),
+        ("Les délégations russe et ukrainienne se sont réunies à Istanbul lundi.", "fr"),
+    ],
 )
 def test_a_place_in_a_locative_phrase_is_where_not_whom(text: str, lang: str) -> None:
     events = [e for e in code_text(text, lang=lang, published="2024-05-07").events if e.root == "04"]
@@ -100,17 +108,24 @@ def test_background_plans_and_idioms_make_no_event(text: str, lang: str) -> None
 def test_a_news_source_reporting_facts_is_not_a_statement_event() -> None:
     """Police or hospital spokespeople reporting facts make no 010; a minister's statement does."""
     assert not code_text("Polish police said the victim was 25 years old.", lang="en", published="2024-05-07").events
-    assert any(e.cameo == "010" for e in code_text("The Polish foreign minister said the situation was serious.", lang="en", published="2024-05-07").events)
+    assert any(
+        e.cameo == "010"
+        for e in code_text("The Polish foreign minister said the situation was serious.", lang="en", published="2024-05-07").events
+    )
 
 
 def test_a_speaker_in_an_incise_reports_the_act_instead_of_making_a_statement() -> None:
-    events = code_text("L'armée russe a bombardé Odessa pendant la nuit, ont annoncé samedi les autorités ukrainiennes.", lang="fr", published="2024-05-07").events
+    events = code_text(
+        "L'armée russe a bombardé Odessa pendant la nuit, ont annoncé samedi les autorités ukrainiennes.", lang="fr", published="2024-05-07"
+    ).events
     assert any(e.root == "19" and e.source_code == "RUSMIL" for e in events)
     assert not [e for e in events if e.root == "01"]
 
 
 def test_a_postposed_speaker_in_an_incise_is_the_source() -> None:
-    text = "« Les attaques contre les civils se poursuivent, c'est l'œuvre des Russes », a accusé le président ukrainien Volodimir Zelensky."
+    text = (
+        "« Les attaques contre les civils se poursuivent, c'est l'œuvre des Russes », a accusé le président ukrainien Volodimir Zelensky."
+    )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert any(e.root == "11" and e.source_code == "UKRGOV" for e in events)
 
@@ -141,7 +156,10 @@ def test_an_official_takes_the_country_of_the_nationality_word_not_of_the_postin
 
 @pytest.mark.parametrize(
     ("text", "lang", "code"),
-    [("Un porte-parole de l'armée nord-coréenne a démenti ces informations.", "fr", "PRKMIL"), ("A spokesman for the Russian defence ministry denied the report.", "en", "RUSMIL")],
+    [
+        ("Un porte-parole de l'armée nord-coréenne a démenti ces informations.", "fr", "PRKMIL"),
+        ("A spokesman for the Russian defence ministry denied the report.", "en", "RUSMIL"),
+    ],
 )
 def test_a_spokesperson_speaks_for_the_body_of_its_complement(text: str, lang: str, code: str) -> None:
     events = code_text(text, lang=lang, published="2020-01-07").events

@@ -125,7 +125,7 @@ def test_every_country_with_regions_has_them(gaz: Gazetteer) -> None:
 
 
 def test_region_asked_for_by_the_city_it_is_named_after(gaz: Gazetteer) -> None:
-    """"la région de Kharkiv": the city's name, the region wanted; spellings of the two may differ."""
+    """ "la région de Kharkiv": the city's name, the region wanted; spellings of the two may differ."""
     assert gaz.resolve("Kharkiv").precision == "city"  # type: ignore[union-attr]
     for name, admin1 in [("Kharkiv", "UA.07"), ("Zaporijia", "UA.26"), ("Idleb", "SY.12"), ("Donetsk", "UA.05")]:
         place = gaz.resolve(name, countries=["UKR", "SYR"], prefer="region")

@@ -121,7 +121,7 @@ def test_the_city_is_not_its_region(pipelines: dict) -> None:
 
 
 def test_a_region_named_like_a_word_is_not_taken(pipelines: dict) -> None:
-    """"Sud" is a department of Haiti; in "le district militaire Sud" it is not a place."""
+    """ "Sud" is a department of Haiti; in "le district militaire Sud" it is not a place."""
     for event in _events(pipelines, "Le district militaire Sud de la Russie a menacé l'Ukraine."):
         assert event.country != "HTI"  # type: ignore[attr-defined]
 
@@ -197,5 +197,15 @@ def test_issue12_trigger_tokens_found_by_bisection_among_many_docs() -> None:
         doc, tokens = found
         assert doc is docs[number][1] and [t.text for t in tokens] == ["shelled"]
     gap = docs[5][0] - 1  # the blank line between two docs: no token there
-    outside = Event(article_id="long", sentence_index=0, sentence="", cameo="190", root="19", quad=4, goldstein=-10.0, trigger_start=gap, trigger_end=gap + 1)
+    outside = Event(
+        article_id="long",
+        sentence_index=0,
+        sentence="",
+        cameo="190",
+        root="19",
+        quad=4,
+        goldstein=-10.0,
+        trigger_start=gap,
+        trigger_end=gap + 1,
+    )
     assert context.trigger_tokens(outside) is None

@@ -167,7 +167,15 @@ def test_ingest_jsonl_records(tmp_path: Path) -> None:
     path = _write_jsonl(
         tmp_path / "data.jsonl",
         [
-            {"id": "a1", "title": "Sanctions", "text": "L'UE adopte des sanctions.", "url": "https://x.invalid/a1", "outlet": "AFP", "published": "2024-05-17", "lang": "FR"},
+            {
+                "id": "a1",
+                "title": "Sanctions",
+                "text": "L'UE adopte des sanctions.",
+                "url": "https://x.invalid/a1",
+                "outlet": "AFP",
+                "published": "2024-05-17",
+                "lang": "FR",
+            },
             {"id": 42, "text": "Le Parlement vote la loi.", "published": "2024-05-17T09:30:00Z", "lang": "fr-CA", "extra": [1, 2]},
             {"text": "Le président reçoit son homologue.\u2028Suite du texte."},
         ],
@@ -177,7 +185,13 @@ def test_ingest_jsonl_records(tmp_path: Path) -> None:
     assert [a.id for a in articles[:2]] == ["a1", "42"]
     assert articles[2].id.startswith("sha1:")
     first = articles[0]
-    assert (first.title, first.url, first.outlet, first.published, first.lang) == ("Sanctions", "https://x.invalid/a1", "AFP", "2024-05-17", "fr")
+    assert (first.title, first.url, first.outlet, first.published, first.lang) == (
+        "Sanctions",
+        "https://x.invalid/a1",
+        "AFP",
+        "2024-05-17",
+        "fr",
+    )
     assert articles[1].published == "2024-05-17T09:30:00Z"
     assert articles[1].lang == "fr"
     assert [a.origin for a in articles] == [f"{path}:1", f"{path}:2", f"{path}:3"]
@@ -438,7 +452,9 @@ def test_ingest_failures_without_report_are_logged(tmp_path: Path, caplog: pytes
 
 # -- binary formats by magic number (issue 11) ---------------------------------------------------------
 
-TEXT_ONLY_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nBT /F1 12 Tf (Les forces russes ont bombard\xe9 Kharkiv) Tj ET\n%%EOF\n"
+TEXT_ONLY_PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nBT /F1 12 Tf (Les forces russes ont bombard\xe9 Kharkiv) Tj ET\n%%EOF\n"
+)
 
 
 @pytest.mark.parametrize(

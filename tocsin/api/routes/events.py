@@ -92,7 +92,9 @@ def events_geojson(where: Filter, cursor: Cursor) -> Response:
             unlocated += 1
             continue
         properties = {key: value for key, value in row.items() if key not in ("lat", "lon")}
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}, "properties": properties})
+        features.append(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}, "properties": properties}
+        )
     body = {"type": "FeatureCollection", "features": features, "unlocated": unlocated}
     headers = {"Content-Disposition": 'attachment; filename="tocsin-events.geojson"'}
     return Response(json.dumps(body, ensure_ascii=False), media_type="application/geo+json", headers=headers)

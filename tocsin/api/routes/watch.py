@@ -23,7 +23,20 @@ from ..state import ApiState, request_cursor, state_of
 router = APIRouter(tags=["watch"])
 
 #: The keys of a ``/api/pairs`` item.
-PAIR_KEYS = ("pair", "source", "target", "events", "conflict", "cooperation", "rung", "rung_name", "peak_rung", "nuclear", "last_date", "dormant")
+PAIR_KEYS = (
+    "pair",
+    "source",
+    "target",
+    "events",
+    "conflict",
+    "cooperation",
+    "rung",
+    "rung_name",
+    "peak_rung",
+    "nuclear",
+    "last_date",
+    "dormant",
+)
 _PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
 
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
@@ -65,7 +78,9 @@ def series_(
     since: Since = None,
     until: Until = None,
     dataset: Dataset = "tocsin",
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Count events at or above this confidence (default 0.5; 0 counts all).")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="Count events at or above this confidence (default 0.5; 0 counts all).")
+    ] = None,
 ) -> Response:
     """``{"pair", "country", "freq", "points": [series point], "undated": n}``; neither pair nor country gives the overall
     series. ``undated``: the selection's events with no date, which are in no period."""
@@ -81,7 +96,15 @@ def series_(
 
     def compute() -> dict[str, Any]:
         frame = series(
-            state.store, pair=the_pair, country=country, level=level, freq=freq, since=since, until=until, source=dataset, min_confidence=min_confidence
+            state.store,
+            pair=the_pair,
+            country=country,
+            level=level,
+            freq=freq,
+            since=since,
+            until=until,
+            source=dataset,
+            min_confidence=min_confidence,
         )
         return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame), "undated": frame.attrs.get("undated", 0)}
 
@@ -97,7 +120,9 @@ def ladder_(
     since: Since = None,
     until: Until = None,
     dataset: Dataset = "tocsin",
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Read events at or above this confidence (default 0.5; 0 reads all).")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="Read events at or above this confidence (default 0.5; 0 reads all).")
+    ] = None,
 ) -> Response:
     """``{"rungs": [{"rung", "name"}], "items": [ladder row], "undated": n}``, highest rung first; a row's ``last_date`` is
     the pair's own "now" and ``dormant`` is true when it is older than the window."""

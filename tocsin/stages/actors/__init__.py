@@ -92,7 +92,11 @@ class ExtractActors:
         for ent in entities:
             tok = doc[_span_head(doc, ent.start, ent.end)]
             for _ in range(_MAX_ATTACH_STEPS):
-                if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("acl:relcl", "relcl", "acl", "ccomp", "advcl", "conj"):
+                if (
+                    tok.head.i == tok.i
+                    or tok.pos_ in ("VERB", "AUX")
+                    or tok.dep_ in ("acl:relcl", "relcl", "acl", "ccomp", "advcl", "conj")
+                ):
                     break
                 tok = tok.head
                 if tok.i in token_owner:
@@ -251,4 +255,4 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.name = "country unknown"
 
 
-__all__ = ["ExtractActors", "TokenActor", "DOC_KEY", "preposition_of"]
+__all__ = ["DOC_KEY", "ExtractActors", "TokenActor", "preposition_of"]

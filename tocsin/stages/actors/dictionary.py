@@ -71,7 +71,9 @@ _DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 _SPACE_RE = re.compile(r"\s+")
 # Letters that NFD does not decompose but that writers often replace.
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"})
+_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"}
+)
 
 
 # ----------------------------------------------------------------- normalising
@@ -341,7 +343,7 @@ def _parse_entry(id_: str, table: Any, path: Path) -> tuple[ActorEntry, dict[str
         names = forms.get("names", {})
         name = next((v[0] for lang in ("en", ANY_LANG, *names) for v in [names.get(lang)] if v), None)
     if not isinstance(name, str) or not name.strip():
-        raise _bad(path, f"{where}: missing name (give name = \"...\" or at least one names.<lang> form)")
+        raise _bad(path, f'{where}: missing name (give name = "..." or at least one names.<lang> form)')
     if not forms:
         raise _bad(path, f"{where}: no forms (give names.<lang>, aliases, capitals or demonyms)")
     return ActorEntry(id=id_, kind=kind, code=code, name=name.strip(), roles=roles, terms=tuple(terms)), forms
@@ -536,13 +538,13 @@ def _load_cached(extra: tuple[tuple[str, int, int], ...]) -> ActorDictionary:
 
 
 __all__ = [
+    "DATA_DIR",
+    "KINDS",
     "ActorDictionary",
     "ActorEntry",
     "Surface",
     "Term",
     "normalise",
-    "strip_accents",
     "role_codes",
-    "KINDS",
-    "DATA_DIR",
+    "strip_accents",
 ]

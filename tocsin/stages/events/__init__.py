@@ -21,7 +21,7 @@ from ..actors import TokenActor, preposition_of
 from .arguments import ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
-from .triggers import Trigger, is_verbal, find_triggers, governs
+from .triggers import Trigger, find_triggers, governs, is_verbal
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
 _NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -58,7 +58,9 @@ class CodeEvents:
     requires = ("article.docs", "article.sentences", "article.mentions")
     assigns = ("article.events",)
 
-    def __init__(self, *, keep_negated: bool = False, min_confidence: float = 0.0, trace: bool = False, keep_actorless: bool = False) -> None:
+    def __init__(
+        self, *, keep_negated: bool = False, min_confidence: float = 0.0, trace: bool = False, keep_actorless: bool = False
+    ) -> None:
         self.keep_negated = keep_negated
         # An event needs an actor the dictionary codes on at least one side; keep_actorless keeps the others
         # (for inspection: their rule ends in "+actorless", and the watch never counts an event with no pair).
@@ -72,13 +74,14 @@ class CodeEvents:
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
         self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
-        return None
 
     def _record(self, trigger: str, code: str, reason: str) -> None:
         """Trace a trigger (or a coded event) that gave no event, with the reason."""
         if self.trace is not None:
             article_id, sentence_index = self._where
-            self.trace.append({"article_id": article_id, "sentence_index": sentence_index, "trigger": trigger, "code": code, "reason": reason})
+            self.trace.append(
+                {"article_id": article_id, "sentence_index": sentence_index, "trigger": trigger, "code": code, "reason": reason}
+            )
 
     def __call__(self, article: Article) -> Article:
         lang = load_language(article.lang or "fr")
@@ -113,7 +116,9 @@ class CodeEvents:
         return article
 
     # ------------------------------------------------------------------
-    def _code_sentence(self, article: Article, sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, lang: LanguageResources) -> list[Event]:
+    def _code_sentence(
+        self, article: Article, sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, lang: LanguageResources
+    ) -> list[Event]:
         cues = lang.cues
         if _is_fragment(sent):
             return []  # a map legend, caption, byline or photo credit: no clause, no event
@@ -177,7 +182,11 @@ class CodeEvents:
         for draft in drafts:
             if draft.code[:2] in _CONTENT_ROOTS:
                 for other in drafts:
-                    if other is not draft and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun") and not {"threat", "intent", "obligation"} & set(other.wrappers):
+                    if (
+                        other is not draft
+                        and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun")
+                        and not {"threat", "intent", "obligation"} & set(other.wrappers)
+                    ):
                         other.absorbed = True
         # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
         for draft in drafts:
@@ -201,7 +210,12 @@ class CodeEvents:
         # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
         for draft in drafts:
             tok = draft.trigger.token
-            if draft.trigger.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.i in by_token and by_token[tok.head.i].trigger.kind == "noun":
+            if (
+                draft.trigger.kind == "verb"
+                and tok.dep_ in ("acl", "amod")
+                and tok.head.i in by_token
+                and by_token[tok.head.i].trigger.kind == "noun"
+            ):
                 if tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light:
                     draft.absorbed = True
         # Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
@@ -210,7 +224,9 @@ class CodeEvents:
         for draft in drafts:
             if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
                 speech = draft.trigger.token
-                inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+                inner = [
+                    o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)
+                ]
                 reported_trigger = any(
                     t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers
                 )
@@ -246,7 +262,9 @@ class CodeEvents:
                 self._drop(draft.trigger, "embedded under a more prominent event", draft.code)
                 continue
             tok = draft.trigger.token
-            draft.negated = is_negated(tok, cues) or (tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating))
+            draft.negated = is_negated(tok, cues) or (
+                tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating)
+            )
             if draft.negated:
                 refusal = refusal_code(draft.code)
                 if refusal is not None:
@@ -290,7 +308,7 @@ class CodeEvents:
         return kept
 
     def _reported_obligations(self, sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
-        """"X said that Y must withdraw": X demands of Y (CAMEO 100), whatever Y must do.
+        """ "X said that Y must withdraw": X demands of Y (CAMEO 100), whatever Y must do.
 
         Acts the dictionary knows are refined later (the obligation framing turns them into 10x);
         this covers the others.
@@ -318,7 +336,19 @@ class CodeEvents:
                     continue
                 trigger = Trigger(act, act.i + 1, [_DEMAND_PATTERN], "verb")
                 start = min(token.i, act.i)
-                out.append(_Draft(trigger, _DEMAND_PATTERN, "100", speakers, obliged, how, "clause-subject", (start, max(token.i, act.i) + 1), "construction.reported_obligation"))
+                out.append(
+                    _Draft(
+                        trigger,
+                        _DEMAND_PATTERN,
+                        "100",
+                        speakers,
+                        obliged,
+                        how,
+                        "clause-subject",
+                        (start, max(token.i, act.i) + 1),
+                        "construction.reported_obligation",
+                    )
+                )
                 out[-1].wrappers.append("obligation")
         return out
 
@@ -341,7 +371,9 @@ class CodeEvents:
             if _in_background(tok, cues):
                 return self._drop(trigger, "background event noun")  # "après les combats"
             if _adjunct(tok, cues):
-                return self._drop(trigger, "event noun in an adjunct or another noun's complement: circumstance")  # "in last night's attack"
+                return self._drop(
+                    trigger, "event noun in an adjunct or another noun's complement: circumstance"
+                )  # "in last night's attack"
             if _counted(tok, cues):
                 return self._drop(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
             if _inside_name(tok, finder):
@@ -377,15 +409,21 @@ class CodeEvents:
             return self._drop(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":
             exclude = {id(a) for a in sources}
-            clause_subject = tok.lemma_.lower() in cues.threat or tok.lemma_.lower() in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+            clause_subject = (
+                tok.lemma_.lower() in cues.threat
+                or tok.lemma_.lower() in cues.speech
+                or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+            )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
             if targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles:
                 source_how = "unknown"
-            elif trigger.kind == "verb" and pattern.cameo[:2] != "01" and (
-                tok.dep_ in ("ROOT", "conj") or (tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in cues.speech)
+            elif (
+                trigger.kind == "verb"
+                and pattern.cameo[:2] != "01"
+                and (tok.dep_ in ("ROOT", "conj") or (tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in cues.speech))
             ):
                 source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
             else:
@@ -426,7 +464,11 @@ class CodeEvents:
             target_how = "reciprocal"
         if not pairs:
             if not targets:
-                near = _nearest_other(doc, sent, draft.sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS and draft.sources else None
+                near = (
+                    _nearest_other(doc, sent, draft.sources, draft.trigger.token)
+                    if draft.code[:2] in _NEARBY_ROOTS and draft.sources
+                    else None
+                )
                 if near is not None:
                     targets = [near]
                     target_how = "nearby"
@@ -493,7 +535,7 @@ class CodeEvents:
         return out
 
 
-_CLOSING = frozenset(".!?…:;»\"”’)")
+_CLOSING = frozenset('.!?…:;»"”’)')
 
 
 def _is_fragment(sent: Any) -> bool:
@@ -609,8 +651,12 @@ def _governing_verb(token: Any) -> Any | None:
     return None
 
 
-_EMBEDDING_NOUN = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound", "pobj", "poss", "nmod:poss", "npadvmod"})
-_EMBEDDING_VERB = frozenset({"acl", "acl:relcl", "relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod", "pcomp"})
+_EMBEDDING_NOUN = frozenset(
+    {"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound", "pobj", "poss", "nmod:poss", "npadvmod"}
+)
+_EMBEDDING_VERB = frozenset(
+    {"acl", "acl:relcl", "relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod", "pcomp"}
+)
 
 
 def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
@@ -625,7 +671,9 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
         hlemma = head.lemma_.lower()
         nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not is_verbal(cur)
         if nominal:
-            if dep in ("obj", "obl:arg", "xcomp", "dobj", "attr") and (hlemma in cues.light or hlemma in cues.order or head.i not in triggers):
+            if dep in ("obj", "obl:arg", "xcomp", "dobj", "attr") and (
+                hlemma in cues.light or hlemma in cues.order or head.i not in triggers
+            ):
                 pass  # "a lancé une offensive", "a annoncé des sanctions"
             elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
@@ -643,7 +691,26 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
     return level
 
 
-_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "which", "who", "whom", "whose", "that", "where"})
+_RELATIVE_WORDS = frozenset(
+    {
+        "qui",
+        "que",
+        "qu'",
+        "qu’",
+        "dont",
+        "où",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "where",
+    }
+)
 _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
 
 
@@ -670,7 +737,10 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if verb.dep_ in ("relcl", "acl:relcl"):
         relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
-        own_subject = any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and "Rel" not in c.morph.get("PronType") and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
+        own_subject = any(
+            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and "Rel" not in c.morph.get("PronType") and c.lower_ not in _RELATIVE_WORDS
+            for c in verb.children
+        )
         if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
             return "relative clause: background"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):

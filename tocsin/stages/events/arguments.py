@@ -18,8 +18,25 @@ from ..actors import DOC_KEY, TokenActor, preposition_of
 # Dependants that open another clause: an argument never reaches into them.
 # Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
 CLAUSAL = frozenset(
-    {"acl:relcl", "relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "csubjpass", "pcomp", "punct", "mark", "cop",
-     "dislocated", "vocative", "reparandum", "orphan"}
+    {
+        "acl:relcl",
+        "relcl",
+        "acl",
+        "ccomp",
+        "advcl",
+        "parataxis",
+        "xcomp",
+        "csubj",
+        "csubjpass",
+        "pcomp",
+        "punct",
+        "mark",
+        "cop",
+        "dislocated",
+        "vocative",
+        "reparandum",
+        "orphan",
+    }
 )
 SUBJECT = ("nsubj", "nsubj:outer", "expl:subj")
 PASSIVE_SUBJECT = ("nsubj:pass", "nsubjpass")
@@ -90,7 +107,9 @@ class ArgumentFinder:
             if actor in chosen:
                 continue
             head_tok = self.doc[actor.head]
-            if head_tok.dep_ in ("conj", "appos", "flat", "flat:name", "nmod") and _reaches(head_tok, chosen_tokens, ("conj", "appos", "flat", "flat:name", "nmod")):
+            if head_tok.dep_ in ("conj", "appos", "flat", "flat:name", "nmod") and _reaches(
+                head_tok, chosen_tokens, ("conj", "appos", "flat", "flat:name", "nmod")
+            ):
                 if head_tok.dep_ == "nmod" and not _is_listing(head_tok, self.listing):
                     continue
                 chosen.append(actor)
@@ -109,13 +128,21 @@ class ArgumentFinder:
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
             has_agent = any(c.dep_ in AGENT for c in tok.children)
-            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
-            subject_deps = SUBJECT + (PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
+            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not any(
+                c.dep_ in ("aux:pass", "auxpass") for c in tok.children
+            )
+            subject_deps = SUBJECT + (
+                PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ()
+            )
             # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
             children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
             for child in children:
                 if child.dep_ in subject_deps:
-                    if child.pos_ in ("PRON", "DET") and ("Rel" in child.morph.get("PronType") or child.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl:relcl", "relcl"):
+                    if (
+                        child.pos_ in ("PRON", "DET")
+                        and ("Rel" in child.morph.get("PronType") or child.tag_ in ("WP", "WDT"))
+                        and tok.dep_ in ("acl:relcl", "relcl")
+                    ):
                         return self.actors_in(tok.head), "antecedent"
                     if child.lower_ in self.pronouns and self.at.get(child.i) is None:
                         return self.resolve_pronoun(child, tok)
@@ -140,7 +167,9 @@ class ArgumentFinder:
                     tok = cur
                     how = "inherited"
                     continue
-            gerund = bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
+            gerund = (
+                bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
+            )
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
                     tok = tok.head.head  # "ont publié une déclaration exigeant que ...": the publisher demands
@@ -183,7 +212,7 @@ class ArgumentFinder:
         return []
 
     def resolve_pronoun(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
-        """"X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
+        """ "X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
         cur = verb
         for _ in range(4):
             if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
@@ -203,7 +232,9 @@ class ArgumentFinder:
             actors, _ = self.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
             actors = [a for a in actors if a.mention.kind != "place"]
             if not actors:
-                actors = [a for a in self.actors if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role")][-1:]
+                actors = [a for a in self.actors if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role")][
+                    -1:
+                ]
             if actors:
                 return actors, "previous"
         return [], "none"
@@ -270,7 +301,11 @@ class ArgumentFinder:
                 prep = preposition_of(child)
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
-                if child.dep_ == "amod" or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par", "from") or child.dep_ in ("poss", "nmod:poss", "compound"):
+                if (
+                    child.dep_ == "amod"
+                    or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par", "from")
+                    or child.dep_ in ("poss", "nmod:poss", "compound")
+                ):
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
                     elif not sources:
@@ -325,9 +360,7 @@ def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:
 
 def _is_listing(tok: Any, listing: frozenset[str]) -> bool:
     """An nmod that lists members ("notamment les États-Unis") rather than qualifies."""
-    return any(c.lower_ in listing for c in tok.children) or any(
-        c.dep_ in ("conj", "appos") for c in tok.children
-    )
+    return any(c.lower_ in listing for c in tok.children) or any(c.dep_ in ("conj", "appos") for c in tok.children)
 
 
-__all__ = ["ArgumentFinder", "CLAUSAL"]
+__all__ = ["CLAUSAL", "ArgumentFinder"]

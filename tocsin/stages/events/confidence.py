@@ -30,8 +30,26 @@ FEATURES = (
 def prior(draft: Any, target_how: str) -> float:
     """The rules' own score of an event, from how its actors were found and how it is framed."""
     score = 0.8
-    score += {"subject": 0.0, "agent": 0.0, "antecedent": -0.05, "inherited": -0.05, "modifier": -0.05, "governor": -0.1, "pronoun": -0.1, "unknown": -0.2, "none": -0.45}.get(draft.source_how, -0.15)
-    score += {"object": 0.05, "oblique": 0.0, "modifier": 0.0, "clause-subject": -0.05, "reciprocal": -0.05, "nearby": -0.2, "none": -0.05}.get(target_how, -0.1)
+    score += {
+        "subject": 0.0,
+        "agent": 0.0,
+        "antecedent": -0.05,
+        "inherited": -0.05,
+        "modifier": -0.05,
+        "governor": -0.1,
+        "pronoun": -0.1,
+        "unknown": -0.2,
+        "none": -0.45,
+    }.get(draft.source_how, -0.15)
+    score += {
+        "object": 0.05,
+        "oblique": 0.0,
+        "modifier": 0.0,
+        "clause-subject": -0.05,
+        "reciprocal": -0.05,
+        "nearby": -0.2,
+        "none": -0.05,
+    }.get(target_how, -0.1)
     if draft.pattern.objects:
         score += 0.05
     if draft.pattern.roles:
@@ -45,7 +63,9 @@ def prior(draft: Any, target_how: str) -> float:
     return round(max(0.05, min(0.99, score)), 3)
 
 
-def features(draft: Any, target_how: str, *, source: str | None, target: str | None, quad: int, lang: str | None, acts: int, words: int) -> dict[str, float]:
+def features(
+    draft: Any, target_how: str, *, source: str | None, target: str | None, quad: int, lang: str | None, acts: int, words: int
+) -> dict[str, float]:
     """What the model weighs for one event (its source and target codes, CAMEO quad class, the number of acts
     coded in its sentence and the sentence's length in tokens)."""
     return {

@@ -14,15 +14,45 @@ from ...languages import Cues
 
 # Act -> "express intent to" (CAMEO 03x). Keys are matched longest first.
 _INTENT = {
-    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "06": "031",
-    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "07": "033",
-    "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356", "08": "035",
-    "045": "039", "04": "036", "05": "032",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "06": "031",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "07": "033",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "08": "035",
+    "045": "039",
+    "04": "036",
+    "05": "032",
 }
 # Conflict act -> threat of it (CAMEO 13x).
 _THREAT = {
-    "14": "133", "15": "138", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "16": "131",
-    "17": "137", "18": "1383", "191": "1381", "192": "1382", "19": "1384", "20": "1385",
+    "14": "133",
+    "15": "138",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "131",
+    "17": "137",
+    "18": "1383",
+    "191": "1381",
+    "192": "1382",
+    "19": "1384",
+    "20": "1385",
 }
 
 
@@ -46,8 +76,25 @@ def intent_code(code: str) -> str:
 
 # Cooperation refused -> reject (CAMEO 12x): "ne sont pas parvenus à un accord", "n'accueillera plus de réfugiés".
 _REFUSAL = {
-    "03": "120", "036": "125", "04": "125", "046": "125", "045": "126", "05": "120", "057": "127", "06": "121", "07": "122",
-    "073": "1223", "071": "1221", "072": "1222", "08": "124", "081": "1241", "082": "1242", "084": "1244", "085": "1245", "086": "1246", "087": "1246",
+    "03": "120",
+    "036": "125",
+    "04": "125",
+    "046": "125",
+    "045": "126",
+    "05": "120",
+    "057": "127",
+    "06": "121",
+    "07": "122",
+    "073": "1223",
+    "071": "1221",
+    "072": "1222",
+    "08": "124",
+    "081": "1241",
+    "082": "1242",
+    "084": "1244",
+    "085": "1245",
+    "086": "1246",
+    "087": "1246",
 }
 # Act demanded of someone -> demand (CAMEO 10x): "X a déclaré que Y devait coopérer".
 _DEMAND = {"03": "100", "04": "106", "05": "102", "06": "100", "07": "103", "08": "105", "084": "1053", "085": "1054", "087": "1056"}
@@ -112,7 +159,11 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     for tok in _clause_tokens(token):
         if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood"):
             return True
-        if cues is not None and tok is not token and tok.lemma_.lower() in cues.irrealis_aux | {tok.lower_ for _ in [0] if tok.lower_ in cues.irrealis_aux}:
+        if (
+            cues is not None
+            and tok is not token
+            and tok.lemma_.lower() in cues.irrealis_aux | {tok.lower_ for _ in [0] if tok.lower_ in cues.irrealis_aux}
+        ):
             return True  # English "will send", "would attack"
         if cues is None or tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm"):
             continue
@@ -128,4 +179,4 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     return False
 
 
-__all__ = ["intent_code", "threat_code", "refusal_code", "demand_code", "is_negated", "is_hypothetical", "is_irrealis"]
+__all__ = ["demand_code", "intent_code", "is_hypothetical", "is_irrealis", "is_negated", "refusal_code", "threat_code"]

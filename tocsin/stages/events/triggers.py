@@ -7,7 +7,25 @@ from typing import Any
 
 from ...languages import Cues, LanguageResources, Pattern
 
-_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nsubj:pass", "nsubjpass", "dobj", "prep", "pobj", "attr", "dative", "compound:prt", "prt"})
+_OBJECT_DEPS = frozenset(
+    {
+        "obj",
+        "obl",
+        "obl:arg",
+        "obl:mod",
+        "iobj",
+        "xcomp",
+        "nsubj:pass",
+        "nsubjpass",
+        "dobj",
+        "prep",
+        "pobj",
+        "attr",
+        "dative",
+        "compound:prt",
+        "prt",
+    }
+)
 
 
 @dataclass
@@ -69,7 +87,9 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
         for ending, infinitive in cues.gerund_infinitives:  # type: ignore[union-attr]
             if lower.endswith(ending):
                 guesses.append(lower[: -len(ending)] + infinitive)
-    elif cues is not None and (token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))):
+    elif cues is not None and (
+        token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))
+    ):
         for ending, infinitive in cues.present_infinitives:
             if lower.endswith(ending):
                 guesses.append(lower[: -len(ending)] + infinitive)
@@ -80,7 +100,6 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     if is_verbal(token) and lemma in verbs:
         return lemma
     return None
-
 
 
 def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
@@ -135,7 +154,6 @@ def _resolve_multiword(triggers: list[Trigger]) -> list[Trigger]:
                 trigger.start = i
         out.append(trigger)
     return out
-
 
 
 def governs(outer: Any, inner: Any) -> bool:

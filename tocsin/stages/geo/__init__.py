@@ -143,7 +143,13 @@ class PlaceEvents:
         return None
 
     def _sentence_candidates(
-        self, event: Event, doc: Any, trigger: list[Any], countries: Sequence[str], context: _ArticleContext, unknown: list[str] | None = None
+        self,
+        event: Event,
+        doc: Any,
+        trigger: list[Any],
+        countries: Sequence[str],
+        context: _ArticleContext,
+        unknown: list[str] | None = None,
     ) -> list[_Candidate]:
         gaz = self.gazetteer
         root = _span_root(trigger)
@@ -375,7 +381,13 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
     for k, tok in enumerate(tokens):
         ok = tok.i not in covered and (
             (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or (tok.text in ("-", "‐") and start is not None and k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and not tok.whitespace_)
+            or (
+                tok.text in ("-", "‐")
+                and start is not None
+                and k + 1 < len(tokens)
+                and tokens[k + 1].pos_ == "PROPN"
+                and not tok.whitespace_
+            )
         )
         if ok and start is None:
             start = tok.i
@@ -463,7 +475,12 @@ def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> tuple[Plac
     if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("de", "la", "le", "sur", "on", "upon") for w in words):
         return None, 0
     after = text[m.end() : m.end() + 20].strip().lower()
-    is_dateline = name.isupper() or m.group(2) is not None or m.group(3) != "," or (after[:1].isdigit() or after.split(" ", 1)[0].strip(".,") in _MONTHS)
+    is_dateline = (
+        name.isupper()
+        or m.group(2) is not None
+        or m.group(3) != ","
+        or (after[:1].isdigit() or after.split(" ", 1)[0].strip(".,") in _MONTHS)
+    )
     if not is_dateline or gaz.is_stopword(name):
         return None, 0
     return gaz.resolve(normalise(name) if name.isupper() else name, countries=countries), m.end(1)

@@ -74,7 +74,21 @@ PRECISIONS = ("city", "region", "country")
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # Words in the actor dictionary's place names that make the name a region, not the city it contains.
 _REGION_WORDS = frozenset(
-    {"région", "region", "oblast", "bande", "strip", "enclave", "province", "occupied", "occupée", "péninsule", "peninsula", "territoire", "territory"}
+    {
+        "région",
+        "region",
+        "oblast",
+        "bande",
+        "strip",
+        "enclave",
+        "province",
+        "occupied",
+        "occupée",
+        "péninsule",
+        "peninsula",
+        "territoire",
+        "territory",
+    }
 )
 _SPACE_RE = re.compile(r"\s+")
 # Words that name the kind of a first-level region, stripped to get its base name ("Idlib Governorate" -> "Idlib",

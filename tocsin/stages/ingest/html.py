@@ -47,7 +47,7 @@ def parse_html(html: str, *, origin: str) -> Article:
             with_metadata=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura errors on hostile markup
+    except Exception as exc:
         raise ExtractError(Errors.E006.format(path=origin), path=origin) from exc
     text = getattr(document, "text", None) if document is not None else None
     title = _clean(getattr(document, "title", None))

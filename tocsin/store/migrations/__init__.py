@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from importlib.resources import files
 from typing import Any
 
@@ -92,7 +92,7 @@ def migrate(conn: duckdb.DuckDBPyConnection, *, backend: str = "duckdb") -> int:
             pending = [m for m in migrations if m.version > found]
             for migration in pending:
                 conn.execute(migration.sql)
-                applied_at = datetime.now(timezone.utc).replace(tzinfo=None)
+                applied_at = datetime.now(UTC).replace(tzinfo=None)
                 conn.execute("INSERT INTO schema_version VALUES (?, ?)", [migration.version, applied_at])
             conn.commit()
         except duckdb.Error:
@@ -117,9 +117,7 @@ def _read_version(conn: duckdb.DuckDBPyConnection) -> int:
 def _db_path(conn: duckdb.DuckDBPyConnection) -> str:
     """The file behind ``conn`` (":memory:" for an in-memory database)."""
     try:
-        row: Any = conn.execute(
-            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-        ).fetchone()
+        row: Any = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
     except duckdb.Error:
         return "?"
     return str(row[0]) if row and row[0] else ":memory:"
@@ -138,4 +136,4 @@ def _detail(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-__all__ = ["Migration", "load_migrations", "latest_version", "schema_version", "migrate"]
+__all__ = ["Migration", "latest_version", "load_migrations", "migrate", "schema_version"]
