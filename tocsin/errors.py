@@ -108,6 +108,8 @@ class Errors(metaclass=_CodedMessages):
     )
     E508 = "Request body of {size} bytes is over the {limit}-byte limit. Post fewer or shorter articles per request."
     E509 = "Host {host!r} is not served here (allowed: {allowed}). Use one of those names in the URL; a page on another site cannot reach this API."
+    E511 = "Unknown {kind} {name!r} (registered: {known}). Check the name in the configuration, or register it with @registry.{attr}.register({name!r})."
+    E512 = "{kind} {name!r} is registered twice ({first} and {second}). Give one of them another name."
     E510 = (
         "Listening on {host} makes the API reachable from other machines; that needs a write token. Pass --token (or set"
         " TOCSIN_API_TOKEN), or listen on 127.0.0.1 (the default) and put a reverse proxy in front."
