@@ -216,9 +216,23 @@ def test_an_allegation_accuses_the_doer_it_names() -> None:
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the complement is no coded act: the claim still accuses the doer its clause names
+        ("Moscow claimed that Kyiv was preparing a provocation.", ("112", "RUSGOV", "UKRGOV")),
+        ("Serbian opposition parties claimed the rioters were sent by the Serbian government.", ("112", "SRBOPP", "SRBGOV")),
+    ],
+)
+def test_a_claim_about_another_side_is_an_accusation(text: str, expected: tuple[str, str, str]) -> None:
+    events = code_text(text, lang="en").events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "Russia claimed it had shot down Ukrainian drones.",  # the speaker's own act: reported, not alleged
+        "Russia claimed it had shot down Ukrainian drones.",
+        "The Russian government claimed Russian troops were defending the border.",  # its own side: no accusation  # the speaker's own act: reported, not alleged
         "The attack was claimed by Hamas.",  # claiming responsibility accuses no one
     ],
 )

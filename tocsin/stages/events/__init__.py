@@ -230,7 +230,9 @@ class CodeEvents:
                 reported_trigger = any(
                     t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers
                 )
-                accused = _alleged(draft, inner) if speech.lemma_.lower() in cues.allegation else []
+                accused: list[TokenActor] = []
+                if speech.lemma_.lower() in cues.allegation:
+                    accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
                 if accused:
                     # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
                     draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
@@ -558,16 +560,48 @@ def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
     verb = speech.trigger.token
     if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children):
         return []  # "the attack was claimed by X": X claims responsibility (015), it accuses no one
-    speakers = {codebook.actor_principal(a.mention.code) for a in speech.sources if a.mention.code}
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
     out: list[TokenActor] = []
     for draft in inner:
         if not governs(verb, draft.trigger.token) or draft.source_how not in ("subject", "agent"):
             continue  # only the doer named in the alleged clause itself
         for actor in draft.sources:
             code = actor.mention.code
-            if code and codebook.actor_principal(code) not in speakers and actor not in out:
+            if code and _side(code) not in speakers and actor not in out:
                 out.append(actor)
     return out
+
+
+def _claimed_of(speech: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
+    """Who a speech verb of allegation accuses when its complement is no coded act: the doer its clause names, the
+    speaker's side excepted ("claims Mahan flies fighters to Syria", "claimed protesters were sent by the government")."""
+    verb = speech.trigger.token
+    if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children):
+        return []
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
+    if not speakers:
+        return []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not is_verbal(clause):
+            continue
+        doers, how = finder.verb_source(clause)
+        if how in ("subject", "agent"):
+            return [a for a in doers if a.mention.code and _side(a.mention.code) not in speakers]
+    return []
+
+
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"})
+
+
+def _side(code: str) -> str:
+    """An actor's side in a dispute: its country (or IGO) and whether it is the state or one of the non-state parties
+    (opposition, rebels, civilians...), so an opposition can accuse its own government; the code itself when it has
+    no country ("---GOV")."""
+    principal = codebook.actor_principal(code)
+    if principal is None:
+        return code
+    roles = [r for r in codebook.actor_roles(code) if r not in _STATE_ROLES]
+    return principal + (roles[0] if roles else "")
 
 
 def _reports(speech: Any, act: Any) -> bool:
