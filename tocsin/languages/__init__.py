@@ -77,6 +77,8 @@ class Cues:
     noun_negators: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()  # arms and craft that act for their side's military ("Russian missiles hit")
+    aerial_weapons: frozenset[str] = frozenset()  # those of them that strike from the air: their attack is CAMEO 195
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
@@ -237,6 +239,8 @@ def load_language(code: str) -> LanguageResources:
             noun_negators=words("noun_negators"),
             without=words("without"),
             reflexive=words("reflexive"),
+            weapons=words("weapons"),
+            aerial_weapons=words("aerial_weapons"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
             gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
             gerund_infinitives=pairs("gerund_infinitives"),

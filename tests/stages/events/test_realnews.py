@@ -284,3 +284,23 @@ def test_an_event_noun_in_an_adjunct_is_circumstance_not_an_act(text: str, lang:
 )
 def test_an_event_noun_completing_its_measures_phase_or_amount_is_the_act(text: str, lang: str, root: str) -> None:
     assert any(e.root == root for e in code_text(text, lang=lang).events)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Des missiles russes ont frappé Kiev dans la nuit.", "fr", ("195", "RUSMIL", "UKR")),
+        ("Des drones russes ont touché Odessa.", "fr", ("195", "RUSMIL", "UKR")),
+        ("Des chars russes ont attaqué Kharkiv.", "fr", ("190", "RUSMIL", "UKR")),
+        ("Russian missiles hit Kyiv overnight.", "en", ("195", "RUSMIL", "UKR")),
+    ],
+)
+def test_weapons_that_strike_act_for_their_sides_military(text: str, lang: str, expected: tuple[str, str, str]) -> None:
+    """A weapon or craft subject of a force verb is its country's military; from the air it is CAMEO 195."""
+    assert expected in [(e.cameo, e.source_code, e.target_code) for e in code_text(text, lang=lang).events]
+
+
+def test_weapons_sent_are_objects_not_actors() -> None:
+    events = code_text("Russia sent tanks to Syria.", lang="en").events
+    assert [(e.source_code, e.target_code) for e in events] == [("RUS", "SYR")]
+    assert not code_text("La crise a touché l'Europe.", lang="fr").events  # 'toucher' is a strike only for an armed source

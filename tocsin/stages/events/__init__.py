@@ -10,7 +10,7 @@ id of the rule that fired.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ... import codebook
@@ -215,9 +215,8 @@ class CodeEvents:
                 and tok.dep_ in ("acl", "amod")
                 and tok.head.i in by_token
                 and by_token[tok.head.i].trigger.kind == "noun"
-            ):
-                if tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light:
-                    draft.absorbed = True
+            ) and (tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light):
+                draft.absorbed = True
         # Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
         # an act in their complement, or the clause they are an incise of ("..., ont annoncé les autorités"); an act
         # whose actors the dictionary does not know still makes the statement a report, not a 010.
@@ -364,6 +363,8 @@ class CodeEvents:
             if background is not None:
                 return self._drop(trigger, background)
             sources, source_how = finder.verb_source(tok)
+            if source_how == "subject":
+                sources = _armed(tok, sources, cues)
             if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
                 # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
                 sources, source_how = finder.inverted_subject(tok), "inverted"
@@ -397,14 +398,13 @@ class CodeEvents:
                 undergoer, _ = finder.verb_source(governor)
                 if undergoer and not targets:
                     targets, target_how = undergoer, "undergoer"
-            if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
-                if governor is not None:
-                    sources, how = finder.verb_source(governor)
-                    source_how = "governor" if sources else "none"
-                    if not targets:
-                        exclude = {id(a) for a in sources}
-                        targets, target_how = finder.verb_targets(governor, exclude=exclude)
-                        targets = [t for t in targets if not (t.start <= tok.i < t.end)]
+            if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
+                sources, _how = finder.verb_source(governor)
+                source_how = "governor" if sources else "none"
+                if not targets:
+                    exclude = {id(a) for a in sources}
+                    targets, target_how = finder.verb_targets(governor, exclude=exclude)
+                    targets = [t for t in targets if not (t.start <= tok.i < t.end)]
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
@@ -441,7 +441,11 @@ class CodeEvents:
                     end = max(end, child.i + 1)
                     start = min(start, child.i)
         rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
-        return _Draft(trigger, pattern, pattern.cameo, sources, targets, source_how, target_how, (start, end), rule)
+        code = pattern.cameo
+        weapon = _weapon_subject(tok, cues) if trigger.kind == "verb" else None
+        if code == "190" and weapon is not None and weapon.lemma_.lower() in cues.aerial_weapons:
+            code = "195"  # "des drones ont frappé", "missiles hit": an attack from the air
+        return _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule)
 
     def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
         doc = sent.doc
@@ -570,6 +574,28 @@ def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
             if code and _side(code) not in speakers and actor not in out:
                 out.append(actor)
     return out
+
+
+def _armed(verb: Any, sources: list[TokenActor], cues: Any) -> list[TokenActor]:
+    """A weapon or craft that acts is its side's military: the country of "des missiles russes ont frappé Kiev",
+    "Russian warplanes bombed" is the source as RUSMIL. Only the subject: weapons sent or bought are objects, not actors."""
+    weapon = _weapon_subject(verb, cues)
+    if weapon is None:
+        return sources
+    span = {t.i for t in weapon.subtree}
+    out = []
+    for actor in sources:
+        mention = actor.mention
+        if actor.head in span and mention.kind in ("country", "demonym") and not mention.roles and mention.code == mention.country:
+            mention = replace(mention, code=f"{mention.code}MIL", roles=["MIL"])
+            actor = replace(actor, mention=mention)
+        out.append(actor)
+    return out
+
+
+def _weapon_subject(verb: Any, cues: Any) -> Any:
+    """The verb's subject when it is a weapon or craft ("Russian missiles hit Kyiv"), else None."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in cues.weapons), None)
 
 
 def _claimed_of(speech: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
