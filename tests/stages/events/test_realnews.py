@@ -304,3 +304,26 @@ def test_weapons_sent_are_objects_not_actors() -> None:
     events = code_text("Russia sent tanks to Syria.", lang="en").events
     assert [(e.source_code, e.target_code) for e in events] == [("RUS", "SYR")]
     assert not code_text("La crise a touché l'Europe.", lang="fr").events  # 'toucher' is a strike only for an armed source
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The farmer was killed by his lions on Tuesday in South Africa.", "en"),
+        ("Un immeuble d'Odessa a été frappé par la foudre.", "fr"),
+    ],
+)
+def test_a_doer_that_is_no_political_actor_makes_no_event(text: str, lang: str) -> None:
+    assert code_text(text, lang=lang).events == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, victim",
+    [
+        ("Three US servicemen were killed by an improvised explosive device.", "en", "USA"),
+        ("Odessa a été attaquée par des drones dans la nuit.", "fr", "UKR"),
+    ],
+)
+def test_a_weapon_doer_still_stands_for_an_unnamed_side(text: str, lang: str, victim: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert [e.root for e in events] == ["19"] and events[0].target_code.startswith(victim)

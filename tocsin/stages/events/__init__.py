@@ -18,7 +18,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import ArgumentFinder
+from .arguments import AGENT, ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -417,6 +417,8 @@ class CodeEvents:
                 or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
             )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+        if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
+            return self._drop(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
@@ -591,6 +593,17 @@ def _armed(verb: Any, sources: list[TokenActor], cues: Any) -> list[TokenActor]:
             actor = replace(actor, mention=mention)
         out.append(actor)
     return out
+
+
+def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
+    """The passive names its doer and the doer is no political actor ("was killed by his lions", "frappé par la
+    violence"); a weapon doer still stands for an unnamed side ("attaquée par des drones")."""
+    for agent in (c for c in verb.children if c.dep_ in AGENT):
+        noun = next((g for g in agent.children if g.dep_ == "pobj"), agent)
+        armed = any(t.lemma_.lower() in cues.weapons for t in noun.subtree)  # "an improvised explosive device"
+        if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
+            return True
+    return False
 
 
 def _weapon_subject(verb: Any, cues: Any) -> Any:
