@@ -327,3 +327,16 @@ def test_a_doer_that_is_no_political_actor_makes_no_event(text: str, lang: str) 
 def test_a_weapon_doer_still_stands_for_an_unnamed_side(text: str, lang: str, victim: str) -> None:
     events = code_text(text, lang=lang).events
     assert [e.root for e in events] == ["19"] and events[0].target_code.startswith(victim)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Les manifestants se sont réunis devant le parlement serbe.", "fr", "141"),
+        ("Les manifestants ont marché jusqu'au Parlement serbe.", "fr", "141"),
+        ("Thousands of protesters gathered outside the Serbian parliament.", "en", "141"),
+        ("Les ministres serbes se sont réunis à Belgrade.", "fr", "040"),  # a meeting of officials is no protest
+    ],
+)
+def test_protesters_who_gather_or_march_demonstrate(text: str, lang: str, expected: str) -> None:
+    assert [e.cameo for e in code_text(text, lang=lang).events] == [expected]
