@@ -51,10 +51,10 @@ REALNEWS_FLOORS = {
     "fr_news.jsonl": {
         "root.f1": 0.43,
         "root.precision": 0.46,
-        "source_country_accuracy": 0.73,
+        "source_country_accuracy": 0.71,  # events of force by an unnamed perpetrator are now found (source None)
         "target_country_accuracy": 0.63,
         "triple_precision": 0.21,
-        "place_accuracy": 0.47,
+        "place_accuracy": 0.44,  # more correct events (46 -> 47 with the right place), a smaller share
     },
 }
 

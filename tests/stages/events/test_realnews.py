@@ -340,3 +340,24 @@ def test_a_weapon_doer_still_stands_for_an_unnamed_side(text: str, lang: str, vi
 )
 def test_protesters_who_gather_or_march_demonstrate(text: str, lang: str, expected: str) -> None:
     assert [e.cameo for e in code_text(text, lang=lang).events] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Twin bombings struck a Philippine cathedral on Sunday.", "en", [("183", "PHL")]),
+        ("The attack killed twelve Afghan soldiers.", "en", [("190", "AFGMIL")]),  # one act: the verb is its outcome
+        ("L'attaque a tué trois soldats maliens.", "fr", [("190", "MLIMIL")]),
+    ],
+)
+def test_an_act_of_force_that_is_the_subject_of_its_outcome_hits_what_it_hits(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    events = code_text(text, lang=lang).events
+    assert [(e.cameo, (e.target_code or "")[: len(t)]) for e, (_, t) in zip(events, expected, strict=False)] == expected
+    assert len(events) == len(expected)
+
+
+def test_an_act_of_force_with_no_object_takes_no_target_from_the_clause() -> None:
+    text = "Selon les médias bosniens, des affrontements sporadiques se poursuivaient."
+    assert [e for e in code_text(text, lang="fr").events if e.target_code and e.target_code.endswith("MED")] == []

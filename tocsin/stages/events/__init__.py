@@ -130,6 +130,11 @@ class CodeEvents:
                 drafts.append(draft)
         drafts.extend(self._reported_obligations(sent, drafts, finder, cues))
         by_token = {d.trigger.token.i: d for d in drafts}
+        for draft in drafts:
+            tok = draft.trigger.token
+            outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
+            if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
+                outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
         # Framing by a governing verb: intent, threat, order.
         for draft in drafts:
             tok = draft.trigger.token
@@ -405,6 +410,12 @@ class CodeEvents:
                     exclude = {id(a) for a in sources}
                     targets, target_how = finder.verb_targets(governor, exclude=exclude)
                     targets = [t for t in targets if not (t.start <= tok.i < t.end)]
+            if not targets and tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.i != tok.i:
+                # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
+                # subject of its outcome hits what that verb hits
+                if trigger.candidates[0].cameo[:2] in _UNKNOWN_SOURCE_ROOTS and any(c.dep_ in ("obj", "dobj") for c in tok.head.children):
+                    exclude = {id(a) for a in sources}
+                    targets, target_how = finder.verb_targets(tok.head, exclude=exclude)
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
