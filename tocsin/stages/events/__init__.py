@@ -410,12 +410,10 @@ class CodeEvents:
                     exclude = {id(a) for a in sources}
                     targets, target_how = finder.verb_targets(governor, exclude=exclude)
                     targets = [t for t in targets if not (t.start <= tok.i < t.end)]
-            if not targets and tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.i != tok.i:
+            if not targets and _outcome_subject(tok, trigger):
                 # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
                 # subject of its outcome hits what that verb hits
-                if trigger.candidates[0].cameo[:2] in _UNKNOWN_SOURCE_ROOTS and any(c.dep_ in ("obj", "dobj") for c in tok.head.children):
-                    exclude = {id(a) for a in sources}
-                    targets, target_how = finder.verb_targets(tok.head, exclude=exclude)
+                targets, target_how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
@@ -615,6 +613,14 @@ def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
         if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
             return True
     return False
+
+
+def _outcome_subject(noun: Any, trigger: Trigger) -> bool:
+    """An act of force named by the subject of a verb with an object: "the attack killed twelve soldiers"."""
+    if noun.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or noun.head.i == noun.i:
+        return False
+    force = trigger.candidates[0].cameo[:2] in _UNKNOWN_SOURCE_ROOTS
+    return force and any(c.dep_ in ("obj", "dobj") for c in noun.head.children)
 
 
 def _weapon_subject(verb: Any, cues: Any) -> Any:
