@@ -202,6 +202,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "generic_tail",
             "region_nouns",
             "dateline_joiners",
+            "calendar",
             "region_words",
             "admin_prefixes",
             "admin_suffixes",
