@@ -2,23 +2,61 @@
 
 Everything language-specific lives in ``tocsin/languages/<code>/``: the spaCy
 model to load (``language.toml``), the cue words for negation, intent, reported
-speech and light verbs (``language.toml``), and the event pattern dictionary
-(``events.tsv``). The stages are the same code for every language.
+speech and light verbs (``language.toml``), the event pattern dictionary
+(``events.tsv``), the date words and expressions (``dates.toml``), the place
+cue words (``geo.toml``) and the argument prepositions (``arguments.toml``).
+The stages are the same code for every language.
+
+A language outside the package is a folder of the same files in a directory
+named by the ``TOCSIN_LANGUAGES_PATH`` environment variable (directories
+separated by ``os.pathsep``, read at import): ``$TOCSIN_LANGUAGES_PATH/<code>/language.toml``.
+Such a language joins :data:`SUPPORTED` after the bundled ones; a bundled
+language of the same code wins.
 """
 
 from __future__ import annotations
 
-import csv
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .. import codebook
 from ..errors import ConfigError, Errors
 
-SUPPORTED = ("fr", "en")
+LANGUAGES_PATH_ENV = "TOCSIN_LANGUAGES_PATH"
+"""Environment variable naming extra directories of languages (``<dir>/<code>/language.toml``)."""
+
+_FIRST = ("fr", "en")  # the bundled languages in the order tried when an article's language is unknown
+
+
+def _bundled_dir() -> Path:
+    return Path(str(resources.files("tocsin") / "languages"))
+
+
+def _extra_dirs() -> tuple[Path, ...]:
+    return tuple(Path(p) for p in os.environ.get(LANGUAGES_PATH_ENV, "").split(os.pathsep) if p.strip())
+
+
+def _codes_in(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return sorted(d.name for d in folder.iterdir() if (d / "language.toml").is_file())
+
+
+def _discover() -> tuple[str, ...]:
+    """The bundled languages (French and English first), then those of ``TOCSIN_LANGUAGES_PATH``."""
+    bundled = _codes_in(_bundled_dir())
+    codes = [c for c in _FIRST if c in bundled] + [c for c in bundled if c not in _FIRST]
+    for folder in _extra_dirs():
+        codes += [c for c in _codes_in(folder) if c not in codes]
+    return tuple(codes)
+
+
+SUPPORTED = _discover()
 
 
 @dataclass(frozen=True)
@@ -132,7 +170,83 @@ def _index(lang: LanguageResources, kind: str) -> dict[str, list[Pattern]]:
 
 
 def _lang_dir(code: str) -> Path:
-    return Path(str(resources.files("tocsin") / "languages" / code))
+    """The folder of a language: the bundled one, else the first of ``TOCSIN_LANGUAGES_PATH`` that has it."""
+    bundled = _bundled_dir() / code
+    if (bundled / "language.toml").is_file():
+        return bundled
+    for folder in _extra_dirs():
+        if (folder / code / "language.toml").is_file():
+            return folder / code
+    return bundled
+
+
+# The keys each resource file may have (anything else is a mistake worth an error naming file and key).
+RESOURCE_KEYS: dict[str, frozenset[str]] = {
+    "dates": frozenset(
+        {
+            "names_case_sensitive",
+            "day_first",
+            "months",
+            "weekdays",
+            "numbers",
+            "day_words",
+            "weekday_modifiers",
+            "ago",
+            "fragments",
+            "rules",
+        }
+    ),
+    "geo": frozenset(
+        {
+            "locative",
+            "place_nouns",
+            "of",
+            "generic_tail",
+            "region_nouns",
+            "dateline_joiners",
+            "calendar",
+            "region_words",
+            "admin_prefixes",
+            "admin_suffixes",
+        }
+    ),
+    "arguments": frozenset({"actor_of"}),
+}
+
+
+@lru_cache(maxsize=64)
+def read_resource(code: str, name: str) -> dict[str, Any]:
+    """The table of a language's ``<name>.toml`` (``dates``, ``geo``, ``arguments``); empty when the file is absent.
+
+    An unknown top-level key raises ConfigError naming the file and the key."""
+    path = _lang_dir(code) / f"{name}.toml"
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Errors.E501.format(name=str(path), value=str(exc), hint="Fix the TOML syntax.")) from exc
+    allowed = RESOURCE_KEYS.get(name)
+    unknown = sorted(set(data) - allowed) if allowed is not None else []
+    if unknown:
+        hint = f"Known keys: {', '.join(sorted(allowed or ()))}."
+        raise ConfigError(Errors.E501.format(name=f"{path} key {unknown[0]!r}", value=data[unknown[0]], hint=hint))
+    return data
+
+
+def resource_words(name: str, key: str, codes: tuple[str, ...] | None = None) -> frozenset[str]:
+    """The lower-cased words listed under ``key`` in ``<name>.toml`` of ``codes`` (default: every supported language).
+
+    Stages that read text of any language (the geo stage, the argument prepositions) use the union."""
+    words: set[str] = set()
+    for code in SUPPORTED if codes is None else codes:
+        values = read_resource(code, name).get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            path = _lang_dir(code) / f"{name}.toml"
+            raise ConfigError(Errors.E501.format(name=f"{path} key {key!r}", value=values, hint="Give a list of strings."))
+        words.update(v.lower() for v in values)
+    return frozenset(words)
 
 
 def read_patterns(path: Path) -> tuple[Pattern, ...]:
@@ -255,4 +369,15 @@ def load_language(code: str) -> LanguageResources:
     )
 
 
-__all__ = ["SUPPORTED", "Cues", "LanguageResources", "Pattern", "load_language", "read_patterns"]
+__all__ = [
+    "LANGUAGES_PATH_ENV",
+    "RESOURCE_KEYS",
+    "SUPPORTED",
+    "Cues",
+    "LanguageResources",
+    "Pattern",
+    "load_language",
+    "read_patterns",
+    "read_resource",
+    "resource_words",
+]

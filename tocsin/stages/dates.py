@@ -4,8 +4,11 @@
 sentence ("mardi dernier", "il y a deux jours", "le 9 mai", "mid-May",
 "last week", "2024-05-09" ...) and resolves it against the publication date
 (the *anchor*). With no expression it falls back to the publication date.
-Everything is regular expressions over the small word lists below: no
-network, no model, no dateparser.
+Everything is regular expressions over the language's date words and
+expressions (``tocsin/languages/<code>/dates.toml``: month, weekday, number
+and relative-day words, and each expression as a pattern with the kind of its
+resolution); this module holds only the resolutions, the same for every
+language: no network, no model, no dateparser.
 
 Conventions:
 
@@ -29,146 +32,16 @@ Conventions:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
+from functools import partial
+from typing import Any
 
+from ..errors import ConfigError, Errors
+from ..languages import SUPPORTED, read_resource
 from ..models import Article
-
-# ---------------------------------------------------------------------------
-# Word lists
-# ---------------------------------------------------------------------------
-
-MONTHS: dict[str, dict[str, int]] = {
-    "fr": {
-        "janvier": 1,
-        "janv.": 1,
-        "février": 2,
-        "fevrier": 2,
-        "févr.": 2,
-        "fevr.": 2,
-        "fév.": 2,
-        "fev.": 2,
-        "mars": 3,
-        "avril": 4,
-        "avr.": 4,
-        "mai": 5,
-        "juin": 6,
-        "juillet": 7,
-        "juil.": 7,
-        "août": 8,
-        "aout": 8,
-        "septembre": 9,
-        "sept.": 9,  # not bare "sept" (seven)
-        "octobre": 10,
-        "oct.": 10,
-        "novembre": 11,
-        "nov.": 11,
-        "décembre": 12,
-        "decembre": 12,
-        "déc.": 12,
-        "dec.": 12,
-    },
-    # English month names are matched case-sensitively (capitalised), so that
-    # "may", "march" the verbs never count.
-    "en": {
-        "January": 1,
-        "Jan.": 1,
-        "Jan": 1,
-        "February": 2,
-        "Feb.": 2,
-        "Feb": 2,
-        "March": 3,
-        "Mar.": 3,
-        "April": 4,
-        "Apr.": 4,
-        "Apr": 4,
-        "May": 5,
-        "June": 6,
-        "Jun.": 6,
-        "July": 7,
-        "Jul.": 7,
-        "August": 8,
-        "Aug.": 8,
-        "Aug": 8,
-        "September": 9,
-        "Sept.": 9,
-        "Sep.": 9,
-        "Sept": 9,
-        "October": 10,
-        "Oct.": 10,
-        "Oct": 10,
-        "November": 11,
-        "Nov.": 11,
-        "Nov": 11,
-        "December": 12,
-        "Dec.": 12,
-        "Dec": 12,
-    },
-}
-
-WEEKDAYS: dict[str, dict[str, int]] = {  # Monday = 0, as date.weekday()
-    "fr": {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6},
-    "en": {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6},
-}
-
-NUMBERS: dict[str, dict[str, int]] = {
-    "fr": {
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-    },
-    "en": {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-    },
-}
-
-# Relative days: words -> offset from the anchor in days.
-DAY_WORDS: dict[str, dict[str, int]] = {
-    "fr": {
-        "avant-hier": -2,
-        "hier": -1,
-        "aujourd'hui": 0,
-        "ce matin": 0,
-        "cet après-midi": 0,
-        "ce soir": 0,
-        "demain": 1,
-        "après-demain": 2,
-        "la nuit dernière": -1,
-    },
-    "en": {
-        "the day before yesterday": -2,
-        "yesterday": -1,
-        "today": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "tonight": 0,
-        "last night": -1,
-        "tomorrow": 1,
-        "the day after tomorrow": 2,
-    },
-}
 
 FUTURE_DAYS = 62
 """A date without a year may lie this many days after the anchor (announced events)."""
@@ -201,10 +74,10 @@ _APOS = "['’]"
 _DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
-def _alt(words: object, *, ignore_case: bool) -> str:
+def _alt(words: Iterable[str], *, ignore_case: bool) -> str:
     """A regex alternation of ``words``, longest first; case-sensitive when asked."""
     parts = []
-    for word in sorted(words, key=len, reverse=True):  # type: ignore[arg-type]
+    for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(word).replace("'", _APOS).replace(r"\ ", r"\s+")
         if word.endswith("."):
             escaped = escaped[:-2] + r"\.(?!\w)"
@@ -284,10 +157,21 @@ def _year(text: str | None) -> int | None:
 
 
 # ---------------------------------------------------------------------------
-# Patterns: each resolves a match (and the anchor) to (date, precision) or None.
+# Rules: each resolves a match (and the anchor) to (date, precision) or None.
+# The words and patterns are the language's dates.toml; the resolutions are here.
 # ---------------------------------------------------------------------------
 
 Resolver = Callable[["re.Match[str]", "date | None"], "tuple[date, str] | None"]
+
+_YEAR = r"(?:1[89]|20)\d{2}"
+# The rules that are the same in every language: a dates.toml lists them by kind, without a pattern, where they go.
+_SHARED_PATTERNS: dict[str, tuple[str, bool]] = {
+    "iso": (r"(?P<y>(?:1[89]|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])", False),  # "2024-05-09T10:00" too
+    # "09/05/2024", "09/05/24", "09.05.2024" (dotted only with a four-digit year: not "3.10.12")
+    "numeric": (r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|\.(?P<b2>\d{1,2})\.(?P<y2>\d{4}))(?![\d/]|\.\d)", True),
+    "month_year": (r"{month}\s+(?P<year>{year})", True),
+}
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -297,226 +181,193 @@ class _Rule:
     resolve: Resolver
 
 
+@dataclass(frozen=True)
+class DateWords:
+    """A language's date words (its ``dates.toml``), with the lookups the resolutions need."""
+
+    code: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    day_words: dict[str, int]
+    case_sensitive: bool
+    day_first: bool
+    last: frozenset[str]
+    next: frozenset[str]
+    units: dict[str, str]
+    spans: dict[str, tuple[int, str]]
+    fragments: dict[str, str]
+    rules: tuple[dict[str, Any], ...]
+
+    @classmethod
+    def load(cls, code: str) -> DateWords:
+        data = read_resource(code, "dates")
+        mods = data.get("weekday_modifiers", {})
+        ago = data.get("ago", {})
+        return cls(
+            code=code,
+            months=dict(data.get("months", {})),
+            weekdays=dict(data.get("weekdays", {})),
+            numbers=dict(data.get("numbers", {})),
+            day_words=dict(data.get("day_words", {})),
+            case_sensitive=bool(data.get("names_case_sensitive", False)),
+            day_first=bool(data.get("day_first", True)),
+            last=frozenset(w.lower() for w in mods.get("last", [])),
+            next=frozenset(w.lower() for w in mods.get("next", [])),
+            units={_key(k): v for k, v in ago.get("units", {}).items()},
+            spans={_key(k): (int(n), unit) for k, (n, unit) in ago.get("spans", {}).items()},
+            fragments=dict(data.get("fragments", {})),
+            rules=tuple(data.get("rules", [])),
+        )
+
+    def placeholders(self) -> dict[str, str]:
+        """What the ``{name}`` of a rule's pattern stand for: the word lists, the shared pieces, the fragments."""
+        ic = not self.case_sensitive
+        weekdays = _alt(self.weekdays, ignore_case=ic)
+        values = {
+            "month": f"(?P<month>{_alt(self.months, ignore_case=ic)})",
+            "weekday": f"(?P<wd>{weekdays})",
+            "any_weekday": weekdays,
+            "number": "(?:" + _alt(self.numbers, ignore_case=True) + r"|\d{1,2})",
+            "day_word": _alt(self.day_words, ignore_case=True),
+            "day_num": _DAY_NUM,
+            "year": _YEAR,
+            "opt_year": rf"(?:\s+(?P<year>{_YEAR}))?",
+            "apos": _APOS,
+        }
+        for name, fragment in self.fragments.items():
+            values[name] = self.expand(fragment, values, where=f"fragment {name!r}")
+        return values
+
+    def expand(self, pattern: str, values: dict[str, str], *, where: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            if m[1] not in values:
+                raise ConfigError(
+                    Errors.E501.format(name=f"dates.toml of {self.code!r}, {where}", value=m[0], hint=f"Known: {', '.join(values)}.")
+                )
+            return values[m[1]]
+
+        return _PLACEHOLDER.sub(one, pattern)
+
+
 def _rules(lang: str) -> list[_Rule]:
-    fr = lang == "fr"
-    ic = fr  # French words match in any case; English names are capitalised
-    months = MONTHS[lang]
-    weekdays = WEEKDAYS[lang]
-    numbers = NUMBERS[lang]
-    month_re = _alt(months, ignore_case=ic)
-    weekday_re = _alt(weekdays, ignore_case=ic)
-    number_re = "(?:" + _alt(numbers, ignore_case=True) + r"|\d{1,2})"
-    year_re = r"(?:1[89]|20)\d{2}"
-    named_month = f"(?P<month>{month_re})"
+    """The date rules of a language, in the order of its dates.toml."""
+    words = DateWords.load(lang)
+    values = words.placeholders()
     rules: list[_Rule] = []
-
-    def add(name: str, pattern: str, resolve: Resolver, *, word_end: bool = True) -> None:
+    for spec in words.rules:
+        kind = spec["kind"]
+        pattern, word_end = spec.get("pattern"), True
+        if pattern is None:
+            pattern, word_end = _SHARED_PATTERNS[kind]
+        body = words.expand(pattern, values, where=f"rule {spec.get('name', kind)!r}")
         end = r"(?!\w)" if word_end else ""
-        rules.append(_Rule(name, re.compile(r"(?<![\w-])(?:" + pattern + ")" + end, re.IGNORECASE), resolve))
-
-    def month_of(m: re.Match[str]) -> int:
-        return _lookup(months, m["month"])
-
-    def count_of(m: re.Match[str]) -> int:
-        word = m["n"]
-        return int(word) if word.isdigit() else _lookup(numbers, word)
-
-    # --- absolute dates -----------------------------------------------------
-    def day_month(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        day, month = int(m["day"]), month_of(m)
-        year = _year(m["year"])
-        d = _safe_date(year, month, day) if year else _pick_year(month, day, anchor)
-        return (d, "day") if d else None
-
-    if fr:
-        weekday_prefix = rf"(?:(?:le\s+)?{weekday_re}\s*,?\s+)?"
-        add(
-            "fr.day_month",
-            rf"(?:le\s+|du\s+|les\s+)?{weekday_prefix}(?P<day>{_DAY_NUM})(?:er)?"
-            rf"(?:\s*(?:-|–|au|et|à)\s*{_DAY_NUM})?\s+{named_month}"
-            rf"(?:\s+(?P<year>{year_re}))?",
-            day_month,
-        )
-    else:
-        weekday_prefix = rf"(?:{weekday_re}\s*,?\s+)?"
-        ordinal = r"(?:st|nd|rd|th)?"
-        add(
-            "en.month_day",
-            rf"{weekday_prefix}{named_month}\s+(?P<day>{_DAY_NUM}){ordinal}"
-            rf"(?:\s*(?:-|–|to|and)\s*{_DAY_NUM}{ordinal})?(?:\s*,?\s+(?P<year>{year_re}))?",
-            day_month,
-        )
-        add(
-            "en.day_month",
-            rf"(?:the\s+)?{weekday_prefix}(?:the\s+)?(?P<day>{_DAY_NUM}){ordinal}"
-            rf"(?:\s*(?:-|–|to|and)\s*{_DAY_NUM}{ordinal})?\s+(?:of\s+)?{named_month}"
-            rf"(?:\s*,?\s+(?P<year>{year_re}))?",
-            day_month,
-        )
-
-    def iso(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        return (d, "day") if d else None
-
-    add("iso", r"(?P<y>(?:1[89]|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])", iso, word_end=False)  # "2024-05-09T10:00" too
-
-    def numeric(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        a, b, year = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
-        if year is None:
-            return None
-        if fr or a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            day, month = b, a  # US order, unambiguous
-        else:
-            return None  # 05/09/2024 in English: ambiguous, skipped
-        d = _safe_date(year, month, day)
-        return (d, "day") if d else None
-
-    # "09/05/2024", "09/05/24", "09.05.2024" (dotted only with a four-digit year: not "3.10.12")
-    add(
-        "numeric",
-        r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|\.(?P<b2>\d{1,2})\.(?P<y2>\d{4}))(?![\d/]|\.\d)",
-        numeric,
-    )
-
-    # --- month expressions --------------------------------------------------
-    def month_part(day: int, precision: str) -> Resolver:
-        def resolve(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-            month = month_of(m)
-            year = _year(m["year"])
-            d = _safe_date(year, month, day) if year else _pick_year(month, day, anchor, by_day=1)
-            return (d, precision) if d else None
-
-        return resolve
-
-    opt_year = rf"(?:\s+(?P<year>{year_re}))?"
-    if fr:
-        of_month = rf"(?:(?:du\s+mois\s+)?d(?:e\s+|{_APOS}\s*))?"
-        add("fr.early", rf"(?:au\s+|dès\s+le\s+)?d[ée]but\s+{of_month}{named_month}{opt_year}", month_part(1, "month"))
-        add("fr.mid", rf"(?:(?:à|a)\s+la\s+|vers\s+la\s+)?mi-\s*{named_month}{opt_year}", month_part(15, "week"))
-        add("fr.late", rf"(?:(?:à|a)\s+la\s+|vers\s+la\s+)?fin\s+{of_month}{named_month}{opt_year}", month_part(24, "week"))
-        add(
-            "fr.in",
-            rf"(?:en|courant|au\s+mois\s+d(?:e\s+|{_APOS}\s*))\s*{named_month}{opt_year}",
-            month_part(1, "month"),
-        )
-    else:
-        add(
-            "en.early",
-            rf"(?:in\s+)?(?:early|(?:at\s+)?the\s+(?:beginning|start)\s+of)\s+{named_month}{opt_year}",
-            month_part(1, "month"),
-        )
-        add("en.mid", rf"(?:in\s+)?mid-?\s*{named_month}{opt_year}", month_part(15, "week"))
-        add(
-            "en.late",
-            rf"(?:in\s+)?(?:late|(?:at\s+)?the\s+end\s+of|end\s+of)\s+{named_month}{opt_year}",
-            month_part(24, "week"),
-        )
-        add("en.in", rf"(?:in|during)\s+{named_month}{opt_year}", month_part(1, "month"))
-    add("month_year", rf"{named_month}\s+(?P<year>{year_re})", month_part(1, "month"))
-
-    # --- relative days --------------------------------------------------------
-    day_words = DAY_WORDS[lang]
-
-    def relative_day(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        if anchor is None:
-            return None
-        return anchor + timedelta(days=_lookup(day_words, m["word"])), "day"
-
-    tail = (
-        r"(?:\s+(?:matin|midi|après-midi|apres-midi|soir|soirée|en\s+fin\s+de\s+journée))?"
-        if fr
-        else r"(?:\s+(?:morning|afternoon|evening|night))?"
-    )
-    add("relative_day", rf"(?P<word>{_alt(day_words, ignore_case=True)}){tail}", relative_day)
-
-    # --- weekdays -------------------------------------------------------------
-    def weekday(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        if anchor is None:
-            return None
-        wd = _lookup(weekdays, m["wd"])
-        groups = m.groupdict()
-        mod = (groups.get("mod") or groups.get("mod2") or "").lower()
-        d = _weekday_on_or_before(anchor, wd)
-        if mod in ("dernier", "last"):
-            if d == anchor:
-                d -= timedelta(days=7)
-        elif mod in ("prochain", "next"):
-            d = anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)
-        return d, "day"
-
-    wd_group = f"(?P<wd>{weekday_re})"
-    wd_group2 = weekday_re
-    if fr:
-        add(
-            "fr.night",
-            rf"(?:dans\s+)?la\s+nuit\s+d(?:e|u)\s+{wd_group}\s+(?:à|a|au)\s+{wd_group2}",
-            weekday,
-        )
-        add("fr.weekday", rf"{wd_group}(?:\s+(?P<mod>dernier|prochain))?{tail}(?:\s+(?P<mod2>dernier))?", weekday)
-    else:
-        add("en.night", rf"(?:on\s+)?the\s+night\s+of\s+{wd_group}\s+(?:to|into)\s+{wd_group2}", weekday)
-        newspaper = r"(?!\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Mail|People|World)\b)"  # "The Sunday Times"
-        add("en.weekday", rf"(?:(?P<mod>last|next|this|overnight)\s+)?{wd_group}{newspaper}{tail}", weekday)
-
-    # --- weeks, weekends, months ---------------------------------------------
-    def fixed(fn: Callable[[date], date], precision: str) -> Resolver:
-        def resolve(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-            return (fn(anchor), precision) if anchor else None
-
-        return resolve
-
-    last_week = fixed(lambda a: _monday(a) - timedelta(days=7), "week")
-    this_week = fixed(_monday, "week")
-    next_week = fixed(lambda a: _monday(a) + timedelta(days=7), "week")
-    last_month = fixed(lambda a: _add_months(a, -1), "month")
-    this_month = fixed(lambda a: _add_months(a, 0), "month")
-    next_month = fixed(lambda a: _add_months(a, 1), "month")
-    this_weekend = fixed(_this_weekend, "week")
-    last_weekend = fixed(_last_weekend, "week")
-    if fr:
-        we = r"week-?\s*end"
-        add("fr.last_week", r"la\s+semaine\s+(?:dernière|derniere|passée|passee)", last_week)
-        add("fr.this_week", r"cette\s+semaine", this_week)
-        add("fr.next_week", r"la\s+semaine\s+(?:prochaine|suivante)", next_week)
-        add("fr.last_month", r"le\s+mois\s+(?:dernier|passé|passe)", last_month)
-        add("fr.this_month", r"ce\s+mois(?:-ci)?", this_month)
-        add("fr.next_month", r"le\s+mois\s+prochain", next_month)
-        add("fr.this_weekend", rf"ce\s+{we}", this_weekend)
-        add("fr.last_weekend", rf"le\s+{we}\s+(?:dernier|passé|passe)", last_weekend)
-    else:
-        we = r"week-?\s*end"
-        add("en.last_week", r"last\s+week", last_week)
-        add("en.this_week", r"this\s+week", this_week)
-        add("en.next_week", r"next\s+week", next_week)
-        add("en.last_month", r"last\s+month", last_month)
-        add("en.this_month", r"this\s+month", this_month)
-        add("en.next_month", r"next\s+month", next_month)
-        add("en.this_weekend", rf"(?:this|over\s+the|at\s+the)\s+{we}", this_weekend)
-        add("en.last_weekend", rf"last\s+{we}", last_weekend)
-
-    # --- "il y a N jours" / "N days ago" --------------------------------------
-    def ago(m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
-        if anchor is None:
-            return None
-        unit = m["unit"].lower()
-        if unit.startswith(("huit", "quinze")):  # "il y a huit/quinze jours": one / two weeks
-            n, unit = (1 if unit.startswith("huit") else 2), "week"
-        else:
-            n = count_of(m)
-        if unit.startswith(("jour", "day")):
-            return anchor - timedelta(days=n), "day"
-        if unit.startswith(("semaine", "week")):
-            return _monday(anchor - timedelta(days=7 * n)), "week"
-        return _add_months(anchor, -n), "month"
-
-    if fr:
-        add("fr.fortnight", r"il\s+y\s+a\s+(?P<unit>(?:huit|quinze)\s+jours)", ago)
-        add("fr.ago", rf"il\s+y\s+a\s+(?P<n>{number_re})\s+(?P<unit>jours?|semaines?|mois)", ago)
-    else:
-        add("en.ago", rf"(?P<n>{number_re})\s+(?P<unit>days?|weeks?|months?)\s+ago", ago)
+        compiled = re.compile(r"(?<![\w-])(?:" + body + ")" + end, re.IGNORECASE)
+        rules.append(_Rule(spec.get("name", kind), compiled, _resolver(kind, spec, words)))
     return rules
+
+
+def _resolver(kind: str, spec: dict[str, Any], words: DateWords) -> Resolver:
+    """How a rule of ``kind`` resolves its match (``spec`` carries the day and precision of month parts)."""
+    if kind in ("month_part", "month_year"):
+        return partial(_month_part, words, int(spec.get("day", 1)), str(spec.get("precision", "month")))
+    if kind in _FIXED:
+        fn, precision = _FIXED[kind]
+        return partial(_fixed, fn, precision)
+    simple: dict[str, Callable[..., tuple[date, str] | None]] = {
+        "day_month": _day_month,
+        "iso": _iso,
+        "numeric": _numeric,
+        "relative_day": _relative_day,
+        "weekday": _weekday,
+        "ago": _ago,
+    }
+    if kind not in simple:
+        known = ", ".join([*simple, "month_part", "month_year", *_FIXED])
+        raise ConfigError(Errors.E501.format(name=f"dates.toml of {words.code!r}, rule kind", value=kind, hint=f"Known kinds: {known}."))
+    return partial(simple[kind], words)
+
+
+# --- absolute dates -----------------------------------------------------------
+
+
+def _day_month(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    day, month = int(m["day"]), _lookup(words.months, m["month"])
+    year = _year(m["year"])
+    d = _safe_date(year, month, day) if year else _pick_year(month, day, anchor)
+    return (d, "day") if d else None
+
+
+def _iso(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (d, "day") if d else None
+
+
+def _numeric(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    a, b, year = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
+    if year is None:
+        return None
+    if words.day_first or a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a  # US order, unambiguous
+    else:
+        return None  # 05/09/2024 in English: ambiguous, skipped
+    d = _safe_date(year, month, day)
+    return (d, "day") if d else None
+
+
+def _month_part(words: DateWords, day: int, precision: str, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    month = _lookup(words.months, m["month"])
+    year = _year(m["year"])
+    d = _safe_date(year, month, day) if year else _pick_year(month, day, anchor, by_day=1)
+    return (d, precision) if d else None
+
+
+# --- relative expressions -----------------------------------------------------
+
+
+def _relative_day(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    if anchor is None:
+        return None
+    return anchor + timedelta(days=_lookup(words.day_words, m["word"])), "day"
+
+
+def _weekday(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    if anchor is None:
+        return None
+    wd = _lookup(words.weekdays, m["wd"])
+    groups = m.groupdict()
+    mod = (groups.get("mod") or groups.get("mod2") or "").lower()
+    d = _weekday_on_or_before(anchor, wd)
+    if mod in words.last:
+        if d == anchor:
+            d -= timedelta(days=7)
+    elif mod in words.next:
+        d = anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)
+    return d, "day"
+
+
+def _ago(words: DateWords, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    """ "il y a N jours", "N days ago"; a span that says count and unit at once ("il y a huit jours": a week)."""
+    if anchor is None:
+        return None
+    unit = _key(m["unit"])
+    if unit in words.spans:
+        n, period = words.spans[unit]
+    else:
+        word = m["n"]
+        n = int(word) if word.isdigit() else _lookup(words.numbers, word)
+        period = words.units.get(unit, "month")
+    if period == "day":
+        return anchor - timedelta(days=n), "day"
+    if period == "week":
+        return _monday(anchor - timedelta(days=7 * n)), "week"
+    return _add_months(anchor, -n), "month"
+
+
+def _fixed(fn: Callable[[date], date], precision: str, m: re.Match[str], anchor: date | None) -> tuple[date, str] | None:
+    return (fn(anchor), precision) if anchor else None
 
 
 def _this_weekend(anchor: date) -> date:
@@ -538,12 +389,31 @@ def _last_weekend(anchor: date) -> date:
     return anchor - timedelta(days=wd + 2)
 
 
+# Kinds of rule that name a period relative to the anchor, whatever their words: the date and its precision.
+_FIXED: dict[str, tuple[Callable[[date], date], str]] = {
+    "last_week": (lambda a: _monday(a) - timedelta(days=7), "week"),
+    "this_week": (_monday, "week"),
+    "next_week": (lambda a: _monday(a) + timedelta(days=7), "week"),
+    "last_month": (lambda a: _add_months(a, -1), "month"),
+    "this_month": (lambda a: _add_months(a, 0), "month"),
+    "next_month": (lambda a: _add_months(a, 1), "month"),
+    "this_weekend": (_this_weekend, "week"),
+    "last_weekend": (_last_weekend, "week"),
+}
+
+
 _RULES: dict[str, list[_Rule]] = {}
 
 
+def _date_languages() -> tuple[str, ...]:
+    return tuple(code for code in SUPPORTED if read_resource(code, "dates"))
+
+
 def _rules_for(lang: str | None) -> list[_Rule]:
+    """The rules of ``lang``; those of every language with date words when it has none (unknown language)."""
     code = (lang or "").lower()[:2]
-    langs = [code] if code in MONTHS else list(MONTHS)
+    known = _date_languages()
+    langs = [code] if code in known else list(known)
     out: list[_Rule] = []
     for one in langs:
         if one not in _RULES:
@@ -564,7 +434,7 @@ def resolve_date(sentence: str, published: str | None, lang: str | None) -> Reso
         sentence: the sentence of the event.
         published: the article's publication date (ISO date or datetime), the anchor of
             relative expressions.
-        lang: ``"fr"`` or ``"en"``; any other value tries both languages.
+        lang: a language code (``"fr"``); a language without date words (or None) tries every language that has them.
 
     Returns:
         The first time expression of the sentence that resolves (earliest start,

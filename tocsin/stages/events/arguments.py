@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
+from ...languages import resource_words
 from ...models import ActorMention
 from ..actors import DOC_KEY, TokenActor, preposition_of
 
@@ -44,6 +45,8 @@ AGENT = ("obl:agent", "agent")
 TARGET_PRIMARY = ("obj", "iobj", "obl:arg", "nsubj:pass", "nsubjpass", "dobj", "dative", "pobj", "attr")
 TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
 INHERIT = ("xcomp", "advcl", "conj", "acl", "acomp")
+# The prepositions of who acts, every language's together ("de", "par", "of", "by"...).
+ACTOR_OF = resource_words("arguments", "actor_of")
 
 
 class ArgumentFinder:
@@ -62,6 +65,7 @@ class ArgumentFinder:
         gerund_endings: tuple[str, ...] = (),
         locative: frozenset[str] = frozenset(),
         locative_places: frozenset[str] = frozenset(),
+        actor_of: frozenset[str] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -73,6 +77,9 @@ class ArgumentFinder:
         self.gerund_endings = gerund_endings
         self.locative = locative
         self.locative_places = locative_places
+        # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
+        # by default every language's (tocsin/languages/<code>/arguments.toml)
+        self.actor_of = ACTOR_OF if actor_of is None else actor_of
         self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
@@ -217,7 +224,7 @@ class ArgumentFinder:
         for _ in range(4):
             if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
                 cur = cur.head
-                actors, how = self.verb_source(cur)
+                actors, _how = self.verb_source(cur)
                 if actors:
                     return actors, "pronoun"
             else:
@@ -301,11 +308,7 @@ class ArgumentFinder:
                 prep = preposition_of(child)
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
-                if (
-                    child.dep_ == "amod"
-                    or prep in ("de", "du", "des", "d'", "d’", "of", "by", "par", "from")
-                    or child.dep_ in ("poss", "nmod:poss", "compound")
-                ):
+                if child.dep_ == "amod" or prep in self.actor_of or child.dep_ in ("poss", "nmod:poss", "compound"):
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
                     elif not sources:

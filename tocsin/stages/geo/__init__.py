@@ -45,45 +45,26 @@ from typing import Any
 
 from spacy.attrs import IDX
 
+from ...languages import resource_words
 from ...models import Article, Event
 from ..actors import DOC_KEY, TokenActor
 from .gazetteer import Gazetteer, Place, normalise
 
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
-# Prepositions (and prepositional adverbs) of location, French and English.
-_LOCATIVE = frozenset(
-    {
-        "à", "au", "aux", "en", "dans", "près", "sur", "autour", "vers", "devant", "aux abords",
-        "in", "at", "near", "on", "outside", "around", "inside", "across", "over", "throughout", "within",
-    }
-)  # fmt: skip
-# Nouns whose "de X" / "of X" names a place: "la ville de Kharkiv", "the city of Kharkiv".
-_PLACE_NOUNS = frozenset(
-    {
-        "ville", "région", "zone", "localité", "village", "oblast", "province", "district", "quartier", "port",
-        "capitale", "banlieue", "abords", "environs", "périphérie", "secteur", "cité", "commune", "département",
-        "city", "town", "region", "area", "capital", "suburb", "suburbs", "outskirts", "neighbourhood",
-        "neighborhood", "county", "state", "territory", "vicinity",
-    }
-)  # fmt: skip
-_OF = frozenset({"de", "d'", "du", "des", "of"})
-_GENERIC_TAIL = frozenset({"oblast", "region", "province", "city", "district", "governorate"})
-# Nouns that make the name next to them a first-level region: "la région de Kharkiv", "l'oblast de Donetsk",
-# "the Kharkiv region", "Idlib province", "l'État de Rakhine".
-_REGION_NOUNS = frozenset(
-    {"région", "oblast", "province", "gouvernorat", "état", "préfecture", "region", "governorate", "state", "prefecture"}
-)
+# The cue words of every language together (``tocsin/languages/<code>/geo.toml``): a preposition or noun of place
+# means the same in any article.
+_LOCATIVE = resource_words("geo", "locative")  # "à Kharkiv", "in Kharkiv"
+_PLACE_NOUNS = resource_words("geo", "place_nouns")  # nouns whose "de X" / "of X" names a place: "la ville de Kharkiv"
+_OF = resource_words("geo", "of")
+_GENERIC_TAIL = resource_words("geo", "generic_tail")  # "Kharkiv Oblast" -> "Kharkiv"
+# Nouns that make the name next to them a first-level region: "la région de Kharkiv", "the Kharkiv region".
+_REGION_NOUNS = resource_words("geo", "region_nouns")
 _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "demonym", "region"})
 _MATERIAL_QUADS = frozenset({2, 4})
 _MAX_CLIMB = 4
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-)  # fmt: skip
+_MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
+_DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
 
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
@@ -213,7 +194,7 @@ class _ArticleContext:
         counts = Counter(m.country for m in article.mentions if m.country and gazetteer.country(m.country))
         self.countries = [c for c, _ in counts.most_common()]
         self.dateline, self.dateline_end = _dateline(article.text, gazetteer, self.countries)
-        self._offsets = {id(doc): offset for offset, doc in article.docs}
+        self._offsets: dict[int, int] = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
         self._extents: list[tuple[int, int, list[int], Any]] | None = None
         self._extent_starts: list[int] = []
@@ -322,9 +303,8 @@ def _could_be_town(gaz: Gazetteer, span: Any) -> bool:
 def _span_root(tokens: list[Any]) -> Any:
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            if t.pos_ not in ("AUX",) or len(tokens) == 1:
-                return t
+        if (t.head.i not in ids or t.head.i == t.i) and (t.pos_ not in ("AUX",) or len(tokens) == 1):
+            return t
     return tokens[-1]
 
 
@@ -359,12 +339,10 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> boo
         if noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS:
             anchor = noun
     cases = _case_words(anchor)
-    if cases & _LOCATIVE:
-        head = _pp_attachment(anchor)
-    elif objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors:
-        return True  # "a bombardé la ville de Kharkiv", "shelled Kharkiv"
-    else:
-        return False
+    if not cases & _LOCATIVE:
+        # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
+        return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
+    head = _pp_attachment(anchor)
     for _ in range(_MAX_CLIMB):
         if head.i in anchors:
             return True
@@ -452,7 +430,7 @@ def _resolve_actor(gaz: Gazetteer, doc: Any, actor: TokenActor, name: str | None
     proper nouns inside it ("militants in Tripoli"), its dictionary name; else the country itself (precision "country")."""
     country = actor.mention.country
     prefer = [country, *countries] if country else list(countries)
-    forms = [actor.mention.text]
+    forms: list[str | None] = [actor.mention.text]
     forms += [doc[s:e].text for s, e in _proper_noun_spans(doc[actor.start : actor.end], set())]
     forms.append(name)
     region = "region" if _region_context(doc, actor.start, actor.end) else None
@@ -472,7 +450,7 @@ def _dateline(text: str, gaz: Gazetteer, countries: Sequence[str]) -> tuple[Plac
         return None, 0
     name = m.group(1).strip()
     words = name.split()
-    if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("de", "la", "le", "sur", "on", "upon") for w in words):
+    if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in _DATELINE_JOINERS for w in words):
         return None, 0
     after = text[m.end() : m.end() + 20].strip().lower()
     is_dateline = (

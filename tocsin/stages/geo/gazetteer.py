@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+from ...languages import resource_words
 from ..actors.dictionary import normalise as _dict_normalise
 from ..actors.dictionary import strip_accents
 
@@ -72,34 +73,37 @@ _BIG_CITY = 100_000
 
 PRECISIONS = ("city", "region", "country")
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
-# Words in the actor dictionary's place names that make the name a region, not the city it contains.
-_REGION_WORDS = frozenset(
-    {
-        "région",
-        "region",
-        "oblast",
-        "bande",
-        "strip",
-        "enclave",
-        "province",
-        "occupied",
-        "occupée",
-        "péninsule",
-        "peninsula",
-        "territoire",
-        "territory",
-    }
-)
+# Words in the actor dictionary's place names that make the name a region, not the city it contains (every
+# language's ``region_words`` in ``tocsin/languages/<code>/geo.toml``: "région", "strip", "occupée"...).
+_REGION_WORDS = resource_words("geo", "region_words")
 _SPACE_RE = re.compile(r"\s+")
+# Romanised words of GeoNames' names (Arabic, Persian, Spanish, Italian, Russian, Chinese, Japanese, Korean) that name
+# the kind of a first-level region; the words of the news languages are their geo.toml's admin_prefixes/suffixes.
+_ROMANISED_PREFIXES = (
+    "muḩāfaz̧at",
+    "muhafazat",
+    "ostān-e",
+    "ostan-e",
+    "velāyat-e",
+    "wilāyat",
+    "wilayat",
+    "provincia de",
+    "provincia di",
+    "departamento de",
+    "estado de",
+)
+_ROMANISED_SUFFIXES = ("provincia", "voivodeship", "krai", "kray", "ken", "shi", "do", "sheng", "zizhiqu")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 # Words that name the kind of a first-level region, stripped to get its base name ("Idlib Governorate" -> "Idlib",
 # "Kharkivs'ka Oblast'" -> "Kharkiv", "Province of Ancona" -> "Ancona", "Muḩāfaz̧at Ḩalab" -> "Ḩalab").
 _ADMIN_WORDS_RE = re.compile(
-    r"^(?:province of|state of|region of|republic of|oblast of|governorate of|department of|muḩāfaz̧at|muhafazat|"
-    r"ostān-e|ostan-e|velāyat-e|wilāyat|wilayat|muhafazat|provincia de|région de|region de|oblast de|province de|"
-    r"gouvernorat de|état de|etat de|provincia di|departamento de|estado de|région|region)\s+"
-    r"|\s+(?:oblast[’']?|oblast|province|provincia|region|governorate|state|prefecture|department|voivodeship|"
-    r"district|krai|kray|territory|autonomous region|autonomous republic|republic|county|division|"
-    r"municipality|emirate|ken|shi|do|sheng|zizhiqu)$",
+    rf"^(?:{_alternation([*resource_words('geo', 'admin_prefixes'), *_ROMANISED_PREFIXES])})\s+"
+    rf"|\s+(?:{_alternation([*resource_words('geo', 'admin_suffixes'), *_ROMANISED_SUFFIXES])})$",
     re.IGNORECASE,
 )
 _UKR_ADJECTIVE_RE = re.compile(r"(?:s|ts|z)?[’']?ka$")  # "Kharkivs'ka" -> "Kharkiv", "Zhytomyrs'ka" -> "Zhytomyr"
@@ -345,9 +349,12 @@ class Gazetteer:
         for key in _keys(name):
             for i in self._index.get(key, ()):
                 p = self.places[i]
-                if p.precision == "city" and (iso3 is None or p.country_iso3 == iso3):
-                    if best is None or p.population > self.places[best].population:
-                        best = i
+                if (
+                    p.precision == "city"
+                    and (iso3 is None or p.country_iso3 == iso3)
+                    and (best is None or p.population > self.places[best].population)
+                ):
+                    best = i
         return best
 
     def _add_pycountry_names(self) -> None:
@@ -458,13 +465,13 @@ class Gazetteer:
                 if precision not in PRECISIONS:
                     raise ValueError(f"{ALIASES_FILE.name}: {name!r}: precision {precision!r} is not one of {PRECISIONS}")
                 key = (canonical, target)
-                i = regions.get(key)  # type: ignore[assignment]
+                i = regions.get(key)
                 if i is None:
                     place = Place(canonical, target, self.fips(target), None, float(lat), float(lon), None, precision, 0)
                     i = regions[key] = self._add(place)
                     self._index_name(canonical, i, preferred=True)
             else:
-                i = self._countries.get(target)  # type: ignore[assignment]
+                i = self._countries.get(target)
                 if i is None:
                     raise ValueError(f"{ALIASES_FILE.name}: {name!r} -> {target!r} is neither a GeoNames id nor a known ISO3 country")
             self._index_name(name, i, preferred=True)
