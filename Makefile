@@ -8,10 +8,11 @@ PORT ?= 8000
 
 .PHONY: setup demo serve test test-fast bench accuracy lint clean
 
-$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+## The runtime lock and the test lock (pytest, playwright, ruff, mypy) pin every package with its hash.
+$(STAMP): pyproject.toml requirements.lock requirements-test.lock requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock -r requirements-test.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
@@ -31,6 +32,7 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/tocsin serve --db $(DB) --port $(PORT)
 
+## Lint gate, once every module passes mypy strict (issue 14): change the next rule's line to `test: $(STAMP) lint`.
 ## The whole suite (CI runs this). The PostgreSQL store tests run on a throwaway server (scripts/pg-test-server)
 ## unless TOCSIN_TEST_PG names one; without PostgreSQL they skip, except under CI=true.
 test: $(STAMP)
@@ -56,9 +58,11 @@ bench: $(STAMP)
 accuracy: $(STAMP)
 	$(PY) bench/accuracy.py
 
+## ruff (check and format) and mypy strict (settings in pyproject.toml), with the versions pinned in requirements-test.lock.
 lint: $(STAMP)
-	$(PY) -m pip install --quiet ruff
-	$(PY) -m ruff check tocsin tests && $(PY) -m ruff format --check tocsin tests
+	$(VENV)/bin/ruff check tocsin tests
+	$(VENV)/bin/ruff format --check tocsin tests
+	$(VENV)/bin/mypy tocsin
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ Goldstein score and PLOVER event type and mode. Sources and licences are in
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +35,8 @@ class CameoCode:
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
     ref = resources.files("tocsin") / "data" / "reference" / name
-    with ref.open(encoding="utf-8", newline="") as fh:
+    # newline="" (as csv wants): Traversable.open takes no newline argument, so the text layer is ours
+    with ref.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 

@@ -6,7 +6,7 @@ DOCS: README.md, "From Python".
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from .store import Store, open_store
 
@@ -76,7 +76,7 @@ class Dataset:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Dataset:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

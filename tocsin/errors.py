@@ -26,7 +26,7 @@ class _CodedMessages(type):
     """Metaclass that prefixes every message attribute with its code."""
 
     def __getattribute__(cls, code: str) -> str:
-        msg = super().__getattribute__(code)
+        msg: str = super().__getattribute__(code)
         if code.startswith(("E", "W")) and code[1:].isdigit():
             return f"[{code}] {msg}"
         return msg

@@ -184,77 +184,97 @@ def code_sources(
     Returns a :class:`RunReport` with counts, failures (ingest and stage) and,
     when ``collect_events``, the events as dictionaries.
     """
-    report = RunReport()
     ingest = IngestReport()
     if published is not None and not is_iso_published(published):
         raise ConfigError(Errors.E501.format(name="published", value=published, hint="Expected an ISO date such as 2024-05-21."))
     _check_workers(workers)
-    options = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
-    submitted: set[str] = set()
+    options: dict[str, Any] = {"lang": lang, "actors": tuple(str(a) for a in actors), "batch_size": batch_size}
+    run = _Run(store, published=published, collect_events=collect_events, on_events=on_events, on_progress=on_progress)
+    with run.guard:
+        try:
+            run.code(_batches(read_articles(sources, report=ingest), batch_size), pool=pool, workers=workers, options=options)
+        except KeyboardInterrupt:
+            run.report.interrupted = True
+    run.report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
+    return run.report
 
-    known_events: dict[int, list[dict[str, Any]]] = {}  # batch -> events of its articles already stored
-    guard = InterruptGuard()
 
-    def fresh_of(batch: list[Article]) -> list[Article]:
-        report.articles_read += len(batch)
+@dataclass
+class _Run:
+    """One :func:`code_sources` run: its inputs checked against the store (:meth:`fresh_of`), coded here or in worker
+    processes (:meth:`code`), then saved and reported batch by batch in input order (:meth:`finish`)."""
+
+    store: Store | None
+    published: str | None = None
+    collect_events: bool = True
+    on_events: Callable[[list[dict[str, Any]]], None] | None = None
+    on_progress: Callable[[int], None] | None = None
+    report: RunReport = field(default_factory=RunReport)
+    guard: InterruptGuard = field(default_factory=InterruptGuard)
+    submitted: set[str] = field(default_factory=set)  # ids of the articles read so far: the same article twice is coded once
+    known_events: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # batch -> events of its articles already stored
+
+    @property
+    def wants_events(self) -> bool:
+        return self.collect_events or self.on_events is not None
+
+    def code(self, batches: Iterator[list[Article]], *, pool: CodingPool | None, workers: int, options: dict[str, Any]) -> None:
+        """Code every batch: in ``pool``, else here (one worker, or at most one batch), else in a pool started for the run."""
+        head = list(itertools.islice(batches, 2))
+        stream = itertools.chain(head, batches)
+        if pool is not None:
+            _code_in_workers(stream, pool, self.fresh_of, self.finish, self.report)
+        elif workers == 1 or len(head) < 2:
+            pipeline = make_pipeline(**options)
+            try:
+                for batch in stream:
+                    self.finish(batch, _code(pipeline, self.fresh_of(batch)))
+            finally:
+                self.report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
+        else:
+            with CodingPool(workers, **options) as started:
+                _code_in_workers(stream, started, self.fresh_of, self.finish, self.report)
+
+    def fresh_of(self, batch: list[Article]) -> list[Article]:
+        """The articles of ``batch`` to code: neither seen earlier in the run nor already stored (their events are kept)."""
+        self.report.articles_read += len(batch)
         fresh: list[Article] = []
         known: list[dict[str, Any]] = []
-        with _session(store):
+        with _session(self.store):
             for article in batch:
-                if published is not None:
-                    article.published = article.published or published
-                if article.id in submitted:
-                    report.articles_known += 1  # the same article twice in one run: coded once
+                if self.published is not None:
+                    article.published = article.published or self.published
+                if article.id in self.submitted:
+                    self.report.articles_known += 1  # the same article twice in one run: coded once
                     continue
-                submitted.add(article.id)
-                if store is not None and store.has_article(article.id):
-                    report.articles_known += 1
-                    if collect_events or on_events is not None:
-                        known.extend(store.events(article_id=article.id))
+                self.submitted.add(article.id)
+                if self.store is not None and self.store.has_article(article.id):
+                    self.report.articles_known += 1
+                    if self.wants_events:
+                        known.extend(self.store.events(article_id=article.id))
                 else:
                     fresh.append(article)
-        known_events[id(batch)] = known
+        self.known_events[id(batch)] = known
         return fresh
 
-    def finish(batch: list[Article], coded: list[Article]) -> None:
-        events = known_events.pop(id(batch), [])
-        with guard.critical():  # a Ctrl-C waits for the batch to be saved and counted
-            with _session(store, write=True):
-                _save(store, coded, report)
-                if collect_events or on_events is not None:
+    def finish(self, batch: list[Article], coded: list[Article]) -> None:
+        """Save the coded articles of ``batch``, then report its events and progress."""
+        events = self.known_events.pop(id(batch), [])
+        with self.guard.critical():  # a Ctrl-C waits for the batch to be saved and counted
+            with _session(self.store, write=True):
+                _save(self.store, coded, self.report)
+                if self.wants_events:
                     for article in coded:
-                        if store is not None:  # the stored rows carry the merged event's id and counts
-                            events.extend(store.events(article_id=article.id))
+                        if self.store is not None:  # the stored rows carry the merged event's id and counts
+                            events.extend(self.store.events(article_id=article.id))
                         else:
                             events.extend(e.to_dict() for e in article.events)
-            if collect_events:
-                report.events.extend(events)
-        if on_events is not None and events:
-            on_events(events)
-        if on_progress is not None:
-            on_progress(len(batch))
-
-    with guard:
-        try:
-            batches = _batches(read_articles(sources, report=ingest), batch_size)
-            head = list(itertools.islice(batches, 2))
-            stream = itertools.chain(head, batches)
-            if pool is not None:
-                _code_in_workers(stream, pool, fresh_of, finish, report)
-            elif workers == 1 or len(head) < 2:
-                pipeline = make_pipeline(**options)  # type: ignore[arg-type]
-                try:
-                    for batch in stream:
-                        finish(batch, _code(pipeline, fresh_of(batch)))
-                finally:
-                    report.failures.extend((f.origin or f.article_id, f.message) for f in pipeline.failures)
-            else:
-                with CodingPool(workers, **options) as started:
-                    _code_in_workers(stream, started, fresh_of, finish, report)
-        except KeyboardInterrupt:
-            report.interrupted = True
-    report.failures[:0] = [(f.path + (f":{f.line}" if f.line else ""), f.message) for f in ingest.failures]
-    return report
+            if self.collect_events:
+                self.report.events.extend(events)
+        if self.on_events is not None and events:
+            self.on_events(events)
+        if self.on_progress is not None:
+            self.on_progress(len(batch))
 
 
 def _check_workers(workers: int) -> None:

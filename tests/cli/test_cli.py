@@ -188,7 +188,7 @@ def test_series_and_ladder_commands(watch_db: str) -> None:
     result = runner.invoke(app, ["series", "--db", watch_db, "--pair", "AZE>ARM", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     points = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [p["period"] for p in points][0] == "2025-01-06" and max(p["rung"] for p in points) == 6
+    assert points[0]["period"] == "2025-01-06" and max(p["rung"] for p in points) == 6
     result = runner.invoke(app, ["ladder", "--db", watch_db, "--pair", "AZE>ARM", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout[result.stdout.index("[") :])

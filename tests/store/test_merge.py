@@ -15,18 +15,18 @@ from tocsin.store.merge import Report, combined_confidence, named_town, same_eve
 
 
 def _report(**kw: object) -> Report:
-    base = dict(
-        base_code="190",
-        source_country="RUS",
-        target_country="UKR",
-        event_date=date(2024, 5, 7),
-        date_precision="day",
-        country="UKR",
-        geonames_id=706483,
-        lat=49.98,
-        lon=36.25,
-        geo_precision="city",
-    )
+    base = {
+        "base_code": "190",
+        "source_country": "RUS",
+        "target_country": "UKR",
+        "event_date": date(2024, 5, 7),
+        "date_precision": "day",
+        "country": "UKR",
+        "geonames_id": 706483,
+        "lat": 49.98,
+        "lon": 36.25,
+        "geo_precision": "city",
+    }
     base.update(kw)
     return Report(**base)  # type: ignore[arg-type]
 

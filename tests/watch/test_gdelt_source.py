@@ -38,7 +38,7 @@ def test_gdelt_series_counts_the_gdelt_rows(gdelt_store) -> None:
 
 
 def test_gdelt_ladder_and_pairs(gdelt_store) -> None:
-    store, rows = gdelt_store
+    store, _rows = gdelt_store
     top = pairs(store, source="gdelt", limit=10)
     assert len(top) == 10 and list(top["events"]) == sorted(top["events"], reverse=True)
     row = ladder(store, pair=top.iloc[0]["pair"], source="gdelt").iloc[0]

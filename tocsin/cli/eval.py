@@ -43,16 +43,16 @@ def code_gold(records: list[GoldRecord], *, pipeline: Pipeline | None = None) ->
     out: dict[str, list[Event]] = {}
     for article in pipeline.pipe(articles):
         article.docs = []
-        layout = layouts.get(article.id)
-        if layout is None:
+        records_of = layouts.get(article.id)
+        if records_of is None:
             out[article.id] = list(article.events)
             continue
-        for _, record_id in layout:
+        for _, record_id in records_of:
             out.setdefault(record_id, [])
-        starts = [start for start, _ in layout]
+        starts = [start for start, _ in records_of]
         for event in article.events:
             where = event.trigger_start if event.trigger_start is not None else event.sentence_start or 0
-            out[layout[max(0, bisect_right(starts, where) - 1)][1]].append(event)
+            out[records_of[max(0, bisect_right(starts, where) - 1)][1]].append(event)
     if not out and pipeline.failures:
         raise StageError(pipeline.failures[0].message)  # nothing could be coded: a setup problem, not a score
     return out

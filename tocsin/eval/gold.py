@@ -196,7 +196,7 @@ def _get(data: dict[str, Any], key: str, kind: type, *, required: bool = False, 
     # bool is a subclass of int: a JSON true is not a class number.
     if not isinstance(value, kind) or isinstance(value, bool):
         raise _Malformed(f"'{name}' must be {kind.__name__} or null, found {type(value).__name__}")
-    if required and kind is str and not value.strip():
+    if required and isinstance(value, str) and not value.strip():
         raise _Malformed(f"'{name}' is empty")
     return value
 

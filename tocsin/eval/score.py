@@ -21,6 +21,7 @@ scored by token overlap with the predicted actor text instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -175,7 +176,7 @@ class EvalReport:
     def reliability(self, edges: Sequence[float] = CONFIDENCE_BANDS) -> list[dict[str, Any]]:
         """Precision of predicted events by confidence band (``low`` <= confidence < ``high``; the last band is closed)."""
         rows = []
-        for low, high in zip(edges, edges[1:]):
+        for low, high in itertools.pairwise(edges):
             inside = [ok for conf, ok in self.judged if low <= conf < high or (high == edges[-1] and conf == high)]
             rows.append(
                 {"low": low, "high": high, "events": len(inside), "precision": _ratio(sum(inside), len(inside)) if inside else None}

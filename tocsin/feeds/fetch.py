@@ -205,7 +205,7 @@ class Fetcher:
         if response.status == 200:
             parser.parse(response.content.decode("utf-8", errors="replace").splitlines())
         elif 400 <= response.status < 500:  # no robots.txt (or not for us to read): everything allowed (RFC 9309)
-            parser.allow_all = True
+            parser.allow_all = True  # type: ignore[attr-defined]  # set by RobotFileParser.read() on a 4xx too; typeshed's stub omits it
         else:
             raise Unreachable(robots, f"robots.txt gave HTTP {response.status}", self.retries + 1)
         return parser

@@ -353,7 +353,8 @@ def _warm_up(client: Client, options: CodingOptions) -> None:
     except TocsinError:
         raise
     except Exception as exc:
-        raise ClusterError(Errors.E701.format(address=str(client.scheduler.address), detail=f"a worker failed: {_detail(exc)}")) from exc
+        address = str(client.scheduler.address) if client.scheduler is not None else "scheduler"  # connected: never None
+        raise ClusterError(Errors.E701.format(address=address, detail=f"a worker failed: {_detail(exc)}")) from exc
 
 
 def _chunks(articles: Iterator[Article], size: int, report: BackfillReport) -> Iterator[list[Article]]:

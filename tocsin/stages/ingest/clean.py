@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from itertools import chain
+from typing import Any
 
 from ...errors import Errors, ExtractError
 from ...models import Article, content_id
@@ -41,7 +42,7 @@ def finish_article(article: Article, *, path: str, line: int | None = None) -> A
     RAISES: ExtractError (E014) if a field (or the origin, a file name) holds a lone surrogate.
     """
     check_unicode("file name", article.origin or "", path=path, line=line)
-    changes: dict[str, str | None] = {}
+    changes: dict[str, Any] = {}  # field name -> new value, for dataclasses.replace
     for name in _FIELDS:
         value = getattr(article, name)
         if isinstance(value, str):

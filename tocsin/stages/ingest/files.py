@@ -240,8 +240,8 @@ def parse_stream(stream: TextIO, *, on_failure: OnFailure) -> Iterator[Article]:
 def parse_content(text: str, *, fmt: str, name: str, on_failure: OnFailure) -> Iterator[Article]:
     """Turn decoded text in format ``fmt`` into articles; failures go to ``on_failure``."""
     if fmt in ("jsonl", "json"):
-        parse = parse_json if fmt == "json" else parse_jsonl
-        yield from parse(text, path=name, on_failure=on_failure)
+        parse_lines = parse_json if fmt == "json" else parse_jsonl
+        yield from parse_lines(text, path=name, on_failure=on_failure)
         return
     parse = {"html": parse_html, "markdown": parse_markdown}.get(fmt, parse_text)
     try:
