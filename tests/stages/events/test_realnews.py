@@ -361,3 +361,16 @@ def test_an_act_of_force_that_is_the_subject_of_its_outcome_hits_what_it_hits(
 def test_an_act_of_force_with_no_object_takes_no_target_from_the_clause() -> None:
     text = "Selon les médias bosniens, des affrontements sporadiques se poursuivaient."
     assert [e for e in code_text(text, lang="fr").events if e.target_code and e.target_code.endswith("MED")] == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Le ministre russe a critiqué l'OTAN. « L'Alliance joue avec le feu », a-t-il ajouté.", "fr"),
+        ('The Russian minister criticised NATO. "The alliance is playing with fire," he added.', "en"),
+    ],
+)
+def test_a_pronoun_speaker_after_the_quote_is_the_previous_sentences_speaker(text: str, lang: str) -> None:
+    """Not the subject of the quoted clause ('the alliance'), which the incise's pronoun never refers to."""
+    statements = [e for e in code_text(text, lang=lang).events if e.root == "01"]
+    assert [(e.source_code, e.sentence_index) for e in statements] == [("RUSGOV", 1)]

@@ -151,7 +151,7 @@ class ArgumentFinder:
                         and tok.dep_ in ("acl:relcl", "relcl")
                     ):
                         return self.actors_in(tok.head), "antecedent"
-                    if child.lower_ in self.pronouns and self.at.get(child.i) is None:
+                    if child.lower_.lstrip("-") in self.pronouns and self.at.get(child.i) is None:
                         return self.resolve_pronoun(child, tok)
                     actors = self.actors_in(child)
                     if not actors:
@@ -222,7 +222,8 @@ class ArgumentFinder:
         """ "X a annoncé qu'il ...": the subject of the governing clause; else the nearest earlier actor of the sentence."""
         cur = verb
         for _ in range(4):
-            if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
+            # not through an incise: in « ... », a-t-il ajouté / "...," he added the quote's subject is not the speaker
+            if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp") and cur.head.i != cur.i:
                 cur = cur.head
                 actors, _how = self.verb_source(cur)
                 if actors:
