@@ -119,136 +119,39 @@ class CodeEvents:
     def _code_sentence(
         self, article: Article, sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, lang: LanguageResources
     ) -> list[Event]:
+        """One sentence: find its triggers, attach their arguments, frame them against each other, emit what stays."""
         cues = lang.cues
         if _is_fragment(sent):
             return []  # a map legend, caption, byline or photo credit: no clause, no event
         triggers = find_triggers(sent, lang)
+        drafts = self._attach(triggers, sent, finder, lang)
+        by_token = {d.trigger.token.i: d for d in drafts}
+        _frame_by_governor(drafts, by_token, cues)
+        _frame_obligations(drafts, by_token, finder, cues)
+        _absorb_embedded(drafts, by_token, cues)
+        _frame_speech(drafts, triggers, finder, cues)
+        return self._keep(self._emit_prominent(article, drafts, sent, sentence, offset, cues))
+
+    def _attach(self, triggers: list[Trigger], sent: Any, finder: ArgumentFinder, lang: LanguageResources) -> list[_Draft]:
+        """Argument attachment: a draft event (code, sources, targets) for each trigger that keeps one."""
         drafts: list[_Draft] = []
         for trigger in triggers:
             draft = self._draft(trigger, finder, lang)
             if draft is not None:
                 drafts.append(draft)
-        drafts.extend(self._reported_obligations(sent, drafts, finder, cues))
+        drafts.extend(self._reported_obligations(sent, drafts, finder, lang.cues))
         by_token = {d.trigger.token.i: d for d in drafts}
         for draft in drafts:
             tok = draft.trigger.token
             outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
             if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
                 outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
-        # Framing by a governing verb: intent, threat, order.
-        for draft in drafts:
-            tok = draft.trigger.token
-            governor = tok.head if tok.dep_ in ("xcomp", "obj", "ccomp") else None
-            if draft.trigger.kind == "noun":
-                governor = _governing_verb(tok)
-            if governor is None or governor.i == tok.i:
-                continue
-            if draft.trigger.kind == "noun" and governor.i in by_token and by_token[governor.i].pattern.objects:
-                continue  # "threatened Poland with retaliation": the verb expression codes it
-            glemma = governor.lemma_.lower()
-            if glemma in cues.threat and draft.code[:2] not in ("13",):
-                draft.code = threat_code(draft.code)
-                draft.wrappers.append("threat")
-                draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
-                _absorb(by_token, governor.i)
-            elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok, cues):
-                draft.code = intent_code(draft.code)
-                draft.hypothetical = draft.code[:2] not in ("03",)
-                draft.wrappers.append("intent")
-                draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
-                _absorb(by_token, governor.i)
-        # Obligation reported by someone else: "X a déclaré que Y devait coopérer" is X's demand on Y.
-        for draft in drafts:
-            tok = draft.trigger.token
-            modal = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation else None
-            if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in tok.children):
-                modal = tok  # English "X must stop": the modal is an auxiliary of the act
-            if modal is not None:
-                obliged = {id(a) for a in draft.sources}
-                speakers = []
-                speaker = _reporting_verb(modal, cues)
-                candidates = [speaker] if speaker is not None else []
-                candidates += [a for a in list(modal.ancestors)[:4] if is_verbal(a) and a is not speaker]
-                for candidate in candidates:
-                    # the speaker is whoever governs the obligation: "said that", "issued a reminder that", "concluded that"
-                    found, _how = finder.verb_source(candidate)
-                    found = [a for a in (found or finder.inverted_subject(candidate)) if id(a) not in obliged]
-                    if found:
-                        speaker, speakers = candidate, found
-                        break
-                if speakers:
-                    draft.targets, draft.target_how = list(draft.sources), "clause-subject"
-                    draft.sources, draft.source_how = speakers, "subject"
-                    draft.code = demand_code(draft.code)
-                    draft.wrappers.append("obligation")
-                    _absorb(by_token, speaker.i)
-        # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
-        # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
-        for draft in drafts:
-            if draft.code[:2] in _CONTENT_ROOTS:
-                for other in drafts:
-                    if (
-                        other is not draft
-                        and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun")
-                        and not {"threat", "intent", "obligation"} & set(other.wrappers)
-                    ):
-                        other.absorbed = True
-        # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
-        for draft in drafts:
-            if draft.trigger.kind != "noun" or draft.absorbed:
-                continue
-            governor = _governing_verb(draft.trigger.token)
-            if governor is not None and governor.i in by_token:
-                outer = by_token[governor.i]
-                glemma = governor.lemma_.lower()
-                if outer.pattern.objects:
-                    draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
-                elif (
-                    draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
-                    and not ({glemma} & (cues.light | cues.order | cues.undergo))
-                ):  # fmt: skip
-                    draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
-                elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
-                    governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
-                ):
-                    outer.absorbed = True  # "mener des frappes": the noun carries the act
-        # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
-        for draft in drafts:
-            tok = draft.trigger.token
-            if (
-                draft.trigger.kind == "verb"
-                and tok.dep_ in ("acl", "amod")
-                and tok.head.i in by_token
-                and by_token[tok.head.i].trigger.kind == "noun"
-            ) and (tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light):
-                draft.absorbed = True
-        # Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
-        # an act in their complement, or the clause they are an incise of ("..., ont annoncé les autorités"); an act
-        # whose actors the dictionary does not know still makes the statement a report, not a 010.
-        for draft in drafts:
-            if draft.code[:2] == "01" and draft.trigger.token.lemma_.lower() in cues.speech:
-                speech = draft.trigger.token
-                inner = [
-                    o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)
-                ]
-                reported_trigger = any(
-                    t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers
-                )
-                accused: list[TokenActor] = []
-                if speech.lemma_.lower() in cues.allegation:
-                    accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
-                if accused:
-                    # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
-                    draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
-                    for other in inner:
-                        other.absorbed = True
-                elif inner or reported_trigger:
-                    draft.absorbed = True
-                    for other in inner:
-                        other.reported = True
-        # Prominence: the sentence reports its main-clause acts; acts embedded in adjuncts, relative
-        # clauses or another act's complement are background, kept only when nothing more prominent is.
-        # An act whose source no actor names is kept only when the sentence reports nothing else.
+        return drafts
+
+    def _emit_prominent(self, article: Article, drafts: list[_Draft], sent: Any, sentence: Any, offset: int, cues: Any) -> list[Event]:
+        """Emission. The sentence reports its main-clause acts; acts embedded in adjuncts, relative clauses or another
+        act's complement are background, kept only when nothing more prominent is. An act whose source no actor names
+        is kept only when the sentence reports nothing else."""
         if any(not d.absorbed and d.source_how != "none" for d in drafts):
             for draft in drafts:
                 if not draft.absorbed and draft.source_how == "none":
@@ -267,36 +170,46 @@ class CodeEvents:
             if levels[id(draft)] > top:
                 self._drop(draft.trigger, "embedded under a more prominent event", draft.code)
                 continue
-            tok = draft.trigger.token
-            draft.negated = is_negated(tok, cues) or (
-                tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating)
-            )
-            if draft.negated:
-                refusal = refusal_code(draft.code)
-                if refusal is not None:
-                    # CAMEO codes cooperation refused as rejection (12x), not as a missing event.
-                    draft.code, draft.negated = refusal, False
-                    draft.wrappers.append("refused")
-                elif not self.keep_negated:
-                    self._drop(draft.trigger, "negated", draft.code)
-                    continue
-            mood = tok
-            if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
-                mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood
-            future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
-            if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
-                draft.hypothetical = True
-                if (future or is_irrealis(mood, cues)) and not draft.wrappers:
-                    # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
-                    if draft.code[:2] in ("04", "05", "06", "07", "08"):
-                        draft.code = intent_code(draft.code)
-                        draft.wrappers.append("future")
-                    elif draft.code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
-                        draft.code = threat_code(draft.code)
-                        draft.wrappers.append("future")
+            if not self._mood(draft, cues):
+                continue
             if according_to:
                 draft.reported = True
             events.extend(self._emit(article, draft, sent, sentence, offset, acts=len(live)))
+        return events
+
+    def _mood(self, draft: _Draft, cues: Any) -> bool:
+        """Negation, refusal, future and hypothesis of a draft; False when it is a negated act to drop."""
+        tok = draft.trigger.token
+        draft.negated = is_negated(tok, cues) or (
+            tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating)
+        )
+        if draft.negated:
+            refusal = refusal_code(draft.code)
+            if refusal is not None:
+                # CAMEO codes cooperation refused as rejection (12x), not as a missing event.
+                draft.code, draft.negated = refusal, False
+                draft.wrappers.append("refused")
+            elif not self.keep_negated:
+                self._drop(draft.trigger, "negated", draft.code)
+                return False
+        mood = tok
+        if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
+            mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood
+        future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
+        if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
+            draft.hypothetical = True
+            if (future or is_irrealis(mood, cues)) and not draft.wrappers:
+                # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
+                if draft.code[:2] in ("04", "05", "06", "07", "08"):
+                    draft.code = intent_code(draft.code)
+                    draft.wrappers.append("future")
+                elif draft.code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
+                    draft.code = threat_code(draft.code)
+                    draft.wrappers.append("future")
+        return True
+
+    def _keep(self, events: list[Event]) -> list[Event]:
+        """The events worth storing: confident enough, not a news source's statement, with a coded actor."""
         kept: list[Event] = []
         for event in events:
             if event.confidence < self.min_confidence:
@@ -568,6 +481,129 @@ def _is_fragment(sent: Any) -> bool:
 
 
 ALLEGATION = "112"  # CAMEO: accuse, not specified below
+
+
+def _frame_by_governor(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
+    """Framing by a governing verb: intent ("envisage d'envoyer"), threat ("threatened to strike")."""
+    for draft in drafts:
+        tok = draft.trigger.token
+        governor = tok.head if tok.dep_ in ("xcomp", "obj", "ccomp") else None
+        if draft.trigger.kind == "noun":
+            governor = _governing_verb(tok)
+        if governor is None or governor.i == tok.i:
+            continue
+        if draft.trigger.kind == "noun" and governor.i in by_token and by_token[governor.i].pattern.objects:
+            continue  # "threatened Poland with retaliation": the verb expression codes it
+        glemma = governor.lemma_.lower()
+        if glemma in cues.threat and draft.code[:2] not in ("13",):
+            draft.code = threat_code(draft.code)
+            draft.wrappers.append("threat")
+            draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+            _absorb(by_token, governor.i)
+        elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok, cues):
+            draft.code = intent_code(draft.code)
+            draft.hypothetical = draft.code[:2] not in ("03",)
+            draft.wrappers.append("intent")
+            draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+            _absorb(by_token, governor.i)
+
+
+def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder: ArgumentFinder, cues: Any) -> None:
+    """Obligation reported by someone else: "X a déclaré que Y devait coopérer" is X's demand on Y."""
+    for draft in drafts:
+        tok = draft.trigger.token
+        modal = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation else None
+        if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in tok.children):
+            modal = tok  # English "X must stop": the modal is an auxiliary of the act
+        if modal is None:
+            continue
+        obliged = {id(a) for a in draft.sources}
+        speakers: list[TokenActor] = []
+        speaker = _reporting_verb(modal, cues)
+        candidates = [speaker] if speaker is not None else []
+        candidates += [a for a in list(modal.ancestors)[:4] if is_verbal(a) and a is not speaker]
+        for candidate in candidates:
+            # the speaker is whoever governs the obligation: "said that", "issued a reminder that", "concluded that"
+            found, _how = finder.verb_source(candidate)
+            found = [a for a in (found or finder.inverted_subject(candidate)) if id(a) not in obliged]
+            if found:
+                speaker, speakers = candidate, found
+                break
+        if speakers:
+            draft.targets, draft.target_how = list(draft.sources), "clause-subject"
+            draft.sources, draft.source_how = speakers, "subject"
+            draft.code = demand_code(draft.code)
+            draft.wrappers.append("obligation")
+            _absorb(by_token, speaker.i)
+
+
+def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
+    """One act, one event: what a verbal act is about, and the light or ordering verb of an event noun, are not
+    events of their own."""
+    # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
+    # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
+    for draft in drafts:
+        if draft.code[:2] in _CONTENT_ROOTS:
+            for other in drafts:
+                if (
+                    other is not draft
+                    and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun")
+                    and not {"threat", "intent", "obligation"} & set(other.wrappers)
+                ):
+                    other.absorbed = True
+    # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
+    for draft in drafts:
+        if draft.trigger.kind != "noun" or draft.absorbed:
+            continue
+        governor = _governing_verb(draft.trigger.token)
+        if governor is not None and governor.i in by_token:
+            outer = by_token[governor.i]
+            glemma = governor.lemma_.lower()
+            if outer.pattern.objects:
+                draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
+            elif (
+                draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
+                and not ({glemma} & (cues.light | cues.order | cues.undergo))
+            ):  # fmt: skip
+                draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
+            elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
+                governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
+            ):
+                outer.absorbed = True  # "mener des frappes": the noun carries the act
+    # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
+    for draft in drafts:
+        tok = draft.trigger.token
+        if (
+            draft.trigger.kind == "verb"
+            and tok.dep_ in ("acl", "amod")
+            and tok.head.i in by_token
+            and by_token[tok.head.i].trigger.kind == "noun"
+        ) and (tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light):
+            draft.absorbed = True
+
+
+def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any) -> None:
+    """Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
+    an act in their complement, or the clause they are an incise of ("..., ont annoncé les autorités"); an act
+    whose actors the dictionary does not know still makes the statement a report, not a 010. A claim accuses."""
+    for draft in drafts:
+        if draft.code[:2] != "01" or draft.trigger.token.lemma_.lower() not in cues.speech:
+            continue
+        speech = draft.trigger.token
+        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+        reported_trigger = any(t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers)
+        accused: list[TokenActor] = []
+        if speech.lemma_.lower() in cues.allegation:
+            accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
+        if accused:
+            # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
+            draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
+            for other in inner:
+                other.absorbed = True
+        elif inner or reported_trigger:
+            draft.absorbed = True
+            for other in inner:
+                other.reported = True
 
 
 def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
