@@ -71,9 +71,11 @@ def _where(obj: object) -> str:
     return f"{module}.{name}"
 
 
-#: Pipeline stages: factories ``(nlp, name, **config) -> callable(Doc) -> Doc`` (spaCy components).
+#: Pipeline stages: factories ``(**settings) -> stage`` (a class or a function); the settings are the keys of the stage's
+#: ``[stages.NAME]`` table in the configuration, checked against the factory's signature. A stage is a callable
+#: ``Article -> Article`` with ``name``, ``requires`` and ``assigns`` (see :mod:`tocsin.pipeline`).
 stages: Registry[Callable[..., Any]] = Registry("stage", "stages")
-#: Export formats: writers of stored events to a file format (GDELT, PLOVER, ...).
+#: Export formats: writers ``(events, out_path) -> rows written`` of stored events (dicts) to a file format.
 exports: Registry[Callable[..., Any]] = Registry("export format", "exports")
 #: Alert kinds: detectors that turn series into alerts.
 alert_kinds: Registry[Callable[..., Any]] = Registry("alert kind", "alert_kinds")

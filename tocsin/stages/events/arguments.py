@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...models import ActorMention
-from ..actors import DOC_KEY, TokenActor, preposition_of
+from ..actors import TokenActor, preposition_of
 
 # Dependants that open another clause: an argument never reaches into them.
 # Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
@@ -73,7 +73,7 @@ class ArgumentFinder:
         self.gerund_endings = gerund_endings
         self.locative = locative
         self.locative_places = locative_places
-        self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
+        self.actors: list[TokenActor] = doc._.actors or []
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
             for i in range(actor.start, actor.end):
