@@ -16,11 +16,12 @@ A registry only maps names to objects; what an object must look like is said whe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from .errors import ConfigError, Errors
 
 T = TypeVar("T")
+F = TypeVar("F")  # the decorated object keeps its own type (a factory's signature stays checked)
 
 
 class Registry(Generic[T]):
@@ -31,14 +32,14 @@ class Registry(Generic[T]):
         self.attr = attr
         self._items: dict[str, T] = {}
 
-    def register(self, name: str) -> Callable[[T], T]:
+    def register(self, name: str) -> Callable[[F], F]:
         """Decorator: register the decorated object under ``name`` (twice under one name is an error, E512)."""
 
-        def add(obj: T) -> T:
+        def add(obj: F) -> F:
             first = self._items.get(name)
             if first is not None and first is not obj:
                 raise ConfigError(Errors.E512.format(kind=self.kind, name=name, first=_where(first), second=_where(obj)))
-            self._items[name] = obj
+            self._items[name] = cast(T, obj)
             return obj
 
         return add
