@@ -50,7 +50,8 @@ def make_pipeline(
 
     Args:
         lang: force this language for every article (skips detection): ``stages.language.force``.
-        actors: extra actor dictionary files (TOML) that extend or override the built-in one: ``pipeline.actors``.
+        actors: extra actor dictionary files (TOML) that extend or override the built-in one: ``pipeline.actors``
+            (an empty sequence keeps the configuration's).
         keep_negated: keep negated events (flagged ``negated``) instead of dropping them: ``stages.events.keep_negated``.
         keep_actorless: keep events with no coded actor on either side (their rule ends in ``+actorless``),
             for inspection; by default an event needs at least one actor the dictionary codes: ``pipeline.keep_actorless``.
@@ -66,7 +67,7 @@ def make_pipeline(
     """
     flags = {
         "stages.language.force": lang,
-        "pipeline.actors": None if actors is None else [str(p) for p in actors],
+        "pipeline.actors": [str(p) for p in actors] if actors else None,  # none given adds none to the configuration's
         "stages.events.keep_negated": keep_negated,
         "pipeline.keep_actorless": keep_actorless,
         "stages.nlp.batch_size": batch_size,
