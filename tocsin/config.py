@@ -14,14 +14,16 @@ The other files tocsin reads are validated here too: :class:`LanguageFile` (``la
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictStr, ValidationError, model_validator
 
 from .errors import ConfigError, Errors
 
@@ -32,6 +34,7 @@ ENV_VAR = "TOCSIN_CONFIG"
 CONFIG_DOC = "docs/configuration.md"
 
 ConfigSource = str | Path | Mapping[str, Any] | None
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Strict(BaseModel):
@@ -331,7 +334,200 @@ class LanguageFile(_Strict):
     nuclear: LanguageNuclear = LanguageNuclear()
 
 
-def validate_file(model: type[BaseModel], path: str | Path, data: Mapping[str, Any], doc: str) -> Any:
+# ------------------------------------------------------------------ actor dictionary files (docs/actors.md)
+
+ACTOR_KINDS = ("country", "region", "igo", "group", "institution", "person", "place")
+_CAMEO_CODE = r"^[A-Z]{3,15}$"
+_LANG_KEY = re.compile(r"[a-z]{2,3}|any")
+
+
+def _strings(value: Any) -> Any:
+    """A string or a list of strings -> the list, each stripped; an empty string is an error."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        out = [v.strip() for v in value]
+        if not all(out):
+            raise ValueError("holds an empty string")
+        return out
+    return value  # let the type check say what is wrong
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"is not a valid ISO date (YYYY-MM-DD): {value!r}") from None
+    if value is not None and not isinstance(value, date):
+        raise ValueError(f"must be an ISO date string (YYYY-MM-DD), got {value!r}")
+    return value
+
+
+StringList = Annotated[list[StrictStr], BeforeValidator(_strings)]
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
+CameoCode = Annotated[StrictStr, Field(pattern=_CAMEO_CODE)]
+
+
+def _forms_by_language(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for lang in value:
+        if not _LANG_KEY.fullmatch(lang):
+            raise ValueError(f"{lang}: language must be a lower-case ISO 639 code or 'any'")
+    return value
+
+
+FormsByLanguage = Annotated[dict[str, StringList], AfterValidator(_forms_by_language)]
+
+
+class ActorTerm(_Strict):
+    """One office a person holds: ``{code = "RUSGOV", start = "1999-08-16", end = ...}``."""
+
+    code: CameoCode
+    start: IsoDate = None
+    end: IsoDate = None
+    note: str | None = None
+
+
+class ActorEntryTable(_Strict):
+    """One ``[ID]`` table of an actor file (the CAMEO role codes and the dates' order are checked by the loader)."""
+
+    code: CameoCode | None = None
+    kind: Literal["country", "region", "igo", "group", "institution", "person", "place"]
+    name: StrictStr | None = None
+    roles: StringList = []
+    terms: list[ActorTerm] = []
+    note: str | None = None
+    names: FormsByLanguage = {}
+    aliases: FormsByLanguage = {}
+    capitals: FormsByLanguage = {}
+    demonyms: FormsByLanguage = {}
+
+
+class RoleWords(BaseModel):
+    """``[GOV]`` of roles.toml (or ``[roles.GOV]`` of a user file): role words per language."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    @model_validator(mode="after")
+    def _languages(self) -> RoleWords:
+        for lang, words in (self.model_extra or {}).items():
+            if not _LANG_KEY.fullmatch(lang):
+                raise ValueError(f"{lang}: language must be a lower-case ISO 639 code or 'any'")
+            checked = _strings(words)
+            if not isinstance(checked, list) or not all(isinstance(w, str) for w in checked):
+                raise ValueError(f"{lang}: must be a list of strings")
+            (self.model_extra or {})[lang] = checked
+        return self
+
+    @property
+    def by_language(self) -> dict[str, list[str]]:
+        return dict(self.model_extra or {})
+
+
+def validate_actor_entry(path: str | Path, id_: str, table: Any) -> ActorEntryTable:
+    """One entry table of an actor file, validated; ConfigError E502 naming the file, the entry and the key otherwise."""
+    return _validate_actor_part(ActorEntryTable, path, f"entry '{id_}'", table)
+
+
+def validate_role_words(path: str | Path, where: str, table: Any) -> RoleWords:
+    """One role table (``[GOV]``) of an actor file, validated (E502 naming the file and the key)."""
+    return _validate_actor_part(RoleWords, path, where, table)
+
+
+def _validate_actor_part(model: type[M], path: str | Path, where: str, table: Any) -> M:
+    if not isinstance(table, dict):
+        raise ConfigError(Errors.E502.format(path=path, detail=f"{where} must be a table"))
+    try:
+        return model.model_validate(table)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            detail = f"unknown key {key!r} (expected {', '.join(sorted(model.model_fields))})"
+        else:
+            message = str(error["msg"]).removeprefix("Value error, ")
+            detail = f"{key}: {message}" if key else message
+        raise ConfigError(Errors.E502.format(path=path, detail=f"{where}: {detail}")) from None
+
+
+# ------------------------------------------------------------------ alert-rule files (tocsin/data/watch/alerts.toml)
+
+
+class _AlertRule(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: StrictStr = Field(min_length=1)
+    freq: Literal["week", "day"] = "week"
+
+
+class _StatisticalRule(_AlertRule):
+    measure: str
+    min_history: int = Field(4, ge=1)
+    min_baseline: float = Field(1.0, gt=0)
+
+    @model_validator(mode="after")
+    def _measure(self) -> _StatisticalRule:
+        from .watch.alerts import MEASURES
+
+        if self.measure not in MEASURES:
+            raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {self.measure!r}")
+        return self
+
+
+class ChangeRule(_StatisticalRule):
+    kind: Literal["change"]
+    measure: str = "conflict"
+    baseline: int = Field(4, ge=1)
+    ratio: float = 2.0
+    min_count: float = 3.0
+
+
+class SpikeRule(_StatisticalRule):
+    kind: Literal["spike"]
+    measure: str = "escalation"
+    method: Literal["zscore", "ewma"] = "zscore"
+    window: int = Field(8, ge=1)
+    threshold: float = 3.0
+    min_value: float = 1.0
+    alpha: float = Field(0.3, gt=0, le=1)
+    min_std: float = 1.0
+
+
+class RungRule(_AlertRule):
+    kind: Literal["rung"]
+    min_rung: int = Field(3, ge=0, le=7)
+
+
+class FirstRule(_AlertRule):
+    kind: Literal["first"]
+    quads: list[Literal[1, 2, 3, 4]] = Field([1, 2, 3, 4], min_length=1)
+
+
+AlertRule = Annotated[ChangeRule | SpikeRule | RungRule | FirstRule, Field(discriminator="kind")]
+
+
+class AlertRulesFile(_Strict):
+    """An alert-rule file: ``[[rule]]`` tables, each with a unique ``name`` and a ``kind`` (docs/watch.md)."""
+
+    rule: list[AlertRule] = []
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> AlertRulesFile:
+        names = [r.name for r in self.rule]
+        doubled = sorted({n for n in names if names.count(n) > 1})
+        if doubled:
+            raise ValueError(f"rule names must be unique ({', '.join(doubled)} is used twice)")
+        return self
+
+
+def load_alert_rules_model(path: str | Path) -> AlertRulesFile:
+    """An alert-rule file read and validated: E514 when unreadable, E513 naming the file and the key (``rule.2.window``)."""
+    return validate_file(AlertRulesFile, path, read_toml(path), "docs/watch.md")
+
+
+def validate_file(model: type[M], path: str | Path, data: Mapping[str, Any], doc: str) -> M:
     """``data`` (read from ``path``) validated as ``model``; ConfigError E513 naming the file and the key otherwise."""
     try:
         return model.model_validate(data)
@@ -341,30 +537,41 @@ def validate_file(model: type[BaseModel], path: str | Path, data: Mapping[str, A
 
 def validate_language_file(path: str | Path, data: Mapping[str, Any]) -> LanguageFile:
     """Check a language.toml file's content (E513 naming the file and the key)."""
-    result: LanguageFile = validate_file(LanguageFile, path, data, "docs/adding-a-language.md")
-    return result
+    return validate_file(LanguageFile, path, data, "docs/adding-a-language.md")
 
 
 __all__ = [
+    "ACTOR_KINDS",
     "CONFIG_DOC",
     "DEFAULT_CONFIG",
     "ENV_VAR",
+    "ActorEntryTable",
+    "ActorTerm",
+    "AlertRulesFile",
+    "ChangeRule",
     "Config",
     "DatesTuning",
+    "FirstRule",
     "GeoTuning",
     "LanguageFile",
     "PipelineSection",
+    "RoleWords",
+    "RungRule",
+    "SpikeRule",
     "StageSection",
     "StoreTuning",
     "Tuning",
     "WatchTuning",
     "active_config",
     "dotted",
+    "load_alert_rules_model",
     "load_config",
     "merge",
     "read_toml",
     "settings",
+    "validate_actor_entry",
     "validate_file",
     "validate_language_file",
+    "validate_role_words",
     "validation_error",
 ]

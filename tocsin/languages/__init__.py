@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import codebook
+from ..config import validate_language_file
 from ..errors import ConfigError, Errors
 
 SUPPORTED = ("fr", "en")
@@ -186,6 +187,7 @@ def load_language(code: str) -> LanguageResources:
         raise ConfigError(Errors.E501.format(name="language", value=code, hint=f"Supported languages: {', '.join(SUPPORTED)}."))
     with spec.open("rb") as fh:
         data = tomllib.load(fh)
+    validate_language_file(spec, data)  # E513 naming the file and the key (tocsin.config.LanguageFile)
     cues = data.get("cues", {})
     morphology = data.get("morphology", {})
 
