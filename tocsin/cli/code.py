@@ -15,10 +15,11 @@ from rich.text import Text
 
 from ..config import active_config
 from ..errors import TocsinError
-from ..run import code_sources
+from ..run import RunReport, code_sources
 from ..stages.ingest import count_articles
 from ..store import open_store
 from ..watch import run_alerts
+from ..watch.alerts import AlertRun
 from ._app import app, err, fail, print_rows, say
 
 #: Exit status after Ctrl-C, as a shell reports a process killed by SIGINT (128 + 2).
@@ -153,22 +154,33 @@ def code_cli(
                     on_events=_write_jsonl if stream else None,
                     on_progress=reporter.advance,
                 )
-            alerts = None
-            alerts_skipped = False
-            if store is not None:
-                # a rerun that met stored articles runs the rules too: a run killed between its last save and its
-                # alert step left events no rule has seen (alert ids are stable, so nothing is raised twice)
-                if not no_alerts and (report.events_added or report.articles_known):
-                    try:
-                        with store.session(write=True):
-                            alerts = run_alerts(store)
-                    except KeyboardInterrupt:  # a second Ctrl-C: the events stay stored, the rules can run later
-                        alerts_skipped = report.interrupted = True
-                store.close()
+            alerts, alerts_skipped = _run_alerts(store, report, no_alerts)
     except TocsinError as exc:
         fail(str(exc))
     if not stream:
         print_rows(report.events, fmt, title="events")
+    _summarise(report, alerts, alerts_skipped, db=db, no_store=no_store)
+
+
+def _run_alerts(store: Any, report: RunReport, no_alerts: bool) -> tuple[AlertRun | None, bool]:
+    """Run the alert rules on the store after a run, and close it: (the rules' result or None, whether a Ctrl-C skipped them)."""
+    alerts = None
+    alerts_skipped = False
+    if store is not None:
+        # a rerun that met stored articles runs the rules too: a run killed between its last save and its
+        # alert step left events no rule has seen (alert ids are stable, so nothing is raised twice)
+        if not no_alerts and (report.events_added or report.articles_known):
+            try:
+                with store.session(write=True):
+                    alerts = run_alerts(store)
+            except KeyboardInterrupt:  # a second Ctrl-C: the events stay stored, the rules can run later
+                alerts_skipped = report.interrupted = True
+        store.close()
+    return alerts, alerts_skipped
+
+
+def _summarise(report: RunReport, alerts: AlertRun | None, alerts_skipped: bool, *, db: str, no_store: bool) -> None:
+    """Print the run's failures and counts; exit 130 after Ctrl-C, 1 when an input failed."""
     for where, message in report.failures:
         say(message, label="skipped:")
     say(
