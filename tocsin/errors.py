@@ -110,6 +110,12 @@ class Errors(metaclass=_CodedMessages):
     E509 = "Host {host!r} is not served here (allowed: {allowed}). Use one of those names in the URL; a page on another site cannot reach this API."
     E511 = "Unknown {kind} {name!r} (registered: {known}). Check the name in the configuration, or register it with @registry.{attr}.register({name!r})."
     E512 = "{kind} {name!r} is registered twice ({first} and {second}). Give one of them another name."
+    E513 = "{path}: {key}: {detail}. See {doc}."
+    E514 = "{path}: cannot read the configuration file ({detail}). Pass a UTF-8 TOML file (see docs/configuration.md)."
+    E515 = (
+        "{path}: [stages.{stage}] {key}: {detail} (stage factory {factory!r} takes: {known}). Fix the setting in the configuration"
+        " (see docs/configuration.md)."
+    )
     E510 = (
         "Listening on {host} makes the API reachable from other machines; that needs a write token. Pass --token (or set"
         " TOCSIN_API_TOKEN), or listen on 127.0.0.1 (the default) and put a reverse proxy in front."

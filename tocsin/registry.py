@@ -16,11 +16,12 @@ A registry only maps names to objects; what an object must look like is said whe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from .errors import ConfigError, Errors
 
 T = TypeVar("T")
+F = TypeVar("F")  # the decorated object keeps its own type (a factory's signature stays checked)
 
 
 class Registry(Generic[T]):
@@ -31,14 +32,14 @@ class Registry(Generic[T]):
         self.attr = attr
         self._items: dict[str, T] = {}
 
-    def register(self, name: str) -> Callable[[T], T]:
+    def register(self, name: str) -> Callable[[F], F]:
         """Decorator: register the decorated object under ``name`` (twice under one name is an error, E512)."""
 
-        def add(obj: T) -> T:
+        def add(obj: F) -> F:
             first = self._items.get(name)
             if first is not None and first is not obj:
                 raise ConfigError(Errors.E512.format(kind=self.kind, name=name, first=_where(first), second=_where(obj)))
-            self._items[name] = obj
+            self._items[name] = cast(T, obj)
             return obj
 
         return add
@@ -71,9 +72,11 @@ def _where(obj: object) -> str:
     return f"{module}.{name}"
 
 
-#: Pipeline stages: factories ``(nlp, name, **config) -> callable(Doc) -> Doc`` (spaCy components).
+#: Pipeline stages: factories ``(**settings) -> stage`` (a class or a function); the settings are the keys of the stage's
+#: ``[stages.NAME]`` table in the configuration, checked against the factory's signature. A stage is a callable
+#: ``Article -> Article`` with ``name``, ``requires`` and ``assigns`` (see :mod:`tocsin.pipeline`).
 stages: Registry[Callable[..., Any]] = Registry("stage", "stages")
-#: Export formats: writers of stored events to a file format (GDELT, PLOVER, ...).
+#: Export formats: writers ``(events, out_path) -> rows written`` of stored events (dicts) to a file format.
 exports: Registry[Callable[..., Any]] = Registry("export format", "exports")
 #: Alert kinds: detectors that turn series into alerts.
 alert_kinds: Registry[Callable[..., Any]] = Registry("alert kind", "alert_kinds")

@@ -13,11 +13,13 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
+from ..config import active_config
 from ..errors import TocsinError
-from ..run import code_sources
+from ..run import RunReport, code_sources
 from ..stages.ingest import count_articles
 from ..store import open_store
 from ..watch import run_alerts
+from ..watch.alerts import AlertRun
 from ._app import app, err, fail, print_rows, say
 
 #: Exit status after Ctrl-C, as a shell reports a process killed by SIGINT (128 + 2).
@@ -119,6 +121,12 @@ def code_cli(
     progress_every: Annotated[
         float, typer.Option("--progress-every", min=0, help="When stderr is not a terminal, print a progress line every this many seconds.")
     ] = 10.0,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Configuration file (TOML) merged over tocsin's defaults: stages, their settings (docs/configuration.md)."
+        ),
+    ] = None,
 ) -> None:
     """Code the political events of news articles and store them.
 
@@ -129,38 +137,50 @@ def code_cli(
         fail(f"--format must be table, jsonl or json, not {fmt!r}", 2)
     stream = fmt == "jsonl"
     try:
-        # keep_open=False: the file is open only while a batch is checked or saved, so `tocsin serve`,
-        # `tocsin events` and Python can read (and write) the database while this runs
-        store = None if no_store else open_store(db, keep_open=False)
-        with _Reporter(count_articles(paths), every=progress_every) as reporter:
-            report = code_sources(
-                paths,
-                store,
-                lang=lang,
-                actors=actors or (),
-                published=published,
-                workers=workers or os.cpu_count() or 1,
-                batch_size=batch_size,
-                collect_events=not stream,
-                on_events=_write_jsonl if stream else None,
-                on_progress=reporter.advance,
-            )
-        alerts = None
-        alerts_skipped = False
-        if store is not None:
-            # a rerun that met stored articles runs the rules too: a run killed between its last save and its
-            # alert step left events no rule has seen (alert ids are stable, so nothing is raised twice)
-            if not no_alerts and (report.events_added or report.articles_known):
-                try:
-                    with store.session(write=True):
-                        alerts = run_alerts(store)
-                except KeyboardInterrupt:  # a second Ctrl-C: the events stay stored, the rules can run later
-                    alerts_skipped = report.interrupted = True
-            store.close()
+        with active_config(config):  # the workers this run starts inherit it
+            # keep_open=False: the file is open only while a batch is checked or saved, so `tocsin serve`,
+            # `tocsin events` and Python can read (and write) the database while this runs
+            store = None if no_store else open_store(db, keep_open=False)
+            with _Reporter(count_articles(paths), every=progress_every) as reporter:
+                report = code_sources(
+                    paths,
+                    store,
+                    lang=lang,
+                    actors=actors or (),
+                    published=published,
+                    workers=workers or os.cpu_count() or 1,
+                    batch_size=batch_size,
+                    collect_events=not stream,
+                    on_events=_write_jsonl if stream else None,
+                    on_progress=reporter.advance,
+                )
+            alerts, alerts_skipped = _run_alerts(store, report, no_alerts)
     except TocsinError as exc:
         fail(str(exc))
     if not stream:
         print_rows(report.events, fmt, title="events")
+    _summarise(report, alerts, alerts_skipped, db=db, no_store=no_store)
+
+
+def _run_alerts(store: Any, report: RunReport, no_alerts: bool) -> tuple[AlertRun | None, bool]:
+    """Run the alert rules on the store after a run, and close it: (the rules' result or None, whether a Ctrl-C skipped them)."""
+    alerts = None
+    alerts_skipped = False
+    if store is not None:
+        # a rerun that met stored articles runs the rules too: a run killed between its last save and its
+        # alert step left events no rule has seen (alert ids are stable, so nothing is raised twice)
+        if not no_alerts and (report.events_added or report.articles_known):
+            try:
+                with store.session(write=True):
+                    alerts = run_alerts(store)
+            except KeyboardInterrupt:  # a second Ctrl-C: the events stay stored, the rules can run later
+                alerts_skipped = report.interrupted = True
+        store.close()
+    return alerts, alerts_skipped
+
+
+def _summarise(report: RunReport, alerts: AlertRun | None, alerts_skipped: bool, *, db: str, no_store: bool) -> None:
+    """Print the run's failures and counts; exit 130 after Ctrl-C, 1 when an input failed."""
     for where, message in report.failures:
         say(message, label="skipped:")
     say(

@@ -7,37 +7,40 @@ from typing import Annotated
 
 import typer
 
-from ..errors import TocsinError
-from ..interop import export_events_gdelt, export_events_gdelt_mentions, export_gdelt, export_plover, export_table, import_gdelt
+from .. import registry
+from ..errors import ConfigError, TocsinError
+from ..interop import export_gdelt, import_gdelt
 from ..store import open_store
 from ._app import app, err, fail, say
 
+#: The built-in export formats (every name registered in tocsin.registry.exports is accepted).
 FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet", "csv")
 
 
 def export_events(db: str | Path, out: str | Path, fmt: str, *, source: str = "tocsin") -> int:
-    """Write the store's events as GDELT 2.0 events (one row per merged event) or mentions (one row per report),
-    PLOVER JSON Lines, Parquet or CSV; return the row count.
+    """Write the store's events in the export format registered as ``fmt`` (tocsin.registry.exports: GDELT 2.0
+    events, one row per merged event, or mentions, one row per report; PLOVER JSON Lines; Parquet; CSV; or any
+    format registered); return the row count. An unknown format raises ConfigError E511.
 
     source: "tocsin" (the events tocsin coded) or "gdelt" (rows loaded by import-gdelt, written back field for field).
     """
+    writer = registry.exports.get(fmt)
     with open_store(db, read_only=True) as store:
         if source == "gdelt":
             return export_gdelt(store, out, source="gdelt")
-        events = store.events()
-        if fmt == "gdelt":
-            return export_events_gdelt(events, out)
-        if fmt == "gdelt-mentions":
-            return export_events_gdelt_mentions(events, out)
-        if fmt == "plover":
-            return export_plover(events, out)
-        return export_table(events, out, fmt)
+        rows: int = writer(store.events(), out)
+        return rows
 
 
 @app.command("export")
 def export_cli(
     fmt: Annotated[
-        str, typer.Option("--format", help="gdelt (one row per merged event), gdelt-mentions (one row per report), plover, parquet or csv.")
+        str,
+        typer.Option(
+            "--format",
+            help="gdelt (one row per merged event), gdelt-mentions (one row per report), plover, parquet, csv,"
+            " or another format registered in tocsin.registry.exports.",
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", help="File to write.")],
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
@@ -46,8 +49,10 @@ def export_cli(
     ] = "tocsin",
 ) -> None:
     """Export stored events in GDELT 2.0, PLOVER, Parquet or CSV form."""
-    if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    try:
+        registry.exports.get(fmt)
+    except ConfigError as exc:
+        fail(f"--format: {exc}", 2)
     if source not in ("tocsin", "gdelt") or (source == "gdelt" and fmt != "gdelt"):
         fail("--source must be tocsin, or gdelt with --format gdelt", 2)
     try:

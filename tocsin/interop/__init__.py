@@ -1,5 +1,9 @@
 """Interchange with other event datasets: GDELT 2.0 (in and out; GDELT 1.0 in), PLOVER JSON Lines, CSV and Parquet.
 
+Every export format is a writer ``(events, out_path) -> rows written`` registered by name in
+:data:`tocsin.registry.exports` ("gdelt", "gdelt-mentions", "plover", "csv", "parquet"); ``tocsin export --format NAME``
+resolves the name there, so a format registered elsewhere is usable the same way (docs/configuration.md).
+
 Error codes E601-E606 (messages built here, not in :mod:`tocsin.errors`):
 E601 bad GDELT line, E602 unreadable file, E603 zip not holding one file,
 E604 database write failed, E605 invalid option, E606 cannot write output.
@@ -23,7 +27,7 @@ from .gdelt import (
     import_gdelt,
     merged_events,
 )
-from .plover import TABLE_FORMATS, event_to_plover, export_plover, export_table
+from .plover import TABLE_FORMATS, event_to_plover, export_csv, export_parquet, export_plover, export_table
 
 __all__ = [
     "GDELT_EVENT_COLUMNS",
@@ -36,9 +40,11 @@ __all__ = [
     "event_to_gdelt_mention_row",
     "event_to_gdelt_row",
     "event_to_plover",
+    "export_csv",
     "export_events_gdelt",
     "export_events_gdelt_mentions",
     "export_gdelt",
+    "export_parquet",
     "export_plover",
     "export_table",
     "gdelt_events",

@@ -25,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from .. import registry
 from ..errors import IngestError, TocsinError
 
 _REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
@@ -543,6 +544,7 @@ def merged_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
+@registry.exports.register("gdelt")
 def export_events_gdelt(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
     """Write tocsin event dicts (``Store.events()`` rows) as GDELT 2.0 Events rows, one per merged event.
 
@@ -556,6 +558,7 @@ def export_events_gdelt(events: Iterable[dict[str, Any]], out_path: str | Path) 
     return len(rows)
 
 
+@registry.exports.register("gdelt-mentions")
 def export_events_gdelt_mentions(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
     """Write tocsin event dicts as GDELT 2.0 Mentions rows: one per report, GLOBALEVENTID its merged event and
     EventTimeDate that event's DATEADDED (its representative report's).

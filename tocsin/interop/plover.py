@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from .. import registry
 from .gdelt import InteropError
 
 TABLE_FORMATS = ("csv", "parquet")
@@ -55,6 +56,7 @@ def event_to_plover(event: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
+@registry.exports.register("plover")
 def export_plover(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
     """Write events as PLOVER JSON Lines (one object per line, UTF-8).
 
@@ -162,6 +164,18 @@ def export_table(store_or_events: Any, out_path: str | Path, fmt: str) -> int:
     else:
         _write_parquet(rows, columns, out_path)
     return len(rows)
+
+
+@registry.exports.register("csv")
+def export_csv(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
+    """Write events as CSV with a header row (:func:`export_table`); return the row count."""
+    return export_table(list(events), out_path, "csv")
+
+
+@registry.exports.register("parquet")
+def export_parquet(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
+    """Write events as typed Parquet (:func:`export_table`); return the row count."""
+    return export_table(list(events), out_path, "parquet")
 
 
 def _write_csv(rows: list[dict[str, Any]], columns: list[str], out_path: str | Path) -> None:

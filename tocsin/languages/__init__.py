@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import codebook
+from ..config import validate_language_file
 from ..errors import ConfigError, Errors
 
 LANGUAGES_PATH_ENV = "TOCSIN_LANGUAGES_PATH"
@@ -302,6 +303,7 @@ def load_language(code: str) -> LanguageResources:
         raise ConfigError(Errors.E501.format(name="language", value=code, hint=f"Supported languages: {', '.join(SUPPORTED)}."))
     with spec.open("rb") as fh:
         data = tomllib.load(fh)
+    validate_language_file(spec, data)  # E513 naming the file and the key (tocsin.config.LanguageFile)
     cues = data.get("cues", {})
     morphology = data.get("morphology", {})
 

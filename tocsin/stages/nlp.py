@@ -13,7 +13,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..errors import Errors, StageError
+from .. import registry
+from ..errors import ConfigError, Errors, StageError
 from ..languages import load_language
 from ..models import Article, Sentence
 from .candidates import CandidateFinder, plain_sentences
@@ -242,8 +243,9 @@ def check_model_meta(meta: dict[str, Any], lang: str, name: str, version: str) -
         raise StageError(Errors.E206.format(expected=f"{lang}_{name} {version}.x", found=found))
 
 
-def split_paragraphs(text: str) -> list[tuple[int, str]]:
-    """Split text on blank lines; return (offset, paragraph) pairs with leading/trailing space trimmed."""
+def split_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> list[tuple[int, str]]:
+    """Split text on blank lines; return (offset, paragraph) pairs with leading/trailing space trimmed. A paragraph
+    longer than ``max_chars`` is cut, at a line or sentence end where possible."""
     out: list[tuple[int, str]] = []
     pos = 0
     for match in [*_PARA_SPLIT.finditer(text), None]:
@@ -252,19 +254,19 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         stripped = chunk.strip()
         if stripped:
             start = pos + (len(chunk) - len(chunk.lstrip()))
-            out.extend(_cut_long(start, stripped))
+            out.extend(_cut_long(start, stripped, max_chars))
         if match:
             pos = match.end()
     return out
 
 
-def _cut_long(offset: int, para: str) -> list[tuple[int, str]]:
-    if len(para) <= MAX_PARAGRAPH_CHARS:
+def _cut_long(offset: int, para: str, max_chars: int) -> list[tuple[int, str]]:
+    if len(para) <= max_chars:
         return [(offset, para)]
     pieces: list[tuple[int, str]] = []
     start = 0
     while start < len(para):
-        end = min(len(para), start + MAX_PARAGRAPH_CHARS)
+        end = min(len(para), start + max_chars)
         if end < len(para):
             cut = max(para.rfind("\n", start, end), para.rfind(". ", start, end))
             if cut > start:
@@ -277,19 +279,32 @@ def _cut_long(offset: int, para: str) -> list[tuple[int, str]]:
     return pieces
 
 
+@registry.stages.register("nlp")
 class ParseText:
     """Parse each article's paragraphs and record its sentences.
 
     Assigns ``article.sentences`` (character spans of ``article.text``) and
-    ``article.docs``: ``(offset, Doc)`` pairs, one per paragraph.
+    ``article.docs``: ``(offset, Doc)`` pairs, one per paragraph (cut at ``max_paragraph_chars``).
     """
 
     name = "nlp"
     requires = ("article.text", "article.lang")
     assigns = ("article.sentences", "article.docs")
 
-    def __init__(self, *, batch_size: int = 64, prefilter: bool = True, actors: tuple[str, ...] = (), keep_actorless: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        batch_size: int = 64,
+        prefilter: bool = True,
+        actors: tuple[str, ...] = (),
+        keep_actorless: bool = False,
+        max_paragraph_chars: int = MAX_PARAGRAPH_CHARS,
+    ) -> None:
+        if batch_size < 1 or max_paragraph_chars < 1:
+            value = batch_size if batch_size < 1 else max_paragraph_chars
+            raise ConfigError(Errors.E501.format(name="batch_size/max_paragraph_chars", value=value, hint="Use a positive number."))
         self.batch_size = batch_size
+        self.max_paragraph_chars = max_paragraph_chars
         self.prefilter = prefilter
         self.actors = tuple(str(p) for p in actors)
         self.keep_actorless = keep_actorless
@@ -380,7 +395,7 @@ class ParseText:
             items: list[tuple[Any, tuple[int, int]]] = []
             plain: list[list[tuple[int, int]]] = [[] for _ in articles]  # sentences not parsed: (start, end) in the text
             for i, article in enumerate(articles):
-                for offset, para in split_paragraphs(article.text):
+                for offset, para in split_paragraphs(article.text, self.max_paragraph_chars):
                     if finder is None:
                         items.append((para, (i, offset)))
                     else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import registry
 from ..languages import SUPPORTED, load_language
 from ..models import Article
 
@@ -38,6 +39,7 @@ def is_nuclear(text: str, lang: str) -> bool:
     return bool(regex is not None and regex.search(text))
 
 
+@registry.stages.register("nuclear")
 class FlagNuclear:
     """Pipeline stage setting ``event.nuclear`` from the event's sentence."""
 

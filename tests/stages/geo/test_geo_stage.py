@@ -31,7 +31,9 @@ def _events(pipelines: dict, text: str, lang: str = "fr") -> list[Event]:
 
 def test_stage_contract() -> None:
     stage = PlaceEvents()
-    assert stage.name == "geo" and stage.requires == ("article.events", "article.docs") and stage.assigns == ("event.place",)
+    assert (
+        stage.name == "geo" and stage.requires == ("article.events", "article.docs", "doc._.actors") and stage.assigns == ("event.place",)
+    )
 
 
 def test_bombing_of_kharkiv_is_placed_at_kharkiv(pipelines: dict) -> None:

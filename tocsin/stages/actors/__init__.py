@@ -12,10 +12,15 @@ article, else the article's most-mentioned country.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
+from ... import registry
 from ...codebook import actor_principal, actor_roles
+from ...errors import ConfigError, Errors
 from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
 from .matcher import Match, get_matcher
@@ -23,9 +28,17 @@ from .matcher import Match, get_matcher
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
 _KIND_PRIORITY = {"person": 0, "institution": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
 _FORM_PRIORITY = {"name": 0, "alias": 1, "capital": 2, "demonym": 3}
-_MAX_ATTACH_STEPS = 3
+MAX_ATTACH_STEPS = 3
 
-DOC_KEY = "tocsin_actors"
+#: The Doc extension the stage sets: ``doc._.actors``, the :class:`TokenActor` list of the Doc's sentences (None
+#: before the stage runs). Declared as ``doc._.actors`` in this stage's ``assigns`` and in the ``requires`` of the
+#: stages that read it (events, geo), so the pipeline refuses to run them without this stage (E202).
+DOC_KEY = "actors"
+#: The dictionary matches of a Doc, cached for the stage (``doc._.actor_matches``).
+MATCHES_KEY = "actor_matches"
+for _key in (DOC_KEY, MATCHES_KEY):
+    if not Doc.has_extension(_key):
+        Doc.set_extension(_key, default=None)
 
 
 @dataclass
@@ -50,15 +63,25 @@ def _best_surface(surfaces: tuple[Surface, ...]) -> Surface:
     return min(surfaces, key=lambda s: (_KIND_PRIORITY.get(s.entry.kind, 9), _FORM_PRIORITY.get(s.form_kind, 9)))
 
 
+@registry.stages.register("actors")
 class ExtractActors:
-    """Assign ``article.mentions`` (and token-level actors on each Doc)."""
+    """Assign ``article.mentions`` (and the token-level actors of each Doc, ``doc._.actors``).
+
+    ``actors`` (or its older name ``extra_dictionaries``) are user dictionary files over the built-in one;
+    ``max_attach_steps`` is how far up the parse an entity climbs to reach its role word.
+    """
 
     name = "actors"
     requires = ("article.docs", "article.sentences")
-    assigns = ("article.mentions",)
+    assigns = ("article.mentions", "doc._.actors")
 
-    def __init__(self, *, extra_dictionaries: tuple[str, ...] = ()) -> None:
-        self.extra = tuple(str(p) for p in extra_dictionaries)
+    def __init__(
+        self, *, actors: Sequence[str] = (), extra_dictionaries: Sequence[str] = (), max_attach_steps: int = MAX_ATTACH_STEPS
+    ) -> None:
+        self.extra = tuple(str(p) for p in (*actors, *extra_dictionaries))
+        if max_attach_steps < 0:
+            raise ConfigError(Errors.E501.format(name="max_attach_steps", value=max_attach_steps, hint="Use 0 or more."))
+        self.max_attach_steps = max_attach_steps
         ActorDictionary.load(self.extra)  # fail early on a bad user file
 
     def __call__(self, article: Article) -> Article:
@@ -73,7 +96,7 @@ class ExtractActors:
                 if index is None:
                     continue
                 doc_actors.extend(self._compose(doc, sent, offset, index, date, matcher))
-            doc.user_data[DOC_KEY] = doc_actors
+            doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _infer_missing_countries(mentions)
         article.mentions = [a.mention for a in mentions]
@@ -91,7 +114,7 @@ class ExtractActors:
         consumed: set[int] = set()
         for ent in entities:
             tok = doc[_span_head(doc, ent.start, ent.end)]
-            for _ in range(_MAX_ATTACH_STEPS):
+            for _ in range(self.max_attach_steps):
                 if (
                     tok.head.i == tok.i
                     or tok.pos_ in ("VERB", "AUX")
@@ -191,9 +214,9 @@ def preposition_of(token: Any) -> str:
     """The preposition that introduces a word, lower-cased ("" for none): "à Niamey" -> "à" (UD hangs it on the
     noun as ``case``); "to Greece" -> "to" (English hangs the noun on it as ``pobj``); a ``prep`` token is its own."""
     if token.dep_ == "prep":
-        return token.lower_
+        return str(token.lower_)
     if token.dep_ == "pobj":
-        return token.head.lower_
+        return str(token.head.lower_)
     return next((c.lower_ for c in token.children if c.dep_ in ("case", "fixed")), "")
 
 
@@ -225,10 +248,10 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
-    cached = doc.user_data.get("tocsin_matches")
+    cached: list[Match] | None = doc._.actor_matches
     if cached is None:
         cached = matcher(doc)
-        doc.user_data["tocsin_matches"] = cached
+        doc._.actor_matches = cached
     return cached
 
 
@@ -255,4 +278,4 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.name = "country unknown"
 
 
-__all__ = ["DOC_KEY", "ExtractActors", "TokenActor", "preposition_of"]
+__all__ = ["DOC_KEY", "MATCHES_KEY", "MAX_ATTACH_STEPS", "ExtractActors", "TokenActor", "preposition_of"]

@@ -33,14 +33,13 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date as _date
-from datetime import datetime as _datetime
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ...codebook import actor_principal
+from ...config import ACTOR_KINDS, ActorTerm, validate_actor_entry, validate_role_words
 from ...errors import ConfigError, Errors, NotFound
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
@@ -55,7 +54,7 @@ ENTRY_FILES = (
 )
 ROLES_FILE = "roles.toml"
 
-KINDS = ("country", "region", "igo", "group", "institution", "person", "place")
+KINDS = ACTOR_KINDS
 FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demonyms": "demonym"}
 ANY_LANG = "any"
 # Kinds whose English names are also looked for in other languages ("NATO",
@@ -63,10 +62,6 @@ ANY_LANG = "any"
 CROSS_LANGUAGE_KINDS = frozenset({"igo", "group", "person", "institution"})
 RESERVED_ROLES_KEY = "roles"  # top-level table of role words in a user file
 
-_ENTRY_KEYS = frozenset({"code", "kind", "name", "roles", "terms", "note", *FORM_GROUPS})
-_TERM_KEYS = frozenset({"code", "start", "end", "note"})
-_CODE_RE = re.compile(r"[A-Z]{3,15}")
-_LANG_RE = re.compile(r"[a-z]{2,3}")
 _DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 _SPACE_RE = re.compile(r"\s+")
@@ -248,97 +243,26 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise _bad(path, f"invalid TOML: {exc}") from None
 
 
-def _string_list(value: Any, where: str, path: Path) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _bad(path, f"{where} must be a list of strings")
-    out = [v.strip() for v in value if v.strip()]
-    if len(out) != len(value):
-        raise _bad(path, f"{where} holds an empty string")
-    return out
-
-
-def _check_date(value: Any, where: str, path: Path) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, _datetime):
-        value = value.date()
-    if isinstance(value, _date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        raise _bad(path, f"{where} must be an ISO date string (YYYY-MM-DD), got {value!r}")
-    try:
-        return _date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise _bad(path, f"{where} is not a valid ISO date (YYYY-MM-DD): {value!r}") from None
-
-
-def _check_code(value: Any, where: str, path: Path) -> str:
-    if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
-        raise _bad(path, f"{where} must be an upper-case CAMEO code such as 'RUS' or 'RUSGOV', got {value!r}")
-    return value
-
-
 def _parse_entry(id_: str, table: Any, path: Path) -> tuple[ActorEntry, dict[str, dict[str, list[str]]]]:
+    """One entry table: its shape checked by :class:`tocsin.config.ActorEntryTable` (E502 naming the file, the entry
+    and the key), then what the shape cannot say (CAMEO role codes, dates in order, a code, a name, some forms)."""
     where = f"entry '{id_}'"
-    if not isinstance(table, dict):
-        raise _bad(path, f"{where} must be a table ([{id_}] with code, kind, names...)")
-    unknown = sorted(set(table) - _ENTRY_KEYS)
-    if unknown:
-        raise _bad(path, f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (expected {', '.join(sorted(_ENTRY_KEYS))})")
-    kind = table.get("kind")
-    if kind not in KINDS:
-        raise _bad(path, f"{where}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
-
-    roles_raw = table.get("roles", [])
-    roles = tuple(_string_list(roles_raw, f"{where}: roles", path))
+    entry = validate_actor_entry(path, id_, table)
     valid_roles = role_codes()
-    for role in roles:
+    for role in entry.roles:
         if role not in valid_roles:
             raise _bad(path, f"{where}: role {role!r} is not a CAMEO actor type (see tocsin/data/reference/cameo_actor_types.tsv)")
-
-    terms: list[Term] = []
-    terms_raw = table.get("terms", [])
-    if not isinstance(terms_raw, list):
-        raise _bad(path, f"{where}: terms must be a list of tables ({{code = ..., start = ..., end = ...}})")
-    for i, t in enumerate(terms_raw):
-        twhere = f"{where}: terms[{i}]"
-        if not isinstance(t, dict):
-            raise _bad(path, f"{twhere} must be a table {{code = ..., start = ..., end = ...}}")
-        unknown = sorted(set(t) - _TERM_KEYS)
-        if unknown:
-            raise _bad(path, f"{twhere}: unknown key(s) {', '.join(map(repr, unknown))}")
-        if "code" not in t:
-            raise _bad(path, f"{twhere}: missing code")
-        code = _check_code(t["code"], f"{twhere}: code", path)
-        start = _check_date(t.get("start"), f"{twhere}: start", path)
-        end = _check_date(t.get("end"), f"{twhere}: end", path)
-        if start and end and end < start:
-            raise _bad(path, f"{twhere}: end {end} is before start {start}")
-        terms.append(Term(code, start, end))
-
-    if "code" in table:
-        code = _check_code(table["code"], f"{where}: code", path)
+    terms = [_term(t, f"{where}: terms[{i}]", path) for i, t in enumerate(entry.terms)]
+    if entry.code is not None:
+        code = entry.code
     elif terms:
         code = max(terms, key=lambda t: (t.start or "", t.end is None, t.end or "")).code
     else:
-        raise _bad(path, f"{where}: missing code" + (" (a person needs a code or at least one term)" if kind == "person" else ""))
-    if kind == "person" and not terms:
+        raise _bad(path, f"{where}: missing code" + (" (a person needs a code or at least one term)" if entry.kind == "person" else ""))
+    if entry.kind == "person" and not terms:
         raise _bad(path, f"{where}: a person needs at least one term ({{code = ..., start = ...}})")
-
-    forms: dict[str, dict[str, list[str]]] = {}
-    for group in FORM_GROUPS:
-        if group not in table:
-            continue
-        by_lang = table[group]
-        if not isinstance(by_lang, dict):
-            raise _bad(path, f"{where}: {group} must be a table of languages ({group}.fr = [...])")
-        for lang, values in by_lang.items():
-            if lang != ANY_LANG and not _LANG_RE.fullmatch(lang):
-                raise _bad(path, f"{where}: {group}.{lang}: language must be a lower-case ISO 639 code or 'any'")
-            forms.setdefault(group, {})[lang] = _string_list(values, f"{where}: {group}.{lang}", path)
-    name = table.get("name")
+    forms = {group: dict(getattr(entry, group)) for group in FORM_GROUPS if getattr(entry, group)}
+    name = entry.name
     if name is None:
         names = forms.get("names", {})
         name = next((v[0] for lang in ("en", ANY_LANG, *names) for v in [names.get(lang)] if v), None)
@@ -346,7 +270,15 @@ def _parse_entry(id_: str, table: Any, path: Path) -> tuple[ActorEntry, dict[str
         raise _bad(path, f'{where}: missing name (give name = "..." or at least one names.<lang> form)')
     if not forms:
         raise _bad(path, f"{where}: no forms (give names.<lang>, aliases, capitals or demonyms)")
-    return ActorEntry(id=id_, kind=kind, code=code, name=name.strip(), roles=roles, terms=tuple(terms)), forms
+    return ActorEntry(id=id_, kind=entry.kind, code=code, name=name.strip(), roles=tuple(entry.roles), terms=tuple(terms)), forms
+
+
+def _term(term: ActorTerm, where: str, path: Path) -> Term:
+    start = term.start.isoformat() if term.start else None
+    end = term.end.isoformat() if term.end else None
+    if start and end and end < start:
+        raise _bad(path, f"{where}: end {end} is before start {start}")
+    return Term(term.code, start, end)
 
 
 def _parse_roles(data: Any, path: Path, where: str = "") -> dict[str, dict[str, str]]:
@@ -358,12 +290,8 @@ def _parse_roles(data: Any, path: Path, where: str = "") -> dict[str, dict[str, 
     for code, by_lang in data.items():
         if code not in valid:
             raise _bad(path, f"{where}[{code}]: {code!r} is not a CAMEO actor type (see tocsin/data/reference/cameo_actor_types.tsv)")
-        if not isinstance(by_lang, dict):
-            raise _bad(path, f"{where}[{code}] must be a table of languages (fr = [...], en = [...])")
-        for lang, phrases in by_lang.items():
-            if lang != ANY_LANG and not _LANG_RE.fullmatch(lang):
-                raise _bad(path, f"{where}[{code}].{lang}: language must be a lower-case ISO 639 code or 'any'")
-            for phrase in _string_list(phrases, f"{where}[{code}].{lang}", path):
+        for lang, phrases in validate_role_words(path, f"{where}[{code}]", by_lang).by_language.items():
+            for phrase in phrases:
                 key = normalise(phrase)
                 seen = out.setdefault(lang, {})
                 if key in seen and seen[key] != code:

@@ -51,7 +51,8 @@ class ActorMatcher:
         self._entity: dict[str, list[Surface]] = {}
         self._roles: dict[str, str] = {}
         forms = dictionary.forms(lang)
-        lower_docs, exact_docs = [], []
+        lower_docs: list[tuple[str, str]] = []
+        exact_docs: list[tuple[str, str]] = []
         for key, surfaces in forms.items():
             for surface in surfaces:
                 for variant in _variants(surface.form):

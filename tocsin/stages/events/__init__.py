@@ -55,7 +55,7 @@ class CodeEvents:
     """Assign ``article.events``."""
 
     name = "events"
-    requires = ("article.docs", "article.sentences", "article.mentions")
+    requires = ("article.docs", "article.sentences", "article.mentions", "doc._.actors")
     assigns = ("article.events",)
 
     def __init__(
@@ -947,7 +947,7 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
     """The closest actor in the sentence from another country than the sources (a conflict's likely target)."""
     countries = {s.mention.country for s in sources}
     best: tuple[int, TokenActor] | None = None
-    finder_actors = doc.user_data.get("tocsin_actors", [])
+    finder_actors = doc._.actors or []
     for actor in finder_actors:
         if not (sent.start <= actor.start < sent.end) or actor in sources:
             continue

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...languages import resource_words
 from ...models import ActorMention
-from ..actors import DOC_KEY, TokenActor, preposition_of
+from ..actors import TokenActor, preposition_of
 
 # Dependants that open another clause: an argument never reaches into them.
 # Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
@@ -80,7 +80,7 @@ class ArgumentFinder:
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
         self.actor_of = ACTOR_OF if actor_of is None else actor_of
-        self.actors: list[TokenActor] = doc.user_data.get(DOC_KEY, [])
+        self.actors: list[TokenActor] = doc._.actors or []
         self.at: dict[int, TokenActor] = {}
         for actor in self.actors:
             for i in range(actor.start, actor.end):

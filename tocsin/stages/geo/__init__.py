@@ -6,7 +6,7 @@ For every event the stage picks the action location, in this order:
     locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
     ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
     by the trigger's verb or head noun, or a place or capital named by the
-    actors stage (``doc.user_data["tocsin_actors"]``, kind "place"/"capital")
+    actors stage (``doc._.actors``, kind "place"/"capital")
     in the sentence; a capital that is the event's source is an actor
     ("Moscou a menacé Kiev"), not a location, and a capital target is a
     location only for material acts. Finer places win (city, then region,
@@ -47,7 +47,7 @@ from spacy.attrs import IDX
 
 from ...languages import resource_words
 from ...models import Article, Event
-from ..actors import DOC_KEY, TokenActor
+from ..actors import TokenActor
 from .gazetteer import Gazetteer, Place, normalise
 
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
@@ -83,7 +83,7 @@ class PlaceEvents:
     """Assign the location of every event (``event.place`` and the other geo fields)."""
 
     name = "geo"
-    requires = ("article.events", "article.docs")
+    requires = ("article.events", "article.docs", "doc._.actors")
     assigns = ("event.place",)
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
@@ -137,7 +137,7 @@ class PlaceEvents:
         sent = root.sent
         trigger_ids = {t.i for t in trigger}
         anchors = trigger_ids | {root.head.i} if root.pos_ in ("NOUN", "PROPN") else trigger_ids
-        actors = [a for a in doc.user_data.get(DOC_KEY, []) if sent.start <= a.start < sent.end]
+        actors = [a for a in doc._.actors or [] if sent.start <= a.start < sent.end]
         # the dateline ("KHARKIV, May 7 —") says where the article was filed: step (c), not a place of the sentence
         covered: set[int] = {t.i for t in sent if context.offset_of(doc) + t.idx < context.dateline_end}
         out: list[_Candidate] = []
@@ -232,7 +232,7 @@ class _ArticleContext:
         counts: Counter[Place] = Counter()
         for offset, doc in self.article.docs:
             covered: set[int] = {t.i for t in doc if offset + t.idx < self.dateline_end}
-            for actor in doc.user_data.get(DOC_KEY, []):
+            for actor in doc._.actors or []:
                 if actor.start in covered:
                     continue
                 covered.update(range(actor.start, actor.end))
