@@ -303,6 +303,8 @@ class LanguageCues(_Strict):
     noun_negators: list[str] = []
     without: list[str] = []
     reflexive: list[str] = []
+    weapons: list[str] = []
+    aerial_weapons: list[str] = []
     irrealis_endings: list[str] = []
 
 

@@ -96,13 +96,14 @@ def _code_values() -> set[str]:
 
     from tocsin.languages import SUPPORTED
     from tocsin.models import Event
-    from tocsin.stages.actors.dictionary import _ENTRY_KEYS, _TERM_KEYS, KINDS
+    from tocsin.config import ActorEntryTable, ActorTerm
+    from tocsin.stages.actors.dictionary import KINDS
     from tocsin.stages.dates import PRECISIONS as DATE_PRECISIONS
     from tocsin.stages.geo.gazetteer import PRECISIONS as PLACE_PRECISIONS
 
     mention_kinds = {*KINDS, "capital", "demonym", "role", "unknown"}
     fields = {f.name for f in dataclasses.fields(Event)}
-    actor_file_keys = {*_ENTRY_KEYS, *_TERM_KEYS}
+    actor_file_keys = {*ActorEntryTable.model_fields, *ActorTerm.model_fields}
     values = {*SUPPORTED, *DATE_PRECISIONS, *PLACE_PRECISIONS, *mention_kinds, *fields, *actor_file_keys, *ALLOWED}
     return {v.lower() for v in values} | {label.lower() for label in GLOSSARY}
 
