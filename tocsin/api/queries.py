@@ -3,26 +3,25 @@
 Every function takes a DuckDB connection (the API passes a fresh cursor per
 request, so requests run side by side) and returns plain, JSON-ready values:
 dates as ISO strings. Filters are checked when an :class:`EventFilter` is
-built, so a bad parameter is a :class:`~tocsin.errors.ConfigError` (``E501``)
+built (:class:`~tocsin.store.filters.EventFilter`, the filter vocabulary the store, the CLI and the Python API share),
+so a bad parameter is a :class:`~tocsin.errors.ConfigError` (``E501``)
 before any SQL runs. Rows have the shape of ``Store.events()`` rows, the
 "event row" of docs/api.md.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
 
-from ..codebook import name_of, organisation_codes
+from ..codebook import name_of
 from ..errors import ConfigError, Errors, NotFound
 from ..store.faults import store_error
-from ..watch.pairs import parse_pair, principal
+from ..store.filters import EventFilter, check_date
 
 #: Largest page of ``GET /api/events``.
 MAX_LIMIT = 1000
@@ -30,13 +29,6 @@ MAX_LIMIT = 1000
 MAX_OFFSET = 10**15
 #: Event ids listed per map point.
 MAP_IDS = 50
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CAMEO = re.compile(r"^\d{1,4}$")
-_ROOT = re.compile(r"^\d{2}$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-_LANG = re.compile(r"^[a-z]{2,3}$")
-_ACTOR = re.compile(r"^[A-Z0-9]{1,40}$")
 
 # Newest first, then most recently stored first: a total order (pages never overlap) on two cheap keys.
 _ORDER = "e.event_date DESC NULLS LAST, e.rowid DESC"
@@ -52,108 +44,6 @@ _ROW = (
     " a.outlet, a.url, a.title, a.published, e.seen_date AS ingest_date"
 )
 _MERGED = ("num_mentions", "num_sources", "num_articles")
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Which events a query keeps; every field is optional and they combine with AND.
-
-    since, until: inclusive ISO dates (``YYYY-MM-DD``) of the event date.
-    actor: code prefix of the source or the target (``RUS`` matches ``RUSMIL``).
-    source, target: code prefix of that side.
-    pair: ``SRC>TGT`` (directed) or ``SRC-TGT`` (either direction); a side that
-        is a principal (``RUS``, ``IGOWSTNAT``) matches codes of that principal, any
-        other side (``RUSMIL``) matches codes by prefix.
-    code: CAMEO code prefix (``19`` is all of root 19); root: two-digit root.
-    quad: quad class 1-4; country: ISO3 of the place; lang: article language.
-    q: words that must all appear in the sentence, case-insensitive.
-    nuclear: only events flagged (True) or not flagged (False) nuclear.
-    RAISES: ConfigError (E501) naming the first bad value.
-    """
-
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    pair: str | None = None
-    code: str | None = None
-    root: str | None = None
-    quad: int | None = None
-    country: str | None = None
-    lang: str | None = None
-    q: str | None = None
-    nuclear: bool | None = None
-
-    def __post_init__(self) -> None:
-        check_date("since", self.since)
-        check_date("until", self.until)
-        if self.since and self.until and self.since > self.until:
-            _bad("until", self.until, f"It is before since ({self.since}); give since <= until.")
-        for name in ("actor", "source", "target"):
-            value = getattr(self, name)
-            if value is not None and not _ACTOR.match(value):
-                _bad(name, value, "Expected an actor code prefix of letters and digits, e.g. RUS or RUSMIL.")
-        if self.pair is not None:
-            parse_pair(self.pair)
-        if self.code is not None and not _CAMEO.match(self.code):
-            _bad("code", self.code, "Expected a CAMEO code prefix of 1 to 4 digits, e.g. 19 or 190.")
-        if self.root is not None and not (_ROOT.match(self.root) and 1 <= int(self.root) <= 20):
-            _bad("root", self.root, "Expected a two-digit CAMEO root from 01 to 20.")
-        if self.quad is not None and not 1 <= self.quad <= 4:
-            _bad("quad", self.quad, "Expected a quad class from 1 to 4.")
-        if self.country is not None and not _ISO3.match(self.country):
-            _bad("country", self.country, "Expected an ISO 3166 alpha-3 country code in capitals, e.g. UKR.")
-        if self.lang is not None and not _LANG.match(self.lang):
-            _bad("lang", self.lang, "Expected a language code such as fr or en.")
-        if self.q is not None and not (self.q.split() and len(self.q) <= 200):
-            _bad("q", self.q, "Expected 1 to 200 characters of words to find in the sentence.")
-
-    def where(self, t: str = "e") -> tuple[str, list[Any]]:
-        """The SQL condition over the events table aliased ``t``, and its parameters."""
-        sql: list[str] = []
-        params: list[Any] = []
-        if self.since is not None:
-            sql.append(f"{t}.event_date >= ?")
-            params.append(date.fromisoformat(self.since))
-        if self.until is not None:
-            sql.append(f"{t}.event_date <= ?")
-            params.append(date.fromisoformat(self.until))
-        if self.actor is not None:
-            sql.append(f"(starts_with({t}.source_code, ?) OR starts_with({t}.target_code, ?))")
-            params += [self.actor, self.actor]
-        if self.source is not None:
-            sql.append(f"starts_with({t}.source_code, ?)")
-            params.append(self.source)
-        if self.target is not None:
-            sql.append(f"starts_with({t}.target_code, ?)")
-            params.append(self.target)
-        if self.pair is not None:
-            pair = parse_pair(self.pair)
-            one, one_params = _pair_sql(t, pair.source, pair.target)
-            if pair.directed:
-                sql.append(one)
-                params += one_params
-            else:
-                other, other_params = _pair_sql(t, pair.target, pair.source)
-                sql.append(f"({one} OR {other})")
-                params += one_params + other_params
-        if self.code is not None:
-            sql.append(f"starts_with({t}.cameo, ?)")
-            params.append(self.code)
-        for name in ("root", "quad", "country", "lang"):
-            value = getattr(self, name)
-            if value is not None:
-                sql.append(f"{t}.{name} = ?")
-                params.append(value)
-        if self.q is not None:
-            for word in self.q.split():
-                sql.append(f"{t}.sentence ILIKE ? ESCAPE '\\'")
-                params.append("%" + re.sub(r"([\\%_])", r"\\\1", word) + "%")
-        if self.nuclear is not None:
-            sql.append(f"coalesce({t}.nuclear, false) = ?")
-            params.append(self.nuclear)
-        return (" AND ".join(sql) or "true"), params
 
 
 def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -262,43 +152,10 @@ def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-def check_date(name: str, value: str | None) -> None:
-    """RAISES: ConfigError (E501) unless ``value`` is None or an ISO date ``YYYY-MM-DD``."""
-    if value is None:
-        return
-    try:
-        if not _DATE.match(value):
-            raise ValueError(value)
-        date.fromisoformat(value)
-    except ValueError:
-        _bad(name, value, "Expected an ISO date such as 2024-03-05.")
-
-
 def check_int(name: str, value: int, low: int, high: int | None) -> None:
     """RAISES: ConfigError (E501) unless ``low <= value <= high`` (no upper bound when ``high`` is None)."""
     if value < low or (high is not None and value > high):
         _bad(name, value, f"Expected a whole number from {low}" + (f" to {high}." if high is not None else " up."))
-
-
-def _pair_sql(t: str, first: str, second: str) -> tuple[str, list[Any]]:
-    """Source matches ``first`` and target matches ``second``.
-
-    A side that is a principal matches the codes whose principal it is
-    (``tocsin.watch.pairs.principal``), written with prefix tests rather than
-    the principal expression so DuckDB filters a million rows in milliseconds:
-    ``RUS`` is the codes starting RUS, ``IGOUNO`` those starting IGOUNO but not
-    a longer organisation code (``IGOUNOIAE``, the IAEA). Any other side is a code prefix.
-    """
-    sql: list[str] = []
-    params: list[Any] = []
-    for column, side in ((f"{t}.source_code", first), (f"{t}.target_code", second)):
-        sql.append(f"starts_with({column}, ?)")
-        params.append(side)
-        if principal(side) == side:
-            for longer in organisation_codes():
-                if longer != side and longer.startswith(side):
-                    sql.append(f"NOT starts_with({column}, '{longer}')")
-    return "(" + " AND ".join(sql) + ")", params
 
 
 def _summary_of(mention: dict[str, Any]) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Errors
+from ..store import Store
+from ..store.sql import ALERT_COLUMNS
 from .pairs import parse_pair
 from .reports import FREQS, RUNGS, check_date, period_sql, reports_sql
 
@@ -155,7 +157,7 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
 
 
 def detect(
-    store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None
+    store: Store, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None
 ) -> list[Alert]:
     """Every alert the rules raise over the store's directed country-level pairs (nothing is stored).
 
@@ -188,7 +190,7 @@ def detect(
     return alerts
 
 
-def _pair_series(store: Any, freq: str, until: date | None) -> Any:
+def _pair_series(store: Store, freq: str, until: date | None) -> Any:
     """Per directed pair and period, from the pair's first period to the last period stored: the measures (zero-filled)."""
     import pandas as pd
 
@@ -203,7 +205,7 @@ SELECT p.src, p.tgt, p.period, count(*) AS events, count(*) FILTER (WHERE quad >
        count(*)::DOUBLE PRECISION / max(t.total) AS share
 FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.period ORDER BY p.src, p.tgt, p.period
 """
-    agg = store.connection().cursor().execute(sql, params).df()
+    agg = store.read_frame(sql, params)
     if agg.empty:
         return pd.DataFrame(columns=["src", "tgt", "period", *MEASURES, "rung"])
     agg["period"] = pd.to_datetime(agg["period"]).dt.date
@@ -221,7 +223,7 @@ FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.per
     return pd.concat(full, ignore_index=True)
 
 
-def _evidence(store: Any, freq: str, until: date | None, keys: set[tuple[str, str, date]]) -> dict[tuple[str, str, date], list[tuple]]:
+def _evidence(store: Store, freq: str, until: date | None, keys: set[tuple[str, str, date]]) -> dict[tuple[str, str, date], list[tuple]]:
     """The events of each (source, target, period) asked for: (event_id, quad, goldstein, rung, sources)."""
     if not keys:
         return {}
@@ -234,7 +236,7 @@ FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tg
 """
     params += [[k[0] for k in ordered], [k[1] for k in ordered], [k[2] for k in ordered]]
     out: dict[tuple[str, str, date], list[tuple]] = {}
-    for src, tgt, period, event_id, quad, goldstein, rung, sources in store.connection().cursor().execute(sql, params).fetchall():
+    for src, tgt, period, event_id, quad, goldstein, rung, sources in store.read_rows(sql, params):
         out.setdefault((src, tgt, period), []).append((event_id, quad, goldstein, rung, sources))
     return out
 
@@ -327,34 +329,25 @@ class AlertRun:
     post_errors: list[str] = field(default_factory=list)
 
 
-def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str | None = None, timeout: float = 10.0) -> AlertRun:
+def run_alerts(store: Store, rules: Sequence[Rule] | None = None, *, webhook: str | None = None, timeout: float = 10.0) -> AlertRun:
     """Detect, store the alerts not stored yet, and POST every alert not yet posted to ``webhook``."""
     found = detect(store, rules)
     run = AlertRun(detected=len(found))
-    conn = store.connection()
     now = datetime.now(UTC).replace(tzinfo=None)
     # known by pair, frequency and period: one alert each, whatever its id (alerts stored before issue 11 hashed the rule)
-    known = {(r[0], r[1], r[2]) for r in conn.execute("SELECT pair, freq, period FROM alerts").fetchall()}
+    known = store.alert_keys()
     run.added = [alert for alert in found if (alert.pair, alert.freq, alert.period) not in known]
     for alert in run.added:
         alert.created_at = now
-    columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "reasons", "created_at")
-    row = "(?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?)"
-    for start in range(0, len(run.added), 500):  # a few statements of many rows (DuckDB and PostgreSQL SQL alike)
-        chunk = run.added[start : start + 500]
-        conn.execute(
-            f"INSERT INTO alerts ({', '.join(columns)}) VALUES {', '.join([row] * len(chunk))} ON CONFLICT DO NOTHING",
-            [getattr(alert, c) for alert in chunk for c in columns],
-        )
+    store.add_alerts([{c: getattr(alert, c) for c in ALERT_COLUMNS} for alert in run.added])
     if webhook:
         _post(store, webhook, timeout, run)
     return run
 
 
-def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
+def _post(store: Store, webhook: str, timeout: float, run: AlertRun) -> None:
     import httpx
 
-    conn = store.connection()
     pending = list_alerts(store, unposted=True)
     for alert in sorted(pending, key=lambda a: (a["period"], a["pair"], a["rule"])):
         try:
@@ -363,12 +356,12 @@ def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
         except httpx.HTTPError as exc:
             run.post_errors.append(f"{alert['id']}: {type(exc).__name__}: {exc}")
             break  # the hook is down: keep the rest for the next run
-        conn.execute("UPDATE alerts SET posted_at = ? WHERE id = ?", [datetime.now(UTC).replace(tzinfo=None), alert["id"]])
+        store.mark_alert_posted(alert["id"], datetime.now(UTC).replace(tzinfo=None))
         run.posted += 1
 
 
 def list_alerts(
-    store: Any,
+    store: Store,
     *,
     pair: str | None = None,
     rule: str | None = None,
@@ -381,39 +374,15 @@ def list_alerts(
 
     since, until: keep the alerts whose period (a week from its Monday, or a day) overlaps these days.
     """
-    where, params = [], []
+    pairs: list[str] | None = None
     if pair is not None:
         p = parse_pair(pair)
-        if p.directed:
-            where.append("pair = ?")
-            params.append(str(p))
-        else:
-            where.append("pair IN (?, ?)")
-            params += [f"{p.source}>{p.target}", f"{p.target}>{p.source}"]
-    if rule is not None:
-        where.append("rule = ?")
-        params.append(rule)
+        pairs = [str(p)] if p.directed else [f"{p.source}>{p.target}", f"{p.target}>{p.source}"]
     first, last = check_date("since", since), check_date("until", until)
-    if first is not None:
-        where.append("period + CASE WHEN freq = 'week' THEN 6 ELSE 0 END >= ?")
-        params.append(first)
-    if last is not None:
-        where.append("period <= ?")
-        params.append(last)
-    if unposted:
-        where.append("posted_at IS NULL")
-    sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at, reasons FROM alerts"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY period DESC, pair, rule"
-    if limit is not None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ConfigError(Errors.E501.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
-        sql += f" LIMIT {limit}"
-    rows = store.connection().cursor().execute(sql, params).fetchall()
+    rows = store.alert_rows(pairs=pairs, rule=rule, since=first, until=last, unposted=unposted, limit=limit)
     out = []
     for r in rows:
-        alert = Alert(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], list(r[10]), r[11], r[12], list(r[13] or []))
+        alert = Alert(**{**r, "evidence": list(r["evidence"]), "reasons": list(r["reasons"] or [])})
         out.append(alert.to_dict())
     return out
 
