@@ -19,7 +19,6 @@ alert carries its evidence: the ids of the merged events behind it.
 from __future__ import annotations
 
 import hashlib
-import math
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -27,27 +26,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import registry
 from ..errors import ConfigError, Errors
 from ..store import Store
 from ..store.sql import ALERT_COLUMNS
+from .kinds import Fired, kind_of
 from .pairs import parse_pair
-from .reports import FREQS, RUNGS, check_date, period_sql, reports_sql
+from .reports import FREQS, check_date, period_sql, reports_sql
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
+#: The alert kinds tocsin ships (:mod:`tocsin.watch.kinds`); rules may name any kind registered in ``registry.alert_kinds``.
 KINDS = ("change", "spike", "rung", "first")
 #: Which rule wins when several fire on one pair and period: the higher rank, then the higher score.
-KIND_RANK = {"rung": 4, "spike": 3, "change": 2, "first": 1}
+KIND_RANK = {name: kind_of(name).rank for name in KINDS}
 MEASURES = ("events", "conflict", "cooperation", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "escalation", "sources", "share")
-MAX_EVIDENCE = 20
-
-_DEFAULTS: dict[str, dict[str, Any]] = {
-    "change": {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 2.0, "min_count": 3.0, "min_baseline": 1.0,
-               "min_history": 4},
-    "spike": {"measure": "escalation", "freq": "week", "method": "zscore", "window": 8, "threshold": 3.0, "min_value": 1.0,
-              "alpha": 0.3, "min_std": 1.0, "min_history": 4, "min_baseline": 1.0},
-    "rung": {"freq": "week", "min_rung": 3},
-    "first": {"freq": "week", "quads": [1, 2, 3, 4]},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -61,7 +53,8 @@ class Rule:
         fields = self.__dict__
         if key in fields.get("params", {}):
             return fields["params"][key]
-        defaults = _DEFAULTS.get(fields.get("kind", ""), {})
+        kind = fields.get("kind", "")
+        defaults = kind_of(kind).defaults if kind in registry.alert_kinds else {}
         if key in defaults:
             return defaults[key]
         raise AttributeError(key)
@@ -124,9 +117,13 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
         raise bad("Each [[rule]] needs a name.")
     kind = raw.get("kind")
-    if kind not in KINDS:
-        raise bad(f"kind must be one of {', '.join(KINDS)}.")
-    params = dict(_DEFAULTS[kind])
+    if not isinstance(kind, str):
+        raise bad("kind must be the name of an alert kind (registry.alert_kinds).")
+    try:
+        the_kind = kind_of(kind)
+    except ConfigError as exc:  # E511, naming the kind and the registered ones
+        raise ConfigError(f"{exc} (rule {n} of {where})") from None
+    params = dict(the_kind.defaults)
     unknown = set(raw) - set(params) - {"name", "kind"}
     if unknown:
         raise bad(f"Unknown setting(s) {sorted(unknown)}; a {kind} rule takes {sorted(params)}.")
@@ -135,8 +132,6 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
         raise bad("freq must be week or day.")
     if "measure" in params and params["measure"] not in MEASURES:
         raise bad(f"measure must be one of {', '.join(MEASURES)}.")
-    if kind == "spike" and params["method"] not in ("zscore", "ewma"):
-        raise bad("method must be zscore or ewma.")
     for key in ("baseline", "window"):
         if key in params and (not isinstance(params[key], int) or params[key] < 1):
             raise bad(f"{key} must be a whole number >= 1.")
@@ -144,12 +139,9 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
         raise bad("min_history must be a whole number of periods >= 1.")
     if "min_baseline" in params and not (isinstance(params["min_baseline"], (int, float)) and params["min_baseline"] > 0):
         raise bad("min_baseline must be a number > 0.")
-    if kind == "spike" and not 0 < float(params["alpha"]) <= 1:
-        raise bad("alpha must be in (0, 1].")
-    if kind == "rung" and params["min_rung"] not in range(len(RUNGS)):
-        raise bad(f"min_rung must be 0..{len(RUNGS) - 1}.")
-    if kind == "first" and not (isinstance(params["quads"], list) and set(params["quads"]) <= {1, 2, 3, 4} and params["quads"]):
-        raise bad("quads must be a list of quad classes 1..4.")
+    hint = the_kind.check(params)
+    if hint:
+        raise bad(hint)
     return Rule(raw["name"], kind, params)
 
 
@@ -181,7 +173,7 @@ def detect(
         for item in fired:
             grouped.setdefault((item[1], item[2], item[3]), []).append(item)
         for (src, tgt, period), items in grouped.items():
-            items.sort(key=lambda f: (-KIND_RANK[f[0].kind], -f[4], f[0].name))  # the strongest first
+            items.sort(key=lambda f: (-kind_of(f[0].kind).rank, -f[4], f[0].name))  # the strongest first
             rule, _, _, _, score, message, pick = items[0]
             alert = _alert(rule, src, tgt, freq, period, score, message, pick(evidence.get((src, tgt, period), [])))
             alert.reasons = [f"{f[0].name}: {f[5]}" for f in items[1:]]
@@ -241,73 +233,10 @@ FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tg
     return out
 
 
-def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]]:
-    """The periods where ``rule`` fires on one pair's series: (period, score, message, how to pick its evidence)."""
-    out: list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]] = []
-    periods = list(s["period"])
-    unit = "week" if rule.freq == "week" else "day"
-    if rule.kind == "change":
-        values = [float(v) for v in s[rule.measure]]
-        conflict = rule.measure != "cooperation"
-        for i, value in enumerate(values):
-            if i < rule.min_history or value < rule.min_count:
-                continue  # a pair needs min_history periods behind it (its first event opens its history)
-            base = values[max(0, i - rule.baseline) : i]
-            mean = sum(base) / rule.baseline  # periods before the pair's first event count as zero
-            if mean < rule.min_baseline or value < rule.ratio * mean:
-                continue  # a near-zero baseline makes any ratio meaningless: new activity is the rung and first rules' job
-            score = value / mean
-            message = (
-                f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
-            )
-            out.append((periods[i], round(score, 3), message, lambda events, c=conflict: _ids(events, conflict=c)))
-    elif rule.kind == "spike":
-        values = [float(v) for v in s[rule.measure]]
-        ewma: float | None = None
-        ewvar = 0.0
-        for i, value in enumerate(values):
-            if rule.method == "zscore":
-                base = values[max(0, i - rule.window) : i]
-                base = base + [0.0] * (rule.window - len(base))  # before the first event the pair was silent
-                mean = sum(base) / len(base)
-                std = math.sqrt(sum((b - mean) ** 2 for b in base) / len(base))
-            else:
-                mean = ewma if ewma is not None else 0.0
-                std = math.sqrt(ewvar)
-            z = (value - mean) / max(std, float(rule.min_std))
-            seasoned = i >= rule.min_history and mean >= rule.min_baseline  # enough history, a baseline to deviate from
-            if seasoned and value >= rule.min_value and z >= rule.threshold:
-                label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
-                message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
-                out.append((periods[i], round(z, 3), message, lambda events: _ids(events, conflict=True)))
-            if rule.method == "ewma":
-                prev = ewma if ewma is not None else 0.0
-                ewma = rule.alpha * value + (1 - rule.alpha) * prev
-                ewvar = (1 - rule.alpha) * (ewvar + rule.alpha * (value - prev) ** 2)
-    elif rule.kind == "rung":
-        highest = -1
-        for i, period in enumerate(periods):
-            rung = int(s["rung"][i]) if s["events"][i] else -1
-            if rung > highest:
-                if rung >= rule.min_rung:
-                    message = f"new rung: {RUNGS[rung]} (rung {rung}" + (f", above {RUNGS[highest]})" if highest >= 0 else ")")
-                    out.append((period, float(rung), message, lambda events, r=rung: _ids([e for e in events if e[3] == r])))
-                highest = rung
-    elif rule.kind == "first":
-        quads = sorted(set(rule.quads))
-        for i, period in enumerate(periods):
-            hits = sum(int(s[f"quad{q}"][i]) for q in quads)
-            if hits:
-                message = f"first event between the pair with quad class in {quads}"
-                out.append((period, float(hits), message, lambda events: _ids([e for e in events if e[1] in quads])))
-                break
-    return out
-
-
-def _ids(events: list[tuple], *, conflict: bool = False) -> list[str]:
-    """Evidence: the period's event ids, conflictual first when asked, then most sources, then most extreme Goldstein."""
-    ordered = sorted(events, key=lambda e: ((e[1] < 3) if conflict else 0, -e[4], e[2], e[0]))
-    return [e[0] for e in ordered][:MAX_EVIDENCE]
+def _evaluate(rule: Rule, s: Any) -> list[Fired]:
+    """The periods where ``rule`` fires on one pair's series: (period, score, message, how to pick its evidence), as its
+    kind (``registry.alert_kinds``) says."""
+    return kind_of(rule.kind)(rule, s)
 
 
 def _alert(rule: Rule, src: str, tgt: str, freq: str, period: date, score: float, message: str, evidence: list[str]) -> Alert:
