@@ -1,6 +1,6 @@
 """The SQL behind the event endpoints: filter, count, page, look up and map stored events.
 
-Every function takes a DuckDB connection (the API passes a fresh cursor per
+Every function takes a cursor of the store (:meth:`Store.reader`; the API passes a fresh one per
 request, so requests run side by side) and returns plain, JSON-ready values:
 dates as ISO strings. Filters are checked when an :class:`EventFilter` is
 built (:class:`~tocsin.store.filters.EventFilter`, the filter vocabulary the store, the CLI and the Python API share),
@@ -16,11 +16,9 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-import duckdb
-
 from ..codebook import name_of
 from ..errors import ConfigError, Errors, NotFound
-from ..store.faults import store_error
+from ..store.faults import DRIVER_ERRORS, is_duckdb, store_error
 from ..store.filters import EventFilter, check_date
 
 #: Largest page of ``GET /api/events``.
@@ -46,7 +44,7 @@ _ROW = (
 _MERGED = ("num_mentions", "num_sources", "num_articles")
 
 
-def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def list_events(conn: Any, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """One page of the events ``where`` keeps, newest first, and how many there are in all.
 
     conn: an open connection (or cursor) on a tocsin store.
@@ -79,7 +77,7 @@ EXPORT_COLUMNS = (
 )  # fmt: skip
 
 
-def export_events(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+def export_events(conn: Any, where: EventFilter) -> list[dict[str, Any]]:
     """Every event row ``where`` keeps (at most EXPORT_MAX), in the order of ``/api/events``, with EXPORT_COLUMNS."""
     rows: list[dict[str, Any]] = []
     while len(rows) < EXPORT_MAX:
@@ -90,7 +88,7 @@ def export_events(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[d
     return rows[:EXPORT_MAX]
 
 
-def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
+def get_event(conn: Any, event_id: str) -> dict[str, Any]:
     """A merged event and every report of it, found by the merged ``event_id`` or by one report's ``mention_id``.
 
     RETURNS: ``{"event": merged summary, "mentions": [event row]}``; the summary
@@ -116,7 +114,7 @@ def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     return {"event": event, "mentions": mentions}
 
 
-def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+def map_points(conn: Any, where: EventFilter) -> list[dict[str, Any]]:
     """One point per place of the events ``where`` keeps (events without coordinates are left out).
 
     RETURNS: ``[{"lat", "lon", "place", "country", "geo_precision", "events",
@@ -126,7 +124,7 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
     """
     condition, params = where.where("e")
     any_value, newest = "any_value", f"max_by(coalesce(e.merged_id, e.event_id), coalesce(e.event_date, DATE '0001-01-01'), {2 * MAP_IDS})"
-    if not _is_duckdb(conn):  # PostgreSQL: no max_by with a count, no any_value before version 16
+    if not is_duckdb(conn):  # PostgreSQL: no max_by with a count, no any_value before version 16
         any_value = "min"
         newest = f"(array_agg(coalesce(e.merged_id, e.event_id) ORDER BY coalesce(e.event_date, DATE '0001-01-01') DESC))[1:{2 * MAP_IDS}]"
     sql = (
@@ -142,9 +140,9 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
     return points
 
 
-def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def count_rows(conn: Any) -> dict[str, int]:
     """Rows in the events, articles and alerts tables (alerts: 0 while the table does not exist)."""
-    catalog = "duckdb_tables() WHERE schema_name" if _is_duckdb(conn) else "information_schema.tables WHERE table_schema"
+    catalog = "duckdb_tables() WHERE schema_name" if is_duckdb(conn) else "information_schema.tables WHERE table_schema"
     tables = {row[0] for row in _fetch(conn, f"SELECT table_name FROM {catalog} = current_schema()", [])[1]}
     counts = {}
     for table in ("events", "articles", "alerts"):
@@ -179,7 +177,7 @@ def _summary_of(mention: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
-def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict[str, Any]]:
+def _event_rows(conn: Any, rowids: list[int]) -> list[dict[str, Any]]:
     """The event rows of these events-table rowids, in that order.
 
     Three lookups by key list (events, then their articles and merged events)
@@ -211,21 +209,16 @@ def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict
     return items
 
 
-def _lookup(conn: duckdb.DuckDBPyConnection, select: str, key: str, values: list[str]) -> list[tuple[Any, ...]]:
+def _lookup(conn: Any, select: str, key: str, values: list[str]) -> list[tuple[Any, ...]]:
     """The rows of ``select`` whose ``key`` is one of ``values`` (sorted); the range lets DuckDB skip row groups."""
     if not values:
         return []
     return _fetch(conn, f"{select} WHERE {key} BETWEEN ? AND ? AND {key} = ANY(?::VARCHAR[])", [values[0], values[-1], values])[1]
 
 
-def _is_duckdb(conn: Any) -> bool:
-    """Whether ``conn`` is DuckDB's (else a PostgreSQL store's cursor, tocsin.store.postgres.PgCursor: the same calls)."""
-    return isinstance(conn, duckdb.DuckDBPyConnection)
-
-
 def _row(conn: Any) -> str:
     """:data:`_ROW` for this backend: PostgreSQL has no ``EXCLUDE``, so the events columns are named."""
-    if _is_duckdb(conn):
+    if is_duckdb(conn):
         return _ROW
     names = _fetch(
         conn,
@@ -238,7 +231,7 @@ def _row(conn: Any) -> str:
 
 
 @contextmanager
-def _snapshot(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def _snapshot(conn: Any) -> Iterator[None]:
     """Run the enclosed queries in one read transaction, so they see the same data."""
     conn.begin()
     try:
@@ -247,25 +240,25 @@ def _snapshot(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
         conn.rollback()  # nothing was written
 
 
-def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+def _fetch(conn: Any, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
     try:
         cursor = conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
         return names, cursor.fetchall()
-    except duckdb.Error as exc:
+    except DRIVER_ERRORS as exc:
         raise store_error(exc, _path_of(conn)) from exc
 
 
-def _path_of(conn: duckdb.DuckDBPyConnection) -> str:
+def _path_of(conn: Any) -> str:
     """The file behind ``conn``, for error messages."""
     try:
         row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-    except duckdb.Error:
+    except DRIVER_ERRORS:
         return "?"
     return str(row[0]) if row and row[0] else ":memory:"
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(conn: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     names, rows = _fetch(conn, sql, params)
     return [{name: _plain(value) for name, value in zip(names, row)} for row in rows]
 
