@@ -53,6 +53,9 @@ class Store(ABC):
     Python API and the REST API.
     """
 
+    #: Where the store is, as messages name it: a DuckDB file path, or a PostgreSQL URL without its password.
+    path: str
+
     @abstractmethod
     def save(self, articles: Sequence[Article]) -> SaveResult:
         """Save articles with their sentences, mentions and events.

@@ -16,7 +16,7 @@ import duckdb
 from ..errors import Errors, StoreError
 
 #: The exceptions of the database drivers a store's SQL may raise (the API maps them to E301/E307).
-DRIVER_ERRORS: tuple[type[BaseException], ...] = (duckdb.Error,)
+DRIVER_ERRORS: tuple[type[Exception], ...] = (duckdb.Error,)
 
 _DAMAGED = re.compile(r"corrupt|checksum|could not read enough bytes|not a valid duckdb database|serializ", re.IGNORECASE)
 
@@ -35,12 +35,12 @@ def store_error(exc: BaseException, path: str) -> StoreError:
     return StoreError(Errors.E301.format(path=path, detail=detail))
 
 
-@contextmanager
 def is_duckdb(cursor: object) -> bool:
     """Whether ``cursor`` (a :meth:`Store.reader`) speaks DuckDB's SQL, else PostgreSQL's (``tocsin.store.postgres.PgCursor``)."""
     return isinstance(cursor, duckdb.DuckDBPyConnection)
 
 
+@contextmanager
 def driver_errors(path: str) -> Iterator[None]:
     """Raise a DuckDB error of the enclosed block as :func:`store_error` (``raise ... from`` the original)."""
     try:

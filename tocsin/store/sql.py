@@ -128,8 +128,8 @@ class SqlStore(Store):
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         where, params = _alert_where(pairs, rule, since, until, unposted)
-        names = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "created_at")
-        names += ("posted_at", "reasons")
+        names: tuple[str, ...] = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence")
+        names += ("created_at", "posted_at", "reasons")
         sql = f"SELECT {', '.join(names)} FROM alerts"
         if where:
             sql += " WHERE " + " AND ".join(where)

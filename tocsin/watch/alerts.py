@@ -161,7 +161,7 @@ def detect(
     alerts: list[Alert] = []
     for freq in sorted({r.freq for r in rules}):
         frame = _pair_series(store, freq, last)
-        fired: list[tuple[Rule, str, str, date, float, str, Callable[[list[tuple]], list[str]]]] = []
+        fired: list[tuple[Rule, str, str, date, float, str, Callable[[list[tuple[Any, ...]]], list[str]]]] = []
         for (src, tgt), series in frame.groupby(["src", "tgt"], sort=True):
             series = series.reset_index(drop=True)
             for rule in (r for r in rules if r.freq == freq):
@@ -215,7 +215,9 @@ FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.per
     return pd.concat(full, ignore_index=True)
 
 
-def _evidence(store: Store, freq: str, until: date | None, keys: set[tuple[str, str, date]]) -> dict[tuple[str, str, date], list[tuple]]:
+def _evidence(
+    store: Store, freq: str, until: date | None, keys: set[tuple[str, str, date]]
+) -> dict[tuple[str, str, date], list[tuple[Any, ...]]]:
     """The events of each (source, target, period) asked for: (event_id, quad, goldstein, rung, sources)."""
     if not keys:
         return {}
@@ -227,7 +229,7 @@ FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tg
      ON k.src = r.src AND k.tgt = r.tgt AND k.period = {period_sql(freq, "r.event_date")}
 """
     params += [[k[0] for k in ordered], [k[1] for k in ordered], [k[2] for k in ordered]]
-    out: dict[tuple[str, str, date], list[tuple]] = {}
+    out: dict[tuple[str, str, date], list[tuple[Any, ...]]] = {}
     for src, tgt, period, event_id, quad, goldstein, rung, sources in store.read_rows(sql, params):
         out.setdefault((src, tgt, period), []).append((event_id, quad, goldstein, rung, sources))
     return out

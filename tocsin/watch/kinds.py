@@ -25,9 +25,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .. import registry
+from ..errors import ConfigError, Errors
 from .reports import RUNGS
 
 #: Most event ids an alert lists as evidence.
@@ -65,8 +67,10 @@ def alert_kind(
 
 def kind_of(name: str) -> AlertKind:
     """The registered alert kind ``name``. RAISES: ConfigError (E511) naming it and the registered kinds."""
-    kind: AlertKind = registry.alert_kinds.get(name)
-    return kind
+    found = registry.alert_kinds.get(name)
+    if isinstance(found, AlertKind):
+        return found
+    raise ConfigError(Errors.E501.format(name="alert kind", value=name, hint="Register an AlertKind (tocsin.watch.kinds.alert_kind)."))
 
 
 def ids(events: list[tuple[Any, ...]], *, conflict: bool = False) -> list[str]:
@@ -98,7 +102,7 @@ def change(rule: Any, s: Any) -> list[Fired]:
         if mean < rule.min_baseline or value < rule.ratio * mean:
             continue  # a near-zero baseline makes any ratio meaningless: new activity is the rung and first rules' job
         message = f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
-        out.append((periods[i], round(value / mean, 3), message, lambda events, c=conflict: ids(events, conflict=c)))
+        out.append((periods[i], round(value / mean, 3), message, partial(ids, conflict=conflict)))
     return out
 
 
@@ -138,12 +142,16 @@ def spike(rule: Any, s: Any) -> list[Fired]:
         if seasoned and value >= rule.min_value and z >= rule.threshold:
             label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
             message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
-            out.append((periods[i], round(z, 3), message, lambda events: ids(events, conflict=True)))
+            out.append((periods[i], round(z, 3), message, partial(ids, conflict=True)))
         if rule.method == "ewma":
             prev = ewma if ewma is not None else 0.0
             ewma = rule.alpha * value + (1 - rule.alpha) * prev
             ewvar = (1 - rule.alpha) * (ewvar + rule.alpha * (value - prev) ** 2)
     return out
+
+
+def _on_rung(reached: int, events: list[tuple[Any, ...]]) -> list[str]:
+    return ids([e for e in events if e[3] == reached])
 
 
 def _check_rung(params: dict[str, Any]) -> str | None:
@@ -161,7 +169,7 @@ def rung(rule: Any, s: Any) -> list[Fired]:
         if reached > highest:
             if reached >= rule.min_rung:
                 message = f"new rung: {RUNGS[reached]} (rung {reached}" + (f", above {RUNGS[highest]})" if highest >= 0 else ")")
-                out.append((period, float(reached), message, lambda events, r=reached: ids([e for e in events if e[3] == r])))
+                out.append((period, float(reached), message, partial(_on_rung, reached)))
             highest = reached
     return out
 
@@ -180,7 +188,11 @@ def first(rule: Any, s: Any) -> list[Fired]:
         hits = sum(int(s[f"quad{q}"][i]) for q in quads)
         if hits:
             message = f"first event between the pair with quad class in {quads}"
-            return [(period, float(hits), message, lambda events: ids([e for e in events if e[1] in quads]))]
+
+            def pick(events: list[tuple[Any, ...]]) -> list[str]:
+                return ids([e for e in events if e[1] in quads])
+
+            return [(period, float(hits), message, pick)]
     return []
 
 
