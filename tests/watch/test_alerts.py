@@ -7,7 +7,7 @@ import threading
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 import pytest
@@ -82,7 +82,7 @@ def test_run_alerts_stores_once_and_lists(store) -> None:
 
 
 class _Hook(BaseHTTPRequestHandler):
-    received: list[dict] = []
+    received: ClassVar[list[dict[str, Any]]] = []
     status = 200
 
     def do_POST(self) -> None:
