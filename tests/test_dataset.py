@@ -53,3 +53,17 @@ def test_dataset_holds_no_lock_between_calls(db: Path) -> None:
                                 capture_output=True, text=True, check=False)  # fmt: skip
         assert writer.returncode == 0, writer.stderr  # another process wrote while the dataset was open
         assert len(dataset.events(actor="RUS")) == 1
+
+
+def test_dataset_events_take_the_filter_vocabulary(tmp_path: Path) -> None:
+    """The fields of ``GET /api/events`` (pair, source, root, quad...) and an EventFilter work from Python too."""
+    db = tmp_path / "t.duckdb"
+    with DuckDBStore(db) as store:
+        store.save([_article("a1")])
+    with tocsin.open(db) as data:
+        assert list(data.events(pair="RUS>UKR")["article_id"]) == ["a1"]
+        assert data.events(pair="UKR>RUS").empty
+        assert list(data.events(tocsin.store.EventFilter(root="13"), quad=3)["cameo"]) == ["130"]
+        assert data.events(source="UKR").empty
+        with pytest.raises(tocsin.errors.ConfigError, match=r"\[E501\] Invalid value for root"):
+            data.events(root="99")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from .store import Store, open_store
+from .store import EventFilter, Store, open_store
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,20 +24,17 @@ class Dataset:
     def __init__(self, path: str | Path = "tocsin.duckdb", *, read_only: bool = True) -> None:
         self.store: Store = open_store(path, read_only=read_only, keep_open=False)
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        code: str | None = None,
-        limit: int | None = None,
-    ) -> pd.DataFrame:
-        """Stored events as a DataFrame, with the filters of ``tocsin events`` (one row per report, merged ids and counts)."""
+    def events(self, where: EventFilter | None = None, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        """Stored events as a DataFrame (one row per report, merged ids and counts).
+
+        where, filters: which events, in the vocabulary of ``tocsin events`` and ``GET /api/events``
+            (:class:`~tocsin.store.filters.EventFilter`: ``actor=``, ``dyad=("RUS", "UKR")``, ``pair="RUS>UKR"``,
+            ``source=``, ``target=``, ``since=``, ``until=``, ``code=``, ``root=``, ``quad=``, ``country=``, ``lang=``,
+            ``q=``, ``nuclear=``, ``article_id=``).
+        """
         import pandas as pd
 
-        rows = self.store.events(actor=actor, dyad=dyad, since=since, until=until, code=code, limit=limit)
+        rows = self.store.events(where, limit=limit, **filters)
         columns = getattr(self.store, "event_columns", None)
         # an empty result keeps its columns, so frame[["cameo"]] works whatever the filters matched
         frame = pd.DataFrame(rows) if rows or columns is None else pd.DataFrame(columns=columns())

@@ -255,18 +255,18 @@ def test_state_cache_reuses_answers_until_the_events_change() -> None:
 
     with DuckDBStore(":memory:") as store:
         conn = store.connection()
-        assert cache.get(conn, "a", compute("a")) == "answer a 1"
-        assert cache.get(conn, "a", compute("a")) == "answer a 1"
+        assert cache.get(store, "a", compute("a")) == "answer a 1"
+        assert cache.get(store, "a", compute("a")) == "answer a 1"
         assert calls == ["a"]
         conn.execute(
             "INSERT INTO events (event_id, article_id, sentence_index, sentence, cameo, root, quad, goldstein, trigger, trigger_start, trigger_end,"
             " sentence_start, sentence_end, confidence, rule, coder, negated, hypothetical, reported)"
             " VALUES ('e1', 'a1', 0, 's', '010', '01', 1, 0.0, 't', 0, 1, 0, 1, 0.5, 'r', 'c', false, false, false)"
         )
-        assert cache.get(conn, "a", compute("a")) == "answer a 2"  # new data: computed again
-        cache.get(conn, "b", compute("b"))
-        cache.get(conn, "c", compute("c"))
-        assert cache.get(conn, "a", compute("a")) == "answer a 5"  # size 2: the oldest answer was dropped
+        assert cache.get(store, "a", compute("a")) == "answer a 2"  # new data: computed again
+        cache.get(store, "b", compute("b"))
+        cache.get(store, "c", compute("c"))
+        assert cache.get(store, "a", compute("a")) == "answer a 5"  # size 2: the oldest answer was dropped
         cache.clear()
-        assert cache.get(conn, "a", compute("a")) == "answer a 6"
+        assert cache.get(store, "a", compute("a")) == "answer a 6"
     assert calls == ["a", "a", "b", "c", "a", "a"]

@@ -112,14 +112,13 @@ def test_limits_cache_stays_under_its_budget(client: TestClient) -> None:
 def test_limits_cache_drops_least_recent_and_refuses_oversized() -> None:
     cache = ResultCache(size=100, max_bytes=1000)
     with DuckDBStore(":memory:") as store:
-        conn = store.connection()
         for key in "abcde":
-            cache.get(conn, key, lambda key=key: key.encode() * 400)
+            cache.get(store, key, lambda key=key: key.encode() * 400)
         assert (len(cache), cache.bytes) == (2, 800)
-        assert cache.get(conn, "huge", lambda: b"x" * 2000) == b"x" * 2000
+        assert cache.get(store, "huge", lambda: b"x" * 2000) == b"x" * 2000
         assert (len(cache), cache.bytes) == (2, 800)  # returned, not kept
         calls = []
-        cache.get(conn, "e", lambda: calls.append(1) or b"")
+        cache.get(store, "e", lambda: calls.append(1) or b"")
         assert calls == []  # "e" was kept
 
 

@@ -7,14 +7,16 @@ import threading
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pandas as pd
 import pytest
 
+from tocsin import registry
 from tocsin.errors import ConfigError
 from tocsin.watch import detect, list_alerts, load_rules, run_alerts
 from tocsin.watch.alerts import DEFAULT_RULES, _evaluate
+from tocsin.watch.kinds import alert_kind
 
 pytestmark = pytest.mark.slow
 
@@ -80,7 +82,7 @@ def test_run_alerts_stores_once_and_lists(store) -> None:
 
 
 class _Hook(BaseHTTPRequestHandler):
-    received: ClassVar[list[dict]] = []
+    received: ClassVar[list[dict[str, Any]]] = []
     status = 200
 
     def do_POST(self) -> None:
@@ -130,7 +132,7 @@ def test_rules_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "match"),
-    [('[[rule]]\nname = "x"\nkind = "boom"\n', "kind must be"),
+    [('[[rule]]\nname = "x"\nkind = "boom"\n', r"\[E511\] Unknown alert kind 'boom' \(registered: change, first, rung, spike"),
      ('[[rule]]\nname = "x"\nkind = "change"\nmeasure = "vibes"\n', "measure must be"),
      ('[[rule]]\nname = "x"\nkind = "spike"\nwindw = 3\n', "Unknown setting"),
      ('[[rule]]\nkind = "rung"\n', "needs a name"),
@@ -241,3 +243,46 @@ def test_run_alerts_knows_an_alert_by_pair_and_period(tmp_path: Path) -> None:
         assert run.detected == len(run.added) + 1
         stored = st.connection().execute("SELECT count(*) FROM alerts WHERE pair = 'AZE>ARM' AND period = DATE '2025-02-17'").fetchone()[0]
         assert stored == 1
+
+
+# -- issue 14: alert kinds come from the registry -------------------------------------------------------------------
+
+
+@registry.alert_kinds.register("toy-quiet-then-loud")
+@alert_kind(rank=5, defaults={"measure": "events", "at_least": 2}, check=lambda p: None if p["at_least"] >= 1 else "at_least must be >= 1.")
+def _toy_kind(rule: Any, s: Any) -> list[Any]:
+    """A toy kind: fires in every period with at least ``at_least`` of the measure."""
+    return [
+        (period, float(value), f"{rule.measure} {value} >= {rule.at_least}", lambda events: [e[0] for e in events])
+        for period, value in zip(s["period"], s[rule.measure])
+        if value >= rule.at_least
+    ]
+
+
+def test_alert_kinds_a_registered_kind_raises_alerts(store, tmp_path: Path) -> None:
+    """A kind registered in tocsin.registry.alert_kinds is usable from a rules file with no change to tocsin.watch."""
+    assert {"change", "spike", "rung", "first"} <= set(registry.alert_kinds.names())
+    path = tmp_path / "toy.toml"
+    path.write_text('[[rule]]\nname = "loud"\nkind = "toy-quiet-then-loud"\nat_least = 3\n', encoding="utf-8")
+    rules = load_rules(path)
+    assert [(r.name, r.kind, r.measure, r.at_least, r.freq) for r in rules] == [("loud", "toy-quiet-then-loud", "events", 3, "week")]
+    alerts = detect(store, rules)
+    assert alerts, "the toy kind fires on the store's busy weeks"
+    assert {a.kind for a in alerts} == {"toy-quiet-then-loud"} and all(a.score >= 3 for a in alerts)
+    assert all(a.evidence for a in alerts)
+    path.write_text('[[rule]]\nname = "loud"\nkind = "toy-quiet-then-loud"\nat_least = 0\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="at_least must be >= 1") as info:
+        load_rules(path)
+    assert str(path) in str(info.value)
+
+
+def test_alert_kinds_the_strongest_kind_wins_by_its_rank(store, tmp_path: Path) -> None:
+    """Rank comes from the kind: the toy kind (rank 5) outranks a new rung (4) on the same pair and period."""
+    path = tmp_path / "both.toml"
+    path.write_text(
+        '[[rule]]\nname = "loud"\nkind = "toy-quiet-then-loud"\nat_least = 1\n[[rule]]\nname = "rung"\nkind = "rung"\nmin_rung = 0\n',
+        encoding="utf-8",
+    )
+    alerts = detect(store, load_rules(path))
+    both = [a for a in alerts if any(r.startswith("rung:") for r in a.reasons)]
+    assert both and all(a.kind == "toy-quiet-then-loud" for a in both)

@@ -56,8 +56,7 @@ def create_app(
     DOCS: docs/api.md
     """
     store = open_store(db_path, read_only=read_only, keep_open=False)
-    # every backend open_store returns (DuckDB, PostgreSQL) reads with SQL through its connection()
-    state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)  # type: ignore[arg-type]
+    state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

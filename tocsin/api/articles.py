@@ -8,79 +8,29 @@ articles already stored are not coded again and add nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import Article, is_iso_published
+from ..models import Article
 from ..pipeline import Pipeline
 from ..run import RunReport, code_and_save
 from ..stages.ingest import MAX_BYTES
+from ..stages.ingest.record import ArticleRecord
 from ..store import Store
 
 #: Most articles one request may carry.
 MAX_ARTICLES = 100
 
-_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
 
+class ArticleIn(ArticleRecord):
+    """One posted article: the article record of JSON Lines inputs (:class:`~tocsin.stages.ingest.record.ArticleRecord`),
+    read as JSON reads it (lax: an ``id`` may be any number) and at most ``MAX_BYTES`` of text; other keys are ignored."""
 
-class ArticleIn(BaseModel):
-    """One posted article: the fields of a JSON Lines input record; other keys are ignored."""
-
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=False)
 
     text: str = Field(min_length=1, max_length=MAX_BYTES, description="The article text (paragraphs separated by blank lines).")
-    id: str | int | None = Field(None, description="Your id for the article; default: a hash of the text, so re-posting is harmless.")
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = Field(None, description="ISO date or datetime, e.g. 2024-05-17 or 2024-05-17T09:30:00Z.")
-    lang: str | None = Field(None, description="Language code (fr, en); default: detected.")
-
-    @field_validator("text")
-    @classmethod
-    def _has_words(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text is blank; send the article's text")
-        return value.replace("\r\n", "\n").strip()
-
-    @field_validator("published")
-    @classmethod
-    def _iso_date(cls, value: str | None) -> str | None:
-        value = (value or "").strip() or None
-        if value is not None and not is_iso_published(value):
-            raise ValueError("expected an ISO date or datetime such as 2024-05-17 or 2024-05-17T09:30:00Z")
-        return value
-
-    @field_validator("lang")
-    @classmethod
-    def _lang_code(cls, value: str | None) -> str | None:
-        value = (value or "").strip() or None
-        if value is None:
-            return None
-        match = _LANG.match(value.lower())
-        if match is None:
-            raise ValueError("expected a language code such as fr or en")
-        return match.group(1)
-
-    def to_article(self, origin: str) -> Article:
-        """The :class:`Article` to code; ``origin`` says where it came from (``api:3``)."""
-
-        def _clean(value: str | None) -> str | None:
-            return (value or "").strip() or None
-
-        return Article(
-            text=self.text,
-            id="" if self.id is None else str(self.id).strip(),
-            title=_clean(self.title),
-            url=_clean(self.url),
-            outlet=_clean(self.outlet),
-            published=self.published,
-            lang=self.lang,
-            origin=origin,
-        )
 
 
 class ArticlesIn(BaseModel):

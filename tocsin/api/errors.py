@@ -13,14 +13,13 @@ import logging
 import re
 from typing import Any
 
-import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ConfigError, Errors, IngestError, NotFound, StoreError, TocsinError
-from ..store.faults import store_error
+from ..store.faults import DRIVER_ERRORS, store_error
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,8 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TocsinError, _tocsin)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
-    app.add_exception_handler(duckdb.Error, _driver)
+    for driver_error in DRIVER_ERRORS:
+        app.add_exception_handler(driver_error, _driver)
     app.add_exception_handler(Exception, _bug)
 
 

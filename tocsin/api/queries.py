@@ -1,28 +1,25 @@
 """The SQL behind the event endpoints: filter, count, page, look up and map stored events.
 
-Every function takes a DuckDB connection (the API passes a fresh cursor per
+Every function takes a cursor of the store (:meth:`Store.reader`; the API passes a fresh one per
 request, so requests run side by side) and returns plain, JSON-ready values:
 dates as ISO strings. Filters are checked when an :class:`EventFilter` is
-built, so a bad parameter is a :class:`~tocsin.errors.ConfigError` (``E501``)
+built (:class:`~tocsin.store.filters.EventFilter`, the filter vocabulary the store, the CLI and the Python API share),
+so a bad parameter is a :class:`~tocsin.errors.ConfigError` (``E501``)
 before any SQL runs. Rows have the shape of ``Store.events()`` rows, the
 "event row" of docs/api.md.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import duckdb
-
-from ..codebook import name_of, organisation_codes
+from ..codebook import name_of
 from ..errors import ConfigError, Errors, NotFound
-from ..store.faults import store_error
-from ..watch.pairs import parse_pair, principal
+from ..store.faults import DRIVER_ERRORS, is_duckdb, store_error
+from ..store.filters import EventFilter, check_date
 
 #: Largest page of ``GET /api/events``.
 MAX_LIMIT = 1000
@@ -30,13 +27,6 @@ MAX_LIMIT = 1000
 MAX_OFFSET = 10**15
 #: Event ids listed per map point.
 MAP_IDS = 50
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CAMEO = re.compile(r"^\d{1,4}$")
-_ROOT = re.compile(r"^\d{2}$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-_LANG = re.compile(r"^[a-z]{2,3}$")
-_ACTOR = re.compile(r"^[A-Z0-9]{1,40}$")
 
 # Newest first, then most recently stored first: a total order (pages never overlap) on two cheap keys.
 _ORDER = "e.event_date DESC NULLS LAST, e.rowid DESC"
@@ -54,109 +44,7 @@ _ROW = (
 _MERGED = ("num_mentions", "num_sources", "num_articles")
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """Which events a query keeps; every field is optional and they combine with AND.
-
-    since, until: inclusive ISO dates (``YYYY-MM-DD``) of the event date.
-    actor: code prefix of the source or the target (``RUS`` matches ``RUSMIL``).
-    source, target: code prefix of that side.
-    pair: ``SRC>TGT`` (directed) or ``SRC-TGT`` (either direction); a side that
-        is a principal (``RUS``, ``IGOWSTNAT``) matches codes of that principal, any
-        other side (``RUSMIL``) matches codes by prefix.
-    code: CAMEO code prefix (``19`` is all of root 19); root: two-digit root.
-    quad: quad class 1-4; country: ISO3 of the place; lang: article language.
-    q: words that must all appear in the sentence, case-insensitive.
-    nuclear: only events flagged (True) or not flagged (False) nuclear.
-    RAISES: ConfigError (E501) naming the first bad value.
-    """
-
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    pair: str | None = None
-    code: str | None = None
-    root: str | None = None
-    quad: int | None = None
-    country: str | None = None
-    lang: str | None = None
-    q: str | None = None
-    nuclear: bool | None = None
-
-    def __post_init__(self) -> None:
-        check_date("since", self.since)
-        check_date("until", self.until)
-        if self.since and self.until and self.since > self.until:
-            _bad("until", self.until, f"It is before since ({self.since}); give since <= until.")
-        for name in ("actor", "source", "target"):
-            value = getattr(self, name)
-            if value is not None and not _ACTOR.match(value):
-                _bad(name, value, "Expected an actor code prefix of letters and digits, e.g. RUS or RUSMIL.")
-        if self.pair is not None:
-            parse_pair(self.pair)
-        if self.code is not None and not _CAMEO.match(self.code):
-            _bad("code", self.code, "Expected a CAMEO code prefix of 1 to 4 digits, e.g. 19 or 190.")
-        if self.root is not None and not (_ROOT.match(self.root) and 1 <= int(self.root) <= 20):
-            _bad("root", self.root, "Expected a two-digit CAMEO root from 01 to 20.")
-        if self.quad is not None and not 1 <= self.quad <= 4:
-            _bad("quad", self.quad, "Expected a quad class from 1 to 4.")
-        if self.country is not None and not _ISO3.match(self.country):
-            _bad("country", self.country, "Expected an ISO 3166 alpha-3 country code in capitals, e.g. UKR.")
-        if self.lang is not None and not _LANG.match(self.lang):
-            _bad("lang", self.lang, "Expected a language code such as fr or en.")
-        if self.q is not None and not (self.q.split() and len(self.q) <= 200):
-            _bad("q", self.q, "Expected 1 to 200 characters of words to find in the sentence.")
-
-    def where(self, t: str = "e") -> tuple[str, list[Any]]:
-        """The SQL condition over the events table aliased ``t``, and its parameters."""
-        sql: list[str] = []
-        params: list[Any] = []
-        if self.since is not None:
-            sql.append(f"{t}.event_date >= ?")
-            params.append(date.fromisoformat(self.since))
-        if self.until is not None:
-            sql.append(f"{t}.event_date <= ?")
-            params.append(date.fromisoformat(self.until))
-        if self.actor is not None:
-            sql.append(f"(starts_with({t}.source_code, ?) OR starts_with({t}.target_code, ?))")
-            params += [self.actor, self.actor]
-        if self.source is not None:
-            sql.append(f"starts_with({t}.source_code, ?)")
-            params.append(self.source)
-        if self.target is not None:
-            sql.append(f"starts_with({t}.target_code, ?)")
-            params.append(self.target)
-        if self.pair is not None:
-            pair = parse_pair(self.pair)
-            one, one_params = _pair_sql(t, pair.source, pair.target)
-            if pair.directed:
-                sql.append(one)
-                params += one_params
-            else:
-                other, other_params = _pair_sql(t, pair.target, pair.source)
-                sql.append(f"({one} OR {other})")
-                params += one_params + other_params
-        if self.code is not None:
-            sql.append(f"starts_with({t}.cameo, ?)")
-            params.append(self.code)
-        for name in ("root", "quad", "country", "lang"):
-            value = getattr(self, name)
-            if value is not None:
-                sql.append(f"{t}.{name} = ?")
-                params.append(value)
-        if self.q is not None:
-            for word in self.q.split():
-                sql.append(f"{t}.sentence ILIKE ? ESCAPE '\\'")
-                params.append("%" + re.sub(r"([\\%_])", r"\\\1", word) + "%")
-        if self.nuclear is not None:
-            sql.append(f"coalesce({t}.nuclear, false) = ?")
-            params.append(self.nuclear)
-        return (" AND ".join(sql) or "true"), params
-
-
-def list_events(conn: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def list_events(conn: Any, where: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """One page of the events ``where`` keeps, newest first, and how many there are in all.
 
     conn: an open connection (or cursor) on a tocsin store.
@@ -189,7 +77,7 @@ EXPORT_COLUMNS = (
 )  # fmt: skip
 
 
-def export_events(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+def export_events(conn: Any, where: EventFilter) -> list[dict[str, Any]]:
     """Every event row ``where`` keeps (at most EXPORT_MAX), in the order of ``/api/events``, with EXPORT_COLUMNS."""
     rows: list[dict[str, Any]] = []
     while len(rows) < EXPORT_MAX:
@@ -200,7 +88,7 @@ def export_events(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[d
     return rows[:EXPORT_MAX]
 
 
-def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
+def get_event(conn: Any, event_id: str) -> dict[str, Any]:
     """A merged event and every report of it, found by the merged ``event_id`` or by one report's ``mention_id``.
 
     RETURNS: ``{"event": merged summary, "mentions": [event row]}``; the summary
@@ -226,7 +114,7 @@ def get_event(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
     return {"event": event, "mentions": mentions}
 
 
-def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+def map_points(conn: Any, where: EventFilter) -> list[dict[str, Any]]:
     """One point per place of the events ``where`` keeps (events without coordinates are left out).
 
     RETURNS: ``[{"lat", "lon", "place", "country", "geo_precision", "events",
@@ -236,7 +124,7 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
     """
     condition, params = where.where("e")
     any_value, newest = "any_value", f"max_by(coalesce(e.merged_id, e.event_id), coalesce(e.event_date, DATE '0001-01-01'), {2 * MAP_IDS})"
-    if not _is_duckdb(conn):  # PostgreSQL: no max_by with a count, no any_value before version 16
+    if not is_duckdb(conn):  # PostgreSQL: no max_by with a count, no any_value before version 16
         any_value = "min"
         newest = f"(array_agg(coalesce(e.merged_id, e.event_id) ORDER BY coalesce(e.event_date, DATE '0001-01-01') DESC))[1:{2 * MAP_IDS}]"
     sql = (
@@ -252,9 +140,9 @@ def map_points(conn: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict
     return points
 
 
-def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def count_rows(conn: Any) -> dict[str, int]:
     """Rows in the events, articles and alerts tables (alerts: 0 while the table does not exist)."""
-    catalog = "duckdb_tables() WHERE schema_name" if _is_duckdb(conn) else "information_schema.tables WHERE table_schema"
+    catalog = "duckdb_tables() WHERE schema_name" if is_duckdb(conn) else "information_schema.tables WHERE table_schema"
     tables = {row[0] for row in _fetch(conn, f"SELECT table_name FROM {catalog} = current_schema()", [])[1]}
     counts = {}
     for table in ("events", "articles", "alerts"):
@@ -262,43 +150,10 @@ def count_rows(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-def check_date(name: str, value: str | None) -> None:
-    """RAISES: ConfigError (E501) unless ``value`` is None or an ISO date ``YYYY-MM-DD``."""
-    if value is None:
-        return
-    try:
-        if not _DATE.match(value):
-            raise ValueError(value)
-        date.fromisoformat(value)
-    except ValueError:
-        _bad(name, value, "Expected an ISO date such as 2024-03-05.")
-
-
 def check_int(name: str, value: int, low: int, high: int | None) -> None:
     """RAISES: ConfigError (E501) unless ``low <= value <= high`` (no upper bound when ``high`` is None)."""
     if value < low or (high is not None and value > high):
         _bad(name, value, f"Expected a whole number from {low}" + (f" to {high}." if high is not None else " up."))
-
-
-def _pair_sql(t: str, first: str, second: str) -> tuple[str, list[Any]]:
-    """Source matches ``first`` and target matches ``second``.
-
-    A side that is a principal matches the codes whose principal it is
-    (``tocsin.watch.pairs.principal``), written with prefix tests rather than
-    the principal expression so DuckDB filters a million rows in milliseconds:
-    ``RUS`` is the codes starting RUS, ``IGOUNO`` those starting IGOUNO but not
-    a longer organisation code (``IGOUNOIAE``, the IAEA). Any other side is a code prefix.
-    """
-    sql: list[str] = []
-    params: list[Any] = []
-    for column, side in ((f"{t}.source_code", first), (f"{t}.target_code", second)):
-        sql.append(f"starts_with({column}, ?)")
-        params.append(side)
-        if principal(side) == side:
-            for longer in organisation_codes():
-                if longer != side and longer.startswith(side):
-                    sql.append(f"NOT starts_with({column}, '{longer}')")
-    return "(" + " AND ".join(sql) + ")", params
 
 
 def _summary_of(mention: dict[str, Any]) -> dict[str, Any]:
@@ -322,7 +177,7 @@ def _summary_of(mention: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
-def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict[str, Any]]:
+def _event_rows(conn: Any, rowids: list[int]) -> list[dict[str, Any]]:
     """The event rows of these events-table rowids, in that order.
 
     Three lookups by key list (events, then their articles and merged events)
@@ -354,21 +209,16 @@ def _event_rows(conn: duckdb.DuckDBPyConnection, rowids: list[int]) -> list[dict
     return items
 
 
-def _lookup(conn: duckdb.DuckDBPyConnection, select: str, key: str, values: list[str]) -> list[tuple[Any, ...]]:
+def _lookup(conn: Any, select: str, key: str, values: list[str]) -> list[tuple[Any, ...]]:
     """The rows of ``select`` whose ``key`` is one of ``values`` (sorted); the range lets DuckDB skip row groups."""
     if not values:
         return []
     return _fetch(conn, f"{select} WHERE {key} BETWEEN ? AND ? AND {key} = ANY(?::VARCHAR[])", [values[0], values[-1], values])[1]
 
 
-def _is_duckdb(conn: Any) -> bool:
-    """Whether ``conn`` is DuckDB's (else a PostgreSQL store's cursor, tocsin.store.postgres.PgCursor: the same calls)."""
-    return isinstance(conn, duckdb.DuckDBPyConnection)
-
-
 def _row(conn: Any) -> str:
     """:data:`_ROW` for this backend: PostgreSQL has no ``EXCLUDE``, so the events columns are named."""
-    if _is_duckdb(conn):
+    if is_duckdb(conn):
         return _ROW
     names = _fetch(
         conn,
@@ -381,7 +231,7 @@ def _row(conn: Any) -> str:
 
 
 @contextmanager
-def _snapshot(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def _snapshot(conn: Any) -> Iterator[None]:
     """Run the enclosed queries in one read transaction, so they see the same data."""
     conn.begin()
     try:
@@ -390,25 +240,25 @@ def _snapshot(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
         conn.rollback()  # nothing was written
 
 
-def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+def _fetch(conn: Any, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
     try:
         cursor = conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
         return names, cursor.fetchall()
-    except duckdb.Error as exc:
+    except DRIVER_ERRORS as exc:
         raise store_error(exc, _path_of(conn)) from exc
 
 
-def _path_of(conn: duckdb.DuckDBPyConnection) -> str:
+def _path_of(conn: Any) -> str:
     """The file behind ``conn``, for error messages."""
     try:
         row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-    except duckdb.Error:
+    except DRIVER_ERRORS:
         return "?"
     return str(row[0]) if row and row[0] else ":memory:"
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(conn: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     names, rows = _fetch(conn, sql, params)
     return [{name: _plain(value) for name, value in zip(names, row)} for row in rows]
 

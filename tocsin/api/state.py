@@ -6,20 +6,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import anyio
-import duckdb
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import TocsinError
 from ..pipeline import Pipeline
-from ..store import DuckDBStore
-
-if TYPE_CHECKING:
-    from ..store.postgres import PostgresStore
+from ..store import Store
 
 
 class ResultCache:
@@ -46,10 +42,9 @@ class ResultCache:
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, cursor: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The answer to ``key`` for the data ``cursor`` sees, computed by ``compute()`` when not known."""
-        row = cursor.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM merged_events)").fetchone()
-        full_key = (key, row)
+    def get(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The answer to ``key`` for the data ``store`` holds now, computed by ``compute()`` when not known."""
+        full_key = (key, store.data_version())
         with self._lock:
             if full_key in self._answers:
                 self._answers.move_to_end(full_key)
@@ -85,7 +80,7 @@ def _weight(answer: Any) -> int:
 class ApiState:
     """What every request of one app shares: the store, the write token and the locks."""
 
-    store: DuckDBStore | PostgresStore  # a store the API can read with SQL (its connection())
+    store: Store
     token: str | None = None
     read_only: bool = False
     webhook: str | None = None  # new alerts raised by POSTed articles go there too
@@ -94,11 +89,11 @@ class ApiState:
     _pipeline: Pipeline | None = None
     _cursor_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A new cursor (DuckDB: its own connection to the same database) for one request, inside its read session
-        (:class:`ReadSessions` holds one for every ``GET /api/...``)."""
+    def cursor(self) -> Any:
+        """A new cursor (:meth:`Store.reader`; DuckDB: its own connection to the same database) for one request, inside
+        its read session (:class:`ReadSessions` holds one for every ``GET /api/...``)."""
         with self._cursor_lock:
-            return self.store.connection().cursor()
+            return self.store.reader()
 
     def pipeline(self) -> Pipeline:
         """The coding pipeline, built on first use (it loads the spaCy models). Call it holding ``write_lock``."""
@@ -115,7 +110,7 @@ def state_of(request: Request) -> ApiState:
     return state
 
 
-def request_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+def request_cursor(request: Request) -> Iterator[Any]:
     """Dependency: a cursor for this request, closed when it is answered."""
     cursor = state_of(request).cursor()
     try:

@@ -3,7 +3,7 @@
 An item is *done* when its row says ``stored``, ``duplicate`` or ``failed`` (a permanent error), or when an
 article with its canonical URL as id is stored. Before an item is saved its row says ``pending``; a pass
 that was killed between the save and the row's update leaves it so, and the next pass settles it from the
-articles table (:meth:`FeedState.settle`). Each method runs its own statements on the store's connection:
+articles table (:meth:`FeedState.settle`). Each method runs its own statements through the store (:meth:`Store.write`):
 call them inside ``store.session()`` (``write=True`` for the writing ones).
 
 The SQL is plain (``?`` placeholders, ``INSERT ... ON CONFLICT ... DO UPDATE``), the same on DuckDB and
@@ -31,9 +31,7 @@ class FeedState:
         self.store = store
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        conn: Any = self.store.connection()  # type: ignore[attr-defined]
-        cursor = conn.execute(sql, list(params))
-        return list(cursor.fetchall()) if cursor.description else []
+        return self.store.write(sql, params)
 
     # -- feeds -----------------------------------------------------------------
 

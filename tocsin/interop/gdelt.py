@@ -27,6 +27,7 @@ import duckdb
 
 from .. import registry
 from ..errors import IngestError, TocsinError
+from ..store.duckdb import duckdb_connection
 
 _REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 
@@ -87,11 +88,9 @@ def _conn(store: Any) -> duckdb.DuckDBPyConnection:
     """The DuckDB connection of a DuckDBStore (or a connection passed directly)."""
     if isinstance(store, duckdb.DuckDBPyConnection):
         return store
-    getter = getattr(store, "connection", None)
-    if callable(getter):
-        conn = getter()
-        if isinstance(conn, duckdb.DuckDBPyConnection):
-            return conn
+    conn = duckdb_connection(store)
+    if conn is not None:
+        return conn
     raise InteropError(f"[E605] GDELT import/export needs a DuckDB store; got {type(store).__name__}.")
 
 

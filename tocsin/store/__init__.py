@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .base import SaveResult, Store
 from .duckdb import DuckDBStore
+from .filters import EventFilter, check_date
 
 
 def open_store(path: str | Path, *, read_only: bool = False, keep_open: bool = True) -> Store:
@@ -35,4 +36,4 @@ def is_postgres_url(path: str | Path) -> bool:
     return str(path).startswith(("postgresql://", "postgres://"))
 
 
-__all__ = ["DuckDBStore", "SaveResult", "Store", "is_postgres_url", "open_store"]
+__all__ = ["DuckDBStore", "EventFilter", "SaveResult", "Store", "check_date", "is_postgres_url", "open_store"]

@@ -12,10 +12,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from ..models import Article
+from .filters import EventFilter
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Tables :meth:`Store.count` accepts.
 TABLES = ("articles", "sentences", "mentions", "events", "merged_events", "alerts", "schema_version")
@@ -43,7 +48,13 @@ class Store(ABC):
     * ``since``/``until`` are inclusive ISO dates compared with the event date
       (the article's ``published`` date); events without a date are excluded
       when either is given.
+
+    Every filter is a field of :class:`~tocsin.store.filters.EventFilter`, the one vocabulary of the CLI, the
+    Python API and the REST API.
     """
+
+    #: Where the store is, as messages name it: a DuckDB file path, or a PostgreSQL URL without its password.
+    path: str
 
     @abstractmethod
     def save(self, articles: Sequence[Article]) -> SaveResult:
@@ -57,23 +68,17 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        code: str | None = None,
-        article_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
+    def events(self, where: EventFilter | None = None, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
         """Query events.
 
+        where: which events (:class:`~tocsin.store.filters.EventFilter`); ``filters`` are its fields by name
+            (``actor=``, ``dyad=``, ``since=``, ``code=``, ``article_id=``...), laid over ``where``.
+        limit: at most this many rows (a whole number >= 0).
         RETURNS: one dict per event ordered by event_date, article_id,
             sentence_index, trigger_start. Each carries every key of
             ``Event.to_dict()`` plus ``event_id``, ``event_date`` (ISO string or
             None) and the article's ``outlet``, ``url`` and ``title``.
+        RAISES: ConfigError (E501) naming a bad filter value.
         """
 
     @abstractmethod
@@ -87,6 +92,62 @@ class Store(ABC):
     @abstractmethod
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
+
+    # -- the SQL of the layers above: the watch layer's measures, the feeds' state, the API's event pages. One dialect
+    # (DuckDB's; the PostgreSQL store translates it), ``?`` placeholders. Nothing outside tocsin.store holds a connection.
+
+    @abstractmethod
+    def read_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a query that reads, run on a cursor of its own (threads of a server share a store)."""
+
+    @abstractmethod
+    def read_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """The rows of a query that reads, as a pandas DataFrame (the watch layer's series, ladders and pairs)."""
+
+    @abstractmethod
+    def write(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a statement that writes (inside ``session(write=True)`` for a store opened per operation); the rows it
+        returns, if any."""
+
+    @abstractmethod
+    def reader(self) -> Any:
+        """A cursor of its own for one reader (a request of the API): ``execute(sql, params)``, ``fetchall()``,
+        ``df()``, ``begin()``/``rollback()`` for a snapshot, ``close()``. Close it when done."""
+
+    @abstractmethod
+    def has_table(self, name: str) -> bool:
+        """Whether the table ``name`` exists (``gdelt_events`` only once GDELT rows were imported)."""
+
+    @abstractmethod
+    def data_version(self) -> tuple[int, int]:
+        """Rows in the events and merged events tables: reports are only ever added, so an answer computed from the
+        store is still right while this is unchanged (the API's result cache)."""
+
+    @abstractmethod
+    def alert_keys(self) -> set[tuple[str, str, date]]:
+        """(pair, freq, period) of every stored alert."""
+
+    @abstractmethod
+    def add_alerts(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Store alerts (dicts with the keys of ``sql.ALERT_COLUMNS``); an id already stored is skipped."""
+
+    @abstractmethod
+    def mark_alert_posted(self, alert_id: str, when: datetime) -> None:
+        """Record that the alert was POSTed to the webhook at ``when``."""
+
+    @abstractmethod
+    def alert_rows(
+        self,
+        *,
+        pairs: Sequence[str] | None = None,
+        rule: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        unposted: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored alerts, newest period first: of one of ``pairs`` (``SRC>TGT``), raised by ``rule``, whose period
+        (a week from its Monday, or a day) overlaps ``since``..``until``, not yet posted."""
 
     @abstractmethod
     def close(self) -> None:

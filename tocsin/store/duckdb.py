@@ -593,4 +593,13 @@ def _detail(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-__all__ = ["DuckDBStore", "connect", "make_event_id", "merge_unmerged", "refresh_merged_facts"]
+__all__ = ["DuckDBStore", "connect", "duckdb_connection", "make_event_id", "merge_unmerged", "refresh_merged_facts"]
+
+
+def duckdb_connection(store: Any) -> duckdb.DuckDBPyConnection | None:
+    """The DuckDB connection of a DuckDB store (:class:`DuckDBStore`, or any object whose ``connection()`` is DuckDB's),
+    inside its session, for adapters that need DuckDB itself (the GDELT import reads CSV with DuckDB); None for a store
+    of another backend."""
+    getter = getattr(store, "connection", None)
+    conn = getter() if callable(getter) else None
+    return conn if isinstance(conn, duckdb.DuckDBPyConnection) else None

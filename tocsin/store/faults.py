@@ -15,6 +15,9 @@ import duckdb
 
 from ..errors import Errors, StoreError
 
+#: The exceptions of the database drivers a store's SQL may raise (the API maps them to E301/E307).
+DRIVER_ERRORS: tuple[type[Exception], ...] = (duckdb.Error,)
+
 _DAMAGED = re.compile(r"corrupt|checksum|could not read enough bytes|not a valid duckdb database|serializ", re.IGNORECASE)
 
 
@@ -32,13 +35,18 @@ def store_error(exc: BaseException, path: str) -> StoreError:
     return StoreError(Errors.E301.format(path=path, detail=detail))
 
 
+def is_duckdb(cursor: object) -> bool:
+    """Whether ``cursor`` (a :meth:`Store.reader`) speaks DuckDB's SQL, else PostgreSQL's (``tocsin.store.postgres.PgCursor``)."""
+    return isinstance(cursor, duckdb.DuckDBPyConnection)
+
+
 @contextmanager
 def driver_errors(path: str) -> Iterator[None]:
     """Raise a DuckDB error of the enclosed block as :func:`store_error` (``raise ... from`` the original)."""
     try:
         yield
-    except duckdb.Error as exc:
+    except DRIVER_ERRORS as exc:
         raise store_error(exc, path) from exc
 
 
-__all__ = ["driver_errors", "is_damaged", "store_error"]
+__all__ = ["DRIVER_ERRORS", "driver_errors", "is_damaged", "is_duckdb", "store_error"]

@@ -8,15 +8,35 @@ A backend gives :class:`SqlStore` two things: ``_query(sql, params)`` (``?`` pla
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable
-from datetime import date
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from ..codebook import name_of
 from ..errors import ConfigError, Errors
 from .base import TABLES, Store
+from .filters import EventFilter, check_date, check_dyad
 from .merge import signal_sql
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The columns of an alert row :meth:`SqlStore.add_alerts` writes, in order.
+ALERT_COLUMNS = (
+    "id",
+    "rule",
+    "kind",
+    "pair",
+    "source",
+    "target",
+    "freq",
+    "period",
+    "score",
+    "message",
+    "evidence",
+    "reasons",
+    "created_at",
+)
 #: The order of :meth:`Store.events` rows.
 EVENT_ORDER = "e.event_date, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 
@@ -30,50 +50,95 @@ class SqlStore(Store):
     def _query(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         """Rows of ``sql`` (``?`` placeholders) as dicts."""
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        code: str | None = None,
-        article_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if actor is not None:
-            where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-            params += [actor, actor]
-        if dyad is not None:
-            first, second = check_dyad(dyad)
-            where.append(
-                "((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?))"
-                " OR (starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))"
-            )
-            params += [first, second, second, first]
-        if since is not None:
-            where.append("e.event_date >= ?")
-            params.append(check_date("since", since))
-        if until is not None:
-            where.append("e.event_date <= ?")
-            params.append(check_date("until", until))
-        if code is not None:
-            where.append("starts_with(e.cameo, ?)")
-            params.append(code)
-        if article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(article_id)
+    def events(self, where: EventFilter | None = None, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        the_filter = EventFilter.of(where, **filters)
+        condition, params = the_filter.where("e")
         sql = self._event_select
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        if condition != "true":
+            sql += " WHERE " + condition
         sql += f" ORDER BY {EVENT_ORDER}"
         sql += limit_clause(limit, params)
         rows = self._query(sql, params)
         for row in rows:
             row["cameo_name"] = name_of(row["cameo"])
         return rows
+
+    @abstractmethod
+    def connection(self) -> Any:
+        """The backend's connection with DuckDB's face (``execute(sql, params)`` with ``?`` placeholders, ``cursor()``,
+        ``fetchall()``, ``df()``): for the store's own methods only; the layers above call those."""
+
+    # -- the SQL of the layers above (watch, feeds, API): DuckDB's dialect (PostgreSQL translates), ``?`` placeholders
+
+    def read_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self.connection().cursor()  # a cursor of its own: threads of a server share the store
+        try:
+            return list(cursor.execute(sql, list(params)).fetchall())
+        finally:
+            cursor.close()
+
+    def read_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        cursor = self.connection().cursor()
+        try:
+            frame: pd.DataFrame = cursor.execute(sql, list(params)).df()
+            return frame
+        finally:
+            cursor.close()
+
+    def write(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self.connection().execute(sql, list(params))
+        return list(cursor.fetchall()) if cursor.description else []
+
+    def reader(self) -> Any:
+        return self.connection().cursor()
+
+    def has_table(self, name: str) -> bool:
+        row = self.read_rows("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name])
+        return bool(row and row[0][0])
+
+    def data_version(self) -> tuple[int, int]:
+        row = self.read_rows("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM merged_events)")[0]
+        return int(row[0]), int(row[1])
+
+    # -- alerts (tocsin.watch.alerts)
+
+    def alert_keys(self) -> set[tuple[str, str, date]]:
+        return {(r[0], r[1], r[2]) for r in self.write("SELECT pair, freq, period FROM alerts")}
+
+    def add_alerts(self, rows: Sequence[dict[str, Any]]) -> None:
+        row = "(?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?)"
+        for start in range(0, len(rows), 500):  # a few statements of many rows (DuckDB and PostgreSQL SQL alike)
+            chunk = rows[start : start + 500]
+            self.write(
+                f"INSERT INTO alerts ({', '.join(ALERT_COLUMNS)}) VALUES {', '.join([row] * len(chunk))} ON CONFLICT DO NOTHING",
+                [alert[c] for alert in chunk for c in ALERT_COLUMNS],
+            )
+
+    def mark_alert_posted(self, alert_id: str, when: datetime) -> None:
+        self.write("UPDATE alerts SET posted_at = ? WHERE id = ?", [when, alert_id])
+
+    def alert_rows(
+        self,
+        *,
+        pairs: Sequence[str] | None = None,
+        rule: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        unposted: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = _alert_where(pairs, rule, since, until, unposted)
+        names: tuple[str, ...] = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence")
+        names += ("created_at", "posted_at", "reasons")
+        sql = f"SELECT {', '.join(names)} FROM alerts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY period DESC, pair, rule"
+        if limit is not None:
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+                raise ConfigError(Errors.E501.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
+            sql += f" LIMIT {limit}"
+        return [dict(zip(names, row)) for row in self.read_rows(sql, params)]
 
     def articles(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         params: list[Any] = []
@@ -88,17 +153,26 @@ class SqlStore(Store):
         return bool(self._query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
 
 
-def check_date(name: str, value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(Errors.E501.format(name=name, value=value, hint="Expected an ISO date such as 2024-03-05.")) from exc
-
-
-def check_dyad(dyad: tuple[str, str]) -> tuple[str, str]:
-    if not isinstance(dyad, (tuple, list)) or len(dyad) != 2 or not all(isinstance(code, str) for code in dyad):
-        raise ConfigError(Errors.E501.format(name="dyad", value=dyad, hint="Expected two actor codes, e.g. ('RUS', 'UKR')."))
-    return dyad[0], dyad[1]
+def _alert_where(
+    pairs: Sequence[str] | None, rule: str | None, since: date | None, until: date | None, unposted: bool
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if pairs is not None:
+        where.append("pair = ?" if len(pairs) == 1 else f"pair IN ({', '.join('?' for _ in pairs)})")
+        params += list(pairs)
+    if rule is not None:
+        where.append("rule = ?")
+        params.append(rule)
+    if since is not None:
+        where.append("period + CASE WHEN freq = 'week' THEN 6 ELSE 0 END >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("period <= ?")
+        params.append(until)
+    if unposted:
+        where.append("posted_at IS NULL")
+    return where, params
 
 
 def limit_clause(limit: int | None, params: list[Any]) -> str:
@@ -137,4 +211,4 @@ WHERE f.event_id = merged_events.event_id
 """
 
 
-__all__ = ["EVENT_ORDER", "SqlStore", "check_date", "check_dyad", "limit_clause", "merged_facts_sql"]
+__all__ = ["ALERT_COLUMNS", "EVENT_ORDER", "SqlStore", "check_date", "check_dyad", "limit_clause", "merged_facts_sql"]

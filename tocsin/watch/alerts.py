@@ -19,7 +19,6 @@ alert carries its evidence: the ids of the merged events behind it.
 from __future__ import annotations
 
 import hashlib
-import math
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -27,25 +26,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import registry
 from ..errors import ConfigError, Errors
+from ..store import Store
+from ..store.sql import ALERT_COLUMNS
+from .kinds import Fired, kind_of
 from .pairs import parse_pair
-from .reports import FREQS, RUNGS, check_date, period_sql, reports_sql
+from .reports import FREQS, check_date, period_sql, reports_sql
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
+#: The alert kinds tocsin ships (:mod:`tocsin.watch.kinds`); rules may name any kind registered in ``registry.alert_kinds``.
 KINDS = ("change", "spike", "rung", "first")
 #: Which rule wins when several fire on one pair and period: the higher rank, then the higher score.
-KIND_RANK = {"rung": 4, "spike": 3, "change": 2, "first": 1}
+KIND_RANK = {name: kind_of(name).rank for name in KINDS}
 MEASURES = ("events", "conflict", "cooperation", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "escalation", "sources", "share")
-MAX_EVIDENCE = 20
-
-_DEFAULTS: dict[str, dict[str, Any]] = {
-    "change": {"measure": "conflict", "freq": "week", "baseline": 4, "ratio": 2.0, "min_count": 3.0, "min_baseline": 1.0,
-               "min_history": 4},
-    "spike": {"measure": "escalation", "freq": "week", "method": "zscore", "window": 8, "threshold": 3.0, "min_value": 1.0,
-              "alpha": 0.3, "min_std": 1.0, "min_history": 4, "min_baseline": 1.0},
-    "rung": {"freq": "week", "min_rung": 3},
-    "first": {"freq": "week", "quads": [1, 2, 3, 4]},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,7 +53,8 @@ class Rule:
         fields = self.__dict__
         if key in fields.get("params", {}):
             return fields["params"][key]
-        defaults = _DEFAULTS.get(fields.get("kind", ""), {})
+        kind = fields.get("kind", "")
+        defaults = kind_of(kind).defaults if kind in registry.alert_kinds else {}
         if key in defaults:
             return defaults[key]
         raise AttributeError(key)
@@ -122,9 +117,13 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
         raise bad("Each [[rule]] needs a name.")
     kind = raw.get("kind")
-    if kind not in KINDS:
-        raise bad(f"kind must be one of {', '.join(KINDS)}.")
-    params = dict(_DEFAULTS[kind])
+    if not isinstance(kind, str):
+        raise bad("kind must be the name of an alert kind (registry.alert_kinds).")
+    try:
+        the_kind = kind_of(kind)
+    except ConfigError as exc:  # E511, naming the kind and the registered ones
+        raise ConfigError(f"{exc} (rule {n} of {where})") from None
+    params = dict(the_kind.defaults)
     unknown = set(raw) - set(params) - {"name", "kind"}
     if unknown:
         raise bad(f"Unknown setting(s) {sorted(unknown)}; a {kind} rule takes {sorted(params)}.")
@@ -133,8 +132,6 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
         raise bad("freq must be week or day.")
     if "measure" in params and params["measure"] not in MEASURES:
         raise bad(f"measure must be one of {', '.join(MEASURES)}.")
-    if kind == "spike" and params["method"] not in ("zscore", "ewma"):
-        raise bad("method must be zscore or ewma.")
     for key in ("baseline", "window"):
         if key in params and (not isinstance(params[key], int) or params[key] < 1):
             raise bad(f"{key} must be a whole number >= 1.")
@@ -142,12 +139,9 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
         raise bad("min_history must be a whole number of periods >= 1.")
     if "min_baseline" in params and not (isinstance(params["min_baseline"], (int, float)) and params["min_baseline"] > 0):
         raise bad("min_baseline must be a number > 0.")
-    if kind == "spike" and not 0 < float(params["alpha"]) <= 1:
-        raise bad("alpha must be in (0, 1].")
-    if kind == "rung" and params["min_rung"] not in range(len(RUNGS)):
-        raise bad(f"min_rung must be 0..{len(RUNGS) - 1}.")
-    if kind == "first" and not (isinstance(params["quads"], list) and set(params["quads"]) <= {1, 2, 3, 4} and params["quads"]):
-        raise bad("quads must be a list of quad classes 1..4.")
+    hint = the_kind.check(params)
+    if hint:
+        raise bad(hint)
     return Rule(raw["name"], kind, params)
 
 
@@ -155,7 +149,7 @@ def _check_rule(where: Path, n: int, raw: Any) -> Rule:
 
 
 def detect(
-    store: Any, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None
+    store: Store, rules: Sequence[Rule] | None = None, *, since: str | date | None = None, until: str | date | None = None
 ) -> list[Alert]:
     """Every alert the rules raise over the store's directed country-level pairs (nothing is stored).
 
@@ -167,7 +161,7 @@ def detect(
     alerts: list[Alert] = []
     for freq in sorted({r.freq for r in rules}):
         frame = _pair_series(store, freq, last)
-        fired: list[tuple[Rule, str, str, date, float, str, Callable[[list[tuple]], list[str]]]] = []
+        fired: list[tuple[Rule, str, str, date, float, str, Callable[[list[tuple[Any, ...]]], list[str]]]] = []
         for (src, tgt), series in frame.groupby(["src", "tgt"], sort=True):
             series = series.reset_index(drop=True)
             for rule in (r for r in rules if r.freq == freq):
@@ -179,7 +173,7 @@ def detect(
         for item in fired:
             grouped.setdefault((item[1], item[2], item[3]), []).append(item)
         for (src, tgt, period), items in grouped.items():
-            items.sort(key=lambda f: (-KIND_RANK[f[0].kind], -f[4], f[0].name))  # the strongest first
+            items.sort(key=lambda f: (-kind_of(f[0].kind).rank, -f[4], f[0].name))  # the strongest first
             rule, _, _, _, score, message, pick = items[0]
             alert = _alert(rule, src, tgt, freq, period, score, message, pick(evidence.get((src, tgt, period), [])))
             alert.reasons = [f"{f[0].name}: {f[5]}" for f in items[1:]]
@@ -188,7 +182,7 @@ def detect(
     return alerts
 
 
-def _pair_series(store: Any, freq: str, until: date | None) -> Any:
+def _pair_series(store: Store, freq: str, until: date | None) -> Any:
     """Per directed pair and period, from the pair's first period to the last period stored: the measures (zero-filled)."""
     import pandas as pd
 
@@ -203,7 +197,7 @@ SELECT p.src, p.tgt, p.period, count(*) AS events, count(*) FILTER (WHERE quad >
        count(*)::DOUBLE PRECISION / max(t.total) AS share
 FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.period ORDER BY p.src, p.tgt, p.period
 """
-    agg = store.connection().cursor().execute(sql, params).df()
+    agg = store.read_frame(sql, params)
     if agg.empty:
         return pd.DataFrame(columns=["src", "tgt", "period", *MEASURES, "rung"])
     agg["period"] = pd.to_datetime(agg["period"]).dt.date
@@ -221,7 +215,9 @@ FROM periods p JOIN totals t ON t.period = p.period GROUP BY p.src, p.tgt, p.per
     return pd.concat(full, ignore_index=True)
 
 
-def _evidence(store: Any, freq: str, until: date | None, keys: set[tuple[str, str, date]]) -> dict[tuple[str, str, date], list[tuple]]:
+def _evidence(
+    store: Store, freq: str, until: date | None, keys: set[tuple[str, str, date]]
+) -> dict[tuple[str, str, date], list[tuple[Any, ...]]]:
     """The events of each (source, target, period) asked for: (event_id, quad, goldstein, rung, sources)."""
     if not keys:
         return {}
@@ -233,79 +229,16 @@ FROM rows r JOIN (SELECT unnest(?::VARCHAR[]) AS src, unnest(?::VARCHAR[]) AS tg
      ON k.src = r.src AND k.tgt = r.tgt AND k.period = {period_sql(freq, "r.event_date")}
 """
     params += [[k[0] for k in ordered], [k[1] for k in ordered], [k[2] for k in ordered]]
-    out: dict[tuple[str, str, date], list[tuple]] = {}
-    for src, tgt, period, event_id, quad, goldstein, rung, sources in store.connection().cursor().execute(sql, params).fetchall():
+    out: dict[tuple[str, str, date], list[tuple[Any, ...]]] = {}
+    for src, tgt, period, event_id, quad, goldstein, rung, sources in store.read_rows(sql, params):
         out.setdefault((src, tgt, period), []).append((event_id, quad, goldstein, rung, sources))
     return out
 
 
-def _evaluate(rule: Rule, s: Any) -> list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]]:
-    """The periods where ``rule`` fires on one pair's series: (period, score, message, how to pick its evidence)."""
-    out: list[tuple[date, float, str, Callable[[list[tuple]], list[str]]]] = []
-    periods = list(s["period"])
-    unit = "week" if rule.freq == "week" else "day"
-    if rule.kind == "change":
-        values = [float(v) for v in s[rule.measure]]
-        conflict = rule.measure != "cooperation"
-        for i, value in enumerate(values):
-            if i < rule.min_history or value < rule.min_count:
-                continue  # a pair needs min_history periods behind it (its first event opens its history)
-            base = values[max(0, i - rule.baseline) : i]
-            mean = sum(base) / rule.baseline  # periods before the pair's first event count as zero
-            if mean < rule.min_baseline or value < rule.ratio * mean:
-                continue  # a near-zero baseline makes any ratio meaningless: new activity is the rung and first rules' job
-            score = value / mean
-            message = (
-                f"{rule.measure} {value:g} this {unit} vs {mean:.2f} per {unit} over the previous {rule.baseline} (x{value / mean:.1f})"
-            )
-            out.append((periods[i], round(score, 3), message, lambda events, c=conflict: _ids(events, conflict=c)))
-    elif rule.kind == "spike":
-        values = [float(v) for v in s[rule.measure]]
-        ewma: float | None = None
-        ewvar = 0.0
-        for i, value in enumerate(values):
-            if rule.method == "zscore":
-                base = values[max(0, i - rule.window) : i]
-                base = base + [0.0] * (rule.window - len(base))  # before the first event the pair was silent
-                mean = sum(base) / len(base)
-                std = math.sqrt(sum((b - mean) ** 2 for b in base) / len(base))
-            else:
-                mean = ewma if ewma is not None else 0.0
-                std = math.sqrt(ewvar)
-            z = (value - mean) / max(std, float(rule.min_std))
-            seasoned = i >= rule.min_history and mean >= rule.min_baseline  # enough history, a baseline to deviate from
-            if seasoned and value >= rule.min_value and z >= rule.threshold:
-                label = f"{rule.window}-{unit} z-score" if rule.method == "zscore" else f"EWMA (alpha {rule.alpha})"
-                message = f"{rule.measure} {value:.1f} this {unit}, {z:.1f} sd above its {label} level {mean:.1f}"
-                out.append((periods[i], round(z, 3), message, lambda events: _ids(events, conflict=True)))
-            if rule.method == "ewma":
-                prev = ewma if ewma is not None else 0.0
-                ewma = rule.alpha * value + (1 - rule.alpha) * prev
-                ewvar = (1 - rule.alpha) * (ewvar + rule.alpha * (value - prev) ** 2)
-    elif rule.kind == "rung":
-        highest = -1
-        for i, period in enumerate(periods):
-            rung = int(s["rung"][i]) if s["events"][i] else -1
-            if rung > highest:
-                if rung >= rule.min_rung:
-                    message = f"new rung: {RUNGS[rung]} (rung {rung}" + (f", above {RUNGS[highest]})" if highest >= 0 else ")")
-                    out.append((period, float(rung), message, lambda events, r=rung: _ids([e for e in events if e[3] == r])))
-                highest = rung
-    elif rule.kind == "first":
-        quads = sorted(set(rule.quads))
-        for i, period in enumerate(periods):
-            hits = sum(int(s[f"quad{q}"][i]) for q in quads)
-            if hits:
-                message = f"first event between the pair with quad class in {quads}"
-                out.append((period, float(hits), message, lambda events: _ids([e for e in events if e[1] in quads])))
-                break
-    return out
-
-
-def _ids(events: list[tuple], *, conflict: bool = False) -> list[str]:
-    """Evidence: the period's event ids, conflictual first when asked, then most sources, then most extreme Goldstein."""
-    ordered = sorted(events, key=lambda e: ((e[1] < 3) if conflict else 0, -e[4], e[2], e[0]))
-    return [e[0] for e in ordered][:MAX_EVIDENCE]
+def _evaluate(rule: Rule, s: Any) -> list[Fired]:
+    """The periods where ``rule`` fires on one pair's series: (period, score, message, how to pick its evidence), as its
+    kind (``registry.alert_kinds``) says."""
+    return kind_of(rule.kind)(rule, s)
 
 
 def _alert(rule: Rule, src: str, tgt: str, freq: str, period: date, score: float, message: str, evidence: list[str]) -> Alert:
@@ -327,34 +260,25 @@ class AlertRun:
     post_errors: list[str] = field(default_factory=list)
 
 
-def run_alerts(store: Any, rules: Sequence[Rule] | None = None, *, webhook: str | None = None, timeout: float = 10.0) -> AlertRun:
+def run_alerts(store: Store, rules: Sequence[Rule] | None = None, *, webhook: str | None = None, timeout: float = 10.0) -> AlertRun:
     """Detect, store the alerts not stored yet, and POST every alert not yet posted to ``webhook``."""
     found = detect(store, rules)
     run = AlertRun(detected=len(found))
-    conn = store.connection()
     now = datetime.now(UTC).replace(tzinfo=None)
     # known by pair, frequency and period: one alert each, whatever its id (alerts stored before issue 11 hashed the rule)
-    known = {(r[0], r[1], r[2]) for r in conn.execute("SELECT pair, freq, period FROM alerts").fetchall()}
+    known = store.alert_keys()
     run.added = [alert for alert in found if (alert.pair, alert.freq, alert.period) not in known]
     for alert in run.added:
         alert.created_at = now
-    columns = ("id", "rule", "kind", "pair", "source", "target", "freq", "period", "score", "message", "evidence", "reasons", "created_at")
-    row = "(?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?)"
-    for start in range(0, len(run.added), 500):  # a few statements of many rows (DuckDB and PostgreSQL SQL alike)
-        chunk = run.added[start : start + 500]
-        conn.execute(
-            f"INSERT INTO alerts ({', '.join(columns)}) VALUES {', '.join([row] * len(chunk))} ON CONFLICT DO NOTHING",
-            [getattr(alert, c) for alert in chunk for c in columns],
-        )
+    store.add_alerts([{c: getattr(alert, c) for c in ALERT_COLUMNS} for alert in run.added])
     if webhook:
         _post(store, webhook, timeout, run)
     return run
 
 
-def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
+def _post(store: Store, webhook: str, timeout: float, run: AlertRun) -> None:
     import httpx
 
-    conn = store.connection()
     pending = list_alerts(store, unposted=True)
     for alert in sorted(pending, key=lambda a: (a["period"], a["pair"], a["rule"])):
         try:
@@ -363,12 +287,12 @@ def _post(store: Any, webhook: str, timeout: float, run: AlertRun) -> None:
         except httpx.HTTPError as exc:
             run.post_errors.append(f"{alert['id']}: {type(exc).__name__}: {exc}")
             break  # the hook is down: keep the rest for the next run
-        conn.execute("UPDATE alerts SET posted_at = ? WHERE id = ?", [datetime.now(UTC).replace(tzinfo=None), alert["id"]])
+        store.mark_alert_posted(alert["id"], datetime.now(UTC).replace(tzinfo=None))
         run.posted += 1
 
 
 def list_alerts(
-    store: Any,
+    store: Store,
     *,
     pair: str | None = None,
     rule: str | None = None,
@@ -381,39 +305,15 @@ def list_alerts(
 
     since, until: keep the alerts whose period (a week from its Monday, or a day) overlaps these days.
     """
-    where, params = [], []
+    pairs: list[str] | None = None
     if pair is not None:
         p = parse_pair(pair)
-        if p.directed:
-            where.append("pair = ?")
-            params.append(str(p))
-        else:
-            where.append("pair IN (?, ?)")
-            params += [f"{p.source}>{p.target}", f"{p.target}>{p.source}"]
-    if rule is not None:
-        where.append("rule = ?")
-        params.append(rule)
+        pairs = [str(p)] if p.directed else [f"{p.source}>{p.target}", f"{p.target}>{p.source}"]
     first, last = check_date("since", since), check_date("until", until)
-    if first is not None:
-        where.append("period + CASE WHEN freq = 'week' THEN 6 ELSE 0 END >= ?")
-        params.append(first)
-    if last is not None:
-        where.append("period <= ?")
-        params.append(last)
-    if unposted:
-        where.append("posted_at IS NULL")
-    sql = "SELECT id, rule, kind, pair, source, target, freq, period, score, message, evidence, created_at, posted_at, reasons FROM alerts"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY period DESC, pair, rule"
-    if limit is not None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ConfigError(Errors.E501.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
-        sql += f" LIMIT {limit}"
-    rows = store.connection().cursor().execute(sql, params).fetchall()
+    rows = store.alert_rows(pairs=pairs, rule=rule, since=first, until=last, unposted=unposted, limit=limit)
     out = []
     for r in rows:
-        alert = Alert(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], list(r[10]), r[11], r[12], list(r[13] or []))
+        alert = Alert(**{**r, "evidence": list(r["evidence"]), "reasons": list(r["reasons"] or [])})
         out.append(alert.to_dict())
     return out
 

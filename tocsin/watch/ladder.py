@@ -21,9 +21,10 @@ the rung is where it stood then, not where it stands today. Events with no date 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, Errors
+from ..store import Store
 from .pairs import Pair, parse_pair
 from .reports import RUNGS, check_date, count_undated, reports_sql, source_missing
 
@@ -38,17 +39,18 @@ WINDOW_DAYS = 28
 MAX_EVIDENCE = 20
 
 
-def latest_day(store: Any, source: str = "tocsin") -> date | None:
+def latest_day(store: Store, source: str = "tocsin") -> date | None:
     """The latest event day in the store, or in its GDELT rows (the default end of a window)."""
     if source_missing(store, source):
         return None
     sql, params = reports_sql(source=source)
-    row = store.connection().cursor().execute(sql + "SELECT max(event_date) FROM rows", params).fetchone()
-    return row[0] if row else None
+    rows = store.read_rows(sql + "SELECT max(event_date) FROM rows", params)
+    day: date | None = rows[0][0] if rows else None
+    return day
 
 
 def ladder(
-    store: Any,
+    store: Store,
     *,
     pair: str | Pair | tuple[str, str] | None = None,
     since: str | date | None = None,
@@ -94,7 +96,7 @@ ORDER BY rung DESC, score DESC, events DESC, source, target
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    frame = store.connection().cursor().execute(sql, params).df()
+    frame = store.read_frame(sql, params)
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(LADDER_COLUMNS)), undated)
     frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
@@ -118,7 +120,7 @@ PAIR_COLUMNS = ("pair", "source", "target", "events", "conflict", "cooperation",
 
 
 def pairs(
-    store: Any,
+    store: Store,
     *,
     since: str | date | None = None,
     until: str | date | None = None,
@@ -147,7 +149,7 @@ FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt
 GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
 """
     params.append(int(limit))
-    frame = store.connection().cursor().execute(sql, params).df()
+    frame = store.read_frame(sql, params)
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(PAIR_COLUMNS)), undated)
     frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])

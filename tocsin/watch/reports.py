@@ -22,6 +22,8 @@ from typing import Any
 
 from ..codebook import country_codes
 from ..errors import ConfigError, Errors
+from ..store import Store
+from ..store.filters import check_date
 from ..store.merge import principal_sql
 from .pairs import Pair, check_level
 
@@ -66,15 +68,6 @@ MIN_CONFIDENCE = 0.5
 def period_sql(freq: str, column: str = "event_date") -> str:
     """SQL of the period a day falls in: the Monday of its week (``freq="week"``), or the day itself."""
     return f"date_trunc('week', {column})::DATE" if freq == "week" else column
-
-
-def check_date(name: str, value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(Errors.E501.format(name=name, value=value, hint="Expected an ISO date such as 2024-05-06.")) from exc
 
 
 def reports_sql(
@@ -184,7 +177,7 @@ _GDELT_FACTS = f"""
 
 
 def count_undated(
-    store: Any,
+    store: Store,
     *,
     pair: Pair | None = None,
     country: str | None = None,
@@ -200,8 +193,8 @@ def count_undated(
     sql, params = reports_sql(
         pair=pair, country=country, level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True
     )
-    row = store.connection().cursor().execute(sql + "SELECT count(*) FROM rows", params).fetchone()
-    return int(row[0]) if row else 0
+    rows = store.read_rows(sql + "SELECT count(*) FROM rows", params)
+    return int(rows[0][0]) if rows else 0
 
 
 def check_source(source: str) -> str:
@@ -212,14 +205,11 @@ def check_source(source: str) -> str:
     return source
 
 
-def source_missing(store: Any, source: str) -> bool:
+def source_missing(store: Store, source: str) -> bool:
     """True when ``source`` is gdelt and nothing was imported yet (no ``gdelt_events`` table)."""
     if check_source(source) == "tocsin":
         return False
-    found = (
-        store.connection().cursor().execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [GDELT_TABLE]).fetchone()
-    )
-    return not found or found[0] == 0
+    return not store.has_table(GDELT_TABLE)
 
 
 __all__ = [

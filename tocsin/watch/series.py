@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Errors
+from ..store import Store
 from .pairs import Pair, parse_pair
 from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, source_missing
 
@@ -37,7 +38,7 @@ COLUMNS = (
 
 
 def series(
-    store: Any,
+    store: Store,
     *,
     pair: str | Pair | tuple[str, str] | None = None,
     country: str | None = None,
@@ -88,15 +89,14 @@ SELECT {period_sql(freq)} AS period, count(*) AS events,
        sum(sources) AS sources, sum(weight) AS escalation, max(rung) AS rung, bool_or(signal) AS nuclear
 FROM rows GROUP BY period ORDER BY period
 """
-    conn = _cursor(store)
-    frame = conn.execute(sql, params).df()
+    frame = store.read_frame(sql, params)
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(COLUMNS)), undated)
     frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
     check_periods(start, end, freq)
-    totals = _totals(conn, freq, start, end, source, min_confidence)
+    totals = _totals(store, freq, start, end, source, min_confidence)
     index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
     frame = frame.set_index("period").reindex(index)
     frame.index.name = "period"
@@ -138,17 +138,14 @@ def _period_start(day: date, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
-def _totals(conn: Any, freq: str, start: date, end: date, source: str = "tocsin", min_confidence: float | None = None) -> dict[date, int]:
+def _totals(
+    store: Store, freq: str, start: date, end: date, source: str = "tocsin", min_confidence: float | None = None
+) -> dict[date, int]:
     """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
     last_day = min(end, date.max - timedelta(days=6)) + timedelta(days=6) if freq == "week" else end  # the week of 9999-12-31 ends there
     sql, params = reports_sql(since=start, until=last_day, source=source, min_confidence=min_confidence)
-    rows = conn.execute(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params).fetchall()
+    rows = store.read_rows(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params)
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
-
-
-def _cursor(store: Any) -> Any:
-    """A cursor of the store's connection (its own, so threads of a server can share the store)."""
-    return store.connection().cursor()
 
 
 __all__ = ["COLUMNS", "FREQS", "MAX_PERIODS", "check_periods", "series"]

@@ -78,6 +78,6 @@ def post_articles(body: ArticlesIn, state: Annotated[ApiState, Depends(writer)])
         finally:
             state.cache.clear()
             pipeline.failures.clear()  # reported in this answer; a long-running server must not pile them up
-    body = report_body(report)
-    body["alerts"] = [alert.to_dict() for alert in alerts.added] if alerts is not None else []
-    return JSONResponse(body)
+    answer = report_body(report)
+    answer["alerts"] = [alert.to_dict() for alert in alerts.added] if alerts is not None else []
+    return JSONResponse(answer)

@@ -7,7 +7,6 @@ import io
 import json
 from typing import Annotated, Any
 
-import duckdb
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
@@ -16,7 +15,7 @@ from ..state import request_cursor
 
 router = APIRouter(tags=["events"])
 
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
+Cursor = Annotated[Any, Depends(request_cursor)]
 
 
 def event_filter(

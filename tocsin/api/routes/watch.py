@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-import duckdb
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ...errors import ConfigError, Errors
@@ -18,7 +17,7 @@ from ...watch.records import plain, records
 from ...watch.reports import RUNGS
 from ...watch.series import series
 from ..queries import check_date, check_int
-from ..state import ApiState, request_cursor, state_of
+from ..state import ApiState, state_of
 
 router = APIRouter(tags=["watch"])
 
@@ -39,7 +38,6 @@ PAIR_KEYS = (
 )
 _PRINCIPAL = re.compile(r"^[A-Z0-9]{3,15}$")
 
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
 Since = Annotated[str | None, Query(description="First day, inclusive (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Last day, inclusive (YYYY-MM-DD).")]
 Dataset = Annotated[str, Query(description="tocsin (events tocsin coded) or gdelt (GDELT rows loaded by tocsin import-gdelt).")]
@@ -48,7 +46,6 @@ Dataset = Annotated[str, Query(description="tocsin (events tocsin coded) or gdel
 @router.get("/pairs", summary="The actor pairs with most events")
 def pairs_(
     request: Request,
-    cursor: Cursor,
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(description="At most this many pairs.")] = 100,
@@ -64,13 +61,12 @@ def pairs_(
         frame = pairs(state.store, since=since, until=until, limit=limit, source=dataset)
         return {"items": [{key: row[key] for key in PAIR_KEYS} for row in records(frame)], "undated": frame.attrs.get("undated", 0)}
 
-    return _cached(state, cursor, ("pairs", since, until, limit, dataset), compute)
+    return _cached(state, ("pairs", since, until, limit, dataset), compute)
 
 
 @router.get("/series", summary="Events per week or day of a pair, a country or everything")
 def series_(
     request: Request,
-    cursor: Cursor,
     pair: Annotated[str | None, Query(description="SRC>TGT (directed) or SRC-TGT (either direction).")] = None,
     country: Annotated[str | None, Query(description="One principal (RUS, IGOWSTNAT): all its events, either side.")] = None,
     level: Annotated[str, Query(description="country (sides are principals) or actor (full codes).")] = "country",
@@ -109,13 +105,12 @@ def series_(
         return {"pair": the_pair, "country": country, "freq": freq, "points": records(frame), "undated": frame.attrs.get("undated", 0)}
 
     key = ("series", the_pair, country, level, freq, since, until, dataset, min_confidence)
-    return _cached(state, cursor, key, compute)
+    return _cached(state, key, compute)
 
 
 @router.get("/ladder", summary="Where pairs stand on the escalation ladder")
 def ladder_(
     request: Request,
-    cursor: Cursor,
     pair: Annotated[str | None, Query(description="One pair (SRC>TGT, or SRC-TGT for both directions); default: every pair.")] = None,
     since: Since = None,
     until: Until = None,
@@ -139,7 +134,7 @@ def ladder_(
         }
 
     key = ("ladder", str(the_pair) if the_pair else None, since, until, dataset, min_confidence)
-    return _cached(state, cursor, key, compute)
+    return _cached(state, key, compute)
 
 
 @router.get("/alerts", summary="Stored alerts, newest first")
@@ -163,9 +158,9 @@ def alerts(
     return JSONResponse({"items": [{key: plain(value) for key, value in item.items()} for item in items]})
 
 
-def _cached(state: ApiState, cursor: duckdb.DuckDBPyConnection, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> Response:
+def _cached(state: ApiState, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> Response:
     """The answer to ``key``, rendered once and kept as JSON bytes: the cache weighs what it holds (a byte budget)."""
-    body = state.cache.get(cursor, key, lambda: JSONResponse(compute()).body)
+    body = state.cache.get(state.store, key, lambda: JSONResponse(compute()).body)
     return Response(body, media_type="application/json")
 
 

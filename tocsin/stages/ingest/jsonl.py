@@ -1,6 +1,7 @@
 """JSON Lines inputs: one article per line.
 
-Each line is an object ``{id?, title?, text, url?, outlet?, published?, lang?}``;
+Each line is an object ``{id?, title?, text, url?, outlet?, published?, lang?}`` (the article record,
+:class:`~tocsin.stages.ingest.record.ArticleRecord`, the schema ``POST /api/articles`` takes too);
 other keys are ignored. A bad line is reported (with its line number) and
 skipped; the other lines still yield articles. A ``.json`` file may also hold
 a single JSON document: one such object, or an array of them.
@@ -9,21 +10,20 @@ a single JSON document: one such object, or an array of them.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from pydantic import ValidationError
+
 from ...errors import Errors, ExtractError, IngestError, Warnings
-from ...models import Article, is_iso_published
+from ...models import Article
 from .clean import finish_article, printable
+from .record import ArticleRecord, first_problem, json_type
 
 OnFailure = Callable[[IngestError], None]
 Malformed = Callable[[str, int, str], ExtractError]
 """Builds the error of a malformed record from ``(path, line, detail)``."""
-
-_OPTIONAL_STRINGS = ("title", "url", "outlet")
-_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
 
 
 def parse_jsonl(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Article]:
@@ -99,7 +99,7 @@ def parse_json(text: str, *, path: str, on_failure: OnFailure) -> Iterator[Artic
 
 
 def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | None = None) -> Article:
-    """Validate one decoded record and make it an article.
+    """Validate one decoded record (:class:`~tocsin.stages.ingest.record.ArticleRecord`) and make it an article.
 
     Args:
         malformed: builds the error of a malformed record; default E005 (a JSON Lines record).
@@ -111,76 +111,16 @@ def parse_record(record: Any, *, path: str, line: int, malformed: Malformed | No
     """
     bad = malformed or _malformed
     if not isinstance(record, dict):
-        raise bad(path, line, f"expected a JSON object, found {_json_type(record)}")
+        raise bad(path, line, f"expected a JSON object, found {json_type(record)}")
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise ExtractError(Errors.E008.format(path=path, line=line), path=path, line=line)
-    if not isinstance(text, str):
-        raise bad(path, line, f'"text" must be a string, found {_json_type(text)}')
-    fields: dict[str, str | None] = {}
-    for key in _OPTIONAL_STRINGS:
-        fields[key] = _optional_string(record, key, path=path, line=line, bad=bad)
-    article = Article(
-        text=text.replace("\r\n", "\n").strip(),
-        id=_record_id(record.get("id"), path=path, line=line, bad=bad),
-        published=_published(record, path=path, line=line, bad=bad),
-        lang=_lang(record, path=path, line=line, bad=bad),
-        origin=f"{path}:{line}",
-        **fields,
-    )
-    return finish_article(article, path=path, line=line)
-
-
-def _record_id(value: Any, *, path: str, line: int, bad: Malformed) -> str:
-    if value is None:
-        return ""  # Article falls back to a content hash
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise bad(path, line, f'"id" must be a string or an integer, found {_json_type(value)}')
-    return str(value).strip()  # 7, "7" and " 7 " are one id
-
-
-def _optional_string(record: dict[str, Any], key: str, *, path: str, line: int, bad: Malformed) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise bad(path, line, f'"{key}" must be a string, found {_json_type(value)}')
-    return value.strip() or None
-
-
-def _published(record: dict[str, Any], *, path: str, line: int, bad: Malformed) -> str | None:
-    value = _optional_string(record, "published", path=path, line=line, bad=bad)
-    if value is None:
-        return None
-    if not is_iso_published(value):
-        detail = f'"published" must be an ISO date or datetime such as "2024-05-17" or "2024-05-17T09:30:00Z", found {value!r}'
-        raise bad(path, line, detail)
-    return value
-
-
-def _lang(record: dict[str, Any], *, path: str, line: int, bad: Malformed) -> str | None:
-    value = _optional_string(record, "lang", path=path, line=line, bad=bad)
-    if value is None:
-        return None
-    match = _LANG.match(value.lower())
-    if match is None:
-        raise bad(path, line, f'"lang" must be a language code such as "fr" or "en", found {value!r}')
-    return match.group(1)
+    try:
+        checked = ArticleRecord.model_validate(record)
+    except ValidationError as exc:
+        raise bad(path, line, first_problem(record, exc.errors())) from None
+    return finish_article(checked.to_article(f"{path}:{line}"), path=path, line=line)
 
 
 def _malformed(path: str, line: int, detail: str) -> ExtractError:
     return ExtractError(Errors.E005.format(path=path, line=line, detail=detail), path=path, line=line)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
