@@ -94,9 +94,9 @@ def _code_values() -> set[str]:
     """Labels and values that are tocsin's or spaCy's vocabulary, not a language's."""
     from spacy.glossary import GLOSSARY
 
+    from tocsin.config import ActorEntryTable, ActorTerm
     from tocsin.languages import SUPPORTED
     from tocsin.models import Event
-    from tocsin.config import ActorEntryTable, ActorTerm
     from tocsin.stages.actors.dictionary import KINDS
     from tocsin.stages.dates import PRECISIONS as DATE_PRECISIONS
     from tocsin.stages.geo.gazetteer import PRECISIONS as PLACE_PRECISIONS

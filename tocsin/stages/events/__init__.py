@@ -75,6 +75,11 @@ class CodeEvents:
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
         self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
 
+    def _reject(self, trigger: Trigger, reason: str, code: str | None = None) -> _Draft | None:
+        """Drop a trigger while drafting: no draft."""
+        self._drop(trigger, reason, code)
+        return None
+
     def _record(self, trigger: str, code: str, reason: str) -> None:
         """Trace a trigger (or a coded event) that gave no event, with the reason."""
         if self.trace is not None:
@@ -279,7 +284,7 @@ class CodeEvents:
         if trigger.kind == "verb":
             background = _background_clause(tok, cues, finder.at)
             if background is not None:
-                return self._drop(trigger, background)
+                return self._reject(trigger, background)
             sources, source_how = finder.verb_source(tok)
             if source_how == "subject":
                 sources = _armed(tok, sources, cues)
@@ -290,28 +295,28 @@ class CodeEvents:
             sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
             target_how = "modifier" if targets else "none"
             if _in_background(tok, cues):
-                return self._drop(trigger, "background event noun")  # "après les combats"
+                return self._reject(trigger, "background event noun")  # "après les combats"
             if _adjunct(tok, cues):
-                return self._drop(
+                return self._reject(
                     trigger, "event noun in an adjunct or another noun's complement: circumstance"
                 )  # "in last night's attack"
             if _counted(tok, cues):
-                return self._drop(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
+                return self._reject(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
             if _inside_name(tok, finder):
-                return self._drop(trigger, "part of a name")  # "Organisation de libération de la Palestine"
+                return self._reject(trigger, "part of a name")  # "Organisation de libération de la Palestine"
             if _has_demonstrative(tok, cues) and source_how != "agent":
-                return self._drop(trigger, "demonstrative: already reported")  # "ces exercices"
+                return self._reject(trigger, "demonstrative: already reported")  # "ces exercices"
             if all(p.cameo[:2] == "01" for p in trigger.candidates):
                 governor = _governing_verb(tok)
                 if governor is None or governor.lemma_.lower() not in cues.light:
-                    return self._drop(trigger, "statement noun")  # "les déclarations occidentales"
+                    return self._reject(trigger, "statement noun")  # "les déclarations occidentales"
             governor = _governing_verb(tok)
             undergone = governor is not None and tok.dep_ in ("obj", "dobj") and governor.lemma_.lower() in cues.undergo
             if undergone:
                 # "the strikes drew criticism from France", "Israël a essuyé les critiques de Paris": the verb's subject
                 # undergoes the act; the noun's complement, or the verb's "from", names who acts
                 if not sources:
-                    sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]
+                    sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]  # type: ignore[union-attr]
                     source_how = "modifier" if sources else "none"
                 undergoer, _ = finder.verb_source(governor)
                 if undergoer and not targets:
@@ -330,7 +335,7 @@ class CodeEvents:
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
-            return self._drop(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
+            return self._reject(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":
             exclude = {id(a) for a in sources}
             clause_subject = (
@@ -340,7 +345,7 @@ class CodeEvents:
             )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
         if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
-            return self._drop(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
+            return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
@@ -353,7 +358,7 @@ class CodeEvents:
             ):
                 source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
             else:
-                return self._drop(trigger, "no source actor", pattern.cameo)
+                return self._reject(trigger, "no source actor", pattern.cameo)
         start = trigger.start if trigger.start >= 0 else tok.i
         end = trigger.end
         aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
@@ -529,7 +534,7 @@ def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder
             if found:
                 speaker, speakers = candidate, found
                 break
-        if speakers:
+        if speakers and speaker is not None:
             draft.targets, draft.target_how = list(draft.sources), "clause-subject"
             draft.sources, draft.source_how = speakers, "subject"
             draft.code = demand_code(draft.code)

@@ -78,9 +78,9 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     lemma = token.lemma_.lower()
     lower = token.lower_
     if fixes and lower in fixes and fixes[lower] in verbs:
-        return fixes[lower]
+        return str(fixes[lower])
     if is_verbal(token) and lemma in verbs and lemma != lower:
-        return lemma
+        return str(lemma)
     guesses: list[str] = []
     gerund = bool(cues is not None and cues.gerund_endings and lower.endswith(cues.gerund_endings))
     if gerund and (token.pos_ == "VERB" or any(c.dep_ in _VERB_CHILDREN for c in token.children)):
@@ -98,7 +98,7 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
         if guess in verbs:
             return guess
     if is_verbal(token) and lemma in verbs:
-        return lemma
+        return str(lemma)
     return None
 
 
