@@ -32,10 +32,9 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/tocsin serve --db $(DB) --port $(PORT)
 
-## Lint gate, once every module passes mypy strict (issue 14): change the next rule's line to `test: $(STAMP) lint`.
-## The whole suite (CI runs this). The PostgreSQL store tests run on a throwaway server (scripts/pg-test-server)
+## The whole suite (CI runs this), after the lint gate (ruff and mypy strict, issue 14). The PostgreSQL store tests run on a throwaway server (scripts/pg-test-server)
 ## unless TOCSIN_TEST_PG names one; without PostgreSQL they skip, except under CI=true.
-test: $(STAMP)
+test: $(STAMP) lint
 	@if [ -z "$${TOCSIN_TEST_PG:-}" ]; then \
 	  if pg=$$(scripts/pg-test-server start); then eval "$$pg"; trap 'scripts/pg-test-server stop "$$TOCSIN_TEST_PG_DIR"' EXIT; \
 	  elif [ "$${CI:-}" = true ]; then echo "PostgreSQL did not start; CI runs its store tests" >&2; exit 1; \
