@@ -9,20 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "tocsin"
 MAX_LINES = 80
-
-#: Functions still over the limit, each being split by its owner (issue 14, item 5). Remove a name once it is split;
-#: a name here that is already short is no error, so the splits can land in any order.
-PENDING = {
-    "tocsin/stages/dates.py::_rules",  # the date rules as per-language data
-    "tocsin/stages/events/__init__.py::CodeEvents._code_sentence",  # trigger finding, argument attachment, framing, emission
-    "tocsin/stages/events/__init__.py::CodeEvents._draft",
-    "tocsin/stages/events/__init__.py::CodeEvents._emit",
-    "tocsin/cli/code.py::code_cli",  # the command's options, its run, and its summary lines
-}
 
 
 def long_functions(source: str, where: str, limit: int = MAX_LINES) -> list[tuple[str, int]]:
@@ -72,13 +60,6 @@ def test_the_walk_sees_the_whole_package() -> None:
     assert len(files) > 50 and PACKAGE / "run.py" in files and PACKAGE / "stages" / "events" / "__init__.py" in files
 
 
-def test_no_new_function_over_the_limit() -> None:
-    """Every function over the limit is one of :data:`PENDING`: a new long function fails here at once."""
-    new = [(name, lines) for name, lines in package_long_functions() if name not in PENDING]
-    assert not new, f"functions over {MAX_LINES} lines (split them by what they do):\n{_listing(new)}"
-
-
-@pytest.mark.xfail(reason="issue 14 item 5: the functions in PENDING are being split by their owners", strict=False)
 def test_no_function_over_the_limit() -> None:
     found = package_long_functions()
     assert not found, f"functions over {MAX_LINES} lines (split them by what they do):\n{_listing(found)}"

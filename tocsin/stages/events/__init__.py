@@ -277,61 +277,13 @@ class CodeEvents:
         return out
 
     def _draft(self, trigger: Trigger, finder: ArgumentFinder, lang: LanguageResources) -> _Draft | None:
+        """A trigger's draft event: its pattern (by the source's roles), sources, targets and span; None if it makes none."""
         tok = trigger.token
         cues = lang.cues
-        targets: list[TokenActor] = []
-        target_how = "none"
-        if trigger.kind == "verb":
-            background = _background_clause(tok, cues, finder.at)
-            if background is not None:
-                return self._reject(trigger, background)
-            sources, source_how = finder.verb_source(tok)
-            if source_how == "subject":
-                sources = _armed(tok, sources, cues)
-            if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
-                # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
-                sources, source_how = finder.inverted_subject(tok), "inverted"
-        else:
-            sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
-            target_how = "modifier" if targets else "none"
-            if _in_background(tok, cues):
-                return self._reject(trigger, "background event noun")  # "après les combats"
-            if _adjunct(tok, cues):
-                return self._reject(
-                    trigger, "event noun in an adjunct or another noun's complement: circumstance"
-                )  # "in last night's attack"
-            if _counted(tok, cues):
-                return self._reject(trigger, "counted or measured: a summary, not an act")  # "quatorze mois d'affrontements"
-            if _inside_name(tok, finder):
-                return self._reject(trigger, "part of a name")  # "Organisation de libération de la Palestine"
-            if _has_demonstrative(tok, cues) and source_how != "agent":
-                return self._reject(trigger, "demonstrative: already reported")  # "ces exercices"
-            if all(p.cameo[:2] == "01" for p in trigger.candidates):
-                governor = _governing_verb(tok)
-                if governor is None or governor.lemma_.lower() not in cues.light:
-                    return self._reject(trigger, "statement noun")  # "les déclarations occidentales"
-            governor = _governing_verb(tok)
-            undergone = governor is not None and tok.dep_ in ("obj", "dobj") and governor.lemma_.lower() in cues.undergo
-            if undergone:
-                # "the strikes drew criticism from France", "Israël a essuyé les critiques de Paris": the verb's subject
-                # undergoes the act; the noun's complement, or the verb's "from", names who acts
-                if not sources:
-                    sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]  # type: ignore[union-attr]
-                    source_how = "modifier" if sources else "none"
-                undergoer, _ = finder.verb_source(governor)
-                if undergoer and not targets:
-                    targets, target_how = undergoer, "undergoer"
-            if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
-                sources, _how = finder.verb_source(governor)
-                source_how = "governor" if sources else "none"
-                if not targets:
-                    exclude = {id(a) for a in sources}
-                    targets, target_how = finder.verb_targets(governor, exclude=exclude)
-                    targets = [t for t in targets if not (t.start <= tok.i < t.end)]
-            if not targets and _outcome_subject(tok, trigger):
-                # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
-                # subject of its outcome hits what that verb hits
-                targets, target_how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
+        found = _verb_sources(trigger, finder, cues) if trigger.kind == "verb" else _noun_arguments(trigger, finder, cues)
+        if isinstance(found, str):
+            return self._reject(trigger, found)
+        sources, targets, source_how, target_how = found
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None:
@@ -377,39 +329,9 @@ class CodeEvents:
         return _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule)
 
     def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
+        """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""
         doc = sent.doc
-        targets: list[TokenActor | None] = list(draft.targets)
-        target_how = draft.target_how
-        if target_how == "locative" and draft.code[:2] not in _NEARBY_ROOTS:
-            targets, target_how = [], "none"  # "envoys met in Istanbul": Istanbul is where; "shelled positions in Kharkiv" keeps UKR
-        sources: list[TokenActor | None] = list(draft.sources) or [None]
-        pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
-        countries = {a.mention.country for a in draft.sources if a.mention.country}
-        if not targets and len(countries) > 1 and draft.code[:2] == "15":
-            # "French and Egyptian warships launched manoeuvres": a joint exercise is military cooperation (PLOVER
-            # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
-            draft.code = "062"
-            draft.wrappers.append("joint")
-        if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
-            # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
-            for a in sources:
-                for b in sources:
-                    if a is not None and b is not None and a is not b and a.mention.code != b.mention.code:
-                        pairs.append((a, b))
-            target_how = "reciprocal"
-        if not pairs:
-            if not targets:
-                near = (
-                    _nearest_other(doc, sent, draft.sources, draft.trigger.token)
-                    if draft.code[:2] in _NEARBY_ROOTS and draft.sources
-                    else None
-                )
-                if near is not None:
-                    targets = [near]
-                    target_how = "nearby"
-                else:
-                    targets = [None]
-            pairs = [(s, t) for s in sources for t in targets]
+        pairs, target_how = _dyads(draft, sent)
         info = codebook.lookup(draft.code)
         plover, mode = info.plover, info.mode
         if draft.pattern.plover is not None and draft.code == draft.pattern.cameo:
@@ -470,6 +392,44 @@ class CodeEvents:
         return out
 
 
+def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
+    """The (source, target) pairs a draft codes, and how its targets were found. A locative target is kept only for
+    force; a joint act of several countries is each toward the other; a verbal act with no target takes the nearest
+    other actor."""
+    doc = sent.doc
+    targets: list[TokenActor | None] = list(draft.targets)
+    target_how = draft.target_how
+    if target_how == "locative" and draft.code[:2] not in _NEARBY_ROOTS:
+        targets, target_how = [], "none"  # "envoys met in Istanbul": Istanbul is where; "shelled positions in Kharkiv" keeps UKR
+    sources: list[TokenActor | None] = list(draft.sources) or [None]
+    pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
+    countries = {a.mention.country for a in draft.sources if a.mention.country}
+    if not targets and len(countries) > 1 and draft.code[:2] == "15":
+        # "French and Egyptian warships launched manoeuvres": a joint exercise is military cooperation (PLOVER
+        # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
+        draft.code = "062"
+        draft.wrappers.append("joint")
+    if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
+        # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
+        for a in sources:
+            for b in sources:
+                if a is not None and b is not None and a is not b and a.mention.code != b.mention.code:
+                    pairs.append((a, b))
+        target_how = "reciprocal"
+    if not pairs:
+        if not targets:
+            near = (
+                _nearest_other(doc, sent, draft.sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS and draft.sources else None
+            )
+            if near is not None:
+                targets = [near]
+                target_how = "nearby"
+            else:
+                targets = [None]
+        pairs = [(s, t) for s in sources for t in targets]
+    return pairs, target_how
+
+
 _CLOSING = frozenset('.!?…:;»"”’)')
 
 
@@ -486,6 +446,66 @@ def _is_fragment(sent: Any) -> bool:
 
 
 ALLEGATION = "112"  # CAMEO: accuse, not specified below
+
+
+_Arguments = tuple[list[TokenActor], list[TokenActor], str, str]
+
+
+def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
+    """Who does what a verb says (its targets are found once the pattern is known), or why it reports no act."""
+    tok = trigger.token
+    background = _background_clause(tok, cues, finder.at)
+    if background is not None:
+        return background
+    sources, source_how = finder.verb_source(tok)
+    if source_how == "subject":
+        sources = _armed(tok, sources, cues)
+    if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
+        # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
+        sources, source_how = finder.inverted_subject(tok), "inverted"
+    return sources, [], source_how, "none"
+
+
+def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
+    """Who does what an event noun names and to whom, or why it reports no act."""
+    tok = trigger.token
+    sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
+    target_how = "modifier" if targets else "none"
+    if _in_background(tok, cues):
+        return "background event noun"  # "après les combats"
+    if _adjunct(tok, cues):
+        return "event noun in an adjunct or another noun's complement: circumstance"  # "in last night's attack"
+    if _counted(tok, cues):
+        return "counted or measured: a summary, not an act"  # "quatorze mois d'affrontements"
+    if _inside_name(tok, finder):
+        return "part of a name"  # "Organisation de libération de la Palestine"
+    if _has_demonstrative(tok, cues) and source_how != "agent":
+        return "demonstrative: already reported"  # "ces exercices"
+    governor = _governing_verb(tok)
+    if all(p.cameo[:2] == "01" for p in trigger.candidates) and (governor is None or governor.lemma_.lower() not in cues.light):
+        return "statement noun"  # "les déclarations occidentales"
+    undergone = governor is not None and tok.dep_ in ("obj", "dobj") and governor.lemma_.lower() in cues.undergo
+    if undergone:
+        # "the strikes drew criticism from France", "Israël a essuyé les critiques de Paris": the verb's subject
+        # undergoes the act; the noun's complement, or the verb's "from", names who acts
+        if not sources:
+            sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]  # type: ignore[union-attr]
+            source_how = "modifier" if sources else "none"
+        undergoer, _ = finder.verb_source(governor)
+        if undergoer and not targets:
+            targets, target_how = undergoer, "undergoer"
+    if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
+        sources, _how = finder.verb_source(governor)
+        source_how = "governor" if sources else "none"
+        if not targets:
+            exclude = {id(a) for a in sources}
+            targets, target_how = finder.verb_targets(governor, exclude=exclude)
+            targets = [t for t in targets if not (t.start <= tok.i < t.end)]
+    if not targets and _outcome_subject(tok, trigger):
+        # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
+        # subject of its outcome hits what that verb hits
+        targets, target_how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
+    return sources, targets, source_how, target_how
 
 
 def _frame_by_governor(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
