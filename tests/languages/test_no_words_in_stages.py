@@ -37,10 +37,6 @@ ALLOWED = {
 
 # Modules that still hold words, owned by other work of issue 14: each must lose its words, then leave this list (a
 # module listed here that has become clean fails the test, so the list stays true).
-PENDING = {
-    "tocsin/stages/actors/__init__.py",  # actor prepositions: de, du, des, d', d’, of, for
-    "tocsin/stages/events/__init__.py",  # relative pronouns (dont, that) and numerals (un, une, one, a)
-}
 
 
 def _words(values: Any) -> list[str]:
@@ -133,15 +129,7 @@ def test_the_vocabulary_is_read_from_every_resource_file() -> None:
 
 def test_stage_modules_hold_no_word_of_a_language() -> None:
     found = findings()
-    clean_required = {path: hits for path, hits in found.items() if path not in PENDING}
-    assert not clean_required, "words that belong in tocsin/languages/<code>/: " + repr(clean_required)
-
-
-def test_pending_modules_are_still_pending() -> None:
-    """A module of PENDING that has become clean must leave the list (the list says what is left to do)."""
-    found = findings()
-    done = sorted(path for path in PENDING if path not in found)
-    assert not done, f"no words left in {done}: remove them from PENDING"
+    assert not found, "words that belong in tocsin/languages/<code>/: " + repr(found)
 
 
 def test_the_scan_flags_a_word_literal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

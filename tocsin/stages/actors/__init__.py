@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ... import registry
 from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
+from ...languages import resource_words
 from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
 from .matcher import Match, get_matcher
@@ -34,6 +35,10 @@ MAX_ATTACH_STEPS = 3
 #: before the stage runs). Declared as ``doc._.actors`` in this stage's ``assigns`` and in the ``requires`` of the
 #: stages that read it (events, geo), so the pipeline refuses to run them without this stage (E202).
 DOC_KEY = "actors"
+# Prepositions of every language (tocsin/languages/<code>/arguments.toml): a role noun's complement that says whose
+# official it is ("" is no preposition: a nationality word), and one a role of unknown country takes its country from.
+_OWNER_OF = resource_words("arguments", "owner_of") | {""}
+_ROLE_OF = resource_words("arguments", "role_of")
 #: The dictionary matches of a Doc, cached for the stage (``doc._.actor_matches``).
 MATCHES_KEY = "actor_matches"
 for _key in (DOC_KEY, MATCHES_KEY):
@@ -139,7 +144,7 @@ class ExtractActors:
             if len(ents) > 1 and any(_is_demonym(e) and _prep_of(doc, e) == "" for e in ents):
                 # "the Libyan ambassador to Greece", "l'ambassadeur français à Niamey": the nationality word says whose
                 # official it is; the complement of posting says where. Coordinated nationalities all stay.
-                kept = [e for e in ents if _prep_of(doc, e) in ("", "de", "du", "des", "d'", "d’", "of")]
+                kept = [e for e in ents if _prep_of(doc, e) in _OWNER_OF]
                 out.extend(self._entity_actor(doc, e, None, offset, index, date) for e in ents if e not in kept)
                 ents = kept
             if ents:
@@ -236,7 +241,7 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
         for child in head.children:
             if child.dep_ not in ("nmod", "prep") or child.i in range(actor.start, actor.end):
                 continue
-            if preposition_of(child) not in ("de", "du", "des", "d'", "d’", "of", "for"):
+            if preposition_of(child) not in _ROLE_OF:
                 continue
             target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
             owner = by_token.get(target.i)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ... import codebook
 from ...about import CODER_VERSION
-from ...languages import LanguageResources, Pattern, load_language
+from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import Article, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, ArgumentFinder
@@ -842,26 +842,9 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
     return level
 
 
-_RELATIVE_WORDS = frozenset(
-    {
-        "qui",
-        "que",
-        "qu'",
-        "qu’",
-        "dont",
-        "où",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "that",
-        "where",
-    }
-)
+# Relative pronouns and one-counting numerals of every language (tocsin/languages/<code>/arguments.toml).
+_RELATIVE_WORDS = resource_words("arguments", "relative")
+_SINGLE = resource_words("arguments", "single")
 _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
 
 
@@ -919,7 +902,7 @@ def _counted(token: Any, cues: Any) -> bool:
         head = head.head  # English: "dozens of strikes" hangs "strikes" on "of"
     if head.i != token.i and head.lemma_.lower() in cues.quantity:
         return True
-    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in ("un", "une", "one", "a") for c in token.children) and any(
+    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children) and any(
         c.lower_ in cues.background for c in token.subtree
     )
 
