@@ -374,3 +374,15 @@ def test_a_pronoun_speaker_after_the_quote_is_the_previous_sentences_speaker(tex
     """Not the subject of the quoted clause ('the alliance'), which the incise's pronoun never refers to."""
     statements = [e for e in code_text(text, lang=lang).events if e.root == "01"]
     assert [(e.source_code, e.sentence_index) for e in statements] == [("RUSGOV", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Seventeen rockets struck the American base, according to the Iraqi military.", "en"),
+        ("Des roquettes ont frappé la base américaine, selon l'armée irakienne.", "fr"),
+    ],
+)
+def test_who_reports_is_not_whom_the_act_is_done_to(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert events and all(e.cameo != "057" and not (e.target_code or "").startswith("IRQ") for e in events)

@@ -106,6 +106,7 @@ class CodeEvents:
                 locative_places=lang.cues.locative_places,
                 perfect_aux=lang.cues.perfect_aux,
                 gerund_endings=lang.cues.gerund_endings,
+                according_to=lang.cues.according_to,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)

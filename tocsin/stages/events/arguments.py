@@ -66,6 +66,7 @@ class ArgumentFinder:
         locative: frozenset[str] = frozenset(),
         locative_places: frozenset[str] = frozenset(),
         actor_of: frozenset[str] | None = None,
+        according_to: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -77,6 +78,7 @@ class ArgumentFinder:
         self.gerund_endings = gerund_endings
         self.locative = locative
         self.locative_places = locative_places
+        self.according_to = according_to  # "according to", "selon": the phrase names who reports
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
         self.actor_of = ACTOR_OF if actor_of is None else actor_of
@@ -262,7 +264,7 @@ class ArgumentFinder:
         where: list[TokenActor] = []
         for deps, how in ((TARGET_PRIMARY, "object"), (TARGET_SECONDARY, "oblique")):
             for child in verb.children:
-                if child.dep_ in deps:
+                if child.dep_ in deps and not self._attribution(child):
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
                     if actors and how == "oblique" and self.is_where(child, actors):
                         where = where or actors
@@ -284,6 +286,12 @@ class ArgumentFinder:
         if where:
             return where, "locative"
         return [], "none"
+
+    def _attribution(self, child: Any) -> bool:
+        """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to."""
+        return child.lower_ in self.according_to or any(
+            c.dep_ in ("case", "fixed") and c.lower_ in self.according_to for c in child.children
+        )
 
     # --- event nouns ----------------------------------------------------
     def noun_arguments(self, noun: Any, end: int, start: int = -1) -> tuple[list[TokenActor], list[TokenActor], str]:

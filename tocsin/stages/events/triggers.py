@@ -46,6 +46,8 @@ def is_verbal(token: Any) -> bool:
 def _object_lemmas(token: Any) -> set[str]:
     out: set[str] = set()
     for child in token.children:
+        if child.tag_ == "VBG" and child.dep_ == "prep":
+            continue  # "according to", "including", "following": a participle preposition is no object ("accord")
         if child.dep_ in _OBJECT_DEPS:
             out.add(child.lemma_.lower())
             out.add(child.lower_)
