@@ -386,3 +386,15 @@ def test_a_pronoun_speaker_after_the_quote_is_the_previous_sentences_speaker(tex
 def test_who_reports_is_not_whom_the_act_is_done_to(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert events and all(e.cameo != "057" and not (e.target_code or "").startswith("IRQ") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Des colons israéliens ont abattu deux Palestiniens en Cisjordanie.", "fr", "180"),
+        ("Armed settlers killed two Palestinian villagers.", "en", "180"),
+        ("L'armée israélienne a tué deux Palestiniens.", "fr", "190"),  # an armed force: conventional force
+    ],
+)
+def test_violence_by_a_group_that_is_no_armed_force_is_assault(text: str, lang: str, expected: str) -> None:
+    assert [e.cameo for e in code_text(text, lang=lang).events if e.root in ("18", "19")] == [expected]

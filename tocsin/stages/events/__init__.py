@@ -16,7 +16,7 @@ from typing import Any
 from ... import codebook
 from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
-from ...models import Article, Event
+from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, ArgumentFinder
 from .confidence import calibrated, features
@@ -333,10 +333,6 @@ class CodeEvents:
         """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""
         doc = sent.doc
         pairs, target_how = _dyads(draft, sent)
-        info = codebook.lookup(draft.code)
-        plover, mode = info.plover, info.mode
-        if draft.pattern.plover is not None and draft.code == draft.pattern.cameo:
-            plover, mode = draft.pattern.plover  # the words name the PLOVER act more precisely than the code's mapping
         trigger_span = doc[draft.span[0] : draft.span[1]]
         out: list[Event] = []
         for source, target in pairs:
@@ -346,12 +342,18 @@ class CodeEvents:
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
+            code, rule = draft.code, draft.rule + "".join(f"+{w}" for w in draft.wrappers)
+            if code == "190" and _assault(smention, tmention):
+                code, rule = "180", rule + "+assault"  # settlers, gangs, a mob against civilians: not military force
+            info = codebook.lookup(code)
+            plover, mode = info.plover, info.mode
+            if draft.pattern.plover is not None and code == draft.pattern.cameo:
+                plover, mode = draft.pattern.plover  # the words name the PLOVER act more precisely than the code's mapping
             values = features(
                 draft, target_how if target is not None else "none", source=smention.code if smention else None,
                 target=tmention.code if tmention else None, quad=info.quad, lang=article.lang, acts=acts, words=len(sent),
             )  # fmt: skip
             confidence = calibrated(values)
-            rule = draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if target is not None and target_how in ("nearby", "reciprocal"):
                 rule += f"+target:{target_how}"
             out.append(
@@ -391,6 +393,17 @@ class CodeEvents:
             if self.feature_log is not None:
                 self.feature_log.append((out[-1], values))
         return out
+
+
+_ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
+
+
+def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """CAMEO 18 (assault, unconventional violence) rather than 19 (conventional military force): the doer is a
+    non-state group that is no armed force (settlers, criminals, civilians) and the victims are no armed force."""
+    if source is None or not source.roles or set(source.roles) & _ARMED_OR_STATE:
+        return False
+    return target is None or not (set(target.roles) & _ARMED_OR_STATE)
 
 
 def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
