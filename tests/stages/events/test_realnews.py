@@ -398,3 +398,11 @@ def test_who_reports_is_not_whom_the_act_is_done_to(text: str, lang: str) -> Non
 )
 def test_violence_by_a_group_that_is_no_armed_force_is_assault(text: str, lang: str, expected: str) -> None:
     assert [e.cameo for e in code_text(text, lang=lang).events if e.root in ("18", "19")] == [expected]
+
+
+def test_a_finite_verb_after_an_appeal_is_the_speakers_own_act() -> None:
+    """'urged the embassy to reconsider and spoke with Pompeo': the parser hangs 'spoke' on 'reconsider'; the
+    speaking is the Foreign Secretary's own consultation, not part of what he urged."""
+    text = "British Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo."
+    events = code_text(text, lang="en").events
+    assert ("040", "GBRGOV", "USAGOV") in [(e.cameo, e.source_code, e.target_code) for e in events]

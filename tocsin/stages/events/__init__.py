@@ -759,6 +759,12 @@ _DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
 
+def _finite_after_infinitive(token: Any) -> bool:
+    """A finite verb coordinated with an infinitive: the parser's attachment of "urged X to reconsider and spoke
+    with Y", where the finite verb goes with the governing verb, not inside its complement."""
+    return bool(token.dep_ == "conj" and "Fin" in token.morph.get("VerbForm") and "Inf" in token.head.morph.get("VerbForm"))
+
+
 def _in_complement(outer: Any, inner: Any, *, noun: bool = False) -> bool:
     """True when ``inner`` lies in a complement clause of ``outer`` ("exige que X fournisse", "refuse de déployer",
     for an event noun: "its demand that Israel ease restrictions")."""
@@ -767,6 +773,8 @@ def _in_complement(outer: Any, inner: Any, *, noun: bool = False) -> bool:
     for _ in range(10):
         if cur.head.i == cur.i:
             return False
+        if _finite_after_infinitive(cur):
+            return False  # "urged the embassy to reconsider and spoke with Pompeo": a finite verb is the speaker's own act
         if cur.head.i == outer.i:
             return cur.dep_ in deps
         cur = cur.head
@@ -833,6 +841,9 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
         if head.i == cur.i:
             break
         dep = cur.dep_
+        if _finite_after_infinitive(cur) and head.head.i != head.i:
+            cur = head.head  # "urged X to reconsider and spoke with Y": coordinated with the governing verb itself
+            continue
         hlemma = head.lemma_.lower()
         nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not is_verbal(cur)
         if nominal:
