@@ -22,29 +22,72 @@ def test_defaults_validate_and_document_every_key() -> None:
 
 
 def test_tuning_defaults_equal_the_constants_they_replace() -> None:
-    # The modules of the store, watch, dates and geo still hold these constants until they read settings();
-    # the configuration's defaults must be the same numbers, so wiring them changes nothing.
+    # default_config.toml holds the numbers the store, watch, dates and geo modules hard-coded before they read
+    # settings(): wiring them changed nothing with the defaults (docs/accuracy.md's scores are the same).
+    tuning = load_config({}).tuning
+    assert tuning.store.model_dump() == {
+        "same_city_km": 50.0,
+        "same_entry_km": 10.0,
+        "merge_window_days": {"day": 1, "week": 7, "month": 31},
+    }
+    assert tuning.watch.model_dump() == {
+        "ladder_window_days": 28,
+        "ladder_max_evidence": 20,
+        "alert_max_evidence": 20,
+        "min_confidence": 0.5,
+        "nuclear_rung": 5,
+        "max_periods": 10_000,
+    }
+    assert tuning.dates.model_dump() == {"future_days": 62}
+    assert tuning.geo.model_dump() == {"max_climb": 4, "unique_town_min_length": 6, "big_city": 100_000, "trusted_population": 200_000}
+    # the modules hold no copy of them any more: they read the active configuration at each use
     from importlib import import_module
 
-    dates, geo, gazetteer = (import_module(f"tocsin.stages.{m}") for m in ("dates", "geo", "geo.gazetteer"))
-    store_merge = import_module("tocsin.store.merge")
-    alerts, ladder, reports, series = (import_module(f"tocsin.watch.{m}") for m in ("alerts", "ladder", "reports", "series"))
+    for module, names in {
+        "tocsin.store.merge": ("_WINDOW_DAYS", "_SAME_CITY_KM", "_SAME_ENTRY_KM"),
+        "tocsin.watch.ladder": ("WINDOW_DAYS", "MAX_EVIDENCE"),
+        "tocsin.watch.kinds": ("MAX_EVIDENCE",),
+        "tocsin.watch.reports": ("MIN_CONFIDENCE", "NUCLEAR_RUNG"),
+        "tocsin.watch.series": ("MAX_PERIODS",),
+        "tocsin.stages.dates": ("FUTURE_DAYS",),
+        "tocsin.stages.geo": ("_MAX_CLIMB",),
+        "tocsin.stages.geo.gazetteer": ("_UNIQUE_TOWN_MIN_LENGTH", "_BIG_CITY", "_TRUSTED_POPULATION"),
+    }.items():
+        assert not [name for name in names if hasattr(import_module(module), name)], module
 
-    tuning = load_config({}).tuning
-    assert tuning.store.same_city_km == store_merge._SAME_CITY_KM
-    assert tuning.store.same_entry_km == store_merge._SAME_ENTRY_KM
-    assert tuning.store.merge_window_days == store_merge._WINDOW_DAYS
-    assert tuning.watch.ladder_window_days == ladder.WINDOW_DAYS
-    assert tuning.watch.ladder_max_evidence == ladder.MAX_EVIDENCE
-    assert tuning.watch.alert_max_evidence == alerts.MAX_EVIDENCE
-    assert tuning.watch.min_confidence == reports.MIN_CONFIDENCE
-    assert tuning.watch.nuclear_rung == reports.NUCLEAR_RUNG
-    assert tuning.watch.max_periods == series.MAX_PERIODS
-    assert tuning.dates.future_days == dates.FUTURE_DAYS
-    assert tuning.geo.max_climb == geo._MAX_CLIMB
-    assert tuning.geo.unique_town_min_length == gazetteer._UNIQUE_TOWN_MIN_LENGTH
-    assert tuning.geo.big_city == gazetteer._BIG_CITY
-    assert tuning.geo.trusted_population == gazetteer._TRUSTED_POPULATION
+
+def test_an_active_configuration_changes_what_the_code_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One value per area through the functions that read it (the tests of each area check the behaviour)."""
+    from datetime import date
+
+    from tocsin.stages.dates import resolve_date
+    from tocsin.store.merge import Report, same_event
+    from tocsin.watch.reports import rung_of
+    from tocsin.watch.series import check_periods
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    path = tmp_path / "run.toml"
+    path.write_text(
+        "[tuning.store]\nmerge_window_days = { day = 3, week = 7, month = 31 }\n\n[tuning.watch]\nnuclear_rung = 4\nmax_periods = 10\n"
+        "\n[tuning.dates]\nfuture_days = 10\n"
+    )
+    a = Report("190", "RUS", "UKR", date(2024, 5, 7), "day", "UKR", None, None, None, "country")
+    b = Report("190", "RUS", "UKR", date(2024, 5, 10), "day", "UKR", None, None, None, "country")
+    sentence, published = "The summit will be held on 20 June.", "2024-05-07"
+
+    def read() -> tuple[bool, int, bool, str | None]:
+        try:
+            check_periods(date(2024, 1, 1), date(2024, 1, 20), "day")
+            long_ok = True
+        except ConfigError:
+            long_ok = False
+        resolved = resolve_date(sentence, published, "en")
+        return same_event(a, b), rung_of("13", signal=True), long_ok, resolved.date if resolved else None
+
+    assert read() == (False, 5, True, "2024-06-20")
+    with active_config(path):
+        assert read() == (True, 4, False, "2023-06-20")
+    assert read() == (False, 5, True, "2024-06-20")
 
 
 def test_stage_defaults_equal_the_stage_constructors() -> None:

@@ -104,7 +104,7 @@ def test_packaged_alert_rules_validate_with_their_defaults() -> None:
         ('[[rule]]\nname = "a"\nkind = "spike"\nwindow = 0\n', r"rule\.0\.spike\.window: Input should be greater than or equal to 1"),
         ('[[rule]]\nname = "a"\nkind = "change"\nbaseline = 2.5\n', r"rule\.0\.change\.baseline: Input should be a valid integer"),
         ('[[rule]]\nname = "a"\nkind = "rung"\nmin_rung = 3\nwindow = 2\n', r"rule\.0\.rung\.window: unknown key"),
-        ('[[rule]]\nname = "a"\nkind = "storm"\n', r"rule\.0: Input tag 'storm' found using 'kind' does not match"),
+        ('[[rule]]\nname = "a"\nkind = "storm"\n', r"rule\.0\.kind: Value error, unknown alert kind 'storm' \(registered: change, "),
         ('[[rule]]\nname = "a"\nkind = "change"\nmeasure = "weather"\n', r"rule\.0\.change: Value error, measure must be one of events"),
         (
             '[[rule]]\nname = "a"\nkind = "first"\n[[rule]]\nname = "a"\nkind = "rung"\n',

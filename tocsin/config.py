@@ -23,7 +23,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictStr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    StrictStr,
+    Tag,
+    ValidationError,
+    model_validator,
+)
 
 from .errors import ConfigError, Errors
 
@@ -507,11 +519,66 @@ class FirstRule(_AlertRule):
     quads: list[Literal[1, 2, 3, 4]] = Field([1, 2, 3, 4], min_length=1)
 
 
-AlertRule = Annotated[ChangeRule | SpikeRule | RungRule | FirstRule, Field(discriminator="kind")]
+class RegisteredRule(_AlertRule):
+    """A rule of a kind registered in ``tocsin.registry.alert_kinds`` beyond the four built in (docs/watch.md): its
+    settings are those of the kind's ``defaults``, checked by the kind's ``check``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True)
+
+    kind: StrictStr
+
+    @model_validator(mode="after")
+    def _registered(self) -> RegisteredRule:
+        from . import registry
+        from .watch.alerts import MEASURES
+        from .watch.kinds import AlertKind
+
+        found = registry.alert_kinds.get(self.kind) if self.kind in registry.alert_kinds else None
+        if not isinstance(found, AlertKind):
+            known = ", ".join(sorted(registry.alert_kinds.names()))
+            raise ValueError(f"unknown alert kind {self.kind!r} (registered: {known})")  # noqa: TRY004  (pydantic reports ValueError)
+        settings = dict(self.model_extra or {})
+        unknown = sorted(set(settings) - set(found.defaults))
+        if unknown:
+            raise ValueError(f"unknown key {unknown[0]!r} (a {self.kind} rule takes {', '.join(sorted(found.defaults))})")
+        params = {**found.defaults, **settings, "freq": self.freq}
+        if "measure" in params and params["measure"] not in MEASURES:
+            raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {params['measure']!r}")
+        hint = found.check(params)
+        if hint:
+            raise ValueError(f"a {self.kind} rule: {hint}")
+        return self
+
+
+_BUILT_IN_KINDS = ("change", "spike", "rung", "first")
+
+
+def _rule_kind(value: Any) -> str | None:
+    """The tag of a ``[[rule]]``: its kind when built in, ``"kind"`` for any other name (checked against the registry)."""
+    kind = value.get("kind") if isinstance(value, Mapping) else getattr(value, "kind", None)
+    if not isinstance(kind, str):
+        return None
+    return kind if kind in _BUILT_IN_KINDS else "kind"
+
+
+AlertRule = Annotated[
+    Annotated[ChangeRule, Tag("change")]
+    | Annotated[SpikeRule, Tag("spike")]
+    | Annotated[RungRule, Tag("rung")]
+    | Annotated[FirstRule, Tag("first")]
+    | Annotated[RegisteredRule, Tag("kind")],
+    Discriminator(
+        _rule_kind,
+        custom_error_type="missing_kind",
+        custom_error_message="each [[rule]] needs a kind: change, spike, rung, first or a kind registered in tocsin.registry.alert_kinds",
+    ),
+]
 
 
 class AlertRulesFile(_Strict):
-    """An alert-rule file: ``[[rule]]`` tables, each with a unique ``name`` and a ``kind`` (docs/watch.md)."""
+    """An alert-rule file: ``[[rule]]`` tables, each with a unique ``name`` and a ``kind`` (docs/watch.md). A rule of a
+    kind registered beyond the four built in is a :class:`RegisteredRule`; an error names the rule's index and, for a
+    built-in kind, the kind (``rule.2.spike.window``), else ``kind`` (``rule.0.kind: ... unknown alert kind``)."""
 
     rule: list[AlertRule] = []
 
@@ -557,6 +624,7 @@ __all__ = [
     "GeoTuning",
     "LanguageFile",
     "PipelineSection",
+    "RegisteredRule",
     "RoleWords",
     "RungRule",
     "SpikeRule",

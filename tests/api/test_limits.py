@@ -16,14 +16,15 @@ from starlette.exceptions import StarletteDeprecationWarning
 from tocsin.api import create_app
 from tocsin.api.limits import MAX_BODY_BYTES
 from tocsin.api.state import ResultCache
+from tocsin.config import settings
 from tocsin.store import DuckDBStore
-from tocsin.watch.series import MAX_PERIODS
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
 TOKEN = "t0ken"
+MAX_PERIODS = settings().watch.max_periods  # tuning.watch.max_periods of the default configuration (10,000)
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
 
 

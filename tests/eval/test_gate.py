@@ -84,12 +84,12 @@ def test_gate_realnews_floor(name: str) -> None:
 def test_gate_confidence_ranks_events_on_real_news(name: str) -> None:
     """Issue 9: confidence means something: on real news, events at or above 0.7 are right more often than all
     events, and those at or above the watch's threshold (0.5) at least as often."""
-    from tocsin.watch.reports import MIN_CONFIDENCE
+    from tocsin.config import settings
 
     report = evaluate_file(REALNEWS / name)
     overall = report.precision_at(0.0)
     assert overall is not None
-    assert (report.precision_at(MIN_CONFIDENCE) or 0.0) >= overall
+    assert (report.precision_at(settings().watch.min_confidence) or 0.0) >= overall
     assert (report.precision_at(0.7) or 0.0) >= overall + 0.1, f"{name}: {report.precision_at(0.7)} vs {overall}"
 
 

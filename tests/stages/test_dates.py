@@ -188,3 +188,20 @@ def test_dates_stage_protocol() -> None:
     stage = DateEvents()
     assert isinstance(stage, Stage)
     assert (stage.name, stage.requires, stage.assigns) == ("dates", ("article.events",), ("event.event_date",))
+
+
+def test_dates_future_days_comes_from_the_configuration(tmp_path) -> None:
+    """tuning.dates.future_days: "20 June" in an article of 7 May is this June by default (44 days ahead, within 62),
+    last June when the active configuration allows 10 days; the dates stage reads the same setting."""
+    from tocsin.config import active_config
+
+    sentence = "The summit will be held on 20 June."
+    assert resolve_date(sentence, TUE, "en").date == "2024-06-20"  # type: ignore[union-attr]
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.dates]\nfuture_days = 10\n")
+    with active_config(config):
+        assert resolve_date(sentence, TUE, "en").date == "2023-06-20"  # type: ignore[union-attr]
+        article = Article(text=sentence, lang="en", published=TUE)
+        article.events = [_event(sentence)]
+        DateEvents()(article)
+        assert article.events[0].event_date == "2023-06-20"

@@ -242,3 +242,20 @@ def test_issue11_jermuk_and_vardenis_coded_from_news_stay_two_events(tmp_path: P
     assert (rows["bbc-v"]["place"], rows["bbc-v"]["geonames_id"], rows["bbc-v"]["geo_precision"]) == ("Vardenis", 616108, "city")
     assert rows["afp-j"]["event_id"] == rows["rfi-j"]["event_id"] != rows["bbc-v"]["event_id"]
     assert (rows["afp-j"]["num_sources"], rows["bbc-v"]["num_sources"]) == (2, 1)
+
+
+@pytest.mark.parametrize(("window", "merged"), [(None, 2), (3, 1)])
+def test_merge_window_comes_from_the_configuration(tmp_path: Path, window: int | None, merged: int) -> None:
+    """tuning.store.merge_window_days: two strikes on Kharkiv three days apart are two events with the default window
+    (a day), one when the active configuration allows three days."""
+    from contextlib import nullcontext
+
+    from tocsin.config import active_config
+
+    config = tmp_path / "run.toml"
+    config.write_text(f"[tuning.store]\nmerge_window_days = {{ day = {window}, week = 7, month = 31 }}\n")
+    city = {"lat": 49.98, "lon": 36.25, "geonames_id": 706483, "geo_precision": "city", "date_precision": "day"}
+    with active_config(config) if window else nullcontext(), open_store(tmp_path / "w.duckdb") as store:
+        store.save([_strike("a-1", "AFP", "Kharkiv", event_date="2024-05-07", **city)])  # type: ignore[arg-type]
+        store.save([_strike("b-1", "BBC", "Kharkiv", event_date="2024-05-10", **city)])  # type: ignore[arg-type]
+        assert store.count("merged_events") == merged

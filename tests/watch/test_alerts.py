@@ -132,14 +132,17 @@ def test_rules_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "match"),
-    [('[[rule]]\nname = "x"\nkind = "boom"\n', r"\[E511\] Unknown alert kind 'boom' \(registered: change, first, rung, spike"),
-     ('[[rule]]\nname = "x"\nkind = "change"\nmeasure = "vibes"\n', "measure must be"),
-     ('[[rule]]\nname = "x"\nkind = "spike"\nwindw = 3\n', "Unknown setting"),
-     ('[[rule]]\nkind = "rung"\n', "needs a name"),
-     ('[[rule]]\nname = "x"\nkind = "rung"\n[[rule]]\nname = "x"\nkind = "first"\n', "unique"),
-     ("[[rule]\n", "Not valid TOML")],
+    [('[[rule]]\nname = "x"\nkind = "boom"\n', r"\[E513\] .*bad\.toml: rule\.0\.kind: .*unknown alert kind 'boom' \(registered: change, first, rung, spike"),
+     ('[[rule]]\nname = "x"\nkind = "change"\nmeasure = "vibes"\n', r"\[E513\] .*bad\.toml: rule\.0\.change: .*measure must be"),
+     ('[[rule]]\nname = "x"\nkind = "spike"\nwindw = 3\n', r"\[E513\] .*bad\.toml: rule\.0\.spike\.windw: unknown key"),
+     ('[[rule]]\nkind = "rung"\n', r"\[E513\] .*bad\.toml: rule\.0\.rung\.name: missing key"),
+     ('[[rule]]\nname = "x"\n', r"\[E513\] .*bad\.toml: rule\.0: each \[\[rule\]\] needs a kind"),
+     ('[[rule]]\nname = "x"\nkind = "rung"\n[[rule]]\nname = "x"\nkind = "first"\n', r"\[E513\] .*bad\.toml: top level: .*unique"),
+     ('[[rule]]\nname = "x"\nkind = "toy-quiet-then-loud"\nat_most = 3\n', r"\[E513\] .*bad\.toml: rule\.0\.kind: .*unknown key 'at_most'"),
+     ("[[rule]\n", r"\[E514\] .*bad\.toml: .*invalid TOML")],
 )  # fmt: skip
 def test_bad_rules_name_the_file_and_the_problem(tmp_path: Path, text: str, match: str) -> None:
+    """load_rules validates with tocsin.config.AlertRulesFile: the error names the file and the key."""
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=match) as info:
@@ -271,7 +274,7 @@ def test_alert_kinds_a_registered_kind_raises_alerts(store, tmp_path: Path) -> N
     assert {a.kind for a in alerts} == {"toy-quiet-then-loud"} and all(a.score >= 3 for a in alerts)
     assert all(a.evidence for a in alerts)
     path.write_text('[[rule]]\nname = "loud"\nkind = "toy-quiet-then-loud"\nat_least = 0\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="at_least must be >= 1") as info:
+    with pytest.raises(ConfigError, match=r"\[E513\] .*toy\.toml: rule\.0\.kind: .*at_least must be >= 1") as info:
         load_rules(path)
     assert str(path) in str(info.value)
 
@@ -286,3 +289,18 @@ def test_alert_kinds_the_strongest_kind_wins_by_its_rank(store, tmp_path: Path) 
     alerts = detect(store, load_rules(path))
     both = [a for a in alerts if any(r.startswith("rung:") for r in a.reasons)]
     assert both and all(a.kind == "toy-quiet-then-loud" for a in both)
+
+
+def test_alert_evidence_count_comes_from_the_configuration(store, tmp_path: Path) -> None:
+    """tuning.watch.alert_max_evidence: the first hostile contact of AZE>ARM lists two events by default, one when the
+    active configuration allows one."""
+    from tocsin.config import active_config
+
+    def first_contact() -> list[str]:
+        return next(a.evidence for a in detect(store) if a.pair == "AZE>ARM" and a.rule == "first-hostile-contact")
+
+    assert len(first_contact()) == 2
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.watch]\nalert_max_evidence = 1\n")
+    with active_config(config):
+        assert len(first_contact()) == 1 and all(len(a.evidence) <= 1 for a in detect(store))

@@ -57,3 +57,23 @@ def test_a_pair_that_fell_silent_keeps_its_last_rung(store) -> None:
     assert row["rung"] == 6 and row["last_date"].isoformat() == "2025-02-25"  # the strikes of the 25th and 26th merged
     assert row["quiet_days"] == 64  # and says how long ago that was
     assert pairs(store, until="2025-04-30").set_index("pair").loc["AZE>ARM", "rung"] == 6
+
+
+def test_ladder_tuning_comes_from_the_configuration(store, tmp_path) -> None:
+    """tuning.watch: the window that makes a pair dormant, the evidence listed per rung and the rung of a nuclear
+    signal are read from the active configuration (an explicit ``window`` still wins)."""
+    from tocsin.config import active_config
+
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.watch]\nladder_window_days = 90\nladder_max_evidence = 2\nnuclear_rung = 4\n")
+    silent = ladder(store, pair="AZE>ARM", until="2025-04-30").iloc[0]
+    assert silent["quiet_days"] == 64 and silent["dormant"] and len(silent["evidence"]) == 4
+    assert ladder(store, pair="RUS>IGOWSTNAT").iloc[0]["rung"] == 5
+    with active_config(config):
+        row = ladder(store, pair="AZE>ARM", until="2025-04-30").iloc[0]
+        assert row["rung"] == 6 and not row["dormant"] and len(row["evidence"]) == 2
+        assert not pairs(store, until="2025-04-30").set_index("pair").loc["AZE>ARM", "dormant"]
+        assert ladder(store, pair="AZE>ARM", until="2025-04-30", window=28).iloc[0]["dormant"]
+        nuclear = ladder(store, pair="RUS>IGOWSTNAT").iloc[0]
+        assert nuclear["nuclear"] and nuclear["rung"] == 4  # a threat (rung 3) with a nuclear signal: rung 4 now
+        assert rung_of("13", signal=True) == 4

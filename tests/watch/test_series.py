@@ -157,9 +157,9 @@ def test_events_that_did_not_happen_or_are_unsure_are_not_counted(tmp_path) -> N
     """Issue 9: the watch never counts an event whose every report is negated or hypothetical, and reads events at
     or above the confidence threshold unless asked (min_confidence=0 keeps all)."""
     from tocsin import make_pipeline
+    from tocsin.config import settings
     from tocsin.models import Article
     from tocsin.store import DuckDBStore
-    from tocsin.watch.reports import MIN_CONFIDENCE
 
     pipeline = make_pipeline(lang="en", keep_negated=True)
     articles = list(
@@ -177,7 +177,28 @@ def test_events_that_did_not_happen_or_are_unsure_are_not_counted(tmp_path) -> N
         weekly = series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19")
         assert list(weekly["events"]) == [0, 1]
         assert series(store, pair="GEO>TUR", since="2024-05-06", until="2024-05-12")["events"].sum() == 0
-        low = store.connection().execute("UPDATE merged_events SET confidence = ? RETURNING event_id", [MIN_CONFIDENCE / 2]).fetchall()
+        low = (
+            store.connection()
+            .execute("UPDATE merged_events SET confidence = ? RETURNING event_id", [settings().watch.min_confidence / 2])
+            .fetchall()
+        )
         assert low
         assert series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19")["events"].sum() == 0
         assert series(store, pair="AZE>ARM", since="2024-05-06", until="2024-05-19", min_confidence=0)["events"].sum() == 1
+
+
+def test_series_tuning_comes_from_the_configuration(store, tmp_path) -> None:
+    """tuning.watch.max_periods and min_confidence are read from the active configuration: a 12-day daily series is
+    E507 when a series may hold 10 periods, and a threshold above every event's confidence counts none."""
+    from tocsin.config import active_config
+
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.watch]\nmax_periods = 10\nmin_confidence = 0.995\n")
+    assert len(series(store, pair="AZE>ARM", freq="day", since="2025-02-17", until="2025-02-28")) == 12
+    assert series(store, pair="AZE>ARM")["events"].sum() > 0
+    with active_config(config):
+        with pytest.raises(ConfigError, match=r"\[E507\].*at most 10"):
+            series(store, pair="AZE>ARM", freq="day", since="2025-02-17", until="2025-02-28")
+        assert len(series(store, pair="AZE>ARM", freq="day", since="2025-02-17", until="2025-02-26", min_confidence=0)) == 10
+        assert series(store, pair="AZE>ARM")["events"].sum() == 0
+        assert series(store, pair="AZE>ARM", min_confidence=0)["events"].sum() > 0

@@ -93,7 +93,10 @@ def ladder_cli(
     pair: Annotated[str | None, typer.Option("--pair", help="One pair ('RUS>IGOWSTNAT', quoted); default: every pair.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="End of the window (default: the latest day stored).")] = None,
-    window: Annotated[int, typer.Option("--window", help="Days up to --until that set the current rung.")] = 28,
+    window: Annotated[
+        int | None,
+        typer.Option("--window", help="Days up to --until that set the current rung (default: tuning.watch.ladder_window_days, 28)."),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
     min_confidence: Annotated[

@@ -17,8 +17,8 @@ Conventions:
   dernier" / "last Tuesday" is strictly before it, "mardi prochain" /
   "next Tuesday" strictly after;
 * a day and month without a year ("le 9 mai", "May 9") takes the latest year
-  that puts it no more than :data:`FUTURE_DAYS` after the anchor (announced
-  events); month expressions ("en mai", "fin avril") choose the year by the
+  that puts it no more than ``tuning.dates.future_days`` (62) days after the
+  anchor (announced events; :func:`tocsin.config.settings`); month expressions ("en mai", "fin avril") choose the year by the
   first of the month the same way;
 * precision "week" or "month" dates are the first day of the period (the
   Monday, the 1st), except the named days "mi-mai" (15th), "fin avril"
@@ -39,12 +39,12 @@ from email.utils import parsedate_to_datetime
 from functools import partial
 from typing import Any
 
+from ..config import settings
 from ..errors import ConfigError, Errors
 from ..languages import SUPPORTED, read_resource
 from ..models import Article
 
-FUTURE_DAYS = 62
-"""A date without a year may lie this many days after the anchor (announced events)."""
+# A date without a year may lie tuning.dates.future_days (62) days after the anchor (announced events): read at each use.
 
 PRECISIONS = ("day", "week", "month")
 
@@ -119,7 +119,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _pick_year(month: int, day: int, anchor: date | None, *, by_day: int | None = None) -> date | None:
-    """The date (month, day) in the latest year that is at most FUTURE_DAYS after the anchor.
+    """The date (month, day) in the latest year that is at most ``tuning.dates.future_days`` after the anchor.
 
     ``by_day`` chooses the year with that day of the month instead of ``day``
     (month expressions choose it by the 1st).
@@ -127,7 +127,7 @@ def _pick_year(month: int, day: int, anchor: date | None, *, by_day: int | None 
     if anchor is None:
         return None
     probe_day = by_day if by_day is not None else day
-    limit = anchor + timedelta(days=FUTURE_DAYS)
+    limit = anchor + timedelta(days=settings().dates.future_days)
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         probe = _safe_date(year, month, probe_day)
         if probe is not None and probe <= limit:

@@ -23,14 +23,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ..codebook import actor_principal, actor_principal_sql
+from ..config import settings
 from ..models import Event
 
-_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
-_SAME_CITY_KM = 50.0  # two cities without GeoNames ids: the same within this distance
-_SAME_ENTRY_KM = 10.0  # two different GeoNames ids: one city under two entries only this close
+# The tuning (tocsin.config.settings().store, read at each use): merge_window_days (days two dates may differ, by the
+# coarser precision), same_city_km (two cities without GeoNames ids: the same within this distance) and
+# same_entry_km (two different GeoNames ids: one city under two entries only this close).
 
 
 @dataclass
@@ -60,7 +61,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def dates_compatible(a: Report, b: Report) -> bool:
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
-    window = max(_WINDOW_DAYS.get(a.date_precision or "day", 1), _WINDOW_DAYS.get(b.date_precision or "day", 1))
+    days = cast("dict[str, int]", settings().store.merge_window_days)
+    window = max(days.get(a.date_precision or "day", 1), days.get(b.date_precision or "day", 1))
     return abs((a.event_date - b.event_date).days) <= window
 
 
@@ -71,7 +73,8 @@ def places_compatible(a: Report, b: Report) -> bool:
             return True
         if None not in (a.lat, a.lon, b.lat, b.lon):
             both_ids = a.geonames_id is not None and b.geonames_id is not None
-            return _km(a.lat, a.lon, b.lat, b.lon) <= (_SAME_ENTRY_KM if both_ids else _SAME_CITY_KM)  # type: ignore[arg-type]
+            tuning = settings().store
+            return _km(a.lat, a.lon, b.lat, b.lon) <= (tuning.same_entry_km if both_ids else tuning.same_city_km)  # type: ignore[arg-type]
         return False
     if a.country is not None and b.country is not None and a.country != b.country:
         return False

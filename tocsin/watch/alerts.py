@@ -19,7 +19,6 @@ alert carries its evidence: the ids of the merged events behind it.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -27,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ConfigError, Errors
+from ..config import AlertRulesFile, read_toml, validate_file
 from ..store import Store
 from ..store.sql import ALERT_COLUMNS
 from .kinds import Fired, kind_of
 from .pairs import parse_pair
-from .reports import FREQS, check_date, period_sql, reports_sql
+from .reports import check_date, period_sql, reports_sql
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "watch" / "alerts.toml"
 #: The alert kinds tocsin ships (:mod:`tocsin.watch.kinds`); rules may name any kind registered in ``registry.alert_kinds``.
@@ -87,62 +86,21 @@ class Alert:
 
 
 def load_rules(path: str | Path | None = None) -> list[Rule]:
-    """The rules of a TOML file (the defaults when ``path`` is None).
+    """The rules of a TOML file (the defaults when ``path`` is None), validated with
+    :class:`tocsin.config.AlertRulesFile`.
 
-    RAISES: ConfigError (E501) naming the file, the rule and what is wrong.
+    A rule's settings are its kind's defaults with the file's values over them.
+    RAISES: ConfigError: E514 when the file cannot be read or is not TOML; E513 naming the file and the key of a
+        bad rule (``rule.2.spike.window``, ``rule.0.kind`` for an unknown kind; docs/watch.md).
     """
     where = Path(path) if path is not None else DEFAULT_RULES
-    try:
-        with where.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint="No such file.")) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint=f"Not valid TOML: {exc}.")) from exc
+    data = read_toml(where)
+    validate_file(AlertRulesFile, where, data, "docs/watch.md")
     rules: list[Rule] = []
-    for n, raw in enumerate(data.get("rule", []), start=1):
-        rules.append(_check_rule(where, n, raw))
-    names = [r.name for r in rules]
-    if len(set(names)) != len(names):
-        raise ConfigError(Errors.E501.format(name="rules file", value=str(where), hint=f"Rule names must be unique: {names}."))
+    for raw in data.get("rule", []):
+        params = {**kind_of(raw["kind"]).defaults, **{k: v for k, v in raw.items() if k not in ("name", "kind")}}
+        rules.append(Rule(raw["name"], raw["kind"], params))
     return rules
-
-
-def _check_rule(where: Path, n: int, raw: Any) -> Rule:
-    def bad(hint: str) -> ConfigError:
-        return ConfigError(
-            Errors.E501.format(name=f"rule {n} of {where}", value=raw.get("name") if isinstance(raw, dict) else raw, hint=hint)
-        )
-
-    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
-        raise bad("Each [[rule]] needs a name.")
-    kind = raw.get("kind")
-    if not isinstance(kind, str):
-        raise bad("kind must be the name of an alert kind (registry.alert_kinds).")
-    try:
-        the_kind = kind_of(kind)
-    except ConfigError as exc:  # E511, naming the kind and the registered ones
-        raise ConfigError(f"{exc} (rule {n} of {where})") from None
-    params = dict(the_kind.defaults)
-    unknown = set(raw) - set(params) - {"name", "kind"}
-    if unknown:
-        raise bad(f"Unknown setting(s) {sorted(unknown)}; a {kind} rule takes {sorted(params)}.")
-    params.update({k: v for k, v in raw.items() if k not in ("name", "kind")})
-    if params["freq"] not in FREQS:
-        raise bad("freq must be week or day.")
-    if "measure" in params and params["measure"] not in MEASURES:
-        raise bad(f"measure must be one of {', '.join(MEASURES)}.")
-    for key in ("baseline", "window"):
-        if key in params and (not isinstance(params[key], int) or params[key] < 1):
-            raise bad(f"{key} must be a whole number >= 1.")
-    if "min_history" in params and (not isinstance(params["min_history"], int) or params["min_history"] < 1):
-        raise bad("min_history must be a whole number of periods >= 1.")
-    if "min_baseline" in params and not (isinstance(params["min_baseline"], (int, float)) and params["min_baseline"] > 0):
-        raise bad("min_baseline must be a number > 0.")
-    hint = the_kind.check(params)
-    if hint:
-        raise bad(hint)
-    return Rule(raw["name"], kind, params)
 
 
 # ---------------------------------------------------------------- detection

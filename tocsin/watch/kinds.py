@@ -29,11 +29,11 @@ from functools import partial
 from typing import Any
 
 from .. import registry
+from ..config import settings
 from ..errors import ConfigError, Errors
 from .reports import RUNGS
 
-#: Most event ids an alert lists as evidence.
-MAX_EVIDENCE = 20
+# Most event ids an alert lists as evidence: tuning.watch.alert_max_evidence of the active configuration.
 
 Pick = Callable[[list[tuple[Any, ...]]], list[str]]
 Fired = tuple[date, float, str, Pick]
@@ -76,7 +76,7 @@ def kind_of(name: str) -> AlertKind:
 def ids(events: list[tuple[Any, ...]], *, conflict: bool = False) -> list[str]:
     """Evidence: the period's event ids, conflictual first when asked, then most sources, then most extreme Goldstein."""
     ordered = sorted(events, key=lambda e: ((e[1] < 3) if conflict else 0, -e[4], e[2], e[0]))
-    return [e[0] for e in ordered][:MAX_EVIDENCE]
+    return [e[0] for e in ordered][: settings().watch.alert_max_evidence]
 
 
 def _unit(rule: Any) -> str:
@@ -196,4 +196,4 @@ def first(rule: Any, s: Any) -> list[Fired]:
     return []
 
 
-__all__ = ["MAX_EVIDENCE", "AlertKind", "alert_kind", "change", "first", "ids", "kind_of", "rung", "spike"]
+__all__ = ["AlertKind", "alert_kind", "change", "first", "ids", "kind_of", "rung", "spike"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
 from .pairs import Pair, parse_pair
@@ -35,8 +36,8 @@ LADDER_COLUMNS = (
     "pair", "source", "target", "rung", "rung_name", "peak_rung", "score", "nuclear", "events", "conflict", "cooperation",
     "first_date", "last_date", "quiet_days", "dormant", "evidence",
 )  # fmt: skip
-WINDOW_DAYS = 28
-MAX_EVIDENCE = 20
+# The window (``window=None``) and the evidence listed per rung are tuning.watch.ladder_window_days and
+# ladder_max_evidence of the active configuration (tocsin.config.settings()).
 
 
 def latest_day(store: Store, source: str = "tocsin") -> date | None:
@@ -56,14 +57,19 @@ def ladder(
     since: str | date | None = None,
     until: str | date | None = None,
     level: str = "country",
-    window: int = WINDOW_DAYS,
+    window: int | None = None,
     limit: int | None = None,
     source: str = "tocsin",
     min_confidence: float | None = None,
 ) -> pd.DataFrame:
-    """One row per directed pair (or the one ``pair``; an undirected pair gives both directions) with its ladder position."""
+    """One row per directed pair (or the one ``pair``; an undirected pair gives both directions) with its ladder position.
+
+    window: days that set the current rung (None: ``tuning.watch.ladder_window_days`` of the configuration, 28).
+    """
     import pandas as pd
 
+    tuning = settings().watch
+    window = tuning.ladder_window_days if window is None else window
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         raise ConfigError(Errors.E501.format(name="window", value=window, hint="Expected a number of days >= 1."))
     the_pair = parse_pair(pair) if pair is not None else None
@@ -84,7 +90,7 @@ def ladder(
 recent AS (SELECT r.* FROM rows r JOIN stats s ON s.src = r.src AND s.tgt = r.tgt WHERE r.event_date > s.last_date - {int(window)}),
 top AS (SELECT src, tgt, max(rung) AS rung, sum(weight) AS score, bool_or(signal) AS nuclear FROM recent GROUP BY src, tgt),
 evidence AS (
-    SELECT r.src, r.tgt, (array_agg(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id))[1:{MAX_EVIDENCE}] AS evidence
+    SELECT r.src, r.tgt, (array_agg(r.event_id ORDER BY r.sources DESC, r.event_date DESC, r.event_id))[1:{int(tuning.ladder_max_evidence)}] AS evidence
     FROM recent r JOIN top t ON t.src = r.src AND t.tgt = r.tgt AND t.rung = r.rung GROUP BY r.src, r.tgt
 )
 SELECT s.src AS source, s.tgt AS target, t.rung, s.peak_rung, t.score, t.nuclear, s.events, s.conflict, s.cooperation, s.first_date,
@@ -125,12 +131,17 @@ def pairs(
     since: str | date | None = None,
     until: str | date | None = None,
     limit: int = 100,
-    window: int = WINDOW_DAYS,
+    window: int | None = None,
     source: str = "tocsin",
     min_confidence: float | None = None,
 ) -> pd.DataFrame:
-    """The directed country-level pairs with most events, with their ladder position (no evidence lists: one pass)."""
+    """The directed country-level pairs with most events, with their ladder position (no evidence lists: one pass).
+
+    window: as for :func:`ladder` (None: ``tuning.watch.ladder_window_days``).
+    """
     import pandas as pd
+
+    window = settings().watch.ladder_window_days if window is None else window
 
     first, last = check_date("since", since), check_date("until", until)
     end = last or latest_day(store, source)
@@ -161,4 +172,4 @@ GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
     return _with_undated(frame[list(PAIR_COLUMNS)], undated)
 
 
-__all__ = ["LADDER_COLUMNS", "PAIR_COLUMNS", "WINDOW_DAYS", "ladder", "latest_day", "pairs"]
+__all__ = ["LADDER_COLUMNS", "PAIR_COLUMNS", "ladder", "latest_day", "pairs"]

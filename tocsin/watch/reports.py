@@ -12,7 +12,10 @@ told it; its weight is its number of independent sources. Each row carries:
   nuclear weapons seldom names its audience, so a signal also marks every
   conflictual event (quad class 3 or 4) of the same source in the same article:
   Moscow's warning to NATO in an article on its nuclear drills is nuclear
-  signalling towards NATO. A signalling event stands at least on rung 5.
+  signalling towards NATO. A signalling event stands at least on rung 5 (``tuning.watch.nuclear_rung``).
+
+The rows hold events at or above ``tuning.watch.min_confidence`` (0.5) unless asked otherwise
+(:func:`tocsin.config.settings`: the active configuration's tuning, read at each call).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from ..codebook import country_codes
+from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
 from ..store.filters import check_date
@@ -37,7 +41,7 @@ RUNGS: tuple[str, ...] = (
     "conventional attack",
     "mass violence or weapons of mass destruction",
 )
-NUCLEAR_RUNG = 5
+# A nuclear signal puts an event on at least rung tuning.watch.nuclear_rung (5) of the active configuration.
 
 # CAMEO root -> rung (anything not listed, the cooperative and neutral roots 01-09, is "statements").
 RUNG_OF_ROOT: dict[str, int] = {
@@ -55,14 +59,14 @@ _RUNG_SQL = "(CASE m.root " + " ".join(f"WHEN '{root}' THEN {rung}" for root, ru
 def rung_of(root: str, *, signal: bool = False) -> int:
     """The ladder rung of a CAMEO root (and of a nuclear signal)."""
     rung = RUNG_OF_ROOT.get(root, 0)
-    return max(rung, NUCLEAR_RUNG) if signal else rung
+    return max(rung, settings().watch.nuclear_rung) if signal else rung
 
 
 FREQS = ("week", "day")
 
 
-# The watch reads events at or above this confidence unless asked otherwise (docs/watch.md, docs/accuracy.md).
-MIN_CONFIDENCE = 0.5
+# The watch reads events at or above tuning.watch.min_confidence (0.5) unless asked otherwise (docs/watch.md,
+# docs/accuracy.md).
 
 
 def period_sql(freq: str, column: str = "event_date") -> str:
@@ -96,11 +100,12 @@ def reports_sql(
     undated: keep only the events with no date (neither their text nor their article dates them) instead of the
         dated ones; ``since`` and ``until`` are then ignored. Dated events are dated by the event date, else the
         publication date (``merged_events.day``), never by the day tocsin stored them (migration 0008).
-    min_confidence: keep events whose (merged) confidence is at least this; None is MIN_CONFIDENCE, 0 keeps all.
+    min_confidence: keep events whose (merged) confidence is at least this; None is ``tuning.watch.min_confidence``, 0 keeps all.
     Events that did not happen (every report negated or hypothetical) never count.
     """
     check_level(level)
     check_source(source)
+    tuning = settings().watch
     src, tgt = ("m.src", "m.tgt") if level == "country" else ("m.source_code", "m.target_code")
     where = ["m.day IS NULL" if undated else "m.day IS NOT NULL"]
     if undated:
@@ -108,7 +113,7 @@ def reports_sql(
     params: list[Any] = []
     if source == "tocsin":
         where.append("coalesce(m.factual, true)")
-        threshold = MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+        threshold = tuning.min_confidence if min_confidence is None else float(min_confidence)
         if not 0.0 <= threshold <= 1.0:
             raise ConfigError(Errors.E501.format(name="min_confidence", value=min_confidence, hint="Expected a number from 0 to 1."))
         if threshold > 0:
@@ -139,7 +144,7 @@ WITH rows AS (
     SELECT m.event_id, m.article_id, m.day AS event_date, m.cameo, m.root, m.quad, m.goldstein, coalesce(m.nuclear, false) AS nuclear,
            m.source_code, m.target_code, {src} AS src, {tgt} AS tgt, m.num_sources AS sources,
            coalesce(m.signal, false) AS signal,
-           CASE WHEN coalesce(m.signal, false) THEN greatest({_RUNG_SQL}, {NUCLEAR_RUNG}) ELSE {_RUNG_SQL} END AS rung,
+           CASE WHEN coalesce(m.signal, false) THEN greatest({_RUNG_SQL}, {int(tuning.nuclear_rung)}) ELSE {_RUNG_SQL} END AS rung,
            CASE WHEN m.quad >= 3 THEN abs(m.goldstein) ELSE -0.5 * m.goldstein END * (1 + ln(m.num_sources)) AS weight
     FROM {"merged_events" if source == "tocsin" else f"({_GDELT_FACTS})"} m
     WHERE {" AND ".join(where)}
@@ -214,7 +219,6 @@ def source_missing(store: Store, source: str) -> bool:
 
 __all__ = [
     "FREQS",
-    "NUCLEAR_RUNG",
     "RUNGS",
     "RUNG_OF_ROOT",
     "SOURCES",

@@ -20,6 +20,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
 from .pairs import Pair, parse_pair
@@ -28,8 +29,8 @@ from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, 
 if TYPE_CHECKING:
     import pandas as pd
 
-MAX_PERIODS = 10_000
-"""Most periods one series has (27 years of days, 190 of weeks): a longer range is refused (E507), not built."""
+# Most periods one series has: tuning.watch.max_periods of the active configuration (default 10,000: 27 years of
+# days, 190 of weeks); a longer range is refused (E507), not built.
 
 COLUMNS = (
     "period", "events", "quad1", "quad2", "quad3", "quad4", "roots", "goldstein_sum", "goldstein_mean", "total", "share",
@@ -53,7 +54,7 @@ def series(
 
     Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
     source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).
-    min_confidence: count events at or above this confidence (default ``reports.MIN_CONFIDENCE``; 0 counts all).
+    min_confidence: count events at or above this confidence (default ``tuning.watch.min_confidence``, 0.5; 0 counts all).
         Events that did not happen (negated or hypothetical in every report) never count.
     RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first. Events are dated by their event
         date, else their article's publication date; those with neither are in no period, and
@@ -128,10 +129,11 @@ def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
 
 
 def check_periods(start: date, end: date, freq: str) -> None:
-    """RAISES: ConfigError (E507) if ``start`` to ``end`` holds more than MAX_PERIODS periods of ``freq``."""
+    """RAISES: ConfigError (E507) if ``start`` to ``end`` holds more than ``tuning.watch.max_periods`` periods of ``freq``."""
     periods = (end - start).days // (7 if freq == "week" else 1) + 1
-    if periods > MAX_PERIODS:
-        raise ConfigError(Errors.E507.format(since=start, until=end, periods=periods, freq=freq, limit=MAX_PERIODS))
+    limit = settings().watch.max_periods
+    if periods > limit:
+        raise ConfigError(Errors.E507.format(since=start, until=end, periods=periods, freq=freq, limit=limit))
 
 
 def _period_start(day: date, freq: str) -> date:
@@ -148,4 +150,4 @@ def _totals(
     return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
 
 
-__all__ = ["COLUMNS", "FREQS", "MAX_PERIODS", "check_periods", "series"]
+__all__ = ["COLUMNS", "FREQS", "check_periods", "series"]

@@ -222,3 +222,19 @@ def test_gazetteer_places_sequence_builds_towns_on_use(gaz: Gazetteer) -> None:
     with pytest.raises(ValueError):
         places.append(last)  # type: ignore[attr-defined]  # towns come last: no place after them
     assert gaz.by_geonames_id(last.geonames_id) == last  # type: ignore[arg-type]
+
+
+def test_gazetteer_tuning_comes_from_the_configuration(gaz: Gazetteer, tmp_path) -> None:
+    """tuning.geo: a unique small town answers outside the caller's countries only when its name is long enough
+    (Jermuk has 6 letters, Vardenis 8), and only a place of big_city people or more outranks a small town of the
+    caller's countries (Nice, France over Nice, California); the same gazetteer serves (trusted_population unchanged)."""
+    from tocsin.config import active_config
+
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.geo]\nunique_town_min_length = 7\nbig_city = 10_000_000\n")
+    assert gaz.resolve("Jermuk") is not None and gaz.resolve("Nice", countries=["USA"]).country_iso3 == "FRA"  # type: ignore[union-attr]
+    with active_config(config):
+        assert Gazetteer.load() is gaz
+        assert gaz.resolve("Jermuk") is None and gaz.resolve("Jermuk", countries=["ARM"]).geonames_id == 174884  # type: ignore[union-attr]
+        assert gaz.resolve("Vardenis").geonames_id == 616108  # type: ignore[union-attr]
+        assert gaz.resolve("Nice", countries=["USA"]).country_iso3 == "USA"  # type: ignore[union-attr]

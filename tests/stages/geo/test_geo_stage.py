@@ -211,3 +211,19 @@ def test_issue12_trigger_tokens_found_by_bisection_among_many_docs() -> None:
         trigger_end=gap + 1,
     )
     assert context.trigger_tokens(outside) is None
+
+
+def test_geo_max_climb_comes_from_the_configuration(pipelines: dict, tmp_path) -> None:
+    """tuning.geo.max_climb: "à Pékin" hangs on the trigger "rencontré" one step up; with no step allowed it is not
+    the trigger's locative phrase."""
+    from tocsin.config import active_config
+    from tocsin.stages.geo import _is_locative_to
+
+    article = next(iter(pipelines["fr"].pipe([Article(text="Poutine a rencontré Macron à Pékin.", published="2024-05-07")])))
+    doc = article.docs[0][1]
+    beijing, met = (next(t for t in doc if t.text == word) for word in ("Pékin", "rencontré"))
+    assert _is_locative_to(beijing, {met.i})
+    config = tmp_path / "run.toml"
+    config.write_text("[tuning.geo]\nmax_climb = 0\n")
+    with active_config(config):
+        assert not _is_locative_to(beijing, {met.i})

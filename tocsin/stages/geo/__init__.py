@@ -45,6 +45,7 @@ from typing import Any
 
 from spacy.attrs import IDX
 
+from ...config import settings
 from ...languages import resource_words
 from ...models import Article, Event
 from ..actors import TokenActor
@@ -61,7 +62,6 @@ _GENERIC_TAIL = resource_words("geo", "generic_tail")  # "Kharkiv Oblast" -> "Kh
 _REGION_NOUNS = resource_words("geo", "region_nouns")
 _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "demonym", "region"})
 _MATERIAL_QUADS = frozenset({2, 4})
-_MAX_CLIMB = 4
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
 _DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
@@ -343,7 +343,7 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> boo
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
     head = _pp_attachment(anchor)
-    for _ in range(_MAX_CLIMB):
+    for _ in range(settings().geo.max_climb):  # tuning.geo.max_climb
         if head.i in anchors:
             return True
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:

