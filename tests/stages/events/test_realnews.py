@@ -406,3 +406,9 @@ def test_a_finite_verb_after_an_appeal_is_the_speakers_own_act() -> None:
     text = "British Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo."
     events = code_text(text, lang="en").events
     assert ("040", "GBRGOV", "USAGOV") in [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+def test_one_side_named_twice_makes_one_event() -> None:
+    """'British police chief Stephen Mold': the nationality word and the role are one actor, GBRCOP."""
+    events = code_text("British police chief Stephen Mold urged the embassy to cooperate.", lang="en").events
+    assert [e.source_code for e in events if e.root == "02"] == ["GBRCOP"]

@@ -406,6 +406,12 @@ def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:
     return target is None or not (set(target.roles) & _ARMED_OR_STATE)
 
 
+def _most_specific(actors: list[TokenActor]) -> list[TokenActor]:
+    """One actor per side named twice: "British police chief Stephen Mold" is GBRCOP, not GBR and GBRCOP."""
+    codes = [a.mention.code or "" for a in actors]
+    return [a for a, code in zip(actors, codes, strict=True) if not (code and any(o != code and o.startswith(code) for o in codes))]
+
+
 def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
     """The (source, target) pairs a draft codes, and how its targets were found. A locative target is kept only for
     force; a joint act of several countries is each toward the other; a verbal act with no target takes the nearest
@@ -415,7 +421,8 @@ def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, Toke
     target_how = draft.target_how
     if target_how == "locative" and draft.code[:2] not in _NEARBY_ROOTS:
         targets, target_how = [], "none"  # "envoys met in Istanbul": Istanbul is where; "shelled positions in Kharkiv" keeps UKR
-    sources: list[TokenActor | None] = list(draft.sources) or [None]
+    sources: list[TokenActor | None] = list(_most_specific(draft.sources)) or [None]
+    targets = list(_most_specific([t for t in targets if t is not None]))
     pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
     countries = {a.mention.country for a in draft.sources if a.mention.country}
     if not targets and len(countries) > 1 and draft.code[:2] == "15":
