@@ -7,6 +7,7 @@ a longer one does several things, and is split by what it does (as ``run.code_so
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tocsin"
@@ -63,3 +64,47 @@ def test_the_walk_sees_the_whole_package() -> None:
 def test_no_function_over_the_limit() -> None:
     found = package_long_functions()
     assert not found, f"functions over {MAX_LINES} lines (split them by what they do):\n{_listing(found)}"
+
+
+def _inline_messages(source: str) -> list[int]:
+    """Lines of string literals (not docstrings) that start a coded message: "[E601] ...", f"[E601] {path}..."."""
+    coded = re.compile(r"\[[EW]\d{3}\] ")
+    tree = ast.parse(source)
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    parts = {id(value) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for value in node.values}
+    lines: list[int] = []
+    for node in ast.walk(tree):
+        first = node.values[0] if isinstance(node, ast.JoinedStr) and node.values else node
+        if (
+            isinstance(first, ast.Constant)
+            and isinstance(first.value, str)
+            and id(node) not in docstrings | parts
+            and coded.match(first.value)
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_inline_messages_are_found() -> None:
+    source = 'x = f"[E605] Invalid {name}"\ny = "[E606] no"\nz = s.startswith("[E308]")\n"""[E001] a docstring"""\n'
+    assert _inline_messages(source) == [1, 2]
+
+
+def test_every_coded_message_comes_from_the_catalogue() -> None:
+    """Codes are tocsin.errors' alone: a message that writes its own "[E6xx] ..." inline can collide with another
+    module's code (the interop messages once reused the feeds' E601-E606)."""
+    found = [
+        f"{path.relative_to(PACKAGE.parent).as_posix()}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "errors.py"
+        for line in _inline_messages(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "coded messages written inline (add them to tocsin/errors.py):\n" + "\n".join(found)
+
+
+def test_catalogue_codes_are_unique() -> None:
+    from tocsin import errors
+
+    source = Path(errors.__file__).read_text(encoding="utf-8")
+    codes = re.findall(r"^    ([EW]\d{3}) = ", source, flags=re.MULTILINE)
+    assert len(codes) > 50 and len(codes) == len(set(codes)), sorted(c for c in codes if codes.count(c) > 1)

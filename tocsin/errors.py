@@ -140,6 +140,13 @@ class Errors(metaclass=_CodedMessages):
     E702 = "{path}: partition is unreadable ({detail}). It was skipped; delete the partition folder and run `tocsin backfill` again to rewrite it."
     E703 = "{path}: cannot write partitions there ({detail}). Pass a writable directory to --out."
     E704 = "Chunk {chunk} (articles from {origin}) failed on the cluster: {detail}. Its partition was not written; run `tocsin backfill` again to retry it."
+    # interop: GDELT and PLOVER files (E8xx)
+    E801 = "{path}:{line}: {detail}. The line was skipped{hint}."
+    E802 = "{path}: {detail}"
+    E803 = "{path}: a GDELT zip must hold exactly one file, found {found}. Unzip it and pass the files."
+    E804 = "{path}: database write failed, nothing from this file was imported ({detail})."
+    E805 = "Invalid value for {name}: {value!r}. {hint}"
+    E806 = "{path}: cannot write {what} ({detail}). Check the directory exists and is writable."
 
 
 class Warnings(metaclass=_CodedMessages):

@@ -93,10 +93,10 @@ def test_short_line_reported_rest_imported(store: DuckDBStore, tmp_path: Path) -
     report = import_gdelt(store, [bad, tmp_path / "missing.CSV"])
     assert report.rows_added == 3
     assert len(report.failures) == 3
-    assert report.failures[0].startswith(f"[E601] {bad}:3: ")
+    assert report.failures[0].startswith(f"[E801] {bad}:3: ")
     assert "found 58" in report.failures[0]
-    assert report.failures[1].startswith(f"[E601] {bad}:5: ")
-    assert report.failures[2].startswith("[E602] ") and "missing.CSV" in report.failures[2]
+    assert report.failures[1].startswith(f"[E801] {bad}:5: ")
+    assert report.failures[2].startswith("[E802] ") and "missing.CSV" in report.failures[2]
     ids = [row[0] for row in store._connection().execute("SELECT GLOBALEVENTID FROM gdelt_events ORDER BY rowid").fetchall()]
     assert ids == ["1", "2", "4"]
 
@@ -115,8 +115,8 @@ def test_not_utf8_and_bad_source(store: DuckDBStore, tmp_path: Path) -> None:
     path = tmp_path / "latin1.CSV"
     path.write_bytes(fake_row(1, Actor1Name="MÉXICO").encode("latin-1") + b"\n")
     report = import_gdelt(store, [path])
-    assert report.rows_added == 0 and report.failures[0].startswith(f"[E602] {path}: not valid UTF-8")
-    with pytest.raises(TocsinError, match=r"^\[E605\]"):
+    assert report.rows_added == 0 and report.failures[0].startswith(f"[E802] {path}: not valid UTF-8")
+    with pytest.raises(TocsinError, match=r"^\[E805\]"):
         export_gdelt(store, tmp_path / "x.CSV", source="nope")
 
 
@@ -331,7 +331,7 @@ def test_gdelt1_file_imported_with_one_note(shared: Path, store: DuckDBStore, tm
     )
     second = import_gdelt(store, backfile)
     assert second.rows_added == 2 and len(second.notes) == 1
-    assert len(second.failures) == 1 and second.failures[0].startswith(f"[E601] {backfile}:2: expected 57 or 58")
+    assert len(second.failures) == 1 and second.failures[0].startswith(f"[E801] {backfile}:2: expected 57 or 58")
 
 
 def test_imported_rows_listed_and_filtered(shared: Path, store: DuckDBStore) -> None:
@@ -347,7 +347,7 @@ def test_imported_rows_listed_and_filtered(shared: Path, store: DuckDBStore) -> 
     sqldates = sorted({r["SQLDATE"] for r in rows})
     late = gdelt_events(store, since=f"{sqldates[-1][:4]}-{sqldates[-1][4:6]}-{sqldates[-1][6:]}")
     assert late and {r["SQLDATE"] for r in late} == {sqldates[-1]}
-    with pytest.raises(TocsinError, match=r"^\[E605\]"):
+    with pytest.raises(TocsinError, match=r"^\[E805\]"):
         gdelt_events(store, since="last week")
 
 

@@ -102,7 +102,7 @@ def test_empty_and_bad_format(tmp_path: Path) -> None:
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'none.parquet'}'").fetchone() == (0,)
     assert export_table([], tmp_path / "none.csv", "csv") == 0
     assert export_plover([], tmp_path / "none.jsonl") == 0
-    with pytest.raises(TocsinError, match=r"^\[E605\]"):
+    with pytest.raises(TocsinError, match=r"^\[E805\]"):
         export_table([], tmp_path / "x", "xlsx")
-    with pytest.raises(TocsinError, match=r"^\[E606\]"):
+    with pytest.raises(TocsinError, match=r"^\[E806\]"):
         export_plover(make_events(), tmp_path / "no" / "such" / "dir.jsonl")

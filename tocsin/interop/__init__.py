@@ -4,9 +4,8 @@ Every export format is a writer ``(events, out_path) -> rows written`` registere
 :data:`tocsin.registry.exports` ("gdelt", "gdelt-mentions", "plover", "csv", "parquet"); ``tocsin export --format NAME``
 resolves the name there, so a format registered elsewhere is usable the same way (docs/configuration.md).
 
-Error codes E601-E606 (messages built here, not in :mod:`tocsin.errors`):
-E601 bad GDELT line, E602 unreadable file, E603 zip not holding one file,
-E604 database write failed, E605 invalid option, E606 cannot write output.
+Error codes E801-E806 (in :mod:`tocsin.errors`): E801 bad GDELT line, E802 unreadable file, E803 zip not holding
+one file, E804 database write failed, E805 invalid option, E806 cannot write output.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 
 from .. import registry
-from ..errors import IngestError, TocsinError
+from ..errors import Errors, IngestError, TocsinError
 from ..store.duckdb import duckdb_connection
 
 _REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
@@ -71,7 +71,7 @@ class ImportReport:
     """What one :func:`import_gdelt` call did.
 
     failures: one coded message per file or line that could not be imported
-        (``"[E601] path:line: ..."``); everything else was imported.
+        (``"[E801] path:line: ..."``); everything else was imported.
     notes: one message per file that was imported in another shape than GDELT 2.0 Events (a GDELT 1.0 file).
     """
 
@@ -91,7 +91,9 @@ def _conn(store: Any) -> duckdb.DuckDBPyConnection:
     conn = duckdb_connection(store)
     if conn is not None:
         return conn
-    raise InteropError(f"[E605] GDELT import/export needs a DuckDB store; got {type(store).__name__}.")
+    raise InteropError(
+        Errors.E805.format(name="store", value=type(store).__name__, hint="GDELT import and export need a DuckDB store (--db FILE.duckdb).")
+    )
 
 
 @contextlib.contextmanager
@@ -146,7 +148,7 @@ def _import(conn: duckdb.DuckDBPyConnection, paths: Iterable[str | Path]) -> Imp
         try:
             added, skipped = _insert_rows(conn, rows)
         except duckdb.Error as exc:
-            report.failures.append(f"[E604] {label}: database write failed, nothing from this file was imported ({_first_line(exc)}).")
+            report.failures.append(Errors.E804.format(path=label, detail=_first_line(exc)))
             continue
         report.rows_added += added
         report.rows_skipped += skipped
@@ -161,21 +163,23 @@ def _read_text(path: Path) -> str:
                 members = [info for info in archive.infolist() if not info.is_dir()]
                 if len(members) != 1:
                     raise GdeltImportError(
-                        f"[E603] {label}: a GDELT zip must hold exactly one file, found {len(members)}. Unzip it and pass the files.",
+                        Errors.E803.format(path=label, found=len(members)),
                         path=label,
                     )
                 data = archive.read(members[0])
         else:
             data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise GdeltImportError(f"[E602] {label}: no such file. Check the path.", path=label) from exc
+        raise GdeltImportError(Errors.E802.format(path=label, detail="no such file. Check the path."), path=label) from exc
     except (OSError, zipfile.BadZipFile) as exc:
-        raise GdeltImportError(f"[E602] {label}: cannot read file ({exc}).", path=label) from exc
+        raise GdeltImportError(Errors.E802.format(path=label, detail=f"cannot read file ({exc})."), path=label) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise GdeltImportError(
-            f"[E602] {label}: not valid UTF-8 (bad byte at offset {exc.start}). GDELT 2.0 files are UTF-8; re-download the file.",
+            Errors.E802.format(
+                path=label, detail=f"not valid UTF-8 (bad byte at offset {exc.start}). GDELT 2.0 files are UTF-8; re-download the file."
+            ),
             path=label,
         ) from exc
 
@@ -200,10 +204,14 @@ def _parse(label: str, text: str, failures: list[str], notes: list[str] | None =
         elif version == "1.0" or len(fields) != _N_EVENT:
             expected = "57 or 58 tab-separated GDELT 1.0" if version == "1.0" else f"{_N_EVENT} tab-separated GDELT 2.0"
             hint = "" if version == "1.0" else " (GDELT 1.0 files have 57 or 58 fields)"
-            failures.append(f"[E601] {label}:{number}: expected {expected} fields, found {len(fields)}. The line was skipped{hint}.")
+            failures.append(
+                Errors.E801.format(path=label, line=number, detail=f"expected {expected} fields, found {len(fields)}", hint=hint)
+            )
             continue
         if not fields[0].isdigit():
-            failures.append(f"[E601] {label}:{number}: GLOBALEVENTID {fields[0][:40]!r} is not a whole number. The line was skipped.")
+            failures.append(
+                Errors.E801.format(path=label, line=number, detail=f"GLOBALEVENTID {fields[0][:40]!r} is not a whole number", hint="")
+            )
             continue
         rows.append(fields)
     if mapped and notes is not None:
@@ -269,7 +277,9 @@ def export_gdelt(store: Any, out_path: str | Path, *, source: str = "gdelt") -> 
     if source == "tocsin":
         return export_events_gdelt(store.events(), out_path)
     if source != "gdelt":
-        raise InteropError(f"[E605] Invalid value for source: {source!r}. Expected 'gdelt' (imported rows) or 'tocsin' (coded events).")
+        raise InteropError(
+            Errors.E805.format(name="source", value=source, hint="Expected 'gdelt' (imported rows) or 'tocsin' (coded events).")
+        )
     rows: list[tuple[Any, ...]] = []
     with _session(store):
         conn = _conn(store)
@@ -316,7 +326,7 @@ def gdelt_events(
         if value is not None:
             digits = value.replace("-", "")
             if len(digits) != 8 or not digits.isdigit():
-                raise InteropError(f"[E605] Invalid value for {name}: {value!r}. Expected an ISO date such as 2024-03-05.")
+                raise InteropError(Errors.E805.format(name=name, value=value, hint="Expected an ISO date such as 2024-03-05."))
             where.append(f"SQLDATE {op} ?")
             params.append(digits)
     if code is not None:
@@ -326,7 +336,7 @@ def gdelt_events(
     sql = f"SELECT {names} FROM {TABLE}" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY SQLDATE, rowid"
     if limit is not None:
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise InteropError(f"[E605] Invalid value for limit: {limit!r}. Expected a whole number >= 0.")
+            raise InteropError(Errors.E805.format(name="limit", value=limit, hint="Expected a whole number >= 0."))
         sql += f" LIMIT {limit}"
     with _session(store):
         conn = _conn(store)
@@ -342,7 +352,7 @@ def _write_tsv(out_path: str | Path, rows: Iterable[Sequence[str]]) -> None:
                 fh.write("\t".join(row))
                 fh.write("\n")
     except OSError as exc:
-        raise InteropError(f"[E606] {out_path}: cannot write output ({exc}). Check the directory exists and is writable.") from exc
+        raise InteropError(Errors.E806.format(path=out_path, what="output", detail=exc)) from exc
 
 
 def _first_line(exc: BaseException) -> str:

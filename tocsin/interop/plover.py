@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from .. import registry
+from ..errors import Errors
 from .gdelt import InteropError
 
 TABLE_FORMATS = ("csv", "parquet")
@@ -74,7 +75,7 @@ def export_plover(events: Iterable[dict[str, Any]], out_path: str | Path) -> int
                 fh.write("\n")
                 written += 1
     except OSError as exc:
-        raise InteropError(f"[E606] {out_path}: cannot write output ({exc}). Check the directory exists and is writable.") from exc
+        raise InteropError(Errors.E806.format(path=out_path, what="output", detail=exc)) from exc
     return written
 
 
@@ -156,7 +157,7 @@ def export_table(store_or_events: Any, out_path: str | Path, fmt: str) -> int:
     RETURNS: number of rows written.
     """
     if fmt not in TABLE_FORMATS:
-        raise InteropError(f"[E605] Invalid value for format: {fmt!r}. Expected one of: {', '.join(TABLE_FORMATS)}.")
+        raise InteropError(Errors.E805.format(name="format", value=fmt, hint=f"Expected one of: {', '.join(TABLE_FORMATS)}."))
     rows = _events_of(store_or_events)
     columns = _columns(rows)
     if fmt == "csv":
@@ -193,7 +194,7 @@ def _write_csv(rows: list[dict[str, Any]], columns: list[str], out_path: str | P
             for row in rows:
                 writer.writerow([cell(row.get(name)) for name in columns])
     except OSError as exc:
-        raise InteropError(f"[E606] {out_path}: cannot write output ({exc}). Check the directory exists and is writable.") from exc
+        raise InteropError(Errors.E806.format(path=out_path, what="output", detail=exc)) from exc
 
 
 def _sql_string(text: str) -> str:
@@ -217,7 +218,7 @@ def _write_parquet(rows: list[dict[str, Any]], columns: list[str], out_path: str
         conn.execute(f"COPY ({select}) TO {_sql_string(str(out_path))} (FORMAT PARQUET)")
     except (OSError, duckdb.Error) as exc:
         raise InteropError(
-            f"[E606] {out_path}: cannot write Parquet ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc})."
+            Errors.E806.format(path=out_path, what="Parquet", detail=str(exc).strip().splitlines()[0] if str(exc).strip() else exc)
         ) from exc
     finally:
         conn.close()
