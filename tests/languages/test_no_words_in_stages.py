@@ -100,7 +100,9 @@ def _code_values() -> set[str]:
     mention_kinds = {*KINDS, "capital", "demonym", "role", "unknown"}
     fields = {f.name for f in dataclasses.fields(Event)}
     actor_file_keys = {*ActorEntryTable.model_fields, *ActorTerm.model_fields}
-    types = ROOT / "tocsin" / "data" / "reference" / "cameo_actor_types.tsv"
+    import tocsin
+
+    types = Path(tocsin.__file__).parent / "data" / "reference" / "cameo_actor_types.tsv"
     role_codes = {line.split("\t")[0] for line in types.read_text(encoding="utf-8").splitlines()[1:] if line.strip()}  # SEP, CVL
     values = {*SUPPORTED, *DATE_PRECISIONS, *PLACE_PRECISIONS, *mention_kinds, *fields, *actor_file_keys, *role_codes, *ALLOWED}
     return {v.lower() for v in values} | {label.lower() for label in GLOSSARY}
