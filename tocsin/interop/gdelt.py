@@ -28,6 +28,7 @@ import duckdb
 from .. import registry
 from ..errors import Errors, IngestError, TocsinError
 from ..store.duckdb import duckdb_connection
+from ..store.filters import check_date
 
 _REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 
@@ -323,12 +324,10 @@ def gdelt_events(
         )
         params += [first, second, second, first]
     for name, value, op in (("since", since, ">="), ("until", until, "<=")):
-        if value is not None:
-            digits = value.replace("-", "")
-            if len(digits) != 8 or not digits.isdigit():
-                raise InteropError(Errors.E805.format(name=name, value=value, hint="Expected an ISO date such as 2024-03-05."))
+        day = check_date(name, value)  # the one ISO-date check (E501), as for the store's own events
+        if day is not None:
             where.append(f"SQLDATE {op} ?")
-            params.append(digits)
+            params.append(day.strftime("%Y%m%d"))
     if code is not None:
         where.append("starts_with(EventCode, ?)")
         params.append(code)
