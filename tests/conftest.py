@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -136,3 +137,29 @@ def new_pg_url(pg_server: str) -> Iterator[Callable[[], str]]:
     with psycopg.connect(pg_server, autocommit=True) as conn:
         for schema in schemas:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture()
+def vocabulary_articles() -> list[Any]:
+    """Two articles whose three events tell the event-filter fields apart: RUS>UKR 130 and 190 in March, UKRMIL>RUSGOV
+    042 in April (the store's, the CLI's and the API's one filter vocabulary are tested on them)."""
+    from tocsin.models import Article, Event, Sentence
+
+    def article(article_id: str, published: str, events: list[dict[str, Any]]) -> Article:
+        art = Article(
+            text="Russia threatened Ukraine.", id=article_id, title=article_id, url=f"https://example.org/{article_id}",
+            outlet="example.org", published=published, lang="en", lang_score=0.98, origin="feed.jsonl:1",
+            sentences=[Sentence(0, 0, 26, "Russia threatened Ukraine.")],
+        )  # fmt: skip
+        base = {
+            "article_id": article_id, "sentence_index": 0, "sentence": "Russia threatened Ukraine.", "cameo": "130", "root": "13",
+            "quad": 3, "goldstein": -4.4, "source_code": "RUS", "target_code": "UKR", "trigger": "threatened", "trigger_start": 7,
+            "trigger_end": 17, "coder": "tocsin.coder.v1",
+        }  # fmt: skip
+        art.events = [Event(**{**base, "trigger_start": 7 + n, **spec}) for n, spec in enumerate(events)]
+        return art
+
+    return [
+        article("a1", "2024-03-05", [{}, {"cameo": "190", "root": "19", "quad": 4, "goldstein": -10.0}]),
+        article("a2", "2024-04-01", [{"source_code": "UKRMIL", "target_code": "RUSGOV", "cameo": "042", "root": "04", "quad": 1}]),
+    ]

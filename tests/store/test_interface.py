@@ -12,7 +12,7 @@ import pytest
 
 import tocsin
 from tocsin.errors import ConfigError
-from tocsin.models import Article, Event, Sentence
+from tocsin.models import Article
 from tocsin.store import DuckDBStore, EventFilter, Store, check_date, open_store
 
 PACKAGE = Path(tocsin.__file__).resolve().parent
@@ -104,28 +104,9 @@ def store(store_url: str) -> Iterator[Store]:
         yield st
 
 
-def _article(article_id: str, published: str, events: list[dict[str, Any]]) -> Article:
-    article = Article(
-        text="Russia threatened Ukraine.", id=article_id, title=article_id, url=f"https://example.org/{article_id}", outlet="example.org",
-        published=published, lang="en", lang_score=0.98, origin="feed.jsonl:1", sentences=[Sentence(0, 0, 26, "Russia threatened Ukraine.")],
-    )  # fmt: skip
-    base = {
-        "article_id": article_id, "sentence_index": 0, "sentence": "Russia threatened Ukraine.", "cameo": "130", "root": "13", "quad": 3,
-        "goldstein": -4.4, "source_code": "RUS", "target_code": "UKR", "trigger": "threatened", "trigger_start": 7, "trigger_end": 17,
-        "coder": "tocsin.coder.v1",
-    }  # fmt: skip
-    article.events = [Event(**{**base, "trigger_start": 7 + n, **spec}) for n, spec in enumerate(events)]
-    return article
-
-
-def test_interface_one_filter_vocabulary_on_every_backend(store: Store) -> None:
+def test_interface_one_filter_vocabulary_on_every_backend(store: Store, vocabulary_articles: list[Article]) -> None:
     """The store's events take the API's fields (pair, source, root, quad) and its own keywords (dyad, article_id) alike."""
-    store.save(
-        [
-            _article("a1", "2024-03-05", [{}, {"cameo": "190", "root": "19", "quad": 4, "goldstein": -10.0}]),
-            _article("a2", "2024-04-01", [{"source_code": "UKRMIL", "target_code": "RUSGOV", "cameo": "042", "root": "04", "quad": 1}]),
-        ]
-    )
+    store.save(vocabulary_articles)
 
     def cameos(rows: list[dict[str, Any]]) -> list[str]:
         return sorted(r["cameo"] for r in rows)
