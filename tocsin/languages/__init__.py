@@ -211,7 +211,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "admin_suffixes",
         }
     ),
-    "arguments": frozenset({"actor_of", "owner_of", "role_of", "relative", "single"}),
+    "arguments": frozenset({"actor_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns"}),
 }
 
 

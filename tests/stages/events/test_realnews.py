@@ -412,3 +412,51 @@ def test_one_side_named_twice_makes_one_event() -> None:
     """'British police chief Stephen Mold': the nationality word and the role are one actor, GBRCOP."""
     events = code_text("British police chief Stephen Mold urged the embassy to cooperate.", lang="en").events
     assert [e.source_code for e in events if e.root == "02"] == ["GBRCOP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("La police géorgienne a interpellé 31 personnes à Tbilissi dimanche.", "fr", "GEOCOP", "GEOCVL"),
+        ("Serbian police arrested a second man in Belgrade on Sunday.", "en", "SRBCOP", "SRBCVL"),
+    ],
+)
+def test_anonymous_people_are_the_other_side_of_an_act(text: str, lang: str, source: str, target: str) -> None:
+    """ "31 personnes", "a second man": civilians of the article's country when a political actor acts on them."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.root == "17" and e.source_code == source and e.target_code == target for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Deux personnes ont été tuées et trois hommes blessés samedi.", "fr"),
+        ("A man was arrested on Sunday and two people were killed.", "en"),
+    ],
+)
+def test_anonymous_people_alone_make_no_event(text: str, lang: str) -> None:
+    """With no political actor on either side, anonymous people are no event (an accident, a crime story)."""
+    assert not code_text(text, lang=lang, published="2024-05-07").events
+
+
+def test_anonymous_people_who_protest_are_an_event() -> None:
+    events = code_text("Plusieurs centaines de personnes ont défilé à Belgrade, en Serbie, samedi.", lang="fr").events
+    assert any(e.root == "14" and e.source_code == "SRBCVL" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "trigger", "target"),
+    [
+        ("Serbian police arrested the opposition leader on Monday. They released him on Tuesday.", "en", "released", "SRBOPP"),
+        (
+            "Les experts de l'ONU accusent les autorités rwandaises et les tiennent pour responsables des violences.",
+            "fr",
+            "tiennent",
+            "RWAGOV",
+        ),
+    ],
+)
+def test_object_pronoun_stands_for_its_antecedent(text: str, lang: str, trigger: str, target: str) -> None:
+    """ "released him", "les tiennent pour responsables": the pronoun is the actor it stands for."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(trigger in e.trigger and e.target_code == target for e in events), events

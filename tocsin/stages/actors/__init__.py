@@ -110,7 +110,7 @@ class ExtractActors:
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
         entities = [m for m in matches if m.kind == "entity"]
-        roles = [m for m in matches if m.kind == "role"]
+        roles = [m for m in matches if m.kind in ("role", "anonymous")]
         token_owner: dict[int, Match] = {}
         for m in roles:
             for i in range(m.start, m.end):
@@ -162,7 +162,7 @@ class ExtractActors:
                     country=None,
                     roles=[role.role] if role.role else [],
                     name=None,
-                    kind="role",
+                    kind=role.kind,
                 )
                 out.append(TokenActor(mention, role.start, role.end, head))
         out.sort(key=lambda a: a.start)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ...languages import resource_words
 from .dictionary import ActorDictionary, Surface, normalise
 
 _APOS = ("'", "’")
@@ -33,7 +34,7 @@ def _is_acronym(form: str) -> bool:
 class Match:
     start: int  # token index in the doc
     end: int
-    kind: str  # "entity" or "role"
+    kind: str  # "entity", "role" or "anonymous" (a role word naming anonymous people: "a man", "31 personnes")
     surfaces: tuple[Surface, ...]
     role: str | None
 
@@ -70,6 +71,15 @@ class ActorMatcher:
                 if "." in variant:
                     # abbreviated titles ("Sen.", "Lt. Gen."): the tokenizer keeps "Sen." whole only when capitalised
                     lower_docs.append(("R|" + normalise(variant), " ".join(w[:1].upper() + w[1:] for w in variant.split(" "))))
+        # words naming anonymous people (tocsin/languages/<lang>/arguments.toml): civilians of the context country,
+        # matched only where no dictionary role word is
+        self._anonymous: set[str] = set()
+        for word in resource_words("arguments", "anonymous", (lang,)):
+            key = normalise(word)
+            if key not in self._roles:
+                self._anonymous.add(key)
+                self._roles[key] = "CVL"
+                lower_docs.append(("P|" + key, word))
         self._add(nlp, self._lower, lower_docs)
         self._add(nlp, self._exact, exact_docs)
 
@@ -89,9 +99,11 @@ class ActorMatcher:
         """Token indices inside any raw match (names and roles), before the checks that need tags: what the
         NLP stage's cheap pass uses on a doc that is only tokenized."""
         out: set[int] = set()
+        strings = doc.vocab.strings
         for matcher in (self._lower, self._exact):
-            for _match_id, start, end in matcher(doc):
-                out.update(range(start, end))
+            for match_id, start, end in matcher(doc):
+                if not strings[match_id].startswith("P|"):  # anonymous people alone make no event
+                    out.update(range(start, end))
         return out
 
     def __call__(self, doc: Any) -> list[Match]:
@@ -119,7 +131,7 @@ class ActorMatcher:
             else:
                 if not any(t.pos_ in ("NOUN", "PROPN", "X") for t in doc[start:end]):
                     continue  # "envoyé" the participle is not "un envoyé"
-                out.append(Match(start, end, "role", (), self._roles[key]))
+                out.append(Match(start, end, "anonymous" if kind == "P" else "role", (), self._roles[key]))
             taken.update(range(start, end))
         out.sort(key=lambda m: m.start)
         return out

@@ -342,6 +342,10 @@ class CodeEvents:
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
+            if _only_anonymous(smention, tmention) and draft.code[:2] != "14":
+                # "two people were killed", "a man was arrested": anonymous people alone are no political actor
+                self._record(draft.trigger.token.text, draft.code, "only anonymous people")
+                continue
             code, rule = draft.code, draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if code == "190" and _assault(smention, tmention):
                 code, rule = "180", rule + "+assault"  # settlers, gangs, a mob against civilians: not military force
@@ -396,6 +400,12 @@ class CodeEvents:
 
 
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
+
+
+def _only_anonymous(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """No side is a political actor, and one is anonymous people ("31 personnes", "a man")."""
+    sides = [m for m in (source, target) if m is not None]
+    return any(m.kind == "anonymous" for m in sides) and not any(m.code and m.kind != "anonymous" for m in sides)
 
 
 def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:

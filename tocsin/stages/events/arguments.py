@@ -47,6 +47,8 @@ TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
 INHERIT = ("xcomp", "advcl", "conj", "acl", "acomp")
 # The prepositions of who acts, every language's together ("de", "par", "of", "by"...).
 ACTOR_OF = resource_words("arguments", "actor_of")
+# Personal pronouns that can stand for the object of an act ("released him", "les tiennent pour responsables").
+OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
 
 
 class ArgumentFinder:
@@ -242,12 +244,35 @@ class ArgumentFinder:
             actors, _ = self.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
             actors = [a for a in actors if a.mention.kind != "place"]
             if not actors:
-                actors = [a for a in self.actors if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role")][
-                    -1:
-                ]
+                actors = [
+                    a
+                    for a in self.actors
+                    if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role", "anonymous")
+                ][-1:]
             if actors:
                 return actors, "previous"
         return [], "none"
+
+    def object_antecedent(self, child: Any, exclude: set[int]) -> list[TokenActor]:
+        """The actor an object pronoun stands for ("released him", "fired tear gas at them"): the nearest earlier actor
+        of the sentence that is not the source, else the last one of the sentence before."""
+        pronoun = child
+        if child.dep_ == "prep":
+            pronoun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in OBJECT_PRONOUNS or self.at.get(pronoun.i) is not None:
+            return []
+        excluded_codes = {a.mention.code for a in self.actors if id(a) in exclude}
+
+        def fits(actor: TokenActor) -> bool:
+            mention = actor.mention
+            return id(actor) not in exclude and mention.kind != "place" and mention.code not in excluded_codes
+
+        sent = pronoun.sent
+        earlier = [a for a in self.actors if sent.start <= a.start < pronoun.i and fits(a)]
+        if not earlier and sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            earlier = [a for a in self.actors if previous.start <= a.start < previous.end and fits(a)]
+        return earlier[-1:]
 
     def is_where(self, child: Any, actors: list[TokenActor]) -> bool:
         """An oblique that says where, not whom: a locative preposition before places ("met in Istanbul",
@@ -266,6 +291,8 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in deps and not self._attribution(child):
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
+                    if not actors:
+                        actors = self.object_antecedent(child, exclude)
                     if actors and how == "oblique" and self.is_where(child, actors):
                         where = where or actors
                         continue

@@ -60,7 +60,7 @@ _OF = resource_words("geo", "of")
 _GENERIC_TAIL = resource_words("geo", "generic_tail")  # "Kharkiv Oblast" -> "Kharkiv"
 # Nouns that make the name next to them a first-level region: "la région de Kharkiv", "the Kharkiv region".
 _REGION_NOUNS = resource_words("geo", "region_nouns")
-_NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "demonym", "region"})
+_NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "anonymous", "demonym", "region"})
 _MATERIAL_QUADS = frozenset({2, 4})
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
