@@ -317,6 +317,8 @@ class LanguageCues(_Strict):
     reflexive: list[str] = []
     weapons: list[str] = []
     aerial_weapons: list[str] = []
+    injury: list[str] = []
+    anonymity: list[str] = []
     irrealis_endings: list[str] = []
 
 

@@ -118,6 +118,8 @@ class Cues:
     reflexive: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()  # arms and craft that act for their side's military ("Russian missiles hit")
     aerial_weapons: frozenset[str] = frozenset()  # those of them that strike from the air: their attack is CAMEO 195
+    injury: frozenset[str] = frozenset()  # verbs of being hurt: with no one who hurt, a casualty count, not an act
+    anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
@@ -357,6 +359,8 @@ def load_language(code: str) -> LanguageResources:
             reflexive=words("reflexive"),
             weapons=words("weapons"),
             aerial_weapons=words("aerial_weapons"),
+            injury=words("injury"),
+            anonymity=words("anonymity"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
             gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
             gerund_infinitives=pairs("gerund_infinitives"),

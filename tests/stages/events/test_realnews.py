@@ -460,3 +460,36 @@ def test_object_pronoun_stands_for_its_antecedent(text: str, lang: str, trigger:
     """ "released him", "les tiennent pour responsables": the pronoun is the actor it stands for."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert any(trigger in e.trigger and e.target_code == target for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Fourteen Serbian police officers were injured in Belgrade on Sunday.", "en"),
+        ("Deux policiers haïtiens ont été blessés samedi à Port-au-Prince.", "fr"),
+    ],
+)
+def test_injuries_with_no_one_who_hurt_are_a_casualty_count(text: str, lang: str) -> None:
+    """Being hurt, with no one named who hurt, is no act; the same verb with its doer is."""
+    assert not [e for e in code_text(text, lang=lang, published="2024-05-07").events if e.root in ("18", "19")]
+    done = code_text("Serbian protesters injured fourteen police officers.", lang="en").events
+    assert any(e.root in ("18", "19") and e.source_code == "SRBCVL" for e in done)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Annoncée lundi à Bruxelles, cette décision française intervient avant le sommet.", "fr"),
+        ("Le Hezbollah, ennemi déclaré d'Israël, a tenu un rassemblement.", "fr"),
+        ("« Un drone est tombé sur la base », a déclaré une source militaire irakienne sous couvert d'anonymat.", "fr"),
+        ("A source within the Afghan Interior Ministry said the toll was higher.", "en"),
+        ("An Iraqi official said on condition of anonymity that the toll was higher.", "en"),
+    ],
+)
+def test_no_statement_by_a_describing_participle_or_an_anonymous_source(text: str, lang: str) -> None:
+    assert not [e for e in code_text(text, lang=lang, published="2024-05-07").events if e.cameo == "010"]
+
+
+def test_a_named_speaker_still_makes_a_statement() -> None:
+    events = code_text("An Iraqi government spokesman said on Monday that the toll was higher.", lang="en").events
+    assert any(e.cameo == "010" and e.source_code == "IRQGOV" for e in events)

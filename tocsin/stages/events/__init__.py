@@ -299,6 +299,10 @@ class CodeEvents:
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
         if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
             return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
+        if not sources and trigger.kind == "verb" and tok.lemma_.lower() in cues.injury:
+            return self._reject(trigger, "a casualty count: no one named who hurt", pattern.cameo)  # "were injured"
+        if pattern.cameo == "010" and trigger.kind == "verb" and _no_statement(tok, cues):
+            return self._reject(trigger, "no statement: a participle describing a noun, or an anonymous source", pattern.cameo)
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
@@ -400,6 +404,21 @@ class CodeEvents:
 
 
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
+
+
+def _no_statement(verb: Any, cues: Any) -> bool:
+    """A speech verb that makes no statement: a past participle that describes ("ennemis déclarés", "Annoncée au
+    lendemain..., cette décision"), or a source that gives no name ("a déclaré une source sous couvert d'anonymat",
+    "a source within the ministry said"): who speaks is not known, so no actor made the statement."""
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
+    if participle and verb.dep_ in ("amod", "acl", "advcl") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis", "xcomp", "punct", "mark"):
+            continue
+        if any(t.lemma_.lower() in cues.anonymity for t in child.subtree):
+            return True
+    return False
 
 
 def _only_anonymous(source: ActorMention | None, target: ActorMention | None) -> bool:
