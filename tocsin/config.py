@@ -319,6 +319,7 @@ class LanguageCues(_Strict):
     aerial_weapons: list[str] = []
     injury: list[str] = []
     anonymity: list[str] = []
+    criticism: list[str] = []
     irrealis_endings: list[str] = []
 
 

@@ -120,6 +120,7 @@ class Cues:
     aerial_weapons: frozenset[str] = frozenset()  # those of them that strike from the air: their attack is CAMEO 195
     injury: frozenset[str] = frozenset()  # verbs of being hurt: with no one who hurt, a casualty count, not an act
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
+    criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
@@ -361,6 +362,7 @@ def load_language(code: str) -> LanguageResources:
             aerial_weapons=words("aerial_weapons"),
             injury=words("injury"),
             anonymity=words("anonymity"),
+            criticism=words("criticism"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
             gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
             gerund_infinitives=pairs("gerund_infinitives"),

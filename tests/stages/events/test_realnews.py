@@ -493,3 +493,21 @@ def test_no_statement_by_a_describing_participle_or_an_anonymous_source(text: st
 def test_a_named_speaker_still_makes_a_statement() -> None:
     events = code_text("An Iraqi government spokesman said on Monday that the toll was higher.", lang="en").events
     assert any(e.cameo == "010" and e.source_code == "IRQGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("« C'est une erreur historique », a déclaré le président français à propos de la décision russe.", "fr", "FRAGOV", "RUS"),
+        ("The German foreign minister said the Russian decision was a big mistake.", "en", "DEUGOV", "RUS"),
+    ],
+)
+def test_a_statement_that_condemns_criticises(text: str, lang: str, source: str, target: str) -> None:
+    """A speech verb whose words condemn ("a big mistake", « une erreur ») is criticism (111), not a bare statement."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == source and e.target_code == target for e in events), events
+
+
+def test_a_statement_that_praises_does_not_criticise() -> None:
+    events = code_text("The German foreign minister said the Russian decision was not a mistake.", lang="en").events
+    assert not [e for e in events if e.cameo == "111"]

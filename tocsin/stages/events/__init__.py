@@ -496,6 +496,7 @@ def _is_fragment(sent: Any) -> bool:
 
 
 ALLEGATION = "112"  # CAMEO: accuse, not specified below
+CRITICISM = "111"  # CAMEO: criticize or denounce
 
 
 _Arguments = tuple[list[TokenActor], list[TokenActor], str, str]
@@ -679,6 +680,36 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.absorbed = True
             for other in inner:
                 other.reported = True
+        elif draft.code == "010" and _criticises(speech, draft, cues):
+            # "called it a big mistake", « c'est un mensonge », a-t-il dit: a statement that condemns criticises (111)
+            draft.code = CRITICISM
+            draft.wrappers.append("criticism")
+            if not draft.targets:
+                draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
+
+
+def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
+    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
+    speaker = {i for a in draft.sources for i in range(a.start, a.end)}
+    for token in speech.sent:
+        if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        negated = is_negated(token, cues) or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
+        if token.lemma_.lower() in cues.criticism and not negated:
+            return True
+    return False
+
+
+def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
+    """Whom a condemning statement targets: the first actor of the words it reports not on the speaker's side."""
+    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
+    for actor in finder.actors:
+        if not (speech.sent.start <= actor.start < speech.sent.end) or actor in draft.sources:
+            continue
+        code = actor.mention.code
+        if code and actor.mention.kind not in ("place", "anonymous") and _side(code) not in speakers:
+            return [actor]
+    return []
 
 
 def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
