@@ -320,6 +320,7 @@ class LanguageCues(_Strict):
     injury: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []
+    condition: list[str] = []
     irrealis_endings: list[str] = []
 
 

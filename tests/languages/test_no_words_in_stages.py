@@ -32,6 +32,7 @@ STAGES = ROOT / "tocsin" / "stages"
 
 ALLOWED = {
     "area": "an HTML element name (ingest/html.py's void elements), not text",
+    "source": "an HTML element name (ingest/html.py's void elements), not text",
     "year": "a regular-expression group and a placeholder of dates.toml patterns ({year}), not text",
 }
 

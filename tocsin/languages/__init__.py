@@ -121,6 +121,7 @@ class Cues:
     injury: frozenset[str] = frozenset()  # verbs of being hurt: with no one who hurt, a casualty count, not an act
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
+    condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
@@ -214,7 +215,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "admin_suffixes",
         }
     ),
-    "arguments": frozenset({"actor_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns"}),
+    "arguments": frozenset({"actor_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns", "first_person"}),
 }
 
 
@@ -363,6 +364,7 @@ def load_language(code: str) -> LanguageResources:
             injury=words("injury"),
             anonymity=words("anonymity"),
             criticism=words("criticism"),
+            condition=words("condition"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
             gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
             gerund_infinitives=pairs("gerund_infinitives"),

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..languages import LanguageResources
+from .actors.matcher import NAME_WINDOW
 
 #: Sentence units end after these tokens (the parser may still split a unit further, never join two).
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
@@ -126,13 +127,19 @@ class CandidateFinder:
                 self._kinds[lower] = kind
         return kind
 
-    def units(self, doc: Any) -> list[Unit]:
-        """The sentence units of a tokenized ``doc`` in order, each marked ``parse`` or not."""
+    def units(self, doc: Any, names: set[str] | None = None) -> list[Unit]:
+        """The sentence units of a tokenized ``doc`` in order, each marked ``parse`` or not. ``names`` collects, over
+        an article's paragraphs, the capitalised words near a candidate actor: a person the article introduces with a
+        role ("spokesperson Yahya Sarea") is an actor where it names them again ("Sarea said")."""
         texts = [t.text for t in doc]
         spaces = [bool(t.whitespace_) or t.is_space for t in doc]
         bounds = _unit_bounds(texts, spaces)
         n = len(bounds)
-        actor_tokens = self.matcher.candidate_tokens(doc)
+        spans = self.matcher.candidate_spans(doc)
+        actor_tokens = {i for start, end in spans for i in range(start, end)}
+        if names is not None:
+            names.update(_near_names(texts, bounds, spans))
+            actor_tokens.update(i for i, text in enumerate(texts) if text in names)
         kinds = [self._kind(text.lower()) for text in texts]  # bit 1: trigger form, bit 2: pronoun
         has_actor = [any(i in actor_tokens for i in range(s, e)) for s, e in bounds]
         has_trigger = [any(kinds[i] & 1 for i in range(s, e)) for s, e in bounds]
@@ -148,6 +155,20 @@ class CandidateFinder:
         for k in range(n - 2, -1, -1):
             parse[k] = parse[k] or needed[k + 1] or (parse[k + 1] and reach[k] and has_pronoun[k + 1])
         return [Unit(s, e, p) for (s, e), p in zip(bounds, parse)]
+
+
+def _near_names(texts: list[str], bounds: list[tuple[int, int]], spans: list[tuple[int, int]]) -> set[str]:
+    """The last words of runs of two or more capitalised words within NAME_WINDOW tokens of a match, in the match's
+    unit: every name the actors stage may tie to an actor (it ties only a full name, that near, in one sentence)."""
+    out: set[str] = set()
+    for start, end in spans:
+        unit = next(((s, e) for s, e in bounds if s <= start < e), None)
+        if unit is None:
+            continue
+        for i in range(max(unit[0] + 1, start - NAME_WINDOW + 1), min(unit[1], end + NAME_WINDOW)):
+            if texts[i][:1].isupper() and texts[i - 1][:1].isupper() and not start <= i < end:
+                out.add(texts[i])
+    return out
 
 
 def _unit_bounds(texts: list[str], spaces: list[bool]) -> list[tuple[int, int]]:

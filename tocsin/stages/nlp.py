@@ -330,6 +330,7 @@ class ParseText:
         i: int,
         items: list[tuple[Any, tuple[int, int]]],
         plain: list[tuple[int, int]],
+        names: set[str],
     ) -> None:
         """Queue the runs of a paragraph's units that coding needs for parsing (tokenized once, as docs); record
         the other units' sentences in ``plain``."""
@@ -337,7 +338,7 @@ class ParseText:
         from spacy.tokens import Doc
 
         tokens = nlp.make_doc(para)
-        units = finder.units(tokens)
+        units = finder.units(tokens, names)
         self.units_seen += len(units)
         run: list[int] = []
         norms = None  # the tokenizer's special norms ("'re": "are"), read once per paragraph when a run needs a copy
@@ -395,11 +396,12 @@ class ParseText:
             items: list[tuple[Any, tuple[int, int]]] = []
             plain: list[list[tuple[int, int]]] = [[] for _ in articles]  # sentences not parsed: (start, end) in the text
             for i, article in enumerate(articles):
+                names: set[str] = set()  # persons introduced with a role, over the article's paragraphs
                 for offset, para in split_paragraphs(article.text, self.max_paragraph_chars):
                     if finder is None:
                         items.append((para, (i, offset)))
                     else:
-                        self._select(nlp, finder, para, offset, i, items, plain[i])
+                        self._select(nlp, finder, para, offset, i, items, plain[i], names)
             docs: list[list[tuple[int, Any]]] = [[] for _ in articles]
             for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
                 docs[i].append((offset, doc))

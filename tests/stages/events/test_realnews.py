@@ -511,3 +511,60 @@ def test_a_statement_that_condemns_criticises(text: str, lang: str, source: str,
 def test_a_statement_that_praises_does_not_criticise() -> None:
     events = code_text("The German foreign minister said the Russian decision was not a mistake.", lang="en").events
     assert not [e for e in events if e.cameo == "111"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            (
+                "Bruno Parrilla, the foreign affairs minister of Cuba, responded to the new rules on Monday. "
+                "Parrilla rejected the American measures."
+            ),
+            "en",
+            "CUBGOV",
+        ),
+        (
+            (
+                "Le porte-parole de l'armée malienne, Souleymane Dembélé, a parlé aux journalistes. "
+                "Selon lui, Dembélé a condamné l'attaque des rebelles touaregs."
+            ),
+            "fr",
+            "MLIMIL",
+        ),
+    ],
+)
+def test_a_person_introduced_with_a_role_is_that_actor_again(text: str, lang: str, source: str) -> None:
+    """A name the dictionary does not know, introduced with a coded role, is coded the same when named again."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.source_code == source for e in later), later
+
+
+def test_a_name_never_introduced_stays_unknown() -> None:
+    events = code_text("Parrilla rejected the American measures on Monday.", lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.source_code]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ('"We warn the Saudis that our targets will keep expanding," Houthi spokesman Yahya Saree said.', "en", "YEMREB", "SAU"),
+        ("« Nous condamnons fermement les frappes russes », a déclaré le président ukrainien.", "fr", "UKRGOV", "RUS"),
+    ],
+)
+def test_we_in_reported_words_is_the_speaker(text: str, lang: str, source: str, target: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.source_code == source and e.target_code == target and e.root in ("11", "13") for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("« Si le Hezbollah rompt l'accord, nous riposterons », a déclaré le ministre israélien.", "fr"),
+        ('"If Iran attacks our ships, we will respond," the American defence secretary said.', "en"),
+    ],
+)
+def test_the_condition_of_a_conditional_is_no_act(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not [e for e in events if e.source_code in ("LBNREBHEZ", "IRN")], events

@@ -24,7 +24,7 @@ from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
-from .matcher import Match, get_matcher
+from .matcher import NAME_WINDOW, Match, get_matcher
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
 _KIND_PRIORITY = {"person": 0, "institution": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
@@ -104,6 +104,7 @@ class ExtractActors:
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _infer_missing_countries(mentions)
+        mentions = _corefer_names(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
         return article
 
@@ -250,6 +251,76 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
                 mention.roles = list(owner.mention.roles)
                 mention.name = owner.mention.name
                 break
+
+
+_NAME_LINKS = ("compound", "appos", "flat", "flat:name", "nmod")
+
+
+def _name_chains(sent: Any, taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of proper-noun tokens outside any actor: the names of people the dictionary does not know."""
+    chains: list[tuple[int, int]] = []
+    start = None
+    for tok in sent:
+        inside = tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper()
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            chains.append((start, tok.i))
+            start = None
+    if start is not None:
+        chains.append((start, sent.end))
+    return chains
+
+
+def _linked(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
+    """A name and a coded actor that are one phrase: "Houthi military spokesperson Yahya Sarea", "Bruno Parrilla, the
+    foreign affairs minister of Cuba"."""
+    if chain[0] < actor.start - NAME_WINDOW or chain[1] > actor.end + NAME_WINDOW:
+        return False  # farther than the cheap pass before parsing looks (tocsin/stages/candidates.py)
+    head = doc[actor.head]
+    if head.dep_ in _NAME_LINKS and chain[0] <= head.head.i < chain[1]:
+        return True
+    root = next((doc[i] for i in range(*chain) if not chain[0] <= doc[i].head.i < chain[1]), None)
+    return root is not None and root.dep_ in _NAME_LINKS and actor.start <= root.head.i < actor.end
+
+
+def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[TokenActor]) -> list[TokenActor]:
+    """A person the dictionary does not know, introduced with a coded role ("Houthi military spokesperson Yahya
+    Sarea"), is that actor when the article names them again ("..., Sarea said"): by full name or surname."""
+    known: dict[str, ActorMention] = {}
+    out: list[TokenActor] = []
+    for offset, doc in article.docs:
+        actors: list[TokenActor] = list(doc._.actors or [])
+        taken = {i for a in actors for i in range(a.start, a.end)}
+        added: list[TokenActor] = []
+        for sent in doc.sents:
+            index = sent_index.get(offset + sent.start_char)
+            in_sent = [
+                a for a in actors if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind not in ("place", "anonymous")
+            ]
+            for chain in _name_chains(sent, taken):
+                words = [doc[i].text for i in range(*chain)]
+                # a full name (two words or more): what the cheap pass before parsing lists
+                tie = chain[1] - chain[0] > 1
+                linked = next((a for a in in_sent if tie and _linked(doc, chain, a)), None)
+                if linked is not None:
+                    for key in {" ".join(words), words[-1]} if len(words) > 1 else {words[0]}:
+                        known[key] = linked.mention
+                    continue
+                same = known.get(" ".join(words)) or known.get(words[-1])
+                if same is None or index is None:
+                    continue
+                span = doc[chain[0] : chain[1]]
+                mention = ActorMention(
+                    text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
+                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="person",
+                )  # fmt: skip
+                added.append(TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1])))
+        if added:
+            actors = sorted(actors + added, key=lambda a: a.start)
+            doc._.actors = actors
+        out.extend(actors)
+    return out
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:

@@ -15,6 +15,10 @@ from ...languages import resource_words
 from .dictionary import ActorDictionary, Surface, normalise
 
 _APOS = ("'", "’")
+#: A person's name the dictionary does not know is tied to a coded actor of its phrase ("Houthi military spokesperson
+#: Yahya Sarea", "Bruno Parrilla, the foreign affairs minister of Cuba") only within this many tokens of it, so the
+#: cheap pass before parsing can list every name that may be tied (tocsin/stages/candidates.py).
+NAME_WINDOW = 8
 
 
 def _variants(form: str) -> set[str]:
@@ -95,16 +99,20 @@ class ActorMatcher:
         for label, docs in by_label.items():
             matcher.add(label, docs)
 
-    def candidate_tokens(self, doc: Any) -> set[int]:
-        """Token indices inside any raw match (names and roles), before the checks that need tags: what the
-        NLP stage's cheap pass uses on a doc that is only tokenized."""
-        out: set[int] = set()
+    def candidate_spans(self, doc: Any) -> list[tuple[int, int]]:
+        """Token spans of the raw matches (names and roles), before the checks that need tags: what the NLP stage's
+        cheap pass uses on a doc that is only tokenized. Anonymous people alone make no event and are left out."""
         strings = doc.vocab.strings
-        for matcher in (self._lower, self._exact):
-            for match_id, start, end in matcher(doc):
-                if not strings[match_id].startswith("P|"):  # anonymous people alone make no event
-                    out.update(range(start, end))
-        return out
+        return [
+            (start, end)
+            for matcher in (self._lower, self._exact)
+            for match_id, start, end in matcher(doc)
+            if not strings[match_id].startswith("P|")
+        ]
+
+    def candidate_tokens(self, doc: Any) -> set[int]:
+        """Token indices inside any raw match of :meth:`candidate_spans`."""
+        return {i for start, end in self.candidate_spans(doc) for i in range(start, end)}
 
     def __call__(self, doc: Any) -> list[Match]:
         raw = []

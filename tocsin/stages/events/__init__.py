@@ -20,7 +20,7 @@ from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, ArgumentFinder
 from .confidence import calibrated, features
-from .modality import demand_code, intent_code, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
+from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
@@ -107,6 +107,7 @@ class CodeEvents:
                 perfect_aux=lang.cues.perfect_aux,
                 gerund_endings=lang.cues.gerund_endings,
                 according_to=lang.cues.according_to,
+                speech=lang.cues.speech,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
@@ -198,6 +199,9 @@ class CodeEvents:
             elif not self.keep_negated:
                 self._drop(draft.trigger, "negated", draft.code)
                 return False
+        if is_condition(tok, cues):
+            self._drop(draft.trigger, "the condition of a conditional, not an act", draft.code)
+            return False
         mood = tok
         if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
             mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood

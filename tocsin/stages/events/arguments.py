@@ -49,6 +49,8 @@ INHERIT = ("xcomp", "advcl", "conj", "acl", "acomp")
 ACTOR_OF = resource_words("arguments", "actor_of")
 # Personal pronouns that can stand for the object of an act ("released him", "les tiennent pour responsables").
 OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
+# First-person plural subjects: in reported words, the speaker's side ("we warn the Saudis", « nous frapperons »).
+FIRST_PERSON = resource_words("arguments", "first_person")
 
 
 class ArgumentFinder:
@@ -69,6 +71,7 @@ class ArgumentFinder:
         locative_places: frozenset[str] = frozenset(),
         actor_of: frozenset[str] | None = None,
         according_to: frozenset[str] = frozenset(),
+        speech: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -81,6 +84,7 @@ class ArgumentFinder:
         self.locative = locative
         self.locative_places = locative_places
         self.according_to = according_to  # "according to", "selon": the phrase names who reports
+        self.speech = speech  # lemmas of speech verbs: "we" in the words they report is their speaker
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
         self.actor_of = ACTOR_OF if actor_of is None else actor_of
@@ -157,6 +161,8 @@ class ArgumentFinder:
                         return self.actors_in(tok.head), "antecedent"
                     if child.lower_.lstrip("-") in self.pronouns and self.at.get(child.i) is None:
                         return self.resolve_pronoun(child, tok)
+                    if child.lower_ in FIRST_PERSON and self.at.get(child.i) is None:
+                        return self.speaker_of(child, tok)
                     actors = self.actors_in(child)
                     if not actors:
                         named = self.named_actor(child)
@@ -251,6 +257,17 @@ class ArgumentFinder:
                 ][-1:]
             if actors:
                 return actors, "previous"
+        return [], "none"
+
+    def speaker_of(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
+        """Who "we" is in reported words: the named speaker of a speech verb of the sentence ("« ... nous frapperons »,
+        a déclaré le ministre", "we warn ..., Saree said")."""
+        for tok in pronoun.sent:
+            if tok.i == verb.i or tok.lemma_.lower() not in self.speech or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            actors, _how = self.verb_source(tok)
+            if actors:
+                return actors, "speaker"
         return [], "none"
 
     def object_antecedent(self, child: Any, exclude: set[int]) -> list[TokenActor]:

@@ -38,6 +38,7 @@ def prior(draft: Any, target_how: str) -> float:
         "modifier": -0.05,
         "governor": -0.1,
         "pronoun": -0.1,
+        "speaker": -0.1,
         "unknown": -0.2,
         "none": -0.45,
     }.get(draft.source_how, -0.15)

@@ -148,6 +148,12 @@ def is_hypothetical(token: Any, cues: Cues) -> bool:
     return False
 
 
+def is_condition(token: Any, cues: Cues) -> bool:
+    """The condition of a conditional: "si le Hezbollah rompt l'accord, nous frapperons", "if Iran attacks"."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "mark" and c.lower_ in cues.condition for c in clause.children)
+
+
 def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE).
 
