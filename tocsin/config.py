@@ -321,6 +321,7 @@ class LanguageCues(_Strict):
     anonymity: list[str] = []
     criticism: list[str] = []
     condition: list[str] = []
+    impersonal: list[str] = []
     irrealis_endings: list[str] = []
 
 

@@ -122,6 +122,7 @@ class Cues:
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
     condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
+    impersonal: frozenset[str] = frozenset()  # verbs whose pronoun subject stands for no one ("il s'agit")
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order
@@ -365,6 +366,7 @@ def load_language(code: str) -> LanguageResources:
             anonymity=words("anonymity"),
             criticism=words("criticism"),
             condition=words("condition"),
+            impersonal=words("impersonal"),
             irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
             gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
             gerund_infinitives=pairs("gerund_infinitives"),

@@ -49,6 +49,8 @@ class Unit:
     start: int
     end: int
     parse: bool
+    pronoun: bool = False  # holds a pronoun: opening a paragraph, it may stand for an actor of the paragraph before
+    reach: bool = False  # an actor is in the unit, or a pronoun of it can take one from the units before
 
 
 class TriggerForms:
@@ -127,34 +129,39 @@ class CandidateFinder:
                 self._kinds[lower] = kind
         return kind
 
-    def units(self, doc: Any, names: set[str] | None = None) -> list[Unit]:
+    def units(self, doc: Any, names: set[str] | None = None, reach_before: bool = False) -> list[Unit]:
         """The sentence units of a tokenized ``doc`` in order, each marked ``parse`` or not. ``names`` collects, over
         an article's paragraphs, the capitalised words near a candidate actor: a person the article introduces with a
-        role ("spokesperson Yahya Sarea") is an actor where it names them again ("Sarea said")."""
+        role ("spokesperson Yahya Sarea") is an actor where it names them again ("Sarea said"). ``reach_before``: the
+        last unit of the paragraph before has an actor within reach, for a pronoun opening this one ("He added ...")."""
         texts = [t.text for t in doc]
         spaces = [bool(t.whitespace_) or t.is_space for t in doc]
         bounds = _unit_bounds(texts, spaces)
         n = len(bounds)
         spans = self.matcher.candidate_spans(doc)
         actor_tokens = {i for start, end in spans for i in range(start, end)}
+        name_tokens: set[int] = set()  # a person named again: an actor, but one that counts for no other sentence
         if names is not None:
             names.update(_near_names(texts, bounds, spans))
-            actor_tokens.update(i for i, text in enumerate(texts) if text in names)
+            name_tokens = {i for i, text in enumerate(texts) if text in names}
         kinds = [self._kind(text.lower()) for text in texts]  # bit 1: trigger form, bit 2: pronoun
         has_actor = [any(i in actor_tokens for i in range(s, e)) for s, e in bounds]
+        has_name = [any(i in name_tokens for i in range(s, e)) for s, e in bounds]
         has_trigger = [any(kinds[i] & 1 for i in range(s, e)) for s, e in bounds]
         has_pronoun = [any(kinds[i] & 2 for i in range(s, e)) for s, e in bounds]
         # reach: an actor is in the unit, or a pronoun can take one from the units before ("Police arrested X.
         # They released him. On Saturday they arrested Y.")
-        reach = list(has_actor)
-        for k in range(1, n):
-            reach[k] = reach[k] or (has_pronoun[k] and reach[k - 1])
-        needed = [has_actor[k] or (has_trigger[k] and (self.keep_actorless or (k > 0 and reach[k - 1]))) for k in range(n)]
+        reach = [a or b for a, b in zip(has_actor, has_name)]
+        before: list[bool] = []  # an actor within reach before the unit
+        for k in range(n):
+            before.append(reach[k - 1] if k > 0 else reach_before and has_pronoun[0])
+            reach[k] = reach[k] or (has_pronoun[k] and before[k])
+        needed = [has_actor[k] or (has_trigger[k] and (self.keep_actorless or has_name[k] or before[k])) for k in range(n)]
         # parsed: what is needed, the unit before it, and the chain of pronouns back to their actor
         parse = list(needed)
         for k in range(n - 2, -1, -1):
             parse[k] = parse[k] or needed[k + 1] or (parse[k + 1] and reach[k] and has_pronoun[k + 1])
-        return [Unit(s, e, p) for (s, e), p in zip(bounds, parse)]
+        return [Unit(s, e, p, h, r) for (s, e), p, h, r in zip(bounds, parse, has_pronoun, reach)]
 
 
 def _near_names(texts: list[str], bounds: list[tuple[int, int]], spans: list[tuple[int, int]]) -> set[str]:

@@ -8,6 +8,7 @@ one ``nlp.pipe`` call.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from .. import registry
 from ..errors import ConfigError, Errors, StageError
 from ..languages import load_language
 from ..models import Article, Sentence
-from .candidates import CandidateFinder, plain_sentences
+from .candidates import CandidateFinder, Unit, plain_sentences
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 # spaCy's parser cost grows with paragraph length; very long paragraphs are cut on single newlines, then on sentence-ish punctuation.
@@ -243,6 +244,16 @@ def check_model_meta(meta: dict[str, Any], lang: str, name: str, version: str) -
         raise StageError(Errors.E206.format(expected=f"{lang}_{name} {version}.x", found=found))
 
 
+def _parse_back(units: list[Unit]) -> None:
+    """Parse a paragraph's last unit, and the chain of pronouns back to an actor (a pronoun opening the next
+    paragraph may stand for an actor there)."""
+    k = len(units) - 1
+    units[k] = dataclasses.replace(units[k], parse=True)
+    while k > 0 and units[k].pronoun and units[k - 1].reach:
+        k -= 1
+        units[k] = dataclasses.replace(units[k], parse=True)
+
+
 def split_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> list[tuple[int, str]]:
     """Split text on blank lines; return (offset, paragraph) pairs with leading/trailing space trimmed. A paragraph
     longer than ``max_chars`` is cut, at a line or sentence end where possible."""
@@ -325,20 +336,41 @@ class ParseText:
         self,
         nlp: Any,
         finder: CandidateFinder,
-        para: str,
-        offset: int,
+        article: Article,
         i: int,
         items: list[tuple[Any, tuple[int, int]]],
         plain: list[tuple[int, int]],
-        names: set[str],
+    ) -> None:
+        """Queue the units of an article's paragraphs that coding needs: a paragraph whose first parsed unit holds a
+        pronoun ("Il a ajouté ...") has its last unit parsed too, where the pronoun's actor may be."""
+        names: set[str] = set()  # persons introduced with a role, over the article's paragraphs
+        pending: tuple[str, int, Any, list[Unit]] | None = None
+        for offset, para in split_paragraphs(article.text, self.max_paragraph_chars):
+            tokens = nlp.make_doc(para)
+            units = finder.units(tokens, names, reach_before=bool(pending and pending[3] and pending[3][-1].reach))
+            if pending is not None and pending[3] and units and units[0].parse and units[0].pronoun:
+                _parse_back(pending[3])
+            if pending is not None:
+                self._queue(*pending, i, items, plain)
+            pending = (para, offset, tokens, units)
+        if pending is not None:
+            self._queue(*pending, i, items, plain)
+
+    def _queue(
+        self,
+        para: str,
+        offset: int,
+        tokens: Any,
+        units: list[Unit],
+        i: int,
+        items: list[tuple[Any, tuple[int, int]]],
+        plain: list[tuple[int, int]],
     ) -> None:
         """Queue the runs of a paragraph's units that coding needs for parsing (tokenized once, as docs); record
         the other units' sentences in ``plain``."""
         from spacy.attrs import NORM
         from spacy.tokens import Doc
 
-        tokens = nlp.make_doc(para)
-        units = finder.units(tokens, names)
         self.units_seen += len(units)
         run: list[int] = []
         norms = None  # the tokenizer's special norms ("'re": "are"), read once per paragraph when a run needs a copy
@@ -396,12 +428,11 @@ class ParseText:
             items: list[tuple[Any, tuple[int, int]]] = []
             plain: list[list[tuple[int, int]]] = [[] for _ in articles]  # sentences not parsed: (start, end) in the text
             for i, article in enumerate(articles):
-                names: set[str] = set()  # persons introduced with a role, over the article's paragraphs
+                if finder is not None:
+                    self._select(nlp, finder, article, i, items, plain[i])
+                    continue
                 for offset, para in split_paragraphs(article.text, self.max_paragraph_chars):
-                    if finder is None:
-                        items.append((para, (i, offset)))
-                    else:
-                        self._select(nlp, finder, para, offset, i, items, plain[i], names)
+                    items.append((para, (i, offset)))
             docs: list[list[tuple[int, Any]]] = [[] for _ in articles]
             for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
                 docs[i].append((offset, doc))

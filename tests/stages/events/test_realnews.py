@@ -568,3 +568,27 @@ def test_we_in_reported_words_is_the_speaker(text: str, lang: str, source: str, 
 def test_the_condition_of_a_conditional_is_no_act(text: str, lang: str) -> None:
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert not [e for e in events if e.source_code in ("LBNREBHEZ", "IRN")], events
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_pronoun_opening_a_paragraph_is_the_actor_closing_the_one_before(prefilter: bool) -> None:
+    """ "Il a ajouté ..." at the head of a paragraph: the speaker of the paragraph before, with or without the
+    cheap pass before parsing (which then parses the paragraph before's last sentence too)."""
+    text = (
+        "Le président ukrainien Volodymyr Zelensky a parlé lundi à Kiev.\n\nIl a ensuite condamné les frappes de la Russie contre Odessa."
+    )
+    pipeline = make_pipeline(lang="fr", prefilter=prefilter)
+    (article,) = pipeline.pipe([Article(text=text, id="para", lang="fr", published="2024-05-07")])
+    assert any(e.sentence_index == 1 and e.root == "11" and e.source_code == "UKRGOV" for e in article.events), article.events
+
+
+def test_a_pronoun_opening_an_article_stays_unresolved() -> None:
+    events = code_text("Il a ensuite condamné les frappes de la Russie contre Odessa.", lang="fr", published="2024-05-07").events
+    assert not [e for e in events if e.root == "11" and e.source_code]
+
+
+def test_an_impersonal_pronoun_stands_for_no_one() -> None:
+    """ "Il s'agissait de la dixième manifestation": the "il" of an impersonal verb is not the actor before it."""
+    text = "Des milliers de manifestants serbes ont défilé à Belgrade.\n\nIl s'agissait de la dixième manifestation consécutive."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not [e for e in events if e.sentence_index == 1 and e.source_code]

@@ -94,7 +94,10 @@ class CodeEvents:
         sentence_index = {start: s.index for start, s in sentences.items()}
         events: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
+        before: ArgumentFinder | None = None
         for offset, doc in article.docs:
+            if before is not None and article.text[before.offset + len(before.doc.text) : offset].strip():
+                before = None  # the paragraph before was not parsed up to its end: its last sentence is not known
             finder = ArgumentFinder(
                 doc,
                 offset=offset,
@@ -108,6 +111,8 @@ class CodeEvents:
                 gerund_endings=lang.cues.gerund_endings,
                 according_to=lang.cues.according_to,
                 speech=lang.cues.speech,
+                before=before,
+                impersonal=lang.cues.impersonal,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)
@@ -119,6 +124,8 @@ class CodeEvents:
                         continue
                     seen.add(event.key())
                     events.append(event)
+            finder.before = None  # one paragraph back, no further: what the cheap pass before parsing parses
+            before = finder
         article.events = events
         return article
 

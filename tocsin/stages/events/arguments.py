@@ -72,6 +72,8 @@ class ArgumentFinder:
         actor_of: frozenset[str] | None = None,
         according_to: frozenset[str] = frozenset(),
         speech: frozenset[str] = frozenset(),
+        before: ArgumentFinder | None = None,
+        impersonal: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -85,6 +87,9 @@ class ArgumentFinder:
         self.locative_places = locative_places
         self.according_to = according_to  # "according to", "selon": the phrase names who reports
         self.speech = speech  # lemmas of speech verbs: "we" in the words they report is their speaker
+        # the finder of the paragraph just before, whose last sentence a pronoun opening this one may refer to
+        self.before = before
+        self.impersonal = impersonal  # verbs whose pronoun subject stands for no one ("il s'agit", "il faut")
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
         self.actor_of = ACTOR_OF if actor_of is None else actor_of
@@ -160,6 +165,8 @@ class ArgumentFinder:
                     ):
                         return self.actors_in(tok.head), "antecedent"
                     if child.lower_.lstrip("-") in self.pronouns and self.at.get(child.i) is None:
+                        if tok.lemma_.lower() in self.impersonal:
+                            return [], "none"  # "il s'agissait de la dixième manifestation": "il" stands for no one
                         return self.resolve_pronoun(child, tok)
                     if child.lower_ in FIRST_PERSON and self.at.get(child.i) is None:
                         return self.speaker_of(child, tok)
@@ -244,20 +251,25 @@ class ArgumentFinder:
         earlier = [a for a in self.actors if sent.start <= a.start < pronoun.i and a.mention.kind not in ("place",)]
         if earlier:
             return [earlier[-1]], "pronoun"
-        # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor
+        # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor; the
+        # previous sentence may close the paragraph before ("Il a ajouté ..." opening a paragraph)
         if sent.start > 0:
-            previous = self.doc[sent.start - 1].sent
-            actors, _ = self.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
-            actors = [a for a in actors if a.mention.kind != "place"]
-            if not actors:
-                actors = [
-                    a
-                    for a in self.actors
-                    if previous.start <= a.start < previous.end and a.mention.kind not in ("place", "role", "anonymous")
-                ][-1:]
-            if actors:
-                return actors, "previous"
-        return [], "none"
+            actors = self._speaker_before(self, self.doc[sent.start - 1].sent)
+        elif self.before is not None and len(self.before.doc):
+            actors = self._speaker_before(self.before, self.before.doc[-1].sent)
+        else:
+            actors = []
+        return (actors, "previous") if actors else ([], "none")
+
+    @staticmethod
+    def _speaker_before(finder: ArgumentFinder, previous: Any) -> list[TokenActor]:
+        """The subject of a sentence (found by ``finder``, the sentence's own), else its last actor."""
+        actors, _ = finder.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
+        actors = [a for a in actors if a.mention.kind != "place"]
+        if not actors:
+            kinds = ("place", "role", "anonymous")
+            actors = [a for a in finder.actors if previous.start <= a.start < previous.end and a.mention.kind not in kinds][-1:]
+        return actors
 
     def speaker_of(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
         """Who "we" is in reported words: the named speaker of a speech verb of the sentence ("« ... nous frapperons »,
