@@ -216,7 +216,9 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "admin_suffixes",
         }
     ),
-    "arguments": frozenset({"actor_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns", "first_person"}),
+    "arguments": frozenset(
+        {"actor_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns", "first_person", "agent_of"}
+    ),
 }
 
 

@@ -592,3 +592,16 @@ def test_an_impersonal_pronoun_stands_for_no_one() -> None:
     text = "Des milliers de manifestants serbes ont défilé à Belgrade.\n\nIl s'agissait de la dixième manifestation consécutive."
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not [e for e in events if e.sentence_index == 1 and e.source_code]
+
+
+def test_the_agent_of_a_passive_is_found_where_the_parser_hung_it() -> None:
+    """ "attaquée vers 01H30 GMT « par des terroristes »": the parser hangs "par" under "GMT"; it is still the agent."""
+    text = "D'après l'armée malienne, l'une de ses positions proche de Niono a été attaquée vers 01H30 GMT « par des terroristes »."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.root == "19" and e.source_code == "MLIREB" and e.target_code == "MLIMIL" for e in events), events
+
+
+def test_a_pronominal_verb_takes_no_stray_agent() -> None:
+    text = "Les chefs militaires américains et sud-coréens s'étaient concertés après le tir d'un missile par Pyongyang."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not [e for e in events if e.root == "04" and e.source_code == "PRK"], events

@@ -51,6 +51,8 @@ ACTOR_OF = resource_words("arguments", "actor_of")
 OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
 # First-person plural subjects: in reported words, the speaker's side ("we warn the Saudis", « nous frapperons »).
 FIRST_PERSON = resource_words("arguments", "first_person")
+# Prepositions of a passive's agent ("attaquée par des terroristes", "attacked by gunmen").
+AGENT_OF = resource_words("arguments", "agent_of")
 
 
 class ArgumentFinder:
@@ -141,6 +143,9 @@ class ArgumentFinder:
         """Source actors of a verb, and how they were found (subject, agent, inherited, antecedent)."""
         tok = verb
         how = "subject"
+        stray = self.stray_agent(verb)
+        if stray:
+            return stray, "agent"
         for _ in range(4):
             for child in tok.children:
                 if child.dep_ in AGENT:
@@ -203,6 +208,28 @@ class ArgumentFinder:
                 continue
             break
         return [], "none"
+
+    def stray_agent(self, verb: Any) -> list[TokenActor]:
+        """The agent of a passive that the parser hung elsewhere in its clause ("attaquée vers 01H30 GMT « par des
+        terroristes »" with "par" under "GMT"): a "par"/"by" phrase naming an actor, below the verb, not in a
+        clause of its own, when no agent hangs on the verb itself."""
+        children = list(verb.children)
+        if not any(c.dep_ in ("aux:pass", "auxpass") for c in children) or any(c.dep_ in AGENT for c in children):
+            return []
+        if any(c.dep_.startswith("expl") or c.lower_ in self.pronouns and c.dep_ == "obj" for c in children):
+            return []  # a pronominal verb ("s'étaient concertés"), not a passive
+        stack = [(c, 1) for c in children if c.dep_ not in CLAUSAL]
+        while stack:
+            tok, depth = stack.pop()
+            if tok.pos_ in ("VERB", "AUX"):
+                continue
+            if preposition_of(tok) in AGENT_OF:
+                actors = self.actors_in(tok)
+                if actors:
+                    return actors
+            if depth < 2:  # two steps at most: a "par" deeper belongs to a noun of its own ("le tir d'un ICBM par Pyongyang")
+                stack.extend((c, depth + 1) for c in tok.children if c.dep_ not in CLAUSAL)
+        return []
 
     def named_actor(self, token: Any) -> TokenActor | None:
         """An actor the dictionary does not know, named by a proper noun ("le Bureau international du travail"): code unknown."""
