@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tocsin import code_text
 from tocsin.coder import make_pipeline
 from tocsin.models import Article, Event
 from tocsin.stages.geo import GEO_FIELDS, PlaceEvents
@@ -45,7 +46,8 @@ def test_bombing_of_kharkiv_is_placed_at_kharkiv(pipelines: dict) -> None:
 
 
 def test_no_place_falls_back_to_the_target_country(pipelines: dict) -> None:
-    event = _events(pipelines, "La Russie a menacé l'Ukraine.")[0]
+    """A material act with no place named happens in its target's country; a verbal one in its speaker's (below)."""
+    event = _events(pipelines, "La Russie a attaqué l'Ukraine.")[0]
     assert event.target_code == "UKR"
     assert event.geo_precision == "country" and event.country == "UKR" and event.place == "Ukraine"  # type: ignore[attr-defined]
     assert event.admin1 is None and event.country_fips == "UP"  # type: ignore[attr-defined]
@@ -58,7 +60,8 @@ def test_locative_phrase_governed_by_the_trigger(pipelines: dict) -> None:
 
 def test_source_capital_is_an_actor_not_a_place(pipelines: dict) -> None:
     event = _events(pipelines, "Moscou a menacé Kiev.")[0]
-    assert event.country == "UKR" and event.geo_precision == "country"  # type: ignore[attr-defined]
+    # not Moscow the city: Russia, the speaker's country, for a verbal act
+    assert event.place != "Moscow" and event.country == "RUS" and event.geo_precision == "country"  # type: ignore[attr-defined]
 
 
 def test_dateline_is_not_the_place_of_a_foreign_event(pipelines: dict) -> None:
@@ -158,7 +161,7 @@ def test_geo_kinmen_is_placed_in_taiwan(pipelines: dict) -> None:
 def test_geo_country_level_place_is_the_country_not_its_capital(pipelines: dict) -> None:
     from tocsin.stages.geo.gazetteer import Gazetteer
 
-    event = _events(pipelines, "La Russie a menacé l'Ukraine.")[0]
+    event = _events(pipelines, "La Russie a attaqué l'Ukraine.")[0]
     kyiv = Gazetteer.load().resolve("Kyiv")
     assert event.geo_precision == "country" and event.place == "Ukraine"
     assert (event.lat, event.lon) != (kyiv.lat, kyiv.lon) and abs(event.lat - kyiv.lat) + abs(event.lon - kyiv.lon) > 1  # type: ignore[operator,union-attr]
@@ -227,3 +230,22 @@ def test_geo_max_climb_comes_from_the_configuration(pipelines: dict, tmp_path) -
     config.write_text("[tuning.geo]\nmax_climb = 0\n")
     with active_config(config):
         assert not _is_locative_to(beijing, {met.i})
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("The Greek foreign minister criticised Turkey's plan on Monday.", "en", "GRC"),
+        ("Le ministre grec des Affaires étrangères a critiqué lundi le projet de la Turquie.", "fr", "GRC"),
+    ],
+)
+def test_a_verbal_act_happens_where_its_speaker_is(text: str, lang: str, country: str) -> None:
+    """With no place tied to it, criticism of Turkey is placed in the critic's country, not in Turkey (issue 9)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert events and all(e.country == country for e in events if e.root == "11"), events
+
+
+def test_a_verbal_act_is_not_placed_at_a_place_its_words_are_about() -> None:
+    text = "Le ministre grec a critiqué lundi l'accord conclu entre la Turquie et la Libye sur la Méditerranée orientale."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert events and all(e.country == "GRC" for e in events), events

@@ -12,12 +12,16 @@ For every event the stage picks the action location, in this order:
     location only for material acts. Finer places win (city, then region,
     then country), then the closest to the trigger;
 (b) else any other capitalised proper noun of the sentence that resolves
-    (never words inside person, organisation, group, role or demonym mentions);
+    (never words inside person, organisation, group, role or demonym mentions),
+    for material acts only: a verbal act happens where its speaker is, not at a
+    place its words are about ("the agreement between Turkey and Libya is void");
 (c) else the article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
     its most frequently named place, when that place is in the country of the
     event's source or target (a "WASHINGTON —" dateline does not place a
     Russian strike in Ukraine);
-(d) else the target's country, else the source's, with precision "country".
+(d) else the target's country, else the source's, with precision "country";
+    for a verbal act (quad classes 1 and 3) the source's first: where the
+    speaker is, not the country spoken of.
 
 When the event ends up at country level while its sentence ties a proper noun
 the gazetteer does not know to the trigger ("struck Jermuk", "in Jermuk"), the
@@ -110,14 +114,19 @@ class PlaceEvents:
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
             tied = [c for c in candidates if c.tier < 2]
             pool = tied or candidates
+            if event.quad not in _MATERIAL_QUADS:
+                # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
+                # not one the words are about ("the agreement between Turkey and Libya is null and void")
+                pool = tied
             if pool:
                 return _with_town(min(pool, key=_Candidate.key).place, unknown)
         # (c) dateline, then the most named place, if it is in the event's countries
         for place in (context.dateline, context.most_frequent):
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown)
-        # (d) the target's, else the source's country
-        for iso3 in (event.target_country, event.source_country):
+        # (d) the target's, else the source's country; for a verbal act the speaker's first
+        sides = (event.target_country, event.source_country)
+        for iso3 in sides if event.quad in _MATERIAL_QUADS else sides[::-1]:
             place = gaz.country(iso3)
             if place is not None:
                 return _with_town(place, unknown)
