@@ -605,3 +605,14 @@ def test_a_pronominal_verb_takes_no_stray_agent() -> None:
     text = "Les chefs militaires américains et sud-coréens s'étaient concertés après le tir d'un missile par Pyongyang."
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not [e for e in events if e.root == "04" and e.source_code == "PRK"], events
+
+
+def test_we_in_a_quote_before_its_speaker() -> None:
+    """ "« Nous demandons ... », a déclaré le ministre": "nous" is the minister's side (the search for the speaker ends
+    even where the parser hangs the speech verb under the quote)."""
+    text = (
+        "« Nous demandons l'aide de la communauté internationale afin d'instaurer la stabilité et la sécurité à Erevan », "
+        "a déclaré le ministre arménien des Affaires étrangères dans un communiqué."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.root == "02" and e.source_code == "ARMGOV" for e in events), events

@@ -92,6 +92,7 @@ class ArgumentFinder:
         # the finder of the paragraph just before, whose last sentence a pronoun opening this one may refer to
         self.before = before
         self.impersonal = impersonal  # verbs whose pronoun subject stands for no one ("il s'agit", "il faut")
+        self._seeking_speaker = False  # inside speaker_of: a "we" met again names no one
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
         self.actor_of = ACTOR_OF if actor_of is None else actor_of
@@ -304,7 +305,13 @@ class ArgumentFinder:
         for tok in pronoun.sent:
             if tok.i == verb.i or tok.lemma_.lower() not in self.speech or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            actors, _how = self.verb_source(tok)
+            if self._seeking_speaker:
+                return [], "none"  # the speech verb's own subject is "we" ("nous avons dit"): no one named
+            self._seeking_speaker = True
+            try:
+                actors, _how = self.verb_source(tok)
+            finally:
+                self._seeking_speaker = False
             if actors:
                 return actors, "speaker"
         return [], "none"
