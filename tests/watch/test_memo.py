@@ -66,3 +66,37 @@ def test_memo_keeps_nothing_for_a_store_not_asked(tmp_path: Path) -> None:
         assert remember(store, "k", compute) == 1 and remember(store, "k", compute) == 2
         keep_answers(store)
         assert remember(store, "k", compute) == 3 and remember(store, "k", compute) == 3
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def test_memo_series_cut_by_since_and_until_as_computed_whole(tmp_path: Path, vocabulary_articles: list[Any]) -> None:
+    """A kept store reads the weeks wholly inside since..until from the selection's whole series and counts the weeks
+    they cut again: the same series as a store that keeps nothing (floats to the last digits of a sum's order)."""
+    days = [None, "2024-03-03", "2024-03-05", "2024-03-10", "2024-04-01", "2024-04-03"]
+    cases = [
+        {"since": since, "until": until, "freq": freq, **selection}
+        for since in days
+        for until in days
+        if not (since and until and since > until)
+        for freq in ("week", "day")
+        for selection in ({}, {"pair": "RUS-UKR"}, {"country": "UKR", "level": "actor"})
+    ]
+
+    def answers(store: Any) -> list[Any]:
+        return [_rounded([records(frame), frame.attrs["undated"]]) for frame in (series(store, min_confidence=0, **c) for c in cases)]
+
+    with open_store(str(tmp_path / "cut.duckdb")) as store:
+        store.save(vocabulary_articles)
+        expected = answers(store)
+        keep_answers(store)
+        assert answers(store) == expected
+        assert answers(store) == expected  # the second time from what was kept

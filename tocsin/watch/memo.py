@@ -35,6 +35,12 @@ def keep_answers(store: Store) -> None:
         _memos.setdefault(store, OrderedDict())
 
 
+def keeps_answers(store: Store) -> bool:
+    """Whether :func:`remember` keeps answers computed from ``store``."""
+    with _lock:
+        return store in _memos
+
+
 def remember(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or the value it gave for ``key`` while the store held the same data (see the module).
 
@@ -58,4 +64,4 @@ def remember(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
-__all__ = ["MEMO_SIZE", "keep_answers", "remember"]
+__all__ = ["MEMO_SIZE", "keep_answers", "keeps_answers", "remember"]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
-from .memo import remember
+from .memo import keeps_answers, remember
 from .pairs import Pair, parse_pair
 from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, source_missing
 
@@ -86,20 +86,10 @@ def series(
     undated = count_undated(
         store, pair=the_pair, country=country.upper() if country else None, level=level, source=source, min_confidence=min_confidence
     )
-    sql, params = reports_sql(
-        pair=the_pair,
-        country=country.upper() if country else None,
-        level=level,
-        since=first,
-        until=last,
-        source=source,
-        min_confidence=min_confidence,
-    )
-    frame = store.read_frame(sql + _AGGREGATES.format(period=period_sql(freq)), params)
+    selection = {"pair": the_pair, "country": country.upper() if country else None, "level": level, "source": source}
+    frame, roots = _periods(store, freq, first, last, {**selection, "min_confidence": min_confidence})
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(COLUMNS)), undated)
-    roots = _roots(store, sql + _ROOTS.format(period=period_sql(freq)), params)
-    frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
     check_periods(start, end, freq)
@@ -120,6 +110,60 @@ def series(
     frame["cooperation"] = frame["quad1"] + frame["quad2"]
     frame["balance"] = [(c - k) / n if n else 0.0 for c, k, n in zip(frame["cooperation"], frame["conflict"], frame["events"])]
     return _with_undated(frame.reset_index()[list(COLUMNS)], undated)
+
+
+def _aggregate(
+    store: Store, freq: str, since: date | None, until: date | None, selection: dict[str, Any]
+) -> tuple[pd.DataFrame, dict[date, dict[str, int]]]:
+    """The measures (:data:`_AGGREGATES`, periods as dates) and the roots of each period of the selection's events
+    (keyword arguments of :func:`~tocsin.watch.reports.reports_sql`) from ``since`` to ``until``."""
+    import pandas as pd
+
+    sql, params = reports_sql(since=since, until=until, **selection)
+    frame = store.read_frame(sql + _AGGREGATES.format(period=period_sql(freq)), params)
+    if frame.empty:
+        return frame, {}
+    frame["period"] = pd.to_datetime(frame["period"]).dt.date
+    return frame, _roots(store, sql + _ROOTS.format(period=period_sql(freq)), params)
+
+
+def _periods(
+    store: Store, freq: str, first: date | None, last: date | None, selection: dict[str, Any]
+) -> tuple[pd.DataFrame, dict[date, dict[str, int]]]:
+    """:func:`_aggregate` from ``first`` to ``last``. For a store that keeps answers (:mod:`tocsin.watch.memo`), the
+    periods wholly inside come from the selection's whole series, kept, and only the periods that ``first`` or
+    ``last`` cut (a week starting before ``since``) are counted again: a few days' rows."""
+    import pandas as pd
+
+    if selection["source"] != "tocsin" or not keeps_answers(store):
+        return _aggregate(store, freq, first, last, selection)
+    key = ("series", freq, tuple(sorted(selection.items(), key=lambda item: item[0])))
+    whole, whole_roots = remember(store, key, lambda: _aggregate(store, freq, None, None, selection))
+    first_cut = first is not None and freq == "week" and first.weekday() != 0
+    last_cut = last is not None and freq == "week" and last.weekday() != 6
+
+    def inside(period: date) -> bool:
+        after = first is None or (period > _period_start(first, freq) if first_cut else period >= first)
+        return after and (last is None or (period < _period_start(last, freq) if last_cut else period <= _period_start(last, freq)))
+
+    kept = whole[[inside(p) for p in whole["period"]]] if not whole.empty else whole
+    roots = {p: found for p, found in whole_roots.items() if inside(p)}
+    ranges: list[tuple[date, date]] = []
+    if first is not None and first_cut:
+        week_end = date.max if (date.max - first).days < 6 - first.weekday() else first + timedelta(days=6 - first.weekday())
+        ranges.append((first, min(last, week_end) if last is not None else week_end))
+    if last is not None and last_cut:
+        cut = (max(first, _period_start(last, freq)) if first is not None else _period_start(last, freq), last)
+        ranges += [cut] if cut not in ranges else []
+    parts = [kept] if not kept.empty else []
+    for since, until in ranges:
+        part, part_roots = _aggregate(store, freq, since, until, selection)
+        parts += [part] if not part.empty else []
+        roots.update(part_roots)
+    if not parts:
+        return whole.iloc[0:0], {}
+    frame = pd.concat(parts) if len(parts) > 1 else parts[0].copy()
+    return frame.sort_values("period").reset_index(drop=True), roots
 
 
 def _roots(store: Store, sql: str, params: list[Any]) -> dict[date, dict[str, int]]:
