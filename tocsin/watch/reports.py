@@ -29,7 +29,7 @@ from ..errors import ConfigError, Errors
 from ..store import Store
 from ..store.filters import check_date
 from ..store.merge import principal_sql
-from .memo import remember
+from .memo import keeps_answers, remember
 from .pairs import Pair, check_level
 
 RUNGS: tuple[str, ...] = (
@@ -196,11 +196,25 @@ def count_undated(
     dates them, so series, ladder and alerts leave them out (never "this week") and say how many (``undated``)."""
     if source_missing(store, source):
         return 0
+    if source == "tocsin" and keeps_answers(store):  # one count per pair of sides, kept, serves every selection
+        sql, params = reports_sql(level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True)
+        groups = kept_rows(store, sql + "SELECT src, tgt, count(*) FROM rows GROUP BY src, tgt", params, source)
+        return sum(int(n) for src, tgt, n in groups if _selected(src, tgt, pair, country))
     sql, params = reports_sql(
         pair=pair, country=country, level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True
     )
     rows = kept_rows(store, sql + "SELECT count(*) FROM rows", params, source)
     return int(rows[0][0]) if rows else 0
+
+
+def _selected(src: str | None, tgt: str | None, pair: Pair | None, country: str | None) -> bool:
+    """Whether events with these sides are in the selection of :func:`reports_sql` (its pair and country filters)."""
+    sides = (src, tgt)
+    if pair is not None:
+        ways = [(pair.source, pair.target)] if pair.directed else [(pair.source, pair.target), (pair.target, pair.source)]
+        if sides not in ways:
+            return False
+    return country is None or country in sides
 
 
 def kept_rows(store: Store, sql: str, params: list[Any], source: str = "tocsin") -> list[tuple[Any, ...]]:
