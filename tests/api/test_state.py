@@ -44,3 +44,20 @@ def test_state_read_meets_a_long_lock_with_503_naming_the_process(tmp_path: Path
         error = answer.json()["error"]
         assert error["code"] == "E306" and f"process {holder.pid}" in error["message"]
         assert client.get("/api/events").status_code == 200  # the holder is gone: reads work again
+
+
+def test_state_map_answer_kept_until_the_events_change(tmp_path: Path, vocabulary_articles: list) -> None:
+    """/api/map answers are kept like the escalation ones: another process's new events show at once."""
+    import dataclasses
+
+    located = [dataclasses.replace(a, events=[dataclasses.replace(e, lat=50.0, lon=36.25) for e in a.events]) for a in vocabulary_articles]
+    db = tmp_path / "map.duckdb"
+    with DuckDBStore(db) as store:
+        store.save(located[:1])
+    with TestClient(create_app(db)) as client:
+        first = client.get("/api/map").json()["points"]
+        assert [p["events"] for p in first] == [2] and client.get("/api/map").json()["points"] == first
+        with DuckDBStore(db) as store:  # the server holds the file only while it answers
+            store.save(located[1:])
+        assert [p["events"] for p in client.get("/api/map").json()["points"]] == [3]
+        assert [p["events"] for p in client.get("/api/map?actor=UKR&quad=1").json()["points"]] == [1]

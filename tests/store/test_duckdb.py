@@ -482,3 +482,22 @@ def test_issue12_unstorable_value_is_e308_naming_the_batch_not_the_database(stor
     str(info.value).encode("utf-8")  # printable
     assert counts(store) == {table: 0 for table in TABLES}
     assert store.save([good]) == SaveResult(1, 0, 1)
+
+
+def test_duckdb_data_version_counted_once_per_read_connection(tmp_path: Path, vocabulary_articles: list[Any]) -> None:
+    """A store not kept open counts its rows once per read connection (nothing writes the file while it is held)
+    and again after a write."""
+    store = DuckDBStore(tmp_path / "version.duckdb", keep_open=False)
+    with store.session():
+        empty = store.data_version()
+        assert store.data_version() == empty == (0, 0)
+    store.save(vocabulary_articles[:1])
+    with store.session():
+        one = store.data_version()
+    with store.session(write=True):
+        assert store.data_version() == one != empty
+        store.save(vocabulary_articles[1:])
+        assert store.data_version() != one
+    with store.session():
+        assert store.data_version() == (3, 3)
+    store.close()

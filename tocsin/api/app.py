@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from ..about import __version__
 from ..errors import ConfigError, Errors
 from ..store import open_store
+from ..watch.memo import keep_answers
 from .errors import add_error_handlers
 from .guard import LOOPBACK_HOSTS, Guard
 from .limits import BodyLimit
@@ -57,6 +58,7 @@ def create_app(
     """
     store = open_store(db_path, read_only=read_only, keep_open=False)
     state = ApiState(store=store, token=token or None, read_only=read_only, webhook=webhook or None)
+    keep_answers(store)  # series, ladders and pair lists share what they read of the store (tocsin.watch.memo)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

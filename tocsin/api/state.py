@@ -19,7 +19,8 @@ from ..store import Store
 
 
 class ResultCache:
-    """The last ``size`` answers of the escalation endpoints, keyed by request and by the data they were computed from.
+    """The last ``size`` answers of the escalation endpoints and the map, keyed by request and by the data they were
+    computed from.
 
     Series, ladders and pair lists read every event of a pair (or of the
     store): ~100-300 ms over a million events, and a dashboard asks for the

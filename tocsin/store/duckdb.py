@@ -169,6 +169,7 @@ class DuckDBStore(SqlStore):
         self._writer: int | None = None  # thread holding the write session
         self._writer_depth = 0
         self._writers_waiting = 0
+        self._version: tuple[duckdb.DuckDBPyConnection, tuple[int, int]] | None = None  # see data_version
         self._conn = self._open(write=not read_only)
         self._conn_writes = not read_only
         try:
@@ -187,6 +188,7 @@ class DuckDBStore(SqlStore):
 
     def _drop(self) -> None:
         conn, self._conn = self._conn, None
+        self._version = None
         if conn is not None:
             try:
                 conn.close()
@@ -329,6 +331,20 @@ class DuckDBStore(SqlStore):
     def close(self) -> None:
         self._closed = True
         self._drop()
+
+    def data_version(self) -> tuple[int, int]:
+        """As :meth:`Store.data_version`; counted once per read connection of a store that is not kept open: while
+        that connection holds the file nothing writes it (other processes wait for the lock, this one's write sessions
+        wait for the read sessions to end and open a connection of their own)."""
+        conn = self._conn
+        if self.keep_open or conn is None or self._conn_writes:
+            return super().data_version()
+        known = self._version
+        if known is not None and known[0] is conn:
+            return known[1]
+        version = super().data_version()
+        self._version = (conn, version)
+        return version
 
     # -- helpers ---------------------------------------------------------------
 

@@ -141,8 +141,11 @@ class EventFilter:
                 params.append(value)
         if self.q is not None:
             for word in self.q.split():
-                sql.append(f"{t}.sentence ILIKE ? ESCAPE '\\'")
-                params.append("%" + re.sub(r"([\\%_])", r"\\\1", word) + "%")
+                # ESCAPE only when the word holds a wildcard or a backslash: DuckDB matches an ESCAPE pattern two to
+                # three times slower, and without one (and no backslash) both backends read the pattern alike.
+                escaped = re.sub(r"([\\%_])", r"\\\1", word)
+                sql.append(f"{t}.sentence ILIKE ?" + (" ESCAPE '\\'" if escaped != word else ""))
+                params.append("%" + escaped + "%")
         if self.nuclear is not None:
             sql.append(f"coalesce({t}.nuclear, false) = ?")
             params.append(self.nuclear)

@@ -21,13 +21,14 @@ the rung is where it stood then, not where it stands today. Events with no date 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
+from .memo import remember
 from .pairs import Pair, parse_pair
-from .reports import RUNGS, check_date, count_undated, reports_sql, source_missing
+from .reports import RUNGS, check_date, count_undated, kept_rows, reports_sql, source_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +46,7 @@ def latest_day(store: Store, source: str = "tocsin") -> date | None:
     if source_missing(store, source):
         return None
     sql, params = reports_sql(source=source)
-    rows = store.read_rows(sql + "SELECT max(event_date) FROM rows", params)
+    rows = kept_rows(store, sql + "SELECT max(event_date) FROM rows", params, source)
     day: date | None = rows[0][0] if rows else None
     return day
 
@@ -157,10 +158,11 @@ SELECT r.src AS source, r.tgt AS target, count(*) AS events, count(*) FILTER (WH
        bool_or(r.signal) FILTER (WHERE r.event_date > l.last_date - {int(window)}) AS nuclear, min(r.event_date) AS first_date,
        max(r.event_date) AS last_date
 FROM rows r JOIN last l ON l.src = r.src AND l.tgt = r.tgt
-GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
+GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target
 """
-    params.append(int(limit))
-    frame = store.read_frame(sql, params)
+    # The whole ranking, kept (tocsin.watch.memo) and cut at limit: a list asked again with another limit costs nothing.
+    ranking = _ranking(store, sql, params, source)
+    frame = ranking.head(max(int(limit), 0)).copy()
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(PAIR_COLUMNS)), undated)
     frame.insert(0, "pair", [f"{s}>{t}" for s, t in zip(frame["source"], frame["target"])])
@@ -170,6 +172,12 @@ GROUP BY r.src, r.tgt ORDER BY events DESC, rung DESC, source, target LIMIT ?
     frame["nuclear"] = frame["nuclear"].astype(bool)
     frame["dormant"] = [(end - d).days >= window for d in frame["last_date"]]
     return _with_undated(frame[list(PAIR_COLUMNS)], undated)
+
+
+def _ranking(store: Store, sql: str, params: list[Any], source: str) -> pd.DataFrame:
+    if source != "tocsin":
+        return store.read_frame(sql, params)
+    return remember(store, ("pairs", sql, tuple(params)), lambda: store.read_frame(sql, params))
 
 
 __all__ = ["LADDER_COLUMNS", "PAIR_COLUMNS", "ladder", "latest_day", "pairs"]

@@ -14,6 +14,13 @@ def records(frame: Any) -> list[dict[str, Any]]:
 
 def plain(value: Any) -> Any:
     """One value as JSON has it: dates as ISO strings, NaN and NaT as None, numpy scalars and arrays as Python ones."""
+    kind = type(value)  # the plain Python values first (exact types: numpy's float64 is a float that .item() unwraps)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        return None if math.isnan(value) else value
+    if kind is dict:
+        return {str(k): plain(v) for k, v in value.items()}
     import pandas as pd
 
     if value is pd.NaT:

@@ -29,6 +29,7 @@ from ..errors import ConfigError, Errors
 from ..store import Store
 from ..store.filters import check_date
 from ..store.merge import principal_sql
+from .memo import keeps_answers, remember
 from .pairs import Pair, check_level
 
 RUNGS: tuple[str, ...] = (
@@ -144,7 +145,7 @@ WITH rows AS (
     SELECT m.event_id, m.article_id, m.day AS event_date, m.cameo, m.root, m.quad, m.goldstein, coalesce(m.nuclear, false) AS nuclear,
            m.source_code, m.target_code, {src} AS src, {tgt} AS tgt, m.num_sources AS sources,
            coalesce(m.signal, false) AS signal,
-           CASE WHEN coalesce(m.signal, false) THEN greatest({_RUNG_SQL}, {int(tuning.nuclear_rung)}) ELSE {_RUNG_SQL} END AS rung,
+           greatest({_RUNG_SQL}, CASE WHEN coalesce(m.signal, false) THEN {int(tuning.nuclear_rung)} ELSE 0 END) AS rung,
            CASE WHEN m.quad >= 3 THEN abs(m.goldstein) ELSE -0.5 * m.goldstein END * (1 + ln(m.num_sources)) AS weight
     FROM {"merged_events" if source == "tocsin" else f"({_GDELT_FACTS})"} m
     WHERE {" AND ".join(where)}
@@ -195,11 +196,33 @@ def count_undated(
     dates them, so series, ladder and alerts leave them out (never "this week") and say how many (``undated``)."""
     if source_missing(store, source):
         return 0
+    if source == "tocsin" and keeps_answers(store):  # one count per pair of sides, kept, serves every selection
+        sql, params = reports_sql(level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True)
+        groups = kept_rows(store, sql + "SELECT src, tgt, count(*) FROM rows GROUP BY src, tgt", params, source)
+        return sum(int(n) for src, tgt, n in groups if _selected(src, tgt, pair, country))
     sql, params = reports_sql(
         pair=pair, country=country, level=level, targeted=targeted, source=source, min_confidence=min_confidence, undated=True
     )
-    rows = store.read_rows(sql + "SELECT count(*) FROM rows", params)
+    rows = kept_rows(store, sql + "SELECT count(*) FROM rows", params, source)
     return int(rows[0][0]) if rows else 0
+
+
+def _selected(src: str | None, tgt: str | None, pair: Pair | None, country: str | None) -> bool:
+    """Whether events with these sides are in the selection of :func:`reports_sql` (its pair and country filters)."""
+    sides = (src, tgt)
+    if pair is not None:
+        ways = [(pair.source, pair.target)] if pair.directed else [(pair.source, pair.target), (pair.target, pair.source)]
+        if sides not in ways:
+            return False
+    return country is None or country in sides
+
+
+def kept_rows(store: Store, sql: str, params: list[Any], source: str = "tocsin") -> list[tuple[Any, ...]]:
+    """``store.read_rows(sql, params)``, kept while the store's events stay the same (:mod:`tocsin.watch.memo`), for
+    reads of tocsin's own events (GDELT rows are not counted in the store's data version: they are read every time)."""
+    if source != "tocsin":
+        return store.read_rows(sql, params)
+    return remember(store, ("rows", sql, tuple(params)), lambda: store.read_rows(sql, params))
 
 
 def check_source(source: str) -> str:
@@ -225,6 +248,7 @@ __all__ = [
     "check_date",
     "check_source",
     "count_undated",
+    "kept_rows",
     "period_sql",
     "reports_sql",
     "rung_of",

@@ -16,13 +16,13 @@ Escalation score of an event: its Goldstein magnitude if it is conflictual
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..config import settings
 from ..errors import ConfigError, Errors
 from ..store import Store
+from .memo import keeps_answers, remember
 from .pairs import Pair, parse_pair
 from .reports import FREQS, check_date, count_undated, period_sql, reports_sql, source_missing
 
@@ -36,6 +36,19 @@ COLUMNS = (
     "period", "events", "quad1", "quad2", "quad3", "quad4", "roots", "goldstein_sum", "goldstein_mean", "total", "share",
     "conflict", "cooperation", "balance", "sources", "escalation", "rung", "nuclear",
 )  # fmt: skip
+
+# The measures of each period (but its roots) over the ``rows`` of tocsin.watch.reports.reports_sql.
+_AGGREGATES = """
+SELECT {period} AS period, count(*) AS events,
+       count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
+       count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
+       sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
+       sum(sources) AS sources, sum(weight) AS escalation, max(rung) AS rung, bool_or(signal) AS nuclear
+FROM rows GROUP BY period ORDER BY period
+"""
+# Each period's events per CAMEO root: a few rows per period, where a list of every event's root would be one
+# value per event to fetch and count (the overall series of a million events spent most of its time there).
+_ROOTS = "SELECT {period} AS period, root, count(*) FROM rows WHERE root IS NOT NULL GROUP BY period, root"
 
 
 def series(
@@ -73,31 +86,14 @@ def series(
     undated = count_undated(
         store, pair=the_pair, country=country.upper() if country else None, level=level, source=source, min_confidence=min_confidence
     )
-    sql, params = reports_sql(
-        pair=the_pair,
-        country=country.upper() if country else None,
-        level=level,
-        since=first,
-        until=last,
-        source=source,
-        min_confidence=min_confidence,
-    )
-    sql += f"""
-SELECT {period_sql(freq)} AS period, count(*) AS events,
-       count(*) FILTER (WHERE quad = 1) AS quad1, count(*) FILTER (WHERE quad = 2) AS quad2,
-       count(*) FILTER (WHERE quad = 3) AS quad3, count(*) FILTER (WHERE quad = 4) AS quad4,
-       array_agg(root) AS roots, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
-       sum(sources) AS sources, sum(weight) AS escalation, max(rung) AS rung, bool_or(signal) AS nuclear
-FROM rows GROUP BY period ORDER BY period
-"""
-    frame = store.read_frame(sql, params)
+    selection = {"pair": the_pair, "country": country.upper() if country else None, "level": level, "source": source}
+    frame, roots = _periods(store, freq, first, last, {**selection, "min_confidence": min_confidence})
     if frame.empty:
         return _with_undated(pd.DataFrame(columns=list(COLUMNS)), undated)
-    frame["period"] = pd.to_datetime(frame["period"]).dt.date
     start = _period_start(first, freq) if first else frame["period"].min()
     end = _period_start(last, freq) if last else frame["period"].max()
     check_periods(start, end, freq)
-    totals = _totals(store, freq, start, end, source, min_confidence)
+    totals = _totals(store, freq, source, min_confidence)
     index = pd.date_range(start, end, freq="W-MON" if freq == "week" else "D").date
     frame = frame.set_index("period").reindex(index)
     frame.index.name = "period"
@@ -107,7 +103,7 @@ FROM rows GROUP BY period ORDER BY period
         frame[col] = frame[col].fillna(0.0).astype(float)
     frame["goldstein_mean"] = frame["goldstein_mean"].astype(float)
     frame["nuclear"] = frame["nuclear"].fillna(False).astype(bool)
-    frame["roots"] = [_histogram(r) for r in frame["roots"]]
+    frame["roots"] = [dict(sorted(roots.get(p, {}).items())) for p in frame.index]
     frame["total"] = [int(totals.get(p, 0)) for p in frame.index]
     frame["share"] = [e / t if t else 0.0 for e, t in zip(frame["events"], frame["total"])]
     frame["conflict"] = frame["quad3"] + frame["quad4"]
@@ -116,11 +112,72 @@ FROM rows GROUP BY period ORDER BY period
     return _with_undated(frame.reset_index()[list(COLUMNS)], undated)
 
 
-def _histogram(roots: Any) -> dict[str, int]:
-    """A period's count per CAMEO root, by root, from the list of its events' roots (NaN for a period with none)."""
-    if isinstance(roots, float) or roots is None:
-        return {}
-    return dict(sorted(Counter(root for root in roots if root is not None).items()))
+def _aggregate(
+    store: Store, freq: str, since: date | None, until: date | None, selection: dict[str, Any]
+) -> tuple[pd.DataFrame, dict[date, dict[str, int]]]:
+    """The measures (:data:`_AGGREGATES`, periods as dates) and the roots of each period of the selection's events
+    (keyword arguments of :func:`~tocsin.watch.reports.reports_sql`) from ``since`` to ``until``."""
+    import pandas as pd
+
+    sql, params = reports_sql(since=since, until=until, **selection)
+    frame = store.read_frame(sql + _AGGREGATES.format(period=period_sql(freq)), params)
+    if frame.empty:
+        return frame, {}
+    frame["period"] = pd.to_datetime(frame["period"]).dt.date
+    return frame, _roots(store, sql + _ROOTS.format(period=period_sql(freq)), params)
+
+
+def _periods(
+    store: Store, freq: str, first: date | None, last: date | None, selection: dict[str, Any]
+) -> tuple[pd.DataFrame, dict[date, dict[str, int]]]:
+    """:func:`_aggregate` from ``first`` to ``last``. For a store that keeps answers (:mod:`tocsin.watch.memo`), the
+    periods wholly inside come from the selection's whole series, kept, and only the periods that ``first`` or
+    ``last`` cut (a week starting before ``since``) are counted again: a few days' rows."""
+    import pandas as pd
+
+    if selection["source"] != "tocsin" or not keeps_answers(store):
+        return _aggregate(store, freq, first, last, selection)
+    key = ("series", freq, tuple(sorted(selection.items(), key=lambda item: item[0])))
+    whole, whole_roots = remember(store, key, lambda: _aggregate(store, freq, None, None, selection))
+    first_cut = first is not None and freq == "week" and first.weekday() != 0
+    last_cut = last is not None and freq == "week" and last.weekday() != 6
+
+    def inside(period: date) -> bool:
+        after = first is None or (period > _period_start(first, freq) if first_cut else period >= first)
+        return after and (last is None or (period < _period_start(last, freq) if last_cut else period <= _period_start(last, freq)))
+
+    kept = whole[[inside(p) for p in whole["period"]]] if not whole.empty else whole
+    roots = {p: found for p, found in whole_roots.items() if inside(p)}
+    ranges: list[tuple[date, date]] = []
+    if first is not None and first_cut:
+        week_end = date.max if (date.max - first).days < 6 - first.weekday() else first + timedelta(days=6 - first.weekday())
+        ranges.append((first, min(last, week_end) if last is not None else week_end))
+    if last is not None and last_cut:
+        cut = (max(first, _period_start(last, freq)) if first is not None else _period_start(last, freq), last)
+        ranges += [cut] if cut not in ranges else []
+    parts = [kept] if not kept.empty else []
+    for since, until in ranges:
+        part, part_roots = _aggregate(store, freq, since, until, selection)
+        parts += [part] if not part.empty else []
+        roots.update(part_roots)
+    if not parts:
+        return whole.iloc[0:0], {}
+    frame = pd.concat(parts) if len(parts) > 1 else parts[0].copy()
+    return frame.sort_values("period").reset_index(drop=True), roots
+
+
+def _roots(store: Store, sql: str, params: list[Any]) -> dict[date, dict[str, int]]:
+    """Period -> {CAMEO root: events} from the rows of :data:`_ROOTS`."""
+    found: dict[date, dict[str, int]] = {}
+    for period, root, n in store.read_rows(sql, params):
+        found.setdefault(_day(period), {})[root] = int(n)
+    return found
+
+
+def _day(value: Any) -> date:
+    """A period as a date (drivers give a date, or a timestamp for a truncated one)."""
+    day: date = value.date() if hasattr(value, "date") and not isinstance(value, date) else value
+    return day
 
 
 def _with_undated(frame: pd.DataFrame, undated: int) -> pd.DataFrame:
@@ -140,14 +197,18 @@ def _period_start(day: date, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
-def _totals(
-    store: Store, freq: str, start: date, end: date, source: str = "tocsin", min_confidence: float | None = None
-) -> dict[date, int]:
-    """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``."""
-    last_day = min(end, date.max - timedelta(days=6)) + timedelta(days=6) if freq == "week" else end  # the week of 9999-12-31 ends there
-    sql, params = reports_sql(since=start, until=last_day, source=source, min_confidence=min_confidence)
-    rows = store.read_rows(sql + f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period", params)
-    return {(p.date() if hasattr(p, "date") and not isinstance(p, date) else p): n for p, n in rows}
+def _totals(store: Store, freq: str, source: str = "tocsin", min_confidence: float | None = None) -> dict[date, int]:
+    """Events (merged) in the whole store (or the GDELT rows) per period: the denominator of ``share``.
+
+    Every period of the store, so that one answer (kept by :func:`~tocsin.watch.memo.remember`) serves every series.
+    """
+    sql, params = reports_sql(source=source, min_confidence=min_confidence)
+    sql += f"SELECT {period_sql(freq)} AS period, count(*) FROM rows GROUP BY period"
+
+    def count() -> dict[date, int]:
+        return {_day(p): int(n) for p, n in store.read_rows(sql, params)}
+
+    return count() if source != "tocsin" else remember(store, ("totals", sql, tuple(params)), count)
 
 
 __all__ = ["COLUMNS", "FREQS", "check_periods", "series"]
