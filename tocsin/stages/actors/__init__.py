@@ -333,7 +333,7 @@ def _matches_for(doc: Any, matcher: Any) -> list[Match]:
 
 def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor with the same role, else the most-mentioned country."""
-    counts = Counter(a.mention.country for a in actors if a.mention.country and a.mention.kind != "place")
+    counts = Counter(a.mention.country for a in actors if a.mention.country)
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     for actor in actors:
