@@ -616,3 +616,10 @@ def test_we_in_a_quote_before_its_speaker() -> None:
     )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert any(e.root == "02" and e.source_code == "ARMGOV" for e in events), events
+
+
+def test_a_pronoun_inside_the_object_of_an_act_stands_for_its_antecedent() -> None:
+    """ "levied sanctions against him": the pronoun under the act's object noun is the actor named before."""
+    text = "In 2007, the United States government labeled Qasem Soleimani as a terrorist and levied sanctions against him."
+    events = code_text(text, lang="en", published="2019-05-07").events
+    assert any(e.root == "16" and e.source_code == "USAGOV" and e.target_code == "IRNMIL" for e in events), events

@@ -319,10 +319,8 @@ class ArgumentFinder:
     def object_antecedent(self, child: Any, exclude: set[int]) -> list[TokenActor]:
         """The actor an object pronoun stands for ("released him", "fired tear gas at them"): the nearest earlier actor
         of the sentence that is not the source, else the last one of the sentence before."""
-        pronoun = child
-        if child.dep_ == "prep":
-            pronoun = next((c for c in child.children if c.dep_ == "pobj"), child)
-        if pronoun.pos_ != "PRON" or pronoun.lower_ not in OBJECT_PRONOUNS or self.at.get(pronoun.i) is not None:
+        pronoun = _object_pronoun(child)
+        if pronoun is None or self.at.get(pronoun.i) is not None:
             return []
         excluded_codes = {a.mention.code for a in self.actors if id(a) in exclude}
 
@@ -335,7 +333,10 @@ class ArgumentFinder:
         if not earlier and sent.start > 0:
             previous = self.doc[sent.start - 1].sent
             earlier = [a for a in self.actors if previous.start <= a.start < previous.end and fits(a)]
-        return earlier[-1:]
+        # a named actor before a role word whose country is only inferred ("labeled Soleimani as a terrorist and
+        # levied sanctions against him": him is Soleimani)
+        named = [a for a in earlier if a.mention.name != "inferred from context"]
+        return (named or earlier)[-1:]
 
     def is_where(self, child: Any, actors: list[TokenActor]) -> bool:
         """An oblique that says where, not whom: a locative preposition before places ("met in Istanbul",
@@ -416,6 +417,18 @@ class ArgumentFinder:
                 else:
                     targets = targets or actors
         return sources, targets, how
+
+
+def _object_pronoun(child: Any) -> Any | None:
+    """The object pronoun a verb's dependant is or holds: "him" ("released him"), "at them", "sanctions against him",
+    "des frappes contre eux" (two steps down at most, never into a clause)."""
+    frontier = [child]
+    for _ in range(3):
+        for tok in frontier:
+            if tok.pos_ == "PRON" and tok.lower_ in OBJECT_PRONOUNS:
+                return tok
+        frontier = [c for tok in frontier for c in tok.children if c.dep_ not in CLAUSAL]
+    return None
 
 
 def _phrase(token: Any) -> list[Any]:
