@@ -304,7 +304,7 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 tie = chain[1] - chain[0] > 1
                 linked = next((a for a in in_sent if tie and _linked(doc, chain, a)), None)
                 if linked is not None:
-                    for key in {" ".join(words), words[-1]} if len(words) > 1 else {words[0]}:
+                    for key in (" ".join(words), words[-1]):  # the full name and the surname
                         known[key] = linked.mention
                     continue
                 same = known.get(" ".join(words)) or known.get(words[-1])

@@ -77,11 +77,9 @@ class ActorMatcher:
                     lower_docs.append(("R|" + normalise(variant), " ".join(w[:1].upper() + w[1:] for w in variant.split(" "))))
         # words naming anonymous people (tocsin/languages/<lang>/arguments.toml): civilians of the context country,
         # matched only where no dictionary role word is
-        self._anonymous: set[str] = set()
         for word in resource_words("arguments", "anonymous", (lang,)):
             key = normalise(word)
             if key not in self._roles:
-                self._anonymous.add(key)
                 self._roles[key] = "CVL"
                 lower_docs.append(("P|" + key, word))
         self._add(nlp, self._lower, lower_docs)
@@ -109,10 +107,6 @@ class ActorMatcher:
             for match_id, start, end in matcher(doc)
             if not strings[match_id].startswith("P|")
         ]
-
-    def candidate_tokens(self, doc: Any) -> set[int]:
-        """Token indices inside any raw match of :meth:`candidate_spans`."""
-        return {i for start, end in self.candidate_spans(doc) for i in range(start, end)}
 
     def __call__(self, doc: Any) -> list[Match]:
         raw = []
