@@ -113,6 +113,7 @@ class CodeEvents:
                 speech=lang.cues.speech,
                 before=before,
                 impersonal=lang.cues.impersonal,
+                reflexive=lang.cues.reflexive,
             )
             for sent in doc.sents:
                 sentence = sentences.get(offset + sent.start_char)

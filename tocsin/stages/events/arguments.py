@@ -15,6 +15,7 @@ from typing import Any
 from ...languages import resource_words
 from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
+from .triggers import is_reflexive
 
 # Dependants that open another clause: an argument never reaches into them.
 # Dependency labels: Universal Dependencies (French models) and ClearNLP (English models) side by side.
@@ -76,6 +77,7 @@ class ArgumentFinder:
         speech: frozenset[str] = frozenset(),
         before: ArgumentFinder | None = None,
         impersonal: frozenset[str] = frozenset(),
+        reflexive: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -92,6 +94,7 @@ class ArgumentFinder:
         # the finder of the paragraph just before, whose last sentence a pronoun opening this one may refer to
         self.before = before
         self.impersonal = impersonal  # verbs whose pronoun subject stands for no one ("il s'agit", "il faut")
+        self.reflexive = reflexive  # reflexive pronouns: a pronominal verb ("s'étaient concertés") is no passive
         self._seeking_speaker = False  # inside speaker_of: a "we" met again names no one
         # prepositions by which a modifier of an event noun names who acts ("frappes de la Russie", "strikes by Russia");
         # by default every language's (tocsin/languages/<code>/arguments.toml)
@@ -217,7 +220,7 @@ class ArgumentFinder:
         children = list(verb.children)
         if not any(c.dep_ in ("aux:pass", "auxpass") for c in children) or any(c.dep_ in AGENT for c in children):
             return []
-        if any(c.dep_.startswith("expl") or c.lower_ in self.pronouns and c.dep_ == "obj" for c in children):
+        if is_reflexive(verb, self.reflexive):
             return []  # a pronominal verb ("s'étaient concertés"), not a passive
         stack = [(c, 1) for c in children if c.dep_ not in CLAUSAL]
         while stack:

@@ -63,7 +63,8 @@ def _object_lemmas(token: Any) -> set[str]:
     return out
 
 
-def _is_reflexive(token: Any, pronouns: frozenset[str]) -> bool:
+def is_reflexive(token: Any, pronouns: frozenset[str]) -> bool:
+    """A pronominal verb: one of the language's reflexive pronouns hangs on it ("se rendre", "s'étaient concertés")."""
     return any(c.lower_ in pronouns and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj")) for c in token.children)
 
 
@@ -116,7 +117,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
         if vlemma is not None:
             lemma = vlemma
             objects = _object_lemmas(token)
-            reflexive = _is_reflexive(token, lang.cues.reflexive)
+            reflexive = is_reflexive(token, lang.cues.reflexive)
             cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
             if cands:
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
@@ -163,4 +164,4 @@ def governs(outer: Any, inner: Any) -> bool:
     return outer.i != inner.i and outer in inner.ancestors
 
 
-__all__ = ["Trigger", "find_triggers", "governs", "is_verbal", "verb_lemma"]
+__all__ = ["Trigger", "find_triggers", "governs", "is_reflexive", "is_verbal", "verb_lemma"]
