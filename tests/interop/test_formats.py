@@ -15,7 +15,7 @@ from tocsin.cli import app
 from tocsin.cli.interop import FORMATS, export_events
 from tocsin.errors import ConfigError
 from tocsin.interop import export_csv, export_events_gdelt, export_events_gdelt_mentions, export_parquet, export_plover
-from tocsin.models import Article, Event, Sentence
+from tocsin.models import Article
 from tocsin.store import DuckDBStore
 
 
@@ -27,15 +27,7 @@ def _write_ids(events: Iterable[dict[str, Any]], out_path: str | Path) -> int:
     return len(lines)
 
 
-def _db(tmp_path: Path) -> str:
-    article = Article(
-        text="Russia threatened Ukraine.", id="art1", url="https://example.org/art1", outlet="example.org", published="2024-03-05",
-        sentences=[Sentence(0, 0, 26, "Russia threatened Ukraine.")],
-    )  # fmt: skip
-    article.events = [
-        Event(article_id="art1", sentence_index=0, sentence="Russia threatened Ukraine.", cameo="130", root="13", quad=3, goldstein=-4.4,
-              source_code="RUS", target_code="UKR", plover="THREATEN", trigger="threatened", trigger_start=7)
-    ]  # fmt: skip
+def _db(tmp_path: Path, article: Article) -> str:
     path = tmp_path / "t.duckdb"
     with DuckDBStore(path) as store:
         store.save([article])
@@ -50,8 +42,8 @@ def test_built_in_formats_are_registered() -> None:
     assert registry.exports.get("csv") is export_csv and registry.exports.get("parquet") is export_parquet
 
 
-def test_a_registered_format_is_usable_from_python_and_the_cli(tmp_path: Path) -> None:
-    db = _db(tmp_path)
+def test_a_registered_format_is_usable_from_python_and_the_cli(tmp_path: Path, threat_article: Article) -> None:
+    db = _db(tmp_path, threat_article)
     assert export_events(db, tmp_path / "ids.txt", "test-ids") == 1
     assert (tmp_path / "ids.txt").read_text(encoding="utf-8") == "art1 130\n"
     result = CliRunner().invoke(app, ["export", "--format", "test-ids", "--db", db, "--out", str(tmp_path / "cli.txt")])

@@ -12,7 +12,7 @@ import pytest
 
 from tocsin.errors import TocsinError
 from tocsin.interop import export_plover, export_table
-from tocsin.models import Article, Event, Sentence
+from tocsin.models import Article, Event
 from tocsin.store import DuckDBStore
 
 KEYS = {"id", "date", "event_type", "mode", "context", "actor", "recipient", "location", "event_text", "trigger", "source", "cameo", "goldstein", "confidence"}  # fmt: skip
@@ -78,17 +78,9 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     assert (types["quad"], types["goldstein"], types["negated"], types["event_date"]) == ("INTEGER", "DOUBLE", "BOOLEAN", "DATE")
 
 
-def test_tables_from_a_store(tmp_path: Path) -> None:
-    article = Article(
-        text="Russia threatened Ukraine.", id="art1", url="https://example.org/art1", outlet="example.org", published="2024-03-05",
-        sentences=[Sentence(0, 0, 26, "Russia threatened Ukraine.")],
-    )  # fmt: skip
-    article.events = [
-        Event(article_id="art1", sentence_index=0, sentence="Russia threatened Ukraine.", cameo="130", root="13", quad=3, goldstein=-4.4,
-              source_code="RUS", target_code="UKR", plover="THREATEN", trigger="threatened", trigger_start=7)
-    ]  # fmt: skip
+def test_tables_from_a_store(tmp_path: Path, threat_article: Article) -> None:
     with DuckDBStore(tmp_path / "t.duckdb") as store:
-        store.save([article])
+        store.save([threat_article])
         assert export_table(store, tmp_path / "e.parquet", "parquet") == 1
         assert export_table(store, tmp_path / "e.csv", "csv") == 1
         assert export_plover(store.events(), tmp_path / "e.jsonl") == 1
