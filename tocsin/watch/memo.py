@@ -14,25 +14,25 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..store import Store
+from ..store.answers import ResultCache
 
 T = TypeVar("T")
 
 #: Answers kept per store, least recently used dropped first.
 MEMO_SIZE = 256
 
-_memos: weakref.WeakKeyDictionary[Store, OrderedDict[Hashable, Any]] = weakref.WeakKeyDictionary()
+_memos: weakref.WeakKeyDictionary[Store, ResultCache] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
 def keep_answers(store: Store) -> None:
     """Let :func:`remember` keep answers computed from ``store`` (until it is garbage-collected)."""
     with _lock:
-        _memos.setdefault(store, OrderedDict())
+        _memos.setdefault(store, ResultCache(size=MEMO_SIZE))
 
 
 def keeps_answers(store: Store) -> bool:
@@ -50,17 +50,7 @@ def remember(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         memo = _memos.get(store)
     if memo is None:
         return compute()
-    full_key = (key, store.data_version())
-    with _lock:
-        if full_key in memo:
-            memo.move_to_end(full_key)
-            value: T = memo[full_key]
-            return value
-    value = compute()
-    with _lock:
-        memo[full_key] = value
-        while len(memo) > MEMO_SIZE:
-            memo.popitem(last=False)
+    value: T = memo.get(store, key, compute)
     return value
 
 
