@@ -623,3 +623,19 @@ def test_a_pronoun_inside_the_object_of_an_act_stands_for_its_antecedent() -> No
     text = "In 2007, the United States government labeled Qasem Soleimani as a terrorist and levied sanctions against him."
     events = code_text(text, lang="en", published="2019-05-07").events
     assert any(e.root == "16" and e.source_code == "USAGOV" and e.target_code == "IRNMIL" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code", "absent"),
+    [
+        ("The rebel movement claimed responsibility for the bombings in Aden.", "en", "015", "18"),
+        ("For weeks Russia denied the accusation.", "en", "016", "11"),
+        ("Le Hamas a revendiqué l'attaque contre la patrouille.", "fr", "015", "19"),
+    ],
+)
+def test_claiming_or_denying_is_an_act_of_its_own(text: str, lang: str, code: str, absent: str) -> None:
+    """Claiming responsibility for an attack or denying an accusation is coded (015, 016); the act claimed or the
+    accusation denied is what the statement is about, not an event beside it."""
+    events = code_text(text, lang=lang).events
+    assert [e.cameo for e in events if e.root == "01"] == [code]
+    assert not any(e.root == absent for e in events)

@@ -639,6 +639,10 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
                     and not {"threat", "intent", "obligation"} & set(other.wrappers)
                 ):
                     other.absorbed = True
+        elif draft.code in _OWN_STATEMENTS:
+            for other in drafts:  # "denied the accusation": the noun is what is denied, not an accusation of its own
+                if other is not draft and other.trigger.kind == "noun" and governs(draft.trigger.token, other.trigger.token):
+                    other.absorbed = True
     # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
     for draft in drafts:
         if draft.trigger.kind != "noun" or draft.absorbed:
@@ -647,7 +651,9 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
         if governor is not None and governor.i in by_token:
             outer = by_token[governor.i]
             glemma = governor.lemma_.lower()
-            if outer.pattern.objects:
+            if outer.code in _OWN_STATEMENTS:
+                draft.absorbed = True
+            elif outer.pattern.objects:
                 draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
             elif (
                 draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
@@ -677,6 +683,8 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
     for draft in drafts:
         if draft.code[:2] != "01" or draft.trigger.token.lemma_.lower() not in cues.speech:
             continue
+        if draft.code in _OWN_STATEMENTS:
+            continue  # "acknowledged it had shot down", "claimed responsibility for the attacks": an act of its own
         speech = draft.trigger.token
         inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
         reported_trigger = any(t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers)
@@ -834,6 +842,8 @@ def _same_side(source: TokenActor, target: TokenActor) -> bool:
 
 
 _CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Statements that are acts of their own whatever they report: claiming or acknowledging responsibility, denying.
+_OWN_STATEMENTS = frozenset({"015", "016"})
 _DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), objects=frozenset(), cameo="100", roles=frozenset())
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
