@@ -318,6 +318,7 @@ class LanguageCues(_Strict):
     weapons: list[str] = []
     aerial_weapons: list[str] = []
     injury: list[str] = []
+    casualty: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []
     condition: list[str] = []

@@ -264,7 +264,7 @@ def test_vowing_revenge_is_a_threat_in_french() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "noun"),
     [
-        ("Five Syrian civilians died in last night's Turkish attack.", "en", "attack"),
+        ("Syrian civilians fled their homes in the Turkish offensive.", "en", "offensive"),
         ("Iraqi troops stayed in the town at the invitation of the Iranian government.", "en", "invitation"),
         ("Le dirigeant a déchiré un drapeau russe au cours d'une manifestation des Ukrainiens à Paris.", "fr", "manifestation"),
     ],
@@ -639,3 +639,24 @@ def test_claiming_or_denying_is_an_act_of_its_own(text: str, lang: str, code: st
     events = code_text(text, lang=lang).events
     assert [e.cameo for e in events if e.root == "01"] == [code]
     assert not any(e.root == absent for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root", "source", "target"),
+    [
+        ("Five civilians were killed in a Russian air strike on Kharkiv on Monday.", "en", "19", "RUS", "UKR"),
+        ("Two Ukrainian soldiers died in the attack.", "en", "19", None, "UKRMIL"),
+        ("Cinq civils ont été tués lundi dans une frappe russe sur Kharkiv.", "fr", "19", "RUS", "UKR"),
+    ],
+)
+def test_killed_in_a_strike_is_the_strike(text: str, lang: str, root: str, source: str | None, target: str) -> None:
+    """"Killed in a Russian air strike" reports one act, the strike: by its adjective's country, on the victims
+    (or on the place it hit when the victims' country is only the striker's by default), not a killing by no one."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [(root, source, target)]
+
+
+def test_killed_in_an_attack_by_someone_named_keeps_the_verb() -> None:
+    """The verb names who killed: its own act stands."""
+    events = code_text("Russian troops killed five civilians in an attack on Kharkiv.", lang="en").events
+    assert any(e.root == "19" and e.source_code == "RUSMIL" for e in events)

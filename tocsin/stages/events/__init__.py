@@ -161,6 +161,9 @@ class CodeEvents:
             outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
             if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
                 outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
+            casualty = _casualty_of(tok, lang.cues) if draft.trigger.kind == "noun" else None
+            if casualty is not None and casualty.i in by_token and draft.code[:2] in _UNKNOWN_SOURCE_ROOTS:
+                by_token[casualty.i].absorbed = True  # "killed in an air strike": one act, the strike
         return drafts
 
     def _emit_prominent(self, article: Article, drafts: list[_Draft], sent: Any, sentence: Any, offset: int, cues: Any) -> list[Event]:
@@ -534,9 +537,19 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
     tok = trigger.token
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
-    if _in_background(tok, cues):
+    casualty = _casualty_of(tok, cues)
+    if casualty is not None:
+        # "five civilians were killed in a Russian air strike": the strike is the act, its victims those killed
+        victims, _how = finder.verb_targets(casualty, exclude={id(a) for a in sources})
+        if not victims:
+            victims, _how = finder.verb_source(casualty)  # "two soldiers died in the attack"
+        countries = {a.mention.country for a in sources if a.mention.country}
+        victims = [v for v in victims if not (v.start <= tok.i < v.end) and v.mention.country not in countries]
+        if victims:
+            targets, target_how = victims, "casualty"
+    elif _in_background(tok, cues):
         return "background event noun"  # "après les combats"
-    if _adjunct(tok, cues):
+    elif _adjunct(tok, cues):
         return "event noun in an adjunct or another noun's complement: circumstance"  # "in last night's attack"
     if _counted(tok, cues):
         return "counted or measured: a summary, not an act"  # "quatorze mois d'affrontements"
@@ -557,7 +570,7 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         undergoer, _ = finder.verb_source(governor)
         if undergoer and not targets:
             targets, target_how = undergoer, "undergoer"
-    if not sources and not undergone and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
+    if not sources and not undergone and casualty is None and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
         sources, _how = finder.verb_source(governor)
         source_how = "governor" if sources else "none"
         if not targets:
@@ -775,6 +788,26 @@ def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
         if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
             return True
     return False
+
+
+def _casualty_of(noun: Any, cues: Any) -> Any | None:
+    """The verb of being killed or hurt whose means an event noun names ("were killed in a Russian air strike",
+    « ont été tués lors de la frappe conduite par l'armée », "died in the attack"), when that verb names no one
+    who did it (no agent, no object); else None."""
+    head = noun.head
+    if noun.dep_ == "pobj":  # English hangs the noun on its preposition
+        if head.dep_ != "prep" or head.head.i == head.i:
+            return None
+        head = head.head
+    elif noun.dep_ not in ("obl", "obl:mod", "obl:arg"):
+        return None
+    if head.pos_ == "ADV" and head.dep_ == "advmod":
+        head = head.head  # « tués lors de la frappe »: the parser hangs the noun on « lors »
+    if head.i == noun.i or head.lemma_.lower() not in cues.casualty or not is_verbal(head):
+        return None
+    if any(c.dep_ in AGENT or c.dep_ in ("obj", "dobj") for c in head.children):
+        return None  # "killed by a sniper", "killed five soldiers in an ambush": the verb names who did it
+    return head
 
 
 def _outcome_subject(noun: Any, trigger: Trigger) -> bool:
