@@ -646,6 +646,7 @@ def test_claiming_or_denying_is_an_act_of_its_own(text: str, lang: str, code: st
     [
         ("Five civilians were killed in a Russian air strike on Kharkiv on Monday.", "en", "19", "RUS", "UKR"),
         ("Two Ukrainian soldiers died in the attack.", "en", "19", None, "UKRMIL"),
+        ("Twelve Israeli soldiers died in the attack, reportedly carried out by Hezbollah.", "en", "19", "LBNREBHEZ", "ISRMIL"),
         ("Cinq civils ont été tués lundi dans une frappe russe sur Kharkiv.", "fr", "19", "RUS", "UKR"),
     ],
 )

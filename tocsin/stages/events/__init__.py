@@ -540,6 +540,10 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
     casualty = _casualty_of(tok, cues)
     if casualty is not None:
         # "five civilians were killed in a Russian air strike": the strike is the act, its victims those killed
+        if not sources:  # "dozens died in the attack, reportedly conducted by the Taliban": the parser hangs it on the verb
+            agents = [g for c in casualty.children if c.dep_ in ("advcl", "acl") for g in c.children if g.dep_ in AGENT]
+            sources = [a for g in agents for a in finder.actors_in(g)]
+            source_how = "agent" if sources else source_how
         victims, _how = finder.verb_targets(casualty, exclude={id(a) for a in sources})
         if not victims:
             victims, _how = finder.verb_source(casualty)  # "two soldiers died in the attack"
