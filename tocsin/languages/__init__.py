@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -122,6 +122,9 @@ class Cues:
     casualty: frozenset[str] = frozenset()  # verbs of being killed or hurt: "killed in an air strike" names the strike
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
+    naming: frozenset[str] = frozenset()  # verbs that name something as something ("called it a mistake", « qualifié de »)
+    naming_as: frozenset[str] = frozenset()  # prepositions of what a naming verb names it as ("as", « de », « comme »)
+    stigma: frozenset[str] = frozenset()  # words that condemn what a naming verb names ("a terrorist organization")
     condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
     impersonal: frozenset[str] = frozenset()  # verbs whose pronoun subject stands for no one ("il s'agit")
     # morphology the parser misses ([morphology] in language.toml)
@@ -302,6 +305,31 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
+_MORPHOLOGY_CUES = frozenset(
+    {"irrealis_endings", "gerund_endings", "gerund_infinitives", "present_infinitives", "perfect_infinitive_aux", "irrealis_stems",
+     "irrealis_exceptions"}
+)  # fmt: skip
+
+
+def _read_cues(cues: dict[str, Any], morphology: dict[str, Any]) -> Cues:
+    """The language's cues: every word list of ``[cues]`` by its field name, and the morphology's endings."""
+
+    def pairs(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple((str(a).lower(), str(b).lower()) for a, b in morphology.get(key, []))
+
+    word_lists = {f.name: frozenset(w.lower() for w in cues.get(f.name, [])) for f in fields(Cues) if f.name not in _MORPHOLOGY_CUES}
+    return Cues(
+        **word_lists,
+        irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
+        gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
+        gerund_infinitives=pairs("gerund_infinitives"),
+        present_infinitives=pairs("present_infinitives"),
+        perfect_infinitive_aux=frozenset(w.lower() for w in morphology.get("perfect_infinitive_aux", [])),
+        irrealis_stems=pairs("irrealis_stems"),
+        irrealis_exceptions=frozenset(w.lower() for w in morphology.get("irrealis_exceptions", [])),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_language(code: str) -> LanguageResources:
     """Load the resources of a language (``"fr"``)."""
@@ -315,70 +343,13 @@ def load_language(code: str) -> LanguageResources:
     cues = data.get("cues", {})
     morphology = data.get("morphology", {})
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in cues.get(key, []))
-
-    def pairs(key: str) -> tuple[tuple[str, str], ...]:
-        return tuple((str(a).lower(), str(b).lower()) for a, b in morphology.get(key, []))
-
     return LanguageResources(
         code=code,
         model=data["model"],
         model_version=data["model_version"],
         model_meta_name=data.get("model_meta_name", data["model"]),
         disable=tuple(data.get("disable", [])),
-        cues=Cues(
-            negation=words("negation"),
-            negation_particle=words("negation_particle"),
-            intent=words("intent"),
-            threat=words("threat"),
-            speech=words("speech"),
-            order=words("order"),
-            light=words("light"),
-            modal=words("modal"),
-            hedge=words("hedge"),
-            demonstratives=words("demonstratives"),
-            according_to=words("according_to"),
-            location_preps=words("location_preps"),
-            background=words("background"),
-            unaccusative=words("unaccusative"),
-            pronouns=words("pronouns"),
-            obligation=words("obligation"),
-            future=words("future"),
-            irrealis_aux=words("irrealis_aux"),
-            obligation_aux=words("obligation_aux"),
-            negating=words("negating"),
-            reporting=words("reporting"),
-            allegation=words("allegation"),
-            undergo=words("undergo"),
-            undergo_from=words("undergo_from"),
-            perfect_aux=words("perfect_aux"),
-            listing=words("listing"),
-            locative=words("locative"),
-            not_acts=words("not_acts"),
-            quantity=words("quantity"),
-            act_heads=words("act_heads"),
-            participation=words("participation"),
-            locative_places=words("locative_places"),
-            noun_negators=words("noun_negators"),
-            without=words("without"),
-            reflexive=words("reflexive"),
-            weapons=words("weapons"),
-            aerial_weapons=words("aerial_weapons"),
-            injury=words("injury"),
-            casualty=words("casualty"),
-            anonymity=words("anonymity"),
-            criticism=words("criticism"),
-            condition=words("condition"),
-            impersonal=words("impersonal"),
-            irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
-            gerund_endings=tuple(w.lower() for w in morphology.get("gerund_endings", [])),
-            gerund_infinitives=pairs("gerund_infinitives"),
-            present_infinitives=pairs("present_infinitives"),
-            perfect_infinitive_aux=frozenset(w.lower() for w in morphology.get("perfect_infinitive_aux", [])),
-            irrealis_stems=pairs("irrealis_stems"),
-            irrealis_exceptions=frozenset(w.lower() for w in morphology.get("irrealis_exceptions", [])),
-        ),
+        cues=_read_cues(cues, morphology),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),
         nuclear=tuple(data.get("nuclear", {}).get("patterns", [])),

@@ -651,7 +651,7 @@ def test_claiming_or_denying_is_an_act_of_its_own(text: str, lang: str, code: st
     ],
 )
 def test_killed_in_a_strike_is_the_strike(text: str, lang: str, root: str, source: str | None, target: str) -> None:
-    """"Killed in a Russian air strike" reports one act, the strike: by its adjective's country, on the victims
+    """ "Killed in a Russian air strike" reports one act, the strike: by its adjective's country, on the victims
     (or on the place it hit when the victims' country is only the striker's by default), not a killing by no one."""
     events = code_text(text, lang=lang).events
     assert [(e.root, e.source_code, e.target_code) for e in events] == [(root, source, target)]
@@ -661,3 +661,31 @@ def test_killed_in_an_attack_by_someone_named_keeps_the_verb() -> None:
     """The verb names who killed: its own act stands."""
     events = code_text("Russian troops killed five civilians in an attack on Kharkiv.", lang="en").events
     assert any(e.root == "19" and e.source_code == "RUSMIL" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Last year the US State Department designated the IRGC as a terrorist organization.", "en", "USAGOV", "IRNMIL"),
+        ("The Iraqi foreign ministry characterized the raid as a flagrant violation of sovereignty.", "en", "IRQGOV", None),
+        ("Le Quai d'Orsay a qualifié l'attaque d'acte terroriste.", "fr", "FRAGOV", None),
+        ("Le ministre malien a décrit la frappe comme un crime de guerre.", "fr", "MLIGOV", None),
+    ],
+)
+def test_naming_that_condemns_is_criticism(text: str, lang: str, source: str, target: str | None) -> None:
+    """A naming verb whose predicate condemns ("designated X as a terrorist organization", « qualifié de crime »)
+    criticises what it names (111), by the namer; the act it names is not a second event."""
+    events = code_text(text, lang=lang).events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [("111", source, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lawmakers described the plan to fight terrorism as ambitious.", "en"),
+        ("Le gouvernement malien a désigné un nouvel ambassadeur en France.", "fr"),
+        ("Le ministre a décrit le plan de lutte contre le terrorisme.", "fr"),
+    ],
+)
+def test_naming_without_condemnation_is_no_criticism(text: str, lang: str) -> None:
+    assert not [e for e in code_text(text, lang=lang).events if e.root == "11"]

@@ -155,6 +155,7 @@ class CodeEvents:
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._reported_obligations(sent, drafts, finder, lang.cues))
+        drafts.extend(_named_as(sent, drafts, finder, lang.cues))
         by_token = {d.trigger.token.i: d for d in drafts}
         for draft in drafts:
             tok = draft.trigger.token
@@ -725,6 +726,59 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
                 draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
 
 
+def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
+    « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
+    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
+    out: list[_Draft] = []
+    drafted = {d.trigger.token.i: d for d in drafts}
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
+            continue
+        named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
+        if named is None:
+            continue
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.i != named.i]
+        predicates += [
+            next((g for g in c.children if g.dep_ == "pobj"), c)
+            for holder in (verb, named)
+            for c in holder.children
+            if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
+        ]
+        words = cues.stigma | cues.criticism
+        if not any(
+            p.lemma_.lower() in words or any(a.dep_ in ("amod", "conj") and a.lemma_.lower() in words for a in p.children)
+            for p in predicates
+        ):
+            continue
+        draft = drafted.get(verb.i)
+        sources, how = finder.verb_source(verb)
+        targets = [a for a in finder.actors_in(named) if a not in sources]
+        if draft is not None:
+            if draft.code == "010":  # "described the strikes as ...": the statement criticises
+                draft.code, draft.wrappers = CRITICISM, [*draft.wrappers, "criticism"]
+                draft.targets, draft.target_how = (targets, "named") if targets else (draft.targets, draft.target_how)
+            continue
+        if not sources:
+            continue
+        trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+        out.append(
+            _Draft(
+                trigger,
+                _NAMING_PATTERN,
+                CRITICISM,
+                sources,
+                targets,
+                how,
+                "named" if targets else "none",
+                (verb.i, verb.i + 1),
+                "construction.naming",
+            )
+        )
+        out[-1].wrappers.append("criticism")
+    return out
+
+
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
     """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
     speaker = {i for a in draft.sources for i in range(a.start, a.end)}
@@ -881,6 +935,7 @@ def _same_side(source: TokenActor, target: TokenActor) -> bool:
 _CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Statements that are acts of their own whatever they report: claiming or acknowledging responsibility, denying.
 _OWN_STATEMENTS = frozenset({"015", "016"})
+_NAMING_PATTERN = Pattern(id="naming", kind="verb", lemmas=("*",), objects=frozenset(), cameo="111", roles=frozenset())
 _DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), objects=frozenset(), cameo="100", roles=frozenset())
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
