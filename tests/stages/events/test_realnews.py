@@ -689,3 +689,20 @@ def test_naming_that_condemns_is_criticism(text: str, lang: str, source: str, ta
 )
 def test_naming_without_condemnation_is_no_criticism(text: str, lang: str) -> None:
     assert not [e for e in code_text(text, lang=lang).events if e.root == "11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Khamenei ordered three days of public mourning after the funeral.", "en"),
+        ("Le président malien a ordonné trois jours de deuil national.", "fr"),
+    ],
+)
+def test_ordering_a_thing_is_no_demand(text: str, lang: str) -> None:
+    """An order with no one told to act is the orderer's own decision, not a demand (10) on anyone."""
+    assert not [e for e in code_text(text, lang=lang).events if e.root == "10"]
+
+
+def test_ordering_someone_to_act_stays_a_demand() -> None:
+    events = code_text("Un juge argentin a ordonné à l'ancien président Carlos Menem de comparaître.", lang="fr").events
+    assert [e.root for e in events] == ["10"]

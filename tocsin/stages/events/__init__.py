@@ -313,6 +313,9 @@ class CodeEvents:
                 or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
             )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+        addressees = [t for t in targets if t.mention.kind != "place"]  # "ordered checks across Poland": where, not whom
+        if trigger.kind == "verb" and pattern.cameo[:2] == "10" and not addressees and _orders_a_thing(tok, cues):
+            return self._reject(trigger, "an order of a thing: no demand on anyone", pattern.cameo)  # "ordered a day of mourning"
         if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
             return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
         if not sources and trigger.kind == "verb" and tok.lemma_.lower() in cues.injury:
@@ -846,6 +849,15 @@ def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
         if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
             return True
     return False
+
+
+def _orders_a_thing(verb: Any, cues: Any) -> bool:
+    """An ordering verb with a thing ordered and no one told to act ("ordered three days of mourning", "had ordered
+    safety checks"): a decision of the orderer's own, no demand (10) on anyone. "Ordered the army to withdraw" and
+    « a ordonné à l'armée de se retirer » name whom they order."""
+    if verb.lemma_.lower() not in cues.order:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "iobj", "dative", "obl:arg") for c in verb.children)
 
 
 def _casualty_of(noun: Any, cues: Any) -> Any | None:
