@@ -122,9 +122,11 @@ class Cues:
     casualty: frozenset[str] = frozenset()  # verbs of being killed or hurt: "killed in an air strike" names the strike
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
+    attribution: frozenset[str] = frozenset()  # participles that say who did an act ("an attack blamed on X", « imputée à X »)
     naming: frozenset[str] = frozenset()  # verbs that name something as something ("called it a mistake", « qualifié de »)
     naming_as: frozenset[str] = frozenset()  # prepositions of what a naming verb names it as ("as", « de », « comme »)
     stigma: frozenset[str] = frozenset()  # words that condemn what a naming verb names ("a terrorist organization")
+    calendar: frozenset[str] = frozenset()  # month and weekday names (from dates.toml): « lancé samedi des frappes »
     condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
     impersonal: frozenset[str] = frozenset()  # verbs whose pronoun subject stands for no one ("il s'agit")
     # morphology the parser misses ([morphology] in language.toml)
@@ -305,19 +307,21 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
-_MORPHOLOGY_CUES = frozenset(
-    {"irrealis_endings", "gerund_endings", "gerund_infinitives", "present_infinitives", "perfect_infinitive_aux", "irrealis_stems",
+# Cues not read from [cues] word lists: morphology endings, and the calendar words of dates.toml.
+_DERIVED_CUES = frozenset(
+    {"calendar", "irrealis_endings", "gerund_endings", "gerund_infinitives", "present_infinitives", "perfect_infinitive_aux", "irrealis_stems",
      "irrealis_exceptions"}
 )  # fmt: skip
 
 
-def _read_cues(cues: dict[str, Any], morphology: dict[str, Any]) -> Cues:
-    """The language's cues: every word list of ``[cues]`` by its field name, and the morphology's endings."""
+def _read_cues(cues: dict[str, Any], morphology: dict[str, Any], dates: dict[str, Any]) -> Cues:
+    """The language's cues: every word list of ``[cues]`` by its field name, the morphology's endings, and the
+    calendar words of ``dates.toml``."""
 
     def pairs(key: str) -> tuple[tuple[str, str], ...]:
         return tuple((str(a).lower(), str(b).lower()) for a, b in morphology.get(key, []))
 
-    word_lists = {f.name: frozenset(w.lower() for w in cues.get(f.name, [])) for f in fields(Cues) if f.name not in _MORPHOLOGY_CUES}
+    word_lists = {f.name: frozenset(w.lower() for w in cues.get(f.name, [])) for f in fields(Cues) if f.name not in _DERIVED_CUES}
     return Cues(
         **word_lists,
         irrealis_endings=tuple(sorted((w.lower() for w in cues.get("irrealis_endings", [])), key=len, reverse=True)),
@@ -327,6 +331,7 @@ def _read_cues(cues: dict[str, Any], morphology: dict[str, Any]) -> Cues:
         perfect_infinitive_aux=frozenset(w.lower() for w in morphology.get("perfect_infinitive_aux", [])),
         irrealis_stems=pairs("irrealis_stems"),
         irrealis_exceptions=frozenset(w.lower() for w in morphology.get("irrealis_exceptions", [])),
+        calendar=frozenset(str(w).lower() for table in ("months", "weekdays") for w in dates.get(table, {})),
     )
 
 
@@ -349,7 +354,7 @@ def load_language(code: str) -> LanguageResources:
         model_version=data["model_version"],
         model_meta_name=data.get("model_meta_name", data["model"]),
         disable=tuple(data.get("disable", [])),
-        cues=_read_cues(cues, morphology),
+        cues=_read_cues(cues, morphology, read_resource(code, "dates")),
         lemma_fixes=tuple(sorted((k.lower(), v.lower()) for k, v in data.get("lemma_fixes", {}).items())),
         patterns=read_patterns(folder / "events.tsv"),
         nuclear=tuple(data.get("nuclear", {}).get("patterns", [])),

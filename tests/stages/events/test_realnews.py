@@ -706,3 +706,31 @@ def test_ordering_a_thing_is_no_demand(text: str, lang: str) -> None:
 def test_ordering_someone_to_act_stays_a_demand() -> None:
     events = code_text("Un juge argentin a ordonné à l'ancien président Carlos Menem de comparaître.", lang="fr").events
     assert [e.root for e in events] == ["10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("L'armée birmane a lancé samedi 27 mars des frappes aériennes contre les rebelles karens.", "frappes"),
+        ("Emmanuel Macron a eu mercredi un entretien avec le président nigérien.", "entretien"),
+    ],
+)
+def test_an_object_hung_on_a_date_is_still_the_object(text: str, noun: str) -> None:
+    """« a lancé samedi 27 mars des frappes »: the French parser hangs the object on the date; it is still what the
+    verb does, not a circumstance."""
+    assert [e for e in code_text(text, lang="fr").events if noun in e.trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("The Ukrainian port was hit by a Russian missile attack.", "en", "RUS", "UKR"),
+        ("Une base militaire malienne a été visée par une attaque imputée à des jihadistes.", "fr", "MLIREB", "MLI"),
+        ("The Saudi base was hit by an attack blamed on Houthi rebels.", "en", "YEMREB", "SAU"),
+    ],
+)
+def test_struck_by_an_attack_is_the_attack(text: str, lang: str, source: str, target: str) -> None:
+    """A passive whose doer is an act of force ("hit by a missile attack", « visée par une attaque ») reports that
+    act on the verb's subject; a participle of attribution ("blamed on", « imputée à ») names its source."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", source, target)]

@@ -18,7 +18,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -162,7 +162,7 @@ class CodeEvents:
             outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
             if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
                 outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
-            casualty = _casualty_of(tok, lang.cues) if draft.trigger.kind == "noun" else None
+            casualty = _casualty_of(tok, lang.cues) or _struck_by(tok, draft.trigger) if draft.trigger.kind == "noun" else None
             if casualty is not None and casualty.i in by_token and draft.code[:2] in _UNKNOWN_SOURCE_ROOTS:
                 by_token[casualty.i].absorbed = True  # "killed in an air strike": one act, the strike
         return drafts
@@ -541,7 +541,12 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
     tok = trigger.token
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
-    casualty = _casualty_of(tok, cues)
+    casualty = _casualty_of(tok, cues) or _struck_by(tok, trigger)
+    if not sources:
+        # "une attaque imputée à des jihadistes", "an attack blamed on Houthi rebels": whom it is attributed to
+        attributed = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.attribution]
+        sources = [a for c in attributed for g in c.children if g.dep_ not in AGENT for a in finder.actors_in(g)]
+        source_how = "attributed" if sources else source_how
     if casualty is not None:
         # "five civilians were killed in a Russian air strike": the strike is the act, its victims those killed
         if not sources:  # "dozens died in the attack, reportedly conducted by the Taliban": the parser hangs it on the verb
@@ -551,9 +556,10 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         victims, _how = finder.verb_targets(casualty, exclude={id(a) for a in sources})
         if not victims:
             victims, _how = finder.verb_source(casualty)  # "two soldiers died in the attack"
+        victims = [v for v in victims if not (v.start <= tok.i < v.end)]
         countries = {a.mention.country for a in sources if a.mention.country}
-        victims = [v for v in victims if not (v.start <= tok.i < v.end) and v.mention.country not in countries]
-        if victims:
+        defaulted = all(v.mention.kind in ("anonymous", "role") and v.mention.country in countries for v in victims)
+        if victims and not (targets and defaulted):  # "civilians" took the striker's country by default: "on Kharkiv" says
             targets, target_how = victims, "casualty"
     elif _in_background(tok, cues):
         return "background event noun"  # "après les combats"
@@ -851,6 +857,22 @@ def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
     return False
 
 
+def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
+    """The passive verb whose doer an act of force is ("were hit by drone strikes", « a été visée par une attaque »):
+    the noun is the act, on the verb's subject; else None."""
+    if trigger.candidates[0].cameo[:2] not in _UNKNOWN_SOURCE_ROOTS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.i != head.i:
+        return head.head
+    if head.i == noun.i or not is_verbal(head):
+        return None
+    if noun.dep_ == "obl:agent":
+        return head
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in head.children)
+    return head if passive and noun.dep_ in ("obl", "obl:mod") and preposition_of(noun) in AGENT_OF else None
+
+
 def _orders_a_thing(verb: Any, cues: Any) -> bool:
     """An ordering verb with a thing ordered and no one told to act ("ordered three days of mourning", "had ordered
     safety checks"): a decision of the orderer's own, no demand (10) on anyone. "Ordered the army to withdraw" and
@@ -1140,6 +1162,8 @@ def _adjunct(token: Any, cues: Any) -> bool:
         lemma = owner.lemma_.lower()
         # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
         return not (lemma in cues.act_heads or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
+    if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
+        return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
     return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads
 
 
