@@ -123,6 +123,7 @@ class Cues:
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
     attribution: frozenset[str] = frozenset()  # participles that say who did an act ("an attack blamed on X", « imputée à X »)
+    period: frozenset[str] = frozenset()  # words opening a period ("since the war began"): counts over it sum up
     naming: frozenset[str] = frozenset()  # verbs that name something as something ("called it a mistake", « qualifié de »)
     naming_as: frozenset[str] = frozenset()  # prepositions of what a naming verb names it as ("as", « de », « comme »)
     stigma: frozenset[str] = frozenset()  # words that condemn what a naming verb names ("a terrorist organization")

@@ -734,3 +734,25 @@ def test_struck_by_an_attack_is_the_attack(text: str, lang: str, source: str, ta
     act on the verb's subject; a participle of attribution ("blamed on", « imputée à ») names its source."""
     events = code_text(text, lang=lang).events
     assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", source, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Russie a tiré des milliers de drones sur l'Ukraine depuis le début de la guerre.", "fr"),
+        ("Russia has fired thousands of drones at Ukraine since the war began.", "en"),
+    ],
+)
+def test_acts_counted_over_a_period_are_a_statistic(text: str, lang: str) -> None:
+    assert code_text(text, lang=lang).events == []
+
+
+def test_acts_counted_in_one_operation_are_an_act() -> None:
+    text = "Des soldats israéliens ont arrêté samedi une centaine de Palestiniens lors d'une opération à Hébron."
+    assert [e.root for e in code_text(text, lang="fr").events] == ["17"]
+
+
+def test_negation_hung_on_the_next_adverb() -> None:
+    """« n'avaient pas encore revendiqué »: the parser hangs « pas » on « encore »; the claim is still negated."""
+    events = code_text("Mardi soir, les Houthis n'avaient pas encore revendiqué l'attaque.", lang="fr").events
+    assert not [e for e in events if e.root == "01"]

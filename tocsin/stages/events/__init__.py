@@ -313,6 +313,8 @@ class CodeEvents:
                 or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
             )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+        if trigger.kind == "verb" and _counted_object(tok, cues):
+            return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         addressees = [t for t in targets if t.mention.kind != "place"]  # "ordered checks across Poland": where, not whom
         if trigger.kind == "verb" and pattern.cameo[:2] == "10" and not addressees and _orders_a_thing(tok, cues):
             return self._reject(trigger, "an order of a thing: no demand on anyone", pattern.cameo)  # "ordered a day of mourning"
@@ -871,6 +873,13 @@ def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
         return head
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in head.children)
     return head if passive and noun.dep_ in ("obl", "obl:mod") and preposition_of(noun) in AGENT_OF else None
+
+
+def _counted_object(verb: Any, cues: Any) -> bool:
+    """A verb whose object is counted in hundreds or thousands over a period ("has fired thousands of drones since the
+    war began", « a tiré des milliers de drones depuis le début de la guerre ») sums up many acts: a statistic."""
+    counted = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in cues.quantity for c in verb.children)
+    return counted and any(t.lower_ in cues.period for t in verb.subtree)
 
 
 def _orders_a_thing(verb: Any, cues: Any) -> bool:

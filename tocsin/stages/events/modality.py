@@ -123,8 +123,10 @@ def _clause_tokens(verb: Any) -> list[Any]:
 def is_negated(token: Any, cues: Cues) -> bool:
     """True when the verb (or event noun) is negated: "n'a pas attaqué", "aucune frappe", "sans attaquer"."""
     children = list(token.children)
-    lemmas = {c.lemma_.lower() for c in children}
-    lowers = {c.lower_ for c in children}
+    # "n'avaient pas encore revendiqué": the parser may hang "pas" on the adverb after it
+    adverbs = [g for c in children if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod"]
+    lemmas = {c.lemma_.lower() for c in children + adverbs}
+    lowers = {c.lower_ for c in children + adverbs}
     if token.pos_ in ("NOUN", "PROPN"):
         return bool(lemmas & cues.noun_negators)
     if any(c.dep_ == "mark" and c.lower_ in cues.without for c in children):
