@@ -756,3 +756,24 @@ def test_negation_hung_on_the_next_adverb() -> None:
     """« n'avaient pas encore revendiqué »: the parser hangs « pas » on « encore »; the claim is still negated."""
     events = code_text("Mardi soir, les Houthis n'avaient pas encore revendiqué l'attaque.", lang="fr").events
     assert not [e for e in events if e.root == "01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code", "source", "target"),
+    [
+        (
+            "« Les frappes contre les civils continuent, c'est l'œuvre des Russes », a accusé le président ukrainien.",
+            "fr",
+            "112",
+            "UKRGOV",
+            "RUS",
+        ),
+        ("« Ce sont des mensonges de Washington », a dénoncé le ministre russe des Affaires étrangères.", "fr", "111", "RUSGOV", "USA"),
+        ('"This is a blatant lie by Moscow," the Ukrainian foreign minister denounced.', "en", "111", "UKRGOV", "RUS"),
+    ],
+)
+def test_disapproval_introducing_a_quote_aims_at_the_side_it_names(text: str, lang: str, code: str, source: str, target: str) -> None:
+    """A verb of disapproval that introduces quoted words aims at the other side they name; what the quote says
+    is its content, not an event of its own."""
+    events = code_text(text, lang=lang).events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [(code, source, target)]

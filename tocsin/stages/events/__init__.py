@@ -145,6 +145,7 @@ class CodeEvents:
         _frame_obligations(drafts, by_token, finder, cues)
         _absorb_embedded(drafts, by_token, cues)
         _frame_speech(drafts, triggers, finder, cues)
+        _frame_quoted_disapproval(drafts, finder)
         return self._keep(self._emit_prominent(article, drafts, sent, sentence, offset, cues))
 
     def _attach(self, triggers: list[Trigger], sent: Any, finder: ArgumentFinder, lang: LanguageResources) -> list[_Draft]:
@@ -788,6 +789,36 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         )
         out[-1].wrappers.append("criticism")
     return out
+
+
+_QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
+    """« Les attaques continuent, c'est l'œuvre des Russes », a accusé le président: a verb of disapproval (11x) that
+    introduces quoted words aims at the other side they name, and what the quote says is the accusation's content,
+    not a second event."""
+    for draft in drafts:
+        verb = draft.trigger.token
+        if draft.code[:2] != "11" or draft.trigger.kind != "verb" or draft.absorbed:
+            continue
+        inside = {t.i for c in verb.children if c.dep_ in _QUOTE_DEPS and c.i < verb.i for t in c.subtree}
+        if verb.dep_ in ("parataxis", "dep") and verb.head.i < verb.i:
+            # « ... », a dénoncé le ministre: the incise hangs on the quote
+            inside |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        if not inside or not any(t.text in _QUOTE_MARKS for t in verb.doc[verb.sent.start : verb.i]):
+            continue
+        if not draft.targets:
+            countries = {a.mention.country for a in draft.sources}
+            named = [a for a in finder.actors if a.head in inside and a.mention.code and a.mention.kind not in ("place", "anonymous")]
+            others = sorted((a for a in named if a.mention.country not in countries), key=lambda a: a.mention.kind == "role")
+            aimed = others[:1] or [a for a in _criticised(verb, draft, finder) if a.head in inside]
+            if aimed:
+                draft.targets, draft.target_how = aimed, "criticised"
+        for other in drafts:
+            if other is not draft and other.code[:2] != "01" and other.trigger.token.i in inside:
+                other.absorbed = True
 
 
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
