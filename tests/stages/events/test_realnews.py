@@ -777,3 +777,15 @@ def test_disapproval_introducing_a_quote_aims_at_the_side_it_names(text: str, la
     is its content, not an event of its own."""
     events = code_text(text, lang=lang).events
     assert [(e.cameo, e.source_code, e.target_code) for e in events] == [(code, source, target)]
+
+
+def test_inverted_pronoun_after_a_quote_is_the_previous_speaker() -> None:
+    """« ... », a-t-il déclaré: the pronoun is the speaker of the sentence before (here the subject placed after its
+    speech verb), not an actor the quote names."""
+    text = (
+        "« La situation reste grave », a assuré le président français. "
+        "« Nous soutenons pleinement l'Ukraine face à la Russie », a-t-il déclaré."
+    )
+    events = code_text(text, lang="fr").events
+    second = [e for e in events if e.sentence_index == 1]
+    assert second and all(e.source_code == "FRAGOV" for e in second)

@@ -166,6 +166,8 @@ class ArgumentFinder:
             # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
             children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
             for child in children:
+                if child.dep_ == "expl:subj" and child.lower_.lstrip("-") not in self.pronouns:
+                    continue  # the euphonic "-t" of « a-t-il déclaré »
                 if child.dep_ in subject_deps:
                     if (
                         child.pos_ in ("PRON", "DET")
@@ -279,7 +281,14 @@ class ArgumentFinder:
             else:
                 break
         sent = pronoun.sent
-        earlier = [a for a in self.actors if sent.start <= a.start < pronoun.i and a.mention.kind not in ("place",)]
+        # an inverted pronoun (« ... », a-t-il déclaré) follows the quote: the quote's actors are what was said
+        inverted = pronoun.i > verb.i or pronoun.text.startswith("-")
+        quoted = _quoted(sent) if inverted else set()
+        earlier = [
+            a
+            for a in self.actors
+            if sent.start <= a.start < pronoun.i and a.mention.kind not in ("place", "capital") and a.head not in quoted
+        ]
         if earlier:
             return [earlier[-1]], "pronoun"
         # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor; the
@@ -294,7 +303,13 @@ class ArgumentFinder:
 
     @staticmethod
     def _speaker_before(finder: ArgumentFinder, previous: Any) -> list[TokenActor]:
-        """The subject of a sentence (found by ``finder``, the sentence's own), else its last actor."""
+        """The speaker of a sentence (found by ``finder``, the sentence's own): the subject of its speech verb, placed
+        after it in an incise (« ... », a assuré le Premier ministre), else the subject of its root, else its last actor."""
+        actors: list[TokenActor] = []
+        for verb in (t for t in previous if t.lemma_.lower() in finder.speech and t.pos_ in ("VERB", "AUX")):
+            actors = [a for a in finder.verb_source(verb)[0] or finder.inverted_subject(verb) if a.mention.kind != "place"]
+            if actors:
+                return actors
         actors, _ = finder.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")
         actors = [a for a in actors if a.mention.kind != "place"]
         if not actors:
@@ -420,6 +435,24 @@ class ArgumentFinder:
                 else:
                     targets = targets or actors
         return sources, targets, how
+
+
+_OPENING = frozenset({"«", "“"})
+_CLOSING = frozenset({"»", "”"})
+
+
+def _quoted(sent: Any) -> set[int]:
+    """Indices of the tokens between quotation marks in a sentence (« ... », “ ... ”, "...")."""
+    out: set[int] = set()
+    inside = False
+    for tok in sent:
+        if tok.text in _OPENING or (tok.text == '"' and not inside):
+            inside = True
+        elif tok.text in _CLOSING or (tok.text == '"' and inside):
+            inside = False
+        elif inside:
+            out.add(tok.i)
+    return out
 
 
 def _object_pronoun(child: Any) -> Any | None:
