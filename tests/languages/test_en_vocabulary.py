@@ -1,0 +1,60 @@
+"""General English news vocabulary of the coder (tocsin/languages/en): each family of acts is coded.
+
+Sentences written for these tests; real spaCy model (en_core_web_sm).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _codes(text: str) -> set[str]:
+    return {e.cameo for e in code_text(text, lang="en").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # designating or labelling as terrorists is a denunciation (111)
+        ("Washington designated the militia as a terrorist organisation.", "111"),
+        ("The Canadian government labelled the militia as terrorists.", "111"),
+        # characterising an act as a violation, a crime: criticism (111)
+        ("The Kenyan foreign ministry characterised the raid as a violation of its sovereignty.", "111"),
+        ("The Chilean government characterized the decision as illegal.", "111"),
+        ("The Turkish president portrayed the Kurdish militia as terrorists.", "111"),
+        # attacking a decision, a report "as" something is a verbal attack (111), not force
+        ("The French president attacked the government's decision to close the border.", "111"),
+        ("The Russian foreign ministry attacked the report as propaganda.", "111"),
+        # stopping flights, imports or a foreign airline's permit is an embargo (163)
+        ("The German government suspended the Iranian airline's operating permit.", "163"),
+        ("The Brazilian government prohibited flights to Venezuela.", "163"),
+        # release on bail or from custody (0841)
+        ("A Cairo court released the former minister from custody.", "0841"),
+        ("Police released the suspect on bail.", "0841"),
+        ("A Kenyan judge granted bail to the opposition senator.", "0841"),
+        # blame as a noun is an accusation (112)
+        ("Iraqi officials put the blame on Iran.", "112"),
+        # a statement that calls what it reports an affront, a hoax, unconstitutional criticises (111)
+        ("The Greek foreign minister said it was an affront to Greece.", "111"),
+        ("The Iranian foreign minister said the claims were a hoax.", "111"),
+        ("The Venezuelan president said the ruling was unconstitutional.", "111"),
+        # cautioning is a statement (010)
+        ("The Chilean president cautioned that the recovery would be slow.", "010"),
+    ],
+)
+def test_family_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_physical_attack_stays_force() -> None:
+    """Attacking positions or a town is still force (19), not a verbal attack."""
+    codes = _codes("Ukrainian forces attacked Russian positions near the town.")
+    assert "190" in codes and "111" not in codes
+
+
+def test_designating_a_minister_is_no_denunciation() -> None:
+    assert "111" not in _codes("The Indonesian president designated the general as security minister.")
