@@ -42,6 +42,17 @@ def _codes(text: str) -> set[str]:
         ("The Greek foreign minister said it was an affront to Greece.", "111"),
         ("The Iranian foreign minister said the claims were a hoax.", "111"),
         ("The Venezuelan president said the ruling was unconstitutional.", "111"),
+        # stepping up cooperation is cooperation (06), not a troop build-up
+        ("Vietnam has increased cooperation with the navies of Japan and India.", "060"),
+        # joining a military alliance or exercises (062)
+        ("Finland joined NATO in April.", "062"),
+        ("The Indian navy joined the exercises with Japan.", "062"),
+        # regretting a mistake is an apology (055)
+        ("The Iraqi government deeply regrets this mistake.", "055"),
+        # restrictions or a ban on flights, imports, exports: embargo (163)
+        ("The Canadian government announced new restrictions on flights to China.", "163"),
+        ("The Russian government imposed a ban on imports of Polish apples.", "163"),
+        ("The European Union announced a ban on exports of luxury goods to Russia.", "163"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -54,6 +65,15 @@ def test_physical_attack_stays_force() -> None:
     """Attacking positions or a town is still force (19), not a verbal attack."""
     codes = _codes("Ukrainian forces attacked Russian positions near the town.")
     assert "190" in codes and "111" not in codes
+
+
+def test_troop_increase_stays_posture() -> None:
+    assert "154" in _codes("The Philippine army increased its troops in the south.")
+
+
+def test_travel_restrictions_stay_administrative() -> None:
+    codes = _codes("The Chinese government imposed restrictions on travel.")
+    assert "172" in codes and "163" not in codes
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
