@@ -53,6 +53,9 @@ def _codes(text: str) -> set[str]:
         ("The Canadian government announced new restrictions on flights to China.", "163"),
         ("The Russian government imposed a ban on imports of Polish apples.", "163"),
         ("The European Union announced a ban on exports of luxury goods to Russia.", "163"),
+        # tear-gassing protesters is repression (175); blocking access to a website restricts freedoms (1721)
+        ("Indian police tear-gassed protesters in Delhi.", "175"),
+        ("Russian authorities blocked access to Twitter.", "1721"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -74,6 +77,11 @@ def test_troop_increase_stays_posture() -> None:
 def test_travel_restrictions_stay_administrative() -> None:
     codes = _codes("The Chinese government imposed restrictions on travel.")
     assert "172" in codes and "163" not in codes
+
+
+def test_gassing_civilians_and_blocking_aid_keep_their_codes() -> None:
+    assert "2041" in _codes("Syrian government forces gassed civilians in Douma.")
+    assert "1245" in _codes("The Israeli army blocked humanitarian access to Gaza.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
