@@ -56,6 +56,14 @@ def _codes(text: str) -> set[str]:
         # tear-gassing protesters is repression (175); blocking access to a website restricts freedoms (1721)
         ("Indian police tear-gassed protesters in Delhi.", "175"),
         ("Russian authorities blocked access to Twitter.", "1721"),
+        # returning cultural property (0842)
+        ("The Dutch government returned looted antiquities to Nigeria.", "0842"),
+        ("The French government returned the statues to Benin.", "0842"),
+        # troops remaining on alert (152), workers stopping work (143), a mediation effort (045)
+        ("Israeli troops remained on alert amid heightened tensions.", "152"),
+        ("Amazon workers in Germany stopped work on Tuesday.", "143"),
+        ("Kuwait launched a mediation effort between the two parties.", "045"),
+        ("Russia waged cyberwarfare against Ukraine.", "170"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -82,6 +90,10 @@ def test_travel_restrictions_stay_administrative() -> None:
 def test_gassing_civilians_and_blocking_aid_keep_their_codes() -> None:
     assert "2041" in _codes("Syrian government forces gassed civilians in Douma.")
     assert "1245" in _codes("The Israeli army blocked humanitarian access to Gaza.")
+
+
+def test_stopping_work_on_a_project_is_no_strike() -> None:
+    assert "143" not in _codes("The Spanish government stopped work on the dam.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
