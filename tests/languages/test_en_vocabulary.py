@@ -64,6 +64,15 @@ def _codes(text: str) -> set[str]:
         ("Amazon workers in Germany stopped work on Tuesday.", "143"),
         ("Kuwait launched a mediation effort between the two parties.", "045"),
         ("Russia waged cyberwarfare against Ukraine.", "170"),
+        # workers starting or continuing a strike, a hunger strike: strikes (143, 142), not attacks
+        ("French rail workers started a strike on Monday.", "143"),
+        ("Teachers continued their strike for a third week.", "143"),
+        ("The Syrian MP started a hunger strike to protest.", "142"),
+        ("Chechen refugees are continuing a hunger strike.", "142"),
+        # suspending air links, prohibiting aid, denying entry
+        ("Italy announced a suspension of air links with Serbia.", "163"),
+        ("The United States prohibited aid to the rebels.", "162"),
+        ("The Russian government denied entry to the British journalist.", "172"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -94,6 +103,11 @@ def test_gassing_civilians_and_blocking_aid_keep_their_codes() -> None:
 
 def test_stopping_work_on_a_project_is_no_strike() -> None:
     assert "143" not in _codes("The Spanish government stopped work on the dam.")
+
+
+def test_armed_strikes_stay_attacks() -> None:
+    assert "190" in _codes("The Russian army continued its strikes on Kharkiv.")
+    assert "016" in _codes("The Russian government denied the allegations.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
