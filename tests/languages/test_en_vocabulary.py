@@ -73,6 +73,15 @@ def _codes(text: str) -> set[str]:
         ("Italy announced a suspension of air links with Serbia.", "163"),
         ("The United States prohibited aid to the rebels.", "162"),
         ("The Russian government denied entry to the British journalist.", "172"),
+        # suspending humanitarian aid "because of fighting" or "in protest" is still an aid cut (1623)
+        ("The European Commission has suspended humanitarian aid to Gaza because of fighting among factions.", "1623"),
+        ("The European Commission suspended humanitarian aid to Kabul in protest at the harassment of aid groups.", "1623"),
+        # cutting or rolling back tariffs eases economic sanctions (085)
+        ("The U.S. rolled back tariffs on Chinese goods.", "085"),
+        ("Japan cut tariffs on US farm goods.", "085"),
+        # denying permission rejects (120); denying bail refuses a release (1243)
+        ("The Indian government has denied permission to the rally.", "120"),
+        ("A Russian court denied bail to the opposition leader.", "1243"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -108,6 +117,10 @@ def test_stopping_work_on_a_project_is_no_strike() -> None:
 def test_armed_strikes_stay_attacks() -> None:
     assert "190" in _codes("The Russian army continued its strikes on Kharkiv.")
     assert "016" in _codes("The Russian government denied the allegations.")
+
+
+def test_suspending_an_offensive_stays_de_escalation() -> None:
+    assert "087" in _codes("The army suspended its offensive to allow aid deliveries.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
