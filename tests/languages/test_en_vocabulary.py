@@ -82,6 +82,8 @@ def _codes(text: str) -> set[str]:
         # denying permission rejects (120); denying bail refuses a release (1243)
         ("The Indian government has denied permission to the rally.", "120"),
         ("A Russian court denied bail to the opposition leader.", "1243"),
+        # rejecting a peace plan "amid claims" of something rejects the plan (127), it denies no accusation
+        ("The Turkish government rejected the peace plan amid claims of violations.", "127"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -121,6 +123,10 @@ def test_armed_strikes_stay_attacks() -> None:
 
 def test_suspending_an_offensive_stays_de_escalation() -> None:
     assert "087" in _codes("The army suspended its offensive to allow aid deliveries.")
+
+
+def test_rejecting_accusations_stays_denial() -> None:
+    assert "016" in _codes("The Chinese government rejected the accusations.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
