@@ -84,6 +84,8 @@ def _codes(text: str) -> set[str]:
         ("A Russian court denied bail to the opposition leader.", "1243"),
         # rejecting a peace plan "amid claims" of something rejects the plan (127), it denies no accusation
         ("The Turkish government rejected the peace plan amid claims of violations.", "127"),
+        # evacuating the wounded "from a town" is humanitarian aid (073), not a military retreat
+        ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "073"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
     ],
@@ -127,6 +129,10 @@ def test_suspending_an_offensive_stays_de_escalation() -> None:
 
 def test_rejecting_accusations_stays_denial() -> None:
     assert "016" in _codes("The Chinese government rejected the accusations.")
+
+
+def test_evacuating_positions_stays_retreat() -> None:
+    assert "0874" in _codes("Russian forces evacuated their positions near Kherson.")
 
 
 def test_designating_a_minister_is_no_denunciation() -> None:
