@@ -135,5 +135,11 @@ def test_evacuating_positions_stays_retreat() -> None:
     assert "0874" in _codes("Russian forces evacuated their positions near Kherson.")
 
 
+def test_calling_a_crisis_the_worst_asks_for_nothing() -> None:
+    codes = _codes("The United Nations called the resulting humanitarian crisis the worst in the world.")
+    assert not any(c.startswith("02") for c in codes)
+    assert "0233" in _codes("The Red Cross called for food and medicine for Gaza.")
+
+
 def test_designating_a_minister_is_no_denunciation() -> None:
     assert "111" not in _codes("The Indonesian president designated the general as security minister.")
