@@ -141,5 +141,17 @@ def test_calling_a_crisis_the_worst_asks_for_nothing() -> None:
     assert "0233" in _codes("The Red Cross called for food and medicine for Gaza.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces attacked the town as part of a new offensive.",
+        "Russian troops attacked the town after the decision to annex it.",
+    ],
+)
+def test_armed_attack_as_part_of_an_offensive_stays_force(text: str) -> None:
+    codes = _codes(text)
+    assert "190" in codes and "111" not in codes
+
+
 def test_designating_a_minister_is_no_denunciation() -> None:
     assert "111" not in _codes("The Indonesian president designated the general as security minister.")
