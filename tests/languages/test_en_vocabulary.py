@@ -29,6 +29,8 @@ def _codes(text: str) -> set[str]:
         # attacking a decision, a report "as" something is a verbal attack (111), not force
         ("The French president attacked the government's decision to close the border.", "111"),
         ("The Russian foreign ministry attacked the report as propaganda.", "111"),
+        ("Russia attacked the report as a hoax.", "111"),
+        ("China attacked the new American policy on Taiwan.", "111"),
         # stopping flights, imports or a foreign airline's permit is an embargo (163)
         ("The German government suspended the Iranian airline's operating permit.", "163"),
         ("The Brazilian government prohibited flights to Venezuela.", "163"),
