@@ -1,0 +1,159 @@
+"""General English news vocabulary of the coder (tocsin/languages/en): each family of acts is coded.
+
+Sentences written for these tests; real spaCy model (en_core_web_sm).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _codes(text: str) -> set[str]:
+    return {e.cameo for e in code_text(text, lang="en").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # designating or labelling as terrorists is a denunciation (111)
+        ("Washington designated the militia as a terrorist organisation.", "111"),
+        ("The Canadian government labelled the militia as terrorists.", "111"),
+        # characterising an act as a violation, a crime: criticism (111)
+        ("The Kenyan foreign ministry characterised the raid as a violation of its sovereignty.", "111"),
+        ("The Chilean government characterized the decision as illegal.", "111"),
+        ("The Turkish president portrayed the Kurdish militia as terrorists.", "111"),
+        # attacking a decision, a report "as" something is a verbal attack (111), not force
+        ("The French president attacked the government's decision to close the border.", "111"),
+        ("The Russian foreign ministry attacked the report as propaganda.", "111"),
+        ("Russia attacked the report as a hoax.", "111"),
+        ("China attacked the new American policy on Taiwan.", "111"),
+        # stopping flights, imports or a foreign airline's permit is an embargo (163)
+        ("The German government suspended the Iranian airline's operating permit.", "163"),
+        ("The Brazilian government prohibited flights to Venezuela.", "163"),
+        # release on bail or from custody (0841)
+        ("A Cairo court released the former minister from custody.", "0841"),
+        ("Police released the suspect on bail.", "0841"),
+        ("A Kenyan judge granted bail to the opposition senator.", "0841"),
+        # blame as a noun is an accusation (112)
+        ("Iraqi officials put the blame on Iran.", "112"),
+        # a statement that calls what it reports an affront, a hoax, unconstitutional criticises (111)
+        ("The Greek foreign minister said it was an affront to Greece.", "111"),
+        ("The Iranian foreign minister said the claims were a hoax.", "111"),
+        ("The Venezuelan president said the ruling was unconstitutional.", "111"),
+        # stepping up cooperation is cooperation (06), not a troop build-up
+        ("Vietnam has increased cooperation with the navies of Japan and India.", "060"),
+        # joining a military alliance or exercises (062)
+        ("Finland joined NATO in April.", "062"),
+        ("The Indian navy joined the exercises with Japan.", "062"),
+        # regretting a mistake is an apology (055)
+        ("The Iraqi government deeply regrets this mistake.", "055"),
+        # restrictions or a ban on flights, imports, exports: embargo (163)
+        ("The Canadian government announced new restrictions on flights to China.", "163"),
+        ("The Russian government imposed a ban on imports of Polish apples.", "163"),
+        ("The European Union announced a ban on exports of luxury goods to Russia.", "163"),
+        # tear-gassing protesters is repression (175); blocking access to a website restricts freedoms (1721)
+        ("Indian police tear-gassed protesters in Delhi.", "175"),
+        ("Russian authorities blocked access to Twitter.", "1721"),
+        # returning cultural property (0842)
+        ("The Dutch government returned looted antiquities to Nigeria.", "0842"),
+        ("The French government returned the statues to Benin.", "0842"),
+        # troops remaining on alert (152), workers stopping work (143), a mediation effort (045)
+        ("Israeli troops remained on alert amid heightened tensions.", "152"),
+        ("Amazon workers in Germany stopped work on Tuesday.", "143"),
+        ("Kuwait launched a mediation effort between the two parties.", "045"),
+        ("Russia waged cyberwarfare against Ukraine.", "170"),
+        # workers starting or continuing a strike, a hunger strike: strikes (143, 142), not attacks
+        ("French rail workers started a strike on Monday.", "143"),
+        ("Teachers continued their strike for a third week.", "143"),
+        ("The Syrian MP started a hunger strike to protest.", "142"),
+        ("Chechen refugees are continuing a hunger strike.", "142"),
+        # suspending air links, prohibiting aid, denying entry
+        ("Italy announced a suspension of air links with Serbia.", "163"),
+        ("The United States prohibited aid to the rebels.", "162"),
+        ("The Russian government denied entry to the British journalist.", "172"),
+        # suspending humanitarian aid "because of fighting" or "in protest" is still an aid cut (1623)
+        ("The European Commission has suspended humanitarian aid to Gaza because of fighting among factions.", "1623"),
+        ("The European Commission suspended humanitarian aid to Kabul in protest at the harassment of aid groups.", "1623"),
+        # cutting or rolling back tariffs eases economic sanctions (085)
+        ("The U.S. rolled back tariffs on Chinese goods.", "085"),
+        ("Japan cut tariffs on US farm goods.", "085"),
+        # denying permission rejects (120); denying bail refuses a release (1243)
+        ("The Indian government has denied permission to the rally.", "120"),
+        ("A Russian court denied bail to the opposition leader.", "1243"),
+        # rejecting a peace plan "amid claims" of something rejects the plan (127), it denies no accusation
+        ("The Turkish government rejected the peace plan amid claims of violations.", "127"),
+        # evacuating the wounded "from a town" is humanitarian aid (073), not a military retreat
+        ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "073"),
+        # cautioning is a statement (010)
+        ("The Chilean president cautioned that the recovery would be slow.", "010"),
+    ],
+)
+def test_family_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_physical_attack_stays_force() -> None:
+    """Attacking positions or a town is still force (19), not a verbal attack."""
+    codes = _codes("Ukrainian forces attacked Russian positions near the town.")
+    assert "190" in codes and "111" not in codes
+
+
+def test_troop_increase_stays_posture() -> None:
+    assert "154" in _codes("The Philippine army increased its troops in the south.")
+
+
+def test_travel_restrictions_stay_administrative() -> None:
+    codes = _codes("The Chinese government imposed restrictions on travel.")
+    assert "172" in codes and "163" not in codes
+
+
+def test_gassing_civilians_and_blocking_aid_keep_their_codes() -> None:
+    assert "2041" in _codes("Syrian government forces gassed civilians in Douma.")
+    assert "1245" in _codes("The Israeli army blocked humanitarian access to Gaza.")
+
+
+def test_stopping_work_on_a_project_is_no_strike() -> None:
+    assert "143" not in _codes("The Spanish government stopped work on the dam.")
+
+
+def test_armed_strikes_stay_attacks() -> None:
+    assert "190" in _codes("The Russian army continued its strikes on Kharkiv.")
+    assert "016" in _codes("The Russian government denied the allegations.")
+
+
+def test_suspending_an_offensive_stays_de_escalation() -> None:
+    assert "087" in _codes("The army suspended its offensive to allow aid deliveries.")
+
+
+def test_rejecting_accusations_stays_denial() -> None:
+    assert "016" in _codes("The Chinese government rejected the accusations.")
+
+
+def test_evacuating_positions_stays_retreat() -> None:
+    assert "0874" in _codes("Russian forces evacuated their positions near Kherson.")
+
+
+def test_calling_a_crisis_the_worst_asks_for_nothing() -> None:
+    codes = _codes("The United Nations called the resulting humanitarian crisis the worst in the world.")
+    assert not any(c.startswith("02") for c in codes)
+    assert "0233" in _codes("The Red Cross called for food and medicine for Gaza.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces attacked the town as part of a new offensive.",
+        "Russian troops attacked the town after the decision to annex it.",
+    ],
+)
+def test_armed_attack_as_part_of_an_offensive_stays_force(text: str) -> None:
+    codes = _codes(text)
+    assert "190" in codes and "111" not in codes
+
+
+def test_designating_a_minister_is_no_denunciation() -> None:
+    assert "111" not in _codes("The Indonesian president designated the general as security minister.")
