@@ -789,3 +789,12 @@ def test_inverted_pronoun_after_a_quote_is_the_previous_speaker() -> None:
     events = code_text(text, lang="fr").events
     second = [e for e in events if e.sentence_index == 1]
     assert second and all(e.source_code == "FRAGOV" for e in second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A Russian court found the opposition leader guilty of extremism.", "The opposition leader was found guilty by a Russian court."],
+)
+def test_a_verb_pattern_sees_its_secondary_predicate(text: str) -> None:
+    """ "found him guilty": the adjective the object is found to be completes the verb's pattern (116)."""
+    assert [(e.cameo, e.source_code) for e in code_text(text, lang="en").events] == [("116", "RUSJUD")]

@@ -24,6 +24,8 @@ _OBJECT_DEPS = frozenset(
         "dative",
         "compound:prt",
         "prt",
+        "oprd",
+        "acomp",
     }
 )
 
@@ -48,7 +50,7 @@ def _object_lemmas(token: Any) -> set[str]:
     for child in token.children:
         if child.tag_ == "VBG" and child.dep_ == "prep":
             continue  # "according to", "including", "following": a participle preposition is no object ("accord")
-        if child.dep_ in _OBJECT_DEPS:
+        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "found him guilty"
             out.add(child.lemma_.lower())
             out.add(child.lower_)
             for grand in child.children:
