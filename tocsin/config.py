@@ -322,6 +322,7 @@ class LanguageCues(_Strict):
     anonymity: list[str] = []
     criticism: list[str] = []
     naming: list[str] = []
+    ellipsis: list[str] = []
     period: list[str] = []
     attribution: list[str] = []
     naming_as: list[str] = []

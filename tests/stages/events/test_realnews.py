@@ -798,3 +798,23 @@ def test_inverted_pronoun_after_a_quote_is_the_previous_speaker() -> None:
 def test_a_verb_pattern_sees_its_secondary_predicate(text: str) -> None:
     """ "found him guilty": the adjective the object is found to be completes the verb's pattern (116)."""
     assert [(e.cameo, e.source_code) for e in code_text(text, lang="en").events] == [("116", "RUSJUD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sources"),
+    [
+        ("France recognised the State of Palestine on Monday. Britain and Canada did so on Sunday.", "en", {"FRA", "GBR", "CAN"}),
+        ("La France a reconnu l'État de Palestine lundi. Le Royaume-Uni et le Canada l'ont fait dimanche.", "fr", {"FRA", "GBR", "CAN"}),
+        ("Russia expelled two Estonian diplomats. Belarus followed suit on Friday.", "en", {"RUS", "BLR"}),
+    ],
+)
+def test_an_act_said_again_by_ellipsis(text: str, lang: str, sources: set[str]) -> None:
+    """"did so", « l'ont fait », "followed suit" after a sentence reporting an act: the same act, by each actor named."""
+    events = code_text(text, lang=lang).events
+    assert {e.source_code[:3] for e in events if e.source_code} == sources
+    assert len({e.cameo for e in events}) == 1
+
+
+def test_an_ellipsis_denied_is_no_act() -> None:
+    events = code_text("France recognised the State of Palestine on Monday. Germany did not do so.", lang="en").events
+    assert {e.source_code for e in events} == {"FRA"}

@@ -120,7 +120,10 @@ class CodeEvents:
                 if sentence is None:
                     continue
                 self._where = (article.id, sentence.index)
-                for event in self._code_sentence(article, sent, sentence, offset, finder, lang):
+                coded = self._code_sentence(article, sent, sentence, offset, finder, lang)
+                if not coded and events and sentence.index - events[-1].sentence_index <= 2:
+                    coded = _said_again(sent, sentence, offset, finder, lang.cues, events[-1])
+                for event in coded:
                     if event.key() in seen:
                         continue
                     seen.add(event.key())
@@ -426,6 +429,37 @@ class CodeEvents:
 
 
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
+
+
+def _said_again(sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, cues: Any, last: Event) -> list[Event]:
+    """Ellipsis: "Britain and Canada did so on Sunday", « le Canada en a fait autant » after a sentence reporting an
+    act is that act again, by each actor the ellipsis names (its target and code are the act's)."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or not any(f"{lemma} {t.lower_}" in cues.ellipsis and t.dep_ != "det" for t in verb.subtree):
+            continue
+        doers, how = finder.verb_source(verb)
+        if how not in ("subject", "agent") or is_negated(verb, cues):
+            continue
+        # « Le Royaume-Uni et le Canada l'ont fait »: the parser may give each its own subject relation
+        doers += [a for c in verb.children if c.dep_ == "nsubj" for a in finder.actors_in(c) if a not in doers]
+        span = verb.doc[verb.i : verb.i + 1]
+        rule = last.rule if last.rule.endswith("+ellipsis") else f"{last.rule}+ellipsis"
+        out = []
+        for actor in doers:
+            mention = actor.mention
+            if not mention.code or mention.code in (last.source_code, last.target_code):
+                continue
+            out.append(
+                replace(
+                    last, sentence_index=sentence.index, sentence=sentence.text, sentence_start=sentence.start,
+                    sentence_end=sentence.end, source_code=mention.code, source_text=mention.text,
+                    source_start=mention.start, source_end=mention.end, trigger=span.text,
+                    trigger_start=offset + span.start_char, trigger_end=offset + span.end_char, rule=rule,
+                )  # fmt: skip
+            )
+        return out
+    return []
 
 
 def _no_statement(verb: Any, cues: Any) -> bool:
