@@ -1,0 +1,87 @@
+"""French news vocabulary: general CAMEO acts the French dictionary codes (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _codes(text: str) -> set[str]:
+    return {e.cameo for e in code_text(text, lang="fr", published="2024-05-07").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 1711 confiscate: seizing ammunition, weapons, drugs (the first listed object counts)
+        ("La police a saisi 500 balles et des armes à Dakar.", "1711"),
+        ("Les gendarmes ont saisi des cartouches et trois fusils près de Bamako.", "1711"),
+        # 191 restrict movement: preventing or forbidding access
+        ("L'armée a empêché les journalistes d'entrer dans la ville.", "191"),
+        ("Les militaires ont empêché l'accès des ambulances au camp.", "191"),
+        ("Les autorités ont interdit l'accès à la zone frontalière.", "191"),
+        ("La police a entravé la circulation des convois humanitaires vers la ville.", "191"),
+        # 171 seize property: stealing
+        ("Des hommes armés ont dérobé des sacs de riz dans un entrepôt du port.", "171"),
+        # 163 sanctions: designating a group as terrorist
+        ("Le Hezbollah a été désigné comme organisation terroriste par l'Union européenne.", "163"),
+        ("Le Canada a classé le mouvement comme entité terroriste.", "163"),
+        # 010 statements: faire savoir, faire part, admettre, qualifier de
+        ("Le gouvernement a fait savoir que la frontière resterait fermée.", "010"),
+        ("Le ministre a fait part de sa décision.", "010"),
+        ("Le ministre a admis que la situation restait difficile.", "010"),
+        ("Le ministre a qualifié le scrutin de victoire pour la démocratie.", "010"),
+        # 015 admitting responsibility; 111 reproaching (faire grief)
+        ("Le gouvernement a admis sa responsabilité dans le naufrage.", "015"),
+        ("L'opposition a fait grief au gouvernement d'avoir ignoré les accords.", "111"),
+        # 161 reduce diplomatic relations: recalling an ambassador, withdrawing agrément, closing an embassy
+        ("Paris a rapatrié son ambassadeur au Niger.", "161"),
+        ("Paris a annoncé le rapatriement de son ambassadeur au Niger.", "161"),
+        ("Le Niger a retiré son agrément au représentant de la France.", "161"),
+        ("Le Mali a annoncé la fermeture de son ambassade à Paris.", "161"),
+        # 190 fighting back attackers; 190/145 targeting (by armed groups / by protesters)
+        ("Les soldats ont repoussé les assaillants après deux heures de combats.", "190"),
+        ("Les rebelles ont pris pour cible une base de l'armée.", "190"),
+        ("L'ambassade de France a été prise pour cible par des manifestants.", "145"),
+        # 193 small-arms fight: a gunfight between police and gangs
+        ("La police haïtienne a livré une fusillade contre des gangs samedi.", "193"),
+        # 141 demonstrate
+        ("Des milliers de manifestants ont déferlé dans les rues de Dakar.", "141"),
+        # 012 pessimistic comment; 130 veiled threat; 011 decline comment
+        ("Les Nations unies ont alerté sur la famine au Soudan.", "012"),
+        ("L'Iran se réserve le droit de répondre à cette agression.", "130"),
+        ("Le porte-parole de la police a refusé de dévoiler les détails de l'opération.", "011"),
+    ],
+)
+def test_news_act_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_seizure_report_is_the_act_not_a_statement() -> None:
+    """A spokesman reporting a seizure of weapons reports that act: 1711, not a bare 010."""
+    codes = _codes("Le porte-parole a précisé que la police avait saisi des balles et des fusils à Kayes.")
+    assert "1711" in codes and "010" not in codes
+
+
+def test_seizing_an_opportunity_is_no_confiscation() -> None:
+    assert "1711" in _codes("La police a saisi des cartouches à Dakar.")
+    assert "1711" not in _codes("Le gouvernement a saisi l'occasion pour annoncer des réformes.")
+
+
+def test_preventing_is_a_blockade_only_for_access_or_passage() -> None:
+    assert "191" in _codes("Les soldats ont empêché les ambulances de rejoindre le quartier.")
+    assert "191" not in _codes("Le gouvernement a empêché la faillite de la compagnie nationale.")
+
+
+def test_repelling_is_fighting_only_against_attackers() -> None:
+    assert "190" in _codes("L'armée a repoussé les jihadistes près de Mopti.")
+    assert "190" not in _codes("Le gouvernement a repoussé la date des élections.")
+
+
+def test_fusillade_by_unknown_gunmen_stays_unconventional_violence() -> None:
+    """A gunfight between the police and gangs is a small-arms fight; a shooting by a lone gunman is not."""
+    assert "193" in _codes("La police haïtienne a livré une fusillade contre des gangs samedi.")
+    assert "193" not in _codes("Une fusillade dans un lycée américain a fait trois morts, selon la police.")
