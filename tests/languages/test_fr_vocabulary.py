@@ -85,3 +85,25 @@ def test_fusillade_by_unknown_gunmen_stays_unconventional_violence() -> None:
     """A gunfight between the police and gangs is a small-arms fight; a shooting by a lone gunman is not."""
     assert "193" in _codes("La police haïtienne a livré une fusillade contre des gangs samedi.")
     assert "193" not in _codes("Une fusillade dans un lycée américain a fait trois morts, selon la police.")
+
+
+def test_armed_group_going_after_targets_attacks() -> None:
+    """« s'en prendre à » by an armed group is an attack; said of a package of measures it is no event."""
+    assert "190" in _codes("Les rebelles s'en sont pris à une base de l'armée malienne.")
+    assert not _codes("Le nouveau paquet de mesures s'en prend surtout aux exportations de pétrole.")
+
+
+def test_suicide_attack_and_assault_words() -> None:
+    assert "1831" in _codes("Un attentat kamikaze a frappé une mosquée de Kaboul, revendiqué par l'État islamique.")
+    assert "182" in _codes("Des policiers ont violenté des manifestants devant le parlement à Dakar.")
+
+
+def test_suspicions_accuse() -> None:
+    assert "112" in _codes("Kinshasa a exprimé ses soupçons sur le Rwanda.")
+
+
+def test_solliciter_is_an_appeal_only_for_what_is_asked() -> None:
+    """A spokesman « sollicité » by the press makes no appeal; asking for a mediation or a meeting does."""
+    assert "020" not in _codes("Sollicité par la presse, le ministère de la Défense n'a pas répondu.")
+    assert "020" in _codes("Le Mali a sollicité la médiation de l'Algérie.")
+    assert "026" in _codes("L'opposition a sollicité une audience auprès du président.")
