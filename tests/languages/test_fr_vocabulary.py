@@ -107,3 +107,27 @@ def test_solliciter_is_an_appeal_only_for_what_is_asked() -> None:
     assert "020" not in _codes("Sollicité par la presse, le ministère de la Défense n'a pas répondu.")
     assert "020" in _codes("Le Mali a sollicité la médiation de l'Algérie.")
     assert "026" in _codes("L'opposition a sollicité une audience auprès du président.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le Burkina Faso a suspendu la diffusion de France 24.", "1721"),
+        ("Les casques bleus ont protégé les civils pendant l'attaque.", "074"),
+        ("Le Niger a fermé son espace aérien aux avions français.", "191"),
+        ("Le Tchad a fermé sa frontière avec le Soudan.", "191"),
+    ],
+)
+def test_more_news_acts_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_closing_schools_is_no_blockade() -> None:
+    assert "191" in _codes("Le Tchad a fermé sa frontière avec le Soudan.")
+    assert not _codes("Le gouvernement a fermé les écoles à cause de la chaleur.")
+
+
+def test_beginning_a_withdrawal_is_a_retreat_not_a_mobilisation() -> None:
+    codes = _codes("Paris a engagé le retrait de ses troupes du Mali.")
+    assert "0874" in codes and "154" not in codes
+    assert "154" in _codes("Le Niger a engagé des troupes supplémentaires dans la région.")
