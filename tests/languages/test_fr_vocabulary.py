@@ -131,3 +131,33 @@ def test_beginning_a_withdrawal_is_a_retreat_not_a_mobilisation() -> None:
     codes = _codes("Paris a engagé le retrait de ses troupes du Mali.")
     assert "0874" in codes and "154" not in codes
     assert "154" in _codes("Le Niger a engagé des troupes supplémentaires dans la région.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Les rebelles ont refusé de déposer les armes.", "1246"),
+        ("Les soldats ont poursuivi les assaillants jusqu'à la frontière.", "190"),
+        ("La police a pourchassé les membres du gang.", "190"),
+        ("Les soldats ont délogé les rebelles de la colline.", "190"),
+        ("L'armée russe a ciblé des infrastructures énergétiques ukrainiennes.", "190"),
+        ("Les rebelles ont harcelé les positions de l'armée.", "190"),
+        ("Les Houthis ont coulé un navire marchand en mer Rouge.", "190"),
+        ("La police a démantelé un réseau terroriste à Casablanca.", "173"),
+        ("Des manifestants ont jeté des pierres sur la police à Nairobi.", "145"),
+    ],
+)
+def test_fighting_and_riot_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_refusing_weapons_deliveries_stays_a_rejected_aid_request() -> None:
+    assert "1246" in _codes("Le Hezbollah refuse de désarmer.")
+    assert "1222" in _codes("L'Allemagne a refusé de livrer des missiles à l'Ukraine.")
+
+
+def test_pursuing_and_targeting_need_armed_actors() -> None:
+    """Prosecutors pursuing an inquiry and sanctions targeting oligarchs are no fighting."""
+    assert "190" in _codes("Les soldats ont poursuivi les assaillants jusqu'à la frontière.")
+    assert "190" not in _codes("Le parquet a poursuivi l'enquête sur le terroriste.")
+    assert "190" not in _codes("Les sanctions ciblent des oligarques russes.")
