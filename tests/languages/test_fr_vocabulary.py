@@ -161,3 +161,15 @@ def test_pursuing_and_targeting_need_armed_actors() -> None:
     assert "190" in _codes("Les soldats ont poursuivi les assaillants jusqu'à la frontière.")
     assert "190" not in _codes("Le parquet a poursuivi l'enquête sur le terroriste.")
     assert "190" not in _codes("Les sanctions ciblent des oligarques russes.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le Niger a annoncé la suspension de la diffusion de RFI.", "1721"),
+        ("La France a annoncé la fermeture de sa frontière avec l'Italie.", "191"),
+        ("L'armée birmane a mené une campagne de frappes aériennes contre les rebelles.", "195"),
+    ],
+)
+def test_event_nouns_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
