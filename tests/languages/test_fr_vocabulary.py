@@ -173,3 +173,9 @@ def test_pursuing_and_targeting_need_armed_actors() -> None:
 )
 def test_event_nouns_are_coded(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_vowing_an_attack_is_a_threat_not_the_attack() -> None:
+    """« jurer de » + a hostile act is a threat (13x); the vowed strike has not happened."""
+    codes = _codes("Les Houthis ont juré de frapper les navires américains.")
+    assert any(c.startswith("13") for c in codes) and not any(c.startswith("19") for c in codes)
