@@ -179,3 +179,23 @@ def test_vowing_an_attack_is_a_threat_not_the_attack() -> None:
     """« jurer de » + a hostile act is a threat (13x); the vowed strike has not happened."""
     codes = _codes("Les Houthis ont juré de frapper les navires américains.")
     assert any(c.startswith("13") for c in codes) and not any(c.startswith("19") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("L'opposition a appelé à manifester samedi à Dakar.", "113"),
+        ("Les syndicats ont appelé à la grève générale.", "113"),
+        ("L'Iran a réfuté toute implication dans l'attaque.", "016"),
+        ("La Chine a réagi avec colère à la visite de Pelosi.", "111"),
+        ("Le Mali a haussé le ton face à la France.", "111"),
+    ],
+)
+def test_rallying_denying_and_reacting_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_a_call_to_end_protests_rallies_no_one() -> None:
+    """Only the opposition, unions or civil society rally opposition by calling to protest."""
+    assert "113" in _codes("L'opposition a appelé à manifester samedi à Dakar.")
+    assert "113" not in _codes("L'ONU a appelé à la fin des manifestations.")
