@@ -199,3 +199,21 @@ def test_a_call_to_end_protests_rallies_no_one() -> None:
     """Only the opposition, unions or civil society rally opposition by calling to protest."""
     assert "113" in _codes("L'opposition a appelé à manifester samedi à Dakar.")
     assert "113" not in _codes("L'ONU a appelé à la fin des manifestations.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le gouvernement a déployé l'armée dans les rues de la capitale.", "154"),
+        ("Le gouvernement a déployé la gendarmerie à la frontière.", "153"),
+        ("Le Maroc s'élève contre la résolution du Parlement européen.", "111"),
+        ("L'Algérie a rejeté la faute sur le Maroc.", "112"),
+    ],
+)
+def test_deploying_protesting_and_blaming_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_amounting_to_is_no_protest() -> None:
+    assert "111" in _codes("Le Maroc s'élève contre la résolution du Parlement européen.")
+    assert "111" not in _codes("Le coût de l'opération de l'armée s'élève à deux millions d'euros.")
