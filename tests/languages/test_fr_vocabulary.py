@@ -217,3 +217,8 @@ def test_deploying_protesting_and_blaming_are_coded(text: str, cameo: str) -> No
 def test_amounting_to_is_no_protest() -> None:
     assert "111" in _codes("Le Maroc s'élève contre la résolution du Parlement européen.")
     assert "111" not in _codes("Le coût de l'opération de l'armée s'élève à deux millions d'euros.")
+
+
+def test_ending_cooperation_reduces_relations() -> None:
+    assert "1622" in _codes("Le Niger a mis fin à la coopération militaire avec la France.")
+    assert "160" in _codes("L'Algérie a mis fin à la coopération avec l'Espagne.")
