@@ -37,10 +37,9 @@ def _codes(text: str) -> set[str]:
         # 015 admitting responsibility; 111 reproaching (faire grief)
         ("Le gouvernement a admis sa responsabilité dans le naufrage.", "015"),
         ("L'opposition a fait grief au gouvernement d'avoir ignoré les accords.", "111"),
-        # 161 reduce diplomatic relations: recalling an ambassador, withdrawing agrément, closing an embassy
+        # 161 reduce diplomatic relations: recalling an ambassador, closing an embassy
         ("Paris a rapatrié son ambassadeur au Niger.", "161"),
         ("Paris a annoncé le rapatriement de son ambassadeur au Niger.", "161"),
-        ("Le Niger a retiré son agrément au représentant de la France.", "161"),
         ("Le Mali a annoncé la fermeture de son ambassade à Paris.", "161"),
         # 190 fighting back attackers; 190/145 targeting (by armed groups / by protesters)
         ("Les soldats ont repoussé les assaillants après deux heures de combats.", "190"),
