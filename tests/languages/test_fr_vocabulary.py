@@ -1,0 +1,223 @@
+"""French news vocabulary: general CAMEO acts the French dictionary codes (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _codes(text: str) -> set[str]:
+    return {e.cameo for e in code_text(text, lang="fr", published="2024-05-07").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 1711 confiscate: seizing ammunition, weapons, drugs (the first listed object counts)
+        ("La police a saisi 500 balles et des armes à Dakar.", "1711"),
+        ("Les gendarmes ont saisi des cartouches et trois fusils près de Bamako.", "1711"),
+        # 191 restrict movement: preventing or forbidding access
+        ("L'armée a empêché les journalistes d'entrer dans la ville.", "191"),
+        ("Les militaires ont empêché l'accès des ambulances au camp.", "191"),
+        ("Les autorités ont interdit l'accès à la zone frontalière.", "191"),
+        ("La police a entravé la circulation des convois humanitaires vers la ville.", "191"),
+        # 171 seize property: stealing
+        ("Des hommes armés ont dérobé des sacs de riz dans un entrepôt du port.", "171"),
+        # 163 sanctions: designating a group as terrorist
+        ("Le Hezbollah a été désigné comme organisation terroriste par l'Union européenne.", "163"),
+        ("Le Canada a classé le mouvement comme entité terroriste.", "163"),
+        # 010 statements: faire savoir, faire part, admettre, qualifier de
+        ("Le gouvernement a fait savoir que la frontière resterait fermée.", "010"),
+        ("Le ministre a fait part de sa décision.", "010"),
+        ("Le ministre a admis que la situation restait difficile.", "010"),
+        ("Le ministre a qualifié le scrutin de victoire pour la démocratie.", "010"),
+        # 015 admitting responsibility; 111 reproaching (faire grief)
+        ("Le gouvernement a admis sa responsabilité dans le naufrage.", "015"),
+        ("L'opposition a fait grief au gouvernement d'avoir ignoré les accords.", "111"),
+        # 161 reduce diplomatic relations: recalling an ambassador, closing an embassy
+        ("Paris a rapatrié son ambassadeur au Niger.", "161"),
+        ("Paris a annoncé le rapatriement de son ambassadeur au Niger.", "161"),
+        ("Le Mali a annoncé la fermeture de son ambassade à Paris.", "161"),
+        # 190 fighting back attackers; 190/145 targeting (by armed groups / by protesters)
+        ("Les soldats ont repoussé les assaillants après deux heures de combats.", "190"),
+        ("Les rebelles ont pris pour cible une base de l'armée.", "190"),
+        ("L'ambassade de France a été prise pour cible par des manifestants.", "145"),
+        # 193 small-arms fight: a gunfight between police and gangs
+        ("La police haïtienne a livré une fusillade contre des gangs samedi.", "193"),
+        # 141 demonstrate
+        ("Des milliers de manifestants ont déferlé dans les rues de Dakar.", "141"),
+        # 012 pessimistic comment; 130 veiled threat; 011 decline comment
+        ("Les Nations unies ont alerté sur la famine au Soudan.", "012"),
+        ("L'Iran se réserve le droit de répondre à cette agression.", "130"),
+        ("Le porte-parole de la police a refusé de dévoiler les détails de l'opération.", "011"),
+    ],
+)
+def test_news_act_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_seizure_report_is_the_act_not_a_statement() -> None:
+    """A spokesman reporting a seizure of weapons reports that act: 1711, not a bare 010."""
+    codes = _codes("Le porte-parole a précisé que la police avait saisi des balles et des fusils à Kayes.")
+    assert "1711" in codes and "010" not in codes
+
+
+def test_seizing_an_opportunity_is_no_confiscation() -> None:
+    assert "1711" in _codes("La police a saisi des cartouches à Dakar.")
+    assert "1711" not in _codes("Le gouvernement a saisi l'occasion pour annoncer des réformes.")
+
+
+def test_preventing_is_a_blockade_only_for_access_or_passage() -> None:
+    assert "191" in _codes("Les soldats ont empêché les ambulances de rejoindre le quartier.")
+    assert "191" not in _codes("Le gouvernement a empêché la faillite de la compagnie nationale.")
+
+
+def test_repelling_is_fighting_only_against_attackers() -> None:
+    assert "190" in _codes("L'armée a repoussé les jihadistes près de Mopti.")
+    assert "190" not in _codes("Le gouvernement a repoussé la date des élections.")
+
+
+def test_fusillade_by_unknown_gunmen_stays_unconventional_violence() -> None:
+    """A gunfight between the police and gangs is a small-arms fight; a shooting by a lone gunman is not."""
+    assert "193" in _codes("La police haïtienne a livré une fusillade contre des gangs samedi.")
+    assert "193" not in _codes("Une fusillade dans un lycée américain a fait trois morts, selon la police.")
+
+
+def test_armed_group_going_after_targets_attacks() -> None:
+    """« s'en prendre à » by an armed group is an attack; said of a package of measures it is no event."""
+    assert "190" in _codes("Les rebelles s'en sont pris à une base de l'armée malienne.")
+    assert not _codes("Le nouveau paquet de mesures s'en prend surtout aux exportations de pétrole.")
+
+
+def test_suicide_attack_and_assault_words() -> None:
+    assert "1831" in _codes("Un attentat kamikaze a frappé une mosquée de Kaboul, revendiqué par l'État islamique.")
+    assert "182" in _codes("Des policiers ont violenté des manifestants devant le parlement à Dakar.")
+
+
+def test_suspicions_accuse() -> None:
+    assert "112" in _codes("Kinshasa a exprimé ses soupçons sur le Rwanda.")
+
+
+def test_solliciter_is_an_appeal_only_for_what_is_asked() -> None:
+    """A spokesman « sollicité » by the press makes no appeal; asking for a mediation or a meeting does."""
+    assert "020" not in _codes("Sollicité par la presse, le ministère de la Défense n'a pas répondu.")
+    assert "020" in _codes("Le Mali a sollicité la médiation de l'Algérie.")
+    assert "026" in _codes("L'opposition a sollicité une audience auprès du président.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le Burkina Faso a suspendu la diffusion de France 24.", "1721"),
+        ("Les casques bleus ont protégé les civils pendant l'attaque.", "074"),
+        ("Le Niger a fermé son espace aérien aux avions français.", "191"),
+        ("Le Tchad a fermé sa frontière avec le Soudan.", "191"),
+    ],
+)
+def test_more_news_acts_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_closing_schools_is_no_blockade() -> None:
+    assert "191" in _codes("Le Tchad a fermé sa frontière avec le Soudan.")
+    assert not _codes("Le gouvernement a fermé les écoles à cause de la chaleur.")
+
+
+def test_beginning_a_withdrawal_is_a_retreat_not_a_mobilisation() -> None:
+    codes = _codes("Paris a engagé le retrait de ses troupes du Mali.")
+    assert "0874" in codes and "154" not in codes
+    assert "154" in _codes("Le Niger a engagé des troupes supplémentaires dans la région.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Les rebelles ont refusé de déposer les armes.", "1246"),
+        ("Les soldats ont poursuivi les assaillants jusqu'à la frontière.", "190"),
+        ("La police a pourchassé les membres du gang.", "190"),
+        ("Les soldats ont délogé les rebelles de la colline.", "190"),
+        ("L'armée russe a ciblé des infrastructures énergétiques ukrainiennes.", "190"),
+        ("Les rebelles ont harcelé les positions de l'armée.", "190"),
+        ("Les Houthis ont coulé un navire marchand en mer Rouge.", "190"),
+        ("La police a démantelé un réseau terroriste à Casablanca.", "173"),
+        ("Des manifestants ont jeté des pierres sur la police à Nairobi.", "145"),
+    ],
+)
+def test_fighting_and_riot_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_refusing_weapons_deliveries_stays_a_rejected_aid_request() -> None:
+    assert "1246" in _codes("Le Hezbollah refuse de désarmer.")
+    assert "1222" in _codes("L'Allemagne a refusé de livrer des missiles à l'Ukraine.")
+
+
+def test_pursuing_and_targeting_need_armed_actors() -> None:
+    """Prosecutors pursuing an inquiry and sanctions targeting oligarchs are no fighting."""
+    assert "190" in _codes("Les soldats ont poursuivi les assaillants jusqu'à la frontière.")
+    assert "190" not in _codes("Le parquet a poursuivi l'enquête sur le terroriste.")
+    assert "190" not in _codes("Les sanctions ciblent des oligarques russes.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le Niger a annoncé la suspension de la diffusion de RFI.", "1721"),
+        ("La France a annoncé la fermeture de sa frontière avec l'Italie.", "191"),
+        ("L'armée birmane a mené une campagne de frappes aériennes contre les rebelles.", "195"),
+    ],
+)
+def test_event_nouns_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_vowing_an_attack_is_a_threat_not_the_attack() -> None:
+    """« jurer de » + a hostile act is a threat (13x); the vowed strike has not happened."""
+    codes = _codes("Les Houthis ont juré de frapper les navires américains.")
+    assert any(c.startswith("13") for c in codes) and not any(c.startswith("19") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("L'opposition a appelé à manifester samedi à Dakar.", "113"),
+        ("Les syndicats ont appelé à la grève générale.", "113"),
+        ("L'Iran a réfuté toute implication dans l'attaque.", "016"),
+        ("La Chine a réagi avec colère à la visite de Pelosi.", "111"),
+        ("Le Mali a haussé le ton face à la France.", "111"),
+    ],
+)
+def test_rallying_denying_and_reacting_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_a_call_to_end_protests_rallies_no_one() -> None:
+    """Only the opposition, unions or civil society rally opposition by calling to protest."""
+    assert "113" in _codes("L'opposition a appelé à manifester samedi à Dakar.")
+    assert "113" not in _codes("L'ONU a appelé à la fin des manifestations.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Le gouvernement a déployé l'armée dans les rues de la capitale.", "154"),
+        ("Le gouvernement a déployé la gendarmerie à la frontière.", "153"),
+        ("Le Maroc s'élève contre la résolution du Parlement européen.", "111"),
+        ("L'Algérie a rejeté la faute sur le Maroc.", "112"),
+    ],
+)
+def test_deploying_protesting_and_blaming_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_amounting_to_is_no_protest() -> None:
+    assert "111" in _codes("Le Maroc s'élève contre la résolution du Parlement européen.")
+    assert "111" not in _codes("Le coût de l'opération de l'armée s'élève à deux millions d'euros.")
+
+
+def test_ending_cooperation_reduces_relations() -> None:
+    assert "1622" in _codes("Le Niger a mis fin à la coopération militaire avec la France.")
+    assert "160" in _codes("L'Algérie a mis fin à la coopération avec l'Espagne.")
