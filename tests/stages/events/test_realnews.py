@@ -809,7 +809,7 @@ def test_a_verb_pattern_sees_its_secondary_predicate(text: str) -> None:
     ],
 )
 def test_an_act_said_again_by_ellipsis(text: str, lang: str, sources: set[str]) -> None:
-    """"did so", « l'ont fait », "followed suit" after a sentence reporting an act: the same act, by each actor named."""
+    """ "did so", « l'ont fait », "followed suit" after a sentence reporting an act: the same act, by each actor named."""
     events = code_text(text, lang=lang).events
     assert {e.source_code[:3] for e in events if e.source_code} == sources
     assert len({e.cameo for e in events}) == 1

@@ -452,11 +452,20 @@ def _said_again(sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, c
                 continue
             out.append(
                 replace(
-                    last, sentence_index=sentence.index, sentence=sentence.text, sentence_start=sentence.start,
-                    sentence_end=sentence.end, source_code=mention.code, source_text=mention.text,
-                    source_start=mention.start, source_end=mention.end, trigger=span.text,
-                    trigger_start=offset + span.start_char, trigger_end=offset + span.end_char, rule=rule,
-                )  # fmt: skip
+                    last,
+                    sentence_index=sentence.index,
+                    sentence=sentence.text,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    source_code=mention.code,
+                    source_text=mention.text,
+                    source_start=mention.start,
+                    source_end=mention.end,
+                    trigger=span.text,
+                    trigger_start=offset + span.start_char,
+                    trigger_end=offset + span.end_char,
+                    rule=rule,
+                )
             )
         return out
     return []
