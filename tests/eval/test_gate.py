@@ -20,8 +20,9 @@ FLOORS = {
     "fr/seed_kharkiv_fr.jsonl": {"plover.f1": 0.99, "root.f1": 0.99, "source_country_accuracy": 0.99, "target_country_accuracy": 0.99},
     # measured 2026-11-25: plover F1 0.734 (P 0.748, R 0.720), source country 0.828
     "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.73, "source_country_accuracy": 0.82},
-    # measured 2026-11-25: plover F1 0.756 (P 0.767, R 0.745), source country 0.817
-    "en/plover_gsr_en.jsonl": {"plover.f1": 0.75, "source_country_accuracy": 0.81},
+    # measured 2026-11-25: plover F1 0.756 (P 0.767, R 0.745), source country 0.817; 2026-12-06 (third session): 0.773
+    # (P 0.796, R 0.752), source country 0.816
+    "en/plover_gsr_en.jsonl": {"plover.f1": 0.77, "source_country_accuracy": 0.81},
     # measured 2026-12-05: penta accuracy 0.759, macro-F1 0.804 (0.792 / 0.817 before issue 9: an event now needs an actor
     # the dictionary codes, and 32 of these 1,349 isolated sentences were right only through an unknown name or a pronoun;
     # statements that report an act, background clauses and counted acts are no longer events, which the real-news sets
@@ -29,7 +30,8 @@ FLOORS = {
     # measured 2026-12-05 (third session): 0.750 / 0.794 — an event noun in an adjunct is circumstance (0.756 / 0.801), and
     # the sentence's class is now that of its most probable event under the calibrated confidence (fitted on PLOVER GSR
     # and the real-news sets, bench/calibrate.py), which weighs statements and event nouns down
-    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.74, "penta.macro_f1": 0.79},
+    # measured 2026-12-06 (third session): 0.776 / 0.815 (English vocabulary of CAMEO acts, confidence refitted)
+    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.77, "penta.macro_f1": 0.81},
 }
 
 
@@ -38,25 +40,27 @@ FLOORS = {
 # 0.70; these floors pin what the coder truly reaches today and rise with it.
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 REALNEWS_FLOORS = {
-    # measured 2026-12-06 (second session): root F1 0.431 (P 0.505, R 0.375), source country 0.577, target 0.461,
-    # triple P 0.218, place 0.465 (first session: 0.419, 0.565, 0.450, 0.195, 0.470)
+    # measured 2026-12-06 (third session): root F1 0.478 (P 0.554, R 0.420), source country 0.609, target 0.481,
+    # triple P 0.263, place 0.484 (second session: 0.431, 0.577, 0.461, 0.218, 0.465; first: 0.419, 0.565, 0.450,
+    # 0.195, 0.470)
     "en_wikinews.jsonl": {
-        "root.f1": 0.42,
-        "root.precision": 0.49,
-        "source_country_accuracy": 0.57,
-        "target_country_accuracy": 0.45,
-        "triple_precision": 0.21,
-        "place_accuracy": 0.46,
+        "root.f1": 0.47,
+        "root.precision": 0.54,
+        "source_country_accuracy": 0.60,
+        "target_country_accuracy": 0.47,
+        "triple_precision": 0.25,
+        "place_accuracy": 0.47,
     },
-    # measured 2026-12-06 (second session): root F1 0.490 (P 0.530, R 0.455), source country 0.750, target 0.663,
-    # triple P 0.251, place 0.469 (first session: 0.479, 0.720, 0.650, 0.229, 0.450)
+    # measured 2026-12-06 (third session): root F1 0.578 (P 0.615, R 0.545), source country 0.772, target 0.664,
+    # triple P 0.319, place 0.457 (second session: 0.490, 0.750, 0.663, 0.251, 0.469; first: 0.479, 0.720, 0.650,
+    # 0.229, 0.450). Place is over root-correct events, 13 more of them now: the new ones are placed less often.
     "fr_news.jsonl": {
-        "root.f1": 0.48,
-        "root.precision": 0.52,
-        "source_country_accuracy": 0.74,
+        "root.f1": 0.57,
+        "root.precision": 0.60,
+        "source_country_accuracy": 0.76,
         "target_country_accuracy": 0.65,
-        "triple_precision": 0.24,
-        "place_accuracy": 0.46,
+        "triple_precision": 0.31,
+        "place_accuracy": 0.45,
     },
 }
 
