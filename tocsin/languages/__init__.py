@@ -309,9 +309,11 @@ def read_patterns(path: Path) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
+# Cues read from dates.toml, not from language.toml.
+DATES_CUES = frozenset({"calendar"})
 # Cues not read from [cues] word lists: morphology endings, and the calendar words of dates.toml.
-_DERIVED_CUES = frozenset(
-    {"calendar", "irrealis_endings", "gerund_endings", "gerund_infinitives", "present_infinitives", "perfect_infinitive_aux", "irrealis_stems",
+_DERIVED_CUES = DATES_CUES | frozenset(
+    {"irrealis_endings", "gerund_endings", "gerund_infinitives", "present_infinitives", "perfect_infinitive_aux", "irrealis_stems",
      "irrealis_exceptions"}
 )  # fmt: skip
 
@@ -364,6 +366,7 @@ def load_language(code: str) -> LanguageResources:
 
 
 __all__ = [
+    "DATES_CUES",
     "LANGUAGES_PATH_ENV",
     "RESOURCE_KEYS",
     "SUPPORTED",
