@@ -818,3 +818,9 @@ def test_an_act_said_again_by_ellipsis(text: str, lang: str, sources: set[str]) 
 def test_an_ellipsis_denied_is_no_act() -> None:
     events = code_text("France recognised the State of Palestine on Monday. Germany did not do so.", lang="en").events
     assert {e.source_code for e in events} == {"FRA"}
+
+
+def test_an_institution_named_like_a_role_is_the_institution() -> None:
+    """"the State Department" is the US institution, not a department of the article's most-mentioned country."""
+    events = code_text("Last year the State Department designated the IRGC as a terrorist organization.", lang="en").events
+    assert [(e.source_code, e.target_code) for e in events] == [("USAGOV", "IRNMIL")]
