@@ -821,6 +821,16 @@ def test_an_ellipsis_denied_is_no_act() -> None:
 
 
 def test_an_institution_named_like_a_role_is_the_institution() -> None:
-    """"the State Department" is the US institution, not a department of the article's most-mentioned country."""
+    """ "the State Department" is the US institution, not a department of the article's most-mentioned country."""
     events = code_text("Last year the State Department designated the IRGC as a terrorist organization.", lang="en").events
     assert [(e.source_code, e.target_code) for e in events] == [("USAGOV", "IRNMIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Les rebelles houthis, appuyés par l'Iran, ont attaqué un navire.", "fr"), ("Houthi rebels, backed by Iran, attacked a ship.", "en")],
+)
+def test_a_backer_is_not_the_nearby_target(text: str, lang: str) -> None:
+    """The actor of a describing participle ("backed by Iran") is who backs the source, never what it attacks."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", "YEMREB", None)]

@@ -1286,6 +1286,8 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
             continue
         if actor.mention.country in countries or actor.mention.code is None or actor.mention.name == "inferred from context":
             continue
+        if doc[actor.head].dep_ in AGENT or doc[actor.head].head.dep_ == "agent":
+            continue  # "les Houthis, appuyés par l'Iran": who backs or does something else is not the target
         distance = abs(actor.head - trigger.i)
         if best is None or distance < best[0]:
             best = (distance, actor)
