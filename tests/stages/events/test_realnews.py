@@ -834,3 +834,16 @@ def test_a_backer_is_not_the_nearby_target(text: str, lang: str) -> None:
     """The actor of a describing participle ("backed by Iran") is who backs the source, never what it attacks."""
     events = code_text(text, lang=lang).events
     assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", "YEMREB", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Une nouvelle vague de frappes russes a visé Kiev dans la nuit.", "fr"),
+        ("A new wave of Russian air strikes hit Kyiv overnight.", "en"),
+    ],
+)
+def test_a_wave_of_strikes_is_the_strikes(text: str, lang: str) -> None:
+    """ "A wave of strikes" in one night is one reported act, not a statistic."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", "RUS", "UKR")]
