@@ -249,3 +249,14 @@ def test_a_verbal_act_is_not_placed_at_a_place_its_words_are_about() -> None:
     text = "Le ministre grec a critiqué lundi l'accord conclu entre la Turquie et la Libye sur la Méditerranée orientale."
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert events and all(e.country == "GRC" for e in events), events
+
+
+def test_the_capital_where_the_article_happens_places_its_other_events(pipelines: dict) -> None:
+    """A capital named as a place ("à Tbilissi") is the article's town: an event whose sentence names no place is
+    there, not merely in the country."""
+    text = (
+        "La police géorgienne a interpellé neuf manifestants lors de la manifestation de samedi à Tbilissi. "
+        "Le ministère de l'Intérieur géorgien a ouvert une enquête pénale."
+    )
+    events = [e for e in _events(pipelines, text) if e.sentence_index == 1]
+    assert events and all(e.place == "Tbilisi" for e in events)  # type: ignore[attr-defined]

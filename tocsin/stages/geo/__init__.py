@@ -245,7 +245,10 @@ class _ArticleContext:
                 if actor.start in covered:
                     continue
                 covered.update(range(actor.start, actor.end))
-                if actor.mention.kind == "place":
+                # a capital counts where it is a place ("à Tbilissi", "in Kyiv"), not where it stands for a
+                # government ("Washington said")
+                where = actor.mention.kind == "capital" and actor.start > 0 and doc[actor.start - 1].lower_ in _LOCATIVE
+                if actor.mention.kind == "place" or where:
                     place = _resolve_actor(self.gazetteer, doc, actor, actor.mention.name, self.countries)
                     if place is not None:
                         counts[place] += 1
