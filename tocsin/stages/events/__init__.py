@@ -18,7 +18,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, QUOTE_MARKS, ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -835,7 +835,6 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
 
 
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
-_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
 
 
 def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
@@ -850,7 +849,7 @@ def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> N
         if verb.dep_ in ("parataxis", "dep") and verb.head.i < verb.i:
             # « ... », a dénoncé le ministre: the incise hangs on the quote
             inside |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
-        if not inside or not any(t.text in _QUOTE_MARKS for t in verb.doc[verb.sent.start : verb.i]):
+        if not inside or not any(t.text in QUOTE_MARKS for t in verb.doc[verb.sent.start : verb.i]):
             continue
         if not draft.targets:
             countries = {a.mention.country for a in draft.sources}

@@ -439,6 +439,7 @@ class ArgumentFinder:
 
 _OPENING = frozenset({"«", "“"})
 _CLOSING = frozenset({"»", "”"})
+QUOTE_MARKS = _OPENING | _CLOSING | {'"'}  # what opens or closes reported words
 
 
 def _quoted(sent: Any) -> set[int]:
@@ -514,4 +515,4 @@ def _is_listing(tok: Any, listing: frozenset[str]) -> bool:
     return any(c.lower_ in listing for c in tok.children) or any(c.dep_ in ("conj", "appos") for c in tok.children)
 
 
-__all__ = ["CLAUSAL", "ArgumentFinder"]
+__all__ = ["CLAUSAL", "QUOTE_MARKS", "ArgumentFinder"]
