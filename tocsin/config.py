@@ -322,6 +322,7 @@ class LanguageCues(_Strict):
     anonymity: list[str] = []
     criticism: list[str] = []
     naming: list[str] = []
+    speaking: list[str] = []
     ellipsis: list[str] = []
     period: list[str] = []
     attribution: list[str] = []

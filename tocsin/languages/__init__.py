@@ -125,6 +125,7 @@ class Cues:
     attribution: frozenset[str] = frozenset()  # participles that say who did an act ("an attack blamed on X", « imputée à X »)
     period: frozenset[str] = frozenset()  # words opening a period ("since the war began"): counts over it sum up
     ellipsis: frozenset[str] = frozenset()  # "verb word" of an act said again ("do so", « faire autant »)
+    speaking: frozenset[str] = frozenset()  # verbs of speaking at all: a statement only with the words they report
     naming: frozenset[str] = frozenset()  # verbs that name something as something ("called it a mistake", « qualifié de »)
     naming_as: frozenset[str] = frozenset()  # prepositions of what a naming verb names it as ("as", « de », « comme »)
     stigma: frozenset[str] = frozenset()  # words that condemn what a naming verb names ("a terrorist organization")

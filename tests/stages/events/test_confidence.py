@@ -39,6 +39,6 @@ def test_an_act_with_both_actors_is_more_probable_than_a_bare_statement() -> Non
         e for e in code_text("Russian troops shelled Ukrainian positions near Kharkiv on Monday.", lang="en").events if e.root == "19"
     ]
     statement = [
-        e for e in code_text("The Russian foreign minister spoke about the weather on Monday.", lang="en").events if e.root == "01"
+        e for e in code_text("The Russian foreign minister said on Monday that the weather was fine.", lang="en").events if e.root == "01"
     ]
     assert statement and strike.confidence > max(e.confidence for e in statement)

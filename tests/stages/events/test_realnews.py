@@ -847,3 +847,24 @@ def test_a_wave_of_strikes_is_the_strikes(text: str, lang: str) -> None:
     """ "A wave of strikes" in one night is one reported act, not a statistic."""
     events = code_text(text, lang=lang).events
     assert [(e.root, e.source_code, e.target_code) for e in events] == [("19", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Iranian president was speaking at the United Nations.", "en"),
+        ("L'armée malienne ne s'exprime que rarement sur ses pertes.", "fr"),
+    ],
+)
+def test_speaking_without_words_reported_is_no_statement(text: str, lang: str) -> None:
+    assert code_text(text, lang=lang).events == []
+
+
+def test_speaking_with_words_reported_stays_a_statement() -> None:
+    events = code_text('"We will not give up," the Iranian president was speaking at the United Nations.', lang="en").events
+    assert [e.cameo for e in events] == ["010"]
+
+
+def test_calling_an_agreement_illegal_is_criticism_not_an_appeal() -> None:
+    events = code_text("The Greek prime minister called the maritime agreement illegal.", lang="en").events
+    assert [(e.cameo, e.source_code) for e in events] == [("111", "GRCGOV")]

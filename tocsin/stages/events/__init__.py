@@ -326,6 +326,8 @@ class CodeEvents:
             return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
         if not sources and trigger.kind == "verb" and tok.lemma_.lower() in cues.injury:
             return self._reject(trigger, "a casualty count: no one named who hurt", pattern.cameo)  # "were injured"
+        if pattern.cameo == "010" and trigger.kind == "verb" and tok.lemma_.lower() in cues.speaking and not _reports_words(tok):
+            return self._reject(trigger, "speaking, no words reported", pattern.cameo)  # "was speaking at a forum"
         if pattern.cameo == "010" and trigger.kind == "verb" and _no_statement(tok, cues):
             return self._reject(trigger, "no statement: a participle describing a noun, or an anonymous source", pattern.cameo)
         if not sources:
@@ -810,7 +812,9 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         sources, how = finder.verb_source(verb)
         targets = [a for a in finder.actors_in(named) if a not in sources]
         if draft is not None:
-            if draft.code == "010":  # "described the strikes as ...": the statement criticises
+            # "described the strikes as ...": the statement criticises; "called the agreement illegal" names, it
+            # does not call for an agreement (02x)
+            if draft.code == "010" or draft.code[:2] == "02":
                 draft.code, draft.wrappers = CRITICISM, [*draft.wrappers, "criticism"]
                 draft.targets, draft.target_how = (targets, "named") if targets else (draft.targets, draft.target_how)
             continue
@@ -953,6 +957,13 @@ def _counted_object(verb: Any, cues: Any) -> bool:
     war began", « a tiré des milliers de drones depuis le début de la guerre ») sums up many acts: a statistic."""
     counted = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in cues.quantity for c in verb.children)
     return counted and any(t.lower_ in cues.period for t in verb.subtree)
+
+
+def _reports_words(verb: Any) -> bool:
+    """A speech verb that reports words: a complement clause, an incise of them, or a quote in its sentence."""
+    if verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    return any(t.text in QUOTE_MARKS for t in verb.sent)
 
 
 def _orders_a_thing(verb: Any, cues: Any) -> bool:
