@@ -166,7 +166,7 @@ class CodeEvents:
             outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
             if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
                 outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
-            casualty = _casualty_of(tok, lang.cues) or _struck_by(tok, draft.trigger) if draft.trigger.kind == "noun" else None
+            casualty = _act_verb(tok, draft.trigger, lang.cues) if draft.trigger.kind == "noun" else None
             if casualty is not None and casualty.i in by_token and draft.code[:2] in _UNKNOWN_SOURCE_ROOTS:
                 by_token[casualty.i].absorbed = True  # "killed in an air strike": one act, the strike
         return drafts
@@ -319,8 +319,12 @@ class CodeEvents:
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
-        addressees = [t for t in targets if t.mention.kind != "place"]  # "ordered checks across Poland": where, not whom
-        if trigger.kind == "verb" and pattern.cameo[:2] == "10" and not addressees and _orders_a_thing(tok, cues):
+        if (
+            trigger.kind == "verb"
+            and pattern.cameo[:2] == "10"
+            and _orders_a_thing(tok, cues)
+            and all(t.mention.kind == "place" for t in targets)  # "ordered checks across Poland": where, not whom
+        ):
             return self._reject(trigger, "an order of a thing: no demand on anyone", pattern.cameo)  # "ordered a day of mourning"
         if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
             return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
@@ -436,15 +440,18 @@ _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "S
 def _said_again(sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, cues: Any, last: Event) -> list[Event]:
     """Ellipsis: "Britain and Canada did so on Sunday", « le Canada en a fait autant » after a sentence reporting an
     act is that act again, by each actor the ellipsis names (its target and code are the act's)."""
+    verbs = {pair.split(" ", 1)[0] for pair in cues.ellipsis}  # "do", "follow", « faire »...
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or not any(f"{lemma} {t.lower_}" in cues.ellipsis and t.dep_ != "det" for t in verb.subtree):
+        if lemma not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(f"{lemma} {t.lower_}" in cues.ellipsis and t.dep_ != "det" for t in verb.subtree):
             continue
         doers, how = finder.verb_source(verb)
         if how not in ("subject", "agent") or is_negated(verb, cues):
             continue
         # « Le Royaume-Uni et le Canada l'ont fait »: the parser may give each its own subject relation
-        doers += [a for c in verb.children if c.dep_ == "nsubj" for a in finder.actors_in(c) if a not in doers]
+        doers = doers + [a for c in verb.children if c.dep_ == "nsubj" for a in finder.actors_in(c) if a not in doers]
         span = verb.doc[verb.i : verb.i + 1]
         rule = last.rule if last.rule.endswith("+ellipsis") else f"{last.rule}+ellipsis"
         out = []
@@ -589,7 +596,7 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
     tok = trigger.token
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
-    casualty = _casualty_of(tok, cues) or _struck_by(tok, trigger)
+    casualty = _act_verb(tok, trigger, cues)
     if not sources:
         # "une attaque imputée à des jihadistes", "an attack blamed on Houthi rebels": whom it is attributed to
         attributed = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.attribution]
@@ -934,6 +941,12 @@ def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
         if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
             return True
     return False
+
+
+def _act_verb(noun: Any, trigger: Trigger, cues: Any) -> Any | None:
+    """The verb that reports the act an event noun names, from the side of those it hit: "were killed in a Russian
+    air strike" (:func:`_casualty_of`), "were hit by drone strikes" (:func:`_struck_by`); else None."""
+    return _casualty_of(noun, cues) or _struck_by(noun, trigger)
 
 
 def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
