@@ -29,6 +29,13 @@ def test_actors_person_with_title_and_date() -> None:
     assert any(code == "RUSGOV" and "Poutine" in text for text, code, _ in mentions)
 
 
+@pytest.mark.parametrize(("published", "code"), [("2019-07-01", "AFGREBTAL"), ("2023-03-01", "AFGGOVTAL")])
+def test_actors_group_code_follows_the_articles_date(published: str, code: str) -> None:
+    # a group whose status changed (the Taliban took Kabul on 15 August 2021) is coded as it was on the day
+    mentions = _mentions("Les talibans ont attaqué un poste de police à Kunduz.", published=published)
+    assert any(c == code for _, c, _ in mentions), mentions
+
+
 def test_actors_role_without_country_takes_last_country_with_that_role() -> None:
     mentions = _mentions("Les forces ukrainiennes ont reculé.\n\nLes forces ont ensuite contre-attaqué.")
     codes = [code for _, code, _ in mentions]

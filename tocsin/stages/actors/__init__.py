@@ -176,10 +176,7 @@ class ExtractActors:
         entry = surface.entry
         head = _span_head(doc, ent.start, ent.end)
         kind = entry.kind
-        if entry.kind == "person":
-            code = entry.code_on(date)
-        else:
-            code = entry.code
+        code = entry.code_on(date)  # a person's office, a group's status (Taliban AFGREB until 2021-08-15) on that day
         if entry.kind == "country":
             if surface.form_kind == "capital":
                 kind = "capital"
