@@ -868,3 +868,28 @@ def test_speaking_with_words_reported_stays_a_statement() -> None:
 def test_calling_an_agreement_illegal_is_criticism_not_an_appeal() -> None:
     events = code_text("The Greek prime minister called the maritime agreement illegal.", lang="en").events
     assert [(e.cameo, e.source_code) for e in events] == [("111", "GRCGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Swedish carmaker Volvo signed a deal with the Chinese battery manufacturer CATL on Monday.", "en"),
+        ("Le constructeur automobile allemand Volkswagen a conclu un accord avec une entreprise japonaise.", "fr"),
+    ],
+)
+def test_companies_dealing_with_companies_make_no_event(text: str, lang: str) -> None:
+    """A commercial story: a company's deals, talks and disputes with companies are business, not politics."""
+    assert not code_text(text, lang=lang).events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root", "target"),
+    [
+        # a government acting on a company, a company acting on a state: politics, kept
+        ("The German government banned the Iranian airline from its airports.", "en", "16", "IRNBUS"),
+        ("The Russian energy company cut gas supplies to Poland.", "en", "16", "POL"),
+    ],
+)
+def test_companies_facing_states_still_make_events(text: str, lang: str, root: str, target: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert any(e.root == root and e.target_code == target for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]

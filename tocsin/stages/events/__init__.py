@@ -381,6 +381,10 @@ class CodeEvents:
                 # "two people were killed", "a man was arrested": anonymous people alone are no political actor
                 self._record(draft.trigger.token.text, draft.code, "only anonymous people")
                 continue
+            if _commercial(smention, tmention) and draft.code[:2] in _COMMERCIAL_ROOTS:
+                # "Tesco and Salling Group announced their agreement": companies dealing with companies, no politics
+                self._record(draft.trigger.token.text, draft.code, "companies only: a commercial story")
+                continue
             code, rule = draft.code, draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if code == "190" and _assault(smention, tmention):
                 code, rule = "180", rule + "+assault"  # settlers, gangs, a mob against civilians: not military force
@@ -499,6 +503,15 @@ def _only_anonymous(source: ActorMention | None, target: ActorMention | None) ->
     """No side is a political actor, and one is anonymous people ("31 personnes", "a man")."""
     sides = [m for m in (source, target) if m is not None]
     return any(m.kind == "anonymous" for m in sides) and not any(m.code and m.kind != "anonymous" for m in sides)
+
+
+_COMMERCIAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"})
+
+
+def _commercial(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Every coded side is a company ("UK-based retailer Tesco", "Boeing"): its talks, deals and disputes are business."""
+    sides = [m for m in (source, target) if m is not None and m.code]
+    return bool(sides) and all("BUS" in m.roles for m in sides)
 
 
 def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:
