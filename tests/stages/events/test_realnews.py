@@ -893,3 +893,18 @@ def test_companies_dealing_with_companies_make_no_event(text: str, lang: str) ->
 def test_companies_facing_states_still_make_events(text: str, lang: str, root: str, target: str) -> None:
     events = code_text(text, lang=lang).events
     assert any(e.root == root and e.target_code == target for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministère français des Affaires étrangères a fait part de la fermeture de l'ambassade à Niamey.",
+        "Le président français a fait part dimanche du rappel de l'ambassadeur en poste à Bamako.",
+    ],
+)
+def test_statement_expression_reports_the_act_it_names(text: str) -> None:
+    """« faire part de la fermeture »: the statement reports the act its noun names; neither swallows the other."""
+    events = code_text(text, lang="fr").events
+    assert any(e.root == "16" and e.source_code and e.source_code.startswith("FRA") for e in events), [
+        (e.cameo, e.source_code, e.target_code) for e in events
+    ]

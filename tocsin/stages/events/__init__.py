@@ -748,7 +748,7 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
             glemma = governor.lemma_.lower()
             if outer.code in _OWN_STATEMENTS:
                 draft.absorbed = True
-            elif outer.pattern.objects:
+            elif outer.pattern.objects and outer.code[:2] != "01":
                 draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
             elif (
                 draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
