@@ -58,3 +58,19 @@ def test_actors_acronym_case_sensitive() -> None:
     codes = {code for _, code, _ in mentions}
     assert "IGOEUREEC" in codes and "MLI" in codes
     assert not any(text.lower() == "au" for text, _, _ in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "code"),
+    [
+        ("Carrie Lam, the chief executive of Hong Kong, spoke on Monday. Later, Lam rejected the demands.", "Lam", "HKG"),
+        ("Agnes Callamard, a UN rapporteur who had investigated the case, spoke on Friday. Callamard urged calm.", "Callamard", "IGOUNO"),
+    ],
+)
+def test_actors_name_takes_the_actor_of_its_apposition(text: str, surname: str, code: str) -> None:
+    """A person the dictionary does not know, introduced by an apposition that names their organisation or country,
+    is that actor when named again by surname."""
+    article = next(ParseText().pipe([Article(text=text, lang="en")]))
+    article = ExtractActors()(article)
+    later = [m for m in article.mentions if m.text == surname and m.sentence_index == 1]
+    assert later and later[0].code == code, [(m.text, m.code, m.sentence_index) for m in article.mentions]

@@ -251,6 +251,7 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
 
 
 _NAME_LINKS = ("compound", "appos", "flat", "flat:name", "nmod")
+_QUALIFIERS = ("compound", "amod", "poss", "nmod", "pobj")  # "UN rapporteur", "of Hong Kong", « de l'ONU »
 
 
 def _name_chains(sent: Any, taken: set[int]) -> list[tuple[int, int]]:
@@ -278,7 +279,15 @@ def _linked(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
     if head.dep_ in _NAME_LINKS and chain[0] <= head.head.i < chain[1]:
         return True
     root = next((doc[i] for i in range(*chain) if not chain[0] <= doc[i].head.i < chain[1]), None)
-    return root is not None and root.dep_ in _NAME_LINKS and actor.start <= root.head.i < actor.end
+    if root is None:
+        return False
+    if root.dep_ in _NAME_LINKS and actor.start <= root.head.i < actor.end:
+        return True
+    # "Carrie Lam, the chief executive of Hong Kong", "Agnès Callamard, a UN rapporteur": the actor qualifies the
+    # noun in apposition to the name
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    return head.dep_ in _QUALIFIERS and any(owner.i == n.i for n in nouns)
 
 
 def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[TokenActor]) -> list[TokenActor]:
