@@ -908,3 +908,28 @@ def test_statement_expression_reports_the_act_it_names(text: str) -> None:
     assert any(e.root == "16" and e.source_code and e.source_code.startswith("FRA") for e in events), [
         (e.cameo, e.source_code, e.target_code) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            (
+                "Greek Foreign Minister Nikos Dendias spoke on Monday. The border is the main difference between "
+                "Greece and Turkey, he added."
+            ),
+            "en",
+        ),
+        (
+            (
+                "Le ministre grec des Affaires étrangères a parlé lundi. La frontière est le principal différend "
+                "entre la Grèce et la Turquie, a-t-il ajouté."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_pronoun_speaker_after_the_words_is_not_an_actor_of_the_words(text: str, lang: str) -> None:
+    """ "..., he added": "he" is the previous sentence's speaker, never a country named in what he said."""
+    events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
+    assert events and all(e.source_code == "GRCGOV" for e in events), [(e.cameo, e.source_code) for e in events]

@@ -284,6 +284,11 @@ class ArgumentFinder:
         # an inverted pronoun (« ... », a-t-il déclaré) follows the quote: the quote's actors are what was said
         inverted = pronoun.i > verb.i or pronoun.text.startswith("-")
         quoted = _quoted(sent) if inverted else set()
+        lead = min([verb.i, pronoun.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+        if verb.lemma_.lower() in self.speech and lead > sent.start and self.doc[lead - 1].is_punct:
+            # "..., he added", « ..., a-t-il ajouté »: what comes before (from the opening quote mark) is what was said
+            opening = next((t.i for t in sent if t.i < lead and t.text in QUOTE_MARKS), sent.start)
+            quoted = set(range(opening, lead))
         earlier = [
             a
             for a in self.actors
