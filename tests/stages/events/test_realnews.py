@@ -933,3 +933,16 @@ def test_pronoun_speaker_after_the_words_is_not_an_actor_of_the_words(text: str,
     """ "..., he added": "he" is the previous sentence's speaker, never a country named in what he said."""
     events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
     assert events and all(e.source_code == "GRCGOV" for e in events), [(e.cameo, e.source_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In a press release, the Turkish foreign ministry denounced the conclusions of the summit.", "en"),
+        ("Dans un communiqué de presse, le ministère turc des Affaires étrangères a dénoncé les conclusions du sommet.", "fr"),
+    ],
+)
+def test_press_release_is_no_media_actor(text: str, lang: str) -> None:
+    """Where words were said ("press release", « à la télévision ») is not a media actor to target."""
+    events = code_text(text, lang=lang).events
+    assert events and not any(e.target_code and "MED" in e.target_code for e in events), [(e.cameo, e.target_code) for e in events]
