@@ -363,7 +363,7 @@ class LanguageFile(_Strict):
 
 # ------------------------------------------------------------------ actor dictionary files (docs/actors.md)
 
-ACTOR_KINDS = ("country", "region", "igo", "group", "institution", "person", "place")
+ACTOR_KINDS = ("country", "region", "igo", "group", "institution", "person", "place", "outlet")
 _CAMEO_CODE = r"^[A-Z]{3,15}$"
 _LANG_KEY = re.compile(r"[a-z]{2,3}|any")
 
@@ -421,7 +421,7 @@ class ActorEntryTable(_Strict):
     """One ``[ID]`` table of an actor file (the CAMEO role codes and the dates' order are checked by the loader)."""
 
     code: CameoCode | None = None
-    kind: Literal["country", "region", "igo", "group", "institution", "person", "place"]
+    kind: Literal["country", "region", "igo", "group", "institution", "person", "place", "outlet"]
     name: StrictStr | None = None
     roles: StringList = []
     terms: list[ActorTerm] = []

@@ -74,3 +74,18 @@ def test_actors_name_takes_the_actor_of_its_apposition(text: str, surname: str, 
     article = ExtractActors()(article)
     later = [m for m in article.mentions if m.text == surname and m.sentence_index == 1]
     assert later and later[0].code == code, [(m.text, m.code, m.sentence_index) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden"),
+    [
+        ("The minister told Agence France-Presse that the talks had failed.", "en", "France"),
+        ("Le ministre a déclaré à l'agence Anadolu que les pourparlers avaient échoué.", "fr", "Anadolu"),
+        ("(Reuters) - Le ministre a déclaré mercredi que les pourparlers avaient échoué.", "fr", "Reuters"),
+    ],
+)
+def test_actors_news_outlet_is_recognised_and_is_no_actor(text: str, lang: str, hidden: str) -> None:
+    """A news agency is where words were said: neither it nor a country inside its name is an actor."""
+    article = next(ParseText().pipe([Article(text=text, lang=lang)]))
+    article = ExtractActors()(article)
+    assert not any(hidden in m.text or m.kind == "outlet" for m in article.mentions), [(m.text, m.code) for m in article.mentions]

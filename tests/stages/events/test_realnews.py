@@ -946,3 +946,25 @@ def test_press_release_is_no_media_actor(text: str, lang: str) -> None:
     """Where words were said ("press release", « à la télévision ») is not a media actor to target."""
     events = code_text(text, lang=lang).events
     assert events and not any(e.target_code and "MED" in e.target_code for e in events), [(e.cameo, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("The Iranian president announced a new security initiative for the Persian Gulf.", "en", "IRNGOV"),
+        ("A Polish government spokesman told Agence France-Presse the victim was in intensive care.", "en", "POLGOV"),
+        ("The Turkish president claimed the Turkish drilling was lawful.", "en", "TURGOV"),
+        ("Le président iranien a annoncé une initiative pour le golfe Persique.", "fr", "IRNGOV"),
+    ],
+)
+def test_statement_target_is_an_addressee(text: str, lang: str, source: str) -> None:
+    """A statement (01) has no target in a region it is about, the outlet it was told to, or the speaker's country."""
+    events = [e for e in code_text(text, lang=lang).events if e.root == "01"]
+    assert events and all(e.source_code == source and e.target_code is None for e in events), [
+        (e.cameo, e.source_code, e.target_code) for e in events
+    ]
+
+
+def test_statement_to_another_state_keeps_its_target() -> None:
+    events = code_text("The Russian government dismissed the claim from Berlin as groundless.", lang="en").events
+    assert any(e.cameo == "016" and e.target_code and e.target_code.startswith("DEU") for e in events)

@@ -27,7 +27,7 @@ from .dictionary import ActorDictionary, Surface
 from .matcher import NAME_WINDOW, Match, get_matcher
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
-_KIND_PRIORITY = {"person": 0, "institution": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
+_KIND_PRIORITY = {"person": 0, "institution": 1, "outlet": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
 _FORM_PRIORITY = {"name": 0, "alias": 1, "capital": 2, "demonym": 3}
 MAX_ATTACH_STEPS = 3
 
@@ -101,6 +101,8 @@ class ExtractActors:
                 if index is None:
                     continue
                 doc_actors.extend(self._compose(doc, sent, offset, index, date, matcher))
+            # a news outlet is recognised (its name hides "France" in "Agence France-Presse"), never an actor
+            doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _infer_missing_countries(mentions)

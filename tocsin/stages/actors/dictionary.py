@@ -59,7 +59,7 @@ FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demo
 ANY_LANG = "any"
 # Kinds whose English names are also looked for in other languages ("NATO",
 # "Putin", "Hezbollah" appear in French text too).
-CROSS_LANGUAGE_KINDS = frozenset({"igo", "group", "person", "institution"})
+CROSS_LANGUAGE_KINDS = frozenset({"igo", "group", "person", "institution", "outlet"})
 RESERVED_ROLES_KEY = "roles"  # top-level table of role words in a user file
 
 _DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

@@ -375,6 +375,8 @@ class CodeEvents:
                 target = None
             elif target is not None and source is not None and draft.code[:2] == "15" and _same_side(source, target):
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
+            elif target is not None and draft.code[:2] == "01" and _talked_about(source, target):
+                target = None  # "told the AP", "an initiative for the Persian Gulf": what or where, not whom
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
             if _only_anonymous(smention, tmention) and draft.code[:2] != "14":
@@ -503,6 +505,15 @@ def _only_anonymous(source: ActorMention | None, target: ActorMention | None) ->
     """No side is a political actor, and one is anonymous people ("31 personnes", "a man")."""
     sides = [m for m in (source, target) if m is not None]
     return any(m.kind == "anonymous" for m in sides) and not any(m.code and m.kind != "anonymous" for m in sides)
+
+
+def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
+    """A statement's target that is no addressee: a region it is about, the outlet it was told to, or the speaker's
+    own country ("Erdogan claimed the Turkish drilling is lawful")."""
+    mention = target.mention
+    if mention.kind == "region" or "MED" in mention.roles:
+        return True
+    return source is not None and source.mention.country is not None and source.mention.country == mention.country
 
 
 _COMMERCIAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"})
