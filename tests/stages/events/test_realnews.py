@@ -968,3 +968,15 @@ def test_statement_target_is_an_addressee(text: str, lang: str, source: str) -> 
 def test_statement_to_another_state_keeps_its_target() -> None:
     events = code_text("The Russian government dismissed the claim from Berlin as groundless.", lang="en").events
     assert any(e.cameo == "016" and e.target_code and e.target_code.startswith("DEU") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Russian missiles killed at least six people in Kharkiv on Monday.", "en", "UKRCVL"),
+        ("Des frappes russes ont tué au moins six personnes dans plusieurs régions d'Ukraine.", "fr", "UKRCVL"),
+    ],
+)
+def test_anonymous_victims_take_the_country_of_the_place_not_of_the_attacker(text: str, lang: str, target: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "19" and e.target_code == target for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]

@@ -352,7 +352,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
                     last_by_role[role] = mention.country
             continue
         role = mention.roles[0] if mention.roles else ""
-        country = last_by_role.get(role) or dominant
+        country = (_where(actor, actors) if mention.kind == "anonymous" else None) or last_by_role.get(role) or dominant
         if country:
             mention.country = country
             mention.code = country + role
@@ -360,6 +360,18 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         elif role:
             mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
             mention.name = "country unknown"
+
+
+def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
+    """The country of the place its sentence names nearest to anonymous people: "Russian strikes killed six people in
+    Kharkiv" are Ukrainians, whatever the nationality word of who struck them."""
+    places = [
+        a for a in actors
+        if a.mention.sentence_index == people.mention.sentence_index and a.mention.country
+        and a.mention.kind in ("country", "place", "capital") and not a.mention.roles
+    ]  # fmt: skip
+    nearest = min(places, key=lambda a: abs(a.start - people.start), default=None)
+    return nearest.mention.country if nearest is not None else None
 
 
 __all__ = ["DOC_KEY", "MATCHES_KEY", "MAX_ATTACH_STEPS", "ExtractActors", "TokenActor", "preposition_of"]
