@@ -980,3 +980,17 @@ def test_statement_to_another_state_keeps_its_target() -> None:
 def test_anonymous_victims_take_the_country_of_the_place_not_of_the_attacker(text: str, lang: str, target: str) -> None:
     events = code_text(text, lang=lang).events
     assert any(e.root == "19" and e.target_code == target for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The US military said the Houthis had fired at least one missile.", "en"),
+        ("L'armée américaine a précisé que les Houthis avaient tiré au moins un missile.", "fr"),
+    ],
+)
+def test_who_reports_an_act_of_force_is_not_its_target(text: str, lang: str) -> None:
+    events = [e for e in code_text(text, lang=lang).events if e.root in ("19", "18")]
+    assert events and all(e.source_code == "YEMREB" and not (e.target_code or "").startswith("USA") for e in events), [
+        (e.cameo, e.source_code, e.target_code) for e in events
+    ]

@@ -1328,6 +1328,7 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
     countries = {s.mention.country for s in sources}
     best: tuple[int, TokenActor] | None = None
     finder_actors = doc._.actors or []
+    governors = list(trigger.ancestors)
     for actor in finder_actors:
         if not (sent.start <= actor.start < sent.end) or actor in sources:
             continue
@@ -1335,6 +1336,8 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
             continue
         if doc[actor.head].dep_ in AGENT or doc[actor.head].head.dep_ == "agent":
             continue  # "les Houthis, appuyés par l'Iran": who backs or does something else is not the target
+        if doc[actor.head].dep_ in ("nsubj", "expl:subj") and doc[actor.head].head in governors:
+            continue  # "the US army said the Houthis fired a missile": who reports the act is not its target
         distance = abs(actor.head - trigger.i)
         if best is None or distance < best[0]:
             best = (distance, actor)
