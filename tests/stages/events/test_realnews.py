@@ -994,3 +994,21 @@ def test_who_reports_an_act_of_force_is_not_its_target(text: str, lang: str) -> 
     assert events and all(e.source_code == "YEMREB" and not (e.target_code or "").startswith("USA") for e in events), [
         (e.cameo, e.source_code, e.target_code) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Turkey justified its claim with its long shoreline.", "en"),
+        ("The resolution still awaited approval by the Iraqi government.", "en"),
+        ("Le gouvernement turc a justifié sa revendication par la longueur de ses côtes.", "fr"),
+    ],
+)
+def test_diplomatic_cooperation_needs_a_partner(text: str, lang: str) -> None:
+    """Praise, approval, verbal defence (05) given to no one named make no event."""
+    assert not [e for e in code_text(text, lang=lang).events if e.root == "05"]
+
+
+def test_diplomatic_cooperation_with_a_partner_is_kept() -> None:
+    events = code_text("The French president praised Germany for its support.", lang="en").events
+    assert any(e.root == "05" and e.target_code == "DEU" for e in events)

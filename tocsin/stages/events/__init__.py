@@ -244,6 +244,12 @@ class CodeEvents:
                 # "police said the victim is 25", "state media reported...": a source of news, not a political statement
                 self._record(event.trigger, event.cameo, "statement by a news source")
                 continue
+            if event.cameo[:2] in _PARTNERED_ROOTS and event.cameo != "055" and not event.target_code:
+                # "Turkey justified the claim", "the resolution awaited approval": praise, approval and verbal
+                # defence (05) with no one named they are given to is no event between actors; an apology (055)
+                # is one, to whoever was wronged
+                self._record(event.trigger, event.cameo, "diplomatic cooperation with no partner")
+                continue
             if not (event.source_code or event.target_code):
                 if not self.keep_actorless:
                     self._record(event.trigger, event.cameo, "no coded actor")
@@ -516,6 +522,7 @@ def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
     return source is not None and source.mention.country is not None and source.mention.country == mention.country
 
 
+_PARTNERED_ROOTS = frozenset({"05"})
 _COMMERCIAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"})
 
 
