@@ -1012,3 +1012,21 @@ def test_diplomatic_cooperation_needs_a_partner(text: str, lang: str) -> None:
 def test_diplomatic_cooperation_with_a_partner_is_kept() -> None:
     events = code_text("The French president praised Germany for its support.", lang="en").events
     assert any(e.root == "05" and e.target_code == "DEU" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A Taliban spokesman claimed 190 were dead.", "en"),
+        ("Saudi officials said 5.7 million barrels of daily production had been disrupted.", "en"),
+        ("L'Inde affirme avoir perdu trois civils.", "fr"),
+    ],
+)
+def test_a_reported_count_is_no_statement(text: str, lang: str) -> None:
+    """A speech verb reporting a figure about no coded actor is a count, not a political statement (010)."""
+    assert not [e for e in code_text(text, lang=lang).events if e.root == "01"]
+
+
+def test_a_reported_count_about_an_actor_stays_an_allegation() -> None:
+    events = code_text("The rebels claimed the army had killed 12 civilians.", lang="en", published="2024-05-07").events
+    assert any(e.root == "11" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]

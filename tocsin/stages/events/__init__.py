@@ -338,6 +338,8 @@ class CodeEvents:
             return self._reject(trigger, "a casualty count: no one named who hurt", pattern.cameo)  # "were injured"
         if pattern.cameo == "010" and trigger.kind == "verb" and tok.lemma_.lower() in cues.speaking and not _reports_words(tok):
             return self._reject(trigger, "speaking, no words reported", pattern.cameo)  # "was speaking at a forum"
+        if pattern.cameo == "010" and trigger.kind == "verb" and _reports_a_count(tok, finder, cues):
+            return self._reject(trigger, "a count reported, not a statement", pattern.cameo)  # "said 190 were dead"
         if pattern.cameo == "010" and trigger.kind == "verb" and _no_statement(tok, cues):
             return self._reject(trigger, "no statement: a participle describing a noun, or an anonymous source", pattern.cameo)
         if not sources:
@@ -505,6 +507,25 @@ def _no_statement(verb: Any, cues: Any) -> bool:
         if any(t.lemma_.lower() in cues.anonymity for t in child.subtree):
             return True
     return False
+
+
+def _reports_a_count(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
+    """A speech verb whose reported clause gives a count about no coded actor: "claimed 190 were dead", "said 5.7
+    million barrels had been disrupted", « affirme avoir perdu trois civils » are figures, not political statements."""
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for t in c.subtree]
+    span = {t.i for t in said}
+    if any(
+        a.head in span and a.mention.code and a.mention.kind not in ("anonymous", "place") and a.mention.roles != ["CVL"]
+        for a in finder.actors
+    ):
+        return False  # "claimed the army killed 12": an allegation about an actor
+    return any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.head.lemma_.lower() not in cues.calendar
+        and (t.dep_ in ("nummod", "nsubj", "nsubjpass", "nsubj:pass", "dobj") or t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"))
+        for t in said
+    )  # fmt: skip
 
 
 def _only_anonymous(source: ActorMention | None, target: ActorMention | None) -> bool:
