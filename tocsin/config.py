@@ -330,6 +330,7 @@ class LanguageCues(_Strict):
     stigma: list[str] = []
     condition: list[str] = []
     impersonal: list[str] = []
+    state_passive: list[str] = []
     irrealis_endings: list[str] = []
 
 

@@ -1030,3 +1030,26 @@ def test_a_reported_count_is_no_statement(text: str, lang: str) -> None:
 def test_a_reported_count_about_an_actor_stays_an_allegation() -> None:
     events = code_text("The rebels claimed the army had killed 12 civilians.", lang="en", published="2024-05-07").events
     assert any(e.root == "11" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PKK is banned in Turkey.",
+        "About 2,500 American troops are deployed at bases in Iraq.",
+    ],
+)
+def test_present_passive_describing_a_state_is_no_event(text: str) -> None:
+    assert not code_text(text, lang="en").events
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The protest was banned in Moscow by the city government.", "17"),
+        ("Israel is opposed to French mediation in the talks with Syria.", "12"),
+        ("The opposition leader is arrested by the police in Minsk.", "17"),
+    ],
+)
+def test_past_or_agentive_or_stance_passives_stay_events(text: str, root: str) -> None:
+    assert any(e.root == root for e in code_text(text, lang="en").events)

@@ -338,6 +338,8 @@ class CodeEvents:
             return self._reject(trigger, "a casualty count: no one named who hurt", pattern.cameo)  # "were injured"
         if pattern.cameo == "010" and trigger.kind == "verb" and tok.lemma_.lower() in cues.speaking and not _reports_words(tok):
             return self._reject(trigger, "speaking, no words reported", pattern.cameo)  # "was speaking at a forum"
+        if trigger.kind == "verb" and _present_state(tok, cues):
+            return self._reject(trigger, "a state described in the present passive, not an act", pattern.cameo)
         if pattern.cameo == "010" and trigger.kind == "verb" and _reports_a_count(tok, finder, cues):
             return self._reject(trigger, "a count reported, not a statement", pattern.cameo)  # "said 190 were dead"
         if pattern.cameo == "010" and trigger.kind == "verb" and _no_statement(tok, cues):
@@ -507,6 +509,19 @@ def _no_statement(verb: Any, cues: Any) -> bool:
         if any(t.lemma_.lower() in cues.anonymity for t in child.subtree):
             return True
     return False
+
+
+def _present_state(verb: Any, cues: Any) -> bool:
+    """ "The PKK is banned in Turkey", "troops are deployed in Iraq": a present passive with no doer named describes a
+    state (languages list the auxiliaries for which it does; headlines without an auxiliary stay acts)."""
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux:pass")]
+    if len(aux) != 1 or aux[0].lemma_.lower() not in cues.state_passive or "Pres" not in aux[0].morph.get("Tense"):
+        return False
+    if any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
+        return False  # "has been banned", "will be deployed": perfect or future, not a present state
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("prep", "obl") and c.lower_ == "to") for c in verb.children):
+        return False  # "is opposed to mediation", "is committed to opening up": a stance stated, coded as such
+    return not any(c.dep_ in AGENT for c in verb.children)
 
 
 def _reports_a_count(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
