@@ -1053,3 +1053,15 @@ def test_present_passive_describing_a_state_is_no_event(text: str) -> None:
 )
 def test_past_or_agentive_or_stance_passives_stay_events(text: str, root: str) -> None:
     assert any(e.root == root for e in code_text(text, lang="en").events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'armée birmane a lancé une offensive lundi. Les avions de combat ont bombardé un village.", "fr"),
+        ("The Myanmar army launched an offensive on Monday. Warplanes bombed a village.", "en"),
+    ],
+)
+def test_warplanes_are_the_military_of_the_context(text: str, lang: str) -> None:
+    events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
+    assert any(e.root == "19" and e.source_code == "MMRMIL" for e in events), [(e.cameo, e.source_code) for e in events]
