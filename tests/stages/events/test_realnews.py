@@ -1065,3 +1065,21 @@ def test_past_or_agentive_or_stance_passives_stay_events(text: str, root: str) -
 def test_warplanes_are_the_military_of_the_context(text: str, lang: str) -> None:
     events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
     assert any(e.root == "19" and e.source_code == "MMRMIL" for e in events), [(e.cameo, e.source_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Le Premier ministre israélien a averti le Hezbollah mardi. "
+            "« Si le Hezbollah rompt l'accord et cherche à se réarmer, nous frapperons. »"
+        ),
+        ('Israel\'s prime minister warned Hezbollah on Tuesday. "If Hezbollah breaks the agreement, we will strike."'),
+    ],
+)
+def test_we_in_a_quoted_sentence_is_the_speaker_before_and_a_government_strikes(text: str) -> None:
+    """A whole sentence of quoted words: "we" is who the sentence before reports; a government's "we will strike" is a
+    threat of force (13x), though striking asks for an armed source."""
+    lang = "fr" if "«" in text else "en"
+    events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
+    assert any(e.root == "13" and e.source_code == "ISRGOV" for e in events), [(e.cameo, e.source_code) for e in events]

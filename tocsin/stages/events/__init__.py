@@ -313,6 +313,9 @@ class CodeEvents:
         sources, targets, source_how, target_how = found
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
+        if pattern is None and source_how == "speaker" and roles <= {"GOV"}:
+            # « ... nous frapperons », a déclaré le Premier ministre: a government's "we" commands its forces
+            pattern = next((p for p in trigger.candidates if "MIL" in p.roles), None)
         if pattern is None:
             return self._reject(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":

@@ -337,6 +337,18 @@ class ArgumentFinder:
                 self._seeking_speaker = False
             if actors:
                 return actors, "speaker"
+        sent = pronoun.sent
+        if sent[0].text in _OPENING | {'"'} and not any(t.lemma_.lower() in self.speech for t in sent):
+            # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
+            # the sentence before reports speaking
+            if sent.start > 0:
+                actors = self._speaker_before(self, self.doc[sent.start - 1].sent)
+            elif self.before is not None and len(self.before.doc):
+                actors = self._speaker_before(self.before, self.before.doc[-1].sent)
+            else:
+                actors = []
+            if actors:
+                return actors, "speaker"
         return [], "none"
 
     def object_antecedent(self, child: Any, exclude: set[int]) -> list[TokenActor]:
