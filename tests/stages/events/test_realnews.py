@@ -1083,3 +1083,10 @@ def test_we_in_a_quoted_sentence_is_the_speaker_before_and_a_government_strikes(
     lang = "fr" if "«" in text else "en"
     events = [e for e in code_text(text, lang=lang).events if e.sentence_index == 1]
     assert any(e.root == "13" and e.source_code == "ISRGOV" for e in events), [(e.cameo, e.source_code) for e in events]
+
+
+def test_an_aim_introduced_by_afin_de_is_no_act() -> None:
+    """« afin de contraindre Israël »: the aim of an act is not an act that happened."""
+    text = "Les rebelles ont attaqué des navires en mer Rouge afin de contraindre Israël à cesser son offensive."
+    events = code_text(text, lang="fr").events
+    assert not [e for e in events if e.root == "17"], [(e.cameo, e.source_code, e.target_code) for e in events]

@@ -1297,6 +1297,12 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         return "background clause"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
+    if "Inf" in verb.morph.get("VerbForm") and (
+        (verb.dep_ == "advcl" and any(c.lower_ in cues.purpose for c in verb.children))
+        or (verb.dep_.startswith("obl") and verb.head.lower_ in cues.purpose)
+        or (verb.dep_.startswith(("advcl", "obl")) and any(c.dep_ in ("mark", "case") and c.lower_ in cues.purpose for c in verb.children))
+    ):
+        return "purpose: not an act"  # "attacked ships to force Israel", « afin de contraindre Israël »
     if (
         verb.dep_ == "acl" and verb.head.i in actor_tokens and not auxiliaries
         and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
