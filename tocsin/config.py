@@ -331,6 +331,7 @@ class LanguageCues(_Strict):
     condition: list[str] = []
     impersonal: list[str] = []
     state_passive: list[str] = []
+    state_verbs: list[str] = []
     purpose: list[str] = []
     irrealis_endings: list[str] = []
 

@@ -133,6 +133,7 @@ class Cues:
     condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
     impersonal: frozenset[str] = frozenset()  # verbs whose pronoun subject stands for no one ("il s'agit")
     purpose: frozenset[str] = frozenset()  # words opening an infinitive of purpose ("to", « afin », « pour »)
+    state_verbs: frozenset[str] = frozenset()  # verbs of lasting whose participle is a state ("remain deployed")
     state_passive: frozenset[str] = frozenset()  # passive auxiliaries whose present tense describes a state ("is banned")
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"

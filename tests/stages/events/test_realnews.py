@@ -1090,3 +1090,14 @@ def test_an_aim_introduced_by_afin_de_is_no_act() -> None:
     text = "Les rebelles ont attaqué des navires en mer Rouge afin de contraindre Israël à cesser son offensive."
     events = code_text(text, lang="fr").events
     assert not [e for e in events if e.root == "17"], [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("About 1,500 French troops remain deployed in Niger.", "en"),
+        ("Environ 1 500 militaires français restent déployés au Niger.", "fr"),
+    ],
+)
+def test_a_participle_of_lasting_is_a_state(text: str, lang: str) -> None:
+    assert not code_text(text, lang=lang).events
