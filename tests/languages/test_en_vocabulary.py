@@ -90,6 +90,18 @@ def _codes(text: str) -> set[str]:
         ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "073"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
+        # verbs and nouns of disparaging criticism (111)
+        ("The Brazilian president scolded the central bank.", "111"),
+        ("The opposition leader belittled the government's plan.", "111"),
+        ("The Polish prime minister denigrated the European Commission.", "111"),
+        ("The Iranian foreign minister launched a tirade against Saudi Arabia.", "111"),
+        ("The German chancellor took a swipe at the American president.", "111"),
+        # naming as a betrayal or an insult, calling someone a liar criticises (111)
+        ("The French government called the decision a stab in the back.", "111"),
+        ("The Mexican government described the tariffs as a slap in the face.", "111"),
+        ("The Turkish president called the American senator a liar.", "111"),
+        ("The senator said the president was a liar.", "111"),
+        ("The Greek government said the Turkish move was impulsive.", "111"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
@@ -157,3 +169,13 @@ def test_armed_attack_as_part_of_an_offensive_stays_force(text: str) -> None:
 
 def test_designating_a_minister_is_no_denunciation() -> None:
     assert "111" not in _codes("The Indonesian president designated the general as security minister.")
+
+
+def test_signing_a_decree_is_no_agreement() -> None:
+    assert "057" not in _codes("The French president signed a decree on pensions.")
+    assert "057" in _codes("The Greek government signed on to the agreement with Israel.")
+
+
+def test_stabbing_in_the_back_stays_assault() -> None:
+    codes = _codes("Kurdish forces stabbed the soldier in the back.")
+    assert "182" in codes and "111" not in codes
