@@ -102,6 +102,13 @@ def _codes(text: str) -> set[str]:
         ("The Turkish president called the American senator a liar.", "111"),
         ("The senator said the president was a liar.", "111"),
         ("The Greek government said the Turkish move was impulsive.", "111"),
+        ("The Iranian foreign minister hurled insults at the Saudi government.", "111"),
+        # ordering or proclaiming days of mourning honours the dead (017)
+        ("The Thai government ordered seven days of national mourning.", "017"),
+        ("The Kenyan president proclaimed three days of mourning.", "017"),
+        # bomb blasts, bomb attacks are bombings (183), a suicide blast a suicide bombing (1831)
+        ("A bomb blast by the Taliban killed five soldiers in Kabul.", "183"),
+        ("A suicide blast by the Taliban killed twelve Afghan soldiers.", "1831"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
@@ -179,3 +186,23 @@ def test_signing_a_decree_is_no_agreement() -> None:
 def test_stabbing_in_the_back_stays_assault() -> None:
     codes = _codes("Kurdish forces stabbed the soldier in the back.")
     assert "182" in codes and "111" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # running for office appeals to no one (020)
+        ("The former governor sought the Republican Party's nomination.", "020"),
+        ("The senator is seeking a third term.", "020"),
+        # demonstrating a quality or a lack is no protest (141)
+        ("The French government demonstrated a lack of understanding of the crisis.", "141"),
+        ("The Russian army demonstrated its capability to strike deep.", "141"),
+    ],
+)
+def test_idiom_is_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_protest_and_appeal_keep_their_codes() -> None:
+    assert "141" in _codes("Thousands demonstrated against the government in Paris.")
+    assert "022" in _codes("The Ukrainian government sought the support of Poland.")
