@@ -109,6 +109,13 @@ def _codes(text: str) -> set[str]:
         # bomb blasts, bomb attacks are bombings (183), a suicide blast a suicide bombing (1831)
         ("A bomb blast by the Taliban killed five soldiers in Kabul.", "183"),
         ("A suicide blast by the Taliban killed twelve Afghan soldiers.", "1831"),
+        # raising an issue with someone consults (040); ordering an alert raises readiness (152)
+        ("The British foreign secretary raised the issue with the American ambassador.", "040"),
+        ("The Philippine defence minister ordered a heightened alert.", "152"),
+        # troops defeating a force fight (190)
+        ("American troops defeated the Islamic State in Raqqa.", "190"),
+        # murder, terrorism charges accuse of a crime (1121)
+        ("The Turkish prosecutor announced terrorism charges against the journalists.", "1121"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
@@ -206,3 +213,8 @@ def test_idiom_is_no_act(text: str, cameo: str) -> None:
 def test_protest_and_appeal_keep_their_codes() -> None:
     assert "141" in _codes("Thousands demonstrated against the government in Paris.")
     assert "022" in _codes("The Ukrainian government sought the support of Poland.")
+
+
+def test_defeating_a_candidate_is_no_fighting() -> None:
+    assert "190" not in _codes("Biden defeated Trump in Pennsylvania.")
+    assert "110" in _codes("China raised objections with the United Nations.")
