@@ -116,6 +116,10 @@ def _codes(text: str) -> set[str]:
         ("American troops defeated the Islamic State in Raqqa.", "190"),
         # murder, terrorism charges accuse of a crime (1121)
         ("The Turkish prosecutor announced terrorism charges against the journalists.", "1121"),
+        # the target, the victims of an attack: the attack is the act, not a circumstance
+        ("The Iraqi base was the target of a rocket attack by Iranian-backed militias.", "194"),
+        ("The Saudi embassy was the target of criticism from Iran.", "111"),
+        ("The journalists were victims of a bombing by the Taliban.", "183"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
