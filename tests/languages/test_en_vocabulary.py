@@ -222,3 +222,8 @@ def test_protest_and_appeal_keep_their_codes() -> None:
 def test_defeating_a_candidate_is_no_fighting() -> None:
     assert "190" not in _codes("Biden defeated Trump in Pennsylvania.")
     assert "110" in _codes("China raised objections with the United Nations.")
+
+
+def test_questioning_an_official_is_investigation_by_investigators_only() -> None:
+    assert "090" not in _codes("Prime Minister Johnson was questioned about the case by reporters.")
+    assert "090" in _codes("Israeli police questioned the prime minister over corruption allegations.")
