@@ -120,6 +120,9 @@ def _codes(text: str) -> set[str]:
         ("The Iraqi base was the target of a rocket attack by Iranian-backed militias.", "194"),
         ("The Saudi embassy was the target of criticism from Iran.", "111"),
         ("The journalists were victims of a bombing by the Taliban.", "183"),
+        # poisoning a person attempts their life (185); poisoning to death assassinates (186)
+        ("Russian agents poisoned the opposition leader with a nerve agent.", "185"),
+        ("The defector was poisoned to death by Russian agents.", "186"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
@@ -227,3 +230,7 @@ def test_defeating_a_candidate_is_no_fighting() -> None:
 def test_questioning_an_official_is_investigation_by_investigators_only() -> None:
     assert "090" not in _codes("Prime Minister Johnson was questioned about the case by reporters.")
     assert "090" in _codes("Israeli police questioned the prime minister over corruption allegations.")
+
+
+def test_chemical_weapons_stay_chemical_weapons() -> None:
+    assert "2041" in _codes("Syrian government forces used chemical weapons against civilians.")
