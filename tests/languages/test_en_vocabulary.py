@@ -90,6 +90,39 @@ def _codes(text: str) -> set[str]:
         ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "073"),
         # cautioning is a statement (010)
         ("The Chilean president cautioned that the recovery would be slow.", "010"),
+        # verbs and nouns of disparaging criticism (111)
+        ("The Brazilian president scolded the central bank.", "111"),
+        ("The opposition leader belittled the government's plan.", "111"),
+        ("The Polish prime minister denigrated the European Commission.", "111"),
+        ("The Iranian foreign minister launched a tirade against Saudi Arabia.", "111"),
+        ("The German chancellor took a swipe at the American president.", "111"),
+        # naming as a betrayal or an insult, calling someone a liar criticises (111)
+        ("The French government called the decision a stab in the back.", "111"),
+        ("The Mexican government described the tariffs as a slap in the face.", "111"),
+        ("The Turkish president called the American senator a liar.", "111"),
+        ("The senator said the president was a liar.", "111"),
+        ("The Greek government said the Turkish move was impulsive.", "111"),
+        ("The Iranian foreign minister hurled insults at the Saudi government.", "111"),
+        # ordering or proclaiming days of mourning honours the dead (017)
+        ("The Thai government ordered seven days of national mourning.", "017"),
+        ("The Kenyan president proclaimed three days of mourning.", "017"),
+        # bomb blasts, bomb attacks are bombings (183), a suicide blast a suicide bombing (1831)
+        ("A bomb blast by the Taliban killed five soldiers in Kabul.", "183"),
+        ("A suicide blast by the Taliban killed twelve Afghan soldiers.", "1831"),
+        # raising an issue with someone consults (040); ordering an alert raises readiness (152)
+        ("The British foreign secretary raised the issue with the American ambassador.", "040"),
+        ("The Philippine defence minister ordered a heightened alert.", "152"),
+        # troops defeating a force fight (190)
+        ("American troops defeated the Islamic State in Raqqa.", "190"),
+        # murder, terrorism charges accuse of a crime (1121)
+        ("The Turkish prosecutor announced terrorism charges against the journalists.", "1121"),
+        # the target, the victims of an attack: the attack is the act, not a circumstance
+        ("The Iraqi base was the target of a rocket attack by Iranian-backed militias.", "194"),
+        ("The Saudi embassy was the target of criticism from Iran.", "111"),
+        ("The journalists were victims of a bombing by the Taliban.", "183"),
+        # poisoning a person attempts their life (185); poisoning to death assassinates (186)
+        ("Russian agents poisoned the opposition leader with a nerve agent.", "185"),
+        ("The defector was poisoned to death by Russian agents.", "186"),
     ],
 )
 def test_family_is_coded(text: str, cameo: str) -> None:
@@ -157,3 +190,47 @@ def test_armed_attack_as_part_of_an_offensive_stays_force(text: str) -> None:
 
 def test_designating_a_minister_is_no_denunciation() -> None:
     assert "111" not in _codes("The Indonesian president designated the general as security minister.")
+
+
+def test_signing_a_decree_is_no_agreement() -> None:
+    assert "057" not in _codes("The French president signed a decree on pensions.")
+    assert "057" in _codes("The Greek government signed on to the agreement with Israel.")
+
+
+def test_stabbing_in_the_back_stays_assault() -> None:
+    codes = _codes("Kurdish forces stabbed the soldier in the back.")
+    assert "182" in codes and "111" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # running for office appeals to no one (020)
+        ("The former governor sought the Republican Party's nomination.", "020"),
+        ("The senator is seeking a third term.", "020"),
+        # demonstrating a quality or a lack is no protest (141)
+        ("The French government demonstrated a lack of understanding of the crisis.", "141"),
+        ("The Russian army demonstrated its capability to strike deep.", "141"),
+    ],
+)
+def test_idiom_is_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_protest_and_appeal_keep_their_codes() -> None:
+    assert "141" in _codes("Thousands demonstrated against the government in Paris.")
+    assert "022" in _codes("The Ukrainian government sought the support of Poland.")
+
+
+def test_defeating_a_candidate_is_no_fighting() -> None:
+    assert "190" not in _codes("Biden defeated Trump in Pennsylvania.")
+    assert "110" in _codes("China raised objections with the United Nations.")
+
+
+def test_questioning_an_official_is_investigation_by_investigators_only() -> None:
+    assert "090" not in _codes("Prime Minister Johnson was questioned about the case by reporters.")
+    assert "090" in _codes("Israeli police questioned the prime minister over corruption allegations.")
+
+
+def test_chemical_weapons_stay_chemical_weapons() -> None:
+    assert "2041" in _codes("Syrian government forces used chemical weapons against civilians.")
