@@ -221,3 +221,61 @@ def test_amounting_to_is_no_protest() -> None:
 def test_ending_cooperation_reduces_relations() -> None:
     assert "1622" in _codes("Le Niger a mis fin à la coopération militaire avec la France.")
     assert "160" in _codes("L'Algérie a mis fin à la coopération avec l'Espagne.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 112 blame: suspecting, holding responsible, pointing the finger
+        ("Kinshasa a suspecté le Rwanda de soutenir les rebelles.", "112"),
+        ("Israël a rendu le Hamas responsable de l'attaque.", "112"),
+        ("Le député a montré du doigt le gouvernement.", "112"),
+        ("Le président a désigné la Russie comme responsable du sabotage.", "112"),
+        ("La mise en cause du Rwanda par Kinshasa irrite Kigali.", "112"),
+        # 111 criticise: rebuking, disparaging, jeering, attacking verbally
+        ("Le président a admonesté son ministre.", "111"),
+        ("Le Premier ministre a réprimandé le préfet de police.", "111"),
+        ("L'opposition a dénigré le bilan du gouvernement.", "111"),
+        ("Des manifestants ont conspué le président Macron.", "111"),
+        ("L'opposition a tiré à boulets rouges sur le gouvernement.", "111"),
+        ("Le président a proféré des insultes contre l'opposition.", "111"),
+        # 110 disapprove: disavowing
+        ("Le Premier ministre a désavoué son ministre de l'Intérieur.", "110"),
+        # 13x threaten: uttering threats, promising retaliation or revenge
+        ("Le chef rebelle a proféré des menaces contre le gouvernement.", "130"),
+        ("Le Hamas a promis une riposte sévère.", "138"),
+        ("L'Iran a promis de venger la mort de son général.", "130"),
+        # 19x fight: opening fire, assailing, a ground operation
+        ("Les soldats ont fait feu sur les manifestants.", "193"),
+        ("Des jihadistes ont assailli une caserne de l'armée malienne.", "190"),
+        ("L'armée a mené une opération terrestre contre les rebelles.", "190"),
+        # 161 reduce diplomatic relations: withdrawing a diplomat's accreditation
+        ("Le Mali a retiré l'agrément de l'envoyé de la Cédéao.", "161"),
+    ],
+)
+def test_blame_criticism_threat_and_fire_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_realising_and_reporting_are_no_visit_nor_statement() -> None:
+    """« se rendre compte » is to realise, « rendre compte de » to report on: neither travels nor states (010)."""
+    assert not _codes("Le ministre s'est rendu compte de son erreur.")
+    assert "010" not in _codes("Le gouverneur a rendu compte de la situation au ministre.")
+
+
+def test_endangering_peace_is_no_threat() -> None:
+    """« menacer la paix, la stabilité » names a danger; threatening an actor with reprisals is a threat."""
+    assert not any(c.startswith("13") for c in _codes("Le régime iranien menace la stabilité de toute la région."))
+    assert "138" in _codes("La Russie a menacé l'Ukraine de représailles.")
+
+
+def test_blocking_is_a_protest_only_by_protesters_or_rebels() -> None:
+    assert "144" in _codes("Des étudiants ont bloqué l'université de Dakar.")
+    assert "144" in _codes("Les rebelles ont bloqué les transports vers la capitale.")
+    assert "144" not in _codes("La police a bloqué les manifestants devant le parlement.")
+
+
+def test_a_police_operation_is_no_military_attack() -> None:
+    """« lancer une opération » to arrest a suspect is no offensive; a military or ground operation is."""
+    assert "190" not in _codes("La police a lancé une opération à Marseille afin d'arrêter un trafiquant.")
+    assert "190" in _codes("L'armée israélienne a lancé une opération militaire dans le sud du Liban.")
