@@ -279,3 +279,34 @@ def test_a_police_operation_is_no_military_attack() -> None:
     """« lancer une opération » to arrest a suspect is no offensive; a military or ground operation is."""
     assert "190" not in _codes("La police a lancé une opération à Marseille afin d'arrêter un trafiquant.")
     assert "190" in _codes("L'armée israélienne a lancé une opération militaire dans le sud du Liban.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 111 criticise: pillorying, a diatribe
+        ("La presse a cloué au pilori le ministre de la Santé.", "111"),
+        ("La diatribe du président iranien contre Israël a choqué les diplomates.", "111"),
+        # the use of a weapon or of strikes is the act itself (« faire usage de », « le recours à »)
+        ("La police a fait usage de gaz lacrymogène contre les manifestants à Dakar.", "175"),
+        ("L'armée a intensifié le recours aux frappes aériennes contre les rebelles.", "195"),
+        # 057 agree: reaching a consensus, finding a compromise
+        ("Israël et les Palestiniens sont parvenus à un consensus sur l'eau.", "057"),
+        ("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
+        # 050 diplomatic cooperation: upgrading relations
+        ("Le Maroc et Israël ont rehaussé leurs relations diplomatiques.", "050"),
+        # 191 restrict movement: sealing off a territory
+        ("Israël a réimposé le bouclage de la Cisjordanie.", "191"),
+        # 120 reject: going back on a promise
+        ("Le président est revenu sur sa promesse d'organiser des élections.", "120"),
+    ],
+)
+def test_use_of_force_agreement_and_reneging_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_finding_or_going_back_is_an_act_only_for_agreements_and_promises() -> None:
+    assert "057" in _codes("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.")
+    assert "120" in _codes("Le président est revenu sur sa promesse d'organiser des élections.")
+    assert "057" not in _codes("Les enquêteurs ont trouvé des armes dans la maison du suspect à Dakar.")
+    assert not _codes("Le gouvernement est revenu sur le sujet lors du conseil des ministres.")
