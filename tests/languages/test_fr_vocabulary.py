@@ -230,7 +230,7 @@ def test_ending_cooperation_reduces_relations() -> None:
         ("Kinshasa a suspecté le Rwanda de soutenir les rebelles.", "112"),
         ("Israël a rendu le Hamas responsable de l'attaque.", "112"),
         ("Le député a montré du doigt le gouvernement.", "112"),
-        ("Le président a désigné la Russie comme responsable du sabotage.", "112"),
+        ("Kiev a désigné Moscou comme le commanditaire de l'assassinat.", "112"),
         ("La mise en cause du Rwanda par Kinshasa irrite Kigali.", "112"),
         # 111 criticise: rebuking, disparaging, jeering, attacking verbally
         ("Le président a admonesté son ministre.", "111"),
@@ -310,3 +310,13 @@ def test_finding_or_going_back_is_an_act_only_for_agreements_and_promises() -> N
     assert "120" in _codes("Le président est revenu sur sa promesse d'organiser des élections.")
     assert "057" not in _codes("Les enquêteurs ont trouvé des armes dans la maison du suspect à Dakar.")
     assert not _codes("Le gouvernement est revenu sur le sujet lors du conseil des ministres.")
+
+
+def test_appointing_discussing_and_being_assailed_with_questions_are_no_acts() -> None:
+    """« désigner un responsable » appoints, « revenir sur l'accord » may only discuss it, « assailli de questions »
+    is no attack: only blame, reneging and armed assault are coded."""
+    assert "112" in _codes("Kiev a désigné Moscou comme le commanditaire de l'assassinat.")
+    assert "112" not in _codes("Le Parti socialiste a désigné un responsable de campagne pour les européennes.")
+    assert "120" not in _codes("Dans son discours, le président Macron est revenu sur l'accord de paix signé en 2015.")
+    assert "190" in _codes("Des jihadistes ont assailli une caserne de l'armée malienne.")
+    assert "190" not in _codes("Le ministre de l'Intérieur a été assailli de questions par les journalistes.")
