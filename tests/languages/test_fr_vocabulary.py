@@ -320,3 +320,12 @@ def test_appointing_discussing_and_being_assailed_with_questions_are_no_acts() -
     assert "120" not in _codes("Dans son discours, le président Macron est revenu sur l'accord de paix signé en 2015.")
     assert "190" in _codes("Des jihadistes ont assailli une caserne de l'armée malienne.")
     assert "190" not in _codes("Le ministre de l'Intérieur a été assailli de questions par les journalistes.")
+
+
+def test_denouncing_a_treaty_abrogates_it_only_for_a_party() -> None:
+    """« dénoncer un accord », « la dénonciation des accords » by a state abrogates them: rejecting cooperation (121),
+    not a condemnation; the opposition or the press denouncing an agreement criticises it (111)."""
+    assert "121" in _codes("Le Niger a annoncé la dénonciation des accords de défense avec la France.")
+    assert "121" in _codes("Le Mali a dénoncé les accords de défense avec la France.")
+    codes = _codes("L'opposition a dénoncé l'accord conclu avec le FMI.")
+    assert "111" in codes and "121" not in codes
