@@ -249,8 +249,6 @@ def test_ending_cooperation_reduces_relations() -> None:
         ("Les soldats ont fait feu sur les manifestants.", "193"),
         ("Des jihadistes ont assailli une caserne de l'armée malienne.", "190"),
         ("L'armée a mené une opération terrestre contre les rebelles.", "190"),
-        # 161 reduce diplomatic relations: withdrawing a diplomat's accreditation
-        ("Le Mali a retiré l'agrément de l'envoyé de la Cédéao.", "161"),
     ],
 )
 def test_blame_criticism_threat_and_fire_words_are_coded(text: str, cameo: str) -> None:
@@ -295,8 +293,6 @@ def test_a_police_operation_is_no_military_attack() -> None:
         ("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
         # 050 diplomatic cooperation: upgrading relations
         ("Le Maroc et Israël ont rehaussé leurs relations diplomatiques.", "050"),
-        # 191 restrict movement: sealing off a territory
-        ("Israël a réimposé le bouclage de la Cisjordanie.", "191"),
         # 120 reject: going back on a promise
         ("Le président est revenu sur sa promesse d'organiser des élections.", "120"),
     ],
@@ -329,3 +325,10 @@ def test_denouncing_a_treaty_abrogates_it_only_for_a_party() -> None:
     assert "121" in _codes("Le Mali a dénoncé les accords de défense avec la France.")
     codes = _codes("L'opposition a dénoncé l'accord conclu avec le FMI.")
     assert "111" in codes and "121" not in codes
+
+
+def test_uttering_accusations_accuses_rather_than_insults() -> None:
+    """« proférer des insultes » criticises (111); « proférer des accusations » is the accusation itself (112)."""
+    assert "111" in _codes("Le président a proféré des insultes contre l'opposition.")
+    codes = _codes("Le président a proféré des accusations contre le Rwanda.")
+    assert "112" in codes and "111" not in codes
