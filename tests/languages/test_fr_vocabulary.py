@@ -243,7 +243,7 @@ def test_ending_cooperation_reduces_relations() -> None:
         ("Le Premier ministre a désavoué son ministre de l'Intérieur.", "110"),
         # 13x threaten: uttering threats, promising retaliation or revenge
         ("Le chef rebelle a proféré des menaces contre le gouvernement.", "130"),
-        ("Le Hamas a promis une riposte sévère.", "138"),
+        ("Le Hamas a promis des représailles contre Israël.", "138"),
         ("L'Iran a promis de venger la mort de son général.", "130"),
         # 19x fight: opening fire, assailing, a ground operation
         ("Les soldats ont fait feu sur les manifestants.", "193"),
@@ -332,3 +332,12 @@ def test_uttering_accusations_accuses_rather_than_insults() -> None:
     assert "111" in _codes("Le président a proféré des insultes contre l'opposition.")
     codes = _codes("Le président a proféré des accusations contre le Rwanda.")
     assert "112" in codes and "111" not in codes
+
+
+def test_fire_and_retaliation_words_need_a_hostile_sense() -> None:
+    """« faire feu » by soldiers or police opens fire, a government « faisant feu de tout bois » does not; promising
+    reprisals threatens, promising « une riposte à la crise » is a policy."""
+    assert "193" in _codes("Les soldats ont fait feu sur les manifestants.")
+    assert "193" not in _codes("Le gouvernement fait feu de tout bois pour relancer l'économie.")
+    assert "138" in _codes("Le Hamas a promis des représailles contre Israël.")
+    assert "138" not in _codes("Le président a promis une riposte à la crise du logement.")
