@@ -221,3 +221,123 @@ def test_amounting_to_is_no_protest() -> None:
 def test_ending_cooperation_reduces_relations() -> None:
     assert "1622" in _codes("Le Niger a mis fin à la coopération militaire avec la France.")
     assert "160" in _codes("L'Algérie a mis fin à la coopération avec l'Espagne.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 112 blame: suspecting, holding responsible, pointing the finger
+        ("Kinshasa a suspecté le Rwanda de soutenir les rebelles.", "112"),
+        ("Israël a rendu le Hamas responsable de l'attaque.", "112"),
+        ("Le député a montré du doigt le gouvernement.", "112"),
+        ("Kiev a désigné Moscou comme le commanditaire de l'assassinat.", "112"),
+        ("La mise en cause du Rwanda par Kinshasa irrite Kigali.", "112"),
+        # 111 criticise: rebuking, disparaging, jeering, attacking verbally
+        ("Le président a admonesté son ministre.", "111"),
+        ("Le Premier ministre a réprimandé le préfet de police.", "111"),
+        ("L'opposition a dénigré le bilan du gouvernement.", "111"),
+        ("Des manifestants ont conspué le président Macron.", "111"),
+        ("L'opposition a tiré à boulets rouges sur le gouvernement.", "111"),
+        ("Le président a proféré des insultes contre l'opposition.", "111"),
+        # 110 disapprove: disavowing
+        ("Le Premier ministre a désavoué son ministre de l'Intérieur.", "110"),
+        # 13x threaten: uttering threats, promising retaliation or revenge
+        ("Le chef rebelle a proféré des menaces contre le gouvernement.", "130"),
+        ("Le Hamas a promis des représailles contre Israël.", "138"),
+        ("L'Iran a promis de venger la mort de son général.", "130"),
+        # 19x fight: opening fire, assailing, a ground operation
+        ("Les soldats ont fait feu sur les manifestants.", "193"),
+        ("Des jihadistes ont assailli une caserne de l'armée malienne.", "190"),
+        ("L'armée a mené une opération terrestre contre les rebelles.", "190"),
+    ],
+)
+def test_blame_criticism_threat_and_fire_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_realising_and_reporting_are_no_visit_nor_statement() -> None:
+    """« se rendre compte » is to realise, « rendre compte de » to report on: neither travels nor states (010)."""
+    assert not _codes("Le ministre s'est rendu compte de son erreur.")
+    assert "010" not in _codes("Le gouverneur a rendu compte de la situation au ministre.")
+
+
+def test_endangering_peace_is_no_threat() -> None:
+    """« menacer la paix, la stabilité » names a danger; threatening an actor with reprisals is a threat."""
+    assert not any(c.startswith("13") for c in _codes("Le régime iranien menace la stabilité de toute la région."))
+    assert "138" in _codes("La Russie a menacé l'Ukraine de représailles.")
+
+
+def test_blocking_is_a_protest_only_by_protesters_or_rebels() -> None:
+    assert "144" in _codes("Des étudiants ont bloqué l'université de Dakar.")
+    assert "144" in _codes("Les rebelles ont bloqué les transports vers la capitale.")
+    assert "144" not in _codes("La police a bloqué les manifestants devant le parlement.")
+
+
+def test_a_police_operation_is_no_military_attack() -> None:
+    """« lancer une opération » to arrest a suspect is no offensive; a military or ground operation is."""
+    assert "190" not in _codes("La police a lancé une opération à Marseille afin d'arrêter un trafiquant.")
+    assert "190" in _codes("L'armée israélienne a lancé une opération militaire dans le sud du Liban.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 111 criticise: pillorying, a diatribe
+        ("La presse a cloué au pilori le ministre de la Santé.", "111"),
+        ("La diatribe du président iranien contre Israël a choqué les diplomates.", "111"),
+        # the use of a weapon or of strikes is the act itself (« faire usage de », « le recours à »)
+        ("La police a fait usage de gaz lacrymogène contre les manifestants à Dakar.", "175"),
+        ("L'armée a intensifié le recours aux frappes aériennes contre les rebelles.", "195"),
+        # 057 agree: reaching a consensus, finding a compromise
+        ("Israël et les Palestiniens sont parvenus à un consensus sur l'eau.", "057"),
+        ("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
+        # 050 diplomatic cooperation: upgrading relations
+        ("Le Maroc et Israël ont rehaussé leurs relations diplomatiques.", "050"),
+        # 120 reject: going back on a promise
+        ("Le président est revenu sur sa promesse d'organiser des élections.", "120"),
+    ],
+)
+def test_use_of_force_agreement_and_reneging_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_finding_or_going_back_is_an_act_only_for_agreements_and_promises() -> None:
+    assert "057" in _codes("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.")
+    assert "120" in _codes("Le président est revenu sur sa promesse d'organiser des élections.")
+    assert "057" not in _codes("Les enquêteurs ont trouvé des armes dans la maison du suspect à Dakar.")
+    assert not _codes("Le gouvernement est revenu sur le sujet lors du conseil des ministres.")
+
+
+def test_appointing_discussing_and_being_assailed_with_questions_are_no_acts() -> None:
+    """« désigner un responsable » appoints, « revenir sur l'accord » may only discuss it, « assailli de questions »
+    is no attack: only blame, reneging and armed assault are coded."""
+    assert "112" in _codes("Kiev a désigné Moscou comme le commanditaire de l'assassinat.")
+    assert "112" not in _codes("Le Parti socialiste a désigné un responsable de campagne pour les européennes.")
+    assert "120" not in _codes("Dans son discours, le président Macron est revenu sur l'accord de paix signé en 2015.")
+    assert "190" in _codes("Des jihadistes ont assailli une caserne de l'armée malienne.")
+    assert "190" not in _codes("Le ministre de l'Intérieur a été assailli de questions par les journalistes.")
+
+
+def test_denouncing_a_treaty_abrogates_it_only_for_a_party() -> None:
+    """« dénoncer un accord », « la dénonciation des accords » by a state abrogates them: rejecting cooperation (121),
+    not a condemnation; the opposition or the press denouncing an agreement criticises it (111)."""
+    assert "121" in _codes("Le Niger a annoncé la dénonciation des accords de défense avec la France.")
+    assert "121" in _codes("Le Mali a dénoncé les accords de défense avec la France.")
+    codes = _codes("L'opposition a dénoncé l'accord conclu avec le FMI.")
+    assert "111" in codes and "121" not in codes
+
+
+def test_uttering_accusations_accuses_rather_than_insults() -> None:
+    """« proférer des insultes » criticises (111); « proférer des accusations » is the accusation itself (112)."""
+    assert "111" in _codes("Le président a proféré des insultes contre l'opposition.")
+    codes = _codes("Le président a proféré des accusations contre le Rwanda.")
+    assert "112" in codes and "111" not in codes
+
+
+def test_fire_and_retaliation_words_need_a_hostile_sense() -> None:
+    """« faire feu » by soldiers or police opens fire, a government « faisant feu de tout bois » does not; promising
+    reprisals threatens, promising « une riposte à la crise » is a policy."""
+    assert "193" in _codes("Les soldats ont fait feu sur les manifestants.")
+    assert "193" not in _codes("Le gouvernement fait feu de tout bois pour relancer l'économie.")
+    assert "138" in _codes("Le Hamas a promis des représailles contre Israël.")
+    assert "138" not in _codes("Le président a promis une riposte à la crise du logement.")
