@@ -1101,3 +1101,21 @@ def test_an_aim_introduced_by_afin_de_is_no_act() -> None:
 )
 def test_a_participle_of_lasting_is_a_state(text: str, lang: str) -> None:
     assert not code_text(text, lang=lang).events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Iraqi prime minister said the American strike was a violation of Iraqi sovereignty.", "en"),
+        ("Le Premier ministre irakien a déclaré que la frappe américaine était une violation de la souveraineté.", "fr"),
+    ],
+)
+def test_a_statement_condemning_an_act_criticises_its_doer(text: str, lang: str) -> None:
+    """ "said the strike was a violation": IRQ criticises the USA (111); the strike it judges is no second event."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [("11", "IRQGOV", "USA")]
+
+
+def test_a_risk_is_no_condemnation() -> None:
+    events = code_text("The Iranian president said the presence of American forces could be dangerous.", lang="en").events
+    assert not [e for e in events if e.root == "11"]

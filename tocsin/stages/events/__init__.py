@@ -843,6 +843,22 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             continue  # "acknowledged it had shot down", "claimed responsibility for the attacks": an act of its own
         speech = draft.trigger.token
         inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+        predicate = _condemning_predicate(speech, cues) if draft.code == "010" else None
+        if predicate is not None:
+            # "said the withdrawal was a betrayal", « a déclaré que le retrait était une trahison »: the statement
+            # condemns what its clause's subject names; that act is what is criticised, not a new event
+            subject = _copula_subject(predicate)
+            named = {t.i for t in subject.subtree} if subject is not None else set()
+            judged = [o for o in inner if o.trigger.token.i in named or o.trigger.token.i == predicate.i]
+            criticised = [a for a in finder.actors if a.head in named and a.mention.code and a not in draft.sources]
+            criticised = criticised or [a for o in judged for a in o.sources if a not in draft.sources]
+            for other in judged:
+                other.absorbed = True
+            draft.code = CRITICISM
+            draft.wrappers.append("criticism")
+            if not draft.targets:
+                draft.targets, draft.target_how = criticised[:1], "criticised"
+            continue
         reported_trigger = any(t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers)
         accused: list[TokenActor] = []
         if speech.lemma_.lower() in cues.allegation:
@@ -946,6 +962,31 @@ def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> N
         for other in drafts:
             if other is not draft and other.code[:2] != "01" and other.trigger.token.i in inside:
                 other.absorbed = True
+
+
+def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
+    """The word of condemnation a speech verb's clause predicates of its subject ("said the deal was a betrayal",
+    « a estimé que ce retrait était une erreur »), or None. Only the predicate of a copula counts: "said Russia
+    launched an illegal attack" reports the attack."""
+    for token in speech.subtree:
+        if token.i == speech.i or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
+            continue
+        copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+        holder = token.head if token.dep_ in ("attr", "acomp") else token
+        if not copular or _copula_subject(token) is None or is_negated(token, cues) or is_negated(token.head, cues):
+            continue
+        if is_hypothetical(holder, cues):
+            continue  # "can be dangerous for the region": a risk, not a judgement of an act
+        return token
+    return None
+
+
+def _copula_subject(predicate: Any) -> Any | None:
+    """The subject of a copular clause from its predicate: English hangs it on "be", French on the predicate."""
+    holder = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate
+    return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
 
 
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
