@@ -1119,3 +1119,15 @@ def test_a_statement_condemning_an_act_criticises_its_doer(text: str, lang: str)
 def test_a_risk_is_no_condemnation() -> None:
     events = code_text("The Iranian president said the presence of American forces could be dangerous.", lang="en").events
     assert not [e for e in events if e.root == "11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Al-Qaeda carried out a suicide attack on the army base.", "1831"),
+        ("The rebels carried out a car bombing in the capital.", "1832"),
+    ],
+)
+def test_light_verb_takes_the_more_precise_act_of_its_noun(text: str, cameo: str) -> None:
+    events = code_text(text, lang="en", published="2019-05-01").events
+    assert [e.cameo for e in events] == [cameo]

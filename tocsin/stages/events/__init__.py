@@ -565,6 +565,7 @@ def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
     return source is not None and source.mention.country is not None and source.mention.country == mention.country
 
 
+_GENERIC_FORCE = frozenset({"180", "190"})  # force whose kind a more precise event noun may name
 _PARTNERED_ROOTS = frozenset({"05"})
 _COMMERCIAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"})
 
@@ -810,6 +811,12 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
             if outer.code in _OWN_STATEMENTS:
                 draft.absorbed = True
             elif outer.pattern.objects and outer.code[:2] != "01":
+                if (
+                    outer.code[:2] in ("18", "19", "20")
+                    and draft.code[:2] in ("18", "19", "20")
+                    and ((outer.code in _GENERIC_FORCE and draft.code not in _GENERIC_FORCE) or len(draft.code) > len(outer.code))
+                ):
+                    outer.code = draft.code  # "carried out a suicide attack": the noun names the act more precisely
                 draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
             elif (
                 draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
