@@ -1131,3 +1131,15 @@ def test_a_risk_is_no_condemnation() -> None:
 def test_light_verb_takes_the_more_precise_act_of_its_noun(text: str, cameo: str) -> None:
     events = code_text(text, lang="en", published="2019-05-01").events
     assert [e.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The president announced the change on Wednesday despite criticism by the Greek foreign minister.", "en"),
+        ("Le président a annoncé ce changement malgré les critiques du ministre grec des Affaires étrangères.", "fr"),
+    ],
+)
+def test_criticism_by_a_named_actor_is_reported_even_aside(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "11" and e.source_code == "GRCGOV" for e in events), [(e.cameo, e.source_code) for e in events]

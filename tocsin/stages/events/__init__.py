@@ -691,6 +691,8 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         defaulted = all(v.mention.kind in ("anonymous", "role") and v.mention.country in countries for v in victims)
         if victims and not (targets and defaulted):  # "civilians" took the striker's country by default: "on Kharkiv" says
             targets, target_how = victims, "casualty"
+    elif sources and trigger.candidates[0].cameo[:2] in ("11", "12"):
+        pass  # "despite criticism by the Greek foreign minister": whoever criticised or rejected is reported, even aside
     elif _in_background(tok, cues):
         return "background event noun"  # "après les combats"
     elif _adjunct(tok, cues):
