@@ -185,6 +185,11 @@ class ArgumentFinder:
                     if not actors:
                         named = self.named_actor(child)
                         return ([named], "unknown") if named else ([], "none")
+                    for other in tok.children:  # « La Serbie et le Kosovo ont trouvé »: coordination parsed as two subjects
+                        between = tok.doc[child.i : other.i]
+                        joined = any(t.dep_ == "cc" for t in between) and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in between)
+                        if child.i < other.i < tok.i and other.dep_ == child.dep_ and joined:
+                            actors = actors + [a for a in self.actors_in(other) if a not in actors]
                     return actors, how if tok is verb else "inherited"
             if tok.dep_ == "acl" and _after_perfect_aux(tok, self.perfect_aux):
                 actors = self.actors_in(tok.head)
