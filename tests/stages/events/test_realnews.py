@@ -1143,3 +1143,9 @@ def test_light_verb_takes_the_more_precise_act_of_its_noun(text: str, cameo: str
 def test_criticism_by_a_named_actor_is_reported_even_aside(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert any(e.root == "11" and e.source_code == "GRCGOV" for e in events), [(e.cameo, e.source_code) for e in events]
+
+
+def test_criticism_aside_aims_at_the_clause_doer() -> None:
+    text = "President Erdogan spoke on Monday. He announced the change on Wednesday, despite criticism by the Greek foreign minister."
+    events = [e for e in code_text(text, lang="en").events if e.root == "11"]
+    assert [(e.source_code, e.target_code) for e in events] == [("GRCGOV", "TURGOV")]

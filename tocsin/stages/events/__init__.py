@@ -692,7 +692,13 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         if victims and not (targets and defaulted):  # "civilians" took the striker's country by default: "on Kharkiv" says
             targets, target_how = victims, "casualty"
     elif sources and trigger.candidates[0].cameo[:2] in ("11", "12"):
-        pass  # "despite criticism by the Greek foreign minister": whoever criticised or rejected is reported, even aside
+        # "despite criticism by the Greek foreign minister": whoever criticised or rejected is reported, even aside;
+        # in an adjunct it aims at whoever does what the clause says ("Erdogan announced it despite criticism by X")
+        governor = _governing_verb(tok) if not targets and _in_background(tok, cues) else None
+        if governor is not None:
+            doers, how = finder.verb_source(governor)
+            targets = [a for a in doers if a not in sources] if how in ("subject", "pronoun", "previous") else []
+            target_how = "clause-subject" if targets else target_how
     elif _in_background(tok, cues):
         return "background event noun"  # "après les combats"
     elif _adjunct(tok, cues):
