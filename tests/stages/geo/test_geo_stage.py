@@ -260,3 +260,27 @@ def test_the_capital_where_the_article_happens_places_its_other_events(pipelines
     )
     events = [e for e in _events(pipelines, text) if e.sentence_index == 1]
     assert events and all(e.place == "Tbilisi" for e in events)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "KYIV (Reuters) - Russian forces shelled Kharkiv on Monday. During the assault, Russian troops also "
+            "attacked Ukrainian positions.",
+            "en",
+            "Kharkiv",
+        ),
+        (
+            "KIEV (Reuters) - Les forces russes ont bombardé Kharkiv lundi. Pendant l'assaut, les troupes russes ont "
+            "aussi attaqué des positions ukrainiennes.",
+            "fr",
+            "Kharkiv",
+        ),
+    ],
+)
+def test_an_event_with_no_place_is_where_the_act_just_before_was(pipelines: dict, text: str, lang: str, place: str) -> None:
+    """The town where an act of the sentence before happened places the next act whose sentence names no place,
+    rather than the dateline (where the report was filed)."""
+    events = [e for e in _events(pipelines, text, lang) if e.sentence_index == 1]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -15,7 +15,9 @@ For every event the stage picks the action location, in this order:
     (never words inside person, organisation, group, role or demonym mentions),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
-(c) else the article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
+(c) else the town or region where an act of the two sentences before was
+    placed by (a) ("a raid in Nablus ... During the operation, ..."), else the
+    article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
     its most frequently named place, when that place is in the country of the
     event's source or target (a "WASHINGTON —" dateline does not place a
     Russian strike in Ukraine);
@@ -70,6 +72,7 @@ _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
 _DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
 
+_RECENT_SENTENCES = 2  # how far back the place of an earlier act still places an event whose sentence names none
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
 
@@ -92,18 +95,24 @@ class PlaceEvents:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.load()
+        self._from_sentence = False  # whether the last place located came from the event's own sentence
 
     def __call__(self, article: Article) -> Article:
         if not article.events:
             return article
         context = _ArticleContext(article, self.gazetteer)
+        recent: list[tuple[int, Place]] = []  # towns and regions the sentences before named as where their acts were
         for event in article.events:
-            set_place(event, self.locate(event, context))
+            self._from_sentence = False
+            place = self.locate(event, context, recent)
+            set_place(event, place)
+            if place is not None and self._from_sentence and place.precision != "country":
+                recent.append((event.sentence_index, place))
         return article
 
     # ------------------------------------------------------------ one event
 
-    def locate(self, event: Event, context: _ArticleContext) -> Place | None:
+    def locate(self, event: Event, context: _ArticleContext, recent: Sequence[tuple[int, Place]] = ()) -> Place | None:
         gaz = self.gazetteer
         countries = context.countries_for(event)
         event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
@@ -119,8 +128,15 @@ class PlaceEvents:
                 # not one the words are about ("the agreement between Turkey and Libya is null and void")
                 pool = tied
             if pool:
+                self._from_sentence = True
                 return _with_town(min(pool, key=_Candidate.key).place, unknown)
-        # (c) dateline, then the most named place, if it is in the event's countries
+        # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
+        # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
+        for index, place in reversed(recent):
+            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (
+                not event_countries or place.country_iso3 in event_countries
+            ):
+                return _with_town(place, unknown)
         for place in (context.dateline, context.most_frequent):
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown)
