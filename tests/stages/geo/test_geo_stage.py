@@ -266,14 +266,18 @@ def test_the_capital_where_the_article_happens_places_its_other_events(pipelines
     ("text", "lang", "place"),
     [
         (
-            "KYIV (Reuters) - Russian forces shelled Kharkiv on Monday. During the assault, Russian troops also "
-            "attacked Ukrainian positions.",
+            (
+                "KYIV (Reuters) - Russian forces shelled Kharkiv on Monday. During the assault, Russian troops "
+                "also attacked Ukrainian positions."
+            ),
             "en",
             "Kharkiv",
         ),
         (
-            "KIEV (Reuters) - Les forces russes ont bombardé Kharkiv lundi. Pendant l'assaut, les troupes russes ont "
-            "aussi attaqué des positions ukrainiennes.",
+            (
+                "KIEV (Reuters) - Les forces russes ont bombardé Kharkiv lundi. Pendant l'assaut, les troupes "
+                "russes ont aussi attaqué des positions ukrainiennes."
+            ),
             "fr",
             "Kharkiv",
         ),
