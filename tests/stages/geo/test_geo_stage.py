@@ -288,3 +288,16 @@ def test_an_event_with_no_place_is_where_the_act_just_before_was(pipelines: dict
     rather than the dateline (where the report was filed)."""
     events = [e for e in _events(pipelines, text, lang) if e.sentence_index == 1]
     assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("The United States Department of Transportation banned all flights to Havana on Friday.", "en", "USA"),
+        ("La France a imposé vendredi de nouvelles sanctions à l'Iran.", "fr", "FRA"),
+    ],
+)
+def test_a_decision_that_cuts_ties_happens_where_its_author_is(pipelines: dict, text: str, lang: str, country: str) -> None:
+    """Sanctions, bans, expulsions (CAMEO 16) are decided at home, not at the place they hit."""
+    events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
+    assert events and all(e.country == country for e in events), [(e.cameo, e.place, e.country) for e in events]  # type: ignore[attr-defined]

@@ -23,7 +23,9 @@ For every event the stage picks the action location, in this order:
     Russian strike in Ukraine);
 (d) else the target's country, else the source's, with precision "country";
     for a verbal act (quad classes 1 and 3) the source's first: where the
-    speaker is, not the country spoken of.
+    speaker is, not the country spoken of. Decisions that cut ties (sanctions,
+    bans, expulsions: CAMEO 16) are placed like verbal acts, where their author
+    is, and the country they hit is never their place.
 
 When the event ends up at country level while its sentence ties a proper noun
 the gazetteer does not know to the trigger ("struck Jermuk", "in Jermuk"), the
@@ -123,7 +125,7 @@ class PlaceEvents:
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
             tied = [c for c in candidates if c.tier < 2]
             pool = tied or candidates
-            if event.quad not in _MATERIAL_QUADS:
+            if not _done_on_site(event):
                 # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
                 # not one the words are about ("the agreement between Turkey and Libya is null and void")
                 pool = tied
@@ -140,7 +142,7 @@ class PlaceEvents:
                 return _with_town(place, unknown)
         # (d) the target's, else the source's country; for a verbal act the speaker's first
         sides = (event.target_country, event.source_country)
-        for iso3 in sides if event.quad in _MATERIAL_QUADS else sides[::-1]:
+        for iso3 in sides if _done_on_site(event) else sides[::-1]:
             place = gaz.country(iso3)
             if place is not None:
                 return _with_town(place, unknown)
@@ -171,6 +173,8 @@ class PlaceEvents:
             mention = actor.mention
             head = doc[actor.head]
             locative = _is_locative_to(head, anchors, objects=mention.kind == "place")
+            if event.root == "16" and event.target_start is not None and mention.start <= event.target_start < mention.end:
+                continue  # "imposed sanctions on Iran", « interdit les vols vers Téhéran »: whom it hits, not where
             if mention.kind == "place":
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
@@ -178,7 +182,7 @@ class PlaceEvents:
                 if event.source_start is not None and mention.start <= event.source_start < mention.end:
                     continue  # "Moscou a menacé Kiev": the source capital is the actor
                 is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
-                if is_target and event.quad not in _MATERIAL_QUADS and not locative:
+                if is_target and not _done_on_site(event) and not locative:
                     continue
                 place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
@@ -289,6 +293,12 @@ class _ArticleContext:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _done_on_site(event: Event) -> bool:
+    """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
+    16), happen where their author is."""
+    return event.quad in _MATERIAL_QUADS and event.root != "16"
 
 
 def set_place(event: Event, place: Place | None) -> None:
