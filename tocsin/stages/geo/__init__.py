@@ -134,9 +134,9 @@ class PlaceEvents:
                 return _with_town(min(pool, key=_Candidate.key).place, unknown)
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
-        for index, place in reversed(recent):
-            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or place.country_iso3 in event_countries):
-                return _with_town(place, unknown)
+        for index, earlier in reversed(recent):
+            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
+                return _with_town(earlier, unknown)
         for place in (context.dateline, context.most_frequent):
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown)
