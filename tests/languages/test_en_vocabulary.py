@@ -211,6 +211,11 @@ def test_stabbing_in_the_back_stays_assault() -> None:
         # demonstrating a quality or a lack is no protest (141)
         ("The French government demonstrated a lack of understanding of the crisis.", "141"),
         ("The Russian army demonstrated its capability to strike deep.", "141"),
+        # ending an election campaign is no ceasefire (087); leaving court is no withdrawal from a treaty (160)
+        ("The senator ended her presidential campaign on Monday.", "087"),
+        ("Supreme Court Justice Ginsburg died, leaving an opening on the Court.", "160"),
+        # giving evidence in court testifies (010), it is no yielding (080)
+        ("The French minister gave evidence in court.", "080"),
     ],
 )
 def test_idiom_is_no_act(text: str, cameo: str) -> None:
@@ -234,3 +239,27 @@ def test_questioning_an_official_is_investigation_by_investigators_only() -> Non
 
 def test_chemical_weapons_stay_chemical_weapons() -> None:
     assert "2041" in _codes("Syrian government forces used chemical weapons against civilians.")
+
+
+def test_ending_a_bombing_campaign_or_leaving_a_council_keep_their_codes() -> None:
+    assert "087" in _codes("NATO ended its bombing campaign in Libya.")
+    assert "160" in _codes("The United States left the Human Rights Council.")
+    assert "010" in _codes("The French minister gave evidence in court.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # verbs of provoking: their subject undergoes the reaction noun they take
+        ("The Israeli prime minister's remarks sparked condemnation from Turkey.", "ISRGOV"),
+        ("The French president's plan provoked criticism from Germany.", "FRAGOV"),
+    ],
+)
+def test_provoking_a_reaction_targets_the_subject(text: str, target: str) -> None:
+    events = [e for e in code_text(text, lang="en").events if e.root == "11"]
+    assert events and events[0].target_code == target
+
+
+def test_court_attacking_a_law_is_verbal() -> None:
+    codes = _codes("The Supreme Court attacked the law.")
+    assert "111" in codes and "190" not in codes
