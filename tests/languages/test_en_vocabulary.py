@@ -263,3 +263,25 @@ def test_provoking_a_reaction_targets_the_subject(text: str, target: str) -> Non
 def test_court_attacking_a_law_is_verbal() -> None:
     codes = _codes("The Supreme Court attacked the law.")
     assert "111" in codes and "190" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # tendering, submitting, handing in one's resignation is resigning (0831), not yielding (080)
+        ("The French minister submitted his resignation on Tuesday.", "0831"),
+        ("The French minister handed in his resignation.", "0831"),
+        # calling, ruling an agreement or a vote null and void, invalid: rejection (120)
+        ("The Greek foreign minister called the Turkish-Libyan deal null and void.", "120"),
+        ("The opposition called the election results invalid.", "120"),
+        ("The Bolivian electoral court declared the vote invalid.", "120"),
+    ],
+)
+def test_resignation_and_voiding_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_submitting_and_calling_for_a_deal_keep_their_codes() -> None:
+    assert "080" in _codes("The rebels submitted to the government.")
+    assert "027" in _codes("The Greek government called for a deal with Turkey.")
+    assert "0831" not in _codes("The French minister submitted a bill to parliament.")
