@@ -285,3 +285,26 @@ def test_submitting_and_calling_for_a_deal_keep_their_codes() -> None:
     assert "080" in _codes("The rebels submitted to the government.")
     assert "027" in _codes("The Greek government called for a deal with Turkey.")
     assert "0831" not in _codes("The French minister submitted a bill to parliament.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # seizing an opportunity is no confiscation (1711)
+        ("The Turkish government seized the opportunity to expand its influence.", "1711"),
+        ("The Russian president seized the chance to visit Serbia.", "1711"),
+        # commercial offers and comfort or input are no offer of cooperation (030) or aid (070)
+        ("American airlines offer flights to Cuban cities.", "030"),
+        ("The Chinese embassy offered scholarships to Kenyan students.", "030"),
+        ("The French minister's visit provided comfort to the victims' families.", "070"),
+        ("The Indian prime minister provided input on the draft.", "070"),
+    ],
+)
+def test_commercial_or_figurative_object_is_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_seizing_goods_and_offering_aid_keep_their_codes() -> None:
+    assert "1711" in _codes("The Turkish army seized weapons from the rebels.")
+    assert "033" in _codes("Germany offered help to Italy.")
+    assert "073" in _codes("The Indian government provided medical services to the refugees.")
