@@ -308,3 +308,22 @@ def test_seizing_goods_and_offering_aid_keep_their_codes() -> None:
     assert "1711" in _codes("The Turkish army seized weapons from the rebels.")
     assert "033" in _codes("Germany offered help to Italy.")
     assert "073" in _codes("The Indian government provided medical services to the refugees.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "absent"),
+    [
+        # helping broker or negotiate a deal is mediation (045) or negotiation (046), not aid (070)
+        ("The American envoy helped broker a deal between Israel and Bahrain.", "045", "070"),
+        ("The Norwegian foreign minister helped mediate the talks.", "045", "070"),
+        ("The Norwegian foreign minister helped negotiate the peace agreement.", "046", "070"),
+    ],
+)
+def test_helping_mediate_is_mediation(text: str, cameo: str, absent: str) -> None:
+    codes = _codes(text)
+    assert cameo in codes and absent not in codes
+
+
+def test_considering_a_run_is_no_policy_option_and_help_stays_aid() -> None:
+    assert "014" not in _codes("The French governor is considering a run for the presidency.")
+    assert "070" in _codes("The German government helped Greece.")
