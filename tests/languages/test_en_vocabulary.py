@@ -327,3 +327,21 @@ def test_helping_mediate_is_mediation(text: str, cameo: str, absent: str) -> Non
 def test_considering_a_run_is_no_policy_option_and_help_stays_aid() -> None:
     assert "014" not in _codes("The French governor is considering a run for the presidency.")
     assert "070" in _codes("The German government helped Greece.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming an actor with an insult (an embarrassment, a racist, a demagogue, a clown) criticises (111)
+        'The Mexican president called the American president a "national embarrassment" for his remarks.',
+        "The Turkish president called the Dutch prime minister a racist.",
+        "The Brazilian president called the French president a demagogue.",
+        "The Hungarian prime minister called the European commissioner a clown.",
+    ],
+)
+def test_naming_with_an_insult_is_criticism(text: str) -> None:
+    assert "111" in _codes(text)
+
+
+def test_naming_without_an_insult_is_no_criticism() -> None:
+    assert "111" not in _codes("The Brazilian president called the fires a tragedy.")
