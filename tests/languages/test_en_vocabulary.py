@@ -345,3 +345,15 @@ def test_naming_with_an_insult_is_criticism(text: str) -> None:
 
 def test_naming_without_an_insult_is_no_criticism() -> None:
     assert "111" not in _codes("The Brazilian president called the fires a tragedy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news agency calling (projecting) a race for a candidate makes no appeal (020)
+        "The Associated Press called the presidential race for the Democratic candidate.",
+        "CNN called the race in Georgia for the Democratic senator.",
+    ],
+)
+def test_calling_a_race_is_no_appeal(text: str) -> None:
+    assert "020" not in _codes(text)
