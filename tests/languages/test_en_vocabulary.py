@@ -211,6 +211,11 @@ def test_stabbing_in_the_back_stays_assault() -> None:
         # demonstrating a quality or a lack is no protest (141)
         ("The French government demonstrated a lack of understanding of the crisis.", "141"),
         ("The Russian army demonstrated its capability to strike deep.", "141"),
+        # ending an election campaign is no ceasefire (087); leaving court is no withdrawal from a treaty (160)
+        ("The senator ended her presidential campaign on Monday.", "087"),
+        ("Supreme Court Justice Ginsburg died, leaving an opening on the Court.", "160"),
+        # giving evidence in court testifies (010), it is no yielding (080)
+        ("The French minister gave evidence in court.", "080"),
     ],
 )
 def test_idiom_is_no_act(text: str, cameo: str) -> None:
@@ -234,3 +239,121 @@ def test_questioning_an_official_is_investigation_by_investigators_only() -> Non
 
 def test_chemical_weapons_stay_chemical_weapons() -> None:
     assert "2041" in _codes("Syrian government forces used chemical weapons against civilians.")
+
+
+def test_ending_a_bombing_campaign_or_leaving_a_council_keep_their_codes() -> None:
+    assert "087" in _codes("NATO ended its bombing campaign in Libya.")
+    assert "160" in _codes("The United States left the Human Rights Council.")
+    assert "010" in _codes("The French minister gave evidence in court.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # verbs of provoking: their subject undergoes the reaction noun they take
+        ("The Israeli prime minister's remarks sparked condemnation from Turkey.", "ISRGOV"),
+        ("The French president's plan provoked criticism from Germany.", "FRAGOV"),
+    ],
+)
+def test_provoking_a_reaction_targets_the_subject(text: str, target: str) -> None:
+    events = [e for e in code_text(text, lang="en").events if e.root == "11"]
+    assert events and events[0].target_code == target
+
+
+def test_court_attacking_a_law_is_verbal() -> None:
+    codes = _codes("The Supreme Court attacked the law.")
+    assert "111" in codes and "190" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # tendering, submitting, handing in one's resignation is resigning (0831), not yielding (080)
+        ("The French minister submitted his resignation on Tuesday.", "0831"),
+        ("The French minister handed in his resignation.", "0831"),
+        # calling, ruling an agreement or a vote null and void, invalid: rejection (120)
+        ("The Greek foreign minister called the Turkish-Libyan deal null and void.", "120"),
+        ("The opposition called the election results invalid.", "120"),
+        ("The Bolivian electoral court declared the vote invalid.", "120"),
+    ],
+)
+def test_resignation_and_voiding_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_submitting_and_calling_for_a_deal_keep_their_codes() -> None:
+    assert "080" in _codes("The rebels submitted to the government.")
+    assert "027" in _codes("The Greek government called for a deal with Turkey.")
+    assert "0831" not in _codes("The French minister submitted a bill to parliament.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # seizing an opportunity is no confiscation (1711)
+        ("The Turkish government seized the opportunity to expand its influence.", "1711"),
+        ("The Russian president seized the chance to visit Serbia.", "1711"),
+        # commercial offers and comfort or input are no offer of cooperation (030) or aid (070)
+        ("American airlines offer flights to Cuban cities.", "030"),
+        ("The Chinese embassy offered scholarships to Kenyan students.", "030"),
+        ("The French minister's visit provided comfort to the victims' families.", "070"),
+        ("The Indian prime minister provided input on the draft.", "070"),
+    ],
+)
+def test_commercial_or_figurative_object_is_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_seizing_goods_and_offering_aid_keep_their_codes() -> None:
+    assert "1711" in _codes("The Turkish army seized weapons from the rebels.")
+    assert "033" in _codes("Germany offered help to Italy.")
+    assert "073" in _codes("The Indian government provided medical services to the refugees.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "absent"),
+    [
+        # helping broker or negotiate a deal is mediation (045) or negotiation (046), not aid (070)
+        ("The American envoy helped broker a deal between Israel and Bahrain.", "045", "070"),
+        ("The Norwegian foreign minister helped mediate the talks.", "045", "070"),
+        ("The Norwegian foreign minister helped negotiate the peace agreement.", "046", "070"),
+    ],
+)
+def test_helping_mediate_is_mediation(text: str, cameo: str, absent: str) -> None:
+    codes = _codes(text)
+    assert cameo in codes and absent not in codes
+
+
+def test_considering_a_run_is_no_policy_option_and_help_stays_aid() -> None:
+    assert "014" not in _codes("The French governor is considering a run for the presidency.")
+    assert "070" in _codes("The German government helped Greece.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming an actor with an insult (an embarrassment, a racist, a demagogue, a clown) criticises (111)
+        'The Mexican president called the American president a "national embarrassment" for his remarks.',
+        "The Turkish president called the Dutch prime minister a racist.",
+        "The Brazilian president called the French president a demagogue.",
+        "The Hungarian prime minister called the European commissioner a clown.",
+    ],
+)
+def test_naming_with_an_insult_is_criticism(text: str) -> None:
+    assert "111" in _codes(text)
+
+
+def test_naming_without_an_insult_is_no_criticism() -> None:
+    assert "111" not in _codes("The Brazilian president called the fires a tragedy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news agency calling (projecting) a race for a candidate makes no appeal (020)
+        "The Associated Press called the presidential race for the Democratic candidate.",
+        "CNN called the race in Georgia for the Democratic senator.",
+    ],
+)
+def test_calling_a_race_is_no_appeal(text: str) -> None:
+    assert "020" not in _codes(text)
