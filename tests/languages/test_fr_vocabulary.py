@@ -352,3 +352,27 @@ def test_expelling_or_ordering_out_an_ambassador_reduces_relations() -> None:
     assert "161" in _codes("La junte a ordonné l'expulsion de l'ambassadeur de France.")
     codes = _codes("Le Mali a annoncé l'expulsion des migrants vers le Niger.")
     assert "174" in codes and "161" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 141 demonstrate: flooding, taking over the streets, « battre le pavé »
+        ("Des milliers de manifestants ont envahi les rues de Bamako.", "141"),
+        ("Les opposants ont investi les rues de Conakry.", "141"),
+        ("Des milliers de syndicalistes ont battu le pavé à Lyon contre la réforme.", "141"),
+        # 111 criticise: booing a leader
+        ("Les grévistes ont hué le Premier ministre à Lille.", "111"),
+    ],
+)
+def test_street_protest_and_booing_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_flooding_the_streets_is_a_protest_not_an_invasion() -> None:
+    """Demonstrators « envahissent les rues »: a demonstration (141), no use of force; an army invading a country
+    still fights (190), and the police « investissant » a square do not demonstrate."""
+    codes = _codes("Des milliers de manifestants ont envahi les rues de Bamako.")
+    assert "141" in codes and not any(c.startswith(("18", "19")) for c in codes)
+    assert "190" in _codes("L'armée russe a envahi l'Ukraine.")
+    assert "141" not in _codes("Les forces de l'ordre ont investi la place Tahrir au Caire.")
