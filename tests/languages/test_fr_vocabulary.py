@@ -376,3 +376,10 @@ def test_flooding_the_streets_is_a_protest_not_an_invasion() -> None:
     assert "141" in codes and not any(c.startswith(("18", "19")) for c in codes)
     assert "190" in _codes("L'armée russe a envahi l'Ukraine.")
     assert "141" not in _codes("Les forces de l'ordre ont investi la place Tahrir au Caire.")
+
+
+def test_seizing_a_ship_or_plane_is_a_hijacking() -> None:
+    """« s'emparer d'un pétrolier, d'un avion » hijacks (181, as « détourner »); seizing a town stays a use of force."""
+    assert "181" in _codes("Des pirates somaliens se sont emparés d'un pétrolier grec.")
+    codes = _codes("Les rebelles se sont emparés de la ville de Goma.")
+    assert "190" in codes and "181" not in codes
