@@ -383,3 +383,11 @@ def test_seizing_a_ship_or_plane_is_a_hijacking() -> None:
     assert "181" in _codes("Des pirates somaliens se sont emparés d'un pétrolier grec.")
     codes = _codes("Les rebelles se sont emparés de la ville de Goma.")
     assert "190" in codes and "181" not in codes
+
+
+def test_soldiers_beating_demonstrators_is_a_physical_assault() -> None:
+    """Soldiers « frappant des manifestants, des journalistes » beat people (182), no military strike (190);
+    an army striking positions still fights."""
+    codes = _codes("Des soldats ont frappé des manifestants à Conakry.")
+    assert "182" in codes and "190" not in codes
+    assert "190" in _codes("L'armée israélienne a frappé des positions du Hezbollah.")
