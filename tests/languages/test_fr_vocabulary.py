@@ -290,7 +290,7 @@ def test_a_police_operation_is_no_military_attack() -> None:
         ("L'armée a intensifié le recours aux frappes aériennes contre les rebelles.", "195"),
         # 057 agree: reaching a consensus, finding a compromise
         ("Israël et les Palestiniens sont parvenus à un consensus sur l'eau.", "057"),
-        ("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
+        ("La Serbie et la Croatie ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
         # 050 diplomatic cooperation: upgrading relations
         ("Le Maroc et Israël ont rehaussé leurs relations diplomatiques.", "050"),
         # 120 reject: going back on a promise
@@ -302,7 +302,7 @@ def test_use_of_force_agreement_and_reneging_words_are_coded(text: str, cameo: s
 
 
 def test_finding_or_going_back_is_an_act_only_for_agreements_and_promises() -> None:
-    assert "057" in _codes("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.")
+    assert "057" in _codes("La Serbie et la Croatie ont trouvé un compromis sur les plaques d'immatriculation.")
     assert "120" in _codes("Le président est revenu sur sa promesse d'organiser des élections.")
     assert "057" not in _codes("Les enquêteurs ont trouvé des armes dans la maison du suspect à Dakar.")
     assert not _codes("Le gouvernement est revenu sur le sujet lors du conseil des ministres.")
@@ -341,3 +341,53 @@ def test_fire_and_retaliation_words_need_a_hostile_sense() -> None:
     assert "193" not in _codes("Le gouvernement fait feu de tout bois pour relancer l'économie.")
     assert "138" in _codes("Le Hamas a promis des représailles contre Israël.")
     assert "138" not in _codes("Le président a promis une riposte à la crise du logement.")
+
+
+def test_expelling_or_ordering_out_an_ambassador_reduces_relations() -> None:
+    """« l'expulsion de l'ambassadeur, du consul », « ordonner à l'ambassadeur de partir » reduce diplomatic
+    relations (161); the expulsion of migrants stays an expulsion of people (174)."""
+    assert "161" in _codes("Le Mali a annoncé l'expulsion de l'ambassadeur de France.")
+    assert "161" in _codes("Le Mali a annoncé l'expulsion du consul de France.")
+    assert "161" in _codes("Le Niger a ordonné à l'ambassadeur de France de quitter le pays.")
+    assert "161" in _codes("La junte a ordonné l'expulsion de l'ambassadeur de France.")
+    codes = _codes("Le Mali a annoncé l'expulsion des migrants vers le Niger.")
+    assert "174" in codes and "161" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 141 demonstrate: flooding, taking over the streets, « battre le pavé »
+        ("Des milliers de manifestants ont envahi les rues de Bamako.", "141"),
+        ("Les opposants ont investi les rues de Conakry.", "141"),
+        ("Des milliers de syndicalistes ont battu le pavé à Lyon contre la réforme.", "141"),
+        # 111 criticise: booing a leader
+        ("Les grévistes ont hué le Premier ministre à Lille.", "111"),
+    ],
+)
+def test_street_protest_and_booing_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_flooding_the_streets_is_a_protest_not_an_invasion() -> None:
+    """Demonstrators « envahissent les rues »: a demonstration (141), no use of force; an army invading a country
+    still fights (190), and the police « investissant » a square do not demonstrate."""
+    codes = _codes("Des milliers de manifestants ont envahi les rues de Bamako.")
+    assert "141" in codes and not any(c.startswith(("18", "19")) for c in codes)
+    assert "190" in _codes("L'armée russe a envahi l'Ukraine.")
+    assert "141" not in _codes("Les forces de l'ordre ont investi la place Tahrir au Caire.")
+
+
+def test_seizing_a_ship_or_plane_is_a_hijacking() -> None:
+    """« s'emparer d'un pétrolier, d'un avion » hijacks (181, as « détourner »); seizing a town stays a use of force."""
+    assert "181" in _codes("Des pirates somaliens se sont emparés d'un pétrolier grec.")
+    codes = _codes("Les rebelles se sont emparés de la ville de Goma.")
+    assert "190" in codes and "181" not in codes
+
+
+def test_soldiers_beating_demonstrators_is_a_physical_assault() -> None:
+    """Soldiers « frappant des manifestants, des journalistes » beat people (182), no military strike (190);
+    an army striking positions still fights."""
+    codes = _codes("Des soldats ont frappé des manifestants à Conakry.")
+    assert "182" in codes and "190" not in codes
+    assert "190" in _codes("L'armée israélienne a frappé des positions du Hezbollah.")
