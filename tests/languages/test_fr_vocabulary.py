@@ -291,6 +291,7 @@ def test_a_police_operation_is_no_military_attack() -> None:
         # 057 agree: reaching a consensus, finding a compromise
         ("Israël et les Palestiniens sont parvenus à un consensus sur l'eau.", "057"),
         ("La Serbie et la Croatie ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
+        ("La Serbie et le Kosovo ont trouvé un compromis sur les plaques d'immatriculation.", "057"),
         # 050 diplomatic cooperation: upgrading relations
         ("Le Maroc et Israël ont rehaussé leurs relations diplomatiques.", "050"),
         # 120 reject: going back on a promise
