@@ -566,7 +566,7 @@ def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
 
 
 _GENERIC_FORCE = frozenset({"180", "190"})  # force whose kind a more precise event noun may name
-_PARTNERED_ROOTS = frozenset({"05"})
+_PARTNERED_ROOTS = frozenset({"05"})  # acts given to someone: with no one named, no event (measured: 05 only)
 _COMMERCIAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"})
 
 
@@ -989,19 +989,22 @@ def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
         if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
             continue
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
-        holder = token.head if token.dep_ in ("attr", "acomp") else token
         if not copular or _copula_subject(token) is None or is_negated(token, cues) or is_negated(token.head, cues):
             continue
-        if is_hypothetical(holder, cues):
+        if is_hypothetical(_copula_holder(token), cues):
             continue  # "can be dangerous for the region": a risk, not a judgement of an act
         return token
     return None
 
 
+def _copula_holder(predicate: Any) -> Any:
+    """The token a copular clause hangs its subject and auxiliaries on: English "be", the French predicate itself."""
+    return predicate.head if predicate.dep_ in ("attr", "acomp") else predicate
+
+
 def _copula_subject(predicate: Any) -> Any | None:
-    """The subject of a copular clause from its predicate: English hangs it on "be", French on the predicate."""
-    holder = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate
-    return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    """The subject of a copular clause, from its predicate."""
+    return next((c for c in _copula_holder(predicate).children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
 
 
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:

@@ -303,13 +303,16 @@ class ArgumentFinder:
             return [earlier[-1]], "pronoun"
         # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor; the
         # previous sentence may close the paragraph before ("Il a ajouté ..." opening a paragraph)
-        if sent.start > 0:
-            actors = self._speaker_before(self, self.doc[sent.start - 1].sent)
-        elif self.before is not None and len(self.before.doc):
-            actors = self._speaker_before(self.before, self.before.doc[-1].sent)
-        else:
-            actors = []
+        actors = self._previous_speaker(sent)
         return (actors, "previous") if actors else ([], "none")
+
+    def _previous_speaker(self, sent: Any) -> list[TokenActor]:
+        """The speaker of the sentence before ``sent``, which may close the paragraph before."""
+        if sent.start > 0:
+            return self._speaker_before(self, self.doc[sent.start - 1].sent)
+        if self.before is not None and len(self.before.doc):
+            return self._speaker_before(self.before, self.before.doc[-1].sent)
+        return []
 
     @staticmethod
     def _speaker_before(finder: ArgumentFinder, previous: Any) -> list[TokenActor]:
@@ -346,12 +349,7 @@ class ArgumentFinder:
         if sent[0].text in _OPENING | {'"'} and not any(t.lemma_.lower() in self.speech for t in sent):
             # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
             # the sentence before reports speaking
-            if sent.start > 0:
-                actors = self._speaker_before(self, self.doc[sent.start - 1].sent)
-            elif self.before is not None and len(self.before.doc):
-                actors = self._speaker_before(self.before, self.before.doc[-1].sent)
-            else:
-                actors = []
+            actors = self._previous_speaker(sent)
             if actors:
                 return actors, "speaker"
         return [], "none"
