@@ -97,7 +97,6 @@ class PlaceEvents:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.load()
-        self._from_sentence = False  # whether the last place located came from the event's own sentence
 
     def __call__(self, article: Article) -> Article:
         if not article.events:
@@ -105,16 +104,17 @@ class PlaceEvents:
         context = _ArticleContext(article, self.gazetteer)
         recent: list[tuple[int, Place]] = []  # towns and regions the sentences before named as where their acts were
         for event in article.events:
-            self._from_sentence = False
-            place = self.locate(event, context, recent)
+            place, in_sentence = self.locate(event, context, recent)
             set_place(event, place)
-            if place is not None and self._from_sentence and place.precision != "country":
+            if place is not None and in_sentence and place.precision != "country":
                 recent.append((event.sentence_index, place))
         return article
 
     # ------------------------------------------------------------ one event
 
-    def locate(self, event: Event, context: _ArticleContext, recent: Sequence[tuple[int, Place]] = ()) -> Place | None:
+    def locate(self, event: Event, context: _ArticleContext, recent: Sequence[tuple[int, Place]] = ()) -> tuple[Place | None, bool]:
+        """The event's place, and whether its own sentence names it (step (a)); ``recent`` are the (sentence index,
+        place) of earlier acts placed by their own sentence."""
         gaz = self.gazetteer
         countries = context.countries_for(event)
         event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
@@ -130,23 +130,22 @@ class PlaceEvents:
                 # not one the words are about ("the agreement between Turkey and Libya is null and void")
                 pool = tied
             if pool:
-                self._from_sentence = True
-                return _with_town(min(pool, key=_Candidate.key).place, unknown)
+                return _with_town(min(pool, key=_Candidate.key).place, unknown), True
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
         for index, earlier in reversed(recent):
             if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
-                return _with_town(earlier, unknown)
+                return _with_town(earlier, unknown), False
         for place in (context.dateline, context.most_frequent):
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
-                return _with_town(place, unknown)
+                return _with_town(place, unknown), False
         # (d) the target's, else the source's country; for a verbal act the speaker's first
         sides = (event.target_country, event.source_country)
         for iso3 in sides if _done_on_site(event) else sides[::-1]:
             place = gaz.country(iso3)
             if place is not None:
-                return _with_town(place, unknown)
-        return None
+                return _with_town(place, unknown), False
+        return None, False
 
     def _sentence_candidates(
         self,
