@@ -469,8 +469,6 @@ def _said_again(sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, c
         doers, how = finder.verb_source(verb)
         if how not in ("subject", "agent") or is_negated(verb, cues):
             continue
-        # « Le Royaume-Uni et le Canada l'ont fait »: the parser may give each its own subject relation
-        doers = doers + [a for c in verb.children if c.dep_ == "nsubj" for a in finder.actors_in(c) if a not in doers]
         span = verb.doc[verb.i : verb.i + 1]
         rule = last.rule if last.rule.endswith("+ellipsis") else f"{last.rule}+ellipsis"
         out = []
