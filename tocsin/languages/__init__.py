@@ -132,7 +132,7 @@ class Cues:
     calendar: frozenset[str] = frozenset()  # month and weekday names (from dates.toml): « lancé samedi des frappes »
     condition: frozenset[str] = frozenset()  # conjunctions of a condition: the act they introduce is hypothetical
     impersonal: frozenset[str] = frozenset()  # verbs whose pronoun subject stands for no one ("il s'agit")
-    purpose: frozenset[str] = frozenset()  # words opening an infinitive of purpose ("to", « afin », « pour »)
+    purpose: frozenset[str] = frozenset()  # words opening an infinitive of purpose (« afin de contraindre »)
     state_verbs: frozenset[str] = frozenset()  # verbs of lasting whose participle is a state ("remain deployed")
     state_passive: frozenset[str] = frozenset()  # passive auxiliaries whose present tense describes a state ("is banned")
     # morphology the parser misses ([morphology] in language.toml)
