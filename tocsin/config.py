@@ -321,6 +321,7 @@ class LanguageCues(_Strict):
     casualty: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []
+    blame: list[str] = []
     naming: list[str] = []
     speaking: list[str] = []
     ellipsis: list[str] = []

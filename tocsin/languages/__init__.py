@@ -122,6 +122,7 @@ class Cues:
     casualty: frozenset[str] = frozenset()  # verbs of being killed or hurt: "killed in an air strike" names the strike
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")
     criticism: frozenset[str] = frozenset()  # words of condemnation: a statement that uses them criticises (111)
+    blame: frozenset[str] = frozenset()  # predicates that pin an act on someone ("was behind", « responsable »): 112
     attribution: frozenset[str] = frozenset()  # participles that say who did an act ("an attack blamed on X", « imputée à X »)
     period: frozenset[str] = frozenset()  # words opening a period ("since the war began"): counts over it sum up
     ellipsis: frozenset[str] = frozenset()  # "verb word" of an act said again ("do so", « faire autant »)

@@ -1154,3 +1154,34 @@ def test_criticism_aside_aims_at_the_clause_doer() -> None:
     text = "President Erdogan spoke on Monday. He announced the change on Wednesday, despite criticism by the Greek foreign minister."
     events = [e for e in code_text(text, lang="en").events if e.root == "11"]
     assert [(e.source_code, e.target_code) for e in events] == [("GRCGOV", "TURGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("The Saudi foreign minister said Iran was behind the drone strikes on the refinery.", "en", "IRN"),
+        ("The Pentagon said the explosion at the depot was Russia's doing.", "en", "RUS"),
+        ("The Israeli army said the perpetrators of the raid were members of Hamas.", "en", "PSEREBHMS"),
+        ("Le ministre israélien a affirmé que le Hezbollah était responsable de l'attaque.", "fr", "LBNREBHEZ"),
+        ("Le ministre saoudien a déclaré que l'Iran était derrière les frappes de drones.", "fr", "IRN"),
+    ],
+)
+def test_a_statement_that_pins_an_act_on_someone_accuses_them(text: str, lang: str, target: str) -> None:
+    """ "said Iran was behind the strikes", « était responsable de l'attaque »: an accusation (112) aimed at whom the
+    clause blames; the act it pins on them is its content, not a second event."""
+    events = code_text(text, lang=lang).events
+    assert [(e.cameo, e.target_code) for e in events] == [("112", target)], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Saudi foreign minister said Iran was not behind the drone strikes.", "en"),
+        ("The Saudi foreign minister said Iran could be behind the drone strikes.", "en"),
+        ("Le ministre israélien a affirmé que le Hezbollah n'était pas responsable de l'attaque.", "fr"),
+        ("Le ministre libanais a déclaré que ce retrait n'était pas une erreur.", "fr"),
+    ],
+)
+def test_negated_or_hypothetical_blame_accuses_no_one(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert not [e for e in events if e.root == "11"], _dyads(events)

@@ -872,6 +872,17 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             if not draft.targets:
                 draft.targets, draft.target_how = criticised[:1], "criticised"
             continue
+        blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
+        if blamed is not None:
+            # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
+            # the statement accuses (112); the act it pins on them is its content, not a second event
+            accused_actors, pinned = blamed
+            for other in inner:
+                if other.trigger.token.i in pinned:
+                    other.absorbed = True
+            draft.code, draft.targets, draft.target_how = ALLEGATION, accused_actors, "alleged"
+            draft.wrappers.append("blame")
+            continue
         reported_trigger = any(t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers)
         accused: list[TokenActor] = []
         if speech.lemma_.lower() in cues.allegation:
@@ -987,11 +998,56 @@ def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
         if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
             continue
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
-        if not copular or _copula_subject(token) is None or is_negated(token, cues) or is_negated(token.head, cues):
+        if not copular or _copula_subject(token) is None or is_negated(_copula_holder(token), cues, predicate=True):
             continue
         if is_hypothetical(_copula_holder(token), cues):
             continue  # "can be dangerous for the region": a risk, not a judgement of an act
         return token
+    return None
+
+
+def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+    """Whom a statement pins an act on, and the tokens that name the act; None if its words blame no one. The
+    clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
+    Iran's doing": the possessor) or whose subject is one ("said the perpetrators were members of the gang"). Negated
+    or hypothetical blame, and blame of the speaker's own side, accuse no one."""
+    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
+    for token in speech.subtree:
+        if token.i == speech.i or token.lemma_.lower() not in cues.blame:
+            continue
+        if token.pos_ == "ADP":  # "was behind the attack", « était derrière l'attentat »
+            holder = token.head if token.dep_ == "prep" and token.head.pos_ == "AUX" else None
+            if holder is None and token.dep_ == "case" and any(c.dep_ == "cop" for c in token.head.children):
+                holder = token.head
+            predicate = token
+        elif token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children):
+            holder, predicate = _copula_holder(token), token
+        elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
+            holder, predicate = token.head, token.head  # the perpetrators were members of X: X is blamed
+        else:
+            continue
+        if holder is None or holder.i == speech.i or is_negated(holder, cues, predicate=True) or is_hypothetical(holder, cues):
+            continue
+        if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            named = {t.i for t in predicate.subtree} - {t.i for t in token.subtree}
+            pinned = {t.i for t in token.subtree}
+        else:
+            subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            owner = next((c for c in predicate.children if c.dep_ in ("poss", "nmod:poss")), None)
+            blamed_phrase = owner if owner is not None else subject
+            if blamed_phrase is None:
+                continue
+            named = {t.i for t in blamed_phrase.subtree}
+            pinned = {t.i for t in predicate.subtree} - named
+            if subject is not None and owner is not None:
+                pinned |= {t.i for t in subject.subtree}
+        accused = [
+            a for a in finder.actors
+            if named.intersection(range(a.start, a.end)) and a.mention.code and a.mention.kind not in ("place", "anonymous")
+            and a not in draft.sources and _side(a.mention.code) not in speakers
+        ]  # fmt: skip
+        if accused:
+            return accused[:1], pinned
     return None
 
 

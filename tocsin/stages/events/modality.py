@@ -120,14 +120,16 @@ def _clause_tokens(verb: Any) -> list[Any]:
     return [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
 
 
-def is_negated(token: Any, cues: Cues) -> bool:
-    """True when the verb (or event noun) is negated: "n'a pas attaqué", "aucune frappe", "sans attaquer"."""
+def is_negated(token: Any, cues: Cues, *, predicate: bool = False) -> bool:
+    """True when the verb (or event noun) is negated: "n'a pas attaqué", "aucune frappe", "sans attaquer". With
+    ``predicate``, a noun or adjective is the predicate of a copula and is negated as a verb is: « n'était pas
+    responsable »."""
     children = list(token.children)
     # "n'avaient pas encore revendiqué": the parser may hang "pas" on the adverb after it
     adverbs = [g for c in children if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod"]
     lemmas = {c.lemma_.lower() for c in children + adverbs}
     lowers = {c.lower_ for c in children + adverbs}
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") and not predicate:
         return bool(lemmas & cues.noun_negators)
     if any(c.dep_ == "mark" and c.lower_ in cues.without for c in children):
         return True
