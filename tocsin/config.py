@@ -304,6 +304,7 @@ class LanguageCues(_Strict):
     allegation: list[str] = []
     undergo: list[str] = []
     undergo_from: list[str] = []
+    arrival: list[str] = []
     perfect_aux: list[str] = []
     listing: list[str] = []
     locative: list[str] = []

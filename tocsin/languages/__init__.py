@@ -104,6 +104,7 @@ class Cues:
     reporting: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()  # verbs whose subject undergoes the event noun they take ("drew criticism")
     undergo_from: frozenset[str] = frozenset()  # the preposition of who acts on such a verb ("from")
+    arrival: frozenset[str] = frozenset()  # verbs by which an event noun comes from its doer ("criticism came from X")
     allegation: frozenset[str] = frozenset()  # speech verbs that allege: "claimed X attacked Y" accuses X (112)
     perfect_aux: frozenset[str] = frozenset()
     listing: frozenset[str] = frozenset()

@@ -1185,3 +1185,26 @@ def test_a_statement_that_pins_an_act_on_someone_accuses_them(text: str, lang: s
 def test_negated_or_hypothetical_blame_accuses_no_one(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert not [e for e in events if e.root == "11"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cameo", "sources"),
+    [
+        ("Condemnation came swiftly from Washington and Paris.", "en", "111", {"USA", "FRA"}),
+        ("Statements of condemnation have come from the United Nations.", "en", "111", {"IGOUNO"}),
+        ("Messages of condolence poured in from Germany.", "en", "018", {"DEU"}),
+        ("Les condamnations sont venues de Paris et de Berlin.", "fr", "111", {"FRA", "DEU"}),
+    ],
+)
+def test_words_that_come_from_someone_are_theirs(text: str, lang: str, cameo: str, sources: set[str]) -> None:
+    """ "condemnation came from Washington": the event noun's doer is whom it comes from; a statement noun carrying
+    it ("statements of condemnation") yields to the act it names."""
+    events = code_text(text, lang=lang).events
+    assert {e.cameo for e in events} == {cameo}, _dyads(events)
+    assert {e.source_code for e in events} == sources, _dyads(events)
+
+
+def test_an_attack_that_comes_from_a_country_is_not_done_by_it() -> None:
+    """ "the attacks came from Yemen" says where from, not who attacked."""
+    events = code_text("The attacks came from Yemen.", lang="en").events
+    assert not [e for e in events if e.source_code == "YEM"], _dyads(events)

@@ -18,7 +18,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, QUOTE_MARKS, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -670,6 +670,11 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
     casualty = _act_verb(tok, trigger, cues)
+    # words arrive from who says them ("condemnation came from Washington"); "the attacks came from Yemen" says where
+    spoken = trigger.candidates[0].cameo[:2] <= "13" and trigger.candidates[0].cameo != "010"  # "statements of X": X is
+    arrived = _arrived_from(tok, finder, cues) if spoken and not sources else []
+    if arrived:
+        return arrived, targets, "modifier", target_how  # "condemnation came from Washington": by whom it came from
     if not sources:
         # "une attaque imputée à des jihadistes", "an attack blamed on Houthi rebels": whom it is attributed to
         attributed = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.attribution]
@@ -1049,6 +1054,25 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
         if accused:
             return accused[:1], pinned
     return None
+
+
+def _arrived_from(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Who an event noun that comes from someone is by: "condemnation came from Washington", "statements of
+    condemnation have come from the UN", "messages of condolence poured in from Germany", « les condamnations sont
+    venues de Paris ». The noun (or the noun it completes) is the subject of a verb of arrival (cue ``arrival``)."""
+    holder = noun
+    if noun.dep_ in ("pobj", "nmod") and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        holder = noun.head.head  # "statements of condemnation"
+    elif noun.dep_ == "nmod" and noun.head.pos_ == "NOUN":
+        holder = noun.head  # « des messages de condoléances »
+    if holder.dep_ not in SUBJECT + PASSIVE_SUBJECT or holder.head.lemma_.lower() not in cues.arrival:
+        return []
+    verb = holder.head
+    return [
+        a for c in verb.children
+        if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod") and preposition_of(c) in cues.undergo_from
+        for a in finder.actors_in(c)
+    ]  # fmt: skip
 
 
 def _copula_holder(predicate: Any) -> Any:
