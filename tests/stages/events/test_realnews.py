@@ -1208,3 +1208,10 @@ def test_an_attack_that_comes_from_a_country_is_not_done_by_it() -> None:
     """ "the attacks came from Yemen" says where from, not who attacked."""
     events = code_text("The attacks came from Yemen.", lang="en").events
     assert not [e for e in events if e.source_code == "YEM"], _dyads(events)
+
+
+def test_a_subject_the_parser_hangs_on_an_adverb_is_the_verbs() -> None:
+    """« Les Houthis ont de nouveau menacé … »: the parser hangs "Houthis" on « de nouveau »; it is still who threatens."""
+    text = "Les Houthis ont de nouveau menacé de s'en prendre aux navires conduits par les États-Unis."
+    events = code_text(text, lang="fr").events
+    assert any(e.root == "13" and e.source_code == "YEMREB" for e in events), _dyads(events)

@@ -163,8 +163,12 @@ class ArgumentFinder:
             subject_deps = SUBJECT + (
                 PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ()
             )
-            # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté")
-            children = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
+            # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté") or on an adverb
+            # before the verb (« Les Houthis ont de nouveau menacé », with "Houthis" under « de nouveau »)
+            children = [
+                *tok.children,
+                *(g for c in tok.children if c.dep_.startswith("aux") or (c.dep_ == "advmod" and c.i < tok.i) for g in c.children),
+            ]
             for child in children:
                 if child.dep_ == "expl:subj" and child.lower_.lstrip("-") not in self.pronouns:
                     continue  # the euphonic "-t" of « a-t-il déclaré »
