@@ -1215,3 +1215,16 @@ def test_a_subject_the_parser_hangs_on_an_adverb_is_the_verbs() -> None:
     text = "Les Houthis ont de nouveau menacé de s'en prendre aux navires conduits par les États-Unis."
     events = code_text(text, lang="fr").events
     assert any(e.root == "13" and e.source_code == "YEMREB" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée nigériane combat depuis plusieurs années Boko Haram, implanté dans le nord-est du pays.",
+        "L'armée birmane combat depuis plusieurs mois les rebelles, retranchés près de la frontière.",
+    ],
+)
+def test_a_present_the_tagger_reads_as_a_noun_is_the_verb(text: str) -> None:
+    """« l'armée combat le M23 »: the tagger reads « combat » as a noun; with its subject it is « combattre »."""
+    events = code_text(text, lang="fr").events
+    assert any(e.root == "19" and e.source_code and e.source_code.endswith("MIL") for e in events), _dyads(events)
