@@ -1228,3 +1228,23 @@ def test_a_present_the_tagger_reads_as_a_noun_is_the_verb(text: str) -> None:
     """« l'armée combat le M23 »: the tagger reads « combat » as a noun; with its subject it is « combattre »."""
     events = code_text(text, lang="fr").events
     assert any(e.root == "19" and e.source_code and e.source_code.endswith("MIL") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('The Egyptian foreign minister said, "The success of the treaty will be the real test of our economy."', "en"),
+        ("Le ministre égyptien a déclaré que le succès de l'accord serait le vrai test de l'économie.", "fr"),
+    ],
+)
+def test_a_statement_reporting_no_act_states(text: str, lang: str) -> None:
+    """A statement whose words name an act only as a circumstance ("the success of the treaty") reports no act: it
+    is the statement itself (010)."""
+    events = code_text(text, lang=lang).events
+    assert [(e.cameo, e.source_code) for e in events] == [("010", "EGYGOV")], _dyads(events)
+
+
+def test_a_statement_that_an_act_did_not_happen_is_kept() -> None:
+    """ "said Egypt had not attacked the post": the attack did not happen, the statement did."""
+    events = code_text("The Egyptian foreign minister said Egypt had not attacked the border post.", lang="en").events
+    assert [(e.cameo, e.source_code) for e in events] == [("010", "EGYGOV")], _dyads(events)

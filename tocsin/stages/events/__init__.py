@@ -24,6 +24,16 @@ from .modality import demand_code, intent_code, is_condition, is_hypothetical, i
 from .triggers import Trigger, find_triggers, governs, is_verbal
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
+# Why a noun trigger names no act at all: a statement that reports only such a noun still states (010) ("said the
+# success of the treaty will be the real test": no act is reported, the treaty is a circumstance).
+_NOT_ACTS = frozenset(
+    {
+        "event noun in an adjunct or another noun's complement: circumstance",
+        "counted or measured: a summary, not an act",
+        "part of a name",
+        "statement noun",
+    }
+)
 _NEARBY_ROOTS = frozenset({"17", "18", "19", "20"})
 # Speakers whose plain statements (010) report news rather than make policy: police and hospital spokespeople,
 # media, companies, scholars, civilians. Their other acts (protest, accusation, demand) are coded as usual.
@@ -71,6 +81,7 @@ class CodeEvents:
         # bench/calibrate.py sets a list here to collect each emitted event's confidence features.
         self.feature_log: list[tuple[Event, dict[str, float]]] | None = None
         self._where: tuple[str, int] = ("", 0)
+        self._not_acts: set[int] = set()  # tokens of the sentence's triggers that name no act at all (circumstances, names)
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
         self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
@@ -78,6 +89,8 @@ class CodeEvents:
     def _reject(self, trigger: Trigger, reason: str, code: str | None = None) -> _Draft | None:
         """Drop a trigger while drafting: no draft."""
         self._drop(trigger, reason, code)
+        if reason in _NOT_ACTS:
+            self._not_acts.add(trigger.token.i)
         return None
 
     def _record(self, trigger: str, code: str, reason: str) -> None:
@@ -142,12 +155,13 @@ class CodeEvents:
         if _is_fragment(sent):
             return []  # a map legend, caption, byline or photo credit: no clause, no event
         triggers = find_triggers(sent, lang)
+        self._not_acts = set()
         drafts = self._attach(triggers, sent, finder, lang)
         by_token = {d.trigger.token.i: d for d in drafts}
         _frame_by_governor(drafts, by_token, cues)
         _frame_obligations(drafts, by_token, finder, cues)
         _absorb_embedded(drafts, by_token, cues)
-        _frame_speech(drafts, triggers, finder, cues)
+        _frame_speech(drafts, [t for t in triggers if t.token.i not in self._not_acts], finder, cues)
         _frame_quoted_disapproval(drafts, finder)
         return self._keep(self._emit_prominent(article, drafts, sent, sentence, offset, cues))
 
@@ -203,9 +217,7 @@ class CodeEvents:
     def _mood(self, draft: _Draft, cues: Any) -> bool:
         """Negation, refusal, future and hypothesis of a draft; False when it is a negated act to drop."""
         tok = draft.trigger.token
-        draft.negated = is_negated(tok, cues) or (
-            tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating)
-        )
+        draft.negated = _negated_act(tok, cues)
         if draft.negated:
             refusal = refusal_code(draft.code)
             if refusal is not None:
@@ -313,7 +325,7 @@ class CodeEvents:
         sources, targets, source_how, target_how = found
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
-        if pattern is None and source_how == "speaker" and roles <= {"GOV"}:
+        if pattern is None and source_how == "speaker" and sources and roles <= {"GOV"}:
             # « ... nous frapperons », a déclaré le Premier ministre: a government's "we" commands its forces
             pattern = next((p for p in trigger.candidates if "MIL" in p.roles), None)
         if pattern is None:
@@ -888,7 +900,15 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused_actors, "alleged"
             draft.wrappers.append("blame")
             continue
-        reported_trigger = any(t.token.i != speech.i and t.candidates[0].cameo[:2] != "01" and _reports(speech, t.token) for t in triggers)
+        # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
+        inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
+        reported_trigger = any(
+            t.token.i != speech.i
+            and t.candidates[0].cameo[:2] != "01"
+            and _reports(speech, t.token)
+            and not _did_not_happen(t.token, t.candidates[0].cameo, cues)
+            for t in triggers
+        )
         accused: list[TokenActor] = []
         if speech.lemma_.lower() in cues.allegation:
             accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
@@ -1009,6 +1029,16 @@ def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
             continue  # "can be dangerous for the region": a risk, not a judgement of an act
         return token
     return None
+
+
+def _negated_act(tok: Any, cues: Any) -> bool:
+    """The act a trigger names is negated: "had not attacked", "refused to sign" (a negating governor)."""
+    return is_negated(tok, cues) or (tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating))
+
+
+def _did_not_happen(tok: Any, code: str, cues: Any) -> bool:
+    """A negated act that is dropped, not refused: "had not attacked" did not happen; "did not agree" is a rejection."""
+    return _negated_act(tok, cues) and refusal_code(code) is None
 
 
 def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
