@@ -357,3 +357,31 @@ def test_naming_without_an_insult_is_no_criticism() -> None:
 )
 def test_calling_a_race_is_no_appeal(text: str) -> None:
     assert "020" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an embassy, a port or an agency suspending operations stops work: no ceasefire (087)
+        ("The Canadian embassy in Beirut suspended operations after the explosion.", "087"),
+        ("The Kenyan ports authority halted operations during the storm.", "087"),
+        # meeting a deadline or a target is no meeting (040), failing to is no refusal (125)
+        ("The Greek government failed to meet the deadline set by its creditors.", "125"),
+        ("The Greek government failed to meet the deadline set by its creditors.", "040"),
+        ("The Italian government met its deficit target last year.", "040"),
+    ],
+)
+def test_operations_and_deadlines_are_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_military_operations_and_meetings_keep_their_codes() -> None:
+    assert "087" in _codes("Turkish forces halted military operations in northern Syria.")
+    assert "040" in _codes("The French president met the German chancellor in Berlin.")
+    assert "083" in _codes("The Sudanese government met the demands of the protesters.")
+
+
+def test_novichok_poisoning_is_an_attempt_on_a_life() -> None:
+    codes = _codes("Russian agents poisoned the opposition leader with Novichok, the German government said.")
+    codes |= _codes("German doctors found Novichok in the blood of the Russian opposition leader.")
+    assert "185" in codes and "2041" not in codes
