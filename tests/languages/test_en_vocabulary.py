@@ -385,3 +385,17 @@ def test_novichok_poisoning_is_an_attempt_on_a_life() -> None:
     codes = _codes("Russian agents poisoned the opposition leader with Novichok, the German government said.")
     codes |= _codes("German doctors found Novichok in the blood of the Russian opposition leader.")
     assert "185" in codes and "2041" not in codes
+
+
+def test_troops_leaving_a_country_withdraw() -> None:
+    # an armed source leaving a country or a town pulls out (0874)
+    assert "0874" in _codes("Russian troops left Kherson in November.")
+    assert "0874" in _codes("The last British soldiers left Afghanistan on Monday.")
+
+
+def test_leaving_a_city_or_encouraging_trade_is_no_act() -> None:
+    # a president leaving a city travels; encouraging trade or investment appeals to no one (020)
+    assert "0874" not in _codes("The French president left Berlin on Monday.")
+    assert "020" not in _codes("The Indian government wants to encourage investment in the north-east.")
+    assert "020" not in _codes("One aim of the Kenyan-Ugandan agreement is to encourage more trade.")
+    assert "020" in _codes("The German chancellor encouraged Greece to hold talks with Turkey.")
