@@ -399,3 +399,22 @@ def test_leaving_a_city_or_encouraging_trade_is_no_act() -> None:
     assert "020" not in _codes("The Indian government wants to encourage investment in the north-east.")
     assert "020" not in _codes("One aim of the Kenyan-Ugandan agreement is to encourage more trade.")
     assert "020" in _codes("The German chancellor encouraged Greece to hold talks with Turkey.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # backing or supporting rebels, a militia, separatists is material support of an armed group (070)
+        "Russia backs separatists in eastern Ukraine.",
+        "According to the Lebanese minister, the militia is backed by Syria.",
+        "Turkey supported the rebels in northern Syria.",
+    ],
+)
+def test_backing_an_armed_group_is_aid(text: str) -> None:
+    codes = _codes(text)
+    assert "070" in codes and "051" not in codes
+
+
+def test_backing_a_proposal_stays_verbal_support() -> None:
+    codes = _codes("The French president backed the German proposal.")
+    assert "051" in codes and "070" not in codes
