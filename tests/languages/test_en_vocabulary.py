@@ -418,3 +418,15 @@ def test_backing_an_armed_group_is_aid(text: str) -> None:
 def test_backing_a_proposal_stays_verbal_support() -> None:
     codes = _codes("The French president backed the German proposal.")
     assert "051" in codes and "070" not in codes
+
+
+def test_deploying_software_or_preparations_is_no_mobilisation() -> None:
+    # deploy with no troops or weapons named mobilises (154) only for an armed source
+    assert "154" not in _codes("The Kenyan health ministry deployed new software in its hospitals.")
+    assert "154" not in _codes("The German hospital has deployed all the necessary preparations.")
+
+
+def test_deploying_troops_or_the_guard_is_mobilisation() -> None:
+    assert "154" in _codes("The Minnesota governor deployed the National Guard.")
+    assert "154" in _codes("The Syrian army began deploying near the Turkish border.")
+    assert "154" in _codes("France deployed two warships to the eastern Mediterranean.")
