@@ -430,3 +430,20 @@ def test_deploying_troops_or_the_guard_is_mobilisation() -> None:
     assert "154" in _codes("The Minnesota governor deployed the National Guard.")
     assert "154" in _codes("The Syrian army began deploying near the Turkish border.")
     assert "154" in _codes("France deployed two warships to the eastern Mediterranean.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "give ... in <place, date>" is no yielding (080): only giving in to pressure, demands, or giving way is
+        "The Iranian journalist gave birth in prison.",
+        "The Libyan government gave the company access in May.",
+    ],
+)
+def test_giving_something_in_a_place_is_no_yielding(text: str) -> None:
+    assert "080" not in _codes(text)
+
+
+def test_giving_in_to_demands_yields() -> None:
+    assert "080" in _codes("The Serbian government gave in to the demands of the protesters.")
+    assert "080" in _codes("The Greek government gave in to pressure from its creditors.")
