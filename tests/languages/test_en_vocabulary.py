@@ -447,3 +447,21 @@ def test_giving_something_in_a_place_is_no_yielding(text: str) -> None:
 def test_giving_in_to_demands_yields() -> None:
     assert "080" in _codes("The Serbian government gave in to the demands of the protesters.")
     assert "080" in _codes("The Greek government gave in to pressure from its creditors.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a president's or a government's campaign rally is no demonstration (141)
+        "The American president held a campaign rally in Ohio.",
+        "The Brazilian president attended a rally in Sao Paulo.",
+    ],
+)
+def test_campaign_rally_is_no_protest(text: str) -> None:
+    assert "141" not in _codes(text)
+
+
+def test_rally_by_the_opposition_or_citizens_is_a_demonstration() -> None:
+    assert "141" in _codes("The Belarusian opposition leader held a rally in Minsk.")
+    assert "141" in _codes("Thousands of students held a rally outside the Serbian parliament.")
+    assert "141" in _codes("The Kenyan opposition staged a rally in Nairobi.")
