@@ -465,3 +465,20 @@ def test_rally_by_the_opposition_or_citizens_is_a_demonstration() -> None:
     assert "141" in _codes("The Belarusian opposition leader held a rally in Minsk.")
     assert "141" in _codes("Thousands of students held a rally outside the Serbian parliament.")
     assert "141" in _codes("The Kenyan opposition staged a rally in Nairobi.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "raped" is lemmatised "rap": with a person object (me, him, boys, students) it is rape (1821), no criticism (111)
+        'The Kenyan woman told reporters, "two police officers raped me".',
+        "A Chilean priest raped two students.",
+    ],
+)
+def test_raping_a_person_is_sexual_assault(text: str) -> None:
+    codes = _codes(text)
+    assert "1821" in codes and "111" not in codes
+
+
+def test_rapping_a_state_stays_criticism() -> None:
+    assert "111" in _codes("The UN rapped Israel over the settlements.")
