@@ -482,3 +482,24 @@ def test_raping_a_person_is_sexual_assault(text: str) -> None:
 
 def test_rapping_a_state_stays_criticism() -> None:
     assert "111" in _codes("The UN rapped Israel over the settlements.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a candidate suspending a campaign quits a race: no protest suspended (082)
+        ("The American senator suspended her presidential campaign on Sunday.", "082"),
+        # officers suspended from duty: no sanctions eased (085)
+        ("Two French police officers were suspended from duty.", "085"),
+        # a court vacating a conviction: no military retreat (0874)
+        ("An American appeals court vacated the conviction of the former governor.", "0874"),
+    ],
+)
+def test_campaigns_duty_and_convictions_are_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_strikes_duties_and_positions_keep_their_codes() -> None:
+    assert "082" in _codes("The Kenyan teachers' union suspended its strike.")
+    assert "085" in _codes("China suspended additional duties on American cars.")
+    assert "0874" in _codes("Russian troops vacated their positions near Kyiv.")
