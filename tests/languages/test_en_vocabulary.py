@@ -357,3 +357,149 @@ def test_naming_without_an_insult_is_no_criticism() -> None:
 )
 def test_calling_a_race_is_no_appeal(text: str) -> None:
     assert "020" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an embassy, a port or an agency suspending operations stops work: no ceasefire (087)
+        ("The Canadian embassy in Beirut suspended operations after the explosion.", "087"),
+        ("The Kenyan ports authority halted operations during the storm.", "087"),
+        # meeting a deadline or a target is no meeting (040), failing to is no refusal (125)
+        ("The Greek government failed to meet the deadline set by its creditors.", "125"),
+        ("The Greek government failed to meet the deadline set by its creditors.", "040"),
+        ("The Italian government met its deficit target last year.", "040"),
+    ],
+)
+def test_operations_and_deadlines_are_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_military_operations_and_meetings_keep_their_codes() -> None:
+    assert "087" in _codes("Turkish forces halted military operations in northern Syria.")
+    assert "040" in _codes("The French president met the German chancellor in Berlin.")
+    assert "083" in _codes("The Sudanese government met the demands of the protesters.")
+
+
+def test_novichok_poisoning_is_an_attempt_on_a_life() -> None:
+    codes = _codes("Russian agents poisoned the opposition leader with Novichok, the German government said.")
+    codes |= _codes("German doctors found Novichok in the blood of the Russian opposition leader.")
+    assert "185" in codes and "2041" not in codes
+
+
+def test_troops_leaving_a_country_withdraw() -> None:
+    # an armed source leaving a country or a town pulls out (0874)
+    assert "0874" in _codes("Russian troops left Kherson in November.")
+    assert "0874" in _codes("The last British soldiers left Afghanistan on Monday.")
+
+
+def test_leaving_a_city_or_encouraging_trade_is_no_act() -> None:
+    # a president leaving a city travels; encouraging trade or investment appeals to no one (020)
+    assert "0874" not in _codes("The French president left Berlin on Monday.")
+    assert "020" not in _codes("The Indian government wants to encourage investment in the north-east.")
+    assert "020" not in _codes("One aim of the Kenyan-Ugandan agreement is to encourage more trade.")
+    assert "020" in _codes("The German chancellor encouraged Greece to hold talks with Turkey.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # backing or supporting rebels, a militia, separatists is material support of an armed group (070)
+        "Russia backs separatists in eastern Ukraine.",
+        "According to the Lebanese minister, the militia is backed by Syria.",
+        "Turkey supported the rebels in northern Syria.",
+    ],
+)
+def test_backing_an_armed_group_is_aid(text: str) -> None:
+    codes = _codes(text)
+    assert "070" in codes and "051" not in codes
+
+
+def test_backing_a_proposal_stays_verbal_support() -> None:
+    codes = _codes("The French president backed the German proposal.")
+    assert "051" in codes and "070" not in codes
+
+
+def test_deploying_software_or_preparations_is_no_mobilisation() -> None:
+    # deploy with no troops or weapons named mobilises (154) only for an armed source
+    assert "154" not in _codes("The Kenyan health ministry deployed new software in its hospitals.")
+    assert "154" not in _codes("The German hospital has deployed all the necessary preparations.")
+
+
+def test_deploying_troops_or_the_guard_is_mobilisation() -> None:
+    assert "154" in _codes("The Minnesota governor deployed the National Guard.")
+    assert "154" in _codes("The Syrian army began deploying near the Turkish border.")
+    assert "154" in _codes("France deployed two warships to the eastern Mediterranean.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "give ... in <place, date>" is no yielding (080): only giving in to pressure, demands, or giving way is
+        "The Iranian journalist gave birth in prison.",
+        "The Libyan government gave the company access in May.",
+    ],
+)
+def test_giving_something_in_a_place_is_no_yielding(text: str) -> None:
+    assert "080" not in _codes(text)
+
+
+def test_giving_in_to_demands_yields() -> None:
+    assert "080" in _codes("The Serbian government gave in to the demands of the protesters.")
+    assert "080" in _codes("The Greek government gave in to pressure from its creditors.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a president's or a government's campaign rally is no demonstration (141)
+        "The American president held a campaign rally in Ohio.",
+        "The Brazilian president attended a rally in Sao Paulo.",
+    ],
+)
+def test_campaign_rally_is_no_protest(text: str) -> None:
+    assert "141" not in _codes(text)
+
+
+def test_rally_by_the_opposition_or_citizens_is_a_demonstration() -> None:
+    assert "141" in _codes("The Belarusian opposition leader held a rally in Minsk.")
+    assert "141" in _codes("Thousands of students held a rally outside the Serbian parliament.")
+    assert "141" in _codes("The Kenyan opposition staged a rally in Nairobi.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "raped" is lemmatised "rap": with a person object (me, him, boys, students) it is rape (1821), no criticism (111)
+        'The Kenyan woman told reporters, "two police officers raped me".',
+        "A Chilean priest raped two students.",
+    ],
+)
+def test_raping_a_person_is_sexual_assault(text: str) -> None:
+    codes = _codes(text)
+    assert "1821" in codes and "111" not in codes
+
+
+def test_rapping_a_state_stays_criticism() -> None:
+    assert "111" in _codes("The UN rapped Israel over the settlements.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a candidate suspending a campaign quits a race: no protest suspended (082)
+        ("The American senator suspended her presidential campaign on Sunday.", "082"),
+        # officers suspended from duty: no sanctions eased (085)
+        ("Two French police officers were suspended from duty.", "085"),
+        # a court vacating a conviction: no military retreat (0874)
+        ("An American appeals court vacated the conviction of the former governor.", "0874"),
+    ],
+)
+def test_campaigns_duty_and_convictions_are_no_act(text: str, cameo: str) -> None:
+    assert cameo not in _codes(text)
+
+
+def test_strikes_duties_and_positions_keep_their_codes() -> None:
+    assert "082" in _codes("The Kenyan teachers' union suspended its strike.")
+    assert "085" in _codes("China suspended additional duties on American cars.")
+    assert "0874" in _codes("Russian troops vacated their positions near Kyiv.")
