@@ -392,3 +392,31 @@ def test_soldiers_beating_demonstrators_is_a_physical_assault() -> None:
     codes = _codes("Des soldats ont frappé des manifestants à Conakry.")
     assert "182" in codes and "190" not in codes
     assert "190" in _codes("L'armée israélienne a frappé des positions du Hezbollah.")
+
+
+def test_storming_is_a_riot_for_protesters_and_an_attack_for_armed_groups() -> None:
+    """« prendre d'assaut »: protesters storming parliament riot (145), rebels storming a base attack (190)."""
+    codes = _codes("Des manifestants ont pris d'assaut le parlement à Nairobi.")
+    assert "145" in codes and "190" not in codes
+    assert "190" in _codes("Les rebelles ont pris d'assaut une base de l'armée malienne.")
+
+
+def test_police_charging_demonstrators_is_repression() -> None:
+    """Police « chargeant les manifestants » crack down (175); the police charging an investigator with a case do not."""
+    assert "175" in _codes("La police sénégalaise a chargé les manifestants devant l'Assemblée nationale.")
+    assert "175" not in _codes("La police sénégalaise a chargé un enquêteur du dossier.")
+
+
+def test_piling_on_in_speech_is_a_statement() -> None:
+    """« renchérir » reports words (010; criticism when they condemn)."""
+    assert "010" in _codes("« Nous resterons au Niger », renchérit le ministre français des Armées.")
+
+
+def test_fighting_terrorism_lessons_and_minds_are_no_attacks() -> None:
+    """« combattre le terrorisme, la corruption » is a mission, « tirer les leçons » and « frapper les esprits » are
+    idioms: no fighting (190); fighting a named enemy, firing on a town still are."""
+    assert "190" not in _codes("Les soldats français sont déployés au Niger pour combattre le terrorisme.")
+    assert "190" not in _codes("L'armée malienne a tiré les leçons de la défaite.")
+    assert not {"182", "190"} & _codes("L'armée ukrainienne a frappé les esprits des Russes.")
+    assert "190" in _codes("Les soldats maliens ont combattu les jihadistes du JNIM près de Mopti.")
+    assert "190" in _codes("Les soldats russes ont tiré sur la ville de Kharkiv.")
