@@ -420,3 +420,45 @@ def test_fighting_terrorism_lessons_and_minds_are_no_attacks() -> None:
     assert not {"182", "190"} & _codes("L'armée ukrainienne a frappé les esprits des Russes.")
     assert "190" in _codes("Les soldats maliens ont combattu les jihadistes du JNIM près de Mopti.")
     assert "190" in _codes("Les soldats russes ont tiré sur la ville de Kharkiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 012 raising the alarm
+        ("Les syndicats français ont tiré la sonnette d'alarme sur la situation des hôpitaux.", "012"),
+        ("L'ONU a sonné l'alarme sur la famine au Soudan.", "012"),
+        # 050 reconciling: burying the hatchet
+        ("Le Tchad et le Soudan ont enterré la hache de guerre.", "050"),
+        # 145 / 1712 setting fire: rioters riot, armed groups burn property
+        ("Des manifestants ont mis le feu à des voitures à Nanterre.", "145"),
+        ("Les jihadistes ont mis le feu au marché de Djibo.", "1712"),
+        # 173 house arrest, remand in custody
+        ("Les militaires ont assigné à résidence le président Bazoum.", "173"),
+        ("Le juge a placé l'opposant sous mandat de dépôt.", "173"),
+        # 190 retaking a town
+        ("L'armée ukrainienne a libéré la ville de Kherson.", "190"),
+        # 111 calling to order
+        ("Le président a rappelé à l'ordre le ministre de l'Intérieur.", "111"),
+        # 182 knife attack; 041 phone call
+        ("Une attaque au couteau contre des policiers français a fait deux blessés à Paris.", "182"),
+        ("Joe Biden a passé un coup de fil à Benjamin Netanyahu.", "041"),
+        # 141 / 143 / 144 protest forms
+        ("Une manif d'enseignants sénégalais a eu lieu lundi à Dakar.", "141"),
+        ("Des milliers d'opposants ont participé à une marche pacifique à Conakry.", "141"),
+        ("L'opposition congolaise a décrété une ville morte lundi à Kinshasa.", "143"),
+        ("Les agriculteurs français mènent une opération escargot près de Lyon.", "144"),
+    ],
+)
+def test_alarm_reconciliation_fire_custody_and_protest_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_idioms_of_fire_alarm_and_liberation_keep_their_sense() -> None:
+    """« mettre le feu aux poudres » said of a decision burns nothing; « tirer la sonnette d'alarme » fires nothing;
+    releasing hostages stays a release (0841), not a military retaking."""
+    codes = _codes("La décision du gouvernement malien a mis le feu aux poudres.")
+    assert not {"145", "1712"} & codes
+    assert "190" not in _codes("L'armée française a tiré la sonnette d'alarme sur le manque de munitions.")
+    codes = _codes("Le Hamas a libéré des otages israéliens de la ville de Gaza.")
+    assert "0841" in codes and "190" not in codes
