@@ -462,3 +462,13 @@ def test_idioms_of_fire_alarm_and_liberation_keep_their_sense() -> None:
     assert "190" not in _codes("L'armée française a tiré la sonnette d'alarme sur le manque de munitions.")
     codes = _codes("Le Hamas a libéré des otages israéliens de la ville de Gaza.")
     assert "0841" in codes and "190" not in codes
+
+
+def test_spraying_gas_stifling_dissent_and_insults_are_coded() -> None:
+    """Police « aspergeant les manifestants de gaz » and a regime « étouffant la contestation » repress (175); insulting
+    a leader criticises (111); firefighters spraying water and stifling a scandal repress no one."""
+    assert "175" in _codes("La police biélorusse a aspergé les manifestants de gaz lacrymogène.")
+    assert "175" in _codes("Le gouvernement iranien a étouffé la contestation dans le sang.")
+    assert "111" in _codes("Le président turc a insulté son homologue français Emmanuel Macron.")
+    assert "175" not in _codes("Les pompiers grecs ont aspergé l'incendie d'eau.")
+    assert "175" not in _codes("Le président a étouffé un scandale de corruption.")
