@@ -472,3 +472,10 @@ def test_spraying_gas_stifling_dissent_and_insults_are_coded() -> None:
     assert "111" in _codes("Le président turc a insulté son homologue français Emmanuel Macron.")
     assert "175" not in _codes("Les pompiers grecs ont aspergé l'incendie d'eau.")
     assert "175" not in _codes("Le président a étouffé un scandale de corruption.")
+
+
+def test_chanting_slogans_is_criticism_by_protesters() -> None:
+    """Protesters « scandant des slogans » against a leader criticise him (111); fans chanting a player's name do not."""
+    assert "111" in _codes("Les manifestants ont scandé des slogans hostiles au président Macky Sall.")
+    assert "111" in _codes("Des milliers d'opposants guinéens ont défilé à Conakry en scandant des slogans contre la junte.")
+    assert "111" not in _codes("Les supporters du club sénégalais ont scandé le nom de leur joueur.")
