@@ -392,3 +392,90 @@ def test_soldiers_beating_demonstrators_is_a_physical_assault() -> None:
     codes = _codes("Des soldats ont frappé des manifestants à Conakry.")
     assert "182" in codes and "190" not in codes
     assert "190" in _codes("L'armée israélienne a frappé des positions du Hezbollah.")
+
+
+def test_storming_is_a_riot_for_protesters_and_an_attack_for_armed_groups() -> None:
+    """« prendre d'assaut »: protesters storming parliament riot (145), rebels storming a base attack (190)."""
+    codes = _codes("Des manifestants ont pris d'assaut le parlement à Nairobi.")
+    assert "145" in codes and "190" not in codes
+    assert "190" in _codes("Les rebelles ont pris d'assaut une base de l'armée malienne.")
+
+
+def test_police_charging_demonstrators_is_repression() -> None:
+    """Police « chargeant les manifestants » crack down (175); the police charging an investigator with a case do not."""
+    assert "175" in _codes("La police sénégalaise a chargé les manifestants devant l'Assemblée nationale.")
+    assert "175" not in _codes("La police sénégalaise a chargé un enquêteur du dossier.")
+
+
+def test_piling_on_in_speech_is_a_statement() -> None:
+    """« renchérir » reports words (010; criticism when they condemn)."""
+    assert "010" in _codes("« Nous resterons au Niger », renchérit le ministre français des Armées.")
+
+
+def test_fighting_terrorism_lessons_and_minds_are_no_attacks() -> None:
+    """« combattre le terrorisme, la corruption » is a mission, « tirer les leçons » and « frapper les esprits » are
+    idioms: no fighting (190); fighting a named enemy, firing on a town still are."""
+    assert "190" not in _codes("Les soldats français sont déployés au Niger pour combattre le terrorisme.")
+    assert "190" not in _codes("L'armée malienne a tiré les leçons de la défaite.")
+    assert not {"182", "190"} & _codes("L'armée ukrainienne a frappé les esprits des Russes.")
+    assert "190" in _codes("Les soldats maliens ont combattu les jihadistes du JNIM près de Mopti.")
+    assert "190" in _codes("Les soldats russes ont tiré sur la ville de Kharkiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 012 raising the alarm
+        ("Les syndicats français ont tiré la sonnette d'alarme sur la situation des hôpitaux.", "012"),
+        ("L'ONU a sonné l'alarme sur la famine au Soudan.", "012"),
+        # 050 reconciling: burying the hatchet
+        ("Le Tchad et le Soudan ont enterré la hache de guerre.", "050"),
+        # 145 / 1712 setting fire: rioters riot, armed groups burn property
+        ("Des manifestants ont mis le feu à des voitures à Nanterre.", "145"),
+        ("Les jihadistes ont mis le feu au marché de Djibo.", "1712"),
+        # 173 house arrest, remand in custody
+        ("Les militaires ont assigné à résidence le président Bazoum.", "173"),
+        ("Le juge a placé l'opposant sous mandat de dépôt.", "173"),
+        # 190 retaking a town
+        ("L'armée ukrainienne a libéré la ville de Kherson.", "190"),
+        # 111 calling to order
+        ("Le président a rappelé à l'ordre le ministre de l'Intérieur.", "111"),
+        # 182 knife attack; 041 phone call
+        ("Une attaque au couteau contre des policiers français a fait deux blessés à Paris.", "182"),
+        ("Joe Biden a passé un coup de fil à Benjamin Netanyahu.", "041"),
+        # 141 / 143 / 144 protest forms
+        ("Une manif d'enseignants sénégalais a eu lieu lundi à Dakar.", "141"),
+        ("Des milliers d'opposants ont participé à une marche pacifique à Conakry.", "141"),
+        ("L'opposition congolaise a décrété une ville morte lundi à Kinshasa.", "143"),
+        ("Les agriculteurs français mènent une opération escargot près de Lyon.", "144"),
+    ],
+)
+def test_alarm_reconciliation_fire_custody_and_protest_words_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_idioms_of_fire_alarm_and_liberation_keep_their_sense() -> None:
+    """« mettre le feu aux poudres » said of a decision burns nothing; « tirer la sonnette d'alarme » fires nothing;
+    releasing hostages stays a release (0841), not a military retaking."""
+    codes = _codes("La décision du gouvernement malien a mis le feu aux poudres.")
+    assert not {"145", "1712"} & codes
+    assert "190" not in _codes("L'armée française a tiré la sonnette d'alarme sur le manque de munitions.")
+    codes = _codes("Le Hamas a libéré des otages israéliens de la ville de Gaza.")
+    assert "0841" in codes and "190" not in codes
+
+
+def test_spraying_gas_stifling_dissent_and_insults_are_coded() -> None:
+    """Police « aspergeant les manifestants de gaz » and a regime « étouffant la contestation » repress (175); insulting
+    a leader criticises (111); firefighters spraying water and stifling a scandal repress no one."""
+    assert "175" in _codes("La police biélorusse a aspergé les manifestants de gaz lacrymogène.")
+    assert "175" in _codes("Le gouvernement iranien a étouffé la contestation dans le sang.")
+    assert "111" in _codes("Le président turc a insulté son homologue français Emmanuel Macron.")
+    assert "175" not in _codes("Les pompiers grecs ont aspergé l'incendie d'eau.")
+    assert "175" not in _codes("Le président a étouffé un scandale de corruption.")
+
+
+def test_chanting_slogans_is_criticism_by_protesters() -> None:
+    """Protesters « scandant des slogans » against a leader criticise him (111); fans chanting a player's name do not."""
+    assert "111" in _codes("Les manifestants ont scandé des slogans hostiles au président Macky Sall.")
+    assert "111" in _codes("Des milliers d'opposants guinéens ont défilé à Conakry en scandant des slogans contre la junte.")
+    assert "111" not in _codes("Les supporters du club sénégalais ont scandé le nom de leur joueur.")
