@@ -147,3 +147,14 @@ def test_actors_title_before_a_name_is_one_actor() -> None:
     # English parses "President Macron" with the name as head: the title joins the person instead of standing alone
     mentions = _en_mentions("During President Macron's visit, Kenyan officials protested.")
     assert ("President Macron", "FRAGOV") in mentions and not any(t == "President" for t, _ in mentions), mentions
+
+
+def test_actors_posting_complement_is_a_place() -> None:
+    """The country of posting says where the official serves: a place (the event's location), not an actor."""
+    article = next(ParseText().pipe([Article(text="US Envoy to Norway Jane Smith criticised the plan.", lang="en")]))
+    article = ExtractActors()(article)
+    kinds = {m.text: m.kind for m in article.mentions}
+    assert kinds.get("Norway") == "place", kinds
+    # a country that is no posting stays a country
+    article = next(ParseText().pipe([Article(text="Norway criticised the plan.", lang="en")]))
+    assert [m.kind for m in ExtractActors()(article).mentions] == ["country"]

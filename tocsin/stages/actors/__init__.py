@@ -166,7 +166,12 @@ class ExtractActors:
                 # Pays-Bas à Moscou", "l'ambassade d'Iran à Damas": the nationality word, the name before the role or
                 # its "of/de" complement says whose official it is; a complement of posting ("to", "in", "à") says
                 # where. Coordinated owners all stay.
-                out.extend(self._entity_actor(doc, e, None, offset, index, date) for e in ents if e not in kept)
+                for e in ents:
+                    if e not in kept:
+                        posting = self._entity_actor(doc, e, None, offset, index, date)
+                        if posting.mention.kind in ("country", "capital"):
+                            posting.mention.kind = "place"  # where the official serves, not a party to the act
+                        out.append(posting)
                 ents = kept
             word = _role_word(doc, role)
             if ents:
