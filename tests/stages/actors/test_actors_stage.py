@@ -158,3 +158,13 @@ def test_actors_posting_complement_is_a_place() -> None:
     # a country that is no posting stays a country
     article = next(ParseText().pipe([Article(text="Norway criticised the plan.", lang="en")]))
     assert [m.kind for m in ExtractActors()(article).mentions] == ["country"]
+
+
+def test_actors_acronym_defined_in_brackets_means_its_name_in_the_article() -> None:
+    # "RSF" is Reporters sans frontières in the dictionary, but this article defines it as the Sudanese paramilitaries
+    text = "Les Forces de soutien rapide (RSF) ont pris la ville.\n\nLes RSF ont ensuite pillé le marché."
+    assert [c for _, c, _ in _mentions(text) if c] == ["SDNREB", "SDNREB", "SDNREB"], _mentions(text)
+    # without the definition, the dictionary's meaning stays
+    assert ("RSF", "NGOMED", "group") in _mentions("RSF a dénoncé l'arrestation d'un journaliste.")
+    # an agency after a dateline is not an acronym of the city before it
+    assert not any(text == "AFP" for text, _, _ in _mentions("KIEV (AFP) - Selon l'AFP, la Russie a frappé Kiev."))

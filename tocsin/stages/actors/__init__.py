@@ -96,6 +96,7 @@ class ExtractActors:
         sent_index = {s.start: s.index for s in article.sentences}
         date = (article.published or "")[:10] or None
         mentions: list[TokenActor] = []
+        _apply_acronyms(article.docs, matcher)
         for offset, doc in article.docs:
             doc_actors: list[TokenActor] = []
             for sent in doc.sents:
@@ -368,6 +369,36 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
             doc._.actors = actors
         out.extend(actors)
     return out
+
+
+def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
+    """An acronym the article defines in brackets after a name ("les Forces de soutien rapide (RSF)") means that name
+    wherever the article uses it, even where the dictionary gives it another meaning (RSF: Reporters sans frontières)."""
+    defined: dict[str, tuple[Surface, ...]] = {}
+    for _, doc in docs:
+        matches = _matches_for(doc, matcher)
+        by_start = {m.start: m for m in matches}
+        for m in matches:
+            if m.kind != "entity" or m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                continue
+            acronym = by_start.get(m.end + 1)
+            word = doc[m.end + 1].text
+            if acronym is None or acronym.kind != "entity" or acronym.end != m.end + 2 or not word.isupper():
+                continue
+            # the letters of an acronym are initials of the name ("Forces de soutien rapide (RSF)"), which a news
+            # agency after a dateline is not ("KIEV (AFP) -")
+            initials = {w[:1].lower() for t in doc[m.start : m.end] for w in t.text.replace("'", " ").split("-") if w}
+            if all(c.lower() in initials for c in word if c.isalpha()):
+                defined.setdefault(word, m.surfaces)
+    if not defined:
+        return
+    for _, doc in docs:
+        doc._.actor_matches = [
+            Match(m.start, m.end, m.kind, defined[doc[m.start].text], None)
+            if m.kind == "entity" and m.end == m.start + 1 and doc[m.start].text in defined
+            else m
+            for m in _matches_for(doc, matcher)
+        ]
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
