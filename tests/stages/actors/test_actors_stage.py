@@ -89,3 +89,82 @@ def test_actors_news_outlet_is_recognised_and_is_no_actor(text: str, lang: str, 
     article = next(ParseText().pipe([Article(text=text, lang=lang)]))
     article = ExtractActors()(article)
     assert not any(hidden in m.text or m.kind == "outlet" for m in article.mentions), [(m.text, m.code) for m in article.mentions]
+
+
+def _en_mentions(text: str, lang: str = "en") -> list[tuple[str, str | None]]:
+    article = next(ParseText().pipe([Article(text=text, lang=lang, published="2024-05-06")]))
+    article = ExtractActors()(article)
+    return [(m.text, m.code) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner", "posting"),
+    [
+        ("US Envoy to Norway Jane Smith criticised the plan.", "en", ("US Envoy", "USAGOV"), ("Norway", "NOR")),
+        ("Egypt's ambassador to Israel was recalled on Monday.", "en", ("Egypt's ambassador", "EGYGOV"), ("Israel", "ISR")),
+        ("The Japanese Embassy in Kenya issued a warning.", "en", ("Japanese Embassy", "JPNGOV"), ("Kenya", "KEN")),
+        ("Le Mali a expulsé l'ambassadeur d'Italie à Bamako.", "fr", ("ambassadeur d'Italie", "ITAGOV"), ("Bamako", "MLI")),
+        ("Un incendie a touché le consulat de Suède en Turquie.", "fr", ("consulat de Suède", "SWEGOV"), ("Turquie", "TUR")),
+    ],
+)
+def test_actors_owner_of_a_role_beats_its_posting(text: str, lang: str, owner: tuple[str, str], posting: tuple[str, str]) -> None:
+    """A nationality word, a name before the role or its "of/de" complement says whose official it is; "to", "in", "à",
+    "en" say where the official serves: the posting is a country of its own, never the official's."""
+    mentions = _en_mentions(text, lang)
+    assert owner in mentions and posting in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("The Embassy in Kenya issued a warning.", "en", "KENGOV"),  # only a posting: the role keeps it
+        ("Le ministre de Suède et de Norvège est arrivé.", "fr", "SWEGOV"),  # coordinated owners all stay
+    ],
+)
+def test_actors_role_without_a_rival_owner_keeps_its_complement(text: str, lang: str, code: str) -> None:
+    assert any(c == code for _, c in _en_mentions(text, lang))
+
+
+def test_actors_bare_role_takes_the_country_of_the_last_same_role_word() -> None:
+    text = "The Japanese embassy in Kenya issued a warning. French officials answered. The embassy later apologised."
+    mentions = _en_mentions(text)
+    assert mentions[-1] == ("embassy", "JPNGOV"), mentions
+    # without an earlier embassy, the last actor with the same role (GOV) gives it
+    mentions = _en_mentions("French officials answered. The embassy later apologised.")
+    assert mentions[-1] == ("embassy", "FRAGOV"), mentions
+
+
+def test_actors_role_word_memory_skips_a_name_that_makes_its_own_code() -> None:
+    # "le gang Taliban" is a gang named after the Afghan group: its code is the group's, not a "gang" of Afghanistan
+    text = "Des policiers haïtiens ont affronté le gang Taliban à Port-au-Prince.\n\nLes gangs ont ensuite pillé un navire."
+    article = next(ParseText().pipe([Article(text=text, lang="fr", published="2024-05-06")]))
+    article = ExtractActors()(article)
+    last = article.mentions[-1]
+    assert last.text == "gangs" and last.country == "HTI", [(m.text, m.code) for m in article.mentions]
+
+
+def test_actors_title_before_a_name_is_one_actor() -> None:
+    # English parses "President Macron" with the name as head: the title joins the person instead of standing alone
+    mentions = _en_mentions("During President Macron's visit, Kenyan officials protested.")
+    assert ("President Macron", "FRAGOV") in mentions and not any(t == "President" for t, _ in mentions), mentions
+
+
+def test_actors_posting_complement_is_a_place() -> None:
+    """The country of posting says where the official serves: a place (the event's location), not an actor."""
+    article = next(ParseText().pipe([Article(text="US Envoy to Norway Jane Smith criticised the plan.", lang="en")]))
+    article = ExtractActors()(article)
+    kinds = {m.text: m.kind for m in article.mentions}
+    assert kinds.get("Norway") == "place", kinds
+    # a country that is no posting stays a country
+    article = next(ParseText().pipe([Article(text="Norway criticised the plan.", lang="en")]))
+    assert [m.kind for m in ExtractActors()(article).mentions] == ["country"]
+
+
+def test_actors_acronym_defined_in_brackets_means_its_name_in_the_article() -> None:
+    # "RSF" is Reporters sans frontières in the dictionary, but this article defines it as the Sudanese paramilitaries
+    text = "Les Forces de soutien rapide (RSF) ont pris la ville.\n\nLes RSF ont ensuite pillé le marché."
+    assert [c for _, c, _ in _mentions(text) if c] == ["SDNREB", "SDNREB", "SDNREB"], _mentions(text)
+    # without the definition, the dictionary's meaning stays
+    assert ("RSF", "NGOMED", "group") in _mentions("RSF a dénoncé l'arrestation d'un journaliste.")
+    # an agency after a dateline is not an acronym of the city before it
+    assert not any(text == "AFP" for text, _, _ in _mentions("KIEV (AFP) - Selon l'AFP, la Russie a frappé Kiev."))

@@ -220,3 +220,36 @@ def test_actors_missing_user_file_raises_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         ActorDictionary.load([path])
     assert path.name in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        # organisations: state airlines under sanctions, the United Kingdom's large police forces, the Iraqi Kataib
+        # Hezbollah under its French name (not the Lebanese Hezbollah)
+        ("en", "Mahan Air", "IRNBUS"),
+        ("fr", "Iran Air", "IRNBUS"),
+        ("en", "Aeroflot", "RUSBUS"),
+        ("en", "Scotland Yard", "GBRCOP"),
+        ("en", "Greater Manchester Police", "GBRCOP"),
+        ("fr", "Brigades du Hezbollah", "IRQREB"),
+        ("en", "Hezbollah Brigades", "IRQREB"),
+        ("fr", "Hezbollah", "LBNREBHEZ"),
+        # people in office in 2019-2020
+        ("en", "Lindsey Graham", "USALEG"),
+        ("en", "Richard Grenell", "USAGOV"),
+        ("en", "Bruno Rodríguez Parrilla", "CUBGOV"),
+        ("fr", "Bruno Rodriguez Parrilla", "CUBGOV"),
+        ("en", "Delfin Lorenzana", "PHLMIL"),
+        ("en", "Yahya Saree", "YEMREB"),
+        ("fr", "Yahya Saree", "YEMREB"),
+    ],
+)
+def test_actors_organisations_and_office_holders_resolve(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
+
+
+def test_actors_office_holders_outside_their_terms_are_elites(actors: ActorDictionary) -> None:
+    assert actors.entry("grenell").code_on("2020-03-01") == "USAGOV"
+    assert actors.entry("grenell").code_on("2024-03-01") == "USAELI"  # his posting in Berlin ended in June 2020
+    assert actors.entry("lorenzana").code_on("2023-01-01") == "PHLELI"

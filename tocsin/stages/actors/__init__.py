@@ -54,6 +54,8 @@ class TokenActor:
     start: int
     end: int
     head: int
+    #: the lemma of the role word the mention holds ("embassy" for "the US embassies"), None without one
+    role_word: str | None = None
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -94,6 +96,7 @@ class ExtractActors:
         sent_index = {s.start: s.index for s in article.sentences}
         date = (article.published or "")[:10] or None
         mentions: list[TokenActor] = []
+        _apply_acronyms(article.docs, matcher)
         for offset, doc in article.docs:
             doc_actors: list[TokenActor] = []
             for sent in doc.sents:
@@ -137,6 +140,20 @@ class ExtractActors:
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     break
+        for role in roles:
+            # a title before a person's name ("President Trump's trip", "Senator Lindsey Graham"): English parses the
+            # name as the head and the title as its compound, so the name never climbs to it
+            title = doc[_span_head(doc, role.start, role.end)]
+            if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name"):
+                continue
+            person = next(
+                (e for e in entities if e.start <= title.head.i < e.end and e.start >= role.end and e.start not in consumed
+                 and any(s.entry.kind == "person" for s in e.surfaces)),
+                None,
+            )  # fmt: skip
+            if person is not None:
+                attached[role.start] = [person]
+                consumed.add(person.start)
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -144,15 +161,26 @@ class ExtractActors:
             out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
-            if len(ents) > 1 and any(_is_demonym(e) and _prep_of(doc, e) == "" for e in ents):
-                # "the Libyan ambassador to Greece", "l'ambassadeur français à Niamey": the nationality word says whose
-                # official it is; the complement of posting says where. Coordinated nationalities all stay.
-                kept = [e for e in ents if _prep_of(doc, e) in _OWNER_OF]
-                out.extend(self._entity_actor(doc, e, None, offset, index, date) for e in ents if e not in kept)
+            kept = [e for e in ents if _path_prep(doc, e, role) in _OWNER_OF]
+            if kept and len(kept) < len(ents):
+                # "the Libyan ambassador to Greece", "US Ambassador to Germany Richard Grenell", "l'ambassadeur des
+                # Pays-Bas à Moscou", "l'ambassade d'Iran à Damas": the nationality word, the name before the role or
+                # its "of/de" complement says whose official it is; a complement of posting ("to", "in", "à") says
+                # where. Coordinated owners all stay.
+                for e in ents:
+                    if e not in kept:
+                        posting = self._entity_actor(doc, e, None, offset, index, date)
+                        if posting.mention.kind in ("country", "capital"):
+                            posting.mention.kind = "place"  # where the official serves, not a party to the act
+                        out.append(posting)
                 ents = kept
+            word = _role_word(doc, role)
             if ents:
                 for ent in ents:
-                    out.append(self._entity_actor(doc, ent, role, offset, index, date))
+                    actor = self._entity_actor(doc, ent, role, offset, index, date)
+                    if role.role in actor.mention.roles:  # not "le gang Taliban", whose code the group's name made
+                        actor.role_word = word
+                    out.append(actor)
             else:
                 head = _span_head(doc, role.start, role.end)
                 span = doc[role.start : role.end]
@@ -167,7 +195,7 @@ class ExtractActors:
                     name=None,
                     kind=role.kind,
                 )
-                out.append(TokenActor(mention, role.start, role.end, head))
+                out.append(TokenActor(mention, role.start, role.end, head, word))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
         return out
@@ -211,10 +239,6 @@ class ExtractActors:
         return TokenActor(mention, start, end, head)
 
 
-def _is_demonym(ent: Match) -> bool:
-    return any(s.form_kind == "demonym" for s in ent.surfaces)
-
-
 def preposition_of(token: Any) -> str:
     """The preposition that introduces a word, lower-cased ("" for none): "à Niamey" -> "à" (UD hangs it on the
     noun as ``case``); "to Greece" -> "to" (English hangs the noun on it as ``pobj``); a ``prep`` token is its own."""
@@ -225,8 +249,24 @@ def preposition_of(token: Any) -> str:
     return next((c.lower_ for c in token.children if c.dep_ in ("case", "fixed")), "")
 
 
-def _prep_of(doc: Any, ent: Match) -> str:
-    return preposition_of(doc[_span_head(doc, ent.start, ent.end)])
+_POSSESSIVE = ("'s", "’s", "'", "’")  # "Egypt's President": English hangs the possessive marker on the owner as ``case``
+
+
+def _path_prep(doc: Any, ent: Match, role: Match) -> str:
+    """The preposition that ties an entity to its role word: the first one met climbing from the entity to the role
+    ("to" for "Germany" in "Ambassador to Germany Richard Grenell", where "Germany" is a compound of the name); ""
+    for none or a possessive ("Egypt's President")."""
+    tok = doc[_span_head(doc, ent.start, ent.end)]
+    for _ in range(len(doc)):
+        if role.start <= tok.i < role.end:
+            break
+        prep = preposition_of(tok)
+        if prep and prep not in _POSSESSIVE:
+            return prep
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return ""
 
 
 def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
@@ -331,6 +371,36 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
     return out
 
 
+def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
+    """An acronym the article defines in brackets after a name ("les Forces de soutien rapide (RSF)") means that name
+    wherever the article uses it, even where the dictionary gives it another meaning (RSF: Reporters sans frontières)."""
+    defined: dict[str, tuple[Surface, ...]] = {}
+    for _, doc in docs:
+        matches = _matches_for(doc, matcher)
+        by_start = {m.start: m for m in matches}
+        for m in matches:
+            if m.kind != "entity" or m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                continue
+            acronym = by_start.get(m.end + 1)
+            word = doc[m.end + 1].text
+            if acronym is None or acronym.kind != "entity" or acronym.end != m.end + 2 or not word.isupper():
+                continue
+            # the letters of an acronym are initials of the name ("Forces de soutien rapide (RSF)"), which a news
+            # agency after a dateline is not ("KIEV (AFP) -")
+            initials = {w[:1].lower() for t in doc[m.start : m.end] for w in t.text.replace("'", " ").split("-") if w}
+            if all(c.lower() in initials for c in word if c.isalpha()):
+                defined.setdefault(word, m.surfaces)
+    if not defined:
+        return
+    for _, doc in docs:
+        doc._.actor_matches = [
+            Match(m.start, m.end, m.kind, defined[doc[m.start].text], None)
+            if m.kind == "entity" and m.end == m.start + 1 and doc[m.start].text in defined
+            else m
+            for m in _matches_for(doc, matcher)
+        ]
+
+
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
     cached: list[Match] | None = doc._.actor_matches
     if cached is None:
@@ -339,20 +409,33 @@ def _matches_for(doc: Any, matcher: Any) -> list[Match]:
     return cached
 
 
+def _role_word(doc: Any, role: Match) -> str:
+    return " ".join(t.lemma_.lower() for t in doc[role.start : role.end])
+
+
 def _infer_missing_countries(actors: list[TokenActor]) -> None:
-    """Give a country to role-only mentions: the last actor with the same role, else the most-mentioned country."""
+    """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
+    embassy"), else the last with the same role, else the most-mentioned country."""
     counts = Counter(a.mention.country for a in actors if a.mention.country)
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
+    last_by_word: dict[str, str] = {}
     for actor in actors:
         mention = actor.mention
         if mention.code is not None:
             for role in mention.roles:
                 if mention.country:
                     last_by_role[role] = mention.country
+            if actor.role_word and mention.country:
+                last_by_word[actor.role_word] = mention.country
             continue
         role = mention.roles[0] if mention.roles else ""
-        country = (_where(actor, actors) if mention.kind == "anonymous" else None) or last_by_role.get(role) or dominant
+        country = (
+            (_where(actor, actors) if mention.kind == "anonymous" else None)
+            or (last_by_word.get(actor.role_word) if actor.role_word else None)
+            or last_by_role.get(role)
+            or dominant
+        )
         if country:
             mention.country = country
             mention.code = country + role
