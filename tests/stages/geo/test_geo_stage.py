@@ -301,3 +301,54 @@ def test_a_decision_that_cuts_ties_happens_where_its_author_is(pipelines: dict, 
     """Sanctions, bans, expulsions (CAMEO 16) are decided at home, not at the place they hit."""
     events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
     assert events and all(e.country == country for e in events), [(e.cameo, e.place, e.country) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        # an airline named after a town: banned at home, and its name elsewhere in the article is no place either
+        (
+            "Italy on Tuesday banned Iranian airline Hamadan Air from its airspace. Hamadan has faced restrictions before.",
+            "en",
+            "ITA",
+        ),
+        ("Selon l'agence de presse Isfahan, la police iranienne a arrêté dix manifestants.", "fr", "IRN"),
+    ],
+)
+def test_geo_an_organisation_named_after_a_town_is_no_place(pipelines: dict, text: str, lang: str, country: str) -> None:
+    """A name followed by a company word ("Air", "TV") or set beside a noun of an organisation ("the airline X",
+    « l'agence de presse X ») names the organisation, not the town."""
+    events = _events(pipelines, text, lang)
+    assert all(e.country == country for e in events), [(e.cameo, e.place, e.country) for e in events]  # type: ignore[attr-defined]
+    assert not any(e.place in ("Hamadan", "Herat", "Isfahan") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_town_beside_an_organisation_noun_stays_a_place(pipelines: dict) -> None:
+    """Negative: "a Kharkiv company" or "the company in Kharkiv" is in Kharkiv; only the noun first names the firm."""
+    events = _events(pipelines, "Russian forces shelled a Kharkiv company on Monday.", "en")
+    assert any(e.place == "Kharkiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_the_country_beside_an_unknown_town_places_it(pipelines: dict) -> None:
+    """ "in the town of X, Country": the country in apposition is where the unknown town is; the town named in the
+    locative phrase is preferred to the trigger's object."""
+    events = _events(pipelines, "A bomb killed Omar Zaydani in the market town of Qarzabad, Yemen, on Friday.", "en")
+    assert any(e.place == "Qarzabad, Yemen" and e.country == "YEM" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "how"),
+    [
+        ("Gunmen shot a Herat TV cameraman in Kabul on Sunday.", "Herat", "tail"),
+        ("Police in Herat arrested two men on Sunday.", "Herat", None),
+        ("Russian forces shelled a Kharkiv factory on Monday.", "Kharkiv", None),
+    ],
+)
+def test_geo_a_company_word_after_a_name_makes_it_an_organisation(pipelines: dict, text: str, name: str, how: str | None) -> None:
+    """ "Herat TV": the name before a company word is the outlet's; "in Herat", "a Kharkiv factory" are places."""
+    from tocsin.stages.geo import _org_name
+
+    article = next(iter(pipelines["en"].pipe([Article(text=text, published="2024-05-07")])))
+    doc = article.docs[0][1]
+    tok = next(t for t in doc if t.text == name)
+    assert _org_name(doc, tok.i, tok.i + 1) == how

@@ -57,7 +57,7 @@ from ...config import settings
 from ...languages import resource_words
 from ...models import Article, Event
 from ..actors import TokenActor
-from .gazetteer import Gazetteer, Place, normalise
+from .gazetteer import DATA_DIR, Gazetteer, Place, normalise
 
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 # The cue words of every language together (``tocsin/languages/<code>/geo.toml``): a preposition or noun of place
@@ -73,6 +73,22 @@ _MATERIAL_QUADS = frozenset({2, 4})
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
 _DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
+ORG_WORDS_FILE = DATA_DIR / "org_words.txt"
+
+
+def _read_org_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The company words (``tail``) and organisation nouns (``noun``) of ``tocsin/data/geo/org_words.txt``."""
+    kinds: dict[str, set[str]] = {"tail": set(), "noun": set()}
+    for line in ORG_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        kind, _, word = line.split("#", 1)[0].strip().partition(" ")
+        if kind in kinds and word.strip():
+            kinds[kind].add(word.strip().casefold())
+    return frozenset(kinds["tail"]), frozenset(kinds["noun"])
+
+
+# "Mahan Air", "Abu Dhabi TV": an organisation, not a place; "news agency Fars", « la chaîne ..., Myawaddy »: its name
+_ORG_TAILS, _ORG_NOUNS = _read_org_words()
+_NAME_DEPS = frozenset({"appos", "compound", "nmod", "flat", "flat:name", "nn"})
 
 _RECENT_SENTENCES = 2  # how far back the place of an earlier act still places an event whose sentence names none
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
@@ -169,6 +185,8 @@ class PlaceEvents:
             if actor.start in covered:
                 continue
             covered.update(range(actor.start, actor.end))
+            if context.is_org(doc, actor.start, actor.end):
+                continue  # "Abu Dhabi TV", "news agency Fars": an organisation named after a place
             mention = actor.mention
             head = doc[actor.head]
             locative = _is_locative_to(head, anchors, objects=mention.kind == "place")
@@ -192,19 +210,23 @@ class PlaceEvents:
                 continue
             if place is not None:
                 out.append(_Candidate(place, tier, abs(actor.head - root.i)))
-        unresolved: list[tuple[int, str]] = []
+        unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
+            if context.is_org(doc, start, end):
+                continue
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
                 head = doc[start:end].root
                 if unknown is not None and _is_locative_to(head, anchors) and _could_be_town(gaz, doc[start:end]):
-                    unresolved.append((abs(head.i - root.i), doc[start:end].text))
+                    # a name in a locative phrase ("in the town of Mokha") before the trigger's object ("killed Ziad")
+                    in_phrase = _is_locative_to(head, anchors, objects=False)
+                    unresolved.append((not in_phrase, abs(head.i - root.i), doc[start:end].text))
                 continue
             head = doc[start:end].root
             tier = 0 if _is_locative_to(head, anchors) else 2
             out.append(_Candidate(place, tier, abs(head.i - root.i)))
         if unknown is not None:
-            unknown.extend(name for _, name in sorted(unresolved))
+            unknown.extend(name for *_, name in sorted(unresolved))
         return out
 
 
@@ -219,11 +241,27 @@ class _ArticleContext:
         self.gazetteer = gazetteer
         counts = Counter(m.country for m in article.mentions if m.country and gazetteer.country(m.country))
         self.countries = [c for c, _ in counts.most_common()]
+        self._org_names: frozenset[str] | None = None
         self.dateline, self.dateline_end = _dateline(article.text, gazetteer, self.countries)
         self._offsets: dict[int, int] = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
         self._extents: list[tuple[int, int, list[int], Any]] | None = None
         self._extent_starts: list[int] = []
+
+    @property
+    def org_names(self) -> frozenset[str]:
+        """The names the article gives organisations beside a noun that says so (computed on first use)."""
+        if self._org_names is None:
+            self._org_names = _org_names(self.article)
+        return self._org_names
+
+    def is_org(self, doc: Any, start: int, end: int) -> bool:
+        """``doc[start:end]`` names an organisation: by the words around it, or because the article names one so; an
+        actor's words ("agence de presse Isfahan") when every proper noun in them does."""
+        if _org_name(doc, start, end) is not None or normalise(doc[start:end].text) in self.org_names:
+            return True
+        runs = [(a, b) for a, b in _proper_noun_spans(doc[start:end], set()) if (a, b) != (start, end)]
+        return bool(runs) and all(_org_name(doc, a, b) is not None or normalise(doc[a:b].text) in self.org_names for a, b in runs)
 
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
@@ -262,6 +300,8 @@ class _ArticleContext:
                 if actor.start in covered:
                     continue
                 covered.update(range(actor.start, actor.end))
+                if self.is_org(doc, actor.start, actor.end):
+                    continue
                 # a capital counts where it is a place ("à Tbilissi", "in Kyiv"), not where it stands for a
                 # government ("Washington said")
                 where = actor.mention.kind == "capital" and actor.start > 0 and doc[actor.start - 1].lower_ in _LOCATIVE
@@ -271,6 +311,8 @@ class _ArticleContext:
                         counts[place] += 1
             for sent in doc.sents:
                 for start, end in _proper_noun_spans(sent, covered):
+                    if self.is_org(doc, start, end):
+                        continue
                     place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
                     if place is not None and place.precision != "country":
                         counts[place] += 1
@@ -283,6 +325,8 @@ class _ArticleContext:
             if sentence.start < self.dateline_end or (k >= 0 and sentence.start < parsed[k][1]):
                 continue
             for name in _capitalised_runs(sentence.text):
+                if normalise(name) in self.org_names:
+                    continue
                 place = self.gazetteer.resolve(name, countries=self.countries) if len(name) > 1 else None
                 if place is not None and place.precision != "country":
                     counts[place] += 1
@@ -324,6 +368,44 @@ def _with_town(place: Place, unknown: Sequence[str]) -> Place:
     if place.precision != "country" or not unknown:
         return place
     return dataclasses.replace(place, name=f"{unknown[0]}, {place.name}", geonames_id=None)
+
+
+def _org_name(doc: Any, start: int, end: int) -> str | None:
+    """How ``doc[start:end]`` names an organisation rather than a place, if it does: "tail" when a word of a company or
+    outlet follows ("Mahan Air", "Abu Dhabi TV"), "noun" when it stands beside a noun of one, that noun first ("the news
+    agency Fars", "the airline Mahan Air", « la chaîne de l'armée, Myawaddy »); None for a place ("in Kharkiv", "a
+    Kharkiv company")."""
+    span = doc[start:end]
+    head = span.root
+    if _case_words(head) & _LOCATIVE:
+        return None
+    beside = [c for c in head.children if c.dep_ in _NAME_DEPS]
+    if head.dep_ in _NAME_DEPS:
+        beside.append(head.head)
+    if any(t.i < start and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS) for t in beside):
+        return "noun"
+    if end - start > 1 and span[-1].lower_ in _ORG_TAILS:
+        return "tail"
+    if end < len(doc) and doc[end].lower_ in _ORG_TAILS and doc[end].text[:1].isupper():
+        return "tail"
+    return None
+
+
+def _org_names(article: Article) -> frozenset[str]:
+    """Names the article gives an organisation beside a noun that says so ("the airline Mahan Air"), with and without
+    their company words ("Mahan"): no place anywhere in the article ("Mahan has been under sanctions since 2011")."""
+    names: set[str] = set()
+    for _, doc in article.docs:
+        for sent in doc.sents:
+            for start, end in _proper_noun_spans(sent, set()):
+                if _org_name(doc, start, end) != "noun":
+                    continue
+                names.add(normalise(doc[start:end].text))
+                words = list(doc[start:end])
+                while len(words) > 1 and words[-1].lower_ in _ORG_TAILS:
+                    words.pop()
+                names.add(normalise(" ".join(t.text for t in words)))
+    return frozenset(names)
 
 
 def _could_be_town(gaz: Gazetteer, span: Any) -> bool:
@@ -368,6 +450,8 @@ def _pp_attachment(tok: Any) -> Any:
 def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> bool:
     """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its object."""
     anchor = tok
+    if anchor.dep_ == "appos" and not _case_words(anchor):
+        anchor = anchor.head  # "in the town of Mokha, Yemen": the country beside a place is where the place is
     # "la ville (ukrainienne) de Kharkiv", "the city of Kharkiv": the place noun carries the preposition
     if _case_words(anchor) & _OF:
         noun = _pp_attachment(anchor)
