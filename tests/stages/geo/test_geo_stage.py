@@ -352,3 +352,41 @@ def test_geo_a_company_word_after_a_name_makes_it_an_organisation(pipelines: dic
     doc = article.docs[0][1]
     tok = next(t for t in doc if t.text == name)
     assert _org_name(doc, tok.i, tok.i + 1) == how
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            (
+                "The foreign ministers of Jordan, Greece and Spain met in Madrid on Monday. "
+                "The Jordanian minister joined the talks later. They condemned the Israeli settlements."
+            ),
+            "en",
+            "Madrid",
+        ),
+        (
+            (
+                "Les ministres des Affaires étrangères de la Jordanie, de la Grèce et de l'Espagne se sont réunis lundi à "
+                "Madrid. Ils ont condamné les colonies israéliennes."
+            ),
+            "fr",
+            "Madrid",
+        ),
+    ],
+)
+def test_geo_words_spoken_at_a_meeting_are_placed_at_its_venue(pipelines: dict, text: str, lang: str, place: str) -> None:
+    """Statements made in the sentences after a meeting placed in a town are placed at that town, whoever speaks."""
+    events = [e for e in _events(pipelines, text, lang) if e.sentence_index > 0 and e.quad in (1, 3)]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_state_that_speaks_speaks_from_its_country(pipelines: dict) -> None:
+    """ "Iran denied" after a strike near Isfahan: a state's word is placed in its country, not in the article's town;
+    negative: a mayor speaks from his town, and protesters where they march."""
+    text = "Israeli drones struck a military site near Isfahan on Friday. Two days later, the Iranian government denied the report."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Iran" and e.geo_precision == "country" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Russian drones struck a power plant in Kharkiv on Friday. Mayor of Kharkiv Ihor Terekhov condemned the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Kharkiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -15,17 +15,25 @@ For every event the stage picks the action location, in this order:
     (never words inside person, organisation, group, role or demonym mentions),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
-(c) else the town or region where an act of the two sentences before was
-    placed by (a) ("a raid in Nablus ... During the operation, ..."), else the
-    article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
-    its most frequently named place, when that place is in the country of the
-    event's source or target (a "WASHINGTON —" dateline does not place a
-    Russian strike in Ukraine);
+(c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
+    in the five sentences before, when no other place was named since ("met
+    in Cairo ... They concluded that ..."); else the town or region where an
+    act of the two sentences before was placed by (a) ("a raid in Nablus ...
+    During the operation, ..."), else the article's dateline ("KHARKIV, May 7
+    —", "KHARKIV (AFP) —"), else its most frequently named place, when that
+    place is in the country of the event's source or target (a "WASHINGTON —"
+    dateline does not place a Russian strike in Ukraine) and the event is no
+    verbal act of a state, its government or parliament ("Iran denied": the
+    state's country; a mayor or governor, words listed in
+    ``tocsin/data/geo/local_offices.txt``, speaks from his town);
 (d) else the target's country, else the source's, with precision "country";
     for a verbal act (quad classes 1 and 3) the source's first: where the
     speaker is, not the country spoken of. Decisions that cut ties (sanctions,
     bans, expulsions: CAMEO 16) are placed like verbal acts, where their author
     is, and the country they hit is never their place.
+
+Names beside a word of an organisation (``tocsin/data/geo/org_words.txt``:
+"Mahan Air", "Abu Dhabi TV", "the news agency Fars") are no places.
 
 When the event ends up at country level while its sentence ties a proper noun
 the gazetteer does not know to the trigger ("struck Jermuk", "in Jermuk"), the
@@ -49,6 +57,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.attrs import IDX
@@ -86,10 +95,15 @@ def _read_org_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(kinds["tail"]), frozenset(kinds["noun"])
 
 
+LOCAL_OFFICES_FILE = DATA_DIR / "local_offices.txt"
+_LOCAL_OFFICES = frozenset(
+    w.casefold() for w in (line.split("#", 1)[0].strip() for line in LOCAL_OFFICES_FILE.read_text(encoding="utf-8").splitlines()) if w
+)
 # "Mahan Air", "Abu Dhabi TV": an organisation, not a place; "news agency Fars", « la chaîne ..., Myawaddy »: its name
 _ORG_TAILS, _ORG_NOUNS = _read_org_words()
 _NAME_DEPS = frozenset({"appos", "compound", "nmod", "flat", "flat:name", "nn"})
 
+_MEETING_SENTENCES = 5  # how far after a meeting (CAMEO 04) placed by its sentence its venue places verbal acts
 _RECENT_SENTENCES = 2  # how far back the place of an earlier act still places an event whose sentence names none
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
@@ -119,16 +133,25 @@ class PlaceEvents:
             return article
         context = _ArticleContext(article, self.gazetteer)
         recent: list[tuple[int, Place]] = []  # towns and regions the sentences before named as where their acts were
+        meetings: list[tuple[int, Place]] = []  # where the meetings of the sentences before were held, by their sentence
         for event in article.events:
-            place, in_sentence = self.locate(event, context, recent)
+            place, in_sentence = self.locate(event, context, recent, meetings)
             set_place(event, place)
             if place is not None and in_sentence and place.precision != "country":
                 recent.append((event.sentence_index, place))
+                if event.root == "04":
+                    meetings.append((event.sentence_index, place))
         return article
 
     # ------------------------------------------------------------ one event
 
-    def locate(self, event: Event, context: _ArticleContext, recent: Sequence[tuple[int, Place]] = ()) -> tuple[Place | None, bool]:
+    def locate(
+        self,
+        event: Event,
+        context: _ArticleContext,
+        recent: Sequence[tuple[int, Place]] = (),
+        meetings: Sequence[tuple[int, Place]] = (),
+    ) -> tuple[Place | None, bool]:
         """The event's place, and whether its own sentence names it (step (a)); ``recent`` are the (sentence index,
         place) of earlier acts placed by their own sentence."""
         gaz = self.gazetteer
@@ -147,12 +170,22 @@ class PlaceEvents:
                 pool = tied
             if pool:
                 return _with_town(min(pool, key=_Candidate.key).place, unknown), True
+        # words spoken while a meeting goes on are spoken at its venue ("met in Cairo ... They concluded that ...")
+        if not _done_on_site(event) and meetings:
+            index, venue = meetings[-1]
+            if 0 <= event.sentence_index - index <= _MEETING_SENTENCES and (not recent or recent[-1][1] == venue):
+                return _with_town(venue, unknown), False
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
         for index, earlier in reversed(recent):
             if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
                 return _with_town(earlier, unknown), False
         for place in (context.dateline, context.most_frequent):
+            home = gaz.country(event.source_country) if place is context.most_frequent and _speaks_for_the_state(event) else None
+            if home is not None and not _local_office(event, context):
+                # a state that speaks ("Iran denied", "the Foreign Ministry of Iraq condemned") speaks from its country,
+                # not from the town the article is about
+                return _with_town(home, unknown), False
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown), False
         # (d) the target's, else the source's country; for a verbal act the speaker's first
@@ -342,6 +375,39 @@ def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
     return event.quad in _MATERIAL_QUADS and event.root != "16"
+
+
+def _source_tokens(event: Event, doc: Any, offset: int) -> list[Any]:
+    """The tokens of the event's source words in ``doc`` (none when it has no span there)."""
+    if event.source_start is None or event.source_end is None:
+        return []
+    return [t for t in doc if event.source_start <= offset + t.idx < event.source_end]
+
+
+_STATE_ROLES = frozenset({"", "GOV", "LEG"})  # not JUD: a court speaks where it sits
+
+
+def _speaks_for_the_state(event: Event) -> bool:
+    """A verbal act (not a demonstration: CAMEO 14 happens in the street) whose source is a state or its government,
+    parliament ("Iran denied", "the Foreign Ministry of Iraq condemned"): the country speaks, wherever the
+    article's scene is. A court is left out: it speaks where it sits."""
+    code = event.source_code or ""
+    return not _done_on_site(event) and event.root != "14" and bool(event.source_country) and len(code) >= 3 and code[3:6] in _STATE_ROLES
+
+
+def _local_office(event: Event, context: _ArticleContext) -> bool:
+    """The source's words, with the two words before them, name a local office ("Mayor", "New Hampshire governor",
+    « le maire »): a town's or province's voice, not the state's."""
+    found = context.trigger_tokens(event)
+    if found is None:
+        return False
+    doc = found[0]
+    tokens = _source_tokens(event, doc, context.offset_of(doc))
+    if not tokens:
+        return False
+    words = [t.lower_ for t in doc[max(tokens[0].i - 2, 0) : tokens[-1].i + 1]]
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
+    return bool((set(words) | pairs) & _LOCAL_OFFICES)
 
 
 def set_place(event: Event, place: Place | None) -> None:
