@@ -390,3 +390,30 @@ def test_geo_a_state_that_speaks_speaks_from_its_country(pipelines: dict) -> Non
     text = "Russian drones struck a power plant in Kharkiv on Friday. Mayor of Kharkiv Ihor Terekhov condemned the attack."
     events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
     assert events and all(e.place == "Kharkiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bad"),
+    [
+        ("Gunmen attacked an army post near the village of Zarkhabad, about 200 kilometres south of Kabul.", "en", "Kabul"),
+        ("Des hommes armés ont attaqué un poste de l'armée, à quelque 200 kilomètres au sud de Niamey.", "fr", "Niamey"),
+    ],
+)
+def test_geo_a_place_measured_from_is_no_place_of_the_event(pipelines: dict, text: str, lang: str, bad: str) -> None:
+    """ "200 km south of Kabul": the town a distance is measured from is not where the event happened."""
+    events = _events(pipelines, text, lang)
+    assert not any(bad in (e.place or "") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_distance_does_not_hide_a_town_in_a_locative_phrase(pipelines: dict) -> None:
+    """Negative: a town named in its own locative phrase is still placed, with no distance before it."""
+    events = _events(pipelines, "Gunmen attacked an army post in Kandahar, about 200 kilometres south of Kabul.", "en")
+    assert any((e.place or "").startswith("Kandah") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_an_intent_is_not_placed_where_the_planned_act_will_be(pipelines: dict) -> None:
+    """ "agreed to a future meeting in Rome": the intent (CAMEO 03) is voiced where its speakers are, not in Rome; a
+    locative phrase on the trigger itself still places it."""
+    text = "The foreign ministers of Jordan and Spain met in Madrid on Monday. They agreed to a second meeting in Rome."
+    events = [e for e in _events(pipelines, text, "en") if e.root == "03"]
+    assert events and all(e.place != "Rome" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -2,7 +2,10 @@
 
 For every event the stage picks the action location, in this order:
 
-(a) in the trigger's sentence, a place tied to the trigger: a proper noun in a
+(a) in the trigger's sentence, a place tied to the trigger (never one a
+    distance is measured from: "300 km north of Bamako"; for an intent,
+    CAMEO 03, only a locative phrase on the trigger itself: "agreed to meet
+    in Rome" is not voiced in Rome): a proper noun in a
     locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
     ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
     by the trigger's verb or head noun, or a place or capital named by the
@@ -162,7 +165,8 @@ class PlaceEvents:
         if found is not None:
             doc, trigger = found
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
-            tied = [c for c in candidates if c.tier < 2]
+            # an intent (CAMEO 03) is tied to no place its sentence merely names: that is where the planned act will be
+            tied = [c for c in candidates if c.tier < (1 if event.root == "03" else 2)]
             pool = tied or candidates
             if not _done_on_site(event):
                 # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
@@ -211,6 +215,9 @@ class PlaceEvents:
         trigger_ids = {t.i for t in trigger}
         anchors = trigger_ids | {root.head.i} if root.pos_ in ("NOUN", "PROPN") else trigger_ids
         actors = [a for a in doc._.actors or [] if sent.start <= a.start < sent.end]
+        # an intent (CAMEO 03: "agreed to a future meeting on Crete") is placed where it is voiced, not where the act
+        # it announces will happen: only a locative phrase on the trigger itself ties a place to it
+        planned = event.root == "03"
         # the dateline ("KHARKIV, May 7 —") says where the article was filed: step (c), not a place of the sentence
         covered: set[int] = {t.i for t in sent if context.offset_of(doc) + t.idx < context.dateline_end}
         out: list[_Candidate] = []
@@ -222,7 +229,11 @@ class PlaceEvents:
                 continue  # "Abu Dhabi TV", "news agency Fars": an organisation named after a place
             mention = actor.mention
             head = doc[actor.head]
-            locative = _is_locative_to(head, anchors, objects=mention.kind == "place")
+            if _reference_point(doc, actor.start, sent.start):
+                continue  # "300 km north of Bamako": where the place is measured from, not where it is
+            if mention.kind == "capital" and head.dep_ == "nsubj" and head.head.i in anchors:
+                continue  # « Moscou a mené des attaques »: the capital doing the act is its author, whatever its code
+            locative = _is_locative_to(head, anchors, objects=mention.kind == "place", direct=planned)
             if event.root == "16" and event.target_start is not None and mention.start <= event.target_start < mention.end:
                 continue  # "imposed sanctions on Iran", « interdit les vols vers Téhéran »: whom it hits, not where
             if mention.kind == "place":
@@ -245,7 +256,7 @@ class PlaceEvents:
                 out.append(_Candidate(place, tier, abs(actor.head - root.i)))
         unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
-            if context.is_org(doc, start, end):
+            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start):
                 continue
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
@@ -256,7 +267,7 @@ class PlaceEvents:
                     unresolved.append((not in_phrase, abs(head.i - root.i), doc[start:end].text))
                 continue
             head = doc[start:end].root
-            tier = 0 if _is_locative_to(head, anchors) else 2
+            tier = 0 if _is_locative_to(head, anchors, direct=planned) else 2
             out.append(_Candidate(place, tier, abs(head.i - root.i)))
         if unknown is not None:
             unknown.extend(name for *_, name in sorted(unresolved))
@@ -474,6 +485,21 @@ def _org_names(article: Article) -> frozenset[str]:
     return frozenset(names)
 
 
+# Units of distance: a place a few words after one is a reference point ("300 km north of Bamako", « à 40 kilomètres de
+# Kharkiv »), not the place of the event.
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kilomètres", "kilomètre"})
+
+
+def _reference_point(doc: Any, start: int, sent_start: int) -> bool:
+    """A unit of distance stands in the four words before ``doc[start]`` (within its sentence, no comma between)."""
+    for tok in reversed(doc[max(start - 4, sent_start) : start]):
+        if tok.is_punct and tok.text not in ("(", ")"):
+            return False
+        if tok.lower_ in _DISTANCE_UNITS:
+            return True
+    return False
+
+
 def _could_be_town(gaz: Gazetteer, span: Any) -> bool:
     """A run of proper nouns that may name a town the gazetteer lacks: capitalised words, no month or weekday, no
     word the gazetteer knows is no place, not one of the gazetteer's countries' or regions' words."""
@@ -513,8 +539,9 @@ def _pp_attachment(tok: Any) -> Any:
     return tok.head
 
 
-def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> bool:
-    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its object."""
+def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct: bool = False) -> bool:
+    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its
+    object; ``direct``: the phrase hangs on the trigger itself, not on a noun under it."""
     anchor = tok
     if anchor.dep_ == "appos" and not _case_words(anchor):
         anchor = anchor.head  # "in the town of Mokha, Yemen": the country beside a place is where the place is
@@ -528,7 +555,7 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> boo
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
     head = _pp_attachment(anchor)
-    for _ in range(settings().geo.max_climb):  # tuning.geo.max_climb
+    for _ in range(1 if direct else settings().geo.max_climb):  # tuning.geo.max_climb
         if head.i in anchors:
             return True
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
