@@ -231,8 +231,6 @@ class PlaceEvents:
             head = doc[actor.head]
             if _reference_point(doc, actor.start, sent.start):
                 continue  # "300 km north of Bamako": where the place is measured from, not where it is
-            if mention.kind == "capital" and head.dep_ == "nsubj" and head.head.i in anchors:
-                continue  # « Moscou a mené des attaques »: the capital doing the act is its author, whatever its code
             locative = _is_locative_to(head, anchors, objects=mention.kind == "place", direct=planned)
             if event.root == "16" and event.target_start is not None and mention.start <= event.target_start < mention.end:
                 continue  # "imposed sanctions on Iran", « interdit les vols vers Téhéran »: whom it hits, not where
