@@ -417,3 +417,18 @@ def test_geo_an_intent_is_not_placed_where_the_planned_act_will_be(pipelines: di
     text = "The foreign ministers of Jordan and Spain met in Madrid on Monday. They agreed to a second meeting in Rome."
     events = [e for e in _events(pipelines, text, "en") if e.root == "03"]
     assert events and all(e.place != "Rome" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["Goa's government", "The government of Goa"],
+)
+def test_geo_a_speaker_speaks_from_the_seat_of_its_office(pipelines: dict, speaker: str) -> None:
+    """A town or region in the speaker's own words ("Goa's government", "the Mayor of X") places a verbal act there,
+    not in the country (a state's word) nor in the article's town."""
+    text = (
+        "Heavy rain flooded Mumbai on Monday. Hundreds of families were evacuated. Trains were cancelled for two days. "
+        f"Schools were closed. {speaker} announced three days of mourning."
+    )
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 4]
+    assert events and all(e.place == "Goa" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

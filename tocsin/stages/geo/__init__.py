@@ -116,6 +116,7 @@ class _Candidate:
     place: Place
     tier: int  # 0 tied to the trigger, 1 named place of the sentence, 2 any proper noun of the sentence
     distance: int
+    token: int = 0  # the head token of the place's words
 
     def key(self) -> tuple[int, int, int]:
         return (_PRECISION_RANK[self.place.precision], self.tier, self.distance)
@@ -174,6 +175,9 @@ class PlaceEvents:
                 pool = tied
             if pool:
                 return _with_town(min(pool, key=_Candidate.key).place, unknown), True
+            seat = None if _done_on_site(event) else _source_seat(event, doc, candidates, context.offset_of(doc))
+            if seat is not None:
+                return seat, True  # "Goa's government announced", "the Mayor of Koszalin said": the seat of the office
         # words spoken while a meeting goes on are spoken at its venue ("met in Cairo ... They concluded that ...")
         if not _done_on_site(event) and meetings:
             index, venue = meetings[-1]
@@ -251,7 +255,7 @@ class PlaceEvents:
             else:
                 continue
             if place is not None:
-                out.append(_Candidate(place, tier, abs(actor.head - root.i)))
+                out.append(_Candidate(place, tier, abs(actor.head - root.i), actor.head))
         unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
             if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start):
@@ -266,7 +270,7 @@ class PlaceEvents:
                 continue
             head = doc[start:end].root
             tier = 0 if _is_locative_to(head, anchors, direct=planned) else 2
-            out.append(_Candidate(place, tier, abs(head.i - root.i)))
+            out.append(_Candidate(place, tier, abs(head.i - root.i), head.i))
         if unknown is not None:
             unknown.extend(name for *_, name in sorted(unresolved))
         return out
@@ -391,6 +395,20 @@ def _source_tokens(event: Event, doc: Any, offset: int) -> list[Any]:
     if event.source_start is None or event.source_end is None:
         return []
     return [t for t in doc if event.source_start <= offset + t.idx < event.source_end]
+
+
+def _source_seat(event: Event, doc: Any, candidates: Sequence[_Candidate], offset: int) -> Place | None:
+    """A town or region in the words of a verbal act's source, or their "of" or possessive complement ("the Mayor of
+    Koszalin said", "Goa's government announced"): the seat of the speaker's office."""
+    source = {t.i for t in _source_tokens(event, doc, offset)}
+    seats = []
+    for candidate in candidates:
+        tok = doc[candidate.token]
+        owner = _pp_attachment(tok).i if _case_words(tok) & _OF else tok.head.i if tok.dep_ == "poss" else None
+        in_source = tok.i in source or owner in source
+        if in_source and candidate.place.precision != "country" and event.source_country in (None, candidate.place.country_iso3):
+            seats.append(candidate)
+    return min(seats, key=_Candidate.key).place if seats else None
 
 
 _STATE_ROLES = frozenset({"", "GOV", "LEG"})  # not JUD: a court speaks where it sits
