@@ -301,3 +301,134 @@ def test_a_decision_that_cuts_ties_happens_where_its_author_is(pipelines: dict, 
     """Sanctions, bans, expulsions (CAMEO 16) are decided at home, not at the place they hit."""
     events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
     assert events and all(e.country == country for e in events), [(e.cameo, e.place, e.country) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        # an airline named after a town: banned at home, and its name elsewhere in the article is no place either
+        (
+            "Italy on Tuesday banned Iranian airline Hamadan Air from its airspace. Hamadan has faced restrictions before.",
+            "en",
+            "ITA",
+        ),
+        ("Selon l'agence de presse Isfahan, la police iranienne a arrêté dix manifestants.", "fr", "IRN"),
+    ],
+)
+def test_geo_an_organisation_named_after_a_town_is_no_place(pipelines: dict, text: str, lang: str, country: str) -> None:
+    """A name followed by a company word ("Air", "TV") or set beside a noun of an organisation ("the airline X",
+    « l'agence de presse X ») names the organisation, not the town."""
+    events = _events(pipelines, text, lang)
+    assert all(e.country == country for e in events), [(e.cameo, e.place, e.country) for e in events]  # type: ignore[attr-defined]
+    assert not any(e.place in ("Hamadan", "Herat", "Isfahan") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_town_beside_an_organisation_noun_stays_a_place(pipelines: dict) -> None:
+    """Negative: "a Kharkiv company" or "the company in Kharkiv" is in Kharkiv; only the noun first names the firm."""
+    events = _events(pipelines, "Russian forces shelled a Kharkiv company on Monday.", "en")
+    assert any(e.place == "Kharkiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_the_country_beside_an_unknown_town_places_it(pipelines: dict) -> None:
+    """ "in the town of X, Country": the country in apposition is where the unknown town is; the town named in the
+    locative phrase is preferred to the trigger's object."""
+    events = _events(pipelines, "A bomb killed Omar Zaydani in the market town of Qarzabad, Yemen, on Friday.", "en")
+    assert any(e.place == "Qarzabad, Yemen" and e.country == "YEM" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "how"),
+    [
+        ("Gunmen shot a Herat TV cameraman in Kabul on Sunday.", "Herat", "tail"),
+        ("Police in Herat arrested two men on Sunday.", "Herat", None),
+        ("Russian forces shelled a Kharkiv factory on Monday.", "Kharkiv", None),
+    ],
+)
+def test_geo_a_company_word_after_a_name_makes_it_an_organisation(pipelines: dict, text: str, name: str, how: str | None) -> None:
+    """ "Herat TV": the name before a company word is the outlet's; "in Herat", "a Kharkiv factory" are places."""
+    from tocsin.stages.geo import _org_name
+
+    article = next(iter(pipelines["en"].pipe([Article(text=text, published="2024-05-07")])))
+    doc = article.docs[0][1]
+    tok = next(t for t in doc if t.text == name)
+    assert _org_name(doc, tok.i, tok.i + 1) == how
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            (
+                "The foreign ministers of Jordan, Greece and Spain met in Madrid on Monday. "
+                "The Jordanian minister joined the talks later. They condemned the Israeli settlements."
+            ),
+            "en",
+            "Madrid",
+        ),
+        (
+            (
+                "Les ministres des Affaires étrangères de la Jordanie, de la Grèce et de l'Espagne se sont réunis lundi à "
+                "Madrid. Ils ont condamné les colonies israéliennes."
+            ),
+            "fr",
+            "Madrid",
+        ),
+    ],
+)
+def test_geo_words_spoken_at_a_meeting_are_placed_at_its_venue(pipelines: dict, text: str, lang: str, place: str) -> None:
+    """Statements made in the sentences after a meeting placed in a town are placed at that town, whoever speaks."""
+    events = [e for e in _events(pipelines, text, lang) if e.sentence_index > 0 and e.quad in (1, 3)]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_state_that_speaks_speaks_from_its_country(pipelines: dict) -> None:
+    """ "Iran denied" after a strike near Isfahan: a state's word is placed in its country, not in the article's town;
+    negative: a mayor speaks from his town, and protesters where they march."""
+    text = "Israeli drones struck a military site near Isfahan on Friday. Two days later, the Iranian government denied the report."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Iran" and e.geo_precision == "country" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Russian drones struck a power plant in Kharkiv on Friday. Mayor of Kharkiv Ihor Terekhov condemned the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Kharkiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bad"),
+    [
+        ("Gunmen attacked an army post near the village of Zarkhabad, about 200 kilometres south of Kabul.", "en", "Kabul"),
+        ("Des hommes armés ont attaqué un poste de l'armée, à quelque 200 kilomètres au sud de Niamey.", "fr", "Niamey"),
+    ],
+)
+def test_geo_a_place_measured_from_is_no_place_of_the_event(pipelines: dict, text: str, lang: str, bad: str) -> None:
+    """ "200 km south of Kabul": the town a distance is measured from is not where the event happened."""
+    events = _events(pipelines, text, lang)
+    assert not any(bad in (e.place or "") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_distance_does_not_hide_a_town_in_a_locative_phrase(pipelines: dict) -> None:
+    """Negative: a town named in its own locative phrase is still placed, with no distance before it."""
+    events = _events(pipelines, "Gunmen attacked an army post in Kandahar, about 200 kilometres south of Kabul.", "en")
+    assert any((e.place or "").startswith("Kandah") for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_an_intent_is_not_placed_where_the_planned_act_will_be(pipelines: dict) -> None:
+    """ "agreed to a future meeting in Rome": the intent (CAMEO 03) is voiced where its speakers are, not in Rome; a
+    locative phrase on the trigger itself still places it."""
+    text = "The foreign ministers of Jordan and Spain met in Madrid on Monday. They agreed to a second meeting in Rome."
+    events = [e for e in _events(pipelines, text, "en") if e.root == "03"]
+    assert events and all(e.place != "Rome" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["Goa's government", "The government of Goa"],
+)
+def test_geo_a_speaker_speaks_from_the_seat_of_its_office(pipelines: dict, speaker: str) -> None:
+    """A town or region in the speaker's own words ("Goa's government", "the Mayor of X") places a verbal act there,
+    not in the country (a state's word) nor in the article's town."""
+    text = (
+        "Heavy rain flooded Mumbai on Monday. Hundreds of families were evacuated. Trains were cancelled for two days. "
+        f"Schools were closed. {speaker} announced three days of mourning."
+    )
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 4]
+    assert events and all(e.place == "Goa" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -2,7 +2,10 @@
 
 For every event the stage picks the action location, in this order:
 
-(a) in the trigger's sentence, a place tied to the trigger: a proper noun in a
+(a) in the trigger's sentence, a place tied to the trigger (never one a
+    distance is measured from: "300 km north of Bamako"; for an intent,
+    CAMEO 03, only a locative phrase on the trigger itself: "agreed to meet
+    in Rome" is not voiced in Rome): a proper noun in a
     locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
     ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
     by the trigger's verb or head noun, or a place or capital named by the
@@ -15,17 +18,25 @@ For every event the stage picks the action location, in this order:
     (never words inside person, organisation, group, role or demonym mentions),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
-(c) else the town or region where an act of the two sentences before was
-    placed by (a) ("a raid in Nablus ... During the operation, ..."), else the
-    article's dateline ("KHARKIV, May 7 —", "KHARKIV (AFP) —"), else
-    its most frequently named place, when that place is in the country of the
-    event's source or target (a "WASHINGTON —" dateline does not place a
-    Russian strike in Ukraine);
+(c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
+    in the five sentences before, when no other place was named since ("met
+    in Cairo ... They concluded that ..."); else the town or region where an
+    act of the two sentences before was placed by (a) ("a raid in Nablus ...
+    During the operation, ..."), else the article's dateline ("KHARKIV, May 7
+    —", "KHARKIV (AFP) —"), else its most frequently named place, when that
+    place is in the country of the event's source or target (a "WASHINGTON —"
+    dateline does not place a Russian strike in Ukraine) and the event is no
+    verbal act of a state, its government or parliament ("Iran denied": the
+    state's country; a mayor or governor, words listed in
+    ``tocsin/data/geo/local_offices.txt``, speaks from his town);
 (d) else the target's country, else the source's, with precision "country";
     for a verbal act (quad classes 1 and 3) the source's first: where the
     speaker is, not the country spoken of. Decisions that cut ties (sanctions,
     bans, expulsions: CAMEO 16) are placed like verbal acts, where their author
     is, and the country they hit is never their place.
+
+Names beside a word of an organisation (``tocsin/data/geo/org_words.txt``:
+"Mahan Air", "Abu Dhabi TV", "the news agency Fars") are no places.
 
 When the event ends up at country level while its sentence ties a proper noun
 the gazetteer does not know to the trigger ("struck Jermuk", "in Jermuk"), the
@@ -49,6 +60,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.attrs import IDX
@@ -57,7 +69,7 @@ from ...config import settings
 from ...languages import resource_words
 from ...models import Article, Event
 from ..actors import TokenActor
-from .gazetteer import Gazetteer, Place, normalise
+from .gazetteer import DATA_DIR, Gazetteer, Place, normalise
 
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 # The cue words of every language together (``tocsin/languages/<code>/geo.toml``): a preposition or noun of place
@@ -73,7 +85,28 @@ _MATERIAL_QUADS = frozenset({2, 4})
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
 _DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
+ORG_WORDS_FILE = DATA_DIR / "org_words.txt"
 
+
+def _read_org_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The company words (``tail``) and organisation nouns (``noun``) of ``tocsin/data/geo/org_words.txt``."""
+    kinds: dict[str, set[str]] = {"tail": set(), "noun": set()}
+    for line in ORG_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        kind, _, word = line.split("#", 1)[0].strip().partition(" ")
+        if kind in kinds and word.strip():
+            kinds[kind].add(word.strip().casefold())
+    return frozenset(kinds["tail"]), frozenset(kinds["noun"])
+
+
+LOCAL_OFFICES_FILE = DATA_DIR / "local_offices.txt"
+_LOCAL_OFFICES = frozenset(
+    w.casefold() for w in (line.split("#", 1)[0].strip() for line in LOCAL_OFFICES_FILE.read_text(encoding="utf-8").splitlines()) if w
+)
+# "Mahan Air", "Abu Dhabi TV": an organisation, not a place; "news agency Fars", « la chaîne ..., Myawaddy »: its name
+_ORG_TAILS, _ORG_NOUNS = _read_org_words()
+_NAME_DEPS = frozenset({"appos", "compound", "nmod", "flat", "flat:name", "nn"})
+
+_MEETING_SENTENCES = 5  # how far after a meeting (CAMEO 04) placed by its sentence its venue places verbal acts
 _RECENT_SENTENCES = 2  # how far back the place of an earlier act still places an event whose sentence names none
 GEO_FIELDS = ("place", "country", "country_fips", "admin1", "lat", "lon", "geonames_id", "geo_precision")
 
@@ -83,6 +116,7 @@ class _Candidate:
     place: Place
     tier: int  # 0 tied to the trigger, 1 named place of the sentence, 2 any proper noun of the sentence
     distance: int
+    token: int = 0  # the head token of the place's words
 
     def key(self) -> tuple[int, int, int]:
         return (_PRECISION_RANK[self.place.precision], self.tier, self.distance)
@@ -103,16 +137,25 @@ class PlaceEvents:
             return article
         context = _ArticleContext(article, self.gazetteer)
         recent: list[tuple[int, Place]] = []  # towns and regions the sentences before named as where their acts were
+        meetings: list[tuple[int, Place]] = []  # where the meetings of the sentences before were held, by their sentence
         for event in article.events:
-            place, in_sentence = self.locate(event, context, recent)
+            place, in_sentence = self.locate(event, context, recent, meetings)
             set_place(event, place)
             if place is not None and in_sentence and place.precision != "country":
                 recent.append((event.sentence_index, place))
+                if event.root == "04":
+                    meetings.append((event.sentence_index, place))
         return article
 
     # ------------------------------------------------------------ one event
 
-    def locate(self, event: Event, context: _ArticleContext, recent: Sequence[tuple[int, Place]] = ()) -> tuple[Place | None, bool]:
+    def locate(
+        self,
+        event: Event,
+        context: _ArticleContext,
+        recent: Sequence[tuple[int, Place]] = (),
+        meetings: Sequence[tuple[int, Place]] = (),
+    ) -> tuple[Place | None, bool]:
         """The event's place, and whether its own sentence names it (step (a)); ``recent`` are the (sentence index,
         place) of earlier acts placed by their own sentence."""
         gaz = self.gazetteer
@@ -123,7 +166,8 @@ class PlaceEvents:
         if found is not None:
             doc, trigger = found
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
-            tied = [c for c in candidates if c.tier < 2]
+            # an intent (CAMEO 03) is tied to no place its sentence merely names: that is where the planned act will be
+            tied = [c for c in candidates if c.tier < (1 if event.root == "03" else 2)]
             pool = tied or candidates
             if not _done_on_site(event):
                 # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
@@ -131,12 +175,25 @@ class PlaceEvents:
                 pool = tied
             if pool:
                 return _with_town(min(pool, key=_Candidate.key).place, unknown), True
+            seat = None if _done_on_site(event) else _source_seat(event, doc, candidates, context.offset_of(doc))
+            if seat is not None:
+                return seat, True  # "Goa's government announced", "the Mayor of Koszalin said": the seat of the office
+        # words spoken while a meeting goes on are spoken at its venue ("met in Cairo ... They concluded that ...")
+        if not _done_on_site(event) and meetings:
+            index, venue = meetings[-1]
+            if 0 <= event.sentence_index - index <= _MEETING_SENTENCES and (not recent or recent[-1][1] == venue):
+                return _with_town(venue, unknown), False
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
         for index, earlier in reversed(recent):
             if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
                 return _with_town(earlier, unknown), False
         for place in (context.dateline, context.most_frequent):
+            home = gaz.country(event.source_country) if place is context.most_frequent and _speaks_for_the_state(event) else None
+            if home is not None and not _local_office(event, context):
+                # a state that speaks ("Iran denied", "the Foreign Ministry of Iraq condemned") speaks from its country,
+                # not from the town the article is about
+                return _with_town(home, unknown), False
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown), False
         # (d) the target's, else the source's country; for a verbal act the speaker's first
@@ -162,6 +219,9 @@ class PlaceEvents:
         trigger_ids = {t.i for t in trigger}
         anchors = trigger_ids | {root.head.i} if root.pos_ in ("NOUN", "PROPN") else trigger_ids
         actors = [a for a in doc._.actors or [] if sent.start <= a.start < sent.end]
+        # an intent (CAMEO 03: "agreed to a future meeting on Crete") is placed where it is voiced, not where the act
+        # it announces will happen: only a locative phrase on the trigger itself ties a place to it
+        planned = event.root == "03"
         # the dateline ("KHARKIV, May 7 —") says where the article was filed: step (c), not a place of the sentence
         covered: set[int] = {t.i for t in sent if context.offset_of(doc) + t.idx < context.dateline_end}
         out: list[_Candidate] = []
@@ -169,9 +229,13 @@ class PlaceEvents:
             if actor.start in covered:
                 continue
             covered.update(range(actor.start, actor.end))
+            if context.is_org(doc, actor.start, actor.end):
+                continue  # "Abu Dhabi TV", "news agency Fars": an organisation named after a place
             mention = actor.mention
             head = doc[actor.head]
-            locative = _is_locative_to(head, anchors, objects=mention.kind == "place")
+            if _reference_point(doc, actor.start, sent.start):
+                continue  # "300 km north of Bamako": where the place is measured from, not where it is
+            locative = _is_locative_to(head, anchors, objects=mention.kind == "place", direct=planned)
             if event.root == "16" and event.target_start is not None and mention.start <= event.target_start < mention.end:
                 continue  # "imposed sanctions on Iran", « interdit les vols vers Téhéran »: whom it hits, not where
             if mention.kind == "place":
@@ -191,20 +255,24 @@ class PlaceEvents:
             else:
                 continue
             if place is not None:
-                out.append(_Candidate(place, tier, abs(actor.head - root.i)))
-        unresolved: list[tuple[int, str]] = []
+                out.append(_Candidate(place, tier, abs(actor.head - root.i), actor.head))
+        unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
+            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start):
+                continue
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
                 head = doc[start:end].root
                 if unknown is not None and _is_locative_to(head, anchors) and _could_be_town(gaz, doc[start:end]):
-                    unresolved.append((abs(head.i - root.i), doc[start:end].text))
+                    # a name in a locative phrase ("in the town of Mokha") before the trigger's object ("killed Ziad")
+                    in_phrase = _is_locative_to(head, anchors, objects=False)
+                    unresolved.append((not in_phrase, abs(head.i - root.i), doc[start:end].text))
                 continue
             head = doc[start:end].root
-            tier = 0 if _is_locative_to(head, anchors) else 2
-            out.append(_Candidate(place, tier, abs(head.i - root.i)))
+            tier = 0 if _is_locative_to(head, anchors, direct=planned) else 2
+            out.append(_Candidate(place, tier, abs(head.i - root.i), head.i))
         if unknown is not None:
-            unknown.extend(name for _, name in sorted(unresolved))
+            unknown.extend(name for *_, name in sorted(unresolved))
         return out
 
 
@@ -219,11 +287,27 @@ class _ArticleContext:
         self.gazetteer = gazetteer
         counts = Counter(m.country for m in article.mentions if m.country and gazetteer.country(m.country))
         self.countries = [c for c, _ in counts.most_common()]
+        self._org_names: frozenset[str] | None = None
         self.dateline, self.dateline_end = _dateline(article.text, gazetteer, self.countries)
         self._offsets: dict[int, int] = {id(doc): offset for offset, doc in article.docs}
         self._most_frequent: Place | None | bool = False
         self._extents: list[tuple[int, int, list[int], Any]] | None = None
         self._extent_starts: list[int] = []
+
+    @property
+    def org_names(self) -> frozenset[str]:
+        """The names the article gives organisations beside a noun that says so (computed on first use)."""
+        if self._org_names is None:
+            self._org_names = _org_names(self.article)
+        return self._org_names
+
+    def is_org(self, doc: Any, start: int, end: int) -> bool:
+        """``doc[start:end]`` names an organisation: by the words around it, or because the article names one so; an
+        actor's words ("agence de presse Isfahan") when every proper noun in them does."""
+        if _org_name(doc, start, end) is not None or normalise(doc[start:end].text) in self.org_names:
+            return True
+        runs = [(a, b) for a, b in _proper_noun_spans(doc[start:end], set()) if (a, b) != (start, end)]
+        return bool(runs) and all(_org_name(doc, a, b) is not None or normalise(doc[a:b].text) in self.org_names for a, b in runs)
 
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
@@ -262,6 +346,8 @@ class _ArticleContext:
                 if actor.start in covered:
                     continue
                 covered.update(range(actor.start, actor.end))
+                if self.is_org(doc, actor.start, actor.end):
+                    continue
                 # a capital counts where it is a place ("à Tbilissi", "in Kyiv"), not where it stands for a
                 # government ("Washington said")
                 where = actor.mention.kind == "capital" and actor.start > 0 and doc[actor.start - 1].lower_ in _LOCATIVE
@@ -271,6 +357,8 @@ class _ArticleContext:
                         counts[place] += 1
             for sent in doc.sents:
                 for start, end in _proper_noun_spans(sent, covered):
+                    if self.is_org(doc, start, end):
+                        continue
                     place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
                     if place is not None and place.precision != "country":
                         counts[place] += 1
@@ -283,6 +371,8 @@ class _ArticleContext:
             if sentence.start < self.dateline_end or (k >= 0 and sentence.start < parsed[k][1]):
                 continue
             for name in _capitalised_runs(sentence.text):
+                if normalise(name) in self.org_names:
+                    continue
                 place = self.gazetteer.resolve(name, countries=self.countries) if len(name) > 1 else None
                 if place is not None and place.precision != "country":
                     counts[place] += 1
@@ -298,6 +388,53 @@ def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
     return event.quad in _MATERIAL_QUADS and event.root != "16"
+
+
+def _source_tokens(event: Event, doc: Any, offset: int) -> list[Any]:
+    """The tokens of the event's source words in ``doc`` (none when it has no span there)."""
+    if event.source_start is None or event.source_end is None:
+        return []
+    return [t for t in doc if event.source_start <= offset + t.idx < event.source_end]
+
+
+def _source_seat(event: Event, doc: Any, candidates: Sequence[_Candidate], offset: int) -> Place | None:
+    """A town or region in the words of a verbal act's source, or their "of" or possessive complement ("the Mayor of
+    Koszalin said", "Goa's government announced"): the seat of the speaker's office."""
+    source = {t.i for t in _source_tokens(event, doc, offset)}
+    seats = []
+    for candidate in candidates:
+        tok = doc[candidate.token]
+        owner = _pp_attachment(tok).i if _case_words(tok) & _OF else tok.head.i if tok.dep_ == "poss" else None
+        in_source = tok.i in source or owner in source
+        if in_source and candidate.place.precision != "country" and event.source_country in (None, candidate.place.country_iso3):
+            seats.append(candidate)
+    return min(seats, key=_Candidate.key).place if seats else None
+
+
+_STATE_ROLES = frozenset({"", "GOV", "LEG"})  # not JUD: a court speaks where it sits
+
+
+def _speaks_for_the_state(event: Event) -> bool:
+    """A verbal act (not a demonstration: CAMEO 14 happens in the street) whose source is a state or its government,
+    parliament ("Iran denied", "the Foreign Ministry of Iraq condemned"): the country speaks, wherever the
+    article's scene is. A court is left out: it speaks where it sits."""
+    code = event.source_code or ""
+    return not _done_on_site(event) and event.root != "14" and bool(event.source_country) and len(code) >= 3 and code[3:6] in _STATE_ROLES
+
+
+def _local_office(event: Event, context: _ArticleContext) -> bool:
+    """The source's words, with the two words before them, name a local office ("Mayor", "New Hampshire governor",
+    « le maire »): a town's or province's voice, not the state's."""
+    found = context.trigger_tokens(event)
+    if found is None:
+        return False
+    doc = found[0]
+    tokens = _source_tokens(event, doc, context.offset_of(doc))
+    if not tokens:
+        return False
+    words = [t.lower_ for t in doc[max(tokens[0].i - 2, 0) : tokens[-1].i + 1]]
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
+    return bool((set(words) | pairs) & _LOCAL_OFFICES)
 
 
 def set_place(event: Event, place: Place | None) -> None:
@@ -324,6 +461,59 @@ def _with_town(place: Place, unknown: Sequence[str]) -> Place:
     if place.precision != "country" or not unknown:
         return place
     return dataclasses.replace(place, name=f"{unknown[0]}, {place.name}", geonames_id=None)
+
+
+def _org_name(doc: Any, start: int, end: int) -> str | None:
+    """How ``doc[start:end]`` names an organisation rather than a place, if it does: "tail" when a word of a company or
+    outlet follows ("Mahan Air", "Abu Dhabi TV"), "noun" when it stands beside a noun of one, that noun first ("the news
+    agency Fars", "the airline Mahan Air", « la chaîne de l'armée, Myawaddy »); None for a place ("in Kharkiv", "a
+    Kharkiv company")."""
+    span = doc[start:end]
+    head = span.root
+    if _case_words(head) & _LOCATIVE:
+        return None
+    beside = [c for c in head.children if c.dep_ in _NAME_DEPS]
+    if head.dep_ in _NAME_DEPS:
+        beside.append(head.head)
+    if any(t.i < start and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS) for t in beside):
+        return "noun"
+    if end - start > 1 and span[-1].lower_ in _ORG_TAILS:
+        return "tail"
+    if end < len(doc) and doc[end].lower_ in _ORG_TAILS and doc[end].text[:1].isupper():
+        return "tail"
+    return None
+
+
+def _org_names(article: Article) -> frozenset[str]:
+    """Names the article gives an organisation beside a noun that says so ("the airline Mahan Air"), with and without
+    their company words ("Mahan"): no place anywhere in the article ("Mahan has been under sanctions since 2011")."""
+    names: set[str] = set()
+    for _, doc in article.docs:
+        for sent in doc.sents:
+            for start, end in _proper_noun_spans(sent, set()):
+                if _org_name(doc, start, end) != "noun":
+                    continue
+                names.add(normalise(doc[start:end].text))
+                words = list(doc[start:end])
+                while len(words) > 1 and words[-1].lower_ in _ORG_TAILS:
+                    words.pop()
+                names.add(normalise(" ".join(t.text for t in words)))
+    return frozenset(names)
+
+
+# Units of distance: a place a few words after one is a reference point ("300 km north of Bamako", « à 40 kilomètres de
+# Kharkiv »), not the place of the event.
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kilomètres", "kilomètre"})
+
+
+def _reference_point(doc: Any, start: int, sent_start: int) -> bool:
+    """A unit of distance stands in the four words before ``doc[start]`` (within its sentence, no comma between)."""
+    for tok in reversed(doc[max(start - 4, sent_start) : start]):
+        if tok.is_punct and tok.text not in ("(", ")"):
+            return False
+        if tok.lower_ in _DISTANCE_UNITS:
+            return True
+    return False
 
 
 def _could_be_town(gaz: Gazetteer, span: Any) -> bool:
@@ -365,9 +555,12 @@ def _pp_attachment(tok: Any) -> Any:
     return tok.head
 
 
-def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> bool:
-    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its object."""
+def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct: bool = False) -> bool:
+    """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its
+    object; ``direct``: the phrase hangs on the trigger itself, not on a noun under it."""
     anchor = tok
+    if anchor.dep_ == "appos" and not _case_words(anchor):
+        anchor = anchor.head  # "in the town of Mokha, Yemen": the country beside a place is where the place is
     # "la ville (ukrainienne) de Kharkiv", "the city of Kharkiv": the place noun carries the preposition
     if _case_words(anchor) & _OF:
         noun = _pp_attachment(anchor)
@@ -378,7 +571,7 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True) -> boo
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
     head = _pp_attachment(anchor)
-    for _ in range(settings().geo.max_climb):  # tuning.geo.max_climb
+    for _ in range(1 if direct else settings().geo.max_climb):  # tuning.geo.max_climb
         if head.i in anchors:
             return True
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
