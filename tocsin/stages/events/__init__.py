@@ -898,7 +898,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
                 if other.trigger.token.i in pinned:
                     other.absorbed = True
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused_actors, "alleged"
-            draft.wrappers.append("blame")
+            draft.wrappers.append("pinned")
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
