@@ -320,6 +320,7 @@ class LanguageCues(_Strict):
     aerial_weapons: list[str] = []
     injury: list[str] = []
     casualty: list[str] = []
+    causes: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []
     blame: list[str] = []

@@ -1248,3 +1248,32 @@ def test_a_statement_that_an_act_did_not_happen_is_kept() -> None:
     """ "said Egypt had not attacked the post": the attack did not happen, the statement did."""
     events = code_text("The Egyptian foreign minister said Egypt had not attacked the border post.", lang="en").events
     assert [(e.cameo, e.source_code) for e in events] == [("010", "EGYGOV")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("As of Monday, the virus had killed at least 400 people in Iran.", "en"),
+        ("Typhoon Haiyan hit the central Philippines on Friday, killing at least 50 villagers.", "en"),
+        ("The earthquake damaged 80 buildings including 12 schools in Albania.", "en"),
+        ("The Israeli general died on Sunday after a long battle with cancer.", "en"),
+        ("Le séisme a tué 300 personnes en Turquie.", "fr"),
+        ("Un incendie a détruit le marché central de Bamako.", "fr"),
+    ],
+)
+def test_harm_by_a_natural_cause_is_no_event(text: str, lang: str) -> None:
+    """A virus, a storm, a quake, a fire or a disease kills or destroys; no one acts."""
+    events = code_text(text, lang=lang).events
+    assert not [e for e in events if e.root in ("17", "18", "19", "20")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A car bomb killed five soldiers in Kabul on Monday.", "en"),
+        ("Les rebelles ont mis le feu au marché de Goma.", "fr"),
+    ],
+)
+def test_a_weapon_or_an_actor_setting_fire_still_acts(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert [e for e in events if e.root in ("17", "18", "19")], _dyads(events)

@@ -347,6 +347,9 @@ class CodeEvents:
             and all(t.mention.kind == "place" for t in targets)  # "ordered checks across Poland": where, not whom
         ):
             return self._reject(trigger, "an order of a thing: no demand on anyone", pattern.cameo)  # "ordered a day of mourning"
+        coded = any(a.mention.code for a in sources)
+        if not coded and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS | {"17"} and _natural_cause(tok, cues):
+            return self._reject(trigger, "done by a natural cause, no actor", pattern.cameo)  # "the virus killed 800"
         if not sources and trigger.kind == "verb" and _uncoded_agent(tok, finder, cues):
             return self._reject(trigger, "done by an agent that is no political actor", pattern.cameo)  # "killed by his lions"
         if not sources and trigger.kind == "verb" and tok.lemma_.lower() in cues.injury:
@@ -1171,6 +1174,32 @@ def _armed(verb: Any, sources: list[TokenActor], cues: Any) -> list[TokenActor]:
             actor = replace(actor, mention=mention)
         out.append(actor)
     return out
+
+
+def _natural_cause(tok: Any, cues: Any) -> bool:
+    """What does the harm is a disease, a storm, a fire or an accident, not anyone (cue ``causes``): "the virus had
+    killed 813", "Typhoon Phanfone made landfall, killing 20", "the tremor damaged 143 buildings", "died after a battle
+    with cancer", « le séisme a fait 300 morts ». Its subject (or a clause's it hangs on), its agent, or a "with" of an
+    event noun names it."""
+
+    def causes(phrase: Any) -> bool:
+        return any(
+            t.lemma_.lower() in cues.causes or t.lower_ in cues.causes for t in (phrase, *phrase.children) if t.pos_ in ("NOUN", "PROPN")
+        )
+
+    cur = tok
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in SUBJECT or child.dep_ in AGENT:  # not a passive subject: "was killed" names the victim
+                phrase = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ in AGENT else child
+                return causes(phrase)
+            noun_complement = cur is tok and tok.pos_ == "NOUN" and child.dep_ in ("prep", "nmod")
+            if noun_complement and causes(next((g for g in child.children if g.dep_ == "pobj"), child)):
+                return True  # "a battle with cancer"
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
