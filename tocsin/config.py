@@ -321,6 +321,7 @@ class LanguageCues(_Strict):
     injury: list[str] = []
     casualty: list[str] = []
     causes: list[str] = []
+    pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []
     blame: list[str] = []

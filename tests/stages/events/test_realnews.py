@@ -1277,3 +1277,10 @@ def test_harm_by_a_natural_cause_is_no_event(text: str, lang: str) -> None:
 def test_a_weapon_or_an_actor_setting_fire_still_acts(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert [e for e in events if e.root in ("17", "18", "19")], _dyads(events)
+
+
+def test_no_one_is_no_count() -> None:
+    """ "a stunt that no-one takes seriously": "one" stands for someone; the statement reports no figure."""
+    text = 'The Saudi foreign minister added, "It is a propaganda stunt that no-one takes seriously."'
+    events = code_text(text, lang="en").events
+    assert [(e.root, e.source_code) for e in events] == [("11", "SAUGOV")], _dyads(events)

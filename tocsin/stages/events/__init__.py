@@ -558,6 +558,7 @@ def _reports_a_count(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
         return False  # "claimed the army killed 12": an allegation about an actor
     return any(
         t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.head.lemma_.lower() not in cues.calendar
+        and (t.is_digit or t.dep_ == "nummod" or t.lower_ not in cues.pronoun_numbers)  # "no-one takes it seriously"
         and (t.dep_ in ("nummod", "nsubj", "nsubjpass", "nsubj:pass", "dobj") or t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"))
         for t in said
     )  # fmt: skip
