@@ -1284,3 +1284,22 @@ def test_no_one_is_no_count() -> None:
     text = 'The Saudi foreign minister added, "It is a propaganda stunt that no-one takes seriously."'
     events = code_text(text, lang="en").events
     assert [(e.root, e.source_code) for e in events] == [("11", "SAUGOV")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Le Hezbollah a juré de châtier Israël pour cet assassinat.", "fr", "ISR"),
+        ("The Iranian foreign minister threatened to punish Israel for the strike.", "en", "ISR"),
+    ],
+)
+def test_a_vow_or_threat_aims_at_whom_its_act_would_hit(text: str, lang: str, target: str) -> None:
+    """ "a juré de châtier Israël", "threatened to punish Israel": the target is the object of the act vowed."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "13" and e.target_code == target for e in events), _dyads(events)
+
+
+def test_an_accusation_in_the_passive_takes_no_target_from_its_complement() -> None:
+    text = "Ce groupe est aussi accusé d'avoir orchestré les attentats de Bombay en 2008."
+    events = code_text(text, lang="fr").events
+    assert not [e for e in events if e.target_code == "IND" and e.root == "11"], _dyads(events)

@@ -338,6 +338,17 @@ class CodeEvents:
                 or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
             )
             targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+            if not targets:
+                # "a juré de châtier Israël", "vowed to punish Israel": whom the act it commits to is aimed at
+                for child in (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "xcomp" and (c.lemma_.lower() in pattern.objects or tok.lemma_.lower() in cues.threat)
+                ):
+                    aimed, how = finder.verb_targets(child, exclude=exclude)
+                    if aimed and how in ("object", "oblique"):
+                        targets, target_how = aimed, how
+                        break
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (
