@@ -321,6 +321,8 @@ class LanguageCues(_Strict):
     injury: list[str] = []
     casualty: list[str] = []
     causes: list[str] = []
+    unanswered_verbs: list[str] = []
+    unanswered: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -121,6 +121,8 @@ class Cues:
     aerial_weapons: frozenset[str] = frozenset()  # those of them that strike from the air: their attack is CAMEO 195
     injury: frozenset[str] = frozenset()  # verbs of being hurt: with no one who hurt, a casualty count, not an act
     pronoun_numbers: frozenset[str] = frozenset()  # number words that also stand for someone ("no-one", « l'un »)
+    unanswered_verbs: frozenset[str] = frozenset()  # "go", « rester »: negated with an `unanswered` word, a threat
+    unanswered: frozenset[str] = frozenset()  # "unanswered", « sans réponse », « impuni »
     causes: frozenset[str] = frozenset()  # non-human causes of harm ("virus", « séisme »): what they do is no event
     casualty: frozenset[str] = frozenset()  # verbs of being killed or hurt: "killed in an air strike" names the strike
     anonymity: frozenset[str] = frozenset()  # words of a speaker who gives no name ("une source", "anonymity")

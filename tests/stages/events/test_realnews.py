@@ -1303,3 +1303,22 @@ def test_an_accusation_in_the_passive_takes_no_target_from_its_complement() -> N
     text = "Ce groupe est aussi accusé d'avoir orchestré les attentats de Bombay en 2008."
     events = code_text(text, lang="fr").events
     assert not [e for e in events if e.target_code == "IND" and e.root == "11"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le ministre turc a affirmé que l'attaque russe contre le convoi ne resterait pas impunie.", "fr"),
+        ("The Turkish minister said the Russian attack on the convoy will not go unanswered.", "en"),
+        ("Le ministre turc a déclaré que la frappe russe ne resterait pas « sans réponse ».", "fr"),
+    ],
+)
+def test_an_act_that_will_not_stay_unanswered_is_a_threat_at_its_doer(text: str, lang: str) -> None:
+    """ "will not go unanswered", « ne restera pas sans réponse »: a threat (13) by the speaker at the act's doer."""
+    events = code_text(text, lang=lang).events
+    assert [(e.root, e.source_code, e.target_code) for e in events] == [("13", "TURGOV", "RUS")], _dyads(events)
+
+
+def test_an_act_that_stayed_unanswered_is_no_threat() -> None:
+    events = code_text("Le ministre turc a déclaré que la frappe russe était restée sans réponse.", lang="fr").events
+    assert not [e for e in events if e.root == "13"], _dyads(events)

@@ -671,6 +671,7 @@ def _is_fragment(sent: Any) -> bool:
 
 ALLEGATION = "112"  # CAMEO: accuse, not specified below
 CRITICISM = "111"  # CAMEO: criticize or denounce
+THREAT = "130"  # CAMEO: threaten, not specified below
 
 
 _Arguments = tuple[list[TokenActor], list[TokenActor], str, str]
@@ -904,6 +905,17 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             if not draft.targets:
                 draft.targets, draft.target_how = criticised[:1], "criticised"
             continue
+        unanswered = _not_left_unanswered(speech, draft, finder, cues) if draft.code == "010" else None
+        if unanswered is not None:
+            # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
+            # whoever did what will be answered; that act is the threat's content, not a second event
+            aimed, answered = unanswered
+            for other in inner:
+                if other.trigger.token.i in answered:
+                    other.absorbed = True
+            draft.code, draft.targets, draft.target_how = THREAT, aimed, "threatened"
+            draft.wrappers.append("answer")
+            continue
         blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
         if blamed is not None:
             # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
@@ -1054,6 +1066,28 @@ def _negated_act(tok: Any, cues: Any) -> bool:
 def _did_not_happen(tok: Any, code: str, cues: Any) -> bool:
     """A negated act that is dropped, not refused: "had not attacked" did not happen; "did not agree" is a rejection."""
     return _negated_act(tok, cues) and refusal_code(code) is None
+
+
+def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+    """Whom a statement threatens by saying an act will not stay unanswered (cue ``unanswered``: « ne restera pas
+    sans réponse », « ne restera pas impuni », "will not go unanswered"), and the tokens of that act; None if it
+    says no such thing. The act's doer is the first coded actor before the verb that is not the speaker's side."""
+    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
+    for verb in speech.subtree:
+        if verb.i == speech.i or verb.lemma_.lower() not in cues.unanswered_verbs or not is_negated(verb, cues):
+            continue
+        said = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+        if not any(said.startswith(words) or f" {words}" in f" {said}" for words in cues.unanswered):
+            continue
+        before = {t.i for t in verb.subtree if t.i < verb.i} | set(range(speech.i + 1, verb.i))  # the parser may split it off
+        aimed = [
+            a for a in finder.actors
+            if a.head in before and a.mention.code and a.mention.kind not in ("place", "anonymous")
+            and a not in draft.sources and _side(a.mention.code) not in speakers
+        ]  # fmt: skip
+        if aimed:
+            return aimed[:1], before
+    return None
 
 
 def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
