@@ -1322,3 +1322,10 @@ def test_an_act_that_will_not_stay_unanswered_is_a_threat_at_its_doer(text: str,
 def test_an_act_that_stayed_unanswered_is_no_threat() -> None:
     events = code_text("Le ministre turc a déclaré que la frappe russe était restée sans réponse.", lang="fr").events
     assert not [e for e in events if e.root == "13"], _dyads(events)
+
+
+def test_an_idiom_in_the_passive_is_still_no_act() -> None:
+    """ "the deadline was not met" is the idiom "meet a deadline" in the passive: no meeting, no rejection."""
+    text = "The unions had given the government until Friday, but the deadline was not met."
+    events = code_text(text, lang="en").events
+    assert not [e for e in events if e.root in ("04", "12")], _dyads(events)

@@ -1556,7 +1556,8 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         # "les forces appuyées par l'Iran", "rebels backed by Iran": a participle that describes an actor; one that
         # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN")
         return "participle describing an actor: background"
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj")}
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)  # "the deadline was not met"
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj") or (passive and c.dep_ in PASSIVE_SUBJECT)}
     if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
         return "idiom: not an act"
     return None
