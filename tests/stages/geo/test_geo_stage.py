@@ -482,3 +482,16 @@ def test_a_town_that_acts_in_a_sentence_without_event_places_nothing(pipelines: 
     text = "NIAMEY, 3 mars — Les manifestants ont attaqué l'ambassade. Depuis juillet, Paris subit une pression forte. Les putschistes accusent la France."
     events = [e for e in _events(pipelines, text) if e.sentence_index == 2]
     assert events and all(e.place != "Paris" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Moscow expelled two Polish diplomats on Friday.", "en", "Moscow"),
+        ("Varsovie a expulsé deux diplomates russes vendredi.", "fr", "Warsaw"),
+    ],
+)
+def test_a_capital_that_cuts_ties_decides_there(pipelines: dict, text: str, lang: str, place: str) -> None:
+    """A capital standing for its state expels or sanctions from that city; it is still no place of its words."""
+    events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

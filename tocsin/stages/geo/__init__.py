@@ -253,8 +253,8 @@ class PlaceEvents:
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
-                if event.source_start is not None and mention.start <= event.source_start < mention.end:
-                    continue  # "Moscou a menacé Kiev": the source capital is the actor
+                if event.source_start is not None and mention.start <= event.source_start < mention.end and event.root != "16":
+                    continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
                 is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
                 if is_target and not _done_on_site(event) and not locative:
                     continue
