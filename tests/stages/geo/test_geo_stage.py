@@ -432,3 +432,66 @@ def test_geo_a_speaker_speaks_from_the_seat_of_its_office(pipelines: dict, speak
     )
     events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 4]
     assert events and all(e.place == "Goa" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "index", "place"),
+    [
+        # a sentence with no event moves the story to a town: the next act is there, not at the dateline
+        (
+            (
+                "RAMALLAH, 3 mars — La police israélienne a arrêté deux Palestiniens. Le maire de Naplouse a été témoin"
+                " de la scène. Des colons ont attaqué des bergers palestiniens."
+            ),
+            "fr",
+            2,
+            "Nablus",
+        ),
+        (
+            (
+                "RAMALLAH, March 3 — Israeli police arrested two Palestinians. Journalists were present in the town of"
+                " Jenin. Settlers attacked Palestinian shepherds."
+            ),
+            "en",
+            2,
+            "Janīn",
+        ),
+    ],
+)
+def test_a_town_named_by_a_sentence_without_event_places_the_next_act(
+    pipelines: dict, text: str, lang: str, index: int, place: str
+) -> None:
+    events = [e for e in _events(pipelines, text, lang) if e.sentence_index == index]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RAMALLAH, March 3 — Israeli police arrested two Palestinians. The farm lies 20 km south of Jenin. Settlers attacked shepherds.",
+        "RAMALLAH, March 3 — Israeli police arrested two Palestinians. The University of Jenin was closed. Settlers attacked shepherds.",
+    ],
+)
+def test_a_town_measured_from_or_in_a_name_is_no_place_of_the_next_act(pipelines: dict, text: str) -> None:
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 2]
+    assert events and all(e.place == "Ramallah" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_a_town_that_acts_in_a_sentence_without_event_places_nothing(pipelines: dict) -> None:
+    """A town as subject ("Paris is under pressure") stands for its state: no place for the next act."""
+    text = "NIAMEY, 3 mars — Les manifestants ont attaqué l'ambassade. Depuis juillet, Paris subit une pression forte. Les putschistes accusent la France."
+    events = [e for e in _events(pipelines, text) if e.sentence_index == 2]
+    assert events and all(e.place != "Paris" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Moscow expelled two Polish diplomats on Friday.", "en", "Moscow"),
+        ("Varsovie a expulsé deux diplomates russes vendredi.", "fr", "Warsaw"),
+    ],
+)
+def test_a_capital_that_cuts_ties_decides_there(pipelines: dict, text: str, lang: str, place: str) -> None:
+    """A capital standing for its state expels or sanctions from that city; it is still no place of its words."""
+    events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
+    assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

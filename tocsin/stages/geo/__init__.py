@@ -138,8 +138,19 @@ class PlaceEvents:
         context = _ArticleContext(article, self.gazetteer)
         recent: list[tuple[int, Place]] = []  # towns and regions the sentences before named as where their acts were
         meetings: list[tuple[int, Place]] = []  # where the meetings of the sentences before were held, by their sentence
+        with_events = {event.sentence_index for event in article.events}
+        quiet = context.quiet_towns(with_events)  # towns named by sentences that code no event, by sentence
+        heard: set[int] = set()  # which entries of ``recent`` come from such sentences
         for event in article.events:
-            place, in_sentence = self.locate(event, context, recent, meetings)
+            # a sentence with no event may still say where the story moved ("an operation in the town of Nablus"):
+            # its town places the next events as an act's would (not the dateline's), if they are acts done on site
+            for index in [k for k in quiet if k < event.sentence_index]:
+                if not recent or recent[-1][0] < index:
+                    recent.append((index, quiet[index]))
+                    heard.add(len(recent) - 1)
+                del quiet[index]
+            acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
+            place, in_sentence = self.locate(event, context, acts, meetings)
             set_place(event, place)
             if place is not None and in_sentence and place.precision != "country":
                 recent.append((event.sentence_index, place))
@@ -242,8 +253,8 @@ class PlaceEvents:
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
-                if event.source_start is not None and mention.start <= event.source_start < mention.end:
-                    continue  # "Moscou a menacé Kiev": the source capital is the actor
+                if event.source_start is not None and mention.start <= event.source_start < mention.end and event.root != "16":
+                    continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
                 is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
                 if is_target and not _done_on_site(event) and not locative:
                     continue
@@ -331,6 +342,29 @@ class _ArticleContext:
         last = bisect_left(starts, max(event.trigger_end, event.trigger_start + 1) - offset)
         tokens = list(doc[max(first, 0) : last])
         return (doc, tokens) if tokens else None
+
+    def quiet_towns(self, with_events: set[int]) -> dict[int, Place]:
+        """The first town or region each sentence without an event names in one of the article's countries."""
+        out: dict[int, Place] = {}
+        for sentence in self.article.sentences:
+            if sentence.index in with_events or sentence.start < self.dateline_end:
+                continue
+            text = _ELISION.sub(r"\1 ", sentence.text)  # an elided article is no part of the name ("maire d'Aqraba")
+            for name in _capitalised_runs(text):
+                if len(name) < 2 or normalise(name) in self.org_names or self.gazetteer.is_stopword(name):
+                    continue
+                before = text[: text.find(name)].split()
+                if not before or before[-1].lower() not in _LOCATIVE | _OF:
+                    continue  # a town in a phrase of place ("in the town of Nablus"), not one that acts ("Paris said")
+                if before[-1].lower() in _OF and (len(before) < 2 or before[-2][:1].isupper()):
+                    continue  # a name of an office or body ("Department of Justice", "University of California")
+                if _measured_from(before):
+                    continue  # "70 miles south of Los Angeles": where the place is measured from
+                place = self.gazetteer.resolve(name, countries=self.countries)
+                if place is not None and place.precision != "country" and place.country_iso3 in self.countries:
+                    out[sentence.index] = place
+                    break
+        return out
 
     @property
     def most_frequent(self) -> Place | None:
@@ -506,6 +540,16 @@ def _org_names(article: Article) -> frozenset[str]:
 _DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kilomètres", "kilomètre"})
 
 
+def _measured_from(before: Sequence[str]) -> bool:
+    """A unit of distance stands in the four words ``before`` a name (no comma between): text twin of _reference_point."""
+    for word in reversed(before[-4:]):
+        if word.strip("()").lower() in _DISTANCE_UNITS:
+            return True
+        if word[-1:] in ",;:":
+            return False
+    return False
+
+
 def _reference_point(doc: Any, start: int, sent_start: int) -> bool:
     """A unit of distance stands in the four words before ``doc[start]`` (within its sentence, no comma between)."""
     for tok in reversed(doc[max(start - 4, sent_start) : start]):
@@ -609,6 +653,7 @@ def _doc_length(doc: Any) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
+_ELISION = re.compile(r"\b(\w{1,2}['’])(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 
 
