@@ -56,8 +56,8 @@ class TokenActor:
     head: int
     #: the lemma of the role word the mention holds ("embassy" for "the US embassies"), None without one
     role_word: str | None = None
-    #: the preposition that introduces its head word ("in" for "in Kharkiv"), "" for none
-    prep: str = ""
+    #: the dependency label of its head word ("nsubj" for a subject)
+    dep: str = ""
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -109,7 +109,7 @@ class ExtractActors:
             # a news outlet is recognised (its name hides "France" in "Agence France-Presse"), never an actor
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             for a in doc_actors:
-                a.prep = preposition_of(doc[a.head])
+                a.dep = str(doc[a.head].dep_)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _infer_missing_countries(mentions)
@@ -449,33 +449,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.name = "country unknown"
 
 
-# prepositions that make a place the location of what its sentence tells ("six people in Kharkiv", "à Niamey")
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "across",
-        "around",
-        "inside",
-        "outside",
-        "throughout",
-        "within",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "dans",
-        "près",
-        "depuis",
-        "partout",
-        "de",
-        "du",
-        "des",
-        "d'",
-    ]
-)
+# dependencies of a word that acts or undergoes in its clause (a subject or object), so is no mere location
+_ACTING = frozenset(("nsubj", "nsubjpass", "nsubj:pass", "csubj", "dobj", "obj", "iobj", "agent"))
 # roles whose holders act on people of their own country: the police that arrests "a man" arrests a man of its
 # jurisdiction (an army strikes people abroad as well, so it tells nothing)
 _ON_THE_SPOT = ("COP", "JUD")
@@ -489,7 +464,7 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
     same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country]
     places = [
         a for a in same
-        if a.mention.kind in ("country", "place", "capital") and not a.mention.roles and a.prep in _LOCATIVE
+        if a.mention.kind in ("country", "place", "capital") and not a.mention.roles and a.dep not in _ACTING
     ]  # fmt: skip
     nearest = min(places, key=lambda a: abs(a.start - people.start), default=None)
     if nearest is not None:
