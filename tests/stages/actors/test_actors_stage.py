@@ -168,3 +168,21 @@ def test_actors_acronym_defined_in_brackets_means_its_name_in_the_article() -> N
     assert ("RSF", "NGOMED", "group") in _mentions("RSF a dénoncé l'arrestation d'un journaliste.")
     # an agency after a dateline is not an acronym of the city before it
     assert not any(text == "AFP" for text, _, _ in _mentions("KIEV (AFP) - Selon l'AFP, la Russie a frappé Kiev."))
+
+
+def test_actors_anonymous_people_take_the_country_of_the_police_that_acts_on_them() -> None:
+    # no place in the sentence: the people a police force arrests are of its country, not of the article's main one
+    text = "Mexico and Brazil signed a deal in Mexico City. Mexico hailed it.\n\nCanadian police arrested a woman."
+    article = next(ParseText().pipe([Article(text=text, lang="en")]))
+    article = ExtractActors()(article)
+    codes = {m.text: m.code for m in article.mentions}
+    assert codes.get("woman") == "CANCVL", codes
+
+
+def test_actors_anonymous_people_take_a_place_only_where_they_are() -> None:
+    # a country that acts in the sentence is no place of the people: they fall back on the article's country
+    text = "France and Germany talked. France agreed.\n\nTwo men accused Canada of fraud."
+    assert ("men", "FRACVL") in _en_mentions(text), _en_mentions(text)
+    # a country in a locative phrase is where they are
+    text = "France and Germany talked. France agreed.\n\nTwo men were arrested in Canada after Germany complained."
+    assert ("men", "CANCVL") in _en_mentions(text), _en_mentions(text)

@@ -56,6 +56,8 @@ class TokenActor:
     head: int
     #: the lemma of the role word the mention holds ("embassy" for "the US embassies"), None without one
     role_word: str | None = None
+    #: the dependency label of its head word ("nsubj" for a subject)
+    dep: str = ""
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -106,6 +108,8 @@ class ExtractActors:
                 doc_actors.extend(self._compose(doc, sent, offset, index, date, matcher))
             # a news outlet is recognised (its name hides "France" in "Agence France-Presse"), never an actor
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
+            for a in doc_actors:
+                a.dep = str(doc[a.head].dep_)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _infer_missing_countries(mentions)
@@ -445,16 +449,29 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.name = "country unknown"
 
 
+# dependencies of a word that acts or undergoes in its clause (a subject or object), so is no mere location
+_ACTING = frozenset(("nsubj", "nsubjpass", "nsubj:pass", "csubj", "dobj", "obj", "iobj", "agent"))
+# roles whose holders act on people of their own country: the police that arrests "a man" arrests a man of its
+# jurisdiction (an army strikes people abroad as well, so it tells nothing)
+_ON_THE_SPOT = ("COP", "JUD")
+
+
 def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
-    """The country of the place its sentence names nearest to anonymous people: "Russian strikes killed six people in
-    Kharkiv" are Ukrainians, whatever the nationality word of who struck them."""
+    """The country of anonymous people from their sentence: the place it names nearest to them as a location ("Russian
+    strikes killed six people in Kharkiv" are Ukrainians, whatever the nationality word of who struck them), never a
+    country that acts ("protesters claimed Iran is influencing" are no Iranians); else the country of the police or
+    court of the sentence ("Thames Valley Police arrested a second man")."""
+    same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country]
     places = [
-        a for a in actors
-        if a.mention.sentence_index == people.mention.sentence_index and a.mention.country
-        and a.mention.kind in ("country", "place", "capital") and not a.mention.roles
+        a for a in same
+        if a.mention.kind in ("country", "place", "capital") and not a.mention.roles and a.dep not in _ACTING
     ]  # fmt: skip
     nearest = min(places, key=lambda a: abs(a.start - people.start), default=None)
-    return nearest.mention.country if nearest is not None else None
+    if nearest is not None:
+        return nearest.mention.country
+    agents = [a for a in same if a is not people and any(r in _ON_THE_SPOT for r in a.mention.roles)]
+    agent = min(agents, key=lambda a: abs(a.start - people.start), default=None)
+    return agent.mention.country if agent is not None else None
 
 
 __all__ = ["DOC_KEY", "MATCHES_KEY", "MAX_ATTACH_STEPS", "ExtractActors", "TokenActor", "preposition_of"]
