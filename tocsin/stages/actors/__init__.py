@@ -144,20 +144,7 @@ class ExtractActors:
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     break
-        for role in roles:
-            # a title before a person's name ("President Trump's trip", "Senator Lindsey Graham"): English parses the
-            # name as the head and the title as its compound, so the name never climbs to it
-            title = doc[_span_head(doc, role.start, role.end)]
-            if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name"):
-                continue
-            person = next(
-                (e for e in entities if e.start <= title.head.i < e.end and e.start >= role.end and e.start not in consumed
-                 and any(s.entry.kind == "person" for s in e.surfaces)),
-                None,
-            )  # fmt: skip
-            if person is not None:
-                attached[role.start] = [person]
-                consumed.add(person.start)
+        _join_titles(doc, roles, entities, attached, consumed)
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -403,6 +390,23 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
             else m
             for m in _matches_for(doc, matcher)
         ]
+
+
+def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: dict[int, list[Match]], consumed: set[int]) -> None:
+    """A title before a person's name ("President Trump's trip", "Senator Lindsey Graham") is that person's: English
+    parses the name as the head and the title as its compound, so the name never climbs to it."""
+    for role in roles:
+        title = doc[_span_head(doc, role.start, role.end)]
+        if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name"):
+            continue
+        person = next(
+            (e for e in entities if e.start <= title.head.i < e.end and e.start >= role.end and e.start not in consumed
+             and any(s.entry.kind == "person" for s in e.surfaces)),
+            None,
+        )  # fmt: skip
+        if person is not None:
+            attached[role.start] = [person]
+            consumed.add(person.start)
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:

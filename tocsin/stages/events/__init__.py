@@ -331,24 +331,7 @@ class CodeEvents:
         if pattern is None:
             return self._reject(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":
-            exclude = {id(a) for a in sources}
-            clause_subject = (
-                tok.lemma_.lower() in cues.threat
-                or tok.lemma_.lower() in cues.speech
-                or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
-            )
-            targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
-            if not targets:
-                # "a juré de châtier Israël", "vowed to punish Israel": whom the act it commits to is aimed at
-                for child in (
-                    c
-                    for c in tok.children
-                    if c.dep_ == "xcomp" and (c.lemma_.lower() in pattern.objects or tok.lemma_.lower() in cues.threat)
-                ):
-                    aimed, how = finder.verb_targets(child, exclude=exclude)
-                    if aimed and how in ("object", "oblique"):
-                        targets, target_how = aimed, how
-                        break
+            targets, target_how = _verb_targets(tok, pattern, sources, finder, cues)
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (
@@ -690,6 +673,24 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
         sources, source_how = finder.inverted_subject(tok), "inverted"
     return sources, [], source_how, "none"
+
+
+def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], str]:
+    """Whom a verb's act is aimed at, once its pattern is known: its object or oblique (or, for threats, statements and
+    demands, the subject of the clause it reports); a vow or threat with none aims at the object of the act it commits
+    to ("a juré de châtier Israël", "vowed to punish Israel")."""
+    exclude = {id(a) for a in sources}
+    lemma = tok.lemma_.lower()
+    clause_subject = lemma in cues.threat or lemma in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+    targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+    if targets:
+        return targets, target_how
+    for child in tok.children:
+        if child.dep_ == "xcomp" and (child.lemma_.lower() in pattern.objects or lemma in cues.threat):
+            aimed, how = finder.verb_targets(child, exclude=exclude)
+            if aimed and how in ("object", "oblique"):
+                return aimed, how
+    return targets, target_how
 
 
 def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
