@@ -10,6 +10,7 @@ id of the rule that fired.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,17 +82,14 @@ class CodeEvents:
         # bench/calibrate.py sets a list here to collect each emitted event's confidence features.
         self.feature_log: list[tuple[Event, dict[str, float]]] | None = None
         self._where: tuple[str, int] = ("", 0)
-        self._not_acts: set[int] = set()  # tokens of the sentence's triggers that name no act at all (circumstances, names)
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
         self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
 
-    def _reject(self, trigger: Trigger, reason: str, code: str | None = None) -> _Draft | None:
-        """Drop a trigger while drafting: no draft."""
+    def _reject(self, trigger: Trigger, reason: str, code: str | None = None) -> str:
+        """Drop a trigger while drafting: no draft, and why."""
         self._drop(trigger, reason, code)
-        if reason in _NOT_ACTS:
-            self._not_acts.add(trigger.token.i)
-        return None
+        return reason
 
     def _record(self, trigger: str, code: str, reason: str) -> None:
         """Trace a trigger (or a coded event) that gave no event, with the reason."""
@@ -155,23 +153,26 @@ class CodeEvents:
         if _is_fragment(sent):
             return []  # a map legend, caption, byline or photo credit: no clause, no event
         triggers = find_triggers(sent, lang)
-        self._not_acts = set()
-        drafts = self._attach(triggers, sent, finder, lang)
+        drafts, not_acts = self._attach(triggers, sent, finder, lang)
         by_token = {d.trigger.token.i: d for d in drafts}
         _frame_by_governor(drafts, by_token, cues)
         _frame_obligations(drafts, by_token, finder, cues)
         _absorb_embedded(drafts, by_token, cues)
-        _frame_speech(drafts, [t for t in triggers if t.token.i not in self._not_acts], finder, cues)
+        _frame_speech(drafts, [t for t in triggers if t.token.i not in not_acts], finder, cues)
         _frame_quoted_disapproval(drafts, finder)
         return self._keep(self._emit_prominent(article, drafts, sent, sentence, offset, cues))
 
-    def _attach(self, triggers: list[Trigger], sent: Any, finder: ArgumentFinder, lang: LanguageResources) -> list[_Draft]:
-        """Argument attachment: a draft event (code, sources, targets) for each trigger that keeps one."""
+    def _attach(self, triggers: list[Trigger], sent: Any, finder: ArgumentFinder, lang: LanguageResources) -> tuple[list[_Draft], set[int]]:
+        """Argument attachment: a draft event (code, sources, targets) for each trigger that keeps one; and the tokens
+        of the triggers that name no act at all (circumstances, names, counts: :data:`_NOT_ACTS`)."""
         drafts: list[_Draft] = []
+        not_acts: set[int] = set()
         for trigger in triggers:
             draft = self._draft(trigger, finder, lang)
-            if draft is not None:
+            if isinstance(draft, _Draft):
                 drafts.append(draft)
+            elif draft in _NOT_ACTS:
+                not_acts.add(trigger.token.i)
         drafts.extend(self._reported_obligations(sent, drafts, finder, lang.cues))
         drafts.extend(_named_as(sent, drafts, finder, lang.cues))
         by_token = {d.trigger.token.i: d for d in drafts}
@@ -183,7 +184,7 @@ class CodeEvents:
             casualty = _act_verb(tok, draft.trigger, lang.cues) if draft.trigger.kind == "noun" else None
             if casualty is not None and casualty.i in by_token and draft.code[:2] in _UNKNOWN_SOURCE_ROOTS:
                 by_token[casualty.i].absorbed = True  # "killed in an air strike": one act, the strike
-        return drafts
+        return drafts, not_acts
 
     def _emit_prominent(self, article: Article, drafts: list[_Draft], sent: Any, sentence: Any, offset: int, cues: Any) -> list[Event]:
         """Emission. The sentence reports its main-clause acts; acts embedded in adjuncts, relative clauses or another
@@ -315,8 +316,8 @@ class CodeEvents:
                 out[-1].wrappers.append("obligation")
         return out
 
-    def _draft(self, trigger: Trigger, finder: ArgumentFinder, lang: LanguageResources) -> _Draft | None:
-        """A trigger's draft event: its pattern (by the source's roles), sources, targets and span; None if it makes none."""
+    def _draft(self, trigger: Trigger, finder: ArgumentFinder, lang: LanguageResources) -> _Draft | str:
+        """A trigger's draft event: its pattern (by the source's roles), sources, targets and span; or why it makes none."""
         tok = trigger.token
         cues = lang.cues
         found = _verb_sources(trigger, finder, cues) if trigger.kind == "verb" else _noun_arguments(trigger, finder, cues)
@@ -909,24 +910,14 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         unanswered = _not_left_unanswered(speech, draft, finder, cues) if draft.code == "010" else None
         if unanswered is not None:
             # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
-            # whoever did what will be answered; that act is the threat's content, not a second event
-            aimed, answered = unanswered
-            for other in inner:
-                if other.trigger.token.i in answered:
-                    other.absorbed = True
-            draft.code, draft.targets, draft.target_how = THREAT, aimed, "threatened"
-            draft.wrappers.append("answer")
+            # whoever did what will be answered
+            _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
             continue
         blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
         if blamed is not None:
             # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
-            # the statement accuses (112); the act it pins on them is its content, not a second event
-            accused_actors, pinned = blamed
-            for other in inner:
-                if other.trigger.token.i in pinned:
-                    other.absorbed = True
-            draft.code, draft.targets, draft.target_how = ALLEGATION, accused_actors, "alleged"
-            draft.wrappers.append("pinned")
+            # the statement accuses (112)
+            _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
@@ -1069,11 +1060,32 @@ def _did_not_happen(tok: Any, code: str, cues: Any) -> bool:
     return _negated_act(tok, cues) and refusal_code(code) is None
 
 
+def _recast(draft: _Draft, inner: list[_Draft], found: tuple[list[TokenActor], set[int]], code: str, how: str, wrapper: str) -> None:
+    """A statement whose words make an act of their own (a threat, an accusation) is that act, aimed at the actors
+    ``found`` names; the act its words are about (the tokens ``found`` gives) is its content, not a second event."""
+    targets, content = found
+    for other in inner:
+        if other.trigger.token.i in content:
+            other.absorbed = True
+    draft.code, draft.targets, draft.target_how = code, targets, how
+    draft.wrappers.append(wrapper)
+
+
+def _other_side(actors: Iterable[TokenActor], draft: _Draft) -> list[TokenActor]:
+    """The coded actors among ``actors`` a statement can be aimed at: no place, no anonymous people, not the speaker
+    nor the speaker's side."""
+    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
+    return [
+        a for a in actors
+        if a.mention.code and a.mention.kind not in ("place", "anonymous") and a not in draft.sources
+        and _side(a.mention.code) not in speakers
+    ]  # fmt: skip
+
+
 def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
     """Whom a statement threatens by saying an act will not stay unanswered (cue ``unanswered``: « ne restera pas
     sans réponse », « ne restera pas impuni », "will not go unanswered"), and the tokens of that act; None if it
     says no such thing. The act's doer is the first coded actor before the verb that is not the speaker's side."""
-    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
     for verb in speech.subtree:
         if verb.i == speech.i or verb.lemma_.lower() not in cues.unanswered_verbs or not is_negated(verb, cues):
             continue
@@ -1081,11 +1093,7 @@ def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cue
         if not any(said.startswith(words) or f" {words}" in f" {said}" for words in cues.unanswered):
             continue
         before = {t.i for t in verb.subtree if t.i < verb.i} | set(range(speech.i + 1, verb.i))  # the parser may split it off
-        aimed = [
-            a for a in finder.actors
-            if a.head in before and a.mention.code and a.mention.kind not in ("place", "anonymous")
-            and a not in draft.sources and _side(a.mention.code) not in speakers
-        ]  # fmt: skip
+        aimed = _other_side((a for a in finder.actors if a.head in before), draft)
         if aimed:
             return aimed[:1], before
     return None
@@ -1096,7 +1104,6 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
     clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
     Iran's doing": the possessor) or whose subject is one ("said the perpetrators were members of the gang"). Negated
     or hypothetical blame, and blame of the speaker's own side, accuse no one."""
-    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
     for token in speech.subtree:
         if token.i == speech.i or token.lemma_.lower() not in cues.blame:
             continue
@@ -1126,11 +1133,7 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
             pinned = {t.i for t in predicate.subtree} - named
             if subject is not None and owner is not None:
                 pinned |= {t.i for t in subject.subtree}
-        accused = [
-            a for a in finder.actors
-            if named.intersection(range(a.start, a.end)) and a.mention.code and a.mention.kind not in ("place", "anonymous")
-            and a not in draft.sources and _side(a.mention.code) not in speakers
-        ]  # fmt: skip
+        accused = _other_side((a for a in finder.actors if named.intersection(range(a.start, a.end))), draft)
         if accused:
             return accused[:1], pinned
     return None
@@ -1179,14 +1182,7 @@ def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
 
 def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
     """Whom a condemning statement targets: the first actor of the words it reports not on the speaker's side."""
-    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
-    for actor in finder.actors:
-        if not (speech.sent.start <= actor.start < speech.sent.end) or actor in draft.sources:
-            continue
-        code = actor.mention.code
-        if code and actor.mention.kind not in ("place", "anonymous") and _side(code) not in speakers:
-            return [actor]
-    return []
+    return _other_side((a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end), draft)[:1]
 
 
 def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
