@@ -323,6 +323,7 @@ class LanguageCues(_Strict):
     causes: list[str] = []
     unanswered_verbs: list[str] = []
     unanswered: list[str] = []
+    against_government: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -1329,3 +1329,32 @@ def test_an_idiom_in_the_passive_is_still_no_act() -> None:
     text = "The unions had given the government until Friday, but the deadline was not met."
     events = code_text(text, lang="en").events
     assert not [e for e in events if e.root in ("04", "12")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Anti-government protests went on for a third day in Tbilisi.", "en", "GEOCVL", "GEOGOV"),
+        ("Large protests continued on Sunday in Caracas.", "en", "VENCVL", None),
+        ("Une manifestation antigouvernementale s'est tenue samedi à Bamako.", "fr", "MLICVL", "MLIGOV"),
+        ("De nouveaux rassemblements ont eu lieu dimanche à Dakar.", "fr", "SENCVL", None),
+    ],
+)
+def test_a_protest_no_one_is_named_for_is_held_by_the_people_of_its_place(text: str, lang: str, source: str, target: str | None) -> None:
+    """Protesters are their country + CVL (docs/annotation.md); "anti-government" aims the protest at that government."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    protests = [e for e in events if e.root == "14"]
+    assert [(e.source_code, e.target_code) for e in protests] == [(source, target)], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Protests are not reported in Mosul.", "en"),
+        ("Police said the protests had no leader.", "en"),
+        ("La manifestation n'a pas eu lieu samedi à Dakar.", "fr"),
+    ],
+)
+def test_a_protest_that_is_not_the_subject_of_its_clause_or_is_negated_names_no_protesters(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not [e for e in events if e.root == "14"], _dyads(events)

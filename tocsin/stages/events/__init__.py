@@ -766,7 +766,49 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
         # subject of its outcome hits what that verb hits
         targets, target_how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
+    if not sources:
+        sources, government = _implied_protesters(trigger, finder, cues)
+        source_how = "implied" if sources else source_how
+        if government and not targets:
+            targets, target_how = government, "modifier"
     return sources, targets, source_how, target_how
+
+
+def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], list[TokenActor]]:
+    """Who holds a protest no one is named for: the people of the place it is held in ("protests continued in
+    Belgrade", « une manifestation s'est tenue à Niamey »), and, when its words say so ("anti-government"), against
+    that place's government. Only a protest that is its clause's subject, in a clause that is not negated, with a
+    place named in the sentence: "protests are not reported in Mosul" names none."""
+    tok = trigger.token
+    if any(p.cameo[:2] != "14" for p in trigger.candidates) or tok.dep_ not in SUBJECT + PASSIVE_SUBJECT or is_negated(tok.head, cues):
+        return [], []
+    sent = tok.sent
+    places = [
+        a for a in finder.actors
+        if sent.start <= a.start < sent.end and a.mention.kind in ("country", "place", "capital") and a.mention.country
+        and not a.mention.roles and not (a.start <= tok.i < a.end)
+    ]  # fmt: skip
+    place = min(places, key=lambda a: abs(a.start - tok.i), default=None)
+    if place is None:
+        return [], []
+    offset = place.mention.start - tok.doc[place.start].idx  # where the Doc starts in the article
+    country = place.mention.country or ""
+
+    def implied(span: Any, role: str) -> TokenActor:
+        mention = ActorMention(
+            text=span.text, start=offset + span.start_char, end=offset + span.end_char,
+            sentence_index=place.mention.sentence_index, code=country + role, country=country, roles=[role],
+            name="inferred from context", kind="role",
+        )  # fmt: skip
+        return TokenActor(mention, span.start, span.end, span.root.i, dep=span.root.dep_)
+
+    doc = tok.doc
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    before = [m for m in modifiers if m.i < tok.i]
+    phrases = [doc[before[0].i : tok.i]] if before else []  # "anti - government" in three tokens
+    phrases += [doc[m.i : m.i + 1] for m in modifiers if m.i > tok.i]  # « antigouvernementale »
+    against = next((span for span in phrases if span.text.lower().replace(" ", "") in cues.against_government), None)
+    return [implied(doc[tok.i : tok.i + 1], "CVL")], ([implied(against, "GOV")] if against is not None else [])
 
 
 def _frame_by_governor(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
