@@ -1358,3 +1358,38 @@ def test_a_protest_no_one_is_named_for_is_held_by_the_people_of_its_place(text: 
 def test_a_protest_that_is_not_the_subject_of_its_clause_or_is_negated_names_no_protesters(text: str, lang: str) -> None:
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert not [e for e in events if e.root == "14"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ('US Senator Ann Kirk spoke to reporters on Monday. "Abandoning our allies is a grave mistake."', "en", "USALEG", None),
+        ("« Nous ne céderons pas », a déclaré le ministre turc. « Cette décision de Washington est une honte. »", "fr", "TURGOV", "USA"),
+    ],
+)
+def test_quoted_words_that_judge_criticise_by_the_speaker_before(text: str, lang: str, source: str, target: str | None) -> None:
+    """A sentence of quoted words with no speech verb that calls something a mistake or a shame criticises (111), by
+    whoever the sentence before reports speaking."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert [(e.source_code, e.target_code) for e in events if e.sentence_index == 1 and e.cameo == "111"] == [(source, target)], _dyads(
+        events
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US Senator Ann Kirk spoke to reporters on Monday. Abandoning allies is a grave mistake.",
+        'US Senator Ann Kirk spoke to reporters on Monday. "Abandoning our allies is not a mistake."',
+        'US Senator Ann Kirk spoke to reporters on Monday. "Abandoning our allies would be a mistake."',
+    ],
+)
+def test_a_judgement_outside_quotes_negated_or_hypothetical_criticises_no_one(text: str) -> None:
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.sentence_index == 1], _dyads(events)
+
+
+def test_a_clause_judged_by_a_statement_is_criticised_not_coded() -> None:
+    """ "Leaving them is a mistake," X said: the statement criticises; the clause that is its subject is no act."""
+    events = code_text('"Withdrawing the troops now is a big mistake," US Senator Ann Kirk said.', lang="en", published="2024-05-07").events
+    assert [(e.cameo, e.source_code) for e in events] == [("111", "USALEG")], _dyads(events)

@@ -175,6 +175,7 @@ class CodeEvents:
                 not_acts.add(trigger.token.i)
         drafts.extend(self._reported_obligations(sent, drafts, finder, lang.cues))
         drafts.extend(_named_as(sent, drafts, finder, lang.cues))
+        drafts.extend(_quoted_judgement(sent, drafts, finder, lang.cues))
         by_token = {d.trigger.token.i: d for d in drafts}
         for draft in drafts:
             tok = draft.trigger.token
@@ -1048,6 +1049,52 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
 
 
+def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A sentence of quoted words with no speech verb of its own that judges something a condemning word ("Leaving
+    them to die is a big mistake.", « C'est une honte. ») criticises (111): by the speaker the sentence before names,
+    at the first actor of the other side it names. Only reported words: the writer's own judgement is no event."""
+    if any(d.code[:2] == "01" or d.trigger.token.lemma_.lower() in cues.speech for d in drafts) or not _all_quoted(sent):
+        return []
+    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
+        return []
+    predicate = next((t for t in sent if _judges(t, cues)), None)
+    if predicate is None:
+        return []
+    speakers = finder.previous_speaker(sent)
+    if not speakers:
+        return []
+    draft = _Draft(
+        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
+        "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
+    )  # fmt: skip
+    draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
+    draft.target_how = "criticised" if draft.targets else "none"
+    return [draft]
+
+
+def _all_quoted(sent: Any) -> bool:
+    """The sentence is reported words: it opens with a quotation mark, or closes a quotation it did not open."""
+    marks = [t for t in sent if t.text in QUOTE_MARKS]
+    if not marks:
+        return False
+    first = next(t for t in sent if not t.is_space)
+    return first.text in QUOTE_MARKS or marks[0].text in _CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
+
+
+def _judges(token: Any, cues: Any) -> bool:
+    """A condemning word predicated of a subject, neither negated nor hypothetical ("is a big mistake")."""
+    if token.pos_ not in ("NOUN", "ADJ") or token.lemma_.lower() not in cues.criticism:
+        return False
+    copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+    holder = _copula_holder(token)
+    return (
+        copular
+        and _copula_subject(token) is not None
+        and not is_negated(holder, cues, predicate=True)
+        and not is_hypothetical(holder, cues)
+    )
+
+
 def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
     """« Les attaques continuent, c'est l'œuvre des Russes », a accusé le président: a verb of disapproval (11x) that
     introduces quoted words aims at the other side they name, and what the quote says is the accusation's content,
@@ -1206,8 +1253,8 @@ def _copula_holder(predicate: Any) -> Any:
 
 
 def _copula_subject(predicate: Any) -> Any | None:
-    """The subject of a copular clause, from its predicate."""
-    return next((c for c in _copula_holder(predicate).children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    """The subject of a copular clause, from its predicate; a clause as subject too ("leaving them is a mistake")."""
+    return next((c for c in _copula_holder(predicate).children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")), None)
 
 
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
@@ -1431,6 +1478,8 @@ _CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Statements that are acts of their own whatever they report: claiming or acknowledging responsibility, denying.
 _OWN_STATEMENTS = frozenset({"015", "016"})
 _NAMING_PATTERN = Pattern(id="naming", kind="verb", lemmas=("*",), objects=frozenset(), cameo="111", roles=frozenset())
+_CLOSING_MARKS = frozenset({"»", "”"})
+_JUDGEMENT_PATTERN = Pattern(id="quoted_judgement", kind="noun", lemmas=("*",), objects=frozenset(), cameo=CRITICISM, roles=frozenset())
 _DEMAND_PATTERN = Pattern(id="reported_obligation", kind="verb", lemmas=("*",), objects=frozenset(), cameo="100", roles=frozenset())
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 

@@ -307,10 +307,10 @@ class ArgumentFinder:
             return [earlier[-1]], "pronoun"
         # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor; the
         # previous sentence may close the paragraph before ("Il a ajouté ..." opening a paragraph)
-        actors = self._previous_speaker(sent)
+        actors = self.previous_speaker(sent)
         return (actors, "previous") if actors else ([], "none")
 
-    def _previous_speaker(self, sent: Any) -> list[TokenActor]:
+    def previous_speaker(self, sent: Any) -> list[TokenActor]:
         """The speaker of the sentence before ``sent``, which may close the paragraph before."""
         if sent.start > 0:
             return self._speaker_before(self, self.doc[sent.start - 1].sent)
@@ -353,7 +353,7 @@ class ArgumentFinder:
         if sent[0].text in _OPENING | {'"'} and not any(t.lemma_.lower() in self.speech for t in sent):
             # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
             # the sentence before reports speaking
-            actors = self._previous_speaker(sent)
+            actors = self.previous_speaker(sent)
             if actors:
                 return actors, "speaker"
         return [], "none"
