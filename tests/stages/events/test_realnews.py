@@ -1393,3 +1393,19 @@ def test_a_clause_judged_by_a_statement_is_criticised_not_coded() -> None:
     """ "Leaving them is a mistake," X said: the statement criticises; the clause that is its subject is no act."""
     events = code_text('"Withdrawing the troops now is a big mistake," US Senator Ann Kirk said.', lang="en", published="2024-05-07").events
     assert [(e.cameo, e.source_code) for e in events] == [("111", "USALEG")], _dyads(events)
+
+
+def test_they_after_a_sentence_on_one_of_them_is_the_group_named_before() -> None:
+    """ "A and B met ... C joined as an observer. They called on X ...": "they" are A and B, not C."""
+    text = (
+        "Egyptian foreign minister Sameh Shoukry and French foreign minister Jean-Yves Le Drian met in Cairo on Wednesday. "
+        "The Italian foreign minister, Luigi Di Maio, attended as an observer. They called on Turkey to halt its drilling."
+    )
+    events = [e for e in code_text(text, lang="en", published="2020-01-08").events if e.sentence_index == 2]
+    assert sorted(e.source_code for e in events) == ["EGYGOV", "FRAGOV"], _dyads(events)
+
+
+def test_they_after_a_sentence_naming_a_group_is_that_group() -> None:
+    text = "Egypt and France condemned the deal on Monday. They called on Turkey to halt its drilling."
+    events = [e for e in code_text(text, lang="en", published="2020-01-08").events if e.sentence_index == 1]
+    assert sorted(e.source_code for e in events) == ["EGY", "FRA"], _dyads(events)

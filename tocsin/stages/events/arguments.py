@@ -9,7 +9,7 @@ coordinated and apposed actors each become an argument.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ...languages import resource_words
@@ -308,14 +308,35 @@ class ArgumentFinder:
         # « ... », a-t-il réagi / "...," he added: the subject of the previous sentence, else its last actor; the
         # previous sentence may close the paragraph before ("Il a ajouté ..." opening a paragraph)
         actors = self.previous_speaker(sent)
+        if "Plur" in pronoun.morph.get("Number"):
+            # "They concluded ..." after a sentence on one of them: the group named before that ("A and B met ...")
+            actors = self._earlier_group(sent) or actors
         return (actors, "previous") if actors else ([], "none")
+
+    def _sentences_before(self, sent: Any) -> Iterator[tuple[ArgumentFinder, Any]]:
+        """The sentences before ``sent``, nearest first, with their finder, back into the paragraph before."""
+        finder: ArgumentFinder | None = self
+        while finder is not None:
+            start = sent.start if finder is self else len(finder.doc)
+            for previous in reversed(list(finder.doc[:start].sents) if start else []):
+                yield finder, previous
+            finder = finder.before if finder is self else None
 
     def previous_speaker(self, sent: Any) -> list[TokenActor]:
         """The speaker of the sentence before ``sent``, which may close the paragraph before."""
-        if sent.start > 0:
-            return self._speaker_before(self, self.doc[sent.start - 1].sent)
-        if self.before is not None and len(self.before.doc):
-            return self._speaker_before(self.before, self.before.doc[-1].sent)
+        for finder, previous in self._sentences_before(sent):
+            return self._speaker_before(finder, previous)
+        return []
+
+    def _earlier_group(self, sent: Any) -> list[TokenActor]:
+        """The subject of the sentence two before ``sent`` when it names several actors and the sentence just before
+        names one actor in the singular; else nothing."""
+        for step, (finder, previous) in enumerate(self._sentences_before(sent)):
+            actors = [a for a in self._speaker_before(finder, previous) if a.mention.kind != "place"]
+            if step == 0 and (not actors or _plural(actors, finder.doc)):
+                return []
+            if step == 1:
+                return actors if len({a.mention.code for a in actors}) > 1 else []
         return []
 
     @staticmethod
@@ -464,6 +485,11 @@ class ArgumentFinder:
 _OPENING = frozenset({"«", "“"})
 _CLOSING = frozenset({"»", "”"})
 QUOTE_MARKS = _OPENING | _CLOSING | {'"'}  # what opens or closes reported words
+
+
+def _plural(actors: list[TokenActor], doc: Any) -> bool:
+    """Several actors, or one named by a plural noun ("the ministers", "the Houthis")."""
+    return len({a.mention.code for a in actors}) > 1 or any("Plur" in doc[a.head].morph.get("Number") for a in actors)
 
 
 def _quoted(sent: Any) -> set[int]:
