@@ -24,7 +24,13 @@ MODEL = Path(__file__).resolve().parents[2] / "data" / "events" / "confidence.js
 FEATURES = (
     "prior", "noun", "no_source", "no_target", "source_role_only", "target_nearby", "target_reciprocal",
     "framed", "hypothetical", "reported", "statement", "quad1", "quad2", "quad3", "quad4", "crowded", "long", "fr",
+    "depth", "quoted", "infinitive", "noun_object",
 )  # fmt: skip
+
+#: Quotation marks that open a quotation, close one, or do both (the straight double quote).
+_OPENING, _CLOSING, _STRAIGHT = frozenset("“«"), frozenset("”»"), '"'
+#: The dependency labels of a noun that is the object of another word ("launched an attack", « a lancé un appel »).
+_OBJECT_DEPS = frozenset({"obj", "dobj", "pobj", "obl:arg"})
 
 
 def prior(draft: Any, target_how: str) -> float:
@@ -85,7 +91,34 @@ def features(
         "crowded": float(acts > 2),
         "long": float(words > 40),
         "fr": float(lang == "fr"),
+        "depth": depth(draft.trigger.token) / 4,
+        "quoted": float(quoted(draft.trigger.token)),
+        "infinitive": float("Inf" in draft.trigger.token.morph.get("VerbForm")),
+        "noun_object": float(draft.trigger.kind == "noun" and draft.trigger.token.dep_ in _OBJECT_DEPS),
     }
+
+
+def depth(token: Any, cap: int = 4) -> int:
+    """How many dependency arcs separate a word from the root of its sentence (at most ``cap``): an act told in
+    the main clause is more often a reported event than one deep inside a complement, relative or adjunct."""
+    steps = 0
+    while token.head.i != token.i and steps < cap:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def quoted(token: Any) -> bool:
+    """Whether a word stands inside quotation marks in its sentence: quoted words are what someone said, and
+    their acts are less often the sentence's event than the speech itself."""
+    opened = straight = 0
+    for char in token.doc[token.sent.start : token.i].text:
+        if char in _OPENING:
+            opened += 1
+        elif char in _CLOSING:
+            opened -= 1
+        elif char == _STRAIGHT:
+            straight += 1
+    return opened > 0 or straight % 2 == 1
 
 
 @cache
@@ -105,4 +138,4 @@ def calibrated(values: dict[str, float], path: Path | None = None) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
-__all__ = ["FEATURES", "MODEL", "calibrated", "features", "prior"]
+__all__ = ["FEATURES", "MODEL", "calibrated", "depth", "features", "prior", "quoted"]
