@@ -107,3 +107,13 @@ def test_the_features_weigh_depth_quotation_an_infinitive_and_a_noun_object() ->
     assert launch["infinitive"] == 1.0 and decided["infinitive"] == 0.0
     assert offensive["noun_object"] == 1.0 and launch["noun_object"] == 0.0
     assert launch["quoted"] == 0.0
+
+
+def test_a_coercion_is_a_feature_of_its_own() -> None:
+    # "Police arrested the protesters ." (invented)
+    doc = _doc(["Police", "arrested", "the", "protesters", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    kw: dict[str, Any] = {"source": "USACOP", "target": "USACVL", "quad": 4, "lang": "en", "acts": 1, "words": 5}
+    arrest = _draft(doc[1])
+    arrest.code = "173"
+    assert features(arrest, "object", **kw)["coerce"] == 1.0
+    assert features(_draft(doc[1]), "object", **kw)["coerce"] == 0.0
