@@ -3,11 +3,12 @@
 The coder's rules give each event a prior (:func:`prior`: how its source and target were found, negation,
 framing). That prior alone is not a probability: on real news nearly every band from 0.5 to 0.8 was right less
 than half the time. :func:`features` adds what else tells a right event from a wrong one (an event noun or a
-verb, the CAMEO quad class, a statement, a role without a country, a target taken from nearby words, how many
-acts the sentence holds) and :func:`calibrated` weighs them with the coefficients in
-``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on the development gold sets (PLOVER
-GSR in French and English, ConfliBERT's CAMEO classes), never on the real-news sets it is judged on
-(docs/accuracy.md shows confidence band against precision there).
+verb, the CAMEO quad class, a statement or a coercion, a role without a country, a target taken from nearby words,
+how many acts the sentence holds, how deep the trigger sits in the parse, whether it is quoted, an infinitive, an
+event noun that is another word's object) and :func:`calibrated` weighs them with the coefficients in
+``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on PLOVER GSR (French and English) and
+the real-news sets; each real-news set is judged by a model fitted without it (docs/accuracy.md shows confidence
+band against precision there).
 """
 
 from __future__ import annotations
