@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from tocsin.stages.events.confidence import FEATURES, MODEL, calibrated
+from tocsin.stages.events.confidence import FEATURES, MODEL, calibrated, depth, features, quoted
 
 
 def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on() -> None:
@@ -42,3 +44,76 @@ def test_an_act_with_both_actors_is_more_probable_than_a_bare_statement() -> Non
         e for e in code_text("The Russian foreign minister said on Monday that the weather was fine.", lang="en").events if e.root == "01"
     ]
     assert statement and strike.confidence > max(e.confidence for e in statement)
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], morphs: list[str] | None = None) -> Any:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, morphs=morphs, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def _draft(token: Any, kind: str = "verb") -> Any:
+    pattern = SimpleNamespace(objects=(), roles=())
+    trigger = SimpleNamespace(token=token, kind=kind)
+    return SimpleNamespace(
+        trigger=trigger, pattern=pattern, source_how="subject", hypothetical=False, negated=False, sources=[],
+        wrappers=[], reported=False, code="190",
+    )  # fmt: skip
+
+
+def test_depth_counts_the_arcs_up_to_the_root_of_the_sentence() -> None:
+    # "Officials said rebels attacked the convoy ." (invented)
+    doc = _doc(
+        ["Officials", "said", "rebels", "attacked", "the", "convoy", "."],
+        [1, 1, 3, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct"],
+    )
+    assert [depth(doc[i]) for i in (1, 3, 5, 4)] == [0, 1, 2, 3]
+    assert depth(doc[4], cap=2) == 2
+
+
+def test_a_word_between_quotation_marks_is_quoted() -> None:
+    # « Nous frapperons », a dit le ministre . (invented)
+    doc = _doc(
+        ["«", "Nous", "frapperons", "»", ",", "a", "dit", "le", "ministre", "."],
+        [2, 2, 6, 2, 6, 6, 6, 8, 6, 6],
+        ["punct", "nsubj", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "nsubj", "punct"],
+    )
+    assert quoted(doc[2]) and not quoted(doc[6])
+    # He said "we will leave" and left . (invented)
+    doc = _doc(
+        ["He", "said", '"', "we", "will", "leave", '"', "and", "left", "."],
+        [1, 1, 5, 5, 5, 1, 5, 8, 1, 1],
+        ["nsubj", "ROOT", "punct", "nsubj", "aux", "ccomp", "punct", "cc", "conj", "punct"],
+    )
+    assert quoted(doc[5]) and not quoted(doc[8]) and not quoted(doc[1])
+
+
+def test_the_features_weigh_depth_quotation_an_infinitive_and_a_noun_object() -> None:
+    # "The army decided to launch an offensive ." (invented)
+    doc = _doc(
+        ["The", "army", "decided", "to", "launch", "an", "offensive", "."],
+        [1, 2, 2, 4, 2, 6, 4, 2],
+        ["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+        ["", "", "VerbForm=Fin", "", "VerbForm=Inf", "", "", ""],
+    )
+    kw: dict[str, Any] = {"source": "USAMIL", "target": None, "quad": 4, "lang": "en", "acts": 1, "words": 8}
+    launch = features(_draft(doc[4]), "none", **kw)
+    offensive = features(_draft(doc[6], kind="noun"), "none", **kw)
+    decided = features(_draft(doc[2]), "none", **kw)
+    assert set(FEATURES) <= set(launch)
+    assert (launch["depth"], offensive["depth"], decided["depth"]) == (0.25, 0.5, 0.0)
+    assert launch["infinitive"] == 1.0 and decided["infinitive"] == 0.0
+    assert offensive["noun_object"] == 1.0 and launch["noun_object"] == 0.0
+    assert launch["quoted"] == 0.0
+
+
+def test_a_coercion_is_a_feature_of_its_own() -> None:
+    # "Police arrested the protesters ." (invented)
+    doc = _doc(["Police", "arrested", "the", "protesters", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    kw: dict[str, Any] = {"source": "USACOP", "target": "USACVL", "quad": 4, "lang": "en", "acts": 1, "words": 5}
+    arrest = _draft(doc[1])
+    arrest.code = "173"
+    assert features(arrest, "object", **kw)["coerce"] == 1.0
+    assert features(_draft(doc[1]), "object", **kw)["coerce"] == 0.0

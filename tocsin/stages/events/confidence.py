@@ -3,11 +3,12 @@
 The coder's rules give each event a prior (:func:`prior`: how its source and target were found, negation,
 framing). That prior alone is not a probability: on real news nearly every band from 0.5 to 0.8 was right less
 than half the time. :func:`features` adds what else tells a right event from a wrong one (an event noun or a
-verb, the CAMEO quad class, a statement, a role without a country, a target taken from nearby words, how many
-acts the sentence holds) and :func:`calibrated` weighs them with the coefficients in
-``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on the development gold sets (PLOVER
-GSR in French and English, ConfliBERT's CAMEO classes), never on the real-news sets it is judged on
-(docs/accuracy.md shows confidence band against precision there).
+verb, the CAMEO quad class, a statement or a coercion, a role without a country, a target taken from nearby words,
+how many acts the sentence holds, how deep the trigger sits in the parse, whether it is quoted, an infinitive, an
+event noun that is another word's object) and :func:`calibrated` weighs them with the coefficients in
+``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on PLOVER GSR (French and English) and
+the real-news sets; each real-news set is judged by a model fitted without it (docs/accuracy.md shows confidence
+band against precision there).
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ MODEL = Path(__file__).resolve().parents[2] / "data" / "events" / "confidence.js
 FEATURES = (
     "prior", "noun", "no_source", "no_target", "source_role_only", "target_nearby", "target_reciprocal",
     "framed", "hypothetical", "reported", "statement", "quad1", "quad2", "quad3", "quad4", "crowded", "long", "fr",
+    "depth", "quoted", "infinitive", "noun_object", "coerce",
 )  # fmt: skip
+
+#: Quotation marks that open a quotation, close one, or do both (the straight double quote).
+_OPENING, _CLOSING, _STRAIGHT = frozenset("“«"), frozenset("”»"), '"'
+#: The dependency labels of a noun that is the object of another word ("launched an attack", « a lancé un appel »).
+_OBJECT_DEPS = frozenset({"obj", "dobj", "pobj", "obl:arg"})
 
 
 def prior(draft: Any, target_how: str) -> float:
@@ -85,7 +92,37 @@ def features(
         "crowded": float(acts > 2),
         "long": float(words > 40),
         "fr": float(lang == "fr"),
+        "depth": depth(draft.trigger.token) / 4,
+        "quoted": float(quoted(draft.trigger.token)),
+        "infinitive": float("Inf" in draft.trigger.token.morph.get("VerbForm")),
+        "noun_object": float(draft.trigger.kind == "noun" and draft.trigger.token.dep_ in _OBJECT_DEPS),
+        # CAMEO 17 gathers force, bans, seizures and arrests whose words are often figurative ("forced closures"):
+        # the root least often right on every set, in either language
+        "coerce": float(draft.code[:2] == "17"),
     }
+
+
+def depth(token: Any, cap: int = 4) -> int:
+    """How many dependency arcs separate a word from the root of its sentence (at most ``cap``): an act told in
+    the main clause is more often a reported event than one deep inside a complement, relative or adjunct."""
+    steps = 0
+    while token.head.i != token.i and steps < cap:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def quoted(token: Any) -> bool:
+    """Whether a word stands inside quotation marks in its sentence: quoted words are what someone said, and
+    their acts are less often the sentence's event than the speech itself."""
+    opened = straight = 0
+    for char in token.doc[token.sent.start : token.i].text:
+        if char in _OPENING:
+            opened += 1
+        elif char in _CLOSING:
+            opened -= 1
+        elif char == _STRAIGHT:
+            straight += 1
+    return opened > 0 or straight % 2 == 1
 
 
 @cache
@@ -105,4 +142,4 @@ def calibrated(values: dict[str, float], path: Path | None = None) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
-__all__ = ["FEATURES", "MODEL", "calibrated", "features", "prior"]
+__all__ = ["FEATURES", "MODEL", "calibrated", "depth", "features", "prior", "quoted"]
