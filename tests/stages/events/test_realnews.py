@@ -1409,3 +1409,21 @@ def test_they_after_a_sentence_naming_a_group_is_that_group() -> None:
     text = "Egypt and France condemned the deal on Monday. They called on Turkey to halt its drilling."
     events = [e for e in code_text(text, lang="en", published="2020-01-08").events if e.sentence_index == 1]
     assert sorted(e.source_code for e in events) == ["EGY", "FRA"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ('President Erdogan said, "We will rename the old cathedral next year."', "en", "030"),
+        ("Kenya announced it planned to join the customs union.", "en", "030"),
+        ("« Nous rebaptiserons la place de la République », a déclaré le président turc.", "fr", "030"),
+        ('President Erdogan said, "We will not rename the old cathedral."', "en", "010"),
+        ("President Erdogan said the weather would be fine in Ankara.", "en", "010"),
+        ("Kenya announced that Uganda planned to join the customs union.", "en", "010"),
+    ],
+)
+def test_a_statement_of_what_the_speakers_side_will_do_is_an_intent(text: str, lang: str, code: str) -> None:
+    """Words that say what the speaker's own side will do (future, conditional or an intent verb, with "we", a pronoun
+    or an actor of the speaker's country as subject) are an intent (030); negated, or about others, a statement."""
+    events = code_text(text, lang=lang, published="2020-01-08").events
+    assert [e.cameo for e in events] == [code], _dyads(events)

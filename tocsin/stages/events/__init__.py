@@ -19,7 +19,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -657,6 +657,7 @@ def _is_fragment(sent: Any) -> bool:
 ALLEGATION = "112"  # CAMEO: accuse, not specified below
 CRITICISM = "111"  # CAMEO: criticize or denounce
 THREAT = "130"  # CAMEO: threaten, not specified below
+INTENT = "030"  # CAMEO: express intent to cooperate, not specified below
 
 
 _Arguments = tuple[list[TokenActor], list[TokenActor], str, str]
@@ -989,6 +990,11 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.wrappers.append("criticism")
             if not draft.targets:
                 draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
+        elif draft.code == "010" and _announces_own_plan(speech, draft, finder, cues):
+            # "we will change the museum's name", « nous rouvrirons l'ambassade », "announced it planned to join the
+            # bloc": what the speaker's side will do is an intent (030), not a bare statement
+            draft.code = INTENT
+            draft.wrappers.append("intent")
 
 
 def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
@@ -1596,6 +1602,31 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
 _RELATIVE_WORDS = resource_words("arguments", "relative")
 _SINGLE = resource_words("arguments", "single")
 _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
+
+
+def _announces_own_plan(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> bool:
+    """The words a statement reports say what the speaker's own side will do or plans to do: a clause in the future
+    or conditional, or with an intent verb ("plans to"), whose subject is "we", a pronoun or an actor of the
+    speaker's country; not negated and not a condition."""
+    side = {a.mention.country for a in draft.sources if a.mention.country}
+    if not side:
+        return False
+    clauses = [c for c in speech.children if c.dep_ in ("ccomp", "parataxis")]
+    if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i:
+        clauses.append(speech.head)  # « ... », a déclaré le ministre: the incise hangs on the quote
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_condition(clause, cues):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT), None)
+        if subject is None:
+            continue
+        actors = finder.actors_in(subject)
+        own = subject.lower_ in FIRST_PERSON or (not actors and subject.lower_ in cues.pronouns)
+        own = own or bool(actors) and all(a.mention.country in side for a in actors)
+        intends = clause.lemma_.lower() in cues.intent and any(c.dep_ == "xcomp" for c in clause.children)
+        if own and (intends or is_irrealis(clause, cues)):
+            return True
+    return False
 
 
 def _in_incise(verb: Any) -> bool:
