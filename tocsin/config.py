@@ -324,6 +324,7 @@ class LanguageCues(_Strict):
     unanswered_verbs: list[str] = []
     unanswered: list[str] = []
     against_government: list[str] = []
+    habitual: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -1427,3 +1427,26 @@ def test_a_statement_of_what_the_speakers_side_will_do_is_an_intent(text: str, l
     or an actor of the speaker's country as subject) are an intent (030); negated, or about others, a statement."""
     events = code_text(text, lang=lang, published="2020-01-08").events
     assert [e.cameo for e in events] == [code], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israel rarely comments on its strikes in Syria.", "en"),
+        ("The ministry seldom comments on arrests.", "en"),
+        ("Israël commente rarement ses frappes en Syrie.", "fr"),
+        ("Le ministère commente rarement les arrestations.", "fr"),
+    ],
+)
+def test_a_habit_is_no_act(text: str, lang: str) -> None:
+    """What someone rarely does is no single event."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not events, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text", ["The army shelled the villages again at night.", "Syrian soldiers routinely shell the villages at night."]
+)
+def test_an_act_done_again_or_repeatedly_is_still_an_act(text: str) -> None:
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert [e.root for e in events] == ["19"], _dyads(events)

@@ -321,6 +321,8 @@ class CodeEvents:
         """A trigger's draft event: its pattern (by the source's roles), sources, targets and span; or why it makes none."""
         tok = trigger.token
         cues = lang.cues
+        if _habitual(tok if trigger.kind == "verb" else _governing_verb(tok), cues):
+            return self._reject(trigger, "a habit, not an act")  # "Israel rarely comments on its strikes"
         found = _verb_sources(trigger, finder, cues) if trigger.kind == "verb" else _noun_arguments(trigger, finder, cues)
         if isinstance(found, str):
             return self._reject(trigger, found)
@@ -1627,6 +1629,12 @@ def _announces_own_plan(speech: Any, draft: _Draft, finder: ArgumentFinder, cues
         if own and (intends or is_irrealis(clause, cues)):
             return True
     return False
+
+
+def _habitual(verb: Any | None, cues: Any) -> bool:
+    """The verb's clause tells what someone rarely does ("rarely comments on its strikes", « commente rarement »): a
+    habit, no single act. Acts done repeatedly ("routinely shell") are acts."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children)
 
 
 def _in_incise(verb: Any) -> bool:
