@@ -1450,3 +1450,21 @@ def test_a_habit_is_no_act(text: str, lang: str) -> None:
 def test_an_act_done_again_or_repeatedly_is_still_an_act(text: str) -> None:
     events = code_text(text, lang="en", published="2024-05-07").events
     assert [e.root for e in events] == ["19"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war goes on in the north, where the Taliban seeks to retake control of the province.",
+        "Police questioned the Houthi rebels, who plan to attack the Saudi capital.",
+    ],
+)
+def test_an_act_framed_by_a_relative_clause_is_background(text: str) -> None:
+    """An intent or refusal told in a relative clause describes its noun; the act it frames is no new event."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.root in ("13", "08", "12", "03")], _dyads(events)
+
+
+def test_an_intent_in_a_main_clause_is_still_coded() -> None:
+    events = code_text("The Taliban seeks to retake control of the province.", lang="en", published="2024-05-07").events
+    assert [e.root for e in events] == ["13"], _dyads(events)

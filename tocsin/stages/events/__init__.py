@@ -669,6 +669,10 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
     """Who does what a verb says (its targets are found once the pattern is known), or why it reports no act."""
     tok = trigger.token
     background = _background_clause(tok, cues, finder.at)
+    if background is None and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ in ("relcl", "acl:relcl"):
+        # "the Taliban, which seeks to retake control", "fighters whom Europe has refused to repatriate": the verb
+        # that frames the act describes its noun
+        background = _background_clause(tok.head, cues, finder.at)
     if background is not None:
         return background
     sources, source_how = finder.verb_source(tok)
