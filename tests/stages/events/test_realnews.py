@@ -1468,3 +1468,26 @@ def test_an_act_framed_by_a_relative_clause_is_background(text: str) -> None:
 def test_an_intent_in_a_main_clause_is_still_coded() -> None:
     events = code_text("The Taliban seeks to retake control of the province.", lang="en", published="2024-05-07").events
     assert [e.root for e in events] == ["13"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Did the Iranian players reach out to support you?", "en"), ("Pourquoi l'armée a-t-elle bombardé le village ?", "fr")],
+)
+def test_a_question_reports_no_event(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not events, _dyads(events)
+
+
+def test_a_question_a_speaker_asks_is_still_reported() -> None:
+    """The speech verb is the main verb: the sentence reports the speaking, and what it condemns."""
+    events = code_text('Erdogan said, "Trump is behaving like a bully. How can you do this?"', lang="en", published="2020-07-07").events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [("111", "TURGOV", "USAGOV")], _dyads(events)
+
+
+def test_aid_pledged_together_is_not_pledged_to_each_other() -> None:
+    """ "China, Iran and Russia have pledged funds": each pledges, to no one named; agreeing together is mutual."""
+    events = code_text("China, Iran and Russia have pledged funds for the reconstruction.", lang="en", published="2024-05-07").events
+    assert sorted((e.source_code, e.target_code) for e in events) == [("CHN", None), ("IRN", None), ("RUS", None)], _dyads(events)
+    events = code_text("China and Russia agreed to hold joint talks.", lang="en", published="2024-05-07").events
+    assert sorted((e.source_code, e.target_code) for e in events) == [("CHN", "RUS"), ("RUS", "CHN")], _dyads(events)

@@ -152,6 +152,8 @@ class CodeEvents:
         cues = lang.cues
         if _is_fragment(sent):
             return []  # a map legend, caption, byline or photo credit: no clause, no event
+        if _is_question(sent, cues):
+            return []  # "Did the players reach out to support you?": asked, not reported
         triggers = find_triggers(sent, lang)
         drafts, not_acts = self._attach(triggers, sent, finder, lang)
         by_token = {d.trigger.token.i: d for d in drafts}
@@ -620,7 +622,7 @@ def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, Toke
         # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
         draft.code = "062"
         draft.wrappers.append("joint")
-    if not targets and len(sources) > 1 and draft.code[:2] in ("03", "04", "05", "06", "19"):
+    if not targets and len(sources) > 1 and _mutual(draft.code):
         # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
         for a in sources:
             for b in sources:
@@ -642,6 +644,14 @@ def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, Toke
 
 
 _CLOSING = frozenset('.!?…:;»"”’)')
+
+
+def _mutual(code: str) -> bool:
+    """Acts that several actors doing together do to each other: agreeing, consulting, cooperating, fighting; not
+    pledging aid (033x: "China, Iran and Russia pledged funds" is to a third party) nor praise or support (051-056)."""
+    if code[:3] == "033":
+        return False
+    return code[:2] in ("03", "04", "06", "19") or code in ("050", "057")
 
 
 def _is_fragment(sent: Any) -> bool:
@@ -1639,6 +1649,13 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
     """The verb's clause tells what someone rarely does ("rarely comments on its strikes", « commente rarement »): a
     habit, no single act. Acts done repeatedly ("routinely shell") are acts."""
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children)
+
+
+def _is_question(sent: Any, cues: Any) -> bool:
+    """The sentence asks rather than reports: it ends with a question mark and its main verb is not a speech verb
+    ("How can you do this?", he asked reports the asking)."""
+    last = next((t for t in reversed(sent) if t.text not in QUOTE_MARKS and not t.is_space), None)
+    return last is not None and last.text == "?" and sent.root.lemma_.lower() not in cues.speech
 
 
 def _in_incise(verb: Any) -> bool:
