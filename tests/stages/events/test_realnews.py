@@ -1472,7 +1472,11 @@ def test_an_intent_in_a_main_clause_is_still_coded() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Did the Iranian players reach out to support you?", "en"), ("Pourquoi l'armée a-t-elle bombardé le village ?", "fr")],
+    [
+        ("Did the Iranian players reach out to support you?", "en"),
+        ("Did the minister say anything about the strikes?", "en"),
+        ("Pourquoi l'armée a-t-elle bombardé le village ?", "fr"),
+    ],
 )
 def test_a_question_reports_no_event(text: str, lang: str) -> None:
     events = code_text(text, lang=lang, published="2024-05-07").events
@@ -1491,3 +1495,21 @@ def test_aid_pledged_together_is_not_pledged_to_each_other() -> None:
     assert sorted((e.source_code, e.target_code) for e in events) == [("CHN", None), ("IRN", None), ("RUS", None)], _dyads(events)
     events = code_text("China and Russia agreed to hold joint talks.", lang="en", published="2024-05-07").events
     assert sorted((e.source_code, e.target_code) for e in events) == [("CHN", "RUS"), ("RUS", "CHN")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyads"),
+    [
+        ("Bahrain and Kosovo recognized Israel on Friday.", "en", [("BHR", "ISR"), ("XKX", "ISR")]),
+        ("L'Espagne a reconnu la Palestine mardi.", "fr", [("ESP", "PSE")]),
+    ],
+)
+def test_recognising_a_country_is_diplomatic_recognition(text: str, lang: str, dyads: list[tuple[str, str]]) -> None:
+    """A country named as the object of "recognize" is recognised as a state (054), whatever its name."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert sorted((e.source_code, e.target_code) for e in events if e.cameo == "054") == dyads, _dyads(events)
+
+
+def test_recognising_something_else_is_no_recognition() -> None:
+    events = code_text("The Russian court recognized the defendants' rights on Monday.", lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.cameo == "054"], _dyads(events)

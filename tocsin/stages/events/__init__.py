@@ -19,7 +19,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import ActorMention, Article, Event
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, quoted_tokens
 from .confidence import calibrated, features
 from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, refusal_code, threat_code
 from .triggers import Trigger, find_triggers, governs, is_verbal
@@ -1652,10 +1652,13 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
 
 
 def _is_question(sent: Any, cues: Any) -> bool:
-    """The sentence asks rather than reports: it ends with a question mark and its main verb is not a speech verb
-    ("How can you do this?", he asked reports the asking)."""
+    """The sentence asks rather than reports: it ends with a question mark, unless the question is quoted words a
+    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks)."""
     last = next((t for t in reversed(sent) if t.text not in QUOTE_MARKS and not t.is_space), None)
-    return last is not None and last.text == "?" and sent.root.lemma_.lower() not in cues.speech
+    if last is None or last.text != "?":
+        return False
+    quoted = quoted_tokens(sent)
+    return not (quoted and sent.root.i not in quoted and sent.root.lemma_.lower() in cues.speech)
 
 
 def _in_incise(verb: Any) -> bool:

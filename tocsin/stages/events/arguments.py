@@ -292,7 +292,7 @@ class ArgumentFinder:
         sent = pronoun.sent
         # an inverted pronoun (« ... », a-t-il déclaré) follows the quote: the quote's actors are what was said
         inverted = pronoun.i > verb.i or pronoun.text.startswith("-")
-        quoted = _quoted(sent) if inverted else set()
+        quoted = quoted_tokens(sent) if inverted else set()
         lead = min([verb.i, pronoun.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
         if verb.lemma_.lower() in self.speech and lead > sent.start and self.doc[lead - 1].is_punct:
             # "..., he added", « ..., a-t-il ajouté »: what comes before (from the opening quote mark) is what was said
@@ -492,7 +492,7 @@ def _plural(actors: list[TokenActor], doc: Any) -> bool:
     return len({a.mention.code for a in actors}) > 1 or any("Plur" in doc[a.head].morph.get("Number") for a in actors)
 
 
-def _quoted(sent: Any) -> set[int]:
+def quoted_tokens(sent: Any) -> set[int]:
     """Indices of the tokens between quotation marks in a sentence (« ... », “ ... ”, "...")."""
     out: set[int] = set()
     inside = False

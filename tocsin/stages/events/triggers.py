@@ -45,7 +45,12 @@ def is_verbal(token: Any) -> bool:
     return token.pos_ in ("ADJ", "NOUN", "AUX") and "Part" in token.morph.get("VerbForm")
 
 
-def _object_lemmas(token: Any) -> set[str]:
+#: The object a pattern may ask for that is no word: a country named as such ("recognized Israel", « a reconnu la
+#: Palestine »). Written ``@country`` in a pattern's object column.
+COUNTRY_OBJECT = "@country"
+
+
+def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[str]:
     out: set[str] = set()
     for child in token.children:
         if child.tag_ == "VBG" and child.dep_ == "prep":
@@ -53,6 +58,8 @@ def _object_lemmas(token: Any) -> set[str]:
         if child.dep_ in _OBJECT_DEPS or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "found him guilty"
             out.add(child.lemma_.lower())
             out.add(child.lower_)
+            if child.dep_ in ("dobj", "obj") and child.i in countries:
+                out.add(COUNTRY_OBJECT)
             for grand in child.children:
                 if grand.dep_ in ("nmod", "obj", "amod", "compound", "pobj", "prep", "fixed"):
                     out.add(grand.lemma_.lower())
@@ -113,12 +120,14 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     out: list[Trigger] = []
     doc = sent.doc
     fixes = lang.fixes
+    actors = doc._.actors if doc.has_extension("actors") else None
+    countries = frozenset(a.head for a in actors or () if a.mention.kind == "country" and not a.mention.roles)
     for token in sent:
         lemma = token.lemma_.lower()
         vlemma = verb_lemma(token, verbs, fixes, lang.cues)
         if vlemma is not None:
             lemma = vlemma
-            objects = _object_lemmas(token)
+            objects = _object_lemmas(token, countries)
             reflexive = is_reflexive(token, lang.cues.reflexive)
             cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
             if cands:
