@@ -409,7 +409,9 @@ def test_police_charging_demonstrators_is_repression() -> None:
 
 def test_piling_on_in_speech_is_a_statement() -> None:
     """« renchérir » reports words (010; criticism when they condemn)."""
-    assert "010" in _codes("« Nous resterons au Niger », renchérit le ministre français des Armées.")
+    assert "010" in _codes("« Notre présence au Niger est légitime », renchérit le ministre français des Armées.")
+    # what the speaker's side will do is an intent (030)
+    assert "030" in _codes("« Nous resterons au Niger », renchérit le ministre français des Armées.")
 
 
 def test_fighting_terrorism_lessons_and_minds_are_no_attacks() -> None:

@@ -1,0 +1,326 @@
+"""Where an act sits in its sentence: main or background clause, complement, incise, question, fragment; how deep it
+is embedded under other acts. What the stage asks of the parse before it codes anything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import codebook
+from ...languages import resource_words
+from ..actors import TokenActor
+from .arguments import PASSIVE_SUBJECT, QUOTE_MARKS, ArgumentFinder, quoted_tokens
+from .draft import _NOUN_CLIMB, _STATE_ROLES
+from .modality import is_negated, refusal_code
+from .triggers import governs, is_verbal
+
+_CLOSING = frozenset('.!?…:;»"”’)')
+
+
+def _is_fragment(sent: Any) -> bool:
+    """A line with no verb that does not end as a sentence ends: a legend, caption, byline or credit.
+
+    "Syrian opposition & Turkish occupation" (a map legend) or "Photo: Reuters" is not reported speech about an
+    event; a headline has its verb ("Russia shells Kharkiv") and is coded.
+    """
+    text = sent.text.rstrip()
+    if not text or text[-1] in _CLOSING:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _negated_act(tok: Any, cues: Any) -> bool:
+    """The act a trigger names is negated: "had not attacked", "refused to sign" (a negating governor)."""
+    return is_negated(tok, cues) or (tok.dep_ == "xcomp" and (is_negated(tok.head, cues) or tok.head.lemma_.lower() in cues.negating))
+
+
+def _did_not_happen(tok: Any, code: str, cues: Any) -> bool:
+    """A negated act that is dropped, not refused: "had not attacked" did not happen; "did not agree" is a rejection."""
+    return _negated_act(tok, cues) and refusal_code(code) is None
+
+
+def _copula_holder(predicate: Any) -> Any:
+    """The token a copular clause hangs its subject and auxiliaries on: English "be", the French predicate itself."""
+    return predicate.head if predicate.dep_ in ("attr", "acomp") else predicate
+
+
+def _copula_subject(predicate: Any) -> Any | None:
+    """The subject of a copular clause, from its predicate; a clause as subject too ("leaving them is a mistake")."""
+    return next((c for c in _copula_holder(predicate).children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")), None)
+
+
+def _side(code: str) -> str:
+    """An actor's side in a dispute: its country (or IGO) and whether it is the state or one of the non-state parties
+    (opposition, rebels, civilians...), so an opposition can accuse its own government; the code itself when it has
+    no country ("---GOV")."""
+    principal = codebook.actor_principal(code)
+    if principal is None:
+        return code
+    roles = [r for r in codebook.actor_roles(code) if r not in _STATE_ROLES]
+    return principal + (roles[0] if roles else "")
+
+
+def _reports(speech: Any, act: Any) -> bool:
+    """The speech verb reports the act: the act is in its complement, or the speech verb is an incise of the act's clause."""
+    if governs(speech, act):
+        return True
+    return speech.dep_ in ("parataxis", "conj") and speech.head.i == _clause_head(act).i
+
+
+def _clause_head(token: Any) -> Any:
+    while token.dep_ not in ("ROOT", "root") and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def _same_side(source: TokenActor, target: TokenActor) -> bool:
+    """Source and target belong to one country (AZE and AZEMIL)."""
+    a, b = source.mention.country, target.mention.country
+    return a is not None and a == b
+
+
+_CLOSING_MARKS = frozenset({"»", "”"})
+
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
+
+
+def _finite_after_infinitive(token: Any) -> bool:
+    """A finite verb coordinated with an infinitive: the parser's attachment of "urged X to reconsider and spoke
+    with Y", where the finite verb goes with the governing verb, not inside its complement."""
+    return bool(token.dep_ == "conj" and "Fin" in token.morph.get("VerbForm") and "Inf" in token.head.morph.get("VerbForm"))
+
+
+def _in_complement(outer: Any, inner: Any, *, noun: bool = False) -> bool:
+    """True when ``inner`` lies in a complement clause of ``outer`` ("exige que X fournisse", "refuse de déployer",
+    for an event noun: "its demand that Israel ease restrictions")."""
+    deps = _COMPLEMENT_DEPS | {"acl", "relcl", "acl:relcl", "prep", "nmod"} if noun else _COMPLEMENT_DEPS
+    cur = inner
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return False
+        if _finite_after_infinitive(cur):
+            return False  # "urged the embassy to reconsider and spoke with Pompeo": a finite verb is the speaker's own act
+        if cur.head.i == outer.i:
+            return cur.dep_ in deps
+        cur = cur.head
+    return False
+
+
+def _reporting_verb(verb: Any, cues: Any) -> Any | None:
+    """The speech verb whose reported clause contains ``verb``: its governor, or an incise ("..., a déclaré X")."""
+    reporting = cues.speech | cues.threat | cues.reporting
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.i > verb.i and child.dep_ in ("advcl", "parataxis", "conj") and child.lemma_.lower() in cues.speech:
+                return child  # incise after the reported clause
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in reporting:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def _past_infinitive(token: Any, cues: Any) -> bool:
+    """ "annoncé avoir expulsé": a completed act reported, not an intention (the language's perfect infinitive auxiliaries)."""
+    return any(c.dep_.startswith("aux") and c.lemma_.lower() in cues.perfect_infinitive_aux for c in token.children)
+
+
+def _is_gerund(token: Any, cues: Any) -> bool:
+    """A gerund or present participle by the language's endings ("en avertissant", "exigeant")."""
+    return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
+
+
+def _governing_verb(token: Any) -> Any | None:
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in _NOUN_CLIMB or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if is_verbal(cur):
+            return cur
+    return None
+
+
+_EMBEDDING_NOUN = frozenset(
+    {"nmod", "obl", "obl:mod", "obl:arg", "appos", "iobj", "acl", "amod", "compound", "pobj", "poss", "nmod:poss", "npadvmod"}
+)
+
+
+_EMBEDDING_VERB = frozenset(
+    {"acl", "acl:relcl", "relcl", "csubj", "advcl", "ccomp", "xcomp", "parataxis", "obl", "obl:mod", "nmod", "pcomp"}
+)
+
+
+def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
+    """How many clause boundaries separate a trigger from the main clause of its sentence."""
+    level = 0
+    cur = token
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep = cur.dep_
+        if _finite_after_infinitive(cur) and head.head.i != head.i:
+            cur = head.head  # "urged X to reconsider and spoke with Y": coordinated with the governing verb itself
+            continue
+        hlemma = head.lemma_.lower()
+        nominal = kind == "noun" if cur is token else cur.pos_ in ("NOUN", "PROPN") and not is_verbal(cur)
+        if nominal:
+            if dep in ("obj", "obl:arg", "xcomp", "dobj", "attr") and (
+                hlemma in cues.light or hlemma in cues.order or head.i not in triggers
+            ):
+                pass  # "a lancé une offensive", "a annoncé des sanctions"
+            elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
+                level += 1
+        elif dep in _EMBEDDING_VERB:
+            gerund = _is_gerund(cur, cues) and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in cur.children)
+            if dep == "ccomp" and hlemma in cues.speech:
+                pass  # reported content counts as the main act
+            elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):
+                pass  # "continuent d'avancer", "envisage d'envoyer"
+            elif gerund and dep in ("advcl", "obl:mod", "obl"):
+                pass  # "..., avertissant que": a co-event of the same subject
+            else:
+                level += 1
+        cur = head
+    return level
+
+
+# Relative pronouns and one-counting numerals of every language (tocsin/languages/<code>/arguments.toml).
+_RELATIVE_WORDS = resource_words("arguments", "relative")
+
+
+_SINGLE = resource_words("arguments", "single")
+
+
+_INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
+
+
+def _habitual(verb: Any | None, cues: Any) -> bool:
+    """The verb's clause tells what someone rarely does ("rarely comments on its strikes", « commente rarement »): a
+    habit, no single act. Acts done repeatedly ("routinely shell") are acts."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children)
+
+
+def _is_question(sent: Any, cues: Any) -> bool:
+    """The sentence asks rather than reports: it ends with a question mark, unless the question is quoted words a
+    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks)."""
+    last = next((t for t in reversed(sent) if t.text not in QUOTE_MARKS and not t.is_space), None)
+    if last is None or last.text != "?":
+        return False
+    quoted = quoted_tokens(sent)
+    return not (quoted and sent.root.i not in quoted and sent.root.lemma_.lower() in cues.speech)
+
+
+def _in_incise(verb: Any) -> bool:
+    """The verb opens an incise after a quotation or clause ("», a accusé le président", '," the minister warned'):
+    the word before it (or before its auxiliaries) is a comma or a closing quotation mark."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    if "Fin" not in verb.morph.get("VerbForm") and not any("Fin" in a.morph.get("VerbForm") for a in auxes):
+        return False  # ", killing five civilians": a participle clause, not an incise
+    first = min([verb.i] + [a.i for a in auxes])
+    return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
+
+
+def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
+    """Why a verb's clause reports no new act, or None.
+
+    - a relative clause describes its noun ("the rebels, who are backed by Iran", "qui avait été conclu en 2015");
+    - an adverbial clause opened by a background word ("since it was recaptured", "après que l'armée a repris");
+    - a past participle that describes an actor ("the rebels, backed by Iran");
+    - an infinitive that completes a noun is a plan, plot or purpose, not an act ("plans to attack", "a resolution
+      to expel", "le projet d'attaquer"); intent, threat and demand verbs frame their infinitives elsewhere;
+    - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
+    """
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if verb.dep_ in ("relcl", "acl:relcl"):
+        relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
+        own_subject = any(
+            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and "Rel" not in c.morph.get("PronType") and c.lower_ not in _RELATIVE_WORDS
+            for c in verb.children
+        )
+        if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
+            return "relative clause: background"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
+        return "background clause"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
+        return "plan or purpose: not an act"
+    if "Inf" in verb.morph.get("VerbForm") and (
+        (verb.dep_ == "advcl" and any(c.lower_ in cues.purpose for c in verb.children))
+        or (verb.dep_.startswith("obl") and verb.head.lower_ in cues.purpose)
+        or (verb.dep_.startswith(("advcl", "obl")) and any(c.dep_ in ("mark", "case") and c.lower_ in cues.purpose for c in verb.children))
+    ):
+        return "purpose: not an act"  # "attacked ships to force Israel", « afin de contraindre Israël »
+    if (
+        verb.dep_ == "acl" and verb.head.i in actor_tokens and not auxiliaries
+        and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+    ):  # fmt: skip
+        # "les forces appuyées par l'Iran", "rebels backed by Iran": a participle that describes an actor; one that
+        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN")
+        return "participle describing an actor: background"
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)  # "the deadline was not met"
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj") or (passive and c.dep_ in PASSIVE_SUBJECT)}
+    if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
+        return "idiom: not an act"
+    return None
+
+
+def _counted(token: Any, cues: Any) -> bool:
+    """An event noun counted or measured by its head ("des centaines de frappes", "fourteen months of fighting",
+    "cinq attaques depuis mercredi") sums up many acts: a statistic, not a report of one."""
+    head = token.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head  # English: "dozens of strikes" hangs "strikes" on "of"
+    if head.i != token.i and head.lemma_.lower() in cues.quantity:
+        return True
+    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children) and any(
+        c.lower_ in cues.background for c in token.subtree
+    )
+
+
+def _adjunct(token: Any, cues: Any) -> bool:
+    """An event noun that hangs on a preposition of the clause or completes another noun ("died in last night's
+    attack", "at the invitation of Iraq", "au cours d'une manifestation", "la fin de sa coopération militaire") names
+    a circumstance of what the sentence reports, not the act it reports; one that completes a noun of its measures or
+    its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires")."""
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ == "pobj":  # English hangs the noun on its preposition
+        owner = head.head
+        if owner.i == head.i:
+            return False
+        lemma = owner.lemma_.lower()
+        # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
+        return not (lemma in cues.act_heads or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
+    if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
+        return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
+    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads
+
+
+def _in_background(token: Any, cues: Any) -> bool:
+    """An event noun introduced as background: "après les combats", "à la suite de l'invasion"."""
+    doc = token.doc
+    start = max(token.sent.start, token.i - 4)
+    for tok in doc[start : token.i]:
+        if tok.lower_ in cues.background:
+            return True
+    return False
+
+
+def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
+    """An event noun that is part of a name: inside an actor mention, or the complement of a capitalised noun."""
+    if token.i in finder.at:
+        return True
+    head = token.head
+    return token.dep_ in ("nmod", "compound", "appos") and head.i != token.i and head.i != token.sent.start and head.text[:1].isupper()
+
+
+def _has_demonstrative(token: Any, cues: Any) -> bool:
+    return any(c.dep_ == "det" and c.lemma_.lower() in cues.demonstratives for c in token.children)
+
+
+def _according_to(sent: Any, cues: Any) -> bool:
+    return any(t.lower_ in cues.according_to for t in sent)

@@ -1,0 +1,381 @@
+"""Argument attachment: who does the act a verb or an event noun names, and to whom, or why the trigger names no act."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ...languages import Pattern
+from ...models import ActorMention
+from ..actors import TokenActor, preposition_of
+from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
+from .draft import _UNKNOWN_SOURCE_ROOTS, _Arguments
+from .modality import is_negated
+from .triggers import Trigger, is_verbal
+
+
+def _no_statement(verb: Any, cues: Any) -> bool:
+    """A speech verb that makes no statement: a past participle that describes ("ennemis déclarés", "Annoncée au
+    lendemain..., cette décision"), or a source that gives no name ("a déclaré une source sous couvert d'anonymat",
+    "a source within the ministry said"): who speaks is not known, so no actor made the statement."""
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
+    if participle and verb.dep_ in ("amod", "acl", "advcl") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis", "xcomp", "punct", "mark"):
+            continue
+        if any(t.lemma_.lower() in cues.anonymity for t in child.subtree):
+            return True
+    return False
+
+
+def _present_state(verb: Any, cues: Any) -> bool:
+    """ "The PKK is banned in Turkey", "troops are deployed in Iraq": a present passive with no doer named describes a
+    state (languages list the auxiliaries for which it does; headlines without an auxiliary stay acts); so does the
+    participle of a verb of lasting ("remain deployed", « restent déployés »)."""
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
+    if participle and verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in cues.state_verbs:
+        return True  # "troops remain deployed in Niger", « restent déployés »
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux:pass")]
+    if len(aux) != 1 or aux[0].lemma_.lower() not in cues.state_passive or "Pres" not in aux[0].morph.get("Tense"):
+        return False
+    if any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
+        return False  # "has been banned", "will be deployed": perfect or future, not a present state
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("prep", "obl") and c.lower_ == "to") for c in verb.children):
+        return False  # "is opposed to mediation", "is committed to opening up": a stance stated, coded as such
+    return not any(c.dep_ in AGENT for c in verb.children)
+
+
+def _reports_a_count(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
+    """A speech verb whose reported clause gives a count about no coded actor: "claimed 190 were dead", "said 5.7
+    million barrels had been disrupted", « affirme avoir perdu trois civils » are figures, not political statements."""
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for t in c.subtree]
+    span = {t.i for t in said}
+    if any(
+        a.head in span and a.mention.code and a.mention.kind not in ("anonymous", "place") and a.mention.roles != ["CVL"]
+        for a in finder.actors
+    ):
+        return False  # "claimed the army killed 12": an allegation about an actor
+    return any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.head.lemma_.lower() not in cues.calendar
+        and (t.is_digit or t.dep_ == "nummod" or t.lower_ not in cues.pronoun_numbers)  # "no-one takes it seriously"
+        and (t.dep_ in ("nummod", "nsubj", "nsubjpass", "nsubj:pass", "dobj") or t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"))
+        for t in said
+    )  # fmt: skip
+
+
+def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
+    """Who does what a verb says (its targets are found once the pattern is known), or why it reports no act."""
+    tok = trigger.token
+    background = _background_clause(tok, cues, finder.at)
+    head = tok.head
+    if background is None and tok.dep_ == "xcomp" and head.dep_ in ("relcl", "acl:relcl") and _relative_subject(head):
+        # "the rebels, who plan to attack the capital": the verb that frames the act describes its noun ("the zone
+        # where the forces continue to advance" is no description of the zone: the advance is news)
+        background = _background_clause(head, cues, finder.at)
+    if background is not None:
+        return background
+    sources, source_how = finder.verb_source(tok)
+    if source_how == "subject":
+        sources = _armed(tok, sources, cues)
+    if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
+        # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
+        sources, source_how = finder.inverted_subject(tok), "inverted"
+    return sources, [], source_how, "none"
+
+
+def _relative_subject(verb: Any) -> bool:
+    """The subject of a relative clause is its relative pronoun ("who plan", « qui envisagent »)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+        for c in verb.children
+    )
+
+
+def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], str]:
+    """Whom a verb's act is aimed at, once its pattern is known: its object or oblique (or, for threats, statements and
+    demands, the subject of the clause it reports); a vow or threat with none aims at the object of the act it commits
+    to ("a juré de châtier Israël", "vowed to punish Israel")."""
+    exclude = {id(a) for a in sources}
+    lemma = tok.lemma_.lower()
+    clause_subject = lemma in cues.threat or lemma in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+    targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+    if targets:
+        return targets, target_how
+    for child in tok.children:
+        if child.dep_ == "xcomp" and (child.lemma_.lower() in pattern.objects or lemma in cues.threat):
+            aimed, how = finder.verb_targets(child, exclude=exclude)
+            if aimed and how in ("object", "oblique"):
+                return aimed, how
+    return targets, target_how
+
+
+def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
+    """Who does what an event noun names and to whom, or why it reports no act."""
+    tok = trigger.token
+    sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
+    target_how = "modifier" if targets else "none"
+    casualty = _act_verb(tok, trigger, cues)
+    # words arrive from who says them ("condemnation came from Washington"); "the attacks came from Yemen" says where
+    spoken = trigger.candidates[0].cameo[:2] <= "13" and trigger.candidates[0].cameo != "010"  # "statements of X": X is
+    arrived = _arrived_from(tok, finder, cues) if spoken and not sources else []
+    if arrived:
+        return arrived, targets, "modifier", target_how  # "condemnation came from Washington": by whom it came from
+    if not sources:
+        # "une attaque imputée à des jihadistes", "an attack blamed on Houthi rebels": whom it is attributed to
+        attributed = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.attribution]
+        sources = [a for c in attributed for g in c.children if g.dep_ not in AGENT for a in finder.actors_in(g)]
+        source_how = "attributed" if sources else source_how
+    if casualty is not None:
+        # "five civilians were killed in a Russian air strike": the strike is the act, its victims those killed
+        if not sources:  # "dozens died in the attack, reportedly conducted by the Taliban": the parser hangs it on the verb
+            agents = [g for c in casualty.children if c.dep_ in ("advcl", "acl") for g in c.children if g.dep_ in AGENT]
+            sources = [a for g in agents for a in finder.actors_in(g)]
+            source_how = "agent" if sources else source_how
+        victims, _how = finder.verb_targets(casualty, exclude={id(a) for a in sources})
+        if not victims:
+            victims, _how = finder.verb_source(casualty)  # "two soldiers died in the attack"
+        victims = [v for v in victims if not (v.start <= tok.i < v.end)]
+        countries = {a.mention.country for a in sources if a.mention.country}
+        defaulted = all(v.mention.kind in ("anonymous", "role") and v.mention.country in countries for v in victims)
+        if victims and not (targets and defaulted):  # "civilians" took the striker's country by default: "on Kharkiv" says
+            targets, target_how = victims, "casualty"
+    elif sources and trigger.candidates[0].cameo[:2] in ("11", "12"):
+        # "despite criticism by the Greek foreign minister": whoever criticised or rejected is reported, even aside;
+        # in an adjunct it aims at whoever does what the clause says ("Erdogan announced it despite criticism by X")
+        governor = _governing_verb(tok) if not targets and _in_background(tok, cues) else None
+        if governor is not None:
+            doers, how = finder.verb_source(governor)
+            targets = [a for a in doers if a not in sources] if how in ("subject", "pronoun", "previous") else []
+            target_how = "clause-subject" if targets else target_how
+    elif _in_background(tok, cues):
+        return "background event noun"  # "après les combats"
+    elif _adjunct(tok, cues):
+        return "event noun in an adjunct or another noun's complement: circumstance"  # "in last night's attack"
+    if _counted(tok, cues):
+        return "counted or measured: a summary, not an act"  # "quatorze mois d'affrontements"
+    if _inside_name(tok, finder):
+        return "part of a name"  # "Organisation de libération de la Palestine"
+    if _has_demonstrative(tok, cues) and source_how != "agent":
+        return "demonstrative: already reported"  # "ces exercices"
+    governor = _governing_verb(tok)
+    if all(p.cameo[:2] == "01" for p in trigger.candidates) and (governor is None or governor.lemma_.lower() not in cues.light):
+        return "statement noun"  # "les déclarations occidentales"
+    undergone = governor is not None and tok.dep_ in ("obj", "dobj") and governor.lemma_.lower() in cues.undergo
+    if undergone:
+        # "the strikes drew criticism from France", "Israël a essuyé les critiques de Paris": the verb's subject
+        # undergoes the act; the noun's complement, or the verb's "from", names who acts
+        if not sources:
+            sources = [a for c in governor.children if preposition_of(c) in cues.undergo_from for a in finder.actors_in(c)]  # type: ignore[union-attr]
+            source_how = "modifier" if sources else "none"
+        undergoer, _ = finder.verb_source(governor)
+        if undergoer and not targets:
+            targets, target_how = undergoer, "undergoer"
+    if not sources and not undergone and casualty is None and tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") and governor is not None:
+        sources, _how = finder.verb_source(governor)
+        source_how = "governor" if sources else "none"
+        if not targets:
+            exclude = {id(a) for a in sources}
+            targets, target_how = finder.verb_targets(governor, exclude=exclude)
+            targets = [t for t in targets if not (t.start <= tok.i < t.end)]
+    if not targets and _outcome_subject(tok, trigger):
+        # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
+        # subject of its outcome hits what that verb hits
+        targets, target_how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
+    if not sources:
+        sources, government = _implied_protesters(trigger, finder, cues)
+        source_how = "implied" if sources else source_how
+        if government and not targets:
+            targets, target_how = government, "modifier"
+    return sources, targets, source_how, target_how
+
+
+def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], list[TokenActor]]:
+    """Who holds a protest no one is named for: the people of the place it is held in ("protests continued in
+    Belgrade", « une manifestation s'est tenue à Niamey »), and, when its words say so ("anti-government"), against
+    that place's government. Only a protest that is its clause's subject, in a clause that is not negated, with a
+    place named in the sentence: "protests are not reported in Mosul" names none."""
+    tok = trigger.token
+    if any(p.cameo[:2] != "14" for p in trigger.candidates) or tok.dep_ not in SUBJECT + PASSIVE_SUBJECT or is_negated(tok.head, cues):
+        return [], []
+    sent = tok.sent
+    places = [
+        a for a in finder.actors
+        if sent.start <= a.start < sent.end and a.mention.kind in ("country", "place", "capital") and a.mention.country
+        and not a.mention.roles and not (a.start <= tok.i < a.end)
+    ]  # fmt: skip
+    place = min(places, key=lambda a: abs(a.start - tok.i), default=None)
+    if place is None:
+        return [], []
+    offset = place.mention.start - tok.doc[place.start].idx  # where the Doc starts in the article
+    country = place.mention.country or ""
+
+    def implied(span: Any, role: str) -> TokenActor:
+        mention = ActorMention(
+            text=span.text, start=offset + span.start_char, end=offset + span.end_char,
+            sentence_index=place.mention.sentence_index, code=country + role, country=country, roles=[role],
+            name="inferred from context", kind="role",
+        )  # fmt: skip
+        return TokenActor(mention, span.start, span.end, span.root.i, dep=span.root.dep_)
+
+    doc = tok.doc
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    before = [m for m in modifiers if m.i < tok.i]
+    phrases = [doc[before[0].i : tok.i]] if before else []  # "anti - government" in three tokens
+    phrases += [doc[m.i : m.i + 1] for m in modifiers if m.i > tok.i]  # « antigouvernementale »
+    against = next((span for span in phrases if span.text.lower().replace(" ", "") in cues.against_government), None)
+    return [implied(doc[tok.i : tok.i + 1], "CVL")], ([implied(against, "GOV")] if against is not None else [])
+
+
+def _arrived_from(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Who an event noun that comes from someone is by: "condemnation came from Washington", "statements of
+    condemnation have come from the UN", "messages of condolence poured in from Germany", « les condamnations sont
+    venues de Paris ». The noun (or the noun it completes) is the subject of a verb of arrival (cue ``arrival``)."""
+    holder = noun
+    if noun.dep_ in ("pobj", "nmod") and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        holder = noun.head.head  # "statements of condemnation"
+    elif noun.dep_ == "nmod" and noun.head.pos_ == "NOUN":
+        holder = noun.head  # « des messages de condoléances »
+    if holder.dep_ not in SUBJECT + PASSIVE_SUBJECT or holder.head.lemma_.lower() not in cues.arrival:
+        return []
+    verb = holder.head
+    return [
+        a for c in verb.children
+        if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod") and preposition_of(c) in cues.undergo_from
+        for a in finder.actors_in(c)
+    ]  # fmt: skip
+
+
+def _armed(verb: Any, sources: list[TokenActor], cues: Any) -> list[TokenActor]:
+    """A weapon or craft that acts is its side's military: the country of "des missiles russes ont frappé Kiev",
+    "Russian warplanes bombed" is the source as RUSMIL. Only the subject: weapons sent or bought are objects, not actors."""
+    weapon = _weapon_subject(verb, cues)
+    if weapon is None:
+        return sources
+    span = {t.i for t in weapon.subtree}
+    out = []
+    for actor in sources:
+        mention = actor.mention
+        if actor.head in span and mention.kind in ("country", "demonym") and not mention.roles and mention.code == mention.country:
+            mention = replace(mention, code=f"{mention.code}MIL", roles=["MIL"])
+            actor = replace(actor, mention=mention)
+        out.append(actor)
+    return out
+
+
+def _natural_cause(tok: Any, cues: Any) -> bool:
+    """What does the harm is a disease, a storm, a fire or an accident, not anyone (cue ``causes``): "the virus had
+    killed 813", "Typhoon Phanfone made landfall, killing 20", "the tremor damaged 143 buildings", "died after a battle
+    with cancer", « le séisme a fait 300 morts ». Its subject (or a clause's it hangs on), its agent, or a "with" of an
+    event noun names it."""
+
+    def causes(phrase: Any) -> bool:
+        return any(
+            t.lemma_.lower() in cues.causes or t.lower_ in cues.causes for t in (phrase, *phrase.children) if t.pos_ in ("NOUN", "PROPN")
+        )
+
+    cur = tok
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in SUBJECT or child.dep_ in AGENT:  # not a passive subject: "was killed" names the victim
+                phrase = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ in AGENT else child
+                return causes(phrase)
+            noun_complement = cur is tok and tok.pos_ == "NOUN" and child.dep_ in ("prep", "nmod")
+            if noun_complement and causes(next((g for g in child.children if g.dep_ == "pobj"), child)):
+                return True  # "a battle with cancer"
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _uncoded_agent(verb: Any, finder: ArgumentFinder, cues: Any) -> bool:
+    """The passive names its doer and the doer is no political actor ("was killed by his lions", "frappé par la
+    violence"); a weapon doer still stands for an unnamed side ("attaquée par des drones")."""
+    for agent in (c for c in verb.children if c.dep_ in AGENT):
+        noun = next((g for g in agent.children if g.dep_ == "pobj"), agent)
+        armed = any(t.lemma_.lower() in cues.weapons for t in noun.subtree)  # "an improvised explosive device"
+        if noun.pos_ in ("NOUN", "PROPN") and not armed and not finder.actors_in(agent):
+            return True
+    return False
+
+
+def _act_verb(noun: Any, trigger: Trigger, cues: Any) -> Any | None:
+    """The verb that reports the act an event noun names, from the side of those it hit: "were killed in a Russian
+    air strike" (:func:`_casualty_of`), "were hit by drone strikes" (:func:`_struck_by`); else None."""
+    return _casualty_of(noun, cues) or _struck_by(noun, trigger)
+
+
+def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
+    """The passive verb whose doer an act of force is ("were hit by drone strikes", « a été visée par une attaque »):
+    the noun is the act, on the verb's subject; else None."""
+    if trigger.candidates[0].cameo[:2] not in _UNKNOWN_SOURCE_ROOTS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.i != head.i:
+        return head.head
+    if head.i == noun.i or not is_verbal(head):
+        return None
+    if noun.dep_ == "obl:agent":
+        return head
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in head.children)
+    return head if passive and noun.dep_ in ("obl", "obl:mod") and preposition_of(noun) in AGENT_OF else None
+
+
+def _counted_object(verb: Any, cues: Any) -> bool:
+    """A verb whose object is counted in hundreds or thousands over a period ("has fired thousands of drones since the
+    war began", « a tiré des milliers de drones depuis le début de la guerre ») sums up many acts: a statistic."""
+    counted = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in cues.quantity for c in verb.children)
+    return counted and any(t.lower_ in cues.period for t in verb.subtree)
+
+
+def _reports_words(verb: Any) -> bool:
+    """A speech verb that reports words: a complement clause, an incise of them, or a quote in its sentence."""
+    if verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    return any(t.text in QUOTE_MARKS for t in verb.sent)
+
+
+def _orders_a_thing(verb: Any, cues: Any) -> bool:
+    """An ordering verb with a thing ordered and no one told to act ("ordered three days of mourning", "had ordered
+    safety checks"): a decision of the orderer's own, no demand (10) on anyone. "Ordered the army to withdraw" and
+    « a ordonné à l'armée de se retirer » name whom they order."""
+    if verb.lemma_.lower() not in cues.order:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "iobj", "dative", "obl:arg") for c in verb.children)
+
+
+def _casualty_of(noun: Any, cues: Any) -> Any | None:
+    """The verb of being killed or hurt whose means an event noun names ("were killed in a Russian air strike",
+    « ont été tués lors de la frappe conduite par l'armée », "died in the attack"), when that verb names no one
+    who did it (no agent, no object); else None."""
+    head = noun.head
+    if noun.dep_ == "pobj":  # English hangs the noun on its preposition
+        if head.dep_ != "prep" or head.head.i == head.i:
+            return None
+        head = head.head
+    elif noun.dep_ not in ("obl", "obl:mod", "obl:arg"):
+        return None
+    if head.pos_ == "ADV" and head.dep_ == "advmod":
+        head = head.head  # « tués lors de la frappe »: the parser hangs the noun on « lors »
+    if head.i == noun.i or head.lemma_.lower() not in cues.casualty or not is_verbal(head):
+        return None
+    if any(c.dep_ in AGENT or c.dep_ in ("obj", "dobj") for c in head.children):
+        return None  # "killed by a sniper", "killed five soldiers in an ambush": the verb names who did it
+    return head
+
+
+def _outcome_subject(noun: Any, trigger: Trigger) -> bool:
+    """An act of force named by the subject of a verb with an object: "the attack killed twelve soldiers"."""
+    if noun.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or noun.head.i == noun.i:
+        return False
+    force = trigger.candidates[0].cameo[:2] in _UNKNOWN_SOURCE_ROOTS
+    return force and any(c.dep_ in ("obj", "dobj") for c in noun.head.children)
+
+
+def _weapon_subject(verb: Any, cues: Any) -> Any:
+    """The verb's subject when it is a weapon or craft ("Russian missiles hit Kyiv"), else None."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in cues.weapons), None)

@@ -1,0 +1,157 @@
+"""From draft to events: one event per (source, target) pair, mutual acts each way, a missing target taken from
+nearby, acts said again by ellipsis; the filters on who can be a side."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ...models import ActorMention, Event
+from ..actors import TokenActor
+from .arguments import AGENT, ArgumentFinder
+from .draft import _ARMED_OR_STATE, _NEARBY_ROOTS, _Draft
+from .modality import is_negated
+
+
+def _said_again(sent: Any, sentence: Any, offset: int, finder: ArgumentFinder, cues: Any, last: Event) -> list[Event]:
+    """Ellipsis: "Britain and Canada did so on Sunday", « le Canada en a fait autant » after a sentence reporting an
+    act is that act again, by each actor the ellipsis names (its target and code are the act's)."""
+    verbs = {pair.split(" ", 1)[0] for pair in cues.ellipsis}  # "do", "follow", « faire »...
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(f"{lemma} {t.lower_}" in cues.ellipsis and t.dep_ != "det" for t in verb.subtree):
+            continue
+        doers, how = finder.verb_source(verb)
+        if how not in ("subject", "agent") or is_negated(verb, cues):
+            continue
+        span = verb.doc[verb.i : verb.i + 1]
+        rule = last.rule if last.rule.endswith("+ellipsis") else f"{last.rule}+ellipsis"
+        out = []
+        for actor in doers:
+            mention = actor.mention
+            if not mention.code or mention.code in (last.source_code, last.target_code):
+                continue
+            out.append(
+                replace(
+                    last,
+                    sentence_index=sentence.index,
+                    sentence=sentence.text,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    source_code=mention.code,
+                    source_text=mention.text,
+                    source_start=mention.start,
+                    source_end=mention.end,
+                    trigger=span.text,
+                    trigger_start=offset + span.start_char,
+                    trigger_end=offset + span.end_char,
+                    rule=rule,
+                )
+            )
+        return out
+    return []
+
+
+def _only_anonymous(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """No side is a political actor, and one is anonymous people ("31 personnes", "a man")."""
+    sides = [m for m in (source, target) if m is not None]
+    return any(m.kind == "anonymous" for m in sides) and not any(m.code and m.kind != "anonymous" for m in sides)
+
+
+def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
+    """A statement's target that is no addressee: a region it is about, the outlet it was told to, or the speaker's
+    own country ("Erdogan claimed the Turkish drilling is lawful")."""
+    mention = target.mention
+    if mention.kind == "region" or "MED" in mention.roles:
+        return True
+    return source is not None and source.mention.country is not None and source.mention.country == mention.country
+
+
+def _commercial(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Every coded side is a company ("UK-based retailer Tesco", "Boeing"): its talks, deals and disputes are business."""
+    sides = [m for m in (source, target) if m is not None and m.code]
+    return bool(sides) and all("BUS" in m.roles for m in sides)
+
+
+def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """CAMEO 18 (assault, unconventional violence) rather than 19 (conventional military force): the doer is a
+    non-state group that is no armed force (settlers, criminals, civilians) and the victims are no armed force."""
+    if source is None or not source.roles or set(source.roles) & _ARMED_OR_STATE:
+        return False
+    return target is None or not (set(target.roles) & _ARMED_OR_STATE)
+
+
+def _most_specific(actors: list[TokenActor]) -> list[TokenActor]:
+    """One actor per side named twice: "British police chief Stephen Mold" is GBRCOP, not GBR and GBRCOP."""
+    codes = [a.mention.code or "" for a in actors]
+    return [a for a, code in zip(actors, codes, strict=True) if not (code and any(o != code and o.startswith(code) for o in codes))]
+
+
+def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
+    """The (source, target) pairs a draft codes, and how its targets were found. A locative target is kept only for
+    force; a joint act of several countries is each toward the other; a verbal act with no target takes the nearest
+    other actor."""
+    doc = sent.doc
+    targets: list[TokenActor | None] = list(draft.targets)
+    target_how = draft.target_how
+    if target_how == "locative" and draft.code[:2] not in _NEARBY_ROOTS:
+        targets, target_how = [], "none"  # "envoys met in Istanbul": Istanbul is where; "shelled positions in Kharkiv" keeps UKR
+    sources: list[TokenActor | None] = list(_most_specific(draft.sources)) or [None]
+    targets = list(_most_specific([t for t in targets if t is not None]))
+    pairs: list[tuple[TokenActor | None, TokenActor | None]] = []
+    countries = {a.mention.country for a in draft.sources if a.mention.country}
+    if not targets and len(countries) > 1 and draft.code[:2] == "15":
+        # "French and Egyptian warships launched manoeuvres": a joint exercise is military cooperation (PLOVER
+        # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
+        draft.code = "062"
+        draft.wrappers.append("joint")
+    if not targets and len(sources) > 1 and _mutual(draft.code):
+        # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
+        for a in sources:
+            for b in sources:
+                if a is not None and b is not None and a is not b and a.mention.code != b.mention.code:
+                    pairs.append((a, b))
+        target_how = "reciprocal"
+    if not pairs:
+        if not targets:
+            near = (
+                _nearest_other(doc, sent, draft.sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS and draft.sources else None
+            )
+            if near is not None:
+                targets = [near]
+                target_how = "nearby"
+            else:
+                targets = [None]
+        pairs = [(s, t) for s in sources for t in targets]
+    return pairs, target_how
+
+
+def _mutual(code: str) -> bool:
+    """Acts that several actors doing together do to each other: agreeing, consulting, cooperating, fighting; not
+    pledging aid (033x: "China, Iran and Russia pledged funds" is to a third party) nor praise or support (051-056)."""
+    if code[:3] == "033":
+        return False
+    return code[:2] in ("03", "04", "06", "19") or code in ("050", "057")
+
+
+def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any) -> TokenActor | None:
+    """The closest actor in the sentence from another country than the sources (a conflict's likely target)."""
+    countries = {s.mention.country for s in sources}
+    best: tuple[int, TokenActor] | None = None
+    finder_actors = doc._.actors or []
+    governors = list(trigger.ancestors)
+    for actor in finder_actors:
+        if not (sent.start <= actor.start < sent.end) or actor in sources:
+            continue
+        if actor.mention.country in countries or actor.mention.code is None or actor.mention.name == "inferred from context":
+            continue
+        if doc[actor.head].dep_ in AGENT or doc[actor.head].head.dep_ == "agent":
+            continue  # "les Houthis, appuyés par l'Iran": who backs or does something else is not the target
+        if doc[actor.head].dep_ in ("nsubj", "expl:subj") and doc[actor.head].head in governors:
+            continue  # "the US army said the Houthis fired a missile": who reports the act is not its target
+        distance = abs(actor.head - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, actor)
+    return best[1] if best else None

@@ -1,0 +1,530 @@
+"""How the acts of one sentence frame each other: statements that report, accuse, threaten, condemn or announce
+an intent; acts embedded under another; obligations, naming and quoted judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..actors import TokenActor, preposition_of
+from .arguments import FIRST_PERSON, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .clauses import (
+    _CLOSING_MARKS,
+    _copula_holder,
+    _copula_subject,
+    _did_not_happen,
+    _governing_verb,
+    _in_complement,
+    _past_infinitive,
+    _reporting_verb,
+    _reports,
+    _side,
+)
+from .draft import (
+    _CONTENT_ROOTS,
+    _GENERIC_FORCE,
+    _JUDGEMENT_PATTERN,
+    _NAMING_PATTERN,
+    _OWN_STATEMENTS,
+    ALLEGATION,
+    CRITICISM,
+    INTENT,
+    THREAT,
+    _Draft,
+)
+from .modality import demand_code, intent_code, is_condition, is_hypothetical, is_irrealis, is_negated, threat_code
+from .triggers import Trigger, governs, is_verbal
+
+
+def _frame_by_governor(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
+    """Framing by a governing verb: intent ("envisage d'envoyer"), threat ("threatened to strike")."""
+    for draft in drafts:
+        tok = draft.trigger.token
+        governor = tok.head if tok.dep_ in ("xcomp", "obj", "ccomp") else None
+        if draft.trigger.kind == "noun":
+            governor = _governing_verb(tok)
+        if governor is None or governor.i == tok.i:
+            continue
+        if draft.trigger.kind == "noun" and governor.i in by_token and by_token[governor.i].pattern.objects:
+            continue  # "threatened Poland with retaliation": the verb expression codes it
+        glemma = governor.lemma_.lower()
+        if glemma in cues.threat and draft.code[:2] not in ("13",):
+            draft.code = threat_code(draft.code)
+            draft.wrappers.append("threat")
+            draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+            _absorb(by_token, governor.i)
+        elif glemma in cues.intent and tok.dep_ in ("xcomp", "obj", "obl:arg") and not _past_infinitive(tok, cues):
+            draft.code = intent_code(draft.code)
+            draft.hypothetical = draft.code[:2] not in ("03",)
+            draft.wrappers.append("intent")
+            draft.span = (min(draft.span[0], governor.i), max(draft.span[1], governor.i + 1))
+            _absorb(by_token, governor.i)
+
+
+def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder: ArgumentFinder, cues: Any) -> None:
+    """Obligation reported by someone else: "X a déclaré que Y devait coopérer" is X's demand on Y."""
+    for draft in drafts:
+        tok = draft.trigger.token
+        modal = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation else None
+        if modal is None and any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in tok.children):
+            modal = tok  # English "X must stop": the modal is an auxiliary of the act
+        if modal is None:
+            continue
+        obliged = {id(a) for a in draft.sources}
+        speakers: list[TokenActor] = []
+        speaker = _reporting_verb(modal, cues)
+        candidates = [speaker] if speaker is not None else []
+        candidates += [a for a in list(modal.ancestors)[:4] if is_verbal(a) and a is not speaker]
+        for candidate in candidates:
+            # the speaker is whoever governs the obligation: "said that", "issued a reminder that", "concluded that"
+            found, _how = finder.verb_source(candidate)
+            found = [a for a in (found or finder.inverted_subject(candidate)) if id(a) not in obliged]
+            if found:
+                speaker, speakers = candidate, found
+                break
+        if speakers and speaker is not None:
+            draft.targets, draft.target_how = list(draft.sources), "clause-subject"
+            draft.sources, draft.source_how = speakers, "subject"
+            draft.code = demand_code(draft.code)
+            draft.wrappers.append("obligation")
+            _absorb(by_token, speaker.i)
+
+
+def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
+    """One act, one event: what a verbal act is about, and the light or ordering verb of an event noun, are not
+    events of their own."""
+    # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
+    # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
+    for draft in drafts:
+        if draft.code[:2] in _CONTENT_ROOTS:
+            for other in drafts:
+                if (
+                    other is not draft
+                    and _in_complement(draft.trigger.token, other.trigger.token, noun=draft.trigger.kind == "noun")
+                    and not {"threat", "intent", "obligation"} & set(other.wrappers)
+                ):
+                    other.absorbed = True
+        elif draft.code in _OWN_STATEMENTS:
+            for other in drafts:  # "denied the accusation": the noun is what is denied, not an accusation of its own
+                if other is not draft and other.trigger.kind == "noun" and governs(draft.trigger.token, other.trigger.token):
+                    other.absorbed = True
+    # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
+    for draft in drafts:
+        if draft.trigger.kind != "noun" or draft.absorbed:
+            continue
+        governor = _governing_verb(draft.trigger.token)
+        if governor is not None and governor.i in by_token:
+            outer = by_token[governor.i]
+            glemma = governor.lemma_.lower()
+            if outer.code in _OWN_STATEMENTS:
+                draft.absorbed = True
+            elif outer.pattern.objects and outer.code[:2] != "01":
+                if (
+                    outer.code[:2] in ("18", "19", "20")
+                    and draft.code[:2] in ("18", "19", "20")
+                    and ((outer.code in _GENERIC_FORCE and draft.code not in _GENERIC_FORCE) or len(draft.code) > len(outer.code))
+                ):
+                    outer.code = draft.code  # "carried out a suicide attack": the noun names the act more precisely
+                draft.absorbed = True  # "exprimer son mécontentement", "signer un accord de coopération": the expression says it
+            elif (
+                draft.trigger.token.dep_ in ("obj", "dobj") and outer.code[:2] != "01"
+                and not ({glemma} & (cues.light | cues.order | cues.undergo))
+            ):  # fmt: skip
+                draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
+            elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
+                governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
+            ):
+                outer.absorbed = True  # "mener des frappes": the noun carries the act
+    # "manœuvres ordonnées par Poutine": the ordering participle yields to the event noun it modifies.
+    for draft in drafts:
+        tok = draft.trigger.token
+        if (
+            draft.trigger.kind == "verb"
+            and tok.dep_ in ("acl", "amod")
+            and tok.head.i in by_token
+            and by_token[tok.head.i].trigger.kind == "noun"
+        ) and (tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light):
+            draft.absorbed = True
+
+
+def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any) -> None:
+    """Speech verbs report: their own 01x event is coded only when they report nothing else. What they report is
+    an act in their complement, or the clause they are an incise of ("..., ont annoncé les autorités"); an act
+    whose actors the dictionary does not know still makes the statement a report, not a 010. A claim accuses."""
+    for draft in drafts:
+        if draft.code[:2] != "01" or draft.trigger.token.lemma_.lower() not in cues.speech:
+            continue
+        if draft.code in _OWN_STATEMENTS:
+            continue  # "acknowledged it had shot down", "claimed responsibility for the attacks": an act of its own
+        speech = draft.trigger.token
+        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+        predicate = _condemning_predicate(speech, cues) if draft.code == "010" else None
+        if predicate is not None:
+            # "said the withdrawal was a betrayal", « a déclaré que le retrait était une trahison »: the statement
+            # condemns what its clause's subject names; that act is what is criticised, not a new event
+            subject = _copula_subject(predicate)
+            named = {t.i for t in subject.subtree} if subject is not None else set()
+            judged = [o for o in inner if o.trigger.token.i in named or o.trigger.token.i == predicate.i]
+            criticised = [a for a in finder.actors if a.head in named and a.mention.code and a not in draft.sources]
+            criticised = criticised or [a for o in judged for a in o.sources if a not in draft.sources]
+            for other in judged:
+                other.absorbed = True
+            draft.code = CRITICISM
+            draft.wrappers.append("criticism")
+            if not draft.targets:
+                draft.targets, draft.target_how = criticised[:1], "criticised"
+            continue
+        unanswered = _not_left_unanswered(speech, draft, finder, cues) if draft.code == "010" else None
+        if unanswered is not None:
+            # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
+            # whoever did what will be answered
+            _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
+            continue
+        blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
+        if blamed is not None:
+            # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
+            # the statement accuses (112)
+            _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
+            continue
+        # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
+        inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
+        reported_trigger = any(
+            t.token.i != speech.i
+            and t.candidates[0].cameo[:2] != "01"
+            and _reports(speech, t.token)
+            and not _did_not_happen(t.token, t.candidates[0].cameo, cues)
+            for t in triggers
+        )
+        accused: list[TokenActor] = []
+        if speech.lemma_.lower() in cues.allegation:
+            accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
+        if accused:
+            # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
+            draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
+            for other in inner:
+                other.absorbed = True
+        elif inner or reported_trigger:
+            draft.absorbed = True
+            for other in inner:
+                other.reported = True
+        elif draft.code == "010" and _criticises(speech, draft, cues):
+            # "called it a big mistake", « c'est un mensonge », a-t-il dit: a statement that condemns criticises (111)
+            draft.code = CRITICISM
+            draft.wrappers.append("criticism")
+            if not draft.targets:
+                draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
+        elif draft.code == "010" and _announces_own_plan(speech, draft, finder, cues):
+            # "we will change the museum's name", « nous rouvrirons l'ambassade », "announced it planned to join the
+            # bloc": what the speaker's side will do is an intent (030), not a bare statement
+            draft.code = INTENT
+            draft.wrappers.append("intent")
+
+
+def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
+    « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
+    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
+    out: list[_Draft] = []
+    drafted = {d.trigger.token.i: d for d in drafts}
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
+            continue
+        named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
+        if named is None:
+            continue
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.i != named.i]
+        predicates += [
+            next((g for g in c.children if g.dep_ == "pobj"), c)
+            for holder in (verb, named)
+            for c in holder.children
+            if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
+        ]
+        words = cues.stigma | cues.criticism
+        if not any(
+            p.lemma_.lower() in words or any(a.dep_ in ("amod", "conj") and a.lemma_.lower() in words for a in p.children)
+            for p in predicates
+        ):
+            continue
+        draft = drafted.get(verb.i)
+        sources, how = finder.verb_source(verb)
+        targets = [a for a in finder.actors_in(named) if a not in sources]
+        if draft is not None:
+            # "described the strikes as ...": the statement criticises; "called the agreement illegal" names, it
+            # does not call for an agreement (02x)
+            if draft.code == "010" or draft.code[:2] == "02":
+                draft.code, draft.wrappers = CRITICISM, [*draft.wrappers, "criticism"]
+                draft.targets, draft.target_how = (targets, "named") if targets else (draft.targets, draft.target_how)
+            continue
+        if not sources:
+            continue
+        trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+        out.append(
+            _Draft(
+                trigger,
+                _NAMING_PATTERN,
+                CRITICISM,
+                sources,
+                targets,
+                how,
+                "named" if targets else "none",
+                (verb.i, verb.i + 1),
+                "construction.naming",
+            )
+        )
+        out[-1].wrappers.append("criticism")
+    return out
+
+
+_QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
+
+
+def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A sentence of quoted words with no speech verb of its own that judges something a condemning word ("Leaving
+    them to die is a big mistake.", « C'est une honte. ») criticises (111): by the speaker the sentence before names,
+    at the first actor of the other side it names. Only reported words: the writer's own judgement is no event."""
+    if any(d.code[:2] == "01" or d.trigger.token.lemma_.lower() in cues.speech for d in drafts) or not _all_quoted(sent):
+        return []
+    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
+        return []
+    predicate = next((t for t in sent if _judges(t, cues)), None)
+    if predicate is None:
+        return []
+    speakers = finder.previous_speaker(sent)
+    if not speakers:
+        return []
+    draft = _Draft(
+        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
+        "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
+    )  # fmt: skip
+    draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
+    draft.target_how = "criticised" if draft.targets else "none"
+    return [draft]
+
+
+def _all_quoted(sent: Any) -> bool:
+    """The sentence is reported words: it opens with a quotation mark, or closes a quotation it did not open."""
+    marks = [t for t in sent if t.text in QUOTE_MARKS]
+    if not marks:
+        return False
+    first = next(t for t in sent if not t.is_space)
+    return first.text in QUOTE_MARKS or marks[0].text in _CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
+
+
+def _judges(token: Any, cues: Any) -> bool:
+    """A condemning word predicated of a subject, neither negated nor hypothetical ("is a big mistake")."""
+    if token.pos_ not in ("NOUN", "ADJ") or token.lemma_.lower() not in cues.criticism:
+        return False
+    copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+    holder = _copula_holder(token)
+    return (
+        copular
+        and _copula_subject(token) is not None
+        and not is_negated(holder, cues, predicate=True)
+        and not is_hypothetical(holder, cues)
+    )
+
+
+def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
+    """« Les attaques continuent, c'est l'œuvre des Russes », a accusé le président: a verb of disapproval (11x) that
+    introduces quoted words aims at the other side they name, and what the quote says is the accusation's content,
+    not a second event."""
+    for draft in drafts:
+        verb = draft.trigger.token
+        if draft.code[:2] != "11" or draft.trigger.kind != "verb" or draft.absorbed:
+            continue
+        inside = {t.i for c in verb.children if c.dep_ in _QUOTE_DEPS and c.i < verb.i for t in c.subtree}
+        if verb.dep_ in ("parataxis", "dep") and verb.head.i < verb.i:
+            # « ... », a dénoncé le ministre: the incise hangs on the quote
+            inside |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        if not inside or not any(t.text in QUOTE_MARKS for t in verb.doc[verb.sent.start : verb.i]):
+            continue
+        if not draft.targets:
+            countries = {a.mention.country for a in draft.sources}
+            named = [a for a in finder.actors if a.head in inside and a.mention.code and a.mention.kind not in ("place", "anonymous")]
+            others = sorted((a for a in named if a.mention.country not in countries), key=lambda a: a.mention.kind == "role")
+            aimed = others[:1] or [a for a in _criticised(verb, draft, finder) if a.head in inside]
+            if aimed:
+                draft.targets, draft.target_how = aimed, "criticised"
+        for other in drafts:
+            if other is not draft and other.code[:2] != "01" and other.trigger.token.i in inside:
+                other.absorbed = True
+
+
+def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
+    """The word of condemnation a speech verb's clause predicates of its subject ("said the deal was a betrayal",
+    « a estimé que ce retrait était une erreur »), or None. Only the predicate of a copula counts: "said Russia
+    launched an illegal attack" reports the attack."""
+    for token in speech.subtree:
+        if token.i == speech.i or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
+            continue
+        copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+        if not copular or _copula_subject(token) is None or is_negated(_copula_holder(token), cues, predicate=True):
+            continue
+        if is_hypothetical(_copula_holder(token), cues):
+            continue  # "can be dangerous for the region": a risk, not a judgement of an act
+        return token
+    return None
+
+
+def _recast(draft: _Draft, inner: list[_Draft], found: tuple[list[TokenActor], set[int]], code: str, how: str, wrapper: str) -> None:
+    """A statement whose words make an act of their own (a threat, an accusation) is that act, aimed at the actors
+    ``found`` names; the act its words are about (the tokens ``found`` gives) is its content, not a second event."""
+    targets, content = found
+    for other in inner:
+        if other.trigger.token.i in content:
+            other.absorbed = True
+    draft.code, draft.targets, draft.target_how = code, targets, how
+    draft.wrappers.append(wrapper)
+
+
+def _other_side(actors: Iterable[TokenActor], draft: _Draft) -> list[TokenActor]:
+    """The coded actors among ``actors`` a statement can be aimed at: no place, no anonymous people, not the speaker
+    nor the speaker's side."""
+    speakers = {_side(a.mention.code) for a in draft.sources if a.mention.code}
+    return [
+        a for a in actors
+        if a.mention.code and a.mention.kind not in ("place", "anonymous") and a not in draft.sources
+        and _side(a.mention.code) not in speakers
+    ]  # fmt: skip
+
+
+def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+    """Whom a statement threatens by saying an act will not stay unanswered (cue ``unanswered``: « ne restera pas
+    sans réponse », « ne restera pas impuni », "will not go unanswered"), and the tokens of that act; None if it
+    says no such thing. The act's doer is the first coded actor before the verb that is not the speaker's side."""
+    for verb in speech.subtree:
+        if verb.i == speech.i or verb.lemma_.lower() not in cues.unanswered_verbs or not is_negated(verb, cues):
+            continue
+        said = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+        if not any(said.startswith(words) or f" {words}" in f" {said}" for words in cues.unanswered):
+            continue
+        before = {t.i for t in verb.subtree if t.i < verb.i} | set(range(speech.i + 1, verb.i))  # the parser may split it off
+        aimed = _other_side((a for a in finder.actors if a.head in before), draft)
+        if aimed:
+            return aimed[:1], before
+    return None
+
+
+def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+    """Whom a statement pins an act on, and the tokens that name the act; None if its words blame no one. The
+    clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
+    Iran's doing": the possessor) or whose subject is one ("said the perpetrators were members of the gang"). Negated
+    or hypothetical blame, and blame of the speaker's own side, accuse no one."""
+    for token in speech.subtree:
+        if token.i == speech.i or token.lemma_.lower() not in cues.blame:
+            continue
+        if token.pos_ == "ADP":  # "was behind the attack", « était derrière l'attentat »
+            holder = token.head if token.dep_ == "prep" and token.head.pos_ == "AUX" else None
+            if holder is None and token.dep_ == "case" and any(c.dep_ == "cop" for c in token.head.children):
+                holder = token.head
+            predicate = token
+        elif token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children):
+            holder, predicate = _copula_holder(token), token
+        elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
+            holder, predicate = token.head, token.head  # the perpetrators were members of X: X is blamed
+        else:
+            continue
+        if holder is None or holder.i == speech.i or is_negated(holder, cues, predicate=True) or is_hypothetical(holder, cues):
+            continue
+        if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            named = {t.i for t in predicate.subtree} - {t.i for t in token.subtree}
+            pinned = {t.i for t in token.subtree}
+        else:
+            subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            owner = next((c for c in predicate.children if c.dep_ in ("poss", "nmod:poss")), None)
+            blamed_phrase = owner if owner is not None else subject
+            if blamed_phrase is None:
+                continue
+            named = {t.i for t in blamed_phrase.subtree}
+            pinned = {t.i for t in predicate.subtree} - named
+            if subject is not None and owner is not None:
+                pinned |= {t.i for t in subject.subtree}
+        accused = _other_side((a for a in finder.actors if named.intersection(range(a.start, a.end))), draft)
+        if accused:
+            return accused[:1], pinned
+    return None
+
+
+def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
+    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
+    speaker = {i for a in draft.sources for i in range(a.start, a.end)}
+    for token in speech.sent:
+        if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        negated = is_negated(token, cues) or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
+        if token.lemma_.lower() in cues.criticism and not negated:
+            return True
+    return False
+
+
+def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
+    """Whom a condemning statement targets: the first actor of the words it reports not on the speaker's side."""
+    return _other_side((a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end), draft)[:1]
+
+
+def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
+    """Who a speech verb of allegation accuses: the coded sources of the acts it reports, the speaker's side excepted."""
+    verb = speech.trigger.token
+    if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children):
+        return []  # "the attack was claimed by X": X claims responsibility (015), it accuses no one
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
+    out: list[TokenActor] = []
+    for draft in inner:
+        if not governs(verb, draft.trigger.token) or draft.source_how not in ("subject", "agent"):
+            continue  # only the doer named in the alleged clause itself
+        for actor in draft.sources:
+            code = actor.mention.code
+            if code and _side(code) not in speakers and actor not in out:
+                out.append(actor)
+    return out
+
+
+def _claimed_of(speech: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
+    """Who a speech verb of allegation accuses when its complement is no coded act: the doer its clause names, the
+    speaker's side excepted ("claims Mahan flies fighters to Syria", "claimed protesters were sent by the government")."""
+    verb = speech.trigger.token
+    if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children):
+        return []
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
+    if not speakers:
+        return []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not is_verbal(clause):
+            continue
+        doers, how = finder.verb_source(clause)
+        if how in ("subject", "agent"):
+            return [a for a in doers if a.mention.code and _side(a.mention.code) not in speakers]
+    return []
+
+
+def _absorb(by_token: dict[int, _Draft], index: int) -> None:
+    draft = by_token.get(index)
+    if draft is not None:
+        draft.absorbed = True
+
+
+def _announces_own_plan(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> bool:
+    """The words a statement reports say what the speaker's own side will do or plans to do: a clause in the future
+    or conditional, or with an intent verb ("plans to"), whose subject is "we", a pronoun or an actor of the
+    speaker's country; not negated and not a condition."""
+    side = {a.mention.country for a in draft.sources if a.mention.country}
+    if not side:
+        return False
+    clauses = [c for c in speech.children if c.dep_ in ("ccomp", "parataxis")]
+    if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i:
+        clauses.append(speech.head)  # « ... », a déclaré le ministre: the incise hangs on the quote
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_condition(clause, cues):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT), None)
+        if subject is None:
+            continue
+        actors = finder.actors_in(subject)
+        own = subject.lower_ in FIRST_PERSON or (not actors and subject.lower_ in cues.pronouns)
+        own = own or bool(actors) and all(a.mention.country in side for a in actors)
+        intends = clause.lemma_.lower() in cues.intent and any(c.dep_ == "xcomp" for c in clause.children)
+        if own and (intends or is_irrealis(clause, cues)):
+            return True
+    return False
