@@ -503,3 +503,25 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
     assert "082" in _codes("The Kenyan teachers' union suspended its strike.")
     assert "085" in _codes("China suspended additional duties on American cars.")
     assert "0874" in _codes("Russian troops vacated their positions near Kyiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # sentencing to prison is legal action against the person (173); a guilty verdict stays 116
+        ("A court in Cairo sentenced the Egyptian activist to five years in prison.", "173"),
+        # claiming an attack claims responsibility for it (015)
+        ("The Islamic State group claimed the bombing in Kabul.", "015"),
+        ("The attack on the Kenyan base was claimed by al-Shabaab.", "015"),
+        # sending or offering thoughts and prayers is condolence (018)
+        ("The American president sent his thoughts and prayers to the people of Turkey.", "018"),
+        ("The French president offered his prayers to the families of the victims.", "018"),
+    ],
+)
+def test_envoc_family_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_denying_an_enemy_victory_is_no_denial() -> None:
+    assert "016" not in _codes("Kenyan police denied the terrorists any victory.")
+    assert "016" in _codes("The Ukrainian army denied the Russian claims.")
