@@ -516,6 +516,9 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         # sending or offering thoughts and prayers is condolence (018)
         ("The American president sent his thoughts and prayers to the people of Turkey.", "018"),
         ("The French president offered his prayers to the families of the victims.", "018"),
+        # undertaking a mediation mediates (045); establishing diplomatic ties recognises (054)
+        ("The Norwegian foreign minister undertook a mediation mission between Ethiopia and Eritrea.", "045"),
+        ("Chile has established diplomatic ties with Vietnam.", "054"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
