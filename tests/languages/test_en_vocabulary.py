@@ -519,6 +519,9 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         # undertaking a mediation mediates (045); establishing diplomatic ties recognises (054)
         ("The Norwegian foreign minister undertook a mediation mission between Ethiopia and Eritrea.", "045"),
         ("Chile has established diplomatic ties with Vietnam.", "054"),
+        # denying funding, asylum, an allocation rejects a request (120), it denies no accusation
+        ("The city council in Ankara denied funding for the new Greek school.", "120"),
+        ("The Danish government denied asylum to the Syrian dissident.", "120"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
