@@ -522,10 +522,17 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         # denying funding, asylum, an allocation rejects a request (120), it denies no accusation
         ("The city council in Ankara denied funding for the new Greek school.", "120"),
         ("The Danish government denied asylum to the Syrian dissident.", "120"),
+        # expecting an apology, assurances, an explanation from someone demands them (100)
+        ("The Japanese government expects an apology from North Korea.", "100"),
+        ("We expect from Germany a clear answer, the Greek minister said.", "100"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_expecting_a_decision_is_no_demand() -> None:
+    assert "100" not in _codes("The French minister expects a decision from the court next week.")
 
 
 def test_denying_an_enemy_victory_is_no_denial() -> None:
