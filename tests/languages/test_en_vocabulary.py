@@ -525,6 +525,8 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         # expecting an apology, assurances, an explanation from someone demands them (100)
         ("The Japanese government expects an apology from North Korea.", "100"),
         ("We expect from Germany a clear answer, the Greek minister said.", "100"),
+        # reneging on a deal rejects the agreement (127)
+        ("The Zambian government reneged on its agreement with the IMF.", "127"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
