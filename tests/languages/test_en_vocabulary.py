@@ -527,8 +527,6 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         ("We expect from Germany a clear answer, the Greek minister said.", "100"),
         # reneging on a deal rejects the agreement (127)
         ("The Zambian government reneged on its agreement with the IMF.", "127"),
-        # announcing an initiative, a proposal proposes (030); announcing a plan stays a statement
-        ("The Iranian president announced a new security initiative for the Gulf.", "030"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
