@@ -527,10 +527,16 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         ("We expect from Germany a clear answer, the Greek minister said.", "100"),
         # reneging on a deal rejects the agreement (127)
         ("The Zambian government reneged on its agreement with the IMF.", "127"),
+        # abusing refugees, immigrants, protesters assaults them (182), as abusing prisoners does
+        ("Greek police sexually abused the refugees, a rights group said.", "182"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_abusing_an_office_is_no_assault() -> None:
+    assert "182" not in _codes("The Nigerian minister abused his office.")
 
 
 def test_expecting_a_decision_is_no_demand() -> None:
