@@ -529,6 +529,8 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         ("The Zambian government reneged on its agreement with the IMF.", "127"),
         # abusing refugees, immigrants, protesters assaults them (182), as abusing prisoners does
         ("Greek police sexually abused the refugees, a rights group said.", "182"),
+        # opening a hearing into something investigates it (090)
+        ("The Israeli supreme court opened a hearing into the legality of the detentions.", "090"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
