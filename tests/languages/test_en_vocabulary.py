@@ -537,6 +537,12 @@ def test_envoc_family_is_coded(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
 
 
+def test_approval_a_plan_requires_is_no_act() -> None:
+    """The noun approval alone is no endorsement ("would require its approval"); giving approval still is (051)."""
+    assert "010" in _codes("The Egyptian ministry said that the project would require its approval.")
+    assert "051" in _codes("The French government gave its approval to the Spanish plan.")
+
+
 def test_abusing_an_office_is_no_assault() -> None:
     assert "182" not in _codes("The Nigerian minister abused his office.")
 
