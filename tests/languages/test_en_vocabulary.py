@@ -531,6 +531,9 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         ("Greek police sexually abused the refugees, a rights group said.", "182"),
         # opening a hearing into something investigates it (090)
         ("The Israeli supreme court opened a hearing into the legality of the detentions.", "090"),
+        # contributing troops to a mission is peacekeeping (074); returning seized weapons returns property (0842)
+        ("The Kenyan army contributed 500 troops to the African Union mission in Somalia.", "074"),
+        ("The Sierra Leone rebels returned the weapons seized from the peacekeepers.", "0842"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
