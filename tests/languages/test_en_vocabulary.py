@@ -534,6 +534,8 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
         # contributing troops to a mission is peacekeeping (074); returning seized weapons returns property (0842)
         ("The Kenyan army contributed 500 troops to the African Union mission in Somalia.", "074"),
         ("The Sierra Leone rebels returned the weapons seized from the peacekeepers.", "0842"),
+        # sharing expertise is sharing information (064)
+        ("Afghanistan has been sharing expertise with the Tamil Tigers.", "064"),
     ],
 )
 def test_envoc_family_is_coded(text: str, cameo: str) -> None:
