@@ -503,3 +503,59 @@ def test_strikes_duties_and_positions_keep_their_codes() -> None:
     assert "082" in _codes("The Kenyan teachers' union suspended its strike.")
     assert "085" in _codes("China suspended additional duties on American cars.")
     assert "0874" in _codes("Russian troops vacated their positions near Kyiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # sentencing to prison is legal action against the person (173); a guilty verdict stays 116
+        ("A court in Cairo sentenced the Egyptian activist to five years in prison.", "173"),
+        # claiming an attack claims responsibility for it (015)
+        ("The Islamic State group claimed the bombing in Kabul.", "015"),
+        ("The attack on the Kenyan base was claimed by al-Shabaab.", "015"),
+        # sending or offering thoughts and prayers is condolence (018)
+        ("The American president sent his thoughts and prayers to the people of Turkey.", "018"),
+        ("The French president offered his prayers to the families of the victims.", "018"),
+        # undertaking a mediation mediates (045); establishing diplomatic ties recognises (054)
+        ("The Norwegian foreign minister undertook a mediation mission between Ethiopia and Eritrea.", "045"),
+        ("Chile has established diplomatic ties with Vietnam.", "054"),
+        # denying funding, asylum, an allocation rejects a request (120), it denies no accusation
+        ("The city council in Ankara denied funding for the new Greek school.", "120"),
+        ("The Danish government denied asylum to the Syrian dissident.", "120"),
+        # expecting an apology, assurances, an explanation from someone demands them (100)
+        ("The Japanese government expects an apology from North Korea.", "100"),
+        ("We expect from Germany a clear answer, the Greek minister said.", "100"),
+        # reneging on a deal rejects the agreement (127)
+        ("The Zambian government reneged on its agreement with the IMF.", "127"),
+        # abusing refugees, immigrants, protesters assaults them (182), as abusing prisoners does
+        ("Greek police sexually abused the refugees, a rights group said.", "182"),
+        # opening a hearing into something investigates it (090)
+        ("The Israeli supreme court opened a hearing into the legality of the detentions.", "090"),
+        # contributing troops to a mission is peacekeeping (074); returning seized weapons returns property (0842)
+        ("The Kenyan army contributed 500 troops to the African Union mission in Somalia.", "074"),
+        ("The Sierra Leone rebels returned the weapons seized from the peacekeepers.", "0842"),
+        # sharing expertise is sharing information (064)
+        ("Afghanistan has been sharing expertise with the Tamil Tigers.", "064"),
+    ],
+)
+def test_envoc_family_is_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_approval_a_plan_requires_is_no_act() -> None:
+    """The noun approval alone is no endorsement ("would require its approval"); giving approval still is (051)."""
+    assert "010" in _codes("The Egyptian ministry said that the project would require its approval.")
+    assert "051" in _codes("The French government gave its approval to the Spanish plan.")
+
+
+def test_abusing_an_office_is_no_assault() -> None:
+    assert "182" not in _codes("The Nigerian minister abused his office.")
+
+
+def test_expecting_a_decision_is_no_demand() -> None:
+    assert "100" not in _codes("The French minister expects a decision from the court next week.")
+
+
+def test_denying_an_enemy_victory_is_no_denial() -> None:
+    assert "016" not in _codes("Kenyan police denied the terrorists any victory.")
+    assert "016" in _codes("The Ukrainian army denied the Russian claims.")
