@@ -1520,3 +1520,17 @@ def test_recognising_a_country_is_diplomatic_recognition(text: str, lang: str, d
 def test_recognising_something_else_is_no_recognition() -> None:
     events = code_text("The Russian court recognized the defendants' rights on Monday.", lang="en", published="2024-05-07").events
     assert not [e for e in events if e.cameo == "054"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("Turkey is under sanctions and was condemned by Egypt on Monday.", "en", ("EGY", "TUR")),
+        ("Israeli troops entered the town and were attacked by Hamas fighters.", "en", ("PSEREBHMS", "ISRMIL")),
+        ("La Turquie est sous sanctions et a été condamnée par l'Égypte lundi.", "fr", ("EGY", "TUR")),
+    ],
+)
+def test_a_passive_coordinated_after_its_subject_is_done_to_that_subject(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    """ "X is ... and was condemned by Y": the subject the passive shares is its target, never its source."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert dyad in [(e.source_code, e.target_code) for e in events if e.root in ("11", "19")], _dyads(events)

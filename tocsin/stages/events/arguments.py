@@ -214,6 +214,8 @@ class ArgumentFinder:
             gerund = (
                 bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             )
+            if tok is verb and tok.dep_ == "conj" and _is_passive(tok):
+                break  # "Turkey is under sanctions and was condemned": the shared subject undergoes the passive
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
                     tok = tok.head.head  # "ont publié une déclaration exigeant que ...": the publisher demands
@@ -414,6 +416,12 @@ class ArgumentFinder:
 
     def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:
         where: list[TokenActor] = []
+        if verb.dep_ == "conj" and _is_passive(verb) and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
+            # "Turkey is under sanctions and was condemned by Egypt": the subject it shares is what the passive is done to
+            shared = [a for c in verb.head.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT for a in self.actors_in(c)]
+            shared = [a for a in shared if id(a) not in exclude]
+            if shared:
+                return shared, "object"
         for deps, how in ((TARGET_PRIMARY, "object"), (TARGET_SECONDARY, "oblique")):
             for child in verb.children:
                 if child.dep_ in deps and not self._attribution(child):
@@ -490,6 +498,11 @@ QUOTE_MARKS = _OPENING | _CLOSING | {'"'}  # what opens or closes reported words
 def _plural(actors: list[TokenActor], doc: Any) -> bool:
     """Several actors, or one named by a plural noun ("the ministers", "the Houthis")."""
     return len({a.mention.code for a in actors}) > 1 or any("Plur" in doc[a.head].morph.get("Number") for a in actors)
+
+
+def _is_passive(verb: Any) -> bool:
+    """The verb has a passive auxiliary ("was condemned", « a été visée »)."""
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 
 
 def quoted_tokens(sent: Any) -> set[int]:
