@@ -1352,6 +1352,7 @@ def test_a_protest_no_one_is_named_for_is_held_by_the_people_of_its_place(text: 
     [
         ("Protests are not reported in Mosul.", "en"),
         ("Police said the protests had no leader.", "en"),
+        ("In Cyprus, the ruling Democratic Rally hailed the pipeline deal.", "en"),
         ("La manifestation n'a pas eu lieu samedi à Dakar.", "fr"),
     ],
 )

@@ -201,6 +201,8 @@ def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> 
     tok = trigger.token
     if any(p.cameo[:2] != "14" for p in trigger.candidates) or tok.dep_ not in SUBJECT + PASSIVE_SUBJECT or is_negated(tok.head, cues):
         return [], []
+    if tok.pos_ == "PROPN" or (tok.i > tok.sent.start and not tok.is_lower):
+        return [], []  # a name: "the ruling Democratic Rally hailed the deal" is a party
     sent = tok.sent
     places = [
         a for a in finder.actors
