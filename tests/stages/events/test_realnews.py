@@ -1535,3 +1535,11 @@ def test_a_passive_coordinated_after_its_subject_is_done_to_that_subject(text: s
     """ "X is ... and was condemned by Y": the subject the passive shares is its target, never its source."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert dyad in [(e.source_code, e.target_code) for e in events if e.root in ("11", "19")], _dyads(events)
+
+
+def test_the_recipient_of_a_thing_sent_is_not_what_is_sent() -> None:
+    """ "sent the police a plan": the plan is sent, the police receive it (no deployment of police, 153)."""
+    events = code_text("The Civil Front had sent the Hong Kong police a plan for the march.", lang="en", published="2024-05-07").events
+    assert not [e for e in events if e.cameo == "153"], _dyads(events)
+    events = code_text("The Hong Kong government sent police to the border.", lang="en", published="2024-05-07").events
+    assert [e.cameo for e in events] == ["153"], _dyads(events)

@@ -52,9 +52,19 @@ COUNTRY_OBJECT = "@country"
 
 def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[str]:
     out: set[str] = set()
+    direct = any(c.dep_ in ("dobj", "obj") for c in token.children)
     for child in token.children:
         if child.tag_ == "VBG" and child.dep_ == "prep":
             continue  # "according to", "including", "following": a participle preposition is no object ("accord")
+        if (
+            direct
+            and child.dep_ in ("dative", "iobj")
+            and child.pos_ != "PRON"
+            and child.i < min(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
+        ):
+            # "had sent the police a plan": the police receive, the plan is what is sent ("released him pending
+            # investigation", with "him" parsed as a recipient, keeps its pronoun)
+            continue
         if child.dep_ in _OBJECT_DEPS or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "found him guilty"
             out.add(child.lemma_.lower())
             out.add(child.lower_)
