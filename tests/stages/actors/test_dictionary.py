@@ -253,3 +253,33 @@ def test_actors_office_holders_outside_their_terms_are_elites(actors: ActorDicti
     assert actors.entry("grenell").code_on("2020-03-01") == "USAGOV"
     assert actors.entry("grenell").code_on("2024-03-01") == "USAELI"  # his posting in Berlin ended in June 2020
     assert actors.entry("lorenzana").code_on("2023-01-01") == "PHLELI"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Nikos Dendias", "GRCMIL"),  # foreign minister 2019-2023, defence minister since
+        ("fr", "Nikos Christodoulides", "CYPGOV"),
+        ("en", "Abu Mahdi al-Muhandis", "IRQMIL"),
+        ("en", "Elaine Chao", "USAGOV"),
+        ("fr", "Hassoumi Massaoudou", "NERGOV"),
+        ("en", "Yousef Al-Othaimeen", "IGOMOSOIC"),
+    ],
+)
+def test_actors_office_holders_of_recent_news(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "role"),
+    [
+        ("en", "national security adviser", "GOV"),
+        ("fr", "conseiller à la sécurité nationale", "GOV"),
+        ("en", "presidential palace", "GOV"),
+        ("fr", "palais présidentiel", "GOV"),
+        ("en", "locals", "CVL"),
+        ("en", "security agencies", "COP"),
+    ],
+)
+def test_actors_role_words_of_officials_and_people(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
+    assert actors.roles(lang).get(normalise(phrase)) == role
