@@ -210,3 +210,9 @@ def test_actors_name_with_a_lower_case_particle_is_one_name() -> None:
     article = ExtractActors()(article)
     later = [m for m in article.mentions if m.text == "Saleh" and m.sentence_index == 1]
     assert later and (later[0].code or "").startswith("SAU"), [(m.text, m.code) for m in article.mentions]
+
+
+def test_actors_lower_case_adjective_of_a_group_names_it() -> None:
+    # French writes the adjective of the Houthis in lower case: "des médias houthis" are the group's media
+    mentions = _mentions("Le ministre a démenti les affirmations de médias houthis.")
+    assert any(text == "médias houthis" and (code or "").startswith("YEM") for text, code, _ in mentions), mentions
