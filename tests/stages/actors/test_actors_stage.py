@@ -64,7 +64,7 @@ def test_actors_acronym_case_sensitive() -> None:
     ("text", "surname", "code"),
     [
         ("Mary Wong, the chief executive of Hong Kong, spoke on Monday. Later, Wong rejected the demands.", "Wong", "HKG"),
-        ("Agnes Callamard, a UN rapporteur who had investigated the case, spoke on Friday. Callamard urged calm.", "Callamard", "IGOUNO"),
+        ("Agnes Dupuis, a UN rapporteur who had investigated the case, spoke on Friday. Dupuis urged calm.", "Dupuis", "IGOUNO"),
     ],
 )
 def test_actors_name_takes_the_actor_of_its_apposition(text: str, surname: str, code: str) -> None:

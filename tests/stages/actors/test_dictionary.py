@@ -283,3 +283,38 @@ def test_actors_office_holders_of_recent_news(actors: ActorDictionary, lang: str
 )
 def test_actors_role_words_of_officials_and_people(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
     assert actors.roles(lang).get(normalise(phrase)) == role
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("fr", "Union nationale karen", "MMRREB"),
+        ("fr", "KNU", "MMRREB"),
+        ("fr", "FAMa", "MLIMIL"),
+        ("en", "National Directorate of Security", "AFGSPY"),
+        ("fr", "Patrick Muyaya", "CODGOV"),
+        ("en", "Zaw Min Tun", "MMRGOV"),
+        ("en", "Agnès Callamard", "NGOHRIAMN"),
+    ],
+)
+def test_actors_armed_groups_services_and_spokesmen(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "role"),
+    [
+        ("en", "admiral", "MIL"),
+        ("fr", "contre-amiral", "MIL"),
+        ("en", "special representative", "GOV"),
+        ("fr", "représentant spécial", "GOV"),
+        ("en", "prosecutor general", "JUD"),
+        ("fr", "procureur général", "JUD"),
+        ("en", "member of parliament", "LEG"),
+        ("fr", "tabloïd", "MED"),
+        ("en", "princess", "ELI"),
+        ("fr", "palais royal", "GOV"),
+    ],
+)
+def test_actors_role_words_of_titles(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
+    assert actors.roles(lang).get(normalise(phrase)) == role
