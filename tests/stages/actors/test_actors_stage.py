@@ -216,3 +216,10 @@ def test_actors_lower_case_adjective_of_a_group_names_it() -> None:
     # French writes the adjective of the Houthis in lower case: "des médias houthis" are the group's media
     mentions = _mentions("Le ministre a démenti les affirmations de médias houthis.")
     assert any(text == "médias houthis" and (code or "").startswith("YEM") for text, code, _ in mentions), mentions
+
+
+def test_actors_place_name_after_a_lower_case_article_is_a_name() -> None:
+    # "el-Facher": the Arabic article is written in lower case, the name after it is capitalised
+    mentions = _mentions("Les paramilitaires ont encerclé el-Facher.")
+    assert any(code == "SDN" for _, code, _ in mentions), mentions
+    assert _mentions("Le tigre du zoo s'est échappé.") == []

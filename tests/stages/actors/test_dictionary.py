@@ -328,3 +328,11 @@ def test_actors_us_states_and_large_cities_are_places(actors: ActorDictionary, l
 def test_actors_us_states_leave_out_names_of_countries_and_french_provinces(actors: ActorDictionary) -> None:
     # Georgia is the country, Washington the capital; "le Maine" is a French province
     assert codes(actors, "en", "Georgia") == {"GEO"} and "place" not in kinds(actors, "fr", "Maine")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Mahamadou Issoufou", "NERGOV"), ("Nikki Haley", "USAGOV"), ("Moro Islamic Liberation Front", "PHLREB")],
+)
+def test_actors_heads_of_state_envoys_and_armed_movements(actors: ActorDictionary, text: str, code: str) -> None:
+    assert codes(actors, "en", text) == {code}
