@@ -314,6 +314,8 @@ def test_actors_armed_groups_services_and_spokesmen(actors: ActorDictionary, lan
         ("fr", "tabloïd", "MED"),
         ("en", "princess", "ELI"),
         ("fr", "palais royal", "GOV"),
+        ("en", "provincial council", "GOV"),
+        ("fr", "conseil municipal", "GOV"),
     ],
 )
 def test_actors_role_words_of_titles(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
