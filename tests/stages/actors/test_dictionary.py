@@ -338,3 +338,18 @@ def test_actors_us_states_leave_out_names_of_countries_and_french_provinces(acto
 )
 def test_actors_heads_of_state_envoys_and_armed_movements(actors: ActorDictionary, text: str, code: str) -> None:
     assert codes(actors, "en", text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Volker Türk", "IGOUNOHRIHCH"),
+        ("fr", "Tedros Adhanom Ghebreyesus", "IGOUNOHLHWHO"),
+        ("en", "Karim Khan", "IGOJUDICC"),
+        ("fr", "Amir Khan Muttaqi", "AFGGOVTAL"),
+        ("en", "Hakainde Hichilema", "ZMBGOV"),
+        ("fr", "Mikheïl Kavelachvili", "GEOGOV"),
+    ],
+)
+def test_actors_un_officials_and_leaders_of_2024_2025(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
