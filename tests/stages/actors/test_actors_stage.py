@@ -223,3 +223,15 @@ def test_actors_place_name_after_a_lower_case_article_is_a_name() -> None:
     mentions = _mentions("Les paramilitaires ont encerclé el-Facher.")
     assert any(code == "SDN" for _, code, _ in mentions), mentions
     assert _mentions("Le tigre du zoo s'est échappé.") == []
+
+
+def test_actors_anonymous_people_take_the_country_where_the_story_last_was() -> None:
+    # no place nor police in their sentence: the latest place named before, not the most-mentioned country
+    text = (
+        "American collectors from the United States bought the American painting. "
+        "It was stolen from a museum in Lyon, France. On Sunday a man was arrested."
+    )
+    article = next(ParseText().pipe([Article(text=text, lang="en")]))
+    article = ExtractActors()(article)
+    codes = {m.text: m.code for m in article.mentions}
+    assert codes.get("man") == "FRACVL", codes

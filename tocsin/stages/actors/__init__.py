@@ -496,7 +496,17 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
         return nearest.mention.country
     agents = [a for a in same if a is not people and any(r in _ON_THE_SPOT for r in a.mention.roles)]
     agent = min(agents, key=lambda a: abs(a.start - people.start), default=None)
-    return agent.mention.country if agent is not None else None
+    if agent is not None:
+        return agent.mention.country
+    # else where the story last was: the latest place named before them ("... from Blenheim Palace in Oxfordshire,
+    # England. Another man was arrested")
+    index = people.mention.sentence_index
+    before = [
+        a for a in actors
+        if a.mention.sentence_index < index and a.mention.country and a.mention.kind in ("country", "place", "capital")
+        and not a.mention.roles and a.dep not in _ACTING
+    ]  # fmt: skip
+    return before[-1].mention.country if before else None
 
 
 __all__ = ["DOC_KEY", "MATCHES_KEY", "MAX_ATTACH_STEPS", "ExtractActors", "TokenActor", "preposition_of"]
