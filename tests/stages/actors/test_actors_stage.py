@@ -235,3 +235,10 @@ def test_actors_anonymous_people_take_the_country_where_the_story_last_was() -> 
     article = ExtractActors()(article)
     codes = {m.text: m.code for m in article.mentions}
     assert codes.get("man") == "FRACVL", codes
+
+
+def test_actors_users_of_social_media_are_civilians_and_outlets_no_actor() -> None:
+    # "social media users" are people, not a media actor; a press agency named after its country is no actor
+    mentions = _en_mentions("Ukrainian civilians fled. Social media users and the Saudi Press Agency reported the attack.")
+    assert ("Social media users", "UKRCVL") in mentions, mentions
+    assert not any("Saudi" in text for text, _ in mentions), mentions
