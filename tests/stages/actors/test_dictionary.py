@@ -316,6 +316,7 @@ def test_actors_armed_groups_services_and_spokesmen(actors: ActorDictionary, lan
         ("fr", "palais royal", "GOV"),
         ("en", "provincial council", "GOV"),
         ("fr", "conseil municipal", "GOV"),
+        ("fr", "groupes ethniques armés", "REB"),
     ],
 )
 def test_actors_role_words_of_titles(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
