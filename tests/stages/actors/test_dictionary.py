@@ -323,16 +323,6 @@ def test_actors_role_words_of_titles(actors: ActorDictionary, lang: str, phrase:
     assert actors.roles(lang).get(normalise(phrase)) == role
 
 
-@pytest.mark.parametrize(("lang", "text"), [("en", "Ohio"), ("fr", "Californie"), ("en", "New York"), ("fr", "Virginie-Occidentale")])
-def test_actors_us_states_and_large_cities_are_places(actors: ActorDictionary, lang: str, text: str) -> None:
-    assert codes(actors, lang, text) == {"USA"} and kinds(actors, lang, text) == {"place"}
-
-
-def test_actors_us_states_leave_out_names_of_countries_and_french_provinces(actors: ActorDictionary) -> None:
-    # Georgia is the country, Washington the capital; "le Maine" is a French province
-    assert codes(actors, "en", "Georgia") == {"GEO"} and "place" not in kinds(actors, "fr", "Maine")
-
-
 @pytest.mark.parametrize(
     ("text", "code"),
     [("Mahamadou Issoufou", "NERGOV"), ("Nikki Haley", "USAGOV"), ("Moro Islamic Liberation Front", "PHLREB")],
