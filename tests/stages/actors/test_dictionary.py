@@ -258,7 +258,7 @@ def test_actors_office_holders_outside_their_terms_are_elites(actors: ActorDicti
 @pytest.mark.parametrize(
     ("lang", "text", "code"),
     [
-        ("en", "Nikos Dendias", "GRCMIL"),  # foreign minister 2019-2023, defence minister since
+        ("en", "Nikos Dendias", "GRCGOV"),
         ("fr", "Nikos Christodoulides", "CYPGOV"),
         ("en", "Abu Mahdi al-Muhandis", "IRQMIL"),
         ("en", "Elaine Chao", "USAGOV"),
