@@ -253,3 +253,94 @@ def test_actors_office_holders_outside_their_terms_are_elites(actors: ActorDicti
     assert actors.entry("grenell").code_on("2020-03-01") == "USAGOV"
     assert actors.entry("grenell").code_on("2024-03-01") == "USAELI"  # his posting in Berlin ended in June 2020
     assert actors.entry("lorenzana").code_on("2023-01-01") == "PHLELI"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Nikos Dendias", "GRCGOV"),
+        ("fr", "Nikos Christodoulides", "CYPGOV"),
+        ("en", "Abu Mahdi al-Muhandis", "IRQMIL"),
+        ("en", "Elaine Chao", "USAGOV"),
+        ("fr", "Hassoumi Massaoudou", "NERGOV"),
+        ("en", "Yousef Al-Othaimeen", "IGOMOSOIC"),
+    ],
+)
+def test_actors_office_holders_of_recent_news(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "role"),
+    [
+        ("en", "national security adviser", "GOV"),
+        ("fr", "conseiller à la sécurité nationale", "GOV"),
+        ("en", "presidential palace", "GOV"),
+        ("fr", "palais présidentiel", "GOV"),
+        ("en", "locals", "CVL"),
+        ("en", "security agencies", "COP"),
+    ],
+)
+def test_actors_role_words_of_officials_and_people(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
+    assert actors.roles(lang).get(normalise(phrase)) == role
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("fr", "Union nationale karen", "MMRREB"),
+        ("fr", "KNU", "MMRREB"),
+        ("fr", "FAMa", "MLIMIL"),
+        ("en", "National Directorate of Security", "AFGSPY"),
+        ("fr", "Patrick Muyaya", "CODGOV"),
+        ("en", "Zaw Min Tun", "MMRGOV"),
+        ("en", "Agnès Callamard", "NGOHRIAMN"),
+    ],
+)
+def test_actors_armed_groups_services_and_spokesmen(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "role"),
+    [
+        ("en", "admiral", "MIL"),
+        ("fr", "contre-amiral", "MIL"),
+        ("en", "special representative", "GOV"),
+        ("fr", "représentant spécial", "GOV"),
+        ("en", "prosecutor general", "JUD"),
+        ("fr", "procureur général", "JUD"),
+        ("en", "member of parliament", "LEG"),
+        ("fr", "tabloïd", "MED"),
+        ("en", "princess", "ELI"),
+        ("fr", "palais royal", "GOV"),
+        ("en", "provincial council", "GOV"),
+        ("fr", "conseil municipal", "GOV"),
+        ("fr", "groupes ethniques armés", "REB"),
+    ],
+)
+def test_actors_role_words_of_titles(actors: ActorDictionary, lang: str, phrase: str, role: str) -> None:
+    assert actors.roles(lang).get(normalise(phrase)) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Mahamadou Issoufou", "NERGOV"), ("Nikki Haley", "USAGOV"), ("Moro Islamic Liberation Front", "PHLREB")],
+)
+def test_actors_heads_of_state_envoys_and_armed_movements(actors: ActorDictionary, text: str, code: str) -> None:
+    assert codes(actors, "en", text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Volker Türk", "IGOUNOHRIHCH"),
+        ("fr", "Tedros Adhanom Ghebreyesus", "IGOUNOHLHWHO"),
+        ("en", "Karim Khan", "IGOJUDICC"),
+        ("fr", "Amir Khan Muttaqi", "AFGGOVTAL"),
+        ("en", "Hakainde Hichilema", "ZMBGOV"),
+        ("fr", "Mikheïl Kavelachvili", "GEOGOV"),
+    ],
+)
+def test_actors_un_officials_and_leaders_of_2024_2025(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
+    assert codes(actors, lang, text) == {code}

@@ -292,7 +292,7 @@ def _name_chains(sent: Any, taken: set[int]) -> list[tuple[int, int]]:
     chains: list[tuple[int, int]] = []
     start = None
     for tok in sent:
-        inside = tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper()
+        inside = tok.pos_ == "PROPN" and tok.i not in taken and (tok.text[:1].isupper() or _particle(tok, taken))
         if inside and start is None:
             start = tok.i
         elif not inside and start is not None:
@@ -301,6 +301,14 @@ def _name_chains(sent: Any, taken: set[int]) -> list[tuple[int, int]]:
     if start is not None:
         chains.append((start, sent.end))
     return chains
+
+
+def _particle(tok: Any, taken: set[int]) -> bool:
+    """A lower-case proper-noun word inside a name ("al" and "-" in "Moammar al-Eryani", "bin" in "Ali bin Tamim"):
+    one that the parser tags as part of the name and that a capitalised word of the name follows."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in taken and (nxt.text[:1].isupper() or _particle(nxt, taken))
 
 
 def _linked(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
@@ -475,7 +483,17 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
         return nearest.mention.country
     agents = [a for a in same if a is not people and any(r in _ON_THE_SPOT for r in a.mention.roles)]
     agent = min(agents, key=lambda a: abs(a.start - people.start), default=None)
-    return agent.mention.country if agent is not None else None
+    if agent is not None:
+        return agent.mention.country
+    # else where the story last was: the latest place named before them ("... from Blenheim Palace in Oxfordshire,
+    # England. Another man was arrested")
+    index = people.mention.sentence_index
+    before = [
+        a for a in actors
+        if a.mention.sentence_index < index and a.mention.country and a.mention.kind in ("country", "place", "capital")
+        and not a.mention.roles and a.dep not in _ACTING and a.dep != "conj"  # "France and Germany talked": both act
+    ]  # fmt: skip
+    return before[-1].mention.country if before else None
 
 
 __all__ = ["DOC_KEY", "MATCHES_KEY", "MAX_ATTACH_STEPS", "ExtractActors", "TokenActor", "preposition_of"]

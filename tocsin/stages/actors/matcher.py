@@ -125,8 +125,9 @@ class ActorMatcher:
             kind, key = label.split("|", 1)
             if kind == "E":
                 surfaces = tuple(self._entity.get(key, ()))
-                if not doc[start].text[:1].isupper():
-                    # a proper name written in lower case is a common word ("tigre", "pays"); demonyms are adjectives
+                if not any(c.isupper() for c in doc[start:end].text):
+                    # a proper name written in lower case is a common word ("tigre", "pays"); demonyms are adjectives.
+                    # A capital after a lower-case article is still a name ("el-Facher", "al-Qaïda").
                     surfaces = tuple(s for s in surfaces if s.form_kind == "demonym" or not s.form[:1].isupper())
                 if not surfaces:
                     continue
