@@ -123,6 +123,7 @@ class Cues:
     pronoun_numbers: frozenset[str] = frozenset()  # number words that also stand for someone ("no-one", « l'un »)
     unanswered_verbs: frozenset[str] = frozenset()  # "go", « rester »: negated with an `unanswered` word, a threat
     unanswered: frozenset[str] = frozenset()  # "unanswered", « sans réponse », « impuni »
+    comitative: frozenset[str] = frozenset()  # prepositions of company ("with", « avec »): talks with X go both ways
     habitual: frozenset[str] = frozenset()  # adverbs of a rare habit ("rarely", « rarement »): the clause reports no single act
     against_government: frozenset[str] = frozenset()  # words before a protest that name its target ("anti-government")
     causes: frozenset[str] = frozenset()  # non-human causes of harm ("virus", « séisme »): what they do is no event

@@ -1543,3 +1543,22 @@ def test_the_recipient_of_a_thing_sent_is_not_what_is_sent() -> None:
     assert not [e for e in events if e.cameo == "153"], _dyads(events)
     events = code_text("The Hong Kong government sent police to the border.", lang="en", published="2024-05-07").events
     assert [e.cameo for e in events] == ["153"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Taliban met on Monday with the US peace envoy in Qatar.", "en"),
+        ("Emmanuel Macron a eu mercredi un entretien avec le ministre nigérien des Affaires étrangères.", "fr"),
+    ],
+)
+def test_talks_with_someone_go_both_ways(text: str, lang: str) -> None:
+    """Talks held with someone ("met with", « un entretien avec ») are each side's toward the other."""
+    events = code_text(text, lang=lang, published="2020-02-03").events
+    dyads = {(e.source_code, e.target_code) for e in events if e.root == "04"}
+    assert len(dyads) == 2 and {(b, a) for a, b in dyads} == dyads, _dyads(events)
+
+
+def test_a_visit_goes_one_way() -> None:
+    events = code_text("President Putin visited Beijing on Monday.", lang="en", published="2020-02-03").events
+    assert [(e.source_code, e.target_code) for e in events if e.root == "04"] == [("RUSGOV", "CHN")], _dyads(events)

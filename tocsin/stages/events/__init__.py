@@ -388,7 +388,7 @@ class CodeEvents:
     def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
         """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""
         doc = sent.doc
-        pairs, target_how = _dyads(draft, sent)
+        pairs, target_how = _dyads(draft, sent, load_language(article.lang or "fr").cues)
         trigger_span = doc[draft.span[0] : draft.span[1]]
         out: list[Event] = []
         for source, target in pairs:

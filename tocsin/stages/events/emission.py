@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...models import ActorMention, Event
-from ..actors import TokenActor
+from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, ArgumentFinder
 from .draft import _ARMED_OR_STATE, _NEARBY_ROOTS, _Draft
 from .modality import is_negated
@@ -89,7 +89,7 @@ def _most_specific(actors: list[TokenActor]) -> list[TokenActor]:
     return [a for a, code in zip(actors, codes, strict=True) if not (code and any(o != code and o.startswith(code) for o in codes))]
 
 
-def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
+def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor | None, TokenActor | None]], str]:
     """The (source, target) pairs a draft codes, and how its targets were found. A locative target is kept only for
     force; a joint act of several countries is each toward the other; a verbal act with no target takes the nearest
     other actor."""
@@ -125,7 +125,24 @@ def _dyads(draft: _Draft, sent: Any) -> tuple[list[tuple[TokenActor | None, Toke
             else:
                 targets = [None]
         pairs = [(s, t) for s in sources for t in targets]
+        if draft.code in _TALKS:
+            # "the Taliban met with the US envoy", « un entretien avec le ministre nigérien »: talks with someone are
+            # held by both sides, each toward the other
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None and _comitative(doc[t.head], cues)]
     return pairs, target_how
+
+
+# Talks (CAMEO 040 consult, 041 discuss by telephone, 044 meet at a third location, 046 negotiate) are held by both
+# sides; a visit (042) and hosting (043) go one way, each coded by itself.
+_TALKS = frozenset({"040", "041", "044", "046"})
+
+
+def _comitative(token: Any, cues: Any) -> bool:
+    """The actor's words follow a preposition of company ("with", « avec »), on the actor or on the phrase it is in."""
+    for tok in (token, token.head):
+        if preposition_of(tok) in cues.comitative:
+            return True
+    return False
 
 
 def _mutual(code: str) -> bool:
