@@ -479,3 +479,16 @@ def test_chanting_slogans_is_criticism_by_protesters() -> None:
     assert "111" in _codes("Les manifestants ont scandé des slogans hostiles au président Macky Sall.")
     assert "111" in _codes("Des milliers d'opposants guinéens ont défilé à Conakry en scandant des slogans contre la junte.")
     assert "111" not in _codes("Les supporters du club sénégalais ont scandé le nom de leur joueur.")
+
+
+def test_submitting_a_truce_plan_proposes_a_truce() -> None:
+    """« soumettre un projet de cessez-le-feu » proposes a truce (0356), not a bare proposal (030); being « soumis à des
+    contrôles » proposes nothing."""
+    assert "0356" in _codes("Le gouvernement a soumis aux rebelles une proposition de trêve.")
+    assert "0356" not in _codes("Le pays est soumis à des contrôles rigoureux.")
+
+
+def test_destroying_warplanes_or_barracks_is_fighting() -> None:
+    """Destroying bombers, fighter jets or barracks is a military attack (190), not the destruction of property (1712)."""
+    assert "190" in _codes("L'armée ukrainienne a détruit deux bombardiers russes.")
+    assert "190" in _codes("Les rebelles ont détruit une caserne de l'armée malienne.")
