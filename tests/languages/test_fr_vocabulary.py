@@ -492,3 +492,15 @@ def test_destroying_warplanes_or_barracks_is_fighting() -> None:
     """Destroying bombers, fighter jets or barracks is a military attack (190), not the destruction of property (1712)."""
     assert "190" in _codes("L'armée ukrainienne a détruit deux bombardiers russes.")
     assert "190" in _codes("Les rebelles ont détruit une caserne de l'armée malienne.")
+
+
+def test_lifting_or_shortening_a_curfew_is_a_concession() -> None:
+    """The PLOVER codebook lists removing curfews and easing legal restrictions among concessions (CONCEDE), whatever
+    the CAMEO mapping of 0813/0814 says; shortening a curfew is one too."""
+
+    def plover(text: str) -> set[str | None]:
+        return {e.plover for e in code_text(text, lang="fr", published="2024-05-07").events}
+
+    assert "CONCEDE" in plover("Le gouvernement tchadien a levé le couvre-feu nocturne à N'Djamena.")
+    assert "CONCEDE" in plover("Le président guinéen a réduit de deux heures le couvre-feu imposé à Conakry.")
+    assert "CONCEDE" in plover("Le gouvernement éthiopien a levé l'état d'urgence décrété en novembre.")
