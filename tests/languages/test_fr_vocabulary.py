@@ -504,3 +504,28 @@ def test_lifting_or_shortening_a_curfew_is_a_concession() -> None:
     assert "CONCEDE" in plover("Le gouvernement tchadien a levé le couvre-feu nocturne à N'Djamena.")
     assert "CONCEDE" in plover("Le président guinéen a réduit de deux heures le couvre-feu imposé à Conakry.")
     assert "CONCEDE" in plover("Le gouvernement éthiopien a levé l'état d'urgence décrété en novembre.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 082 calling off a strike
+        ("Le syndicat des enseignants a annulé la grève prévue lundi.", "082"),
+        # 086 letting observers in
+        ("Le Premier ministre kirghiz a reçu une mission d'observateurs de l'ONU.", "086"),
+        # 023 seeking refuge, asylum
+        ("Des milliers de Soudanais ont cherché refuge au Tchad.", "023"),
+        # 0874 surrendering to the authorities
+        ("Des centaines de rebelles congolais se sont rendus aux autorités.", "0874"),
+        # 162 cutting deliveries of aid
+        ("Le Programme alimentaire mondial a réduit les livraisons de vivres aux réfugiés au Kenya.", "162"),
+    ],
+)
+def test_concessions_requests_and_cuts_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_going_somewhere_is_no_surrender() -> None:
+    """« se rendre à Kinshasa » is a trip (042); only « se rendre aux autorités, à la police » surrenders."""
+    codes = _codes("Le président congolais s'est rendu à Kinshasa mardi.")
+    assert "042" in codes and "0874" not in codes
