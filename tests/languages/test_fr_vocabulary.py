@@ -529,3 +529,13 @@ def test_going_somewhere_is_no_surrender() -> None:
     """« se rendre à Kinshasa » is a trip (042); only « se rendre aux autorités, à la police » surrenders."""
     codes = _codes("Le président congolais s'est rendu à Kinshasa mardi.")
     assert "042" in codes and "0874" not in codes
+
+
+def test_a_mediation_mission_is_mediation() -> None:
+    """« entreprendre une mission de médiation » mediates (045): the mission is the act its complement names."""
+    assert "045" in _codes("Le secrétaire général de l'Union africaine a entrepris une mission de médiation entre le Soudan et le Tchad.")
+
+
+def test_handing_over_relief_supplies_is_humanitarian_aid() -> None:
+    assert "073" in _codes("La France a remis des vivres aux réfugiés soudanais.")
+    assert "073" in _codes("Des médecins suisses ont remis 700 kg de médicaments au Croissant-Rouge malien.")
