@@ -539,3 +539,10 @@ def test_a_mediation_mission_is_mediation() -> None:
 def test_handing_over_relief_supplies_is_humanitarian_aid() -> None:
     assert "073" in _codes("La France a remis des vivres aux réfugiés soudanais.")
     assert "073" in _codes("Des médecins suisses ont remis 700 kg de médicaments au Croissant-Rouge malien.")
+
+
+def test_attributing_unrest_or_a_coup_attempt_blames() -> None:
+    """« attribuer ces troubles, la tentative de coup d'État à X » blames X (112); attributing a prize does not."""
+    assert "112" in _codes("Le gouvernement géorgien attribue ces troubles à l'opposition.")
+    assert "112" in _codes("Le gouvernement géorgien attribue la tentative de coup d'État à l'opposition.")
+    assert "112" not in _codes("Le jury a attribué le prix de la paix à une militante iranienne.")
