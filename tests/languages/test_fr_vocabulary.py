@@ -546,3 +546,11 @@ def test_attributing_unrest_or_a_coup_attempt_blames() -> None:
     assert "112" in _codes("Le gouvernement géorgien attribue ces troubles à l'opposition.")
     assert "112" in _codes("Le gouvernement géorgien attribue la tentative de coup d'État à l'opposition.")
     assert "112" not in _codes("Le jury a attribué le prix de la paix à une militante iranienne.")
+
+
+def test_words_of_scorn_make_a_statement_criticism() -> None:
+    """A statement calling something « une farce » or someone « incompétent » criticises (111); a neutral one states (010)."""
+    assert "111" in _codes("« Ces élections sont une farce », a déclaré le chef de l'opposition sénégalaise.")
+    assert "111" in _codes("« Ce gouvernement est incompétent », a déclaré le chef de l'opposition malienne.")
+    codes = _codes("« Ces élections ont été libres », a déclaré le chef de l'opposition sénégalaise.")
+    assert "010" in codes and "111" not in codes
