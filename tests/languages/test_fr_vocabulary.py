@@ -554,3 +554,9 @@ def test_words_of_scorn_make_a_statement_criticism() -> None:
     assert "111" in _codes("« Ce gouvernement est incompétent », a déclaré le chef de l'opposition malienne.")
     codes = _codes("« Ces élections ont été libres », a déclaré le chef de l'opposition sénégalaise.")
     assert "010" in codes and "111" not in codes
+
+
+def test_damage_caused_by_armed_forces_is_an_attack() -> None:
+    """A Russian drone « a provoqué d'importants dégâts »: an air attack (195); a storm causing damage is no event."""
+    assert "195" in _codes("Un drone russe a provoqué d'importants dégâts dans un immeuble d'Odessa.")
+    assert not _codes("La tempête a provoqué d'importants dégâts dans le port de Dakar.")
