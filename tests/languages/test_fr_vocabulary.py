@@ -560,3 +560,15 @@ def test_damage_caused_by_armed_forces_is_an_attack() -> None:
     """A Russian drone « a provoqué d'importants dégâts »: an air attack (195); a storm causing damage is no event."""
     assert "195" in _codes("Un drone russe a provoqué d'importants dégâts dans un immeuble d'Odessa.")
     assert not _codes("La tempête a provoqué d'importants dégâts dans le port de Dakar.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Des gardes-frontières libyens ont infligé des sévices sexuels à des migrants nigérians.", "1821"),
+        ("L'armée malienne a commis de nouvelles violations de l'accord de cessez-le-feu.", "196"),
+        ("L'Italie a annoncé la suspension de ses liaisons aériennes avec la Serbie.", "160"),
+    ],
+)
+def test_abuse_truce_violations_and_cut_links_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
