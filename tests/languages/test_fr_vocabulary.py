@@ -572,3 +572,9 @@ def test_damage_caused_by_armed_forces_is_an_attack() -> None:
 )
 def test_abuse_truce_violations_and_cut_links_are_coded(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_a_resignation_is_a_retreat_like_resigning() -> None:
+    """PLOVER codes resignations of officials as RETREAT (resign), the noun « démission » as the verb « démissionner »."""
+    events = code_text("Le Premier ministre malien a présenté sa démission au président.", lang="fr", published="2024-05-07").events
+    assert {e.plover for e in events if e.cameo == "0831"} == {"RETREAT"}
