@@ -578,3 +578,33 @@ def test_a_resignation_is_a_retreat_like_resigning() -> None:
     """PLOVER codes resignations of officials as RETREAT (resign), the noun « démission » as the verb « démissionner »."""
     events = code_text("Le Premier ministre malien a présenté sa démission au président.", lang="fr", published="2024-05-07").events
     assert {e.plover for e in events if e.cameo == "0831"} == {"RETREAT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 170 hacking, defacing websites (PLOVER COERCE:cyber)
+        ("La Corée du Nord a tenté de pirater les ordinateurs de l'armée sud-coréenne.", "170"),
+        ("Des pirates informatiques iraniens ont défiguré des centaines de sites internet israéliens.", "170"),
+        # 191 sealing off a territory
+        ("Israël a réimposé le bouclage de la Cisjordanie.", "191"),
+        # 1721 preventing a demonstration
+        ("La police turque a empêché la manifestation des étudiants à Ankara.", "1721"),
+        # 150 / 154 ordering patrols, a deployment
+        ("Le gouverneur de Lagos a ordonné des patrouilles de la police dans les quartiers nord.", "150"),
+        ("Le président russe a ordonné le déploiement de troupes à la frontière.", "154"),
+        # 060 sharing know-how
+        ("L'Iran a partagé son savoir-faire militaire avec le Hezbollah.", "060"),
+        # 165 ending mediation efforts
+        ("Des officiers syriens ont mis fin à leurs efforts de médiation entre les milices libanaises.", "165"),
+    ],
+)
+def test_cyber_sealing_off_orders_and_halted_mediation_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_hacking_is_plover_cyber_coercion() -> None:
+    events = code_text(
+        "La Corée du Nord a tenté de pirater les ordinateurs de l'armée sud-coréenne.", lang="fr", published="2024-05-07"
+    ).events
+    assert ("COERCE", "cyber") in {(e.plover, e.mode) for e in events}
