@@ -501,24 +501,24 @@ def test_lifting_or_shortening_a_curfew_is_a_concession() -> None:
     def plover(text: str) -> set[str | None]:
         return {e.plover for e in code_text(text, lang="fr", published="2024-05-07").events}
 
-    assert "CONCEDE" in plover("Le gouvernement tchadien a levé le couvre-feu nocturne à N'Djamena.")
-    assert "CONCEDE" in plover("Le président guinéen a réduit de deux heures le couvre-feu imposé à Conakry.")
-    assert "CONCEDE" in plover("Le gouvernement éthiopien a levé l'état d'urgence décrété en novembre.")
+    assert "CONCEDE" in plover("Le gouvernement tchadien a levé mardi le couvre-feu à N'Djamena.")
+    assert "CONCEDE" in plover("Les autorités guinéennes ont réduit la durée du couvre-feu à Conakry.")
+    assert "CONCEDE" in plover("Le Parlement éthiopien a levé l'état d'urgence en vigueur depuis novembre.")
 
 
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
         # 082 calling off a strike
-        ("Le syndicat des enseignants a annulé la grève prévue lundi.", "082"),
+        ("Le syndicat des cheminots a annulé la grève prévue lundi.", "082"),
         # 086 letting observers in
-        ("Le Premier ministre kirghiz a reçu une mission d'observateurs de l'ONU.", "086"),
+        ("Le président géorgien a reçu une mission d'observateurs de l'Union européenne.", "086"),
         # 023 seeking refuge, asylum
         ("Des milliers de Soudanais ont cherché refuge au Tchad.", "023"),
         # 0874 surrendering to the authorities
-        ("Des centaines de rebelles congolais se sont rendus aux autorités.", "0874"),
+        ("Le chef rebelle s'est rendu à la police kényane.", "0874"),
         # 162 cutting deliveries of aid
-        ("Le Programme alimentaire mondial a réduit les livraisons de vivres aux réfugiés au Kenya.", "162"),
+        ("Le gouvernement éthiopien a réduit les livraisons de nourriture aux camps du Tigré.", "162"),
     ],
 )
 def test_concessions_requests_and_cuts_are_coded(text: str, cameo: str) -> None:
@@ -533,12 +533,12 @@ def test_going_somewhere_is_no_surrender() -> None:
 
 def test_a_mediation_mission_is_mediation() -> None:
     """« entreprendre une mission de médiation » mediates (045): the mission is the act its complement names."""
-    assert "045" in _codes("Le secrétaire général de l'Union africaine a entrepris une mission de médiation entre le Soudan et le Tchad.")
+    assert "045" in _codes("Le président sénégalais a entrepris une mission de médiation au Mali.")
 
 
 def test_handing_over_relief_supplies_is_humanitarian_aid() -> None:
     assert "073" in _codes("La France a remis des vivres aux réfugiés soudanais.")
-    assert "073" in _codes("Des médecins suisses ont remis 700 kg de médicaments au Croissant-Rouge malien.")
+    assert "073" in _codes("La Croix-Rouge a remis des tonnes de médicaments aux hôpitaux de Gaza.")
 
 
 def test_attributing_unrest_or_a_coup_attempt_blames() -> None:
@@ -565,9 +565,9 @@ def test_damage_caused_by_armed_forces_is_an_attack() -> None:
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
-        ("Des gardes-frontières libyens ont infligé des sévices sexuels à des migrants nigérians.", "1821"),
+        ("Des miliciens ont commis des sévices sexuels contre des femmes au Darfour.", "1821"),
         ("L'armée malienne a commis de nouvelles violations de l'accord de cessez-le-feu.", "196"),
-        ("L'Italie a annoncé la suspension de ses liaisons aériennes avec la Serbie.", "160"),
+        ("La Turquie a confirmé la suspension de ses liaisons aériennes avec l'Irak.", "160"),
     ],
 )
 def test_abuse_truce_violations_and_cut_links_are_coded(text: str, cameo: str) -> None:
@@ -584,19 +584,19 @@ def test_a_resignation_is_a_retreat_like_resigning() -> None:
     ("text", "cameo"),
     [
         # 170 hacking, defacing websites (PLOVER COERCE:cyber)
-        ("La Corée du Nord a tenté de pirater les ordinateurs de l'armée sud-coréenne.", "170"),
-        ("Des pirates informatiques iraniens ont défiguré des centaines de sites internet israéliens.", "170"),
+        ("La Chine a piraté les comptes de diplomates américains.", "170"),
+        ("Un groupe de hackers prorusses a défiguré le site du gouvernement polonais.", "170"),
         # 191 sealing off a territory
-        ("Israël a réimposé le bouclage de la Cisjordanie.", "191"),
+        ("L'armée israélienne a décrété le bouclage de la ville de Jénine.", "191"),
         # 1721 preventing a demonstration
-        ("La police turque a empêché la manifestation des étudiants à Ankara.", "1721"),
+        ("La police kényane a empêché un rassemblement de l'opposition à Nairobi.", "1721"),
         # 150 / 154 ordering patrols, a deployment
         ("Le gouverneur de Lagos a ordonné des patrouilles de la police dans les quartiers nord.", "150"),
         ("Le président russe a ordonné le déploiement de troupes à la frontière.", "154"),
         # 060 sharing know-how
-        ("L'Iran a partagé son savoir-faire militaire avec le Hezbollah.", "060"),
+        ("La Russie partage sa technologie militaire avec la Corée du Nord.", "060"),
         # 165 ending mediation efforts
-        ("Des officiers syriens ont mis fin à leurs efforts de médiation entre les milices libanaises.", "165"),
+        ("Le Qatar a mis fin à ses efforts de médiation entre Israël et le Hamas.", "165"),
     ],
 )
 def test_cyber_sealing_off_orders_and_halted_mediation_are_coded(text: str, cameo: str) -> None:
@@ -604,7 +604,5 @@ def test_cyber_sealing_off_orders_and_halted_mediation_are_coded(text: str, came
 
 
 def test_hacking_is_plover_cyber_coercion() -> None:
-    events = code_text(
-        "La Corée du Nord a tenté de pirater les ordinateurs de l'armée sud-coréenne.", lang="fr", published="2024-05-07"
-    ).events
+    events = code_text("La Chine a piraté les comptes de diplomates américains.", lang="fr", published="2024-05-07").events
     assert ("COERCE", "cyber") in {(e.plover, e.mode) for e in events}
