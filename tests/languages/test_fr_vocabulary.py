@@ -606,3 +606,11 @@ def test_cyber_sealing_off_orders_and_halted_mediation_are_coded(text: str, came
 def test_hacking_is_plover_cyber_coercion() -> None:
     events = code_text("La Chine a piraté les comptes de diplomates américains.", lang="fr", published="2024-05-07").events
     assert ("COERCE", "cyber") in {(e.plover, e.mode) for e in events}
+
+
+def test_a_decision_is_the_act_an_intention_is_not() -> None:
+    """« a décidé d'expulser l'ambassadeur » reports the expulsion decided (161); « envisage d'expulser » only intends
+    it (a hypothetical 13x)."""
+    codes = _codes("Le Mali a décidé d'expulser l'ambassadeur de France.")
+    assert "161" in codes and "1313" not in codes
+    assert "1313" in _codes("Le Niger envisage d'expulser l'ambassadeur de France.")
