@@ -481,3 +481,138 @@ def test_chanting_slogans_is_criticism_by_protesters() -> None:
     assert "111" in _codes("Les manifestants ont scandé des slogans hostiles au président Macky Sall.")
     assert "111" in _codes("Des milliers d'opposants guinéens ont défilé à Conakry en scandant des slogans contre la junte.")
     assert "111" not in _codes("Les supporters du club sénégalais ont scandé le nom de leur joueur.")
+
+
+def test_submitting_a_truce_plan_proposes_a_truce() -> None:
+    """« soumettre un projet de cessez-le-feu » proposes a truce (0356), not a bare proposal (030); being « soumis à des
+    contrôles » proposes nothing."""
+    assert "0356" in _codes("Le gouvernement a soumis aux rebelles une proposition de trêve.")
+    assert "0356" not in _codes("Le pays est soumis à des contrôles rigoureux.")
+
+
+def test_destroying_warplanes_or_barracks_is_fighting() -> None:
+    """Destroying bombers, fighter jets or barracks is a military attack (190), not the destruction of property (1712)."""
+    assert "190" in _codes("L'armée ukrainienne a détruit deux bombardiers russes.")
+    assert "190" in _codes("Les rebelles ont détruit une caserne de l'armée malienne.")
+
+
+def test_lifting_or_shortening_a_curfew_is_a_concession() -> None:
+    """The PLOVER codebook lists removing curfews and easing legal restrictions among concessions (CONCEDE), whatever
+    the CAMEO mapping of 0813/0814 says; shortening a curfew is one too."""
+
+    def plover(text: str) -> set[str | None]:
+        return {e.plover for e in code_text(text, lang="fr", published="2024-05-07").events}
+
+    assert "CONCEDE" in plover("Le gouvernement tchadien a levé mardi le couvre-feu à N'Djamena.")
+    assert "CONCEDE" in plover("Les autorités guinéennes ont réduit la durée du couvre-feu à Conakry.")
+    assert "CONCEDE" in plover("Le Parlement éthiopien a levé l'état d'urgence en vigueur depuis novembre.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 082 calling off a strike
+        ("Le syndicat des cheminots a annulé la grève prévue lundi.", "082"),
+        # 086 letting observers in
+        ("Le président géorgien a reçu une mission d'observateurs de l'Union européenne.", "086"),
+        # 023 seeking refuge, asylum
+        ("Des milliers de Soudanais ont cherché refuge au Tchad.", "023"),
+        # 0874 surrendering to the authorities
+        ("Le chef rebelle s'est rendu à la police kényane.", "0874"),
+        # 162 cutting deliveries of aid
+        ("Le gouvernement éthiopien a réduit les livraisons de nourriture aux camps du Tigré.", "162"),
+    ],
+)
+def test_concessions_requests_and_cuts_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_going_somewhere_is_no_surrender() -> None:
+    """« se rendre à Kinshasa » is a trip (042); only « se rendre aux autorités, à la police » surrenders."""
+    codes = _codes("Le président congolais s'est rendu à Kinshasa mardi.")
+    assert "042" in codes and "0874" not in codes
+
+
+def test_a_mediation_mission_is_mediation() -> None:
+    """« entreprendre une mission de médiation » mediates (045): the mission is the act its complement names."""
+    assert "045" in _codes("Le président sénégalais a entrepris une mission de médiation au Mali.")
+
+
+def test_handing_over_relief_supplies_is_humanitarian_aid() -> None:
+    assert "073" in _codes("La France a remis des vivres aux réfugiés soudanais.")
+    assert "073" in _codes("La Croix-Rouge a remis des tonnes de médicaments aux hôpitaux de Gaza.")
+
+
+def test_attributing_unrest_or_a_coup_attempt_blames() -> None:
+    """« attribuer ces troubles, la tentative de coup d'État à X » blames X (112); attributing a prize does not."""
+    assert "112" in _codes("Le gouvernement géorgien attribue ces troubles à l'opposition.")
+    assert "112" in _codes("Le gouvernement géorgien attribue la tentative de coup d'État à l'opposition.")
+    assert "112" not in _codes("Le jury a attribué le prix de la paix à une militante iranienne.")
+
+
+def test_words_of_scorn_make_a_statement_criticism() -> None:
+    """A statement calling something « une farce » or someone « incompétent » criticises (111); a neutral one states (010)."""
+    assert "111" in _codes("« Ces élections sont une farce », a déclaré le chef de l'opposition sénégalaise.")
+    assert "111" in _codes("« Ce gouvernement est incompétent », a déclaré le chef de l'opposition malienne.")
+    codes = _codes("« Ces élections ont été libres », a déclaré le chef de l'opposition sénégalaise.")
+    assert "010" in codes and "111" not in codes
+
+
+def test_damage_caused_by_armed_forces_is_an_attack() -> None:
+    """A Russian drone « a provoqué d'importants dégâts »: an air attack (195); a storm causing damage is no event."""
+    assert "195" in _codes("Un drone russe a provoqué d'importants dégâts dans un immeuble d'Odessa.")
+    assert not _codes("La tempête a provoqué d'importants dégâts dans le port de Dakar.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Des miliciens ont commis des sévices sexuels contre des femmes au Darfour.", "1821"),
+        ("L'armée malienne a commis de nouvelles violations de l'accord de cessez-le-feu.", "196"),
+        ("La Turquie a confirmé la suspension de ses liaisons aériennes avec l'Irak.", "160"),
+    ],
+)
+def test_abuse_truce_violations_and_cut_links_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_a_resignation_is_a_retreat_like_resigning() -> None:
+    """PLOVER codes resignations of officials as RETREAT (resign), the noun « démission » as the verb « démissionner »."""
+    events = code_text("Le Premier ministre malien a présenté sa démission au président.", lang="fr", published="2024-05-07").events
+    assert {e.plover for e in events if e.cameo == "0831"} == {"RETREAT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 170 hacking, defacing websites (PLOVER COERCE:cyber)
+        ("La Chine a piraté les comptes de diplomates américains.", "170"),
+        ("Un groupe de hackers prorusses a défiguré le site du gouvernement polonais.", "170"),
+        # 191 sealing off a territory
+        ("L'armée israélienne a décrété le bouclage de la ville de Jénine.", "191"),
+        # 1721 preventing a demonstration
+        ("La police kényane a empêché un rassemblement de l'opposition à Nairobi.", "1721"),
+        # 150 / 154 ordering patrols, a deployment
+        ("Le gouverneur de Lagos a ordonné des patrouilles de la police dans les quartiers nord.", "150"),
+        ("Le président russe a ordonné le déploiement de troupes à la frontière.", "154"),
+        # 060 sharing know-how
+        ("La Russie partage sa technologie militaire avec la Corée du Nord.", "060"),
+        # 165 ending mediation efforts
+        ("Le Qatar a mis fin à ses efforts de médiation entre Israël et le Hamas.", "165"),
+    ],
+)
+def test_cyber_sealing_off_orders_and_halted_mediation_are_coded(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_hacking_is_plover_cyber_coercion() -> None:
+    events = code_text("La Chine a piraté les comptes de diplomates américains.", lang="fr", published="2024-05-07").events
+    assert ("COERCE", "cyber") in {(e.plover, e.mode) for e in events}
+
+
+def test_a_decision_is_the_act_an_intention_is_not() -> None:
+    """« a décidé d'expulser l'ambassadeur » reports the expulsion decided (161); « envisage d'expulser » only intends
+    it (a hypothetical 13x)."""
+    codes = _codes("Le Mali a décidé d'expulser l'ambassadeur de France.")
+    assert "161" in codes and "1313" not in codes
+    assert "1313" in _codes("Le Niger envisage d'expulser l'ambassadeur de France.")
