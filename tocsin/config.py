@@ -325,6 +325,7 @@ class LanguageCues(_Strict):
     unanswered: list[str] = []
     against_government: list[str] = []
     habitual: list[str] = []
+    hearsay_aux: list[str] = []
     comitative: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []

@@ -1562,3 +1562,21 @@ def test_talks_with_someone_go_both_ways(text: str, lang: str) -> None:
 def test_a_visit_goes_one_way() -> None:
     events = code_text("President Putin visited Beijing on Monday.", lang="en", published="2020-02-03").events
     assert [(e.source_code, e.target_code) for e in events if e.root == "04"] == [("RUSGOV", "CHN")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Selon des sources locales, l'armée malienne aurait bombardé le village de Tessit.", "190"),
+        ("Le gouvernement malien aurait cédé aux exigences des manifestants.", "083"),
+    ],
+)
+def test_the_conditional_of_hearsay_reports_a_past_act(text: str, code: str) -> None:
+    """« l'armée aurait bombardé »: French news reports a past act it does not vouch for; no threat, no intent."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert [(e.cameo, e.hypothetical, e.reported) for e in events] == [(code, False, True)], _dyads(events)
+
+
+def test_a_conditional_under_a_condition_stays_hypothetical() -> None:
+    events = code_text("Si les rebelles avaient attaqué, l'armée malienne aurait riposté.", lang="fr", published="2024-05-07").events
+    assert events and all(e.hypothetical for e in events), _dyads(events)

@@ -51,7 +51,7 @@ from .framing import (
     _named_as,
     _quoted_judgement,
 )
-from .modality import intent_code, is_condition, is_hypothetical, is_irrealis, refusal_code, threat_code
+from .modality import intent_code, is_condition, is_hearsay, is_hypothetical, is_irrealis, refusal_code, threat_code
 from .triggers import Trigger, find_triggers
 
 
@@ -230,6 +230,8 @@ class CodeEvents:
         mood = tok
         if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
             mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood
+        if is_hearsay(mood, cues):
+            draft.reported = True  # « l'armée aurait bombardé »: reported, not vouched for
         future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
         if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
             draft.hypothetical = True

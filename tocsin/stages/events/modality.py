@@ -158,6 +158,17 @@ def is_condition(token: Any, cues: Cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues.condition for c in clause.children)
 
 
+def is_hearsay(token: Any, cues: Cues) -> bool:
+    """A past act told in the conditional of hearsay, as French news reports what it does not vouch for (« l'armée
+    aurait bombardé le village », « deux navires auraient été atteints »): it happened as far as the source says, so it
+    is neither future nor hypothetical. Not where the sentence states a condition (« si ..., l'armée aurait riposté »)."""
+    if not cues.hearsay_aux or "Part" not in token.morph.get("VerbForm"):
+        return False
+    if not any(c.dep_.startswith("aux") and c.lower_ in cues.hearsay_aux for c in token.children):
+        return False
+    return not any(is_condition(t, cues) for t in token.sent if t.pos_ in ("VERB", "AUX"))
+
+
 def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     """Future or conditional: "fournira", "soutiendrait" (PLOVER codes such cooperation as AGREE).
 
@@ -166,6 +177,8 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     (French: for -er verbs the ending must follow the infinitive's "e":
     "libérera", not "déclara").
     """
+    if cues is not None and is_hearsay(token, cues):
+        return False
     for tok in _clause_tokens(token):
         if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood"):
             return True
@@ -189,4 +202,4 @@ def is_irrealis(token: Any, cues: Cues | None = None) -> bool:
     return False
 
 
-__all__ = ["demand_code", "intent_code", "is_hypothetical", "is_irrealis", "is_negated", "refusal_code", "threat_code"]
+__all__ = ["demand_code", "intent_code", "is_hearsay", "is_hypothetical", "is_irrealis", "is_negated", "refusal_code", "threat_code"]
