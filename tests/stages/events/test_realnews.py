@@ -1580,3 +1580,11 @@ def test_the_conditional_of_hearsay_reports_a_past_act(text: str, code: str) -> 
 def test_a_conditional_under_a_condition_stays_hypothetical() -> None:
     events = code_text("Si les rebelles avaient attaqué, l'armée malienne aurait riposté.", lang="fr", published="2024-05-07").events
     assert events and all(e.hypothetical for e in events), _dyads(events)
+
+
+def test_two_people_of_one_government_act_on_each_other() -> None:
+    """Zelensky declining Honcharuk's offer is an act between two people, though both code UKRGOV; a country acting on
+    its own government names one side."""
+    text = "Ukrainian President Volodymyr Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign."
+    events = code_text(text, lang="en", published="2020-01-18").events
+    assert [(e.source_code, e.target_code) for e in events] == [("UKRGOV", "UKRGOV")], _dyads(events)

@@ -41,7 +41,7 @@ from .drafting import (
     _verb_targets,
     _weapon_subject,
 )
-from .emission import _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about
+from .emission import _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about, _two_people
 from .framing import (
     _absorb_embedded,
     _frame_by_governor,
@@ -395,7 +395,8 @@ class CodeEvents:
         out: list[Event] = []
         for source, target in pairs:
             if target is not None and source is not None and target.mention.code == source.mention.code and target.mention.code is not None:
-                target = None
+                if not _two_people(source.mention, target.mention):
+                    target = None  # "Russia said Russian forces...": one side; Zelensky declining Honcharuk's offer is two
             elif target is not None and source is not None and draft.code[:2] == "15" and _same_side(source, target):
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
             elif target is not None and draft.code[:2] == "01" and _talked_about(source, target):

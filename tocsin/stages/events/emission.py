@@ -60,6 +60,12 @@ def _only_anonymous(source: ActorMention | None, target: ActorMention | None) ->
     return any(m.kind == "anonymous" for m in sides) and not any(m.code and m.kind != "anonymous" for m in sides)
 
 
+def _two_people(source: ActorMention, target: ActorMention) -> bool:
+    """Two different people named on each side ("Zelensky declined Honcharuk's offer"): an act between them even when
+    their offices code alike (UKRGOV to UKRGOV)."""
+    return source.kind == target.kind == "person" and bool(source.name) and source.name != target.name
+
+
 def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
     """A statement's target that is no addressee: a region it is about, the outlet it was told to, or the speaker's
     own country ("Erdogan claimed the Turkish drilling is lawful")."""
