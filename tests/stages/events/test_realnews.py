@@ -1588,3 +1588,21 @@ def test_two_people_of_one_government_act_on_each_other() -> None:
     text = "Ukrainian President Volodymyr Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign."
     events = code_text(text, lang="en", published="2020-01-18").events
     assert [(e.source_code, e.target_code) for e in events] == [("UKRGOV", "UKRGOV")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("Un drone kamikaze russe a été lancé contre un immeuble, tuant deux personnes.", "fr", ("RUS", None)),
+        ("The Houthis fired Iranian-made missiles at Saudi oil facilities.", "en", ("YEMREB", "SAU")),
+    ],
+)
+def test_the_side_named_with_a_fired_weapon_fires_it(text: str, lang: str, dyad: tuple[str, str | None]) -> None:
+    """The nationality of a weapon that is fired is who fires it (or made it), never whom it is fired at."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert [(e.source_code, e.target_code) for e in events if e.root == "19"] == [dyad], _dyads(events)
+
+
+def test_weapons_shot_down_are_the_target() -> None:
+    events = code_text("Plus de 40 drones ukrainiens ont été abattus au-dessus de la Russie.", lang="fr", published="2024-05-07").events
+    assert [e.target_code for e in events if e.root == "19"] == ["UKR"], _dyads(events)

@@ -29,6 +29,7 @@ from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_
 from .drafting import (
     _act_verb,
     _counted_object,
+    _fired_weapons,
     _natural_cause,
     _no_statement,
     _noun_arguments,
@@ -333,6 +334,13 @@ class CodeEvents:
             return self._reject(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
         if trigger.kind == "verb":
             targets, target_how = _verb_targets(tok, pattern, sources, finder, cues)
+            fired = _fired_weapons(tok, pattern, finder, cues)
+            if fired:
+                # « un drone kamikaze russe a été lancé contre le bâtiment », "fired Iranian-made missiles": the weapon's
+                # side is who fires it (when no one else is named), never whom it is fired at
+                targets, target_how = _verb_targets(tok, pattern, sources + fired, finder, cues)
+                if not sources:
+                    sources, source_how = fired, "instrument"
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (
@@ -385,7 +393,10 @@ class CodeEvents:
         weapon = _weapon_subject(tok, cues) if trigger.kind == "verb" else None
         if code == "190" and weapon is not None and weapon.lemma_.lower() in cues.aerial_weapons:
             code = "195"  # "des drones ont frappé", "missiles hit": an attack from the air
-        return _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule)
+        draft = _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule)
+        if trigger.kind == "verb":
+            draft.instruments = [a for a in _fired_weapons(tok, pattern, finder, cues) if a not in sources]
+        return draft
 
     def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
         """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""

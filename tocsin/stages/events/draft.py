@@ -53,6 +53,8 @@ class _Draft:
     reported: bool = False
     absorbed: bool = False
     wrappers: list[str] = field(default_factory=list)
+    # actors named with the weapon it fires ("Iranian-made missiles"): its supplier, never its target
+    instruments: list[TokenActor] = field(default_factory=list)
 
 
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})

@@ -87,6 +87,40 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
     return sources, [], source_how, "none"
 
 
+def _fired_weapons(verb: Any, pattern: Pattern, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """The actors that qualify the weapon a firing pattern fires (its object, or its passive subject): « un drone
+    kamikaze russe a été lancé » names Russia as who launched it, "fired Iranian-made missiles" Iran as their maker.
+    Only patterns of firing (194 artillery, 195 from the air) whose object words are the weapon; "destroyed Ukrainian
+    drones" hits them, and "fire against Kampuchean camps" names a target."""
+    if pattern.cameo not in ("194", "195") or not pattern.objects:
+        return []
+    weapons = [
+        c for c in verb.children
+        if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and c.lemma_.lower() in cues.weapons
+        and (c.lemma_.lower() in pattern.objects or c.lower_ in pattern.objects)
+    ]  # fmt: skip
+    return [
+        a
+        for w in weapons
+        for a in finder.actors_in(w)
+        if a.head != w.i and a.mention.kind not in ("place", "capital") and _qualifies(finder.doc[a.head], w)
+    ]
+
+
+# Dependencies that qualify a noun without a preposition: adjectives, compounds, possessors, apposed nouns and names
+# ("Iranian-made missiles", « un drone kamikaze russe »).
+_QUALIFYING = frozenset({"amod", "compound", "poss", "nmod:poss", "npadvmod", "advmod", "nummod", "appos", "flat:name", "flat"})
+
+
+def _qualifies(token: Any, noun: Any) -> bool:
+    """The token hangs on the noun through adjectives and compounds only ("Iranian-made missiles", « drone russe »)."""
+    while token.i != noun.i:
+        if token.dep_ not in _QUALIFYING or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _relative_subject(verb: Any) -> bool:
     """The subject of a relative clause is its relative pronoun ("who plan", « qui envisagent »)."""
     return any(

@@ -123,7 +123,9 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
     if not pairs:
         if not targets:
             near = (
-                _nearest_other(doc, sent, draft.sources, draft.trigger.token) if draft.code[:2] in _NEARBY_ROOTS and draft.sources else None
+                _nearest_other(doc, sent, draft.sources + draft.instruments, draft.trigger.token)
+                if draft.code[:2] in _NEARBY_ROOTS and draft.sources
+                else None
             )
             if near is not None:
                 targets = [near]
