@@ -495,3 +495,11 @@ def test_a_capital_that_cuts_ties_decides_there(pipelines: dict, text: str, lang
     """A capital standing for its state expels or sanctions from that city; it is still no place of its words."""
     events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
     assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_a_verbal_act_is_not_placed_in_the_country_it_calls_on(pipelines: dict) -> None:
+    """A call "on Iran": the country the words address is no locative phrase; the speaker is where they are said."""
+    events = _events(pipelines, "The Italian foreign minister called on Iran to free the detained sailors.", "en")
+    event = next(e for e in events if e.root == "02")
+    assert event.target_code is not None and event.target_code.startswith("IRN")
+    assert event.country == "ITA"  # type: ignore[attr-defined]

@@ -255,12 +255,14 @@ class PlaceEvents:
             elif mention.kind == "capital":
                 if event.source_start is not None and mention.start <= event.source_start < mention.end and event.root != "16":
                     continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
-                is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
+                is_target = _is_target_of(event, mention)
                 if is_target and not _done_on_site(event) and not locative:
                     continue
                 place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "country" and locative:
+                if _is_target_of(event, mention) and not _done_on_site(event):
+                    continue  # "called on Turkey to halt": whom the words address, not where they are spoken
                 place = gaz.country(mention.country)
                 tier = 0
             else:
@@ -422,6 +424,11 @@ def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
     return event.quad in _MATERIAL_QUADS and event.root != "16"
+
+
+def _is_target_of(event: Event, mention: Any) -> bool:
+    """The event's target starts inside ``mention`` (character offsets)."""
+    return event.target_start is not None and mention.start <= event.target_start < mention.end
 
 
 def _source_tokens(event: Event, doc: Any, offset: int) -> list[Any]:
