@@ -503,3 +503,14 @@ def test_a_verbal_act_is_not_placed_in_the_country_it_calls_on(pipelines: dict) 
     event = next(e for e in events if e.root == "02")
     assert event.target_code is not None and event.target_code.startswith("IRN")
     assert event.country == "ITA"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Des missiles russes ont tué quatre civils dans plusieurs villes d'Ukraine, malgré la mise en garde envoyée par Bruxelles à Moscou.", "fr"),
+     ("Russian missiles killed four civilians in several cities of Ukraine, despite a warning sent by Brussels to Moscow.", "en")],
+)  # fmt: skip
+def test_a_place_tied_to_the_trigger_beats_a_city_the_sentence_merely_names(pipelines: dict, text: str, lang: str) -> None:
+    """The country the act is in ("in cities of Ukraine") wins over a capital named elsewhere in the sentence."""
+    event = next(e for e in _events(pipelines, text, lang) if e.root in ("18", "19", "20"))
+    assert event.country == "UKR", (event.place, event.trigger)  # type: ignore[attr-defined]

@@ -12,8 +12,10 @@ For every event the stage picks the action location, in this order:
     actors stage (``doc._.actors``, kind "place"/"capital")
     in the sentence; a capital that is the event's source is an actor
     ("Moscou a menacé Kiev"), not a location, and a capital target is a
-    location only for material acts. Finer places win (city, then region,
-    then country), then the closest to the trigger;
+    location only for material acts. A place in a locative phrase on the
+    trigger wins over one the sentence merely names ("killed four in cities of
+    Ukraine, despite a warning sent to Moscow"); then finer places win (city,
+    then region, then country), then the closest to the trigger;
 (b) else any other capitalised proper noun of the sentence that resolves
     (never words inside person, organisation, group, role or demonym mentions),
     for material acts only: a verbal act happens where its speaker is, not at a
@@ -179,6 +181,7 @@ class PlaceEvents:
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
             # an intent (CAMEO 03) is tied to no place its sentence merely names: that is where the planned act will be
             tied = [c for c in candidates if c.tier < (1 if event.root == "03" else 2)]
+            tied = [c for c in tied if c.tier == 0] or tied  # a locative phrase on the trigger first
             pool = tied or candidates
             if not _done_on_site(event):
                 # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
