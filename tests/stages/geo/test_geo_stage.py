@@ -514,3 +514,15 @@ def test_a_place_tied_to_the_trigger_beats_a_city_the_sentence_merely_names(pipe
     """The country the act is in ("in cities of Ukraine") wins over a capital named elsewhere in the sentence."""
     event = next(e for e in _events(pipelines, text, lang) if e.root in ("18", "19", "20"))
     assert event.country == "UKR", (event.place, event.trigger)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("A Baghdad car bombing killed twelve people on Sunday.", "Baghdad"),
+     ("On Tuesday a Nairobi market bombing killed seven shoppers.", "Nairobi")],
+)  # fmt: skip
+def test_a_name_before_the_act_noun_is_its_place(pipelines: dict, text: str, place: str) -> None:
+    """ "a Baghdad car bombing": the name that qualifies the act's noun says where it was, even a capital the events
+    stage took for the act's author."""
+    event = next(e for e in _events(pipelines, text, "en") if e.trigger and "bombing" in e.trigger)
+    assert event.place == place, (event.place, event.source_code)  # type: ignore[attr-defined]

@@ -8,7 +8,9 @@ For every event the stage picks the action location, in this order:
     in Rome" is not voiced in Rome): a proper noun in a
     locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
     ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
-    by the trigger's verb or head noun, or a place or capital named by the
+    by the trigger's verb or head noun, a name qualifying the trigger's noun
+    ("a Kabul car bombing", even when the events stage took the capital for
+    the author), or a place or capital named by the
     actors stage (``doc._.actors``, kind "place"/"capital")
     in the sentence; a capital that is the event's source is an actor
     ("Moscou a menacé Kiev"), not a location, and a capital target is a
@@ -256,7 +258,13 @@ class PlaceEvents:
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
-                if event.source_start is not None and mention.start <= event.source_start < mention.end and event.root != "16":
+                names_the_act = head.dep_ == "compound" and head.head.i in trigger_ids  # "a Kabul car bombing"
+                if (
+                    event.source_start is not None
+                    and mention.start <= event.source_start < mention.end
+                    and event.root != "16"
+                    and not names_the_act
+                ):
                     continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
                 is_target = _is_target_of(event, mention)
                 if is_target and not _done_on_site(event) and not locative:
@@ -612,6 +620,8 @@ def _pp_attachment(tok: Any) -> Any:
 def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct: bool = False) -> bool:
     """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its
     object; ``direct``: the phrase hangs on the trigger itself, not on a noun under it."""
+    if tok.dep_ == "compound" and tok.head.i in anchors and tok.head.pos_ == "NOUN":
+        return True  # "a Kabul car bombing": the name before the act's noun says where it was
     anchor = tok
     if anchor.dep_ == "appos" and not _case_words(anchor):
         anchor = anchor.head  # "in the town of Mokha, Yemen": the country beside a place is where the place is
