@@ -526,3 +526,12 @@ def test_a_name_before_the_act_noun_is_its_place(pipelines: dict, text: str, pla
     stage took for the act's author."""
     event = next(e for e in _events(pipelines, text, "en") if e.trigger and "bombing" in e.trigger)
     assert event.place == place, (event.place, event.source_code)  # type: ignore[attr-defined]
+
+
+def test_an_unknown_town_places_the_next_sentence_like_a_known_one(pipelines: dict) -> None:
+    """A town the gazetteer lacks, tied to an act ("Zarqabad, Yemen"), places the act of the next sentence that names
+    no place ("the attack"), as a known town would."""
+    text = "Gunmen killed a shopkeeper in the town of Zarqabad, Yemen, on Monday. Three other civilians were wounded in the attack."
+    events = _events(pipelines, text, "en")
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Zarqabad, Yemen" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

@@ -24,8 +24,9 @@ For every event the stage picks the action location, in this order:
     place its words are about ("the agreement between Turkey and Libya is void");
 (c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
     in the five sentences before, when no other place was named since ("met
-    in Cairo ... They concluded that ..."); else the town or region where an
-    act of the two sentences before was placed by (a) ("a raid in Nablus ...
+    in Cairo ... They concluded that ..."); else the town or region (or the
+    unknown town, below) where an act of the two sentences before was placed
+    by (a) ("a raid in Nablus ...
     During the operation, ..."), else the article's dateline ("KHARKIV, May 7
     —", "KHARKIV (AFP) —"), else its most frequently named place, when that
     place is in the country of the event's source or target (a "WASHINGTON —"
@@ -156,11 +157,16 @@ class PlaceEvents:
             acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
             place, in_sentence = self.locate(event, context, acts, meetings)
             set_place(event, place)
-            if place is not None and in_sentence and place.precision != "country":
+            if place is not None and in_sentence and (place.precision != "country" or self._unknown_town(place)):
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
         return article
+
+    def _unknown_town(self, place: Place) -> bool:
+        """A country-level place that carries the name of a town the gazetteer lacks ("Jermuk, Armenia")."""
+        country = self.gazetteer.country(place.country_iso3)
+        return country is not None and place.name != country.name
 
     # ------------------------------------------------------------ one event
 
