@@ -535,3 +535,14 @@ def test_an_unknown_town_places_the_next_sentence_like_a_known_one(pipelines: di
     events = _events(pipelines, text, "en")
     later = [e for e in events if e.sentence_index == 1]
     assert later and all(e.place == "Zarqabad, Yemen" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Kharkiv a été touchée cette nuit par une attaque de missiles, tandis que Moscou a fait état de succès militaires.", "fr"),
+     ("Kharkiv was hit overnight by a missile attack, while Moscow reported military successes.", "en")],
+)  # fmt: skip
+def test_a_capital_that_acts_in_another_clause_is_no_place(pipelines: dict, text: str, lang: str) -> None:
+    """ "while Moscow reported ...": a capital subject of another verb stands for its government, not a place."""
+    event = next(e for e in _events(pipelines, text, lang) if e.trigger and "atta" in e.trigger)
+    assert event.place == "Kharkiv", event.place  # type: ignore[attr-defined]

@@ -13,7 +13,8 @@ For every event the stage picks the action location, in this order:
     the author), or a place or capital named by the
     actors stage (``doc._.actors``, kind "place"/"capital")
     in the sentence; a capital that is the event's source is an actor
-    ("Moscou a menacé Kiev"), not a location, and a capital target is a
+    ("Moscou a menacé Kiev"), not a location, nor is a capital subject of
+    another verb ("..., while Moscow reported ..."), and a capital target is a
     location only for material acts. A place in a locative phrase on the
     trigger wins over one the sentence merely names ("killed four in cities of
     Ukraine, despite a warning sent to Moscow"); then finer places win (city,
@@ -275,6 +276,8 @@ class PlaceEvents:
                 is_target = _is_target_of(event, mention)
                 if is_target and not _done_on_site(event) and not locative:
                     continue
+                if head.dep_ == "nsubj" and not locative and head.head.i not in trigger_ids:
+                    continue  # "..., while Moscow reported ...": a capital that acts elsewhere is its government
                 place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "country" and locative:
