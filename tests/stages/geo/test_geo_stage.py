@@ -546,3 +546,9 @@ def test_a_capital_that_acts_in_another_clause_is_no_place(pipelines: dict, text
     """ "while Moscow reported ...": a capital subject of another verb stands for its government, not a place."""
     event = next(e for e in _events(pipelines, text, lang) if e.trigger and "atta" in e.trigger)
     assert event.place == "Kharkiv", event.place  # type: ignore[attr-defined]
+
+
+def test_a_name_qualifying_a_person_is_no_place(pipelines: dict) -> None:
+    """ "a Bristol woman": where the person is from, like a demonym, not where she was arrested."""
+    event = _events(pipelines, "British police arrested a 40-year-old Bristol woman on suspicion of fraud.", "en")[0]
+    assert event.place != "Bristol" and event.geo_precision == "country", event.place  # type: ignore[attr-defined]

@@ -20,7 +20,9 @@ For every event the stage picks the action location, in this order:
     Ukraine, despite a warning sent to Moscow"); then finer places win (city,
     then region, then country), then the closest to the trigger;
 (b) else any other capitalised proper noun of the sentence that resolves
-    (never words inside person, organisation, group, role or demonym mentions),
+    (never words inside person, organisation, group, role or demonym mentions,
+    nor a name qualifying a person's noun: "a Cheltenham man" is where he is
+    from, like a demonym; such names do not count for (c) either),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
 (c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
@@ -291,7 +293,7 @@ class PlaceEvents:
                 out.append(_Candidate(place, tier, abs(actor.head - root.i), actor.head))
         unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
-            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start):
+            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start) or _home_of_person(doc, start, end):
                 continue
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
@@ -413,7 +415,7 @@ class _ArticleContext:
                         counts[place] += 1
             for sent in doc.sents:
                 for start, end in _proper_noun_spans(sent, covered):
-                    if self.is_org(doc, start, end):
+                    if self.is_org(doc, start, end) or _home_of_person(doc, start, end):
                         continue
                     place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
                     if place is not None and place.precision != "country":
@@ -444,6 +446,18 @@ def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
     return event.quad in _MATERIAL_QUADS and event.root != "16"
+
+
+_PERSON_KINDS = frozenset({"person", "role", "anonymous"})
+
+
+def _home_of_person(doc: Any, start: int, end: int) -> bool:
+    """``doc[start:end]`` qualifies the noun of a person ("a Cheltenham man", "a Lyon lawyer"): where the person is
+    from, like a demonym, not where anything happens."""
+    head = doc[start:end].root
+    if head.dep_ != "compound":
+        return False
+    return any(actor.head == head.head.i and actor.mention.kind in _PERSON_KINDS for actor in doc._.actors or [])
 
 
 def _is_target_of(event: Event, mention: Any) -> bool:
