@@ -552,3 +552,9 @@ def test_a_name_qualifying_a_person_is_no_place(pipelines: dict) -> None:
     """ "a Bristol woman": where the person is from, like a demonym, not where she was arrested."""
     event = _events(pipelines, "British police arrested a 40-year-old Bristol woman on suspicion of fraud.", "en")[0]
     assert event.place != "Bristol" and event.geo_precision == "country", event.place  # type: ignore[attr-defined]
+
+
+def test_a_hyphenated_name_is_one_name(pipelines: dict) -> None:
+    """ "Marseille-Plage" is one name, whatever tag its second part got: not the town its first part names."""
+    event = _events(pipelines, "Des hommes armés ont attaqué mardi le village de Marseille-Plage.")[0]
+    assert event.place != "Marseille", event.place  # type: ignore[attr-defined]

@@ -672,14 +672,18 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
     start = None
     tokens = list(sent)
     for k, tok in enumerate(tokens):
-        ok = tok.i not in covered and (
-            (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or (
-                tok.text in ("-", "‐")
-                and start is not None
-                and k + 1 < len(tokens)
-                and tokens[k + 1].pos_ == "PROPN"
-                and not tok.whitespace_
+        joined = k > 0 and start is not None and tokens[k - 1].text in ("-", "‐") and not tokens[k - 1].whitespace_
+        ok = (
+            tok.i not in covered
+            and (
+                ((tok.pos_ == "PROPN" or joined) and tok.text[:1].isupper())  # "Carrefour-Feuilles": one name, any tag
+                or (
+                    tok.text in ("-", "‐")
+                    and start is not None
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1].text[:1].isupper()
+                    and not tok.whitespace_
+                )
             )
         )
         if ok and start is None:
