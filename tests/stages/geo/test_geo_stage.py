@@ -558,3 +558,16 @@ def test_a_hyphenated_name_is_one_name(pipelines: dict) -> None:
     """ "Marseille-Plage" is one name, whatever tag its second part got: not the town its first part names."""
     event = _events(pipelines, "Des hommes armés ont attaqué mardi le village de Marseille-Plage.")[0]
     assert event.place != "Marseille", event.place  # type: ignore[attr-defined]
+
+
+def test_a_scene_carries_on_through_acts_placed_by_it(pipelines: dict) -> None:
+    """An act placed by the act just before it ("They also burned cars") keeps the story on that scene for the acts
+    after it, rather than at the dateline."""
+    text = (
+        "RAMALLAH, 7 mai (AFP) – Des colons israéliens ont attaqué lundi le village de Huwara. "
+        "Ils ont aussi incendié des voitures de Palestiniens. La situation restait tendue dans la soirée. "
+        "Des soldats israéliens ont ensuite tiré sur des Palestiniens."
+    )
+    events = _events(pipelines, text)
+    last = [e for e in events if e.sentence_index == 3]
+    assert last and all(e.place == "Huwara" for e in last), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

@@ -29,7 +29,8 @@ For every event the stage picks the action location, in this order:
     in the five sentences before, when no other place was named since ("met
     in Cairo ... They concluded that ..."); else the town or region (or the
     unknown town, below) where an act of the two sentences before was placed
-    by (a) ("a raid in Nablus ...
+    by (a), or by this rule for an act done on site, which carries the scene
+    on ("a raid in Nablus ...
     During the operation, ..."), else the article's dateline ("KHARKIV, May 7
     —", "KHARKIV (AFP) —"), else its most frequently named place, when that
     place is in the country of the event's source or target (a "WASHINGTON —"
@@ -164,6 +165,8 @@ class PlaceEvents:
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
+            elif place is not None and _done_on_site(event) and _carried_on(event, place, acts):
+                recent.append((event.sentence_index, place))  # an act on the same scene keeps the story there
         return article
 
     def _unknown_town(self, place: Place) -> bool:
@@ -458,6 +461,11 @@ def _home_of_person(doc: Any, start: int, end: int) -> bool:
     if head.dep_ != "compound":
         return False
     return any(actor.head == head.head.i and actor.mention.kind in _PERSON_KINDS for actor in doc._.actors or [])
+
+
+def _carried_on(event: Event, place: Place, recent: Sequence[tuple[int, Place]]) -> bool:
+    """``place`` is where an act of the sentences just before happened (step (c)): the event carries that scene on."""
+    return any(p == place and 0 < event.sentence_index - k <= _RECENT_SENTENCES for k, p in recent)
 
 
 def _is_target_of(event: Event, mention: Any) -> bool:
