@@ -571,3 +571,15 @@ def test_a_scene_carries_on_through_acts_placed_by_it(pipelines: dict) -> None:
     events = _events(pipelines, text)
     last = [e for e in events if e.sentence_index == 3]
     assert last and all(e.place == "Huwara" for e in last), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_unknown_town_tied_to_an_act_sets_the_scene_without_another_place(pipelines: dict) -> None:
+    """A town the gazetteer lacks, tied to the act by its sentence, sets the scene for the acts after it even when
+    nothing else in that sentence places the act ("Zoumbala, Mali" from the country's fallback)."""
+    text = (
+        "Des jihadistes ont attaqué mardi un camp de l'armée malienne à Zoumbala. "
+        "Les assaillants ont ensuite incendié des véhicules militaires."
+    )
+    events = _events(pipelines, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Zoumbala, Mali" for e in later), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

@@ -161,7 +161,10 @@ class PlaceEvents:
             acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
             place, in_sentence = self.locate(event, context, acts, meetings)
             set_place(event, place)
-            if place is not None and in_sentence and (place.precision != "country" or self._unknown_town(place)):
+            # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
+            unknown_town = place is not None and self._unknown_town(place)
+            tied_town = unknown_town and _done_on_site(event)
+            if place is not None and (in_sentence or tied_town) and (place.precision != "country" or unknown_town):
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
@@ -172,7 +175,7 @@ class PlaceEvents:
     def _unknown_town(self, place: Place) -> bool:
         """A country-level place that carries the name of a town the gazetteer lacks ("Jermuk, Armenia")."""
         country = self.gazetteer.country(place.country_iso3)
-        return country is not None and place.name != country.name
+        return place.precision == "country" and country is not None and place.name != country.name
 
     # ------------------------------------------------------------ one event
 
