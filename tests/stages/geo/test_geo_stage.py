@@ -583,3 +583,15 @@ def test_an_unknown_town_tied_to_an_act_sets_the_scene_without_another_place(pip
     events = _events(pipelines, text)
     later = [e for e in events if e.sentence_index == 1]
     assert later and all(e.place == "Zoumbala, Mali" for e in later), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_act_named_again_with_a_definite_noun_keeps_its_place(pipelines: dict) -> None:
+    """ "the attack", "his murder": an act an earlier sentence placed, told of again, is placed there (not at the
+    dateline)."""
+    text = (
+        "ISLAMABAD (Reuters) — Militants attacked a police station in Peshawar on Monday. The station had received "
+        "letters for months. Local officials asked for calm. Police said the attack killed four officers."
+    )
+    events = _events(pipelines, text, "en")
+    last = [e for e in events if e.sentence_index == 3 and e.trigger == "attack"]
+    assert last and last[0].place == "Peshawar", [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

@@ -25,7 +25,10 @@ For every event the stage picks the action location, in this order:
     from, like a demonym; such names do not count for (c) either),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
-(c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
+(c) else, for a material act whose trigger is a noun with a definite or
+    possessive determiner ("the murder", "his murder", « l'attaque »), the
+    place of the article's last act of the same CAMEO root placed by (a): the
+    same act told of again; else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
     in the five sentences before, when no other place was named since ("met
     in Cairo ... They concluded that ..."); else the town or region (or the
     unknown town, below) where an act of the two sentences before was placed
@@ -150,6 +153,7 @@ class PlaceEvents:
         with_events = {event.sentence_index for event in article.events}
         quiet = context.quiet_towns(with_events)  # towns named by sentences that code no event, by sentence
         heard: set[int] = set()  # which entries of ``recent`` come from such sentences
+        placed: list[tuple[str, Place]] = []  # (CAMEO root, place) of the acts placed by their own sentence
         for event in article.events:
             # a sentence with no event may still say where the story moved ("an operation in the town of Nablus"):
             # its town places the next events as an act's would (not the dateline's), if they are acts done on site
@@ -159,7 +163,7 @@ class PlaceEvents:
                     heard.add(len(recent) - 1)
                 del quiet[index]
             acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
-            place, in_sentence = self.locate(event, context, acts, meetings)
+            place, in_sentence = self.locate(event, context, acts, meetings, placed)
             set_place(event, place)
             # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
             unknown_town = place is not None and self._unknown_town(place)
@@ -168,6 +172,8 @@ class PlaceEvents:
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
+                if _done_on_site(event) and event.root:
+                    placed.append((event.root, place))
             elif place is not None and _done_on_site(event) and _carried_on(event, place, acts):
                 recent.append((event.sentence_index, place))  # an act on the same scene keeps the story there
         return article
@@ -185,9 +191,11 @@ class PlaceEvents:
         context: _ArticleContext,
         recent: Sequence[tuple[int, Place]] = (),
         meetings: Sequence[tuple[int, Place]] = (),
+        acts: Sequence[tuple[str, Place]] = (),
     ) -> tuple[Place | None, bool]:
         """The event's place, and whether its own sentence names it (step (a)); ``recent`` are the (sentence index,
-        place) of earlier acts placed by their own sentence."""
+        place) of earlier acts placed by their own sentence, ``acts`` the (CAMEO root, place) of the article's acts
+        placed so."""
         gaz = self.gazetteer
         countries = context.countries_for(event)
         event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
@@ -209,6 +217,11 @@ class PlaceEvents:
             seat = None if _done_on_site(event) else _source_seat(event, doc, candidates, context.offset_of(doc))
             if seat is not None:
                 return seat, True  # "Goa's government announced", "the Mayor of Koszalin said": the seat of the office
+        if found is not None and _done_on_site(event) and _definite(_span_root(found[1])):
+            # "the murder", "his murder": the act an earlier sentence placed, named again
+            same = [place for root, place in acts if root == event.root]
+            if same:
+                return _with_town(same[-1], unknown), False
         # words spoken while a meeting goes on are spoken at its venue ("met in Cairo ... They concluded that ...")
         if not _done_on_site(event) and meetings:
             index, venue = meetings[-1]
@@ -464,6 +477,19 @@ def _home_of_person(doc: Any, start: int, end: int) -> bool:
     if head.dep_ != "compound":
         return False
     return any(actor.head == head.head.i and actor.mention.kind in _PERSON_KINDS for actor in doc._.actors or [])
+
+
+def _definite(tok: Any) -> bool:
+    """``tok`` is a noun with a definite or possessive determiner ("the murder", "his murder", « l'attaque »): an act
+    already told of."""
+    if tok.pos_ != "NOUN":
+        return False
+    for child in tok.children:
+        if child.dep_ in ("det", "poss", "nmod:poss") and (
+            "Def" in child.morph.get("Definite") or "Yes" in child.morph.get("Poss") or child.dep_ != "det"
+        ):
+            return True
+    return False
 
 
 def _carried_on(event: Event, place: Place, recent: Sequence[tuple[int, Place]]) -> bool:
