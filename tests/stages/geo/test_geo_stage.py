@@ -595,3 +595,21 @@ def test_an_act_named_again_with_a_definite_noun_keeps_its_place(pipelines: dict
     events = _events(pipelines, text, "en")
     last = [e for e in events if e.sentence_index == 3 and e.trigger == "attack"]
     assert last and last[0].place == "Peshawar", [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_adjective_of_nearness_ties_its_place(pipelines: dict) -> None:
+    """« une base proche de la localité de X » says where the base is, as « près de X » would."""
+    text = "Une base militaire malienne proche de la localité de Zoumbala a été visée mardi par une attaque de jihadistes."
+    event = _events(pipelines, text)[0]
+    assert event.place == "Zoumbala, Mali", event.place  # type: ignore[attr-defined]
+
+
+def test_a_sentence_names_its_own_unknown_town_once(pipelines: dict) -> None:
+    """An unknown town of the sentence replaces the one an earlier sentence named, rather than piling up with it."""
+    text = (
+        "Des jihadistes ont attaqué mardi un camp de l'armée malienne à Zoumbala. "
+        "Les assaillants ont ensuite incendié des véhicules militaires à Tiénkoura."
+    )
+    events = _events(pipelines, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Tiénkoura, Mali" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

@@ -167,7 +167,7 @@ class PlaceEvents:
             set_place(event, place)
             # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
             unknown_town = place is not None and self._unknown_town(place)
-            tied_town = unknown_town and _done_on_site(event)
+            tied_town = unknown_town and _done_on_site(event) and all(p != place for _, p in recent)  # not carried
             if place is not None and (in_sentence or tied_town) and (place.precision != "country" or unknown_town):
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
@@ -572,7 +572,9 @@ def _with_town(place: Place, unknown: Sequence[str]) -> Place:
     precision still "country", the country's point, no GeoNames id); any other place as it is."""
     if place.precision != "country" or not unknown:
         return place
-    return dataclasses.replace(place, name=f"{unknown[0]}, {place.name}", geonames_id=None)
+    # the sentence's own town replaces one an earlier sentence named ("Kwala, Mali", not "Kwala, Mourdiah, Mali")
+    country = Gazetteer.load().country(place.country_iso3) if place.geonames_id is None else None
+    return dataclasses.replace(place, name=f"{unknown[0]}, {(country or place).name}", geonames_id=None)
 
 
 def _org_name(doc: Any, start: int, end: int) -> str | None:
@@ -691,6 +693,9 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
         if noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS:
             anchor = noun
     cases = _case_words(anchor)
+    near = _pp_attachment(anchor)
+    if cases and not cases & _LOCATIVE and near.pos_ in ("ADJ", "ADV") and near.lemma_.lower() in _LOCATIVE:
+        anchor, cases = near, set(_LOCATIVE)  # « une base proche de la localité de X »: as "near X"
     if not cases & _LOCATIVE:
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
