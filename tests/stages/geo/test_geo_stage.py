@@ -495,3 +495,121 @@ def test_a_capital_that_cuts_ties_decides_there(pipelines: dict, text: str, lang
     """A capital standing for its state expels or sanctions from that city; it is still no place of its words."""
     events = [e for e in _events(pipelines, text, lang) if e.root == "16"]
     assert events and all(e.place == place for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_a_verbal_act_is_not_placed_in_the_country_it_calls_on(pipelines: dict) -> None:
+    """A call "on Iran": the country the words address is no locative phrase; the speaker is where they are said."""
+    events = _events(pipelines, "The Italian foreign minister called on Iran to free the detained sailors.", "en")
+    event = next(e for e in events if e.root == "02")
+    assert event.target_code is not None and event.target_code.startswith("IRN")
+    assert event.country == "ITA"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Des missiles russes ont tué quatre civils dans plusieurs villes d'Ukraine, malgré la mise en garde envoyée par Bruxelles à Moscou.", "fr"),
+     ("Russian missiles killed four civilians in several cities of Ukraine, despite a warning sent by Brussels to Moscow.", "en")],
+)  # fmt: skip
+def test_a_place_tied_to_the_trigger_beats_a_city_the_sentence_merely_names(pipelines: dict, text: str, lang: str) -> None:
+    """The country the act is in ("in cities of Ukraine") wins over a capital named elsewhere in the sentence."""
+    event = next(e for e in _events(pipelines, text, lang) if e.root in ("18", "19", "20"))
+    assert event.country == "UKR", (event.place, event.trigger)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("A Baghdad car bombing killed twelve people on Sunday.", "Baghdad"),
+     ("On Tuesday a Nairobi market bombing killed seven shoppers.", "Nairobi")],
+)  # fmt: skip
+def test_a_name_before_the_act_noun_is_its_place(pipelines: dict, text: str, place: str) -> None:
+    """ "a Baghdad car bombing": the name that qualifies the act's noun says where it was, even a capital the events
+    stage took for the act's author."""
+    event = next(e for e in _events(pipelines, text, "en") if e.trigger and "bombing" in e.trigger)
+    assert event.place == place, (event.place, event.source_code)  # type: ignore[attr-defined]
+
+
+def test_an_unknown_town_places_the_next_sentence_like_a_known_one(pipelines: dict) -> None:
+    """A town the gazetteer lacks, tied to an act ("Zarqabad, Yemen"), places the act of the next sentence that names
+    no place ("the attack"), as a known town would."""
+    text = "Gunmen killed a shopkeeper in the town of Zarqabad, Yemen, on Monday. Three other civilians were wounded in the attack."
+    events = _events(pipelines, text, "en")
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Zarqabad, Yemen" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Kharkiv a été touchée cette nuit par une attaque de missiles, tandis que Moscou a fait état de succès militaires.", "fr"),
+     ("Kharkiv was hit overnight by a missile attack, while Moscow reported military successes.", "en")],
+)  # fmt: skip
+def test_a_capital_that_acts_in_another_clause_is_no_place(pipelines: dict, text: str, lang: str) -> None:
+    """ "while Moscow reported ...": a capital subject of another verb stands for its government, not a place."""
+    event = next(e for e in _events(pipelines, text, lang) if e.trigger and "atta" in e.trigger)
+    assert event.place == "Kharkiv", event.place  # type: ignore[attr-defined]
+
+
+def test_a_name_qualifying_a_person_is_no_place(pipelines: dict) -> None:
+    """ "a Bristol woman": where the person is from, like a demonym, not where she was arrested."""
+    event = _events(pipelines, "British police arrested a 40-year-old Bristol woman on suspicion of fraud.", "en")[0]
+    assert event.place != "Bristol" and event.geo_precision == "country", event.place  # type: ignore[attr-defined]
+
+
+def test_a_hyphenated_name_is_one_name(pipelines: dict) -> None:
+    """ "Marseille-Plage" is one name, whatever tag its second part got: not the town its first part names."""
+    event = _events(pipelines, "Des hommes armés ont attaqué mardi le village de Marseille-Plage.")[0]
+    assert event.place != "Marseille", event.place  # type: ignore[attr-defined]
+
+
+def test_a_scene_carries_on_through_acts_placed_by_it(pipelines: dict) -> None:
+    """An act placed by the act just before it ("They also burned cars") keeps the story on that scene for the acts
+    after it, rather than at the dateline."""
+    text = (
+        "RAMALLAH, 7 mai (AFP) – Des colons israéliens ont attaqué lundi le village de Huwara. "
+        "Ils ont aussi incendié des voitures de Palestiniens. La situation restait tendue dans la soirée. "
+        "Des soldats israéliens ont ensuite tiré sur des Palestiniens."
+    )
+    events = _events(pipelines, text)
+    last = [e for e in events if e.sentence_index == 3]
+    assert last and all(e.place == "Huwara" for e in last), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_unknown_town_tied_to_an_act_sets_the_scene_without_another_place(pipelines: dict) -> None:
+    """A town the gazetteer lacks, tied to the act by its sentence, sets the scene for the acts after it even when
+    nothing else in that sentence places the act ("Zoumbala, Mali" from the country's fallback)."""
+    text = (
+        "Des jihadistes ont attaqué mardi un camp de l'armée malienne à Zoumbala. "
+        "Les assaillants ont ensuite incendié des véhicules militaires."
+    )
+    events = _events(pipelines, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Zoumbala, Mali" for e in later), [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_act_named_again_with_a_definite_noun_keeps_its_place(pipelines: dict) -> None:
+    """ "the attack", "his murder": an act an earlier sentence placed, told of again, is placed there (not at the
+    dateline)."""
+    text = (
+        "ISLAMABAD (Reuters) — Militants attacked a police station in Peshawar on Monday. The station had received "
+        "letters for months. Local officials asked for calm. Police said the attack killed four officers."
+    )
+    events = _events(pipelines, text, "en")
+    last = [e for e in events if e.sentence_index == 3 and e.trigger == "attack"]
+    assert last and last[0].place == "Peshawar", [(e.sentence_index, e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_an_adjective_of_nearness_ties_its_place(pipelines: dict) -> None:
+    """« une base proche de la localité de X » says where the base is, as « près de X » would."""
+    text = "Une base militaire malienne proche de la localité de Zoumbala a été visée mardi par une attaque de jihadistes."
+    event = _events(pipelines, text)[0]
+    assert event.place == "Zoumbala, Mali", event.place  # type: ignore[attr-defined]
+
+
+def test_a_sentence_names_its_own_unknown_town_once(pipelines: dict) -> None:
+    """An unknown town of the sentence replaces the one an earlier sentence named, rather than piling up with it."""
+    text = (
+        "Des jihadistes ont attaqué mardi un camp de l'armée malienne à Zoumbala. "
+        "Les assaillants ont ensuite incendié des véhicules militaires à Tiénkoura."
+    )
+    events = _events(pipelines, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(e.place == "Tiénkoura, Mali" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]

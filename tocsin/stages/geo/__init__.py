@@ -8,20 +8,32 @@ For every event the stage picks the action location, in this order:
     in Rome" is not voiced in Rome): a proper noun in a
     locative phrase ("à Kharkiv", "dans la région de Kharkiv", "près de la
     ville de Koupiansk", "in Kharkiv", "on the outskirts of Kharkiv") governed
-    by the trigger's verb or head noun, or a place or capital named by the
+    by the trigger's verb or head noun, a name qualifying the trigger's noun
+    ("a Kabul car bombing", even when the events stage took the capital for
+    the author), or a place or capital named by the
     actors stage (``doc._.actors``, kind "place"/"capital")
     in the sentence; a capital that is the event's source is an actor
-    ("Moscou a menacé Kiev"), not a location, and a capital target is a
-    location only for material acts. Finer places win (city, then region,
-    then country), then the closest to the trigger;
+    ("Moscou a menacé Kiev"), not a location, nor is a capital subject of
+    another verb ("..., while Moscow reported ..."), and a capital target is a
+    location only for material acts. A place in a locative phrase on the
+    trigger wins over one the sentence merely names ("killed four in cities of
+    Ukraine, despite a warning sent to Moscow"); then finer places win (city,
+    then region, then country), then the closest to the trigger;
 (b) else any other capitalised proper noun of the sentence that resolves
-    (never words inside person, organisation, group, role or demonym mentions),
+    (never words inside person, organisation, group, role or demonym mentions,
+    nor a name qualifying a person's noun: "a Cheltenham man" is where he is
+    from, like a demonym; such names do not count for (c) either),
     for material acts only: a verbal act happens where its speaker is, not at a
     place its words are about ("the agreement between Turkey and Libya is void");
-(c) else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
+(c) else, for a material act whose trigger is a noun with a definite or
+    possessive determiner ("the murder", "his murder", « l'attaque »), the
+    place of the article's last act of the same CAMEO root placed by (a): the
+    same act told of again; else, for a verbal act, the venue of a meeting (CAMEO 04) placed by (a)
     in the five sentences before, when no other place was named since ("met
-    in Cairo ... They concluded that ..."); else the town or region where an
-    act of the two sentences before was placed by (a) ("a raid in Nablus ...
+    in Cairo ... They concluded that ..."); else the town or region (or the
+    unknown town, below) where an act of the two sentences before was placed
+    by (a), or by this rule for an act done on site, which carries the scene
+    on ("a raid in Nablus ...
     During the operation, ..."), else the article's dateline ("KHARKIV, May 7
     —", "KHARKIV (AFP) —"), else its most frequently named place, when that
     place is in the country of the event's source or target (a "WASHINGTON —"
@@ -141,6 +153,7 @@ class PlaceEvents:
         with_events = {event.sentence_index for event in article.events}
         quiet = context.quiet_towns(with_events)  # towns named by sentences that code no event, by sentence
         heard: set[int] = set()  # which entries of ``recent`` come from such sentences
+        placed: list[tuple[str, Place]] = []  # (CAMEO root, place) of the acts placed by their own sentence
         for event in article.events:
             # a sentence with no event may still say where the story moved ("an operation in the town of Nablus"):
             # its town places the next events as an act's would (not the dateline's), if they are acts done on site
@@ -150,13 +163,25 @@ class PlaceEvents:
                     heard.add(len(recent) - 1)
                 del quiet[index]
             acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
-            place, in_sentence = self.locate(event, context, acts, meetings)
+            place, in_sentence = self.locate(event, context, acts, meetings, placed)
             set_place(event, place)
-            if place is not None and in_sentence and place.precision != "country":
+            # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
+            unknown_town = place is not None and self._unknown_town(place)
+            tied_town = unknown_town and _done_on_site(event) and all(p != place for _, p in recent)  # not carried
+            if place is not None and (in_sentence or tied_town) and (place.precision != "country" or unknown_town):
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
+                if _done_on_site(event) and event.root:
+                    placed.append((event.root, place))
+            elif place is not None and _done_on_site(event) and _carried_on(event, place, acts):
+                recent.append((event.sentence_index, place))  # an act on the same scene keeps the story there
         return article
+
+    def _unknown_town(self, place: Place) -> bool:
+        """A country-level place that carries the name of a town the gazetteer lacks ("Jermuk, Armenia")."""
+        country = self.gazetteer.country(place.country_iso3)
+        return place.precision == "country" and country is not None and place.name != country.name
 
     # ------------------------------------------------------------ one event
 
@@ -166,9 +191,11 @@ class PlaceEvents:
         context: _ArticleContext,
         recent: Sequence[tuple[int, Place]] = (),
         meetings: Sequence[tuple[int, Place]] = (),
+        acts: Sequence[tuple[str, Place]] = (),
     ) -> tuple[Place | None, bool]:
         """The event's place, and whether its own sentence names it (step (a)); ``recent`` are the (sentence index,
-        place) of earlier acts placed by their own sentence."""
+        place) of earlier acts placed by their own sentence, ``acts`` the (CAMEO root, place) of the article's acts
+        placed so."""
         gaz = self.gazetteer
         countries = context.countries_for(event)
         event_countries = {c for c in (event.target_country, event.source_country) if gaz.country(c)}
@@ -179,6 +206,7 @@ class PlaceEvents:
             candidates = self._sentence_candidates(event, doc, trigger, countries, context, unknown)
             # an intent (CAMEO 03) is tied to no place its sentence merely names: that is where the planned act will be
             tied = [c for c in candidates if c.tier < (1 if event.root == "03" else 2)]
+            tied = [c for c in tied if c.tier == 0] or tied  # a locative phrase on the trigger first
             pool = tied or candidates
             if not _done_on_site(event):
                 # a verbal act happens where its speaker is: only a place tied to the trigger ("said in Cairo"),
@@ -189,6 +217,11 @@ class PlaceEvents:
             seat = None if _done_on_site(event) else _source_seat(event, doc, candidates, context.offset_of(doc))
             if seat is not None:
                 return seat, True  # "Goa's government announced", "the Mayor of Koszalin said": the seat of the office
+        if found is not None and _done_on_site(event) and _definite(_span_root(found[1])):
+            # "the murder", "his murder": the act an earlier sentence placed, named again
+            same = [place for root, place in acts if root == event.root]
+            if same:
+                return _with_town(same[-1], unknown), False
         # words spoken while a meeting goes on are spoken at its venue ("met in Cairo ... They concluded that ...")
         if not _done_on_site(event) and meetings:
             index, venue = meetings[-1]
@@ -253,14 +286,24 @@ class PlaceEvents:
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
-                if event.source_start is not None and mention.start <= event.source_start < mention.end and event.root != "16":
+                names_the_act = head.dep_ == "compound" and head.head.i in trigger_ids  # "a Kabul car bombing"
+                if (
+                    event.source_start is not None
+                    and mention.start <= event.source_start < mention.end
+                    and event.root != "16"
+                    and not names_the_act
+                ):
                     continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
-                is_target = event.target_start is not None and mention.start <= event.target_start < mention.end
+                is_target = _is_target_of(event, mention)
                 if is_target and not _done_on_site(event) and not locative:
                     continue
+                if head.dep_ == "nsubj" and not locative and head.head.i not in trigger_ids:
+                    continue  # "..., while Moscow reported ...": a capital that acts elsewhere is its government
                 place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "country" and locative:
+                if _is_target_of(event, mention) and not _done_on_site(event):
+                    continue  # "called on Turkey to halt": whom the words address, not where they are spoken
                 place = gaz.country(mention.country)
                 tier = 0
             else:
@@ -269,7 +312,7 @@ class PlaceEvents:
                 out.append(_Candidate(place, tier, abs(actor.head - root.i), actor.head))
         unresolved: list[tuple[bool, int, str]] = []
         for start, end in _proper_noun_spans(sent, covered):
-            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start):
+            if context.is_org(doc, start, end) or _reference_point(doc, start, sent.start) or _home_of_person(doc, start, end):
                 continue
             place = _resolve_span(gaz, doc[start:end], countries)
             if place is None:
@@ -391,7 +434,7 @@ class _ArticleContext:
                         counts[place] += 1
             for sent in doc.sents:
                 for start, end in _proper_noun_spans(sent, covered):
-                    if self.is_org(doc, start, end):
+                    if self.is_org(doc, start, end) or _home_of_person(doc, start, end):
                         continue
                     place = _resolve_span(self.gazetteer, doc[start:end], self.countries)
                     if place is not None and place.precision != "country":
@@ -422,6 +465,41 @@ def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
     return event.quad in _MATERIAL_QUADS and event.root != "16"
+
+
+_PERSON_KINDS = frozenset({"person", "role", "anonymous"})
+
+
+def _home_of_person(doc: Any, start: int, end: int) -> bool:
+    """``doc[start:end]`` qualifies the noun of a person ("a Cheltenham man", "a Lyon lawyer"): where the person is
+    from, like a demonym, not where anything happens."""
+    head = doc[start:end].root
+    if head.dep_ != "compound":
+        return False
+    return any(actor.head == head.head.i and actor.mention.kind in _PERSON_KINDS for actor in doc._.actors or [])
+
+
+def _definite(tok: Any) -> bool:
+    """``tok`` is a noun with a definite or possessive determiner ("the murder", "his murder", « l'attaque »): an act
+    already told of."""
+    if tok.pos_ != "NOUN":
+        return False
+    for child in tok.children:
+        if child.dep_ in ("det", "poss", "nmod:poss") and (
+            "Def" in child.morph.get("Definite") or "Yes" in child.morph.get("Poss") or child.dep_ != "det"
+        ):
+            return True
+    return False
+
+
+def _carried_on(event: Event, place: Place, recent: Sequence[tuple[int, Place]]) -> bool:
+    """``place`` is where an act of the sentences just before happened (step (c)): the event carries that scene on."""
+    return any(p == place and 0 < event.sentence_index - k <= _RECENT_SENTENCES for k, p in recent)
+
+
+def _is_target_of(event: Event, mention: Any) -> bool:
+    """The event's target starts inside ``mention`` (character offsets)."""
+    return event.target_start is not None and mention.start <= event.target_start < mention.end
 
 
 def _source_tokens(event: Event, doc: Any, offset: int) -> list[Any]:
@@ -494,7 +572,9 @@ def _with_town(place: Place, unknown: Sequence[str]) -> Place:
     precision still "country", the country's point, no GeoNames id); any other place as it is."""
     if place.precision != "country" or not unknown:
         return place
-    return dataclasses.replace(place, name=f"{unknown[0]}, {place.name}", geonames_id=None)
+    # the sentence's own town replaces one an earlier sentence named ("Kwala, Mali", not "Kwala, Mourdiah, Mali")
+    country = Gazetteer.load().country(place.country_iso3) if place.geonames_id is None else None
+    return dataclasses.replace(place, name=f"{unknown[0]}, {(country or place).name}", geonames_id=None)
 
 
 def _org_name(doc: Any, start: int, end: int) -> str | None:
@@ -602,6 +682,8 @@ def _pp_attachment(tok: Any) -> Any:
 def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct: bool = False) -> bool:
     """``tok`` (a place word) sits in a locative phrase governed by the trigger (``anchors``), or (``objects``) is its
     object; ``direct``: the phrase hangs on the trigger itself, not on a noun under it."""
+    if tok.dep_ == "compound" and tok.head.i in anchors and tok.head.pos_ == "NOUN":
+        return True  # "a Kabul car bombing": the name before the act's noun says where it was
     anchor = tok
     if anchor.dep_ == "appos" and not _case_words(anchor):
         anchor = anchor.head  # "in the town of Mokha, Yemen": the country beside a place is where the place is
@@ -611,6 +693,9 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
         if noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS:
             anchor = noun
     cases = _case_words(anchor)
+    near = _pp_attachment(anchor)
+    if cases and not cases & _LOCATIVE and near.pos_ in ("ADJ", "ADV") and near.lemma_.lower() in _LOCATIVE:
+        anchor, cases = near, set(_LOCATIVE)  # « une base proche de la localité de X »: as "near X"
     if not cases & _LOCATIVE:
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
@@ -629,14 +714,18 @@ def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]
     start = None
     tokens = list(sent)
     for k, tok in enumerate(tokens):
-        ok = tok.i not in covered and (
-            (tok.pos_ == "PROPN" and tok.text[:1].isupper())
-            or (
-                tok.text in ("-", "‐")
-                and start is not None
-                and k + 1 < len(tokens)
-                and tokens[k + 1].pos_ == "PROPN"
-                and not tok.whitespace_
+        joined = k > 0 and start is not None and tokens[k - 1].text in ("-", "‐") and not tokens[k - 1].whitespace_
+        ok = (
+            tok.i not in covered
+            and (
+                ((tok.pos_ == "PROPN" or joined) and tok.text[:1].isupper())  # "Carrefour-Feuilles": one name, any tag
+                or (
+                    tok.text in ("-", "‐")
+                    and start is not None
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1].text[:1].isupper()
+                    and not tok.whitespace_
+                )
             )
         )
         if ok and start is None:
