@@ -22,6 +22,7 @@ from ... import codebook
 from ...about import CODER_VERSION
 from ...languages import LanguageResources, load_language
 from ...models import Article, Event
+from ..actors import TokenActor
 from .arguments import ArgumentFinder
 from .clauses import _according_to, _embedding, _governing_verb, _habitual, _is_fragment, _is_question, _negated_act, _same_side
 from .confidence import calibrated, features
@@ -29,7 +30,6 @@ from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_
 from .drafting import (
     _act_verb,
     _counted_object,
-    _fired_weapons,
     _natural_cause,
     _no_statement,
     _noun_arguments,
@@ -38,8 +38,8 @@ from .drafting import (
     _reports_a_count,
     _reports_words,
     _uncoded_agent,
+    _verb_aim,
     _verb_sources,
-    _verb_targets,
     _weapon_subject,
 )
 from .emission import _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about, _two_people
@@ -332,15 +332,9 @@ class CodeEvents:
             pattern = next((p for p in trigger.candidates if "MIL" in p.roles), None)
         if pattern is None:
             return self._reject(trigger, "source lacks the role the pattern requires" if sources else "no source actor")
+        instruments: list[TokenActor] = []
         if trigger.kind == "verb":
-            targets, target_how = _verb_targets(tok, pattern, sources, finder, cues)
-            fired = _fired_weapons(tok, pattern, finder, cues)
-            if fired:
-                # « un drone kamikaze russe a été lancé contre le bâtiment », "fired Iranian-made missiles": the weapon's
-                # side is who fires it (when no one else is named), never whom it is fired at
-                targets, target_how = _verb_targets(tok, pattern, sources + fired, finder, cues)
-                if not sources:
-                    sources, source_how = fired, "instrument"
+            sources, source_how, targets, target_how, instruments = _verb_aim(tok, pattern, (sources, source_how), finder, cues)
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (
@@ -393,10 +387,7 @@ class CodeEvents:
         weapon = _weapon_subject(tok, cues) if trigger.kind == "verb" else None
         if code == "190" and weapon is not None and weapon.lemma_.lower() in cues.aerial_weapons:
             code = "195"  # "des drones ont frappé", "missiles hit": an attack from the air
-        draft = _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule)
-        if trigger.kind == "verb":
-            draft.instruments = [a for a in _fired_weapons(tok, pattern, finder, cues) if a not in sources]
-        return draft
+        return _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule, instruments=instruments)
 
     def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
         """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""

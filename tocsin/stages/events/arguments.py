@@ -189,12 +189,7 @@ class ArgumentFinder:
                     if not actors:
                         named = self.named_actor(child)
                         return ([named], "unknown") if named else ([], "none")
-                    for other in tok.children:  # « La Serbie et le Kosovo ont trouvé »: coordination parsed as two subjects
-                        between = tok.doc[child.i : other.i]
-                        joined = any(t.dep_ == "cc" for t in between) and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in between)
-                        if child.i < other.i < tok.i and other.dep_ == child.dep_ and joined:
-                            actors = actors + [a for a in self.actors_in(other) if a not in actors]
-                    return actors, how if tok is verb else "inherited"
+                    return actors + self._second_subjects(tok, child, actors), how if tok is verb else "inherited"
             if tok.dep_ == "acl" and _after_perfect_aux(tok, self.perfect_aux):
                 actors = self.actors_in(tok.head)
                 if actors:
@@ -225,6 +220,16 @@ class ArgumentFinder:
                 continue
             break
         return [], "none"
+
+    def _second_subjects(self, verb: Any, subject: Any, actors: list[TokenActor]) -> list[TokenActor]:
+        """« La Serbie et le Kosovo ont trouvé »: a coordination the parser reads as two subjects of the verb."""
+        out: list[TokenActor] = []
+        for other in verb.children:
+            between = verb.doc[subject.i : other.i]
+            joined = any(t.dep_ == "cc" for t in between) and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in between)
+            if subject.i < other.i < verb.i and other.dep_ == subject.dep_ and joined:
+                out += [a for a in self.actors_in(other) if a not in actors and a not in out]
+        return out
 
     def stray_agent(self, verb: Any) -> list[TokenActor]:
         """The agent of a passive that the parser hung elsewhere in its clause ("attaquée vers 01H30 GMT « par des

@@ -87,6 +87,20 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
     return sources, [], source_how, "none"
 
 
+def _verb_aim(
+    verb: Any, pattern: Pattern, found: tuple[list[TokenActor], str], finder: ArgumentFinder, cues: Any
+) -> tuple[list[TokenActor], str, list[TokenActor], str, list[TokenActor]]:
+    """A verb's sources (as found), targets and the actors named with the weapon it fires, once its pattern is known.
+    « un drone kamikaze russe a été lancé contre le bâtiment », "fired Iranian-made missiles": the weapon's side is who
+    fires it (when no one else is named), never whom it is fired at."""
+    sources, source_how = found
+    fired = _fired_weapons(verb, pattern, finder, cues)
+    targets, target_how = _verb_targets(verb, pattern, sources + fired, finder, cues)
+    if fired and not sources:
+        sources, source_how = fired, "instrument"
+    return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
+
+
 def _fired_weapons(verb: Any, pattern: Pattern, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """The actors that qualify the weapon a firing pattern fires (its object, or its passive subject): « un drone
     kamikaze russe a été lancé » names Russia as who launched it, "fired Iranian-made missiles" Iran as their maker.
