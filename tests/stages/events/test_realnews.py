@@ -1606,3 +1606,13 @@ def test_the_side_named_with_a_fired_weapon_fires_it(text: str, lang: str, dyad:
 def test_weapons_shot_down_are_the_target() -> None:
     events = code_text("Plus de 40 drones ukrainiens ont été abattus au-dessus de la Russie.", lang="fr", published="2024-05-07").events
     assert [e.target_code for e in events if e.root == "19"] == ["UKR"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [("Le blocus de Gaza a été levé par Israël.", "fr", "0872"), ("The blockade of Gaza was lifted by Israel.", "en", "0872")],
+)
+def test_a_noun_a_passive_act_is_about_is_no_act_of_its_own(text: str, lang: str, code: str) -> None:
+    """ "The blockade was lifted": one act, the lifting; the blockade is what it is about (no 191)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert [e.cameo for e in events] == [code], _dyads(events)

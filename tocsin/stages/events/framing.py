@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
-from .arguments import FIRST_PERSON, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
 from .clauses import (
     _CLOSING_MARKS,
     _copula_holder,
@@ -111,6 +111,10 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
     # Light and ordering verbs: the event noun carries the act, the verb's own pattern yields.
     for draft in drafts:
         if draft.trigger.kind != "noun" or draft.absorbed:
+            continue
+        head = by_token.get(draft.trigger.token.head.i)
+        if draft.trigger.token.dep_ in PASSIVE_SUBJECT and head is not None and head.pattern.objects and head.code[:2] != "01":
+            draft.absorbed = True  # « le blocus de Gaza a été levé »: the noun is what the verb's act is about
             continue
         governor = _governing_verb(draft.trigger.token)
         if governor is not None and governor.i in by_token:
