@@ -1616,3 +1616,12 @@ def test_a_noun_a_passive_act_is_about_is_no_act_of_its_own(text: str, lang: str
     """ "The blockade was lifted": one act, the lifting; the blockade is what it is about (no 191)."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert [e.cameo for e in events] == [code], _dyads(events)
+
+
+def test_a_coercive_measure_named_with_no_one_imposing_it_is_no_new_event() -> None:
+    """ "the ban on Mahan Air is not part of a plan": the ban was told before, by whoever imposed it; an attack with
+    no one named still is one (force is coded with an unknown source)."""
+    events = code_text("Officials said the ban on Mahan Air is not part of a broader plan.", lang="en", published="2019-01-23").events
+    assert not [e for e in events if e.root == "17"], _dyads(events)
+    events = code_text("An attack on Iraqi soldiers killed five on Monday.", lang="en", published="2019-01-23").events
+    assert [e.root for e in events if e.root in ("18", "19")], _dyads(events)

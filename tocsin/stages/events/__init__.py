@@ -362,7 +362,13 @@ class CodeEvents:
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
-            if targets and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS and not pattern.roles:
+            # a coercive measure named by a noun with no one imposing it ("the ban on Mahan Air") refers to one told before
+            if (
+                targets
+                and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS
+                and not pattern.roles
+                and not (trigger.kind == "noun" and pattern.cameo[:2] == "17")
+            ):
                 source_how = "unknown"
             elif (
                 trigger.kind == "verb"
