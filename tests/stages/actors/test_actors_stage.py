@@ -188,6 +188,21 @@ def test_actors_anonymous_people_take_a_place_only_where_they_are() -> None:
     assert ("men", "CANCVL") in _en_mentions(text), _en_mentions(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "code"),
+    [
+        # a person of the dictionary named in full, then by a surname the dictionary does not list alone
+        ("The Houthi spokesman Yahya Sarea spoke on Monday. Later, Saree threatened new strikes.", "Saree", "YEMREB"),
+        ("Jean-Yves Le Drian arrived in Cairo. The next day Drian met the press.", "Drian", "FRA"),
+    ],
+)
+def test_actors_surname_names_the_dictionary_person_named_before(text: str, surname: str, code: str) -> None:
+    article = next(ParseText().pipe([Article(text=text, lang="en", published="2019-09-20")]))
+    article = ExtractActors()(article)
+    later = [m for m in article.mentions if m.text == surname and m.sentence_index == 1]
+    assert later and (later[0].code or "").startswith(code), [(m.text, m.code, m.sentence_index) for m in article.mentions]
+
+
 def test_actors_name_with_a_lower_case_particle_is_one_name() -> None:
     """The "al-" and "bin" inside a name are part of it: the man introduced with a role is that actor by his surname."""
     text = "Ahmed bin Saleh, the spokesman of the Saudi interior ministry, spoke. Later, Saleh denied the report."

@@ -24,7 +24,7 @@ from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
 from .dictionary import ActorDictionary, Surface
-from .matcher import NAME_WINDOW, Match, get_matcher
+from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
 _KIND_PRIORITY = {"person": 0, "institution": 1, "outlet": 1, "group": 2, "igo": 3, "country": 4, "region": 5, "place": 6}
@@ -345,6 +345,8 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
             in_sent = [
                 a for a in actors if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind not in ("place", "anonymous")
             ]
+            for a in in_sent:
+                _known_surnames(a.mention, known)
             for chain in _name_chains(sent, taken):
                 words = [doc[i].text for i in range(*chain)]
                 # a full name (two words or more): what the cheap pass before parsing lists
@@ -368,6 +370,17 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
             doc._.actors = actors
         out.extend(actors)
     return out
+
+
+def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:
+    """A person of the dictionary is that person when the article names them again by surname alone ("Yahya Sarea
+    said ... Saree warned"): the last word of the name they are known by and of the form the article wrote."""
+    if mention.kind != "person":
+        return
+    for name in (mention.name or "", mention.text):
+        word = surname(name)
+        if word:
+            known[word] = mention
 
 
 def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:

@@ -34,6 +34,14 @@ def _is_acronym(form: str) -> bool:
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
+def surname(name: str) -> str:
+    """The word a person is named by alone: the last of the name, after its last hyphen ("Eryani" for "Moammar
+    al-Eryani", as the tokenizer splits it), without a possessive; "" for a word too short or not capitalised."""
+    words = name.replace("’", "'").removesuffix("'s").split()
+    word = words[-1].rsplit("-", 1)[-1] if words else ""
+    return word if len(word) > 2 and word[:1].isupper() else ""
+
+
 @dataclass(frozen=True)
 class Match:
     start: int  # token index in the doc
@@ -84,6 +92,11 @@ class ActorMatcher:
                 lower_docs.append(("P|" + key, word))
         self._add(nlp, self._lower, lower_docs)
         self._add(nlp, self._exact, exact_docs)
+        # the surnames of the dictionary's people: the actors stage takes one for the person the article named before
+        # ("Yahya Sarea ... Saree said"), so the cheap pass before parsing must see it
+        self._surnames = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = {s.form for surfaces in forms.values() for s in surfaces if s.entry.kind == "person" and s.form_kind == "name"}
+        self._add(nlp, self._surnames, [("S|", word) for word in sorted({surname(n) for n in names} - {""})])
 
     @staticmethod
     def _add(nlp: Any, matcher: Any, items: list[tuple[str, str]]) -> None:
@@ -103,7 +116,7 @@ class ActorMatcher:
         strings = doc.vocab.strings
         return [
             (start, end)
-            for matcher in (self._lower, self._exact)
+            for matcher in (self._lower, self._exact, self._surnames)
             for match_id, start, end in matcher(doc)
             if not strings[match_id].startswith("P|")
         ]
