@@ -362,12 +362,12 @@ class CodeEvents:
         if not sources:
             # "trois soldats ont été tués", "un attentat a tué un soldat": force against a known
             # victim by an unnamed perpetrator is coded with an unknown source.
-            # a coercive measure named by a noun with no one imposing it ("the ban on Mahan Air") refers to one told before
+            # a ban or restriction (172) named with no one imposing it ("the ban on Mahan Air") refers to one told before
             if (
                 targets
                 and pattern.cameo[:2] in _UNKNOWN_SOURCE_ROOTS
                 and not pattern.roles
-                and not (trigger.kind == "noun" and pattern.cameo[:2] == "17")
+                and not (trigger.kind == "noun" and pattern.cameo[:3] == "172")
             ):
                 source_how = "unknown"
             elif (
