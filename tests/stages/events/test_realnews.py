@@ -1421,6 +1421,7 @@ def test_they_after_a_sentence_naming_a_group_is_that_group() -> None:
         ('President Erdogan said, "We will not rename the old cathedral."', "en", "010"),
         ("President Erdogan said the weather would be fine in Ankara.", "en", "010"),
         ("Kenya announced that Uganda planned to join the customs union.", "en", "010"),
+        ("President Erdogan said he would have preferred another date for the vote.", "en", "010"),
     ],
 )
 def test_a_statement_of_what_the_speakers_side_will_do_is_an_intent(text: str, lang: str, code: str) -> None:

@@ -529,6 +529,8 @@ def _announces_own_plan(speech: Any, draft: _Draft, finder: ArgumentFinder, cues
         own = subject.lower_ in FIRST_PERSON or (not actors and subject.lower_ in cues.pronouns)
         own = own or bool(actors) and all(a.mention.country in side for a in actors)
         intends = clause.lemma_.lower() in cues.intent and any(c.dep_ == "xcomp" for c in clause.children)
+        if "Part" in clause.morph.get("VerbForm") and "Past" in clause.morph.get("Tense") and not intends:
+            continue  # "he would have preferred": a regret, no plan (the French past conditional is hearsay, see modality)
         if own and (intends or is_irrealis(clause, cues)):
             return True
     return False
