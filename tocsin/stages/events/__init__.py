@@ -209,7 +209,7 @@ class CodeEvents:
                 continue
             if according_to:
                 draft.reported = True
-            events.extend(self._emit(article, draft, sent, sentence, offset, acts=len(live)))
+            events.extend(self._emit(article, draft, sent, sentence, offset, cues, acts=len(live)))
         return events
 
     def _mood(self, draft: _Draft, cues: Any) -> bool:
@@ -395,10 +395,10 @@ class CodeEvents:
             code = "195"  # "des drones ont frappé", "missiles hit": an attack from the air
         return _Draft(trigger, pattern, code, sources, targets, source_how, target_how, (start, end), rule, instruments=instruments)
 
-    def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, *, acts: int = 1) -> list[Event]:
+    def _emit(self, article: Article, draft: _Draft, sent: Any, sentence: Any, offset: int, cues: Any, *, acts: int = 1) -> list[Event]:
         """The events of a draft: one per (source, target) pair, with its codes, spans, confidence and rule."""
         doc = sent.doc
-        pairs, target_how = _dyads(draft, sent, load_language(article.lang or "fr").cues)
+        pairs, target_how = _dyads(draft, sent, cues)
         trigger_span = doc[draft.span[0] : draft.span[1]]
         out: list[Event] = []
         for source, target in pairs:

@@ -157,9 +157,7 @@ class ArgumentFinder:
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
             has_agent = any(c.dep_ in AGENT for c in tok.children)
-            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not any(
-                c.dep_ in ("aux:pass", "auxpass") for c in tok.children
-            )
+            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not is_passive(tok)
             subject_deps = SUBJECT + (
                 PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ()
             )
@@ -209,7 +207,7 @@ class ArgumentFinder:
             gerund = (
                 bool(self.gerund_endings) and tok.lower_.endswith(self.gerund_endings) and tok.dep_ in ("obl:mod", "obl", "nmod", "advmod")
             )
-            if tok is verb and tok.dep_ == "conj" and _is_passive(tok):
+            if tok is verb and tok.dep_ == "conj" and is_passive(tok):
                 break  # "Turkey is under sanctions and was condemned": the shared subject undergoes the passive
             if (tok.dep_ in INHERIT or gerund) and tok.head.i != tok.i:
                 if tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "obl:arg") and tok.head.head.i != tok.head.i:
@@ -236,7 +234,7 @@ class ArgumentFinder:
         terroristes »" with "par" under "GMT"): a "par"/"by" phrase naming an actor, below the verb, not in a
         clause of its own, when no agent hangs on the verb itself."""
         children = list(verb.children)
-        if not any(c.dep_ in ("aux:pass", "auxpass") for c in children) or any(c.dep_ in AGENT for c in children):
+        if not is_passive(verb) or any(c.dep_ in AGENT for c in children):
             return []
         if is_reflexive(verb, self.reflexive):
             return []  # a pronominal verb ("s'étaient concertés"), not a passive
@@ -323,11 +321,14 @@ class ArgumentFinder:
     def _sentences_before(self, sent: Any) -> Iterator[tuple[ArgumentFinder, Any]]:
         """The sentences before ``sent``, nearest first, with their finder, back into the paragraph before."""
         finder: ArgumentFinder | None = self
+        start = sent.start
         while finder is not None:
-            start = sent.start if finder is self else len(finder.doc)
-            for previous in reversed(list(finder.doc[:start].sents) if start else []):
+            while start > 0:
+                previous = finder.doc[start - 1].sent
                 yield finder, previous
+                start = previous.start
             finder = finder.before if finder is self else None
+            start = len(finder.doc) if finder is not None else 0
 
     def previous_speaker(self, sent: Any) -> list[TokenActor]:
         """The speaker of the sentence before ``sent``, which may close the paragraph before."""
@@ -421,7 +422,7 @@ class ArgumentFinder:
 
     def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:
         where: list[TokenActor] = []
-        if verb.dep_ == "conj" and _is_passive(verb) and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
+        if verb.dep_ == "conj" and is_passive(verb) and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
             # "Turkey is under sanctions and was condemned by Egypt": the subject it shares is what the passive is done to
             shared = [a for c in verb.head.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT for a in self.actors_in(c)]
             shared = [a for a in shared if id(a) not in exclude]
@@ -496,8 +497,8 @@ class ArgumentFinder:
 
 
 _OPENING = frozenset({"«", "“"})
-_CLOSING = frozenset({"»", "”"})
-QUOTE_MARKS = _OPENING | _CLOSING | {'"'}  # what opens or closes reported words
+CLOSING_MARKS = frozenset({"»", "”"})  # what only closes reported words
+QUOTE_MARKS = _OPENING | CLOSING_MARKS | {'"'}  # what opens or closes reported words
 
 
 def _plural(actors: list[TokenActor], doc: Any) -> bool:
@@ -505,7 +506,7 @@ def _plural(actors: list[TokenActor], doc: Any) -> bool:
     return len({a.mention.code for a in actors}) > 1 or any("Plur" in doc[a.head].morph.get("Number") for a in actors)
 
 
-def _is_passive(verb: Any) -> bool:
+def is_passive(verb: Any) -> bool:
     """The verb has a passive auxiliary ("was condemned", « a été visée »)."""
     return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 
@@ -517,7 +518,7 @@ def quoted_tokens(sent: Any) -> set[int]:
     for tok in sent:
         if tok.text in _OPENING or (tok.text == '"' and not inside):
             inside = True
-        elif tok.text in _CLOSING or (tok.text == '"' and inside):
+        elif tok.text in CLOSING_MARKS or (tok.text == '"' and inside):
             inside = False
         elif inside:
             out.add(tok.i)

@@ -78,9 +78,6 @@ def _same_side(source: TokenActor, target: TokenActor) -> bool:
     return a is not None and a == b
 
 
-_CLOSING_MARKS = frozenset({"»", "”"})
-
-
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "obl:arg", "iobj", "csubj", "advcl"})
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ...languages import Pattern
 from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
 from .draft import _UNKNOWN_SOURCE_ROOTS, _Arguments
 from .modality import is_negated
@@ -260,7 +260,7 @@ def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> 
     place = min(places, key=lambda a: abs(a.start - tok.i), default=None)
     if place is None:
         return [], []
-    offset = place.mention.start - tok.doc[place.start].idx  # where the Doc starts in the article
+    offset = finder.offset  # where the Doc starts in the article
     country = place.mention.country or ""
 
     def implied(span: Any, role: str) -> TokenActor:
@@ -371,8 +371,7 @@ def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
         return None
     if noun.dep_ == "obl:agent":
         return head
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in head.children)
-    return head if passive and noun.dep_ in ("obl", "obl:mod") and preposition_of(noun) in AGENT_OF else None
+    return head if is_passive(head) and noun.dep_ in ("obl", "obl:mod") and preposition_of(noun) in AGENT_OF else None
 
 
 def _counted_object(verb: Any, cues: Any) -> bool:

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
-from .arguments import FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
 from .clauses import (
-    _CLOSING_MARKS,
     _copula_holder,
     _copula_subject,
     _did_not_happen,
@@ -311,7 +310,7 @@ def _all_quoted(sent: Any) -> bool:
     if not marks:
         return False
     first = next(t for t in sent if not t.is_space)
-    return first.text in QUOTE_MARKS or marks[0].text in _CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
+    return first.text in QUOTE_MARKS or marks[0].text in CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
 
 
 def _judges(token: Any, cues: Any) -> bool:
