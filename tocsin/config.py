@@ -327,6 +327,7 @@ class LanguageCues(_Strict):
     habitual: list[str] = []
     hearsay_aux: list[str] = []
     comitative: list[str] = []
+    decisions: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -1626,3 +1626,26 @@ def test_a_coercive_measure_named_with_no_one_imposing_it_is_no_new_event() -> N
     assert not [e for e in events if e.root == "17"], _dyads(events)
     events = code_text("An attack on Iraqi soldiers killed five on Monday.", lang="en", published="2019-01-23").events
     assert [e.root for e in events if e.root in ("18", "19")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("Israeli jets struck a convoy near Damascus on Monday. Syria condemned the attack.", "en", ("SYR", "ISRMIL")),
+        ("Le gouvernement malien a expulsé l'ambassadeur de France lundi. Paris a dénoncé cette décision.", "fr", ("FRAGOV", "MLIGOV")),
+        ("Turkey sent troops into northern Iraq on Monday. Baghdad rejected the move.", "en", ("IRQGOV", "TUR")),
+    ],
+)
+def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    """ "condemned the attack", « a dénoncé cette décision »: the act is the article's last one of that kind, and the
+    reaction's target is whoever did it."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    reaction = [e for e in events if e.sentence_index == 1]
+    assert reaction and all((e.source_code, e.target_code) == dyad for e in reaction), _dyads(events)
+    assert all(e.rule.endswith("+target:antecedent") for e in reaction)
+
+
+def test_a_reaction_to_its_own_or_a_named_doers_act_takes_no_earlier_actor() -> None:
+    """ "his decision" names its maker; a decision told before by the one who now reacts is no act on anyone else."""
+    events = code_text("Turkey sent troops into northern Iraq. Iran criticized his decision.", lang="en").events
+    assert not any(e.rule.endswith("+target:antecedent") for e in events), _dyads(events)

@@ -42,7 +42,7 @@ from .drafting import (
     _verb_sources,
     _weapon_subject,
 )
-from .emission import _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about, _two_people
+from .emission import _antecedent, _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about, _two_people
 from .framing import (
     _absorb_embedded,
     _frame_by_governor,
@@ -76,6 +76,8 @@ class CodeEvents:
         # bench/calibrate.py sets a list here to collect each emitted event's confidence features.
         self.feature_log: list[tuple[Event, dict[str, float]]] | None = None
         self._where: tuple[str, int] = ("", 0)
+        self._earlier: list[Event] = []  # the article's events so far: what "the attack", "the decision" may refer to
+        self._noun_roots: dict[int, str] = {}  # the sentence's event nouns (token index -> CAMEO root)
 
     def _drop(self, trigger: Trigger, reason: str, code: str | None = None) -> None:
         self._record(trigger.token.text, code or trigger.candidates[0].cameo, reason)
@@ -98,6 +100,7 @@ class CodeEvents:
         sentences = {s.start: s for s in article.sentences}
         sentence_index = {start: s.index for start, s in sentences.items()}
         events: list[Event] = []
+        self._earlier = events
         seen: set[tuple[Any, ...]] = set()
         before: ArgumentFinder | None = None
         for offset, doc in article.docs:
@@ -149,6 +152,7 @@ class CodeEvents:
         if _is_question(sent, cues):
             return []  # "Did the players reach out to support you?": asked, not reported
         triggers = find_triggers(sent, lang)
+        self._noun_roots = {t.token.i: t.candidates[0].cameo[:2] for t in triggers if t.kind == "noun"}
         drafts, not_acts = self._attach(triggers, sent, finder, lang)
         by_token = {d.trigger.token.i: d for d in drafts}
         _frame_by_governor(drafts, by_token, cues)
@@ -411,6 +415,11 @@ class CodeEvents:
                 target = None  # "told the AP", "an initiative for the Persian Gulf": what or where, not whom
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None
+            how = target_how if target is not None else "none"
+            if (target is None or target_how == "nearby") and not draft.targets:
+                referent = _antecedent(draft, smention.code if smention else None, self._earlier, sentence.index, self._noun_roots, cues)
+                if referent is not None:
+                    tmention, how = referent, "antecedent"  # "criticized the move": the one who made it
             if _only_anonymous(smention, tmention) and draft.code[:2] != "14":
                 # "two people were killed", "a man was arrested": anonymous people alone are no political actor
                 self._record(draft.trigger.token.text, draft.code, "only anonymous people")
@@ -427,12 +436,12 @@ class CodeEvents:
             if draft.pattern.plover is not None and code == draft.pattern.cameo:
                 plover, mode = draft.pattern.plover  # the words name the PLOVER act more precisely than the code's mapping
             values = features(
-                draft, target_how if target is not None else "none", source=smention.code if smention else None,
+                draft, how, source=smention.code if smention else None,
                 target=tmention.code if tmention else None, quad=info.quad, lang=article.lang, acts=acts, words=len(sent),
             )  # fmt: skip
             confidence = calibrated(values)
-            if target is not None and target_how in ("nearby", "reciprocal"):
-                rule += f"+target:{target_how}"
+            if tmention is not None and how in ("nearby", "reciprocal", "antecedent"):
+                rule += f"+target:{how}"
             out.append(
                 Event(
                     article_id=article.id,

@@ -180,3 +180,60 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
         if best is None or distance < best[0]:
             best = (distance, actor)
     return best[1] if best else None
+
+
+#: reactions whose target may be the doer of an act told before: criticism, rejection, threats (and praise, 051)
+_REACTION_ROOTS = frozenset({"11", "12", "13"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: what "the decision", "the move" may be: an intent, a deal, aid, a concession, a show of force, a cut, a sanction, force
+_DECISION_ROOTS = frozenset({"03", "06", "07", "08", "15", "16", "17"}) | _FORCE_ROOTS
+#: how far back (in sentences) a reaction's "the attack" or "the decision" may point
+_ANTECEDENT_REACH = 5
+
+
+def _anaphoric_object(tok: Any) -> Any | None:
+    """The object of a reaction when it names an act told before: a noun with a definite or demonstrative determiner
+    and no possessor ("criticized the move", "spoke out against this attack", « a dénoncé la décision »)."""
+    objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl:arg")]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if obj.pos_ != "NOUN":
+            continue
+        dets = [c for c in obj.children if c.dep_ in ("det", "poss", "nmod:poss")]
+        if any("Yes" in c.morph.get("Poss") or c.dep_ != "det" for c in dets):
+            continue  # "his decision": the possessor made it, and the finder already has him
+        if any("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType") for c in dets):
+            return obj
+    return None
+
+
+def _antecedent(
+    draft: _Draft, source: str | None, earlier: list[Event], here: int, noun_roots: dict[int, str], cues: Any
+) -> ActorMention | None:
+    """Who a reaction with no target is aimed at, when its object is an act the article told before: "the attack"
+    (a force noun) was done by the source of the latest use of force; "the decision", "this move" was taken by the
+    latest actor other than the one reacting. None when the object names no such act or nothing fits."""
+    tok = draft.trigger.token
+    if source is None or (draft.code[:2] not in _REACTION_ROOTS and draft.code != "051") or draft.trigger.kind != "verb":
+        return None
+    obj = _anaphoric_object(tok)
+    if obj is None:
+        return None
+    force = noun_roots.get(obj.i) in _FORCE_ROOTS
+    if not force and obj.lemma_.lower() not in cues.decisions:
+        return None
+    for event in reversed(earlier):
+        if here - event.sentence_index > _ANTECEDENT_REACH:
+            break
+        if not event.source_code or event.source_code == source or event.source_start is None:
+            continue
+        if event.root in (_FORCE_ROOTS if force else _DECISION_ROOTS) or (not force and event.cameo == "057"):
+            return ActorMention(
+                text=event.source_text or "",
+                start=event.source_start,
+                end=event.source_end if event.source_end is not None else event.source_start,
+                sentence_index=event.sentence_index,
+                code=event.source_code,
+                country=event.source_code[:3],
+            )
+    return None
