@@ -328,6 +328,7 @@ class LanguageCues(_Strict):
     hearsay_aux: list[str] = []
     comitative: list[str] = []
     decisions: list[str] = []
+    occurrence: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -1649,3 +1649,19 @@ def test_a_reaction_to_its_own_or_a_named_doers_act_takes_no_earlier_actor() -> 
     """ "his decision" names its maker; a decision told before by the one who now reacts is no act on anyone else."""
     events = code_text("Turkey sent troops into northern Iraq. Iran criticized his decision.", lang="en").events
     assert not any(e.rule.endswith("+target:antecedent") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("This comes a day after Russia launched a massive drone attack on Kyiv.", "en", ("RUS", "UKR")),
+        ("Cela intervient quelques heures après que l'armée indienne a frappé neuf sites au Pakistan.", "fr", ("INDMIL", "PAK")),
+    ],
+)
+def test_the_clause_of_time_of_a_happening_is_the_news(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    """ "This comes after X attacked", « Cela intervient après que X a frappé »: a pronoun that only happens leaves the
+    news to the clause of time; after a real act ("arrested him after he attacked") that clause stays background."""
+    events = code_text(text, lang=lang).events
+    assert [(e.source_code, e.target_code) for e in events if e.root in ("19", "20")] == [dyad], _dyads(events)
+    events = code_text("Police in Lagos arrested the man after he attacked a soldier.", lang="en").events
+    assert [e.cameo for e in events] == ["173"], _dyads(events)

@@ -241,7 +241,9 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
             return "relative clause: background"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
-        return "background clause"
+        head = verb.head
+        if not (head.lemma_.lower() in cues.occurrence and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)):
+            return "background clause"  # "This comes after Russia launched ...": the clause of time is the news
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
