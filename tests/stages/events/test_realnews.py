@@ -1634,6 +1634,11 @@ def test_a_coercive_measure_named_with_no_one_imposing_it_is_no_new_event() -> N
         ("Israeli jets struck a convoy near Damascus on Monday. Syria condemned the attack.", "en", ("SYR", "ISRMIL")),
         ("Le gouvernement malien a expulsé l'ambassadeur de France lundi. Paris a dénoncé cette décision.", "fr", ("FRAGOV", "MLIGOV")),
         ("Turkey sent troops into northern Iraq on Monday. Baghdad rejected the move.", "en", ("IRQGOV", "TUR")),
+        (
+            "Britain asked the United States to waive the diplomat's immunity. The American embassy declined the request.",
+            "en",
+            ("USAGOV", "GBR"),
+        ),
     ],
 )
 def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(text: str, lang: str, dyad: tuple[str, str]) -> None:

@@ -187,6 +187,8 @@ _REACTION_ROOTS = frozenset({"11", "12", "13"})
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: what "the decision", "the move" may be: an intent, a deal, aid, a concession, a show of force, a cut, a sanction, force
 _DECISION_ROOTS = frozenset({"03", "06", "07", "08", "15", "16", "17"}) | _FORCE_ROOTS
+#: roots an event noun may refer back across: any use of force for "the attack", an appeal or demand for "the request"
+_ROOT_FAMILIES = (_FORCE_ROOTS, frozenset({"02", "10"}))
 #: how far back (in sentences) a reaction's "the attack" or "the decision" may point
 _ANTECEDENT_REACH = 5
 
@@ -207,27 +209,37 @@ def _anaphoric_object(tok: Any) -> Any | None:
     return None
 
 
+def _referred_roots(obj: Any, noun_roots: dict[int, str], cues: Any) -> frozenset[str] | None:
+    """The CAMEO roots of the acts an anaphoric object may stand for: a force noun ("the attack") any use of force, a
+    demand noun ("the request") an appeal or demand, a decision noun ("the move", "the withdrawal") an intent, deal,
+    aid, concession, coercion or force. None for any other noun."""
+    root = noun_roots.get(obj.i)
+    family = next((family for family in _ROOT_FAMILIES if root in family), None)
+    if obj.lemma_.lower() in cues.decisions:
+        return _DECISION_ROOTS | (family or frozenset())
+    return family
+
+
 def _antecedent(
     draft: _Draft, source: str | None, earlier: list[Event], here: int, noun_roots: dict[int, str], cues: Any
 ) -> ActorMention | None:
-    """Who a reaction with no target is aimed at, when its object is an act the article told before: "the attack"
-    (a force noun) was done by the source of the latest use of force; "the decision", "this move" was taken by the
-    latest actor other than the one reacting. None when the object names no such act or nothing fits."""
+    """Who a reaction with no target is aimed at, when its object is an act the article told before: "the attack" was
+    done by the source of the latest use of force; "the request" made by the latest one to ask; "the decision", "this
+    move" taken by the latest actor to act, other than the one reacting (a few sentences back at most).
+    None when the object names no such act or nothing fits."""
     tok = draft.trigger.token
     if source is None or (draft.code[:2] not in _REACTION_ROOTS and draft.code != "051") or draft.trigger.kind != "verb":
         return None
     obj = _anaphoric_object(tok)
-    if obj is None:
-        return None
-    force = noun_roots.get(obj.i) in _FORCE_ROOTS
-    if not force and obj.lemma_.lower() not in cues.decisions:
+    roots = _referred_roots(obj, noun_roots, cues) if obj is not None else None
+    if roots is None:
         return None
     for event in reversed(earlier):
         if here - event.sentence_index > _ANTECEDENT_REACH:
             break
         if not event.source_code or event.source_code == source or event.source_start is None:
             continue
-        if event.root in (_FORCE_ROOTS if force else _DECISION_ROOTS) or (not force and event.cameo == "057"):
+        if event.root in roots or ("03" in roots and event.cameo == "057"):
             return ActorMention(
                 text=event.source_text or "",
                 start=event.source_start,
