@@ -1670,3 +1670,18 @@ def test_the_clause_of_time_of_a_happening_is_the_news(text: str, lang: str, dya
     assert [(e.source_code, e.target_code) for e in events if e.root in ("19", "20")] == [dyad], _dyads(events)
     events = code_text("Police in Lagos arrested the man after he attacked a soldier.", lang="en").events
     assert [e.cameo for e in events] == ["173"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Five civilians were killed in an attack on a market in Mokha on Monday.", "en", "180"),
+        ("Des rebelles ont attaqué des villageois près de Beni lundi.", "fr", "180"),
+        ("Russian troops attacked Ukrainian soldiers near Kharkiv on Monday.", "en", "190"),
+    ],
+)
+def test_violence_against_unarmed_people_by_no_state_force_is_assault(text: str, lang: str, code: str) -> None:
+    """CAMEO 18, unconventional violence: unarmed people attacked by an armed group or by no one named; a state's
+    forces fighting armed men stay 19."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert code in {e.cameo for e in events}, _dyads(events)

@@ -81,9 +81,19 @@ def _commercial(source: ActorMention | None, target: ActorMention | None) -> boo
     return bool(sides) and all("BUS" in m.roles for m in sides)
 
 
+#: armed groups that are no state's forces, and the roles of people who bear no arms
+_NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF", "IMG"})
+_UNARMED = frozenset({"CVL", "MED", "EDU", "REL", "HLH", "REF", "LAB", "NGO"})
+
+
 def _assault(source: ActorMention | None, target: ActorMention | None) -> bool:
     """CAMEO 18 (assault, unconventional violence) rather than 19 (conventional military force): the doer is a
-    non-state group that is no armed force (settlers, criminals, civilians) and the victims are no armed force."""
+    non-state group that is no armed force (settlers, criminals, civilians) and the victims are no armed force; or
+    unarmed people are attacked by an armed group or by no one named ("a bombing killed a journalist", "rebels
+    attacked villagers"), where a state's forces fighting would be named."""
+    unarmed = target is not None and bool(set(target.roles) & _UNARMED) and not set(target.roles) & _ARMED_OR_STATE
+    if unarmed and (source is None or not source.code or set(source.roles) & _NON_STATE_ARMED):
+        return True
     if source is None or not source.roles or set(source.roles) & _ARMED_OR_STATE:
         return False
     return target is None or not (set(target.roles) & _ARMED_OR_STATE)
