@@ -87,8 +87,12 @@ def predict(model: tuple[float, list[float]], rows: list[tuple[dict[str, float],
 
 
 def judged(scores: list[float], rows: list[tuple[dict[str, float], bool]]) -> dict[str, object]:
-    """Confidence band against precision, and precision at each threshold."""
+    """Confidence band against precision, precision at each threshold, and the log loss and Brier score (lower is
+    better: how far the confidence is from 1 for a right event and from 0 for a wrong one)."""
     pairs = list(zip(scores, (r[1] for r in rows), strict=True))
+    clipped = [(min(max(c, 1e-6), 1 - 1e-6), ok) for c, ok in pairs]
+    log_loss = -sum(np.log(c) if ok else np.log(1 - c) for c, ok in clipped) / max(1, len(pairs))
+    brier = sum((c - ok) ** 2 for c, ok in pairs) / max(1, len(pairs))
     bands = []
     for low, high in zip(BANDS, BANDS[1:]):
         inside = [ok for c, ok in pairs if low <= c < high or (high == BANDS[-1] and c == high)]
@@ -104,7 +108,7 @@ def judged(scores: list[float], rows: list[tuple[dict[str, float], bool]]) -> di
             "right_kept": sum(kept),
             "right_all": sum(ok for _, ok in pairs),
         }
-    return {"bands": bands, "at": at}
+    return {"bands": bands, "at": at, "log_loss": round(float(log_loss), 4), "brier": round(float(brier), 4)}
 
 
 def main() -> int:
@@ -141,7 +145,8 @@ def main() -> int:
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: model[k] for k in ("fitted_on", "intercept", "weights")}, indent=1))
     for name, h in held_out.items():
-        print(name, "held out:", " ".join(f">={t}: {v['events']} ev P {v['precision']}" for t, v in h["at"].items()))
+        scores = f"log loss {h['log_loss']} Brier {h['brier']}"
+        print(name, "held out:", " ".join(f">={t}: {v['events']} ev P {v['precision']}" for t, v in h["at"].items()), scores)
         print(" " * len(name), "shipped: ", " ".join(f">={t}: {v['events']} ev P {v['precision']}" for t, v in in_sample[name].items()))
         print(" " * len(name), "prior:   ", " ".join(f">={t}: {v['events']} ev P {v['precision']}" for t, v in h["prior"]["at"].items()))
     return 0
