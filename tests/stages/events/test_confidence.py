@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -187,3 +188,27 @@ def test_a_sentence_quoting_someone_and_the_french_nouns_and_statements() -> Non
     doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
     attack = features(_draft(doc[1], kind="noun"), "none", **kw)
     assert attack["quote_in_sentence"] == 0.0 and attack["fr_noun"] == 1.0 and attack["fr_statement"] == 0.0
+
+
+def _calibrate() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "calibrate.py"
+    spec = importlib.util.spec_from_file_location("calibrate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fit_weighs_the_real_news_events_as_much_as_the_gsr_ones_and_reports_log_loss() -> None:
+    calibrate = _calibrate()
+    row = (dict.fromkeys(FEATURES, 0.0), True)
+    rows, weights = calibrate.weighted({"fr/plover_gsr_fr.jsonl": [row] * 6, "realnews/fr_news.jsonl": [row] * 2})
+    assert len(rows) == 8 and weights == [1.0] * 6 + [3.0] * 2
+    assert calibrate.weighted({"fr/plover_gsr_fr.jsonl": [row] * 3})[1] == [1.0] * 3
+    wrong = (dict.fromkeys(FEATURES, 0.0), False)
+    report = calibrate.judged([0.8, 0.4], [row, wrong])
+    assert report["brier"] == pytest.approx((0.04 + 0.16) / 2, abs=1e-4)
+    assert report["log_loss"] == pytest.approx(-(math.log(0.8) + math.log(0.6)) / 2, abs=1e-4)
+    assert report["at"]["0.5"] == {"events": 1, "precision": 1.0, "right_kept": 1, "right_all": 1}
