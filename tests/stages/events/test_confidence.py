@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from tocsin.stages.events.confidence import FEATURES, MODEL, calibrated, depth, features, quoted
+from tocsin.stages.events.confidence import FEATURES, MODEL, calibrated, depth, features, quoted, source_after
 
 
 def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on() -> None:
@@ -57,7 +58,7 @@ def _draft(token: Any, kind: str = "verb") -> Any:
     pattern = SimpleNamespace(objects=(), roles=())
     trigger = SimpleNamespace(token=token, kind=kind)
     return SimpleNamespace(
-        trigger=trigger, pattern=pattern, source_how="subject", hypothetical=False, negated=False, sources=[],
+        trigger=trigger, pattern=pattern, source_how="subject", hypothetical=False, negated=False, sources=[], targets=[],
         wrappers=[], reported=False, code="190",
     )  # fmt: skip
 
@@ -117,3 +118,97 @@ def test_a_coercion_is_a_feature_of_its_own() -> None:
     arrest.code = "173"
     assert features(arrest, "object", **kw)["coerce"] == 1.0
     assert features(_draft(doc[1]), "object", **kw)["coerce"] == 0.0
+
+
+def _actor(head: int) -> Any:
+    return SimpleNamespace(head=head, start=head, end=head + 1, mention=SimpleNamespace(name=None, code="USAMIL"))
+
+
+def test_several_sides_named_together_count_the_other_pairs_of_the_draft() -> None:
+    # "France , Britain and Germany condemned Russia ." (invented)
+    doc = _doc(
+        ["France", ",", "Britain", "and", "Germany", "condemned", "Russia", "."],
+        [5, 0, 0, 4, 0, 5, 5, 5],
+        ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
+    )
+    kw: dict[str, Any] = {"source": "FRA", "target": "RUS", "quad": 3, "lang": "en", "acts": 1, "words": 8}
+    three = _draft(doc[5])
+    three.sources, three.targets = [_actor(0), _actor(2), _actor(4)], [_actor(6)]
+    one = _draft(doc[5])
+    one.sources, one.targets = [_actor(0)], [_actor(6)]
+    assert features(three, "object", **kw)["pairs"] == pytest.approx(2 / 3)
+    assert features(one, "object", **kw)["pairs"] == 0.0
+    five = _draft(doc[5])
+    five.sources, five.targets = [_actor(0), _actor(2), _actor(4)], [_actor(6), _actor(6)]
+    assert features(five, "object", **kw)["pairs"] == 1.0  # at most 3 other pairs
+
+
+def test_a_source_named_after_the_trigger_in_its_own_sentence() -> None:
+    from tocsin.stages.actors import DOC_KEY
+
+    # "The convoy was attacked by rebels ." (invented)
+    doc = _doc(
+        ["The", "convoy", "was", "attacked", "by", "rebels", "."],
+        [1, 3, 3, 3, 3, 4, 3],
+        ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+    )
+    rebels, elsewhere = _actor(5), _actor(5)
+    setattr(doc._, DOC_KEY, [rebels])
+    draft = _draft(doc[3])
+    draft.sources = [rebels]
+    assert source_after(draft)
+    draft.sources = [elsewhere]  # an actor of an earlier paragraph's Doc: its index says nothing of this sentence
+    assert not source_after(draft)
+    # "Rebels attacked the convoy ." (invented)
+    doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    before = _actor(0)
+    setattr(doc._, DOC_KEY, [before])
+    draft = _draft(doc[1])
+    draft.sources = [before]
+    kw: dict[str, Any] = {"source": "REB", "target": None, "quad": 4, "lang": "en", "acts": 1, "words": 5}
+    assert features(draft, "none", **kw)["source_after"] == 0.0
+    draft.sources = []
+    assert features(draft, "none", **kw)["source_after"] == 0.0
+
+
+def test_a_sentence_quoting_someone_and_the_french_nouns_and_statements() -> None:
+    # « Nous frapperons », a dit le ministre . (invented)
+    doc = _doc(
+        ["«", "Nous", "frapperons", "»", ",", "a", "dit", "le", "ministre", "."],
+        [2, 2, 6, 2, 6, 6, 6, 8, 6, 6],
+        ["punct", "nsubj", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "nsubj", "punct"],
+    )
+    said = _draft(doc[6])
+    said.code = "010"
+    kw: dict[str, Any] = {"source": "FRAGOV", "target": None, "quad": 1, "lang": "fr", "acts": 1, "words": 10}
+    values = features(said, "none", **kw)
+    assert values["quote_in_sentence"] == 1.0 and values["fr_statement"] == 1.0 and values["fr_noun"] == 0.0
+    assert features(said, "none", **(kw | {"lang": "en"}))["fr_statement"] == 0.0
+    # "Rebels attacked the convoy ." (invented)
+    doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    attack = features(_draft(doc[1], kind="noun"), "none", **kw)
+    assert attack["quote_in_sentence"] == 0.0 and attack["fr_noun"] == 1.0 and attack["fr_statement"] == 0.0
+
+
+def _calibrate() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "calibrate.py"
+    spec = importlib.util.spec_from_file_location("calibrate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fit_weighs_the_real_news_events_as_much_as_the_gsr_ones_and_reports_log_loss() -> None:
+    calibrate = _calibrate()
+    row = (dict.fromkeys(FEATURES, 0.0), True)
+    rows, weights = calibrate.weighted({"fr/plover_gsr_fr.jsonl": [row] * 6, "realnews/fr_news.jsonl": [row] * 2})
+    assert len(rows) == 8 and weights == [1.0] * 6 + [3.0] * 2
+    assert calibrate.weighted({"fr/plover_gsr_fr.jsonl": [row] * 3})[1] == [1.0] * 3
+    wrong = (dict.fromkeys(FEATURES, 0.0), False)
+    report = calibrate.judged([0.8, 0.4], [row, wrong])
+    assert report["brier"] == pytest.approx((0.04 + 0.16) / 2, abs=1e-4)
+    assert report["log_loss"] == pytest.approx(-(math.log(0.8) + math.log(0.6)) / 2, abs=1e-4)
+    assert report["at"]["0.5"] == {"events": 1, "precision": 1.0, "right_kept": 1, "right_all": 1}

@@ -5,7 +5,8 @@ framing). That prior alone is not a probability: on real news nearly every band 
 than half the time. :func:`features` adds what else tells a right event from a wrong one (an event noun or a
 verb, the CAMEO quad class, a statement or a coercion, a role without a country, a target taken from nearby words,
 how many acts the sentence holds, how deep the trigger sits in the parse, whether it is quoted, an infinitive, an
-event noun that is another word's object) and :func:`calibrated` weighs them with the coefficients in
+event noun that is another word's object, several sides named together, a source named after the trigger, a
+sentence that quotes someone, French event nouns and statements) and :func:`calibrated` weighs them with the coefficients in
 ``tocsin/data/events/confidence.json``, fitted by ``bench/calibrate.py`` on PLOVER GSR (French and English) and
 the real-news sets; each real-news set is judged by a model fitted without it (docs/accuracy.md shows confidence
 band against precision there).
@@ -25,11 +26,14 @@ MODEL = Path(__file__).resolve().parents[2] / "data" / "events" / "confidence.js
 FEATURES = (
     "prior", "noun", "no_source", "no_target", "source_role_only", "target_nearby", "target_reciprocal",
     "framed", "hypothetical", "reported", "statement", "quad1", "quad2", "quad3", "quad4", "crowded", "long", "fr",
-    "depth", "quoted", "infinitive", "noun_object", "coerce",
+    "depth", "quoted", "infinitive", "noun_object", "coerce", "pairs", "source_after", "quote_in_sentence", "fr_noun",
+    "fr_statement",
 )  # fmt: skip
 
 #: Quotation marks that open a quotation, close one, or do both (the straight double quote).
 _OPENING, _CLOSING, _STRAIGHT = frozenset("“«"), frozenset("”»"), '"'
+#: Any quotation mark: a sentence that quotes someone reports speech, whose acts are less often events.
+_QUOTES = _OPENING | _CLOSING | {_STRAIGHT}
 #: The dependency labels of a noun that is the object of another word ("launched an attack", « a lancé un appel »).
 _OBJECT_DEPS = frozenset({"obj", "dobj", "pobj", "obl:arg"})
 
@@ -99,7 +103,26 @@ def features(
         # CAMEO 17 gathers force, bans, seizures and arrests whose words are often figurative ("forced closures"):
         # the root least often right on every set, in either language
         "coerce": float(draft.code[:2] == "17"),
+        # several sides named together ("Russia and Belarus", "the US, Britain and France") are told as one event
+        # report, right more often on every set; the other pairs of the draft, at most 3, over 3
+        "pairs": min(max(1, len(draft.sources)) * max(1, len(draft.targets)) - 1, 3) / 3,
+        "source_after": float(source_after(draft)),
+        "quote_in_sentence": float(any(c in _QUOTES for c in draft.trigger.token.sent.text)),
+        # the French event nouns and statements fare otherwise than the English ones on both French sets
+        "fr_noun": float(lang == "fr" and draft.trigger.kind == "noun"),
+        "fr_statement": float(lang == "fr" and draft.code[:2] == "01"),
     }
+
+
+def source_after(draft: Any) -> bool:
+    """Whether the act's first source is named after its trigger in the trigger's own sentence (a passive agent, an
+    inverted speaker, a noun's complement: "attacks carried out by...", « a déclaré le ministre »): such sources are
+    more often wrong, or the act a detail of what the sentence reports, on every set."""
+    if not draft.sources:
+        return False
+    token, source = draft.trigger.token, draft.sources[0]
+    own = any(a is source for a in (token.doc._.actors or []))  # not one taken from an earlier paragraph's Doc
+    return own and token.i < source.head < token.sent.end
 
 
 def depth(token: Any, cap: int = 4) -> int:
@@ -142,4 +165,4 @@ def calibrated(values: dict[str, float], path: Path | None = None) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
-__all__ = ["FEATURES", "MODEL", "calibrated", "depth", "features", "prior", "quoted"]
+__all__ = ["FEATURES", "MODEL", "calibrated", "depth", "features", "prior", "quoted", "source_after"]
