@@ -329,6 +329,7 @@ class LanguageCues(_Strict):
     comitative: list[str] = []
     decisions: list[str] = []
     occurrence: list[str] = []
+    victims: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

@@ -1685,3 +1685,30 @@ def test_violence_against_unarmed_people_by_no_state_force_is_assault(text: str,
     forces fighting armed men stay 19."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert code in {e.cameo for e in events}, _dyads(events)
+
+
+def test_a_capital_before_a_use_of_force_is_where_it_struck() -> None:
+    """ "a Kabul car bombing killed five and wounded 110": Kabul is struck, not striking, and the verbs are the noun's
+    one act; "Moscow's strikes" keep Moscow as who strikes."""
+    events = code_text("Last week a Kabul car bombing killed five and wounded 110.", lang="en").events
+    assert [(e.cameo, e.source_code, e.target_code) for e in events] == [("1832", None, "AFG")], _dyads(events)
+    events = code_text("Moscow's strikes on Kyiv continued on Monday.", lang="en").events
+    assert any(e.source_code == "RUS" and e.target_code == "UKR" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", "en", ("IMGMOSALQ", "SAU")),
+        ("Kiev est la cible de frappes russes depuis lundi.", "fr", ("RUS", "UKRGOV")),
+    ],
+)
+def test_the_subject_of_being_the_target_of_an_act_is_its_target(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    events = code_text(text, lang=lang).events
+    assert [(e.source_code, e.target_code) for e in events] == [dyad], _dyads(events)
+
+
+def test_a_passive_after_clause_is_done_to_the_main_subject() -> None:
+    """ "journalists were injured after being attacked by protesters": the journalists were attacked."""
+    events = code_text("Three journalists were injured after being attacked by protesters in Belgrade.", lang="en").events
+    assert any(e.source_code == "SRBCVL" and e.target_code == "SRBMED" for e in events), _dyads(events)

@@ -181,7 +181,13 @@ class CodeEvents:
             tok = draft.trigger.token
             outcome = by_token.get(tok.head.i) if draft.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") else None
             if outcome is not None and outcome is not draft and {draft.code[:2], outcome.code[:2]} <= _UNKNOWN_SOURCE_ROOTS:
-                outcome.absorbed = True  # "the bombing killed five": one act, named by the noun, with the verb's victims
+                # "the bombing killed five (and wounded 110)": one act, named by the noun, with the verbs' victims
+                for other in drafts:
+                    verb = other.trigger.token
+                    if other is outcome or (
+                        verb.dep_ == "conj" and verb.head.i == outcome.trigger.token.i and other.code[:2] in _UNKNOWN_SOURCE_ROOTS
+                    ):
+                        other.absorbed = True
             casualty = _act_verb(tok, draft.trigger, lang.cues) if draft.trigger.kind == "noun" else None
             if casualty is not None and casualty.i in by_token and draft.code[:2] in _UNKNOWN_SOURCE_ROOTS:
                 by_token[casualty.i].absorbed = True  # "killed in an air strike": one act, the strike

@@ -422,9 +422,15 @@ class ArgumentFinder:
 
     def verb_targets(self, verb: Any, *, exclude: set[int], clause_subject: bool = False) -> tuple[list[TokenActor], str]:
         where: list[TokenActor] = []
-        if verb.dep_ == "conj" and is_passive(verb) and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
-            # "Turkey is under sanctions and was condemned by Egypt": the subject it shares is what the passive is done to
-            shared = [a for c in verb.head.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT for a in self.actors_in(c)]
+        if (
+            verb.dep_ in ("conj", "advcl", "pcomp")
+            and is_passive(verb)
+            and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children)
+        ):
+            # "Turkey is under sanctions and was condemned by Egypt", "journalists were injured after being attacked by
+            # protesters": the subject it shares with its clause is what the passive is done to
+            main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            shared = [a for c in main.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT for a in self.actors_in(c)]
             shared = [a for a in shared if id(a) not in exclude]
             if shared:
                 return shared, "object"

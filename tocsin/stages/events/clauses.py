@@ -283,7 +283,8 @@ def _adjunct(token: Any, cues: Any) -> bool:
     """An event noun that hangs on a preposition of the clause or completes another noun ("died in last night's
     attack", "at the invitation of Iraq", "au cours d'une manifestation", "la fin de sa coopération militaire") names
     a circumstance of what the sentence reports, not the act it reports; one that completes a noun of its measures or
-    its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires")."""
+    its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires"), and so is one that
+    completes whom it aims at (« la cible d'une attaque »)."""
     head = token.head
     if head.i == token.i:
         return False
@@ -293,10 +294,10 @@ def _adjunct(token: Any, cues: Any) -> bool:
             return False
         lemma = owner.lemma_.lower()
         # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
-        return not (lemma in cues.act_heads or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
+        return not (lemma in cues.act_heads or lemma in cues.victims or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
     if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
         return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
-    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads
+    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads | cues.victims
 
 
 def _in_background(token: Any, cues: Any) -> bool:

@@ -161,11 +161,49 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     return targets, target_how
 
 
-def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
-    """Who does what an event noun names and to whom, or why it reports no act."""
+_FORCE = frozenset({"18", "19", "20"})
+
+
+def _struck_city(actor: TokenActor) -> bool:
+    """A capital named as a compound before an event noun ("a Kabul car bombing"), not as its possessor ("Moscow's
+    strikes")."""
+    return actor.mention.kind == "capital" and actor.dep == "compound"
+
+
+def _aimed_at(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Who an event noun aims at when the clause says so: "Abqaiq was the target of an attack", « Kiev est la cible de
+    frappes russes » (the subject of the copula whose predicate is the noun's "target" or "victim")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # English hangs the noun on its preposition
+    elif noun.dep_ != "nmod":
+        return []
+    if head.lemma_.lower() not in cues.victims or head.i == noun.i:
+        return []
+    clause = head.head if head.dep_ == "attr" else head  # "X was the target" (English) / « X est la cible » (French)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return [a for c in subjects for a in finder.actors_in(c)]
+
+
+def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], list[TokenActor], str, str]:
+    """An event noun's source and target from its own modifiers, and its target from the clause that says whom it
+    aims at."""
     tok = trigger.token
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
+    if sources and not targets and trigger.candidates[0].cameo[:2] in _FORCE and all(_struck_city(a) for a in sources):
+        # "a Kabul car bombing", "the Kyiv strike": a capital before a use of force is where it struck, not who struck
+        sources, targets, source_how, target_how = [], sources, "none", "modifier"
+    if not targets:
+        targets = _aimed_at(tok, finder, cues)
+        target_how = "clause-subject" if targets else target_how
+    return sources, targets, source_how, target_how
+
+
+def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
+    """Who does what an event noun names and to whom, or why it reports no act."""
+    tok = trigger.token
+    sources, targets, source_how, target_how = _noun_modifiers(trigger, finder, cues)
     casualty = _act_verb(tok, trigger, cues)
     # words arrive from who says them ("condemnation came from Washington"); "the attacks came from Yemen" says where
     spoken = trigger.candidates[0].cameo[:2] <= "13" and trigger.candidates[0].cameo != "010"  # "statements of X": X is
