@@ -1712,3 +1712,19 @@ def test_a_passive_after_clause_is_done_to_the_main_subject() -> None:
     """ "journalists were injured after being attacked by protesters": the journalists were attacked."""
     events = code_text("Three journalists were injured after being attacked by protesters in Belgrade.", lang="en").events
     assert any(e.source_code == "SRBCVL" and e.target_code == "SRBMED" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The maritime agreement between Turkey and Libya infringes upon the rights of Greece.", "en"),
+        ("L'accord entre la Turquie et la Libye viole les droits de la Grèce.", "fr"),
+    ],
+)
+def test_a_thing_between_two_countries_is_no_act_of_theirs(text: str, lang: str) -> None:
+    """A thing that is the subject ("the agreement between Turkey and Libya") does not make the countries it is
+    between act; a group of people named by "of" does ("a delegation of Iranian officials visited Moscow")."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.source_code in ("TUR", "LBY") for e in events), _dyads(events)
+    events = code_text("A delegation of Iranian officials visited Moscow on Monday.", lang="en").events
+    assert any(e.source_code and e.source_code.startswith("IRN") and e.target_code == "RUS" for e in events), _dyads(events)

@@ -143,6 +143,21 @@ class ArgumentFinder:
         return chosen
 
     # --- verbs ----------------------------------------------------------
+    def _held_by(self, actor: TokenActor, head: Any) -> bool:
+        """The actor belongs to the noun ``head`` it hangs under: through no preposition but those of an owner ("the
+        forces of Haftar", « la délégation de l'Iran »), not "between", "on", "against", « entre », « contre »."""
+        tok = self.doc[actor.head]
+        for _ in range(8):
+            if tok.i == head.i:
+                return True
+            prep = preposition_of(tok)
+            if prep and prep not in self.actor_of:
+                return False
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
     def verb_source(self, verb: Any) -> tuple[list[TokenActor], str]:
         """Source actors of a verb, and how they were found (subject, agent, inherited, antecedent)."""
         tok = verb
@@ -184,6 +199,10 @@ class ArgumentFinder:
                     if child.lower_ in FIRST_PERSON and self.at.get(child.i) is None:
                         return self.speaker_of(child, tok)
                     actors = self.actors_in(child)
+                    if actors and child.pos_ == "NOUN" and self.at.get(child.i) is None:
+                        # "the agreement between Turkey and Libya infringes ...", "term limits on members of Congress
+                        # offer ...": a thing is the subject, and whom it is between or about does not act
+                        actors = [a for a in actors if self._held_by(a, child)]
                     if not actors:
                         named = self.named_actor(child)
                         return ([named], "unknown") if named else ([], "none")
