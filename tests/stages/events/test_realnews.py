@@ -1728,3 +1728,16 @@ def test_a_thing_between_two_countries_is_no_act_of_theirs(text: str, lang: str)
     assert not any(e.source_code in ("TUR", "LBY") for e in events), _dyads(events)
     events = code_text("A delegation of Iranian officials visited Moscow on Monday.", lang="en").events
     assert any(e.source_code and e.source_code.startswith("IRN") and e.target_code == "RUS" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No military facilities were targeted by Russian missiles on Monday.",
+        "Neither Russian nor Belarusian troops attacked Kyiv on Monday.",
+    ],
+)
+def test_a_negative_determiner_on_the_subject_negates_the_act(text: str) -> None:
+    """ "no facilities were targeted", "neither ... nor ... attacked": nothing happened."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root in ("18", "19") for e in events), _dyads(events)

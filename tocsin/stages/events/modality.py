@@ -135,7 +135,11 @@ def is_negated(token: Any, cues: Cues, *, predicate: bool = False) -> bool:
         return True
     if cues.negation_particle:  # French: "ne ... pas"
         return bool(lowers & cues.negation_particle and ((lemmas | lowers) & cues.negation or not children))
-    return any(c.dep_ == "neg" or c.lower_ in cues.negation for c in children)
+    if any(c.dep_ == "neg" or c.lower_ in cues.negation for c in children):
+        return True
+    # "no civilians were killed", "neither US nor British authorities delivered": the subject's determiner negates
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+    return any(g.dep_ in ("det", "preconj") and g.lower_ in cues.negation for c in subjects for g in c.children)
 
 
 def is_hypothetical(token: Any, cues: Cues) -> bool:
