@@ -1741,3 +1741,9 @@ def test_a_negative_determiner_on_the_subject_negates_the_act(text: str) -> None
     """ "no facilities were targeted", "neither ... nor ... attacked": nothing happened."""
     events = code_text(text, lang="en").events
     assert not any(e.root in ("18", "19") for e in events), _dyads(events)
+
+
+def test_a_bombing_near_a_town_struck_whom_it_killed() -> None:
+    """ "A roadside bombing near Samarra killed a U.S. soldier": the soldier is the target, Samarra where."""
+    events = code_text("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", lang="en").events
+    assert [e.target_code for e in events if e.root == "18"] == ["USAMIL"], _dyads(events)

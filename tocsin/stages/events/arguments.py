@@ -150,7 +150,7 @@ class ArgumentFinder:
         for _ in range(8):
             if tok.i == head.i:
                 return True
-            prep = preposition_of(tok)
+            prep = "" if tok.dep_ in ("poss", "nmod:poss") else preposition_of(tok)  # "the teachers' union", "Israel's"
             if prep and prep not in self.actor_of:
                 return False
             if tok.head.i == tok.i:
