@@ -41,9 +41,6 @@ def _codes(text: str) -> set[str]:
         ("Paris a rapatrié son ambassadeur au Niger.", "161"),
         ("Paris a annoncé le rapatriement de son ambassadeur au Niger.", "161"),
         ("Le Mali a annoncé la fermeture de son ambassade à Paris.", "161"),
-        # 161: the host state withdraws an envoy's agrément or accreditation (whoever the envoy is named as)
-        ("Le Burkina Faso a retiré son agrément à M. Dupont, représentant de la France.", "161"),
-        ("Niamey a retiré l'accréditation de l'envoyé américain.", "161"),
         # 190 fighting back attackers; 190/145 targeting (by armed groups / by protesters)
         ("Les soldats ont repoussé les assaillants après deux heures de combats.", "190"),
         ("Les rebelles ont pris pour cible une base de l'armée.", "190"),
