@@ -616,3 +616,10 @@ def test_a_decision_is_the_act_an_intention_is_not() -> None:
     codes = _codes("Le Mali a décidé d'expulser l'ambassadeur de France.")
     assert "161" in codes and "1313" not in codes
     assert "1313" in _codes("Le Niger envisage d'expulser l'ambassadeur de France.")
+
+
+def test_the_protest_movement_is_no_act() -> None:
+    """« la contestation » names the protest movement, as « l'opposition » names a camp: no protest act (140) of its
+    own; the marches, rallies and strikes it holds are coded by their own words."""
+    assert "140" not in _codes("À Bamako, la contestation contre le régime militaire gagne du terrain.")
+    assert "141" in _codes("Des milliers de manifestants ont défilé contre le régime militaire à Bamako.")
