@@ -623,3 +623,23 @@ def test_the_protest_movement_is_no_act() -> None:
     own; the marches, rallies and strikes it holds are coded by their own words."""
     assert "140" not in _codes("À Bamako, la contestation contre le régime militaire gagne du terrain.")
     assert "141" in _codes("Des milliers de manifestants ont défilé contre le régime militaire à Bamako.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement est prêt à imposer la loi martiale dans la capitale.",
+        "La Hongrie prévoit d'imposer des restrictions aux importations de céréales ukrainiennes.",
+    ],
+)
+def test_an_intended_restriction_is_a_threat(text: str) -> None:
+    """« imposer la loi martiale », « imposer des restrictions » are verbs of their own (1724, 172): intended, they
+    are a threat (13x), not the restriction itself, which the noun alone would code."""
+    codes = _codes(text)
+    assert any(c.startswith("13") for c in codes) and not codes & {"172", "1724"}
+
+
+def test_imposing_a_restriction_is_the_restriction() -> None:
+    assert "172" in _codes("La Pologne a imposé des restrictions aux importations de céréales ukrainiennes.")
+    assert "172" in _codes("Le Niger a instauré une interdiction des vols vers la France.")
+    assert "1724" in _codes("Le gouvernement a imposé la loi martiale dans trois provinces.")
