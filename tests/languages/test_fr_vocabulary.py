@@ -643,3 +643,18 @@ def test_imposing_a_restriction_is_the_restriction() -> None:
     assert "172" in _codes("La Pologne a imposé des restrictions aux importations de céréales ukrainiennes.")
     assert "172" in _codes("Le Niger a instauré une interdiction des vols vers la France.")
     assert "1724" in _codes("Le gouvernement a imposé la loi martiale dans trois provinces.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La justice française a inculpé l'ancien ministre malien pour corruption.",
+        "L'ancien gouverneur a été mis en examen pour détournement de fonds publics.",
+        "Le procès de l'ancien président tchadien s'est ouvert lundi à Dakar.",
+    ],
+)
+def test_charging_and_trying_are_accusations_in_plover(text: str) -> None:
+    """Indicting, charging, bringing to trial: CAMEO 173 (charge with legal action), which PLOVER's mapping sends to
+    COERCE/arrest, but PLOVER's manual names it ACCUSE (mode allege: "sue, indict, or charge; bring to trial")."""
+    events = [e for e in code_text(text, lang="fr", published="2024-05-07").events if e.cameo == "173"]
+    assert events and all(e.plover == "ACCUSE" for e in events)
