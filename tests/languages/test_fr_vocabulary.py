@@ -658,3 +658,21 @@ def test_charging_and_trying_are_accusations_in_plover(text: str) -> None:
     COERCE/arrest, but PLOVER's manual names it ACCUSE (mode allege: "sue, indict, or charge; bring to trial")."""
     events = [e for e in code_text(text, lang="fr", published="2024-05-07").events if e.cameo == "173"]
     assert events and all(e.plover == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 0812: allowing a party or a candidate (to stand, to act) eases a ban on it
+        ("La Cour constitutionnelle a autorisé le candidat de l'opposition à se présenter à la présidentielle.", "0812"),
+        # 081: allowing refugees or exiles to return eases a restriction
+        ("Le Mali a autorisé le retour des exilés politiques.", "081"),
+        ("Le Burundi a autorisé les réfugiés à rentrer dans leurs villages.", "081"),
+    ],
+)
+def test_authorising_a_party_or_a_return_is_a_concession(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_authorising_the_inspectors_return_stays_access_for_inspectors() -> None:
+    assert "0862" in _codes("L'Irak a autorisé le retour des inspecteurs de l'ONU.")
