@@ -676,3 +676,15 @@ def test_authorising_a_party_or_a_return_is_a_concession(text: str, cameo: str) 
 
 def test_authorising_the_inspectors_return_stays_access_for_inspectors() -> None:
     assert "0862" in _codes("L'Irak a autorisé le retour des inspecteurs de l'ONU.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Premier ministre hongrois s'est dit opposé à l'adhésion de l'Ukraine à l'Union européenne.",
+        "Le gouvernement s'est déclaré hostile à toute médiation étrangère.",
+    ],
+)
+def test_saying_oneself_opposed_is_a_rejection(text: str) -> None:
+    """« se dire / se déclarer opposé, hostile à » rejects (120), as « se dire préoccupé » is pessimism (012)."""
+    assert "120" in _codes(text)
