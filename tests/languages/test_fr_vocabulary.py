@@ -688,3 +688,10 @@ def test_authorising_the_inspectors_return_stays_access_for_inspectors() -> None
 def test_saying_oneself_opposed_is_a_rejection(text: str) -> None:
     """« se dire / se déclarer opposé, hostile à » rejects (120), as « se dire préoccupé » is pessimism (012)."""
     assert "120" in _codes(text)
+
+
+def test_days_of_an_act_are_the_act() -> None:
+    """« dix jours de manœuvres », « trois semaines de grève »: the span is the act itself (language.toml act_heads),
+    not a circumstance of another noun; after « après » it stays background."""
+    assert "150" in _codes("La Russie a lancé lundi dix jours de manœuvres navales en mer Baltique.")
+    assert "190" not in _codes("L'Inde et le Pakistan ont signé une trêve après trois jours de combats.")
