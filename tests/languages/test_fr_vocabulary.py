@@ -616,3 +616,82 @@ def test_a_decision_is_the_act_an_intention_is_not() -> None:
     codes = _codes("Le Mali a décidé d'expulser l'ambassadeur de France.")
     assert "161" in codes and "1313" not in codes
     assert "1313" in _codes("Le Niger envisage d'expulser l'ambassadeur de France.")
+
+
+def test_the_protest_movement_is_no_act() -> None:
+    """« la contestation » names the protest movement, as « l'opposition » names a camp: no protest act (140) of its
+    own; the marches, rallies and strikes it holds are coded by their own words."""
+    assert "140" not in _codes("À Bamako, la contestation contre le régime militaire gagne du terrain.")
+    assert "141" in _codes("Des milliers de manifestants ont défilé contre le régime militaire à Bamako.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement est prêt à imposer la loi martiale dans la capitale.",
+        "La Hongrie prévoit d'imposer des restrictions aux importations de céréales ukrainiennes.",
+    ],
+)
+def test_an_intended_restriction_is_a_threat(text: str) -> None:
+    """« imposer la loi martiale », « imposer des restrictions » are verbs of their own (1724, 172): intended, they
+    are a threat (13x), not the restriction itself, which the noun alone would code."""
+    codes = _codes(text)
+    assert any(c.startswith("13") for c in codes) and not codes & {"172", "1724"}
+
+
+def test_imposing_a_restriction_is_the_restriction() -> None:
+    assert "172" in _codes("La Pologne a imposé des restrictions aux importations de céréales ukrainiennes.")
+    assert "172" in _codes("Le Niger a instauré une interdiction des vols vers la France.")
+    assert "1724" in _codes("Le gouvernement a imposé la loi martiale dans trois provinces.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La justice française a inculpé l'ancien ministre malien pour corruption.",
+        "L'ancien gouverneur a été mis en examen pour détournement de fonds publics.",
+        "Le procès de l'ancien président tchadien s'est ouvert lundi à Dakar.",
+    ],
+)
+def test_charging_and_trying_are_accusations_in_plover(text: str) -> None:
+    """Indicting, charging, bringing to trial: CAMEO 173 (charge with legal action), which PLOVER's mapping sends to
+    COERCE/arrest, but PLOVER's manual names it ACCUSE (mode allege: "sue, indict, or charge; bring to trial")."""
+    events = [e for e in code_text(text, lang="fr", published="2024-05-07").events if e.cameo == "173"]
+    assert events and all(e.plover == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 0812: allowing a party or a candidate (to stand, to act) eases a ban on it
+        ("La Cour constitutionnelle a autorisé le candidat de l'opposition à se présenter à la présidentielle.", "0812"),
+        # 081: allowing refugees or exiles to return eases a restriction
+        ("Le Mali a autorisé le retour des exilés politiques.", "081"),
+        ("Le Burundi a autorisé les réfugiés à rentrer dans leurs villages.", "081"),
+    ],
+)
+def test_authorising_a_party_or_a_return_is_a_concession(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_authorising_the_inspectors_return_stays_access_for_inspectors() -> None:
+    assert "0862" in _codes("L'Irak a autorisé le retour des inspecteurs de l'ONU.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Premier ministre hongrois s'est dit opposé à l'adhésion de l'Ukraine à l'Union européenne.",
+        "Le gouvernement s'est déclaré hostile à toute médiation étrangère.",
+    ],
+)
+def test_saying_oneself_opposed_is_a_rejection(text: str) -> None:
+    """« se dire / se déclarer opposé, hostile à » rejects (120), as « se dire préoccupé » is pessimism (012)."""
+    assert "120" in _codes(text)
+
+
+def test_days_of_an_act_are_the_act() -> None:
+    """« dix jours de manœuvres », « trois semaines de grève »: the span is the act itself (language.toml act_heads),
+    not a circumstance of another noun; after « après » it stays background."""
+    assert "150" in _codes("La Russie a lancé lundi dix jours de manœuvres navales en mer Baltique.")
+    assert "190" not in _codes("L'Inde et le Pakistan ont signé une trêve après trois jours de combats.")
