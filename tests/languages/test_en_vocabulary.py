@@ -559,3 +559,19 @@ def test_expecting_a_decision_is_no_demand() -> None:
 def test_denying_an_enemy_victory_is_no_denial() -> None:
     assert "016" not in _codes("Kenyan police denied the terrorists any victory.")
     assert "016" in _codes("The Ukrainian army denied the Russian claims.")
+
+
+def test_calling_someone_to_join_is_an_appeal_for_cooperation() -> None:
+    """'called (on) X to join' appeals for cooperation (021), also in the passive with no one named who calls."""
+    assert "021" in _codes("Spain and Portugal were called to join the new alliance.")
+    assert "021" in _codes("The Chinese foreign minister called on Pakistan to join the project.")
+
+
+def test_tendering_a_resignation_is_a_resignation() -> None:
+    events = code_text("The interior minister tendered his resignation to the French president on Monday.", lang="en").events
+    assert any(e.cameo == "0831" and e.rule == "en.verb.en.tender.resignation" for e in events)
+
+
+def test_complies_is_the_verb_comply() -> None:
+    """en_core_web_sm reads "complies" as a noun "complie": the lemma fix makes it the verb comply (080)."""
+    assert "080" in _codes("The Kenyan opposition complies with the ruling of the court.")
