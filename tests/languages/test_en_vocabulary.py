@@ -575,3 +575,30 @@ def test_tendering_a_resignation_is_a_resignation() -> None:
 def test_complies_is_the_verb_comply() -> None:
     """en_core_web_sm reads "complies" as a noun "complie": the lemma fix makes it the verb comply (080)."""
     assert "080" in _codes("The Kenyan opposition complies with the ruling of the court.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president remarked that the economy was growing.",
+        "The Iranian foreign minister clarified that the offer still stood.",
+        "The German chancellor highlighted the importance of the alliance.",
+    ],
+)
+def test_remark_clarify_highlight_are_statements(text: str) -> None:
+    assert "010" in _codes(text)
+
+
+def test_calling_off_a_search_is_no_concession() -> None:
+    assert "080" not in _codes("The Greek coast guard called off its search for the missing migrants on Tuesday.")
+    assert "080" in _codes("The Greek government called off the talks with Turkey.")
+
+
+def test_offering_a_reward_is_no_offer_of_aid() -> None:
+    assert "0331" not in _codes("The US State Department offered a reward of up to $5 million for information on the Iranian commander.")
+    assert "0331" in _codes("The US State Department offered $5 million in aid to Lebanon.")
+
+
+def test_an_order_delaying_an_election_is_no_reduced_relations() -> None:
+    """The noun a participle describes is no object of its verb ("an order delaying the election")."""
+    assert "160" not in _codes("The Canadian governor signed an executive order delaying the election until June.")
