@@ -602,3 +602,19 @@ def test_offering_a_reward_is_no_offer_of_aid() -> None:
 def test_an_order_delaying_an_election_is_no_reduced_relations() -> None:
     """The noun a participle describes is no object of its verb ("an order delaying the election")."""
     assert "160" not in _codes("The Canadian governor signed an executive order delaying the election until June.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # leaving a treaty or an agreement renounces it: a rejection of the agreement (127) ...
+        ("The United States withdrew from the nuclear deal with Iran in 2018.", "127"),
+        ("Russia pulled out of the arms control treaty last year.", "127"),
+        ("North Korea quit the nuclear non-proliferation treaty.", "127"),
+        # ... leaving an alliance or an organisation reduces relations (160)
+        ("The British government left the European Union in January.", "160"),
+        ("Burundi withdrew from the International Criminal Court.", "160"),
+    ],
+)
+def test_leaving_an_agreement_rejects_it_leaving_an_organisation_reduces_relations(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
