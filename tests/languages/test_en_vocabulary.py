@@ -582,11 +582,15 @@ def test_complies_is_the_verb_comply() -> None:
     [
         "The Kenyan president remarked that the economy was growing.",
         "The Iranian foreign minister clarified that the offer still stood.",
-        "The German chancellor highlighted the importance of the alliance.",
     ],
 )
-def test_remark_clarify_highlight_are_statements(text: str) -> None:
+def test_remark_and_clarify_are_statements(text: str) -> None:
     assert "010" in _codes(text)
+
+
+def test_highlight_is_no_statement() -> None:
+    """What highlights is as often a fact as a speaker ("the nomination highlighted these questions"): not 010."""
+    assert "010" not in _codes("Her nomination by the Kenyan president further highlighted these questions.")
 
 
 def test_calling_off_a_search_is_no_concession() -> None:
