@@ -622,3 +622,20 @@ def test_an_order_delaying_an_election_is_no_reduced_relations() -> None:
 )
 def test_leaving_an_agreement_rejects_it_leaving_an_organisation_reduces_relations(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_claiming_lives_is_no_claim() -> None:
+    """A conflict or an epidemic that claims lives kills: no claim (010) by the country it strikes."""
+    assert "010" not in _codes("The civil war in Yemen has claimed more than 10,000 lives.")
+    assert "010" in _codes("The Yemeni government claimed that the economy was growing.")
+
+
+def test_delivering_a_list_or_a_verdict_is_no_aid() -> None:
+    assert "070" not in _codes("Neither US nor British authorities delivered a complete list of the countries.")
+    assert "070" not in _codes("The Kenyan court delivered its verdict on Tuesday.")
+
+
+def test_receiving_a_delegate_is_no_visit() -> None:
+    """In a primary a candidate receives delegates: only a delegation or a visitor is received as a host (043)."""
+    assert "043" not in _codes("Former Massachusetts governor Bill Weld received the other delegate in Iowa.")
+    assert "043" in _codes("The Egyptian president received a delegation from Sudan.")
