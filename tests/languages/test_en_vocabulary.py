@@ -639,3 +639,20 @@ def test_receiving_a_delegate_is_no_visit() -> None:
     """In a primary a candidate receives delegates: only a delegation or a visitor is received as a host (043)."""
     assert "043" not in _codes("Former Massachusetts governor Bill Weld received the other delegate in Iowa.")
     assert "043" in _codes("The Egyptian president received a delegation from Sudan.")
+
+
+def test_hosting_a_championship_is_no_visit() -> None:
+    assert "043" not in _codes("Iran hosted the 2017 Women's World Chess Championship.")
+    assert "043" in _codes("The Egyptian president hosted his Sudanese counterpart in Cairo.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Slovak prime minister has cancelled all upcoming events.",
+        "The Norwegian order for a fire robot from Oslo was cancelled on Tuesday.",
+    ],
+)
+def test_cancelling_an_event_or_an_order_is_no_reduced_relations(text: str) -> None:
+    """Only a visit, talks, a deal, flights, exercises cancelled reduce relations (160), not an event or a purchase order."""
+    assert "160" not in _codes(text)
