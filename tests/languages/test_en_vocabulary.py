@@ -656,3 +656,27 @@ def test_hosting_a_championship_is_no_visit() -> None:
 def test_cancelling_an_event_or_an_order_is_no_reduced_relations(text: str) -> None:
     """Only a visit, talks, a deal, flights, exercises cancelled reduce relations (160), not an event or a purchase order."""
     assert "160" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He entered the Saudi consulate in Istanbul, seeking documents for his marriage.",
+        "The French president sought a more federal European Union.",
+        "The Supreme Court sought to determine whether the officials had committed fraud.",
+    ],
+)
+def test_seeking_a_thing_or_to_do_something_is_no_appeal(text: str) -> None:
+    """'seek' asks someone only for a request's object (an explanation, compensation, refuge): trying or looking is no 020."""
+    assert "020" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Kenyan government sought an explanation from the British ambassador.", "020"),
+        ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "023"),
+    ],
+)
+def test_seeking_an_explanation_or_refuge_is_an_appeal(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
