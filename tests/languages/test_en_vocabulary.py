@@ -680,3 +680,19 @@ def test_seeking_a_thing_or_to_do_something_is_no_appeal(text: str) -> None:
 )
 def test_seeking_an_explanation_or_refuge_is_an_appeal(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # handing over medicine, money or aid is aid (07), not a handover of people or property (084)
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Kenya.", "073"),
+        ("The Qatari envoy handed over $20 million to the Palestinian government.", "071"),
+        # cancelling, scrapping, abolishing restrictions or a ban eases them (081)
+        ("The Latvian court cancelled restrictions on the use of the Russian language.", "081"),
+        ("The Chinese government scrapped the travel restrictions on Monday.", "081"),
+        ("The Saudi government abolished the ban on women driving.", "081"),
+    ],
+)
+def test_handing_over_aid_and_cancelling_restrictions(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
