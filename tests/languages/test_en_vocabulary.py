@@ -696,3 +696,21 @@ def test_seeking_an_explanation_or_refuge_is_an_appeal(text: str, cameo: str) ->
 )
 def test_handing_over_aid_and_cancelling_restrictions(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+def test_preventing_a_protest_restricts_freedoms() -> None:
+    assert "1721" in _codes("Turkish police prevented the demonstration staged by students at the university.")
+
+
+def test_shortening_a_curfew_eases_it() -> None:
+    assert "0813" in _codes("The Sudanese president shortened the nightly curfew by one hour.")
+
+
+def test_an_attempt_to_kill_is_an_assassination_attempt() -> None:
+    assert "185" in _codes("Gunmen made an attempt to kill the Kenyan opposition leader in Nairobi.")
+
+
+def test_who_survives_an_attack_is_its_target() -> None:
+    events = code_text("The Kenyan opposition leader survived an assassination attempt in Nairobi.", lang="en").events
+    attempts = [e for e in events if e.cameo == "185"]
+    assert attempts and all(e.target_code == "KENOPP" and e.source_code != "KENOPP" for e in attempts)
