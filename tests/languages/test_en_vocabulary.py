@@ -714,3 +714,14 @@ def test_who_survives_an_attack_is_its_target() -> None:
     events = code_text("The Kenyan opposition leader survived an assassination attempt in Nairobi.", lang="en").events
     attempts = [e for e in events if e.cameo == "185"]
     assert attempts and all(e.target_code == "KENOPP" and e.source_code != "KENOPP" for e in attempts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", "0862"),
+        ("The Iranian government received IAEA inspectors in Tehran on Monday.", "0862"),
+    ],
+)
+def test_receiving_observers_or_inspectors_allows_international_involvement(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
