@@ -725,3 +725,18 @@ def test_who_survives_an_attack_is_its_target() -> None:
 )
 def test_receiving_observers_or_inspectors_allows_international_involvement(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai king considered it inappropriate for royals to run for office.",
+        "The European Union considers the pipeline a project of common interest.",
+    ],
+)
+def test_considering_something_so_is_a_judgement_not_a_policy_option(text: str) -> None:
+    assert "014" not in _codes(text)
+
+
+def test_considering_doing_something_is_a_policy_option() -> None:
+    assert "014" in _codes("The Scottish first minister said she was considering making face coverings compulsory.")
