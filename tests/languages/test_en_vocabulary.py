@@ -740,3 +740,11 @@ def test_considering_something_so_is_a_judgement_not_a_policy_option(text: str) 
 
 def test_considering_doing_something_is_a_policy_option() -> None:
     assert "014" in _codes("The Scottish first minister said she was considering making face coverings compulsory.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reporters asked the Kenyan president questions about the election.", "The Kenyan senator asked a question about the budget."],
+)
+def test_asking_questions_is_no_appeal(text: str) -> None:
+    assert not {c for c in _codes(text) if c.startswith("02")}
