@@ -559,3 +559,192 @@ def test_expecting_a_decision_is_no_demand() -> None:
 def test_denying_an_enemy_victory_is_no_denial() -> None:
     assert "016" not in _codes("Kenyan police denied the terrorists any victory.")
     assert "016" in _codes("The Ukrainian army denied the Russian claims.")
+
+
+def test_calling_someone_to_join_is_an_appeal_for_cooperation() -> None:
+    """'called (on) X to join' appeals for cooperation (021), also in the passive with no one named who calls."""
+    assert "021" in _codes("Spain and Portugal were called to join the new alliance.")
+    assert "021" in _codes("The Chinese foreign minister called on Pakistan to join the project.")
+
+
+def test_tendering_a_resignation_is_a_resignation() -> None:
+    events = code_text("The interior minister tendered his resignation to the French president on Monday.", lang="en").events
+    assert any(e.cameo == "0831" and e.rule == "en.verb.en.tender.resignation" for e in events)
+
+
+def test_complies_is_the_verb_comply() -> None:
+    """en_core_web_sm reads "complies" as a noun "complie": the lemma fix makes it the verb comply (080)."""
+    assert "080" in _codes("The Kenyan opposition complies with the ruling of the court.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president remarked that the economy was growing.",
+        "The Iranian foreign minister clarified that the offer still stood.",
+    ],
+)
+def test_remark_and_clarify_are_statements(text: str) -> None:
+    assert "010" in _codes(text)
+
+
+def test_highlight_is_no_statement() -> None:
+    """What highlights is as often a fact as a speaker ("the nomination highlighted these questions"): not 010."""
+    assert "010" not in _codes("Her nomination by the Kenyan president further highlighted these questions.")
+
+
+def test_calling_off_a_search_is_no_concession() -> None:
+    assert "080" not in _codes("The Greek coast guard called off its search for the missing migrants on Tuesday.")
+    assert "080" in _codes("The Greek government called off the talks with Turkey.")
+
+
+def test_offering_a_reward_is_no_offer_of_aid() -> None:
+    assert "0331" not in _codes("The US State Department offered a reward of up to $5 million for information on the Iranian commander.")
+    assert "0331" in _codes("The US State Department offered $5 million in aid to Lebanon.")
+
+
+def test_an_order_delaying_an_election_is_no_reduced_relations() -> None:
+    """The noun a participle describes is no object of its verb ("an order delaying the election")."""
+    assert "160" not in _codes("The Canadian governor signed an executive order delaying the election until June.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # leaving a treaty or an agreement renounces it: a rejection of the agreement (127) ...
+        ("The United States withdrew from the nuclear deal with Iran in 2018.", "127"),
+        ("Russia pulled out of the arms control treaty last year.", "127"),
+        ("North Korea quit the nuclear non-proliferation treaty.", "127"),
+        # ... leaving an alliance or an organisation reduces relations (160)
+        ("The British government left the European Union in January.", "160"),
+        ("Burundi withdrew from the International Criminal Court.", "160"),
+    ],
+)
+def test_leaving_an_agreement_rejects_it_leaving_an_organisation_reduces_relations(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_claiming_lives_is_no_claim() -> None:
+    """A conflict or an epidemic that claims lives kills: no claim (010) by the country it strikes."""
+    assert "010" not in _codes("The civil war in Yemen has claimed more than 10,000 lives.")
+    assert "010" in _codes("The Yemeni government claimed that the economy was growing.")
+
+
+def test_delivering_a_list_or_a_verdict_is_no_aid() -> None:
+    assert "070" not in _codes("Neither US nor British authorities delivered a complete list of the countries.")
+    assert "070" not in _codes("The Kenyan court delivered its verdict on Tuesday.")
+
+
+def test_receiving_a_delegate_is_no_visit() -> None:
+    """In a primary a candidate receives delegates: only a delegation or a visitor is received as a host (043)."""
+    assert "043" not in _codes("Former Massachusetts governor Bill Weld received the other delegate in Iowa.")
+    assert "043" in _codes("The Egyptian president received a delegation from Sudan.")
+
+
+def test_hosting_a_championship_is_no_visit() -> None:
+    assert "043" not in _codes("Iran hosted the 2017 Women's World Chess Championship.")
+    assert "043" in _codes("The Egyptian president hosted his Sudanese counterpart in Cairo.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Slovak prime minister has cancelled all upcoming events.",
+        "The Norwegian order for a fire robot from Oslo was cancelled on Tuesday.",
+    ],
+)
+def test_cancelling_an_event_or_an_order_is_no_reduced_relations(text: str) -> None:
+    """Only a visit, talks, a deal, flights, exercises cancelled reduce relations (160), not an event or a purchase order."""
+    assert "160" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He entered the Saudi consulate in Istanbul, seeking documents for his marriage.",
+        "The French president sought a more federal European Union.",
+        "The Supreme Court sought to determine whether the officials had committed fraud.",
+    ],
+)
+def test_seeking_a_thing_or_to_do_something_is_no_appeal(text: str) -> None:
+    """'seek' asks someone only for a request's object (an explanation, compensation, refuge): trying or looking is no 020."""
+    assert "020" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Kenyan government sought an explanation from the British ambassador.", "020"),
+        ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "023"),
+    ],
+)
+def test_seeking_an_explanation_or_refuge_is_an_appeal(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # handing over medicine, money or aid is aid (07), not a handover of people or property (084)
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Kenya.", "073"),
+        ("The Qatari envoy handed over $20 million to the Palestinian government.", "071"),
+        # cancelling, scrapping, abolishing restrictions or a ban eases them (081)
+        ("The Latvian court cancelled restrictions on the use of the Russian language.", "081"),
+        ("The Chinese government scrapped the travel restrictions on Monday.", "081"),
+        ("The Saudi government abolished the ban on women driving.", "081"),
+    ],
+)
+def test_handing_over_aid_and_cancelling_restrictions(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+def test_preventing_a_protest_restricts_freedoms() -> None:
+    assert "1721" in _codes("Turkish police prevented the demonstration staged by students at the university.")
+
+
+def test_shortening_a_curfew_eases_it() -> None:
+    assert "0813" in _codes("The Sudanese president shortened the nightly curfew by one hour.")
+
+
+def test_an_attempt_to_kill_is_an_assassination_attempt() -> None:
+    assert "185" in _codes("Gunmen made an attempt to kill the Kenyan opposition leader in Nairobi.")
+
+
+def test_who_survives_an_attack_is_its_target() -> None:
+    events = code_text("The Kenyan opposition leader survived an assassination attempt in Nairobi.", lang="en").events
+    attempts = [e for e in events if e.cameo == "185"]
+    assert attempts and all(e.target_code == "KENOPP" and e.source_code != "KENOPP" for e in attempts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", "0862"),
+        ("The Iranian government received IAEA inspectors in Tehran on Monday.", "0862"),
+    ],
+)
+def test_receiving_observers_or_inspectors_allows_international_involvement(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai king considered it inappropriate for royals to run for office.",
+        "The European Union considers the pipeline a project of common interest.",
+    ],
+)
+def test_considering_something_so_is_a_judgement_not_a_policy_option(text: str) -> None:
+    assert "014" not in _codes(text)
+
+
+def test_considering_doing_something_is_a_policy_option() -> None:
+    assert "014" in _codes("The Scottish first minister said she was considering making face coverings compulsory.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reporters asked the Kenyan president questions about the election.", "The Kenyan senator asked a question about the budget."],
+)
+def test_asking_questions_is_no_appeal(text: str) -> None:
+    assert not {c for c in _codes(text) if c.startswith("02")}
