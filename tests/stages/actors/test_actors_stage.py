@@ -242,3 +242,18 @@ def test_actors_users_of_social_media_are_civilians_and_outlets_no_actor() -> No
     mentions = _en_mentions("Ukrainian civilians fled. Social media users and the Saudi Press Agency reported the attack.")
     assert ("Social media users", "UKRCVL") in mentions, mentions
     assert not any("Saudi" in text for text, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bare", "code"),
+    [
+        ("Les autorités maliennes ont protesté lundi. L'ambassadeur français a quitté le pays mardi. La junte a salué son départ.", "fr", "junte", "MLIGOV"),
+        ("Malian officials protested on Monday. The French ambassador left the country on Tuesday. The junta welcomed his departure.", "en", "junta", "MLIGOV"),
+        ("Les autorités maliennes ont protesté lundi. Des dirigeants africains ont proposé une médiation. Le gouvernement a refusé.", "fr", "gouvernement", "MLIGOV"),
+        ("Malian officials protested on Monday. European leaders offered to mediate. The government refused.", "en", "government", "MLIGOV"),
+    ],
+)  # fmt: skip
+def test_actors_bare_role_takes_no_country_from_an_ambassador_or_a_region(text: str, lang: str, bare: str, code: str) -> None:
+    """An ambassador serves abroad and "African leaders" name no country: neither says whose a later bare "junta" or
+    "government" is; the last official of a country does."""
+    assert (bare, code) in _en_mentions(text, lang)

@@ -23,7 +23,7 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface
+from .dictionary import ActorDictionary, Surface, abroad_role_words
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -453,7 +453,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         mention = actor.mention
         if mention.code is not None:
             for role in mention.roles:
-                if mention.country:
+                # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
+                if mention.country and actor.role_word not in abroad_role_words() and mention.kind != "region":
                     last_by_role[role] = mention.country
             if actor.role_word and mention.country:
                 last_by_word[actor.role_word] = mention.country

@@ -53,6 +53,7 @@ ENTRY_FILES = (
     "places.toml",
 )
 ROLES_FILE = "roles.toml"
+ABROAD_FILE = "abroad.toml"
 
 KINDS = ACTOR_KINDS
 FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demonyms": "demonym"}
@@ -222,6 +223,19 @@ def role_codes() -> frozenset[str]:
     """CAMEO actor type codes (GOV, MIL, REB...) from ``cameo_actor_types.tsv``."""
     with ROLE_TYPES_FILE.open(encoding="utf-8", newline="") as fh:
         return frozenset(row["code"] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def abroad_role_words() -> frozenset[str]:
+    """Lemmas of role words whose holders serve abroad ("ambassador", « ambassade »), every language together
+    (``abroad.toml``): their country is no clue to whose a later bare role of another word is."""
+    path = DATA_DIR / ABROAD_FILE
+    words: set[str] = set()
+    for lang, phrases in _read_toml(path).items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise _bad(path, f"{lang} must be a list of words")
+        words.update(p.strip().lower() for p in phrases)
+    return frozenset(words)
 
 
 def _bad(path: Path | str, detail: str) -> ConfigError:
@@ -472,6 +486,7 @@ __all__ = [
     "ActorEntry",
     "Surface",
     "Term",
+    "abroad_role_words",
     "normalise",
     "role_codes",
     "strip_accents",
