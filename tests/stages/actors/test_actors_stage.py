@@ -257,3 +257,16 @@ def test_actors_bare_role_takes_no_country_from_an_ambassador_or_a_region(text: 
     """An ambassador serves abroad and "African leaders" name no country: neither says whose a later bare "junta" or
     "government" is; the last official of a country does."""
     assert (bare, code) in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("L'armée malienne a accusé les troupes conduites par la France.", "fr", ("troupes conduites par la France", "FRAMIL")),
+        ("The Malian army accused the troops led by France.", "en", ("troops led by France", "FRAMIL")),
+        ("The Malian army accused the troops attacked by France.", "en", ("troops", "MLIMIL")),  # no leading: not France's
+    ],
+)
+def test_actors_role_led_by_a_country_is_that_countrys(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """The agent of a participle of leading says whose the force is, as a nationality word does."""
+    assert actor in _en_mentions(text, lang)

@@ -23,7 +23,7 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface, abroad_role_words
+from .dictionary import ActorDictionary, Surface, abroad_role_words, leading_verbs
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -145,6 +145,7 @@ class ExtractActors:
                 if tok.pos_ in ("VERB", "AUX"):
                     break
         _join_titles(doc, roles, entities, attached, consumed)
+        _join_leaders(doc, token_owner, entities, attached, consumed)
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -428,6 +429,20 @@ def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: 
         if person is not None:
             attached[role.start] = [person]
             consumed.add(person.start)
+
+
+def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], attached: dict[int, list[Match]], consumed: set[int]) -> None:
+    """The agent of a participle of leading ("the forces led by France", « les troupes conduites par les États-Unis»)
+    is whose the role is: one actor, as "the French forces" is."""
+    for ent in entities:
+        tok = doc[_span_head(doc, ent.start, ent.end)]
+        verb = tok.head if tok.dep_ == "obl:agent" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+        if ent.start in consumed or verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in leading_verbs():
+            continue
+        role = owner.get(verb.head.i)
+        if role is not None and role.start not in attached:
+            attached[role.start] = [ent]
+            consumed.add(ent.start)
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:

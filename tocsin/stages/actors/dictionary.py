@@ -54,6 +54,7 @@ ENTRY_FILES = (
 )
 ROLES_FILE = "roles.toml"
 ABROAD_FILE = "abroad.toml"
+LEADERS_FILE = "leaders.toml"
 
 KINDS = ACTOR_KINDS
 FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demonyms": "demonym"}
@@ -229,7 +230,18 @@ def role_codes() -> frozenset[str]:
 def abroad_role_words() -> frozenset[str]:
     """Lemmas of role words whose holders serve abroad ("ambassador", « ambassade »), every language together
     (``abroad.toml``): their country is no clue to whose a later bare role of another word is."""
-    path = DATA_DIR / ABROAD_FILE
+    return _word_list(ABROAD_FILE)
+
+
+@lru_cache(maxsize=1)
+def leading_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose participle names who leads a role ("the forces led by France"), every language together
+    (``leaders.toml``)."""
+    return _word_list(LEADERS_FILE)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    path = DATA_DIR / name
     words: set[str] = set()
     for lang, phrases in _read_toml(path).items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
@@ -487,6 +499,7 @@ __all__ = [
     "Surface",
     "Term",
     "abroad_role_words",
+    "leading_verbs",
     "normalise",
     "role_codes",
     "strip_accents",
