@@ -270,3 +270,17 @@ def test_actors_bare_role_takes_no_country_from_an_ambassador_or_a_region(text: 
 def test_actors_role_led_by_a_country_is_that_countrys(text: str, lang: str, actor: tuple[str, str]) -> None:
     """The agent of a participle of leading says whose the force is, as a nationality word does."""
     assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Berlin banned the airline Mahan Air from its airports on Friday. Inspectors said Mahan had ignored the rules.", "en"),
+        ("Berlin a interdit la compagnie Mahan Air vendredi. Les inspecteurs ont affirmé que Mahan avait ignoré les règles.", "fr"),
+    ],
+)
+def test_actors_company_named_again_by_the_first_word_of_its_name(text: str, lang: str) -> None:
+    article = next(ParseText().pipe([Article(text=text, lang=lang)]))
+    article = ExtractActors()(article)
+    later = [(m.text, m.code, m.kind) for m in article.mentions if m.sentence_index == 1 and m.text == "Mahan"]
+    assert later == [("Mahan", "IRNBUS", "institution")], [(m.text, m.code, m.sentence_index) for m in article.mentions]

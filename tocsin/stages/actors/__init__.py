@@ -363,7 +363,7 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 span = doc[chain[0] : chain[1]]
                 mention = ActorMention(
                     text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
-                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="person",
+                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
                 )  # fmt: skip
                 added.append(TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1])))
         if added:
@@ -375,7 +375,14 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
 
 def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:
     """A person of the dictionary is that person when the article names them again by surname alone ("Yahya Sarea
-    said ... Saree warned"): the last word of the name they are known by and of the form the article wrote."""
+    said ... Saree warned"): the last word of the name they are known by and of the form the article wrote. A company
+    is named again by the first word of its name."""
+    if mention.kind == "institution" and "BUS" in mention.roles:
+        # a company is named again by the first word of its name ("Mahan Air" ... "Mahan's permit")
+        words = (mention.name or "").split()
+        if len(words) > 1 and surname(words[0]):
+            known.setdefault(words[0], mention)
+        return
     if mention.kind != "person":
         return
     for name in (mention.name or "", mention.text):
