@@ -284,3 +284,16 @@ def test_actors_company_named_again_by_the_first_word_of_its_name(text: str, lan
     article = ExtractActors()(article)
     later = [(m.text, m.code, m.kind) for m in article.mentions if m.sentence_index == 1 and m.text == "Mahan"]
     assert later == [("Mahan", "IRNBUS", "institution")], [(m.text, m.code, m.sentence_index) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("The Nigerian House of Representatives rejected the budget.", "en", ("Nigerian House of Representatives", "NGALEG")),
+        ("La Chambre des représentants marocaine a rejeté le budget.", "fr", ("Chambre des représentants marocaine", "MARLEG")),
+        ("The U.S. House of Representatives passed the budget.", "en", ("U.S. House of Representatives", "USALEG")),
+    ],
+)
+def test_actors_house_of_representatives_is_the_country_of_its_nationality_word(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """Many countries have a House of Representatives: only a name that says so is the US House."""
+    assert actor in _en_mentions(text, lang)
