@@ -297,3 +297,17 @@ def test_actors_company_named_again_by_the_first_word_of_its_name(text: str, lan
 def test_actors_house_of_representatives_is_the_country_of_its_nationality_word(text: str, lang: str, actor: tuple[str, str]) -> None:
     """Many countries have a House of Representatives: only a name that says so is the US House."""
     assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people", "code"),
+    [
+        ("JAKARTA - Des avions militaires birmans ont bombardé un village. Deux personnes ont été tuées.", "fr", "personnes", "MMRCVL"),
+        ("NAIROBI (Reuters) - Ethiopian troops shelled a village on Monday. Two people were killed.", "en", "people", "ETHCVL"),
+    ],
+)  # fmt: skip
+def test_actors_dateline_is_where_the_story_was_filed_not_where_it_is(text: str, lang: str, people: str, code: str) -> None:
+    """The capital in capitals that opens the article ("JAKARTA -") is where the reporter was: a place, never the
+    country of the people the story is about."""
+    mentions = _en_mentions(text, lang)
+    assert (people, code) in mentions, mentions

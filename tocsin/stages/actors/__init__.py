@@ -58,6 +58,8 @@ class TokenActor:
     role_word: str | None = None
     #: the dependency label of its head word ("nsubj" for a subject)
     dep: str = ""
+    #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
+    dateline: bool = False
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -112,6 +114,7 @@ class ExtractActors:
                 a.dep = str(doc[a.head].dep_)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
+        _mark_dateline(article.docs, mentions)
         _infer_missing_countries(mentions)
         mentions = _corefer_names(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
@@ -464,10 +467,26 @@ def _role_word(doc: Any, role: Match) -> str:
     return " ".join(t.lemma_.lower() for t in doc[role.start : role.end])
 
 
+_DATELINE_MARKS = frozenset(",:-–—(")
+
+
+def _mark_dateline(docs: Sequence[tuple[int, Any]], actors: list[TokenActor]) -> None:
+    """The place in capitals that opens an article before a comma, colon, dash or bracket ("JAKARTA - ...", "DAMAS :",
+    "NIAMEY (Reuters) -") is where the story was filed: a place, not the story's country nor the actors'."""
+    first = next((a for a in actors if a.mention.start == 0), None)
+    if first is None or not docs or docs[0][0] != 0 or first.mention.kind not in ("country", "capital", "place"):
+        return
+    doc = docs[0][1]
+    text = first.mention.text
+    if text.isupper() and first.end < len(doc) and doc[first.end].text[:1] in _DATELINE_MARKS:
+        first.dateline = True
+        first.mention.kind = "place"
+
+
 def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
-    counts = Counter(a.mention.country for a in actors if a.mention.country)
+    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline)
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
@@ -509,7 +528,7 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
     strikes killed six people in Kharkiv" are Ukrainians, whatever the nationality word of who struck them), never a
     country that acts ("protesters claimed Iran is influencing" are no Iranians); else the country of the police or
     court of the sentence ("Thames Valley Police arrested a second man")."""
-    same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country]
+    same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country and not a.dateline]
     places = [
         a for a in same
         if a.mention.kind in ("country", "place", "capital") and not a.mention.roles and a.dep not in _ACTING
@@ -527,6 +546,7 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
     before = [
         a for a in actors
         if a.mention.sentence_index < index and a.mention.country and a.mention.kind in ("country", "place", "capital")
+        and not a.dateline
         and not a.mention.roles and a.dep not in _ACTING and a.dep != "conj"  # "France and Germany talked": both act
     ]  # fmt: skip
     return before[-1].mention.country if before else None
