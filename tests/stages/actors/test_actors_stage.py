@@ -311,3 +311,15 @@ def test_actors_dateline_is_where_the_story_was_filed_not_where_it_is(text: str,
     country of the people the story is about."""
     mentions = _en_mentions(text, lang)
     assert (people, code) in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Téhéran a promis de punir le régime sioniste.", "fr", ("régime sioniste", "ISRGOV")),
+        ("The militia vowed to strike the Zionist entity.", "en", ("Zionist entity", "ISRGOV")),
+    ],
+)
+def test_actors_zionist_regime_is_israels_government(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """Israel's enemies name its government "the Zionist regime": the regime is Israel's, not the speaker's."""
+    assert actor in _en_mentions(text, lang)
