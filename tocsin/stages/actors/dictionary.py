@@ -53,8 +53,7 @@ ENTRY_FILES = (
     "places.toml",
 )
 ROLES_FILE = "roles.toml"
-ABROAD_FILE = "abroad.toml"
-LEADERS_FILE = "leaders.toml"
+ROLE_LINKS_FILE = "role_links.toml"
 
 KINDS = ACTOR_KINDS
 FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demonyms": "demonym"}
@@ -229,23 +228,33 @@ def role_codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def abroad_role_words() -> frozenset[str]:
     """Lemmas of role words whose holders serve abroad ("ambassador", « ambassade »), every language together
-    (``abroad.toml``): their country is no clue to whose a later bare role of another word is."""
-    return _word_list(ABROAD_FILE)
+    (``role_links.toml``): their country is no clue to whose a later bare role of another word is."""
+    return _role_links("abroad")
 
 
 @lru_cache(maxsize=1)
 def leading_verbs() -> frozenset[str]:
     """Lemmas of verbs whose participle names who leads a role ("the forces led by France"), every language together
-    (``leaders.toml``)."""
-    return _word_list(LEADERS_FILE)
+    (``role_links.toml``)."""
+    return _role_links("leading")
 
 
-def _word_list(name: str) -> frozenset[str]:
-    path = DATA_DIR / name
+@lru_cache(maxsize=1)
+def domestic_role_words() -> frozenset[str]:
+    """Lemmas of role words of those who hold power in one country only ("junta", « putschistes »), every language
+    together (``role_links.toml``): their country is the place their sentence names."""
+    return _role_links("domestic")
+
+
+def _role_links(table: str) -> frozenset[str]:
+    path = DATA_DIR / ROLE_LINKS_FILE
+    by_lang = _read_toml(path).get(table)
+    if not isinstance(by_lang, dict):
+        raise _bad(path, f"missing table [{table}]")
     words: set[str] = set()
-    for lang, phrases in _read_toml(path).items():
+    for lang, phrases in by_lang.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise _bad(path, f"{lang} must be a list of words")
+            raise _bad(path, f"[{table}] {lang} must be a list of words")
         words.update(p.strip().lower() for p in phrases)
     return frozenset(words)
 
@@ -499,6 +508,7 @@ __all__ = [
     "Surface",
     "Term",
     "abroad_role_words",
+    "domestic_role_words",
     "leading_verbs",
     "normalise",
     "role_codes",
