@@ -323,3 +323,16 @@ def test_actors_dateline_is_where_the_story_was_filed_not_where_it_is(text: str,
 def test_actors_zionist_regime_is_israels_government(text: str, lang: str, actor: tuple[str, str]) -> None:
     """Israel's enemies name its government "the Zionist regime": the regime is Israel's, not the speaker's."""
     assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Paris a rappelé son ambassadeur lundi. La junte au pouvoir à Niamey a salué ce départ. La junte a ensuite fermé la frontière.", "fr", "junte"),
+        ("Paris recalled its ambassador on Monday. The junta welcomed the move at a rally in Niamey. The junta later closed the border.", "en", "junta"),
+    ],
+)  # fmt: skip
+def test_actors_junta_rules_where_its_sentence_is(text: str, lang: str, word: str) -> None:
+    """A junta holds power in one country: without a nationality word it is the government of the place its sentence
+    names, not of the last foreign official, and stays so for the rest of the article."""
+    assert [c for t, c in _en_mentions(text, lang) if t == word] == ["NERGOV", "NERGOV"]

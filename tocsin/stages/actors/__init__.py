@@ -23,7 +23,7 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface, abroad_role_words, leading_verbs
+from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, leading_verbs
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -501,9 +501,11 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
                 last_by_word[actor.role_word] = mention.country
             continue
         role = mention.roles[0] if mention.roles else ""
+        domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
         country = (
             (_where(actor, actors) if mention.kind == "anonymous" else None)
             or (last_by_word.get(actor.role_word) if actor.role_word else None)
+            or (_where(actor, actors) if domestic else None)
             or last_by_role.get(role)
             or dominant
         )
@@ -511,6 +513,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.country = country
             mention.code = country + role
             mention.name = "inferred from context"
+            if domestic and actor.role_word:
+                last_by_word[actor.role_word] = country  # the article's junta is the same one throughout
         elif role:
             mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
             mention.name = "country unknown"
