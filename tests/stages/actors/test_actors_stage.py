@@ -336,3 +336,9 @@ def test_actors_junta_rules_where_its_sentence_is(text: str, lang: str, word: st
     """A junta holds power in one country: without a nationality word it is the government of the place its sentence
     names, not of the last foreign official, and stays so for the rest of the article."""
     assert [c for t, c in _en_mentions(text, lang) if t == word] == ["NERGOV", "NERGOV"]
+
+
+def test_actors_name_after_a_gang_is_the_gangs_own_name() -> None:
+    """ "Le gang Taliban" of Port-au-Prince is a Haitian gang named after the Afghan movement, not the Taliban."""
+    mentions = _en_mentions("Des gangs armés ont attaqué Mirebalais, en Haïti. Le gang Taliban a pris le contrôle de la ville.", "fr")
+    assert ("gang", "HTICRM") in mentions and not any(code.startswith("AFG") for _, code in mentions if code), mentions

@@ -149,6 +149,7 @@ class ExtractActors:
                     break
         _join_titles(doc, roles, entities, attached, consumed)
         _join_leaders(doc, token_owner, entities, attached, consumed)
+        _gang_names(doc, roles, attached)
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -453,6 +454,15 @@ def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], atta
         if role is not None and role.start not in attached:
             attached[role.start] = [ent]
             consumed.add(ent.start)
+
+
+def _gang_names(doc: Any, roles: list[Match], attached: dict[int, list[Match]]) -> None:
+    """A name after a gang's role word is that gang's own name ("le gang Taliban", "the cartel Los Zetas"), whatever
+    else the name means: the gang stays a bare role of the article's country, and the name is no actor of its own."""
+    for role in roles:
+        ents = attached.get(role.start)
+        if role.role == "CRM" and ents and all(e.start >= role.end and _path_prep(doc, e, role) == "" for e in ents):
+            attached[role.start] = []
 
 
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
