@@ -342,3 +342,17 @@ def test_actors_name_after_a_gang_is_the_gangs_own_name() -> None:
     """ "Le gang Taliban" of Port-au-Prince is a Haitian gang named after the Afghan movement, not the Taliban."""
     mentions = _en_mentions("Des gangs armés ont attaqué Mirebalais, en Haïti. Le gang Taliban a pris le contrôle de la ville.", "fr")
     assert ("gang", "HTICRM") in mentions and not any(code.startswith("AFG") for _, code in mentions if code), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Les forces rebelles ont attaqué la ville de Goma, en RDC.", "fr", ("forces rebelles", "CODREB")),
+        ("Les groupes rebelles ont attaqué la ville de Goma, en RDC.", "fr", ("groupes rebelles", "CODREB")),
+        ("Rebel forces attacked the city of Goma in Congo.", "en", ("Rebel forces", "CODREB")),
+    ],
+)
+def test_actors_forces_the_adjective_calls_rebel_are_rebels(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "Forces" alone are an army; "rebel forces", « groupes rebelles » are rebels, one actor."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions and not any(code and code.endswith("MIL") for _, code in mentions), mentions
