@@ -356,3 +356,15 @@ def test_actors_forces_the_adjective_calls_rebel_are_rebels(text: str, lang: str
     """ "Forces" alone are an army; "rebel forces", « groupes rebelles » are rebels, one actor."""
     mentions = _en_mentions(text, lang)
     assert actor in mentions and not any(code and code.endswith("MIL") for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Des navires de guerre chinois ont été repérés. Les autorités taïwanaises ont protesté. Le ministère de la Défense a mis en garde Pékin.", "fr", ("ministère de la Défense", "TWNMIL")),
+        ("Russian troops shelled Kharkiv. The Ukrainian government condemned the attack. The defence ministry said two soldiers died.", "en", ("defence ministry", "UKRMIL")),
+    ],
+)  # fmt: skip
+def test_actors_bare_ministry_is_of_the_last_government_named(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """A ministry without a nationality word belongs to the last government named, not to the last soldiers or ships."""
+    assert actor in _en_mentions(text, lang)

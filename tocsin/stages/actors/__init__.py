@@ -23,7 +23,7 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, leading_verbs
+from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, government_body_words, leading_verbs
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -516,6 +516,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             (_where(actor, actors) if mention.kind == "anonymous" else None)
             or (last_by_word.get(actor.role_word) if actor.role_word else None)
             or (_where(actor, actors) if domestic else None)
+            or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
             or last_by_role.get(role)
             or dominant
         )

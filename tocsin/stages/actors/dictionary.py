@@ -246,6 +246,13 @@ def domestic_role_words() -> frozenset[str]:
     return _role_links("domestic")
 
 
+@lru_cache(maxsize=1)
+def government_body_words() -> frozenset[str]:
+    """Words (lemmas) of role phrases naming a ministry or minister ("ministry", « ministère »), every language
+    together (``role_links.toml``): its country is that of the last government named."""
+    return _role_links("government_bodies")
+
+
 def _role_links(table: str) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
@@ -509,6 +516,7 @@ __all__ = [
     "Term",
     "abroad_role_words",
     "domestic_role_words",
+    "government_body_words",
     "leading_verbs",
     "normalise",
     "role_codes",
