@@ -242,3 +242,129 @@ def test_actors_users_of_social_media_are_civilians_and_outlets_no_actor() -> No
     mentions = _en_mentions("Ukrainian civilians fled. Social media users and the Saudi Press Agency reported the attack.")
     assert ("Social media users", "UKRCVL") in mentions, mentions
     assert not any("Saudi" in text for text, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bare", "code"),
+    [
+        ("Les autorités maliennes ont protesté lundi. L'ambassadeur français a quitté le pays mardi. La junte a salué son départ.", "fr", "junte", "MLIGOV"),
+        ("Malian officials protested on Monday. The French ambassador left the country on Tuesday. The junta welcomed his departure.", "en", "junta", "MLIGOV"),
+        ("Les autorités maliennes ont protesté lundi. Des dirigeants africains ont proposé une médiation. Le gouvernement a refusé.", "fr", "gouvernement", "MLIGOV"),
+        ("Malian officials protested on Monday. European leaders offered to mediate. The government refused.", "en", "government", "MLIGOV"),
+    ],
+)  # fmt: skip
+def test_actors_bare_role_takes_no_country_from_an_ambassador_or_a_region(text: str, lang: str, bare: str, code: str) -> None:
+    """An ambassador serves abroad and "African leaders" name no country: neither says whose a later bare "junta" or
+    "government" is; the last official of a country does."""
+    assert (bare, code) in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("L'armée malienne a accusé les troupes conduites par la France.", "fr", ("troupes conduites par la France", "FRAMIL")),
+        ("The Malian army accused the troops led by France.", "en", ("troops led by France", "FRAMIL")),
+        ("The Malian army accused the troops attacked by France.", "en", ("troops", "MLIMIL")),  # no leading: not France's
+    ],
+)
+def test_actors_role_led_by_a_country_is_that_countrys(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """The agent of a participle of leading says whose the force is, as a nationality word does."""
+    assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Berlin banned the airline Mahan Air from its airports on Friday. Inspectors said Mahan had ignored the rules.", "en"),
+        ("Berlin a interdit la compagnie Mahan Air vendredi. Les inspecteurs ont affirmé que Mahan avait ignoré les règles.", "fr"),
+    ],
+)
+def test_actors_company_named_again_by_the_first_word_of_its_name(text: str, lang: str) -> None:
+    article = next(ParseText().pipe([Article(text=text, lang=lang)]))
+    article = ExtractActors()(article)
+    later = [(m.text, m.code, m.kind) for m in article.mentions if m.sentence_index == 1 and m.text == "Mahan"]
+    assert later == [("Mahan", "IRNBUS", "institution")], [(m.text, m.code, m.sentence_index) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("The Nigerian House of Representatives rejected the budget.", "en", ("Nigerian House of Representatives", "NGALEG")),
+        ("La Chambre des représentants marocaine a rejeté le budget.", "fr", ("Chambre des représentants marocaine", "MARLEG")),
+        ("The U.S. House of Representatives passed the budget.", "en", ("U.S. House of Representatives", "USALEG")),
+    ],
+)
+def test_actors_house_of_representatives_is_the_country_of_its_nationality_word(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """Many countries have a House of Representatives: only a name that says so is the US House."""
+    assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people", "code"),
+    [
+        ("JAKARTA - Des avions militaires birmans ont bombardé un village. Deux personnes ont été tuées.", "fr", "personnes", "MMRCVL"),
+        ("NAIROBI (Reuters) - Ethiopian troops shelled a village on Monday. Two people were killed.", "en", "people", "ETHCVL"),
+    ],
+)  # fmt: skip
+def test_actors_dateline_is_where_the_story_was_filed_not_where_it_is(text: str, lang: str, people: str, code: str) -> None:
+    """The capital in capitals that opens the article ("JAKARTA -") is where the reporter was: a place, never the
+    country of the people the story is about."""
+    mentions = _en_mentions(text, lang)
+    assert (people, code) in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Téhéran a promis de punir le régime sioniste.", "fr", ("régime sioniste", "ISRGOV")),
+        ("The militia vowed to strike the Zionist entity.", "en", ("Zionist entity", "ISRGOV")),
+    ],
+)
+def test_actors_zionist_regime_is_israels_government(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """Israel's enemies name its government "the Zionist regime": the regime is Israel's, not the speaker's."""
+    assert actor in _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Paris a rappelé son ambassadeur lundi. La junte au pouvoir à Niamey a salué ce départ. La junte a ensuite fermé la frontière.", "fr", "junte"),
+        ("Paris recalled its ambassador on Monday. The junta welcomed the move at a rally in Niamey. The junta later closed the border.", "en", "junta"),
+    ],
+)  # fmt: skip
+def test_actors_junta_rules_where_its_sentence_is(text: str, lang: str, word: str) -> None:
+    """A junta holds power in one country: without a nationality word it is the government of the place its sentence
+    names, not of the last foreign official, and stays so for the rest of the article."""
+    assert [c for t, c in _en_mentions(text, lang) if t == word] == ["NERGOV", "NERGOV"]
+
+
+def test_actors_name_after_a_gang_is_the_gangs_own_name() -> None:
+    """ "Le gang Taliban" of Port-au-Prince is a Haitian gang named after the Afghan movement, not the Taliban."""
+    mentions = _en_mentions("Des gangs armés ont attaqué Mirebalais, en Haïti. Le gang Taliban a pris le contrôle de la ville.", "fr")
+    assert ("gang", "HTICRM") in mentions and not any(code.startswith("AFG") for _, code in mentions if code), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Les forces rebelles ont attaqué la ville de Goma, en RDC.", "fr", ("forces rebelles", "CODREB")),
+        ("Les groupes rebelles ont attaqué la ville de Goma, en RDC.", "fr", ("groupes rebelles", "CODREB")),
+        ("Rebel forces attacked the city of Goma in Congo.", "en", ("Rebel forces", "CODREB")),
+    ],
+)
+def test_actors_forces_the_adjective_calls_rebel_are_rebels(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "Forces" alone are an army; "rebel forces", « groupes rebelles » are rebels, one actor."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions and not any(code and code.endswith("MIL") for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Des navires de guerre chinois ont été repérés. Les autorités taïwanaises ont protesté. Le ministère de la Défense a mis en garde Pékin.", "fr", ("ministère de la Défense", "TWNMIL")),
+        ("Russian troops shelled Kharkiv. The Ukrainian government condemned the attack. The defence ministry said two soldiers died.", "en", ("defence ministry", "UKRMIL")),
+    ],
+)  # fmt: skip
+def test_actors_bare_ministry_is_of_the_last_government_named(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """A ministry without a nationality word belongs to the last government named, not to the last soldiers or ships."""
+    assert actor in _en_mentions(text, lang)

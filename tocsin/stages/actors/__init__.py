@@ -23,7 +23,7 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface
+from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, government_body_words, leading_verbs
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -58,6 +58,8 @@ class TokenActor:
     role_word: str | None = None
     #: the dependency label of its head word ("nsubj" for a subject)
     dep: str = ""
+    #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
+    dateline: bool = False
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -112,6 +114,7 @@ class ExtractActors:
                 a.dep = str(doc[a.head].dep_)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
+        _mark_dateline(article.docs, mentions)
         _infer_missing_countries(mentions)
         mentions = _corefer_names(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
@@ -145,6 +148,8 @@ class ExtractActors:
                 if tok.pos_ in ("VERB", "AUX"):
                     break
         _join_titles(doc, roles, entities, attached, consumed)
+        _join_leaders(doc, token_owner, entities, attached, consumed)
+        _gang_names(doc, roles, attached)
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -362,7 +367,7 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 span = doc[chain[0] : chain[1]]
                 mention = ActorMention(
                     text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
-                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="person",
+                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
                 )  # fmt: skip
                 added.append(TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1])))
         if added:
@@ -374,7 +379,14 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
 
 def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:
     """A person of the dictionary is that person when the article names them again by surname alone ("Yahya Sarea
-    said ... Saree warned"): the last word of the name they are known by and of the form the article wrote."""
+    said ... Saree warned"): the last word of the name they are known by and of the form the article wrote. A company
+    is named again by the first word of its name."""
+    if mention.kind == "institution" and "BUS" in mention.roles:
+        # a company is named again by the first word of its name ("Mahan Air" ... "Mahan's permit")
+        words = (mention.name or "").split()
+        if len(words) > 1 and surname(words[0]):
+            known.setdefault(words[0], mention)
+        return
     if mention.kind != "person":
         return
     for name in (mention.name or "", mention.text):
@@ -430,6 +442,29 @@ def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: 
             consumed.add(person.start)
 
 
+def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], attached: dict[int, list[Match]], consumed: set[int]) -> None:
+    """The agent of a participle of leading ("the forces led by France", « les troupes conduites par les États-Unis»)
+    is whose the role is: one actor, as "the French forces" is."""
+    for ent in entities:
+        tok = doc[_span_head(doc, ent.start, ent.end)]
+        verb = tok.head if tok.dep_ == "obl:agent" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+        if ent.start in consumed or verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in leading_verbs():
+            continue
+        role = owner.get(verb.head.i)
+        if role is not None and role.start not in attached:
+            attached[role.start] = [ent]
+            consumed.add(ent.start)
+
+
+def _gang_names(doc: Any, roles: list[Match], attached: dict[int, list[Match]]) -> None:
+    """A name after a gang's role word is that gang's own name ("le gang Taliban", "the cartel Los Zetas"), whatever
+    else the name means: the gang stays a bare role of the article's country, and the name is no actor of its own."""
+    for role in roles:
+        ents = attached.get(role.start)
+        if role.role == "CRM" and ents and all(e.start >= role.end and _path_prep(doc, e, role) == "" for e in ents):
+            attached[role.start] = []
+
+
 def _matches_for(doc: Any, matcher: Any) -> list[Match]:
     cached: list[Match] | None = doc._.actor_matches
     if cached is None:
@@ -442,10 +477,26 @@ def _role_word(doc: Any, role: Match) -> str:
     return " ".join(t.lemma_.lower() for t in doc[role.start : role.end])
 
 
+_DATELINE_MARKS = frozenset(",:-–—(")
+
+
+def _mark_dateline(docs: Sequence[tuple[int, Any]], actors: list[TokenActor]) -> None:
+    """The place in capitals that opens an article before a comma, colon, dash or bracket ("JAKARTA - ...", "DAMAS :",
+    "NIAMEY (Reuters) -") is where the story was filed: a place, not the story's country nor the actors'."""
+    first = next((a for a in actors if a.mention.start == 0), None)
+    if first is None or not docs or docs[0][0] != 0 or first.mention.kind not in ("country", "capital", "place"):
+        return
+    doc = docs[0][1]
+    text = first.mention.text
+    if text.isupper() and first.end < len(doc) and doc[first.end].text[:1] in _DATELINE_MARKS:
+        first.dateline = True
+        first.mention.kind = "place"
+
+
 def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
-    counts = Counter(a.mention.country for a in actors if a.mention.country)
+    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline)
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
@@ -453,15 +504,19 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         mention = actor.mention
         if mention.code is not None:
             for role in mention.roles:
-                if mention.country:
+                # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
+                if mention.country and actor.role_word not in abroad_role_words() and mention.kind != "region":
                     last_by_role[role] = mention.country
             if actor.role_word and mention.country:
                 last_by_word[actor.role_word] = mention.country
             continue
         role = mention.roles[0] if mention.roles else ""
+        domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
         country = (
             (_where(actor, actors) if mention.kind == "anonymous" else None)
             or (last_by_word.get(actor.role_word) if actor.role_word else None)
+            or (_where(actor, actors) if domestic else None)
+            or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
             or last_by_role.get(role)
             or dominant
         )
@@ -469,6 +524,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             mention.country = country
             mention.code = country + role
             mention.name = "inferred from context"
+            if domestic and actor.role_word:
+                last_by_word[actor.role_word] = country  # the article's junta is the same one throughout
         elif role:
             mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
             mention.name = "country unknown"
@@ -486,7 +543,7 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
     strikes killed six people in Kharkiv" are Ukrainians, whatever the nationality word of who struck them), never a
     country that acts ("protesters claimed Iran is influencing" are no Iranians); else the country of the police or
     court of the sentence ("Thames Valley Police arrested a second man")."""
-    same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country]
+    same = [a for a in actors if a.mention.sentence_index == people.mention.sentence_index and a.mention.country and not a.dateline]
     places = [
         a for a in same
         if a.mention.kind in ("country", "place", "capital") and not a.mention.roles and a.dep not in _ACTING
@@ -504,6 +561,7 @@ def _where(people: TokenActor, actors: list[TokenActor]) -> str | None:
     before = [
         a for a in actors
         if a.mention.sentence_index < index and a.mention.country and a.mention.kind in ("country", "place", "capital")
+        and not a.dateline
         and not a.mention.roles and a.dep not in _ACTING and a.dep != "conj"  # "France and Germany talked": both act
     ]  # fmt: skip
     return before[-1].mention.country if before else None

@@ -53,6 +53,7 @@ ENTRY_FILES = (
     "places.toml",
 )
 ROLES_FILE = "roles.toml"
+ROLE_LINKS_FILE = "role_links.toml"
 
 KINDS = ACTOR_KINDS
 FORM_GROUPS = {"names": "name", "aliases": "alias", "capitals": "capital", "demonyms": "demonym"}
@@ -222,6 +223,47 @@ def role_codes() -> frozenset[str]:
     """CAMEO actor type codes (GOV, MIL, REB...) from ``cameo_actor_types.tsv``."""
     with ROLE_TYPES_FILE.open(encoding="utf-8", newline="") as fh:
         return frozenset(row["code"] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def abroad_role_words() -> frozenset[str]:
+    """Lemmas of role words whose holders serve abroad ("ambassador", « ambassade »), every language together
+    (``role_links.toml``): their country is no clue to whose a later bare role of another word is."""
+    return _role_links("abroad")
+
+
+@lru_cache(maxsize=1)
+def leading_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose participle names who leads a role ("the forces led by France"), every language together
+    (``role_links.toml``)."""
+    return _role_links("leading")
+
+
+@lru_cache(maxsize=1)
+def domestic_role_words() -> frozenset[str]:
+    """Lemmas of role words of those who hold power in one country only ("junta", « putschistes »), every language
+    together (``role_links.toml``): their country is the place their sentence names."""
+    return _role_links("domestic")
+
+
+@lru_cache(maxsize=1)
+def government_body_words() -> frozenset[str]:
+    """Words (lemmas) of role phrases naming a ministry or minister ("ministry", « ministère »), every language
+    together (``role_links.toml``): its country is that of the last government named."""
+    return _role_links("government_bodies")
+
+
+def _role_links(table: str) -> frozenset[str]:
+    path = DATA_DIR / ROLE_LINKS_FILE
+    by_lang = _read_toml(path).get(table)
+    if not isinstance(by_lang, dict):
+        raise _bad(path, f"missing table [{table}]")
+    words: set[str] = set()
+    for lang, phrases in by_lang.items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise _bad(path, f"[{table}] {lang} must be a list of words")
+        words.update(p.strip().lower() for p in phrases)
+    return frozenset(words)
 
 
 def _bad(path: Path | str, detail: str) -> ConfigError:
@@ -472,6 +514,10 @@ __all__ = [
     "ActorEntry",
     "Surface",
     "Term",
+    "abroad_role_words",
+    "domestic_role_words",
+    "government_body_words",
+    "leading_verbs",
     "normalise",
     "role_codes",
     "strip_accents",
