@@ -1728,6 +1728,8 @@ def test_a_thing_between_two_countries_is_no_act_of_theirs(text: str, lang: str)
     assert not any(e.source_code in ("TUR", "LBY") for e in events), _dyads(events)
     events = code_text("A delegation of Iranian officials visited Moscow on Monday.", lang="en").events
     assert any(e.source_code and e.source_code.startswith("IRN") and e.target_code == "RUS" for e in events), _dyads(events)
+    events = code_text("Rogue operatives within the Saudi government murdered the journalist.", lang="en").events
+    assert any(e.source_code == "SAUGOV" for e in events), _dyads(events)
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ TARGET_SECONDARY = ("obl", "obl:mod", "nmod", "prep", "npadvmod")
 INHERIT = ("xcomp", "advcl", "conj", "acl", "acomp")
 # The prepositions of who acts, every language's together ("de", "par", "of", "by"...).
 ACTOR_OF = resource_words("arguments", "actor_of")
+MEMBER_OF = resource_words("arguments", "member_of")
 # Personal pronouns that can stand for the object of an act ("released him", "les tiennent pour responsables").
 OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
 # First-person plural subjects: in reported words, the speaker's side ("we warn the Saudis", « nous frapperons »).
@@ -145,13 +146,14 @@ class ArgumentFinder:
     # --- verbs ----------------------------------------------------------
     def _held_by(self, actor: TokenActor, head: Any) -> bool:
         """The actor belongs to the noun ``head`` it hangs under: through no preposition but those of an owner ("the
-        forces of Haftar", « la délégation de l'Iran »), not "between", "on", "against", « entre », « contre »."""
+        forces of Haftar", « la délégation de l'Iran ») or a member's ("operatives within the government"), not "between",
+        "on", "against", « entre », « contre »."""
         tok = self.doc[actor.head]
         for _ in range(8):
             if tok.i == head.i:
                 return True
             prep = "" if tok.dep_ in ("poss", "nmod:poss") else preposition_of(tok)  # "the teachers' union", "Israel's"
-            if prep and prep not in self.actor_of:
+            if prep and prep not in self.actor_of and prep not in MEMBER_OF:
                 return False
             if tok.head.i == tok.i:
                 return False
