@@ -1749,3 +1749,11 @@ def test_a_bombing_near_a_town_struck_whom_it_killed() -> None:
     """ "A roadside bombing near Samarra killed a U.S. soldier": the soldier is the target, Samarra where."""
     events = code_text("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", lang="en").events
     assert [e.target_code for e in events if e.root == "18"] == ["USAMIL"], _dyads(events)
+
+
+def test_an_agent_on_an_active_verb_belongs_to_its_object() -> None:
+    """« la France a appelé à l'adoption de sanctions par le Conseil de sécurité »: the parser hangs "par le Conseil"
+    on the verb; France, its subject, is who calls."""
+    text = "Vendredi soir, la France a appelé à « l'adoption rapide de sanctions fortes » par le Conseil de sécurité de l'ONU."
+    events = code_text(text, lang="fr").events
+    assert [e.source_code for e in events if e.root == "02"] == ["FRA"], _dyads(events)

@@ -168,8 +168,11 @@ class ArgumentFinder:
         if stray:
             return stray, "agent"
         for _ in range(4):
+            # an agent hung on an active verb with its own subject belongs to the verb's object noun (« a appelé à
+            # l'adoption de sanctions par le Conseil de sécurité »): the subject acts
+            active = not is_passive(tok) and any(c.dep_ in SUBJECT for c in tok.children)
             for child in tok.children:
-                if child.dep_ in AGENT:
+                if child.dep_ in AGENT and not active:
                     actors = self.actors_in(child)
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
