@@ -1757,3 +1757,10 @@ def test_an_agent_on_an_active_verb_belongs_to_its_object() -> None:
     text = "Vendredi soir, la France a appelé à « l'adoption rapide de sanctions fortes » par le Conseil de sécurité de l'ONU."
     events = code_text(text, lang="fr").events
     assert [e.source_code for e in events if e.root == "02"] == ["FRA"], _dyads(events)
+
+
+def test_an_outlet_before_the_dash_is_no_subject_when_the_clause_names_one() -> None:
+    """ "(Reuters) - L'armée birmane a déclaré avoir mené une frappe": the army acts, not the news agency."""
+    text = "(Reuters) - L'armée birmane a déclaré mercredi avoir mené une frappe aérienne contre un rassemblement d'opposants."
+    events = code_text(text, lang="fr").events
+    assert [e.source_code for e in events if e.root == "19"] == ["MMRMIL"], _dyads(events)

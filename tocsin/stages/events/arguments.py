@@ -160,6 +160,19 @@ class ArgumentFinder:
             tok = tok.head
         return False
 
+    def _subject_slots(self, tok: Any) -> tuple[tuple[str, ...], list[Any]]:
+        """The dependency labels a subject of ``tok`` may have, and the tokens where it may hang."""
+        has_agent = any(c.dep_ in AGENT for c in tok.children)
+        active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not is_passive(tok)
+        subject_deps = SUBJECT + (PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
+        # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté") or on an adverb
+        # before the verb (« Les Houthis ont de nouveau menacé », with "Houthis" under « de nouveau »)
+        children = [
+            *tok.children,
+            *(g for c in tok.children if c.dep_.startswith("aux") or (c.dep_ == "advmod" and c.i < tok.i) for g in c.children),
+        ]
+        return subject_deps, children
+
     def verb_source(self, verb: Any) -> tuple[list[TokenActor], str]:
         """Source actors of a verb, and how they were found (subject, agent, inherited, antecedent)."""
         tok = verb
@@ -176,17 +189,7 @@ class ArgumentFinder:
                     actors = self.actors_in(child)
                     if actors:
                         return actors, "agent" if tok is verb else "inherited"
-            has_agent = any(c.dep_ in AGENT for c in tok.children)
-            active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not is_passive(tok)
-            subject_deps = SUBJECT + (
-                PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ()
-            )
-            # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté") or on an adverb
-            # before the verb (« Les Houthis ont de nouveau menacé », with "Houthis" under « de nouveau »)
-            children = [
-                *tok.children,
-                *(g for c in tok.children if c.dep_.startswith("aux") or (c.dep_ == "advmod" and c.i < tok.i) for g in c.children),
-            ]
+            subject_deps, children = self._subject_slots(tok)
             for child in children:
                 if child.dep_ == "expl:subj" and child.lower_.lstrip("-") not in self.pronouns:
                     continue  # the euphonic "-t" of « a-t-il déclaré »
@@ -209,6 +212,9 @@ class ArgumentFinder:
                         # offer ...": a thing is the subject, and whom it is between or about does not act
                         actors = [a for a in actors if self._held_by(a, child)]
                     if not actors:
+                        others = [c for c in children if c.dep_ in subject_deps and c.i > child.i]
+                        if any(self.actors_in(c) for c in others):
+                            continue  # "(Reuters) - L'armée birmane a déclaré": a second subject names the actor
                         named = self.named_actor(child)
                         return ([named], "unknown") if named else ([], "none")
                     return actors + self._second_subjects(tok, child, actors), how if tok is verb else "inherited"

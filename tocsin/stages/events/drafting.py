@@ -267,11 +267,10 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
             exclude = {id(a) for a in sources}
             targets, target_how = finder.verb_targets(governor, exclude=exclude)
             targets = [t for t in targets if not (t.start <= tok.i < t.end)]
-    # "a bombing near Samarra killed a soldier": the place it struck near yields to whom it killed
     placed = all(t.mention.kind in ("place", "capital") for t in targets) and tok.head.lemma_.lower() in cues.casualty
     if (placed or not targets) and _outcome_subject(tok, trigger):
-        # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the
-        # subject of its outcome hits what that verb hits (rather than the place it is near)
+        # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the subject
+        # of its outcome hits what that verb hits ("a bombing near Samarra killed a soldier": not the place)
         hit, how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
         if hit or not targets:
             targets, target_how = hit, how
