@@ -1764,3 +1764,10 @@ def test_an_outlet_before_the_dash_is_no_subject_when_the_clause_names_one() -> 
     text = "(Reuters) - L'armée birmane a déclaré mercredi avoir mené une frappe aérienne contre un rassemblement d'opposants."
     events = code_text(text, lang="fr").events
     assert [e.source_code for e in events if e.root == "19"] == ["MMRMIL"], _dyads(events)
+
+
+def test_who_a_report_is_according_to_is_no_target() -> None:
+    """« D'après l'Observatoire syrien ..., les frappes ont visé ... »: the observatory reports; Syria is not hit."""
+    text = "D'après l'Observatoire syrien des droits de l'homme, les frappes ont visé des sites appartenant au Hezbollah."
+    events = code_text(text, lang="fr").events
+    assert not any(e.target_code == "SYR" and e.target_text == "syrien" for e in events), _dyads(events)

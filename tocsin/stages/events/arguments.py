@@ -494,7 +494,8 @@ class ArgumentFinder:
     def _attribution(self, child: Any) -> bool:
         """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to."""
         return child.lower_ in self.according_to or any(
-            c.dep_ in ("case", "fixed") and c.lower_ in self.according_to for c in child.children
+            c.dep_ in ("case", "fixed") and (c.lower_ in self.according_to or _with_fixed(c) in self.according_to)
+            for c in child.children
         )
 
     # --- event nouns ----------------------------------------------------
@@ -540,6 +541,11 @@ QUOTE_MARKS = _OPENING | CLOSING_MARKS | {'"'}  # what opens or closes reported 
 def _plural(actors: list[TokenActor], doc: Any) -> bool:
     """Several actors, or one named by a plural noun ("the ministers", "the Houthis")."""
     return len({a.mention.code for a in actors}) > 1 or any("Plur" in doc[a.head].morph.get("Number") for a in actors)
+
+
+def _with_fixed(token: Any) -> str:
+    """A multiword preposition as one word: « D' » with its fixed « après » is « d'après »."""
+    return str(token.lower_) + "".join(c.lower_ for c in token.children if c.dep_ == "fixed")
 
 
 def is_passive(verb: Any) -> bool:
