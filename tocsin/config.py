@@ -330,6 +330,7 @@ class LanguageCues(_Strict):
     decisions: list[str] = []
     occurrence: list[str] = []
     victims: list[str] = []
+    opposing: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

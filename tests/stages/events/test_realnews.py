@@ -1771,3 +1771,17 @@ def test_who_a_report_is_according_to_is_no_target() -> None:
     text = "D'après l'Observatoire syrien des droits de l'homme, les frappes ont visé des sites appartenant au Hezbollah."
     events = code_text(text, lang="fr").events
     assert not any(e.target_code == "SYR" and e.target_text == "syrien" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De violents tirs d'artillerie opposent l'Inde et le Pakistan depuis mardi.",
+        "Les combats opposant l'armée malienne aux jihadistes ont fait dix morts lundi.",
+    ],
+)
+def test_fighting_that_opposes_two_sides_is_fought_by_both(text: str) -> None:
+    """« des tirs opposent l'Inde et le Pakistan »: each side fires on the other."""
+    events = code_text(text, lang="fr").events
+    pairs = {(e.source_code, e.target_code) for e in events if e.root == "19"}
+    assert len(pairs) == 2 and all(s and t for s, t in pairs) and {(t, s) for s, t in pairs} == pairs, _dyads(events)

@@ -494,8 +494,7 @@ class ArgumentFinder:
     def _attribution(self, child: Any) -> bool:
         """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to."""
         return child.lower_ in self.according_to or any(
-            c.dep_ in ("case", "fixed") and (c.lower_ in self.according_to or _with_fixed(c) in self.according_to)
-            for c in child.children
+            c.dep_ in ("case", "fixed") and (c.lower_ in self.according_to or _with_fixed(c) in self.according_to) for c in child.children
         )
 
     # --- event nouns ----------------------------------------------------

@@ -197,7 +197,27 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     if not targets:
         targets = _aimed_at(tok, finder, cues)
         target_how = "clause-subject" if targets else target_how
+    if not sources and not targets:
+        sides = _opposed_sides(tok, finder, cues)
+        if len({a.mention.code for a in sides}) > 1:
+            sources, source_how = sides, "subject"  # each side toward the other (a mutual act)
     return sources, targets, source_how, target_how
+
+
+def _opposed_sides(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """The sides a verb of opposing sets against each other in an event noun's clause: « des tirs opposent l'Inde
+    et le Pakistan », « les combats opposant l'armée aux jihadistes »."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.lemma_.lower() in cues.opposing else None
+    verb = verb or next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in cues.opposing), None)
+    if verb is None:
+        return []
+    sides: list[TokenActor] = []
+    for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+        for tok in obj.subtree:
+            actor = finder.at.get(tok.i)
+            if actor is not None and actor not in sides:
+                sides.append(actor)
+    return sides
 
 
 def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
