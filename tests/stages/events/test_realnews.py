@@ -1785,3 +1785,14 @@ def test_fighting_that_opposes_two_sides_is_fought_by_both(text: str) -> None:
     events = code_text(text, lang="fr").events
     pairs = {(e.source_code, e.target_code) for e in events if e.root == "19"}
     assert len(pairs) == 2 and all(s and t for s, t in pairs) and {(t, s) for s, t in pairs} == pairs, _dyads(events)
+
+
+def test_the_inverted_speaker_of_a_coordinated_incise_speaks() -> None:
+    """« Le groupe a « tendance à dicter » ce que fait la mission, a dénoncé sa cheffe X »: the head of the mission
+    denounces; the parser hangs her as the object of a verb coordinated with the quoted clause."""
+    text = (
+        "Par ailleurs, le M23 a « tendance à dicter » ce que « peut ou ne peut pas faire » la Mission de l'ONU en "
+        "République démocratique du Congo, a dénoncé auprès de l'AFP sa cheffe Bintou Keita."
+    )
+    events = code_text(text, lang="fr").events
+    assert [e.source_code[:3] for e in events if e.trigger.endswith("dénoncé") and e.source_code] == ["IGO"], _dyads(events)

@@ -8,7 +8,7 @@ from typing import Any
 from ...languages import Pattern
 from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
+from .arguments import AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
 from .draft import _UNKNOWN_SOURCE_ROOTS, _Arguments
 from .modality import is_negated
@@ -84,7 +84,19 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
     if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
         # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
         sources, source_how = finder.inverted_subject(tok), "inverted"
+    elif source_how == "inherited" and _spoken_incise(trigger):
+        # « le M23 a « tendance à dicter » ..., a dénoncé sa cheffe Bintou Keita »: the parser coordinates the incise
+        # with the quoted clause and hangs its inverted subject as an object
+        sources, source_how = finder.inverted_subject(tok) or sources, "inverted"
     return sources, [], source_how, "none"
+
+
+def _spoken_incise(trigger: Trigger) -> bool:
+    """A verb of saying or judging coordinated after quoted words, in an incise (", a dénoncé X")."""
+    tok = trigger.token
+    verbal = all(p.cameo[:2] in ("01", "11", "12") for p in trigger.candidates)
+    quoted = any(t.text in CLOSING_MARKS or t.text == '"' for t in tok.doc[tok.sent.start : tok.i])
+    return verbal and quoted and tok.dep_ == "conj" and _in_incise(tok)
 
 
 def _verb_aim(
