@@ -84,19 +84,22 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
     if not sources and (tok.lemma_.lower() in cues.speech or _in_incise(tok)):
         # "..., a déclaré le ministre"; "« C'est l'œuvre des Russes », a accusé le président ukrainien"
         sources, source_how = finder.inverted_subject(tok), "inverted"
-    elif source_how == "inherited" and _spoken_incise(trigger):
-        # « le M23 a « tendance à dicter » ..., a dénoncé sa cheffe Bintou Keita »: the parser coordinates the incise
-        # with the quoted clause and hangs its inverted subject as an object
-        sources, source_how = finder.inverted_subject(tok) or sources, "inverted"
+    elif sources and _spoken_incise(trigger, sources):
+        # « le M23 a « tendance à dicter » ..., a dénoncé sa cheffe Bintou Keita »: the parser takes the quoted
+        # clause's subject for the incise's and hangs its inverted subject as an object
+        inverted = finder.inverted_subject(tok)
+        sources, source_how = (inverted, "inverted") if inverted else (sources, source_how)
     return sources, [], source_how, "none"
 
 
-def _spoken_incise(trigger: Trigger) -> bool:
-    """A verb of saying or judging coordinated after quoted words, in an incise (", a dénoncé X")."""
+def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
+    """A verb of saying or judging in an incise after quoted words (", a dénoncé X"), whose found subject stands before
+    the quote's closing mark."""
     tok = trigger.token
     verbal = all(p.cameo[:2] in ("01", "11", "12") for p in trigger.candidates)
-    quoted = any(t.text in CLOSING_MARKS or t.text == '"' for t in tok.doc[tok.sent.start : tok.i])
-    return verbal and quoted and tok.dep_ == "conj" and _in_incise(tok)
+    closing = [t.i for t in tok.doc[tok.sent.start : tok.i] if t.text in CLOSING_MARKS or t.text == '"']
+    before = bool(closing) and all(a.mention.sentence_index is not None and a.end <= closing[-1] for a in sources)
+    return verbal and before and _in_incise(tok)
 
 
 def _verb_aim(
