@@ -4,6 +4,7 @@ an intent; acts embedded under another; obligations, naming and quoted judgement
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
@@ -242,11 +243,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        words = cues.stigma | cues.criticism
-        if not any(
-            p.lemma_.lower() in words or any(a.dep_ in ("amod", "conj") and a.lemma_.lower() in words for a in p.children)
-            for p in predicates
-        ):
+        if not any(_condemns(p, cues.stigma | cues.criticism) for p in predicates):
             continue
         draft = drafted.get(verb.i)
         sources, how = finder.verb_source(verb)
@@ -279,6 +276,14 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
 
 
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
+# What qualifies a noun: its adjectives, and what the parser makes of a quoted adjective ('a "cowardly act"': advmod)
+# or of a noun used as one ("a propaganda stunt": compound).
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj", "nmod"})
+
+
+def _condemns(token: Any, words: frozenset[str] | set[str]) -> bool:
+    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'."""
+    return token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
 
 
 def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
@@ -289,7 +294,7 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         return []
     if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
         return []
-    predicate = next((t for t in sent if _judges(t, cues)), None)
+    predicate = next((t for t in sent if _judges(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
     speakers = finder.previous_speaker(sent)
@@ -299,7 +304,18 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
         "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
     )  # fmt: skip
-    draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
+    if _judged_subject(predicate, cues):
+        # the act judged names its doer ("this reckless decision by the president"): a legislator criticises his own
+        # country's president; with no doer named, the judgement may be of anything, no event
+        speaker_codes = {a.mention.code for a in speakers}
+        draft.targets = [
+            _own_role(a, speakers) for a in finder.actors_in(predicate)
+            if a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in speaker_codes
+        ][:1]  # fmt: skip
+        if not draft.targets:
+            return []
+    else:
+        draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
     draft.target_how = "criticised" if draft.targets else "none"
     return [draft]
 
@@ -315,7 +331,7 @@ def _all_quoted(sent: Any) -> bool:
 
 def _judges(token: Any, cues: Any) -> bool:
     """A condemning word predicated of a subject, neither negated nor hypothetical ("is a big mistake")."""
-    if token.pos_ not in ("NOUN", "ADJ") or token.lemma_.lower() not in cues.criticism:
+    if token.pos_ not in ("NOUN", "ADJ") or not _condemns(token, cues.criticism):
         return False
     copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
     holder = _copula_holder(token)
@@ -325,6 +341,27 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _own_role(actor: TokenActor, speakers: list[TokenActor]) -> TokenActor:
+    """A bare role in a speaker's own words ("the president", « le gouvernement ») is of the speaker's country: the
+    country the article gave it elsewhere is not what the speaker means."""
+    countries = {a.mention.country for a in speakers if a.mention.country}
+    if actor.mention.kind != "role" or len(countries) != 1 or actor.mention.country in countries:
+        return actor
+    (country,) = countries
+    code = country + "".join(actor.mention.roles)
+    return replace(actor, mention=replace(actor.mention, code=code, country=country))
+
+
+def _judged_subject(token: Any, cues: Any) -> bool:
+    """The subject of a clause is an act its adjective condemns ("this reckless decision by the president has undone
+    ...", « cette décision irresponsable a ruiné ... »), and the clause is not negated."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "amod" and c.lemma_.lower() in cues.criticism for c in token.children):
+        return False
+    return not is_negated(token.head, cues) and not is_hypothetical(token.head, cues)
 
 
 def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
@@ -360,8 +397,8 @@ def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
     for token in speech.subtree:
         if token.i == speech.i or token.pos_ not in ("NOUN", "ADJ"):
             continue
-        if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
-            continue
+        if token.lemma_.lower() not in cues.stigma and not _condemns(token, cues.criticism):
+            continue  # "was a betrayal", "was a cynical ploy"
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
         if not copular or _copula_subject(token) is None or is_negated(_copula_holder(token), cues, predicate=True):
             continue
@@ -425,6 +462,8 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
             predicate = token
         elif token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children):
             holder, predicate = _copula_holder(token), token
+        elif token.dep_ == "xcomp" and token.head.pos_ == "AUX" and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children):
+            holder, predicate = token.head, token  # "said Iran was to blame for the blast"
         elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
             holder, predicate = token.head, token.head  # the perpetrators were members of X: X is blamed
         else:
