@@ -90,3 +90,15 @@ def test_quoted_subject_judged_needs_a_doer() -> None:
     text = 'Senator Lindsey Graham spoke to reporters on Monday. "The reckless driving of tourists has caused many accidents."'
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.cameo[:2] == "11" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'US Defense Secretary Mark Esper said the blast was "likely" Iran\'s doing.',
+    ],
+)
+def test_doing_hung_on_a_hedge_accuses(text: str) -> None:
+    """'said the crash was "likely" X's doing': the parser hangs the noun on the hedging adjective; still X's doing."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.cameo == "112" and e.target_code == "IRN" for e in events), _dyads(events)

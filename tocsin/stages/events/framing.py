@@ -462,6 +462,8 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
             predicate = token
         elif token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children):
             holder, predicate = _copula_holder(token), token
+        elif token.pos_ == "NOUN" and token.dep_ in ("ccomp", "xcomp", "npadvmod", "dep") and token.head.dep_ in ("attr", "acomp"):
+            holder, predicate = _copula_holder(token.head), token  # "was likely Iran's doing": the parser hangs it on "likely"
         elif token.dep_ == "xcomp" and token.head.pos_ == "AUX" and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children):
             holder, predicate = token.head, token  # "said Iran was to blame for the blast"
         elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
