@@ -102,3 +102,21 @@ def test_doing_hung_on_a_hedge_accuses(text: str) -> None:
     """'said the crash was "likely" X's doing': the parser hangs the noun on the hedging adjective; still X's doing."""
     events = code_text(text, lang="en", published="2024-05-07").events
     assert any(e.cameo == "112" and e.target_code == "IRN" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Le chef de la diplomatie russe a parlé d'une « provocation grossière » de l'Ukraine.", "RUSGOV", "UKR"),
+        ("Le président turc a traité le Premier ministre grec de menteur.", "TURGOV", "GRCGOV"),
+    ],
+)
+def test_french_naming_without_object_and_pejorative_nouns(text: str, source: str, target: str) -> None:
+    """« a parlé d'une provocation de X » names with no object: X is in the condemning words; « traiter de menteur »."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_speaking_of_no_condemnation_is_no_criticism() -> None:
+    events = code_text("Le ministre russe a parlé de la situation en Syrie avec son homologue turc.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

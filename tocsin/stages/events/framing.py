@@ -234,17 +234,20 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
             continue
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
-        if named is None:
-            continue
-        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.i != named.i]
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
         predicates += [
             next((g for g in c.children if g.dep_ == "pobj"), c)
             for holder in (verb, named)
+            if holder is not None
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        if not any(_condemns(p, cues.stigma | cues.criticism) for p in predicates):
+        predicates = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        if not predicates:
             continue
+        if named is None:
+            # « a parlé d'une provocation de l'Ukraine »: what is named is in the condemning words themselves
+            named = predicates[0]
         draft = drafted.get(verb.i)
         sources, how = finder.verb_source(verb)
         targets = [a for a in finder.actors_in(named) if a not in sources]
