@@ -33,13 +33,13 @@ def test_condemning_adjective_of_a_copular_predicate() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "source", "target"),
     [
-        ("The Iraqi prime minister termed the Turkish incursion a flagrant violation.", "en", "IRQGOV", "TUR"),
+        ("The Iraqi prime minister views the Turkish incursion as a flagrant violation.", "en", "IRQGOV", "TUR"),
         ("Turkish officials regard the Greek plan as a betrayal.", "en", "TURGOV", "GRC"),
         ("Le gouvernement malien a présenté le retrait français comme une trahison.", "fr", "MLIGOV", "FRA"),
     ],
 )
 def test_naming_verbs(text: str, lang: str, source: str, target: str) -> None:
-    """Verbs that name ("term", "regard as", « présenter comme ») criticise what they name a word of condemnation."""
+    """Verbs that name ("view as", "regard as", « présenter comme ») criticise what they name a word of condemnation."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert ("111", source, target) in _dyads(events)
 
@@ -119,4 +119,10 @@ def test_french_naming_without_object_and_pejorative_nouns(text: str, source: st
 
 def test_speaking_of_no_condemnation_is_no_criticism() -> None:
     events = code_text("Le ministre russe a parlé de la situation en Syrie avec son homologue turc.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_what_a_named_noun_is_about_does_not_condemn() -> None:
+    """« le plan de lutte contre le terrorisme »: the word of condemnation is what the plan is about, not its name."""
+    events = code_text("Le ministre algérien a décrit le plan de lutte contre la corruption et le terrorisme.", lang="fr").events
     assert not any(e.root == "11" for e in events), _dyads(events)

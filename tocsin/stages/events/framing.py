@@ -281,7 +281,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
 # What qualifies a noun: its adjectives, and what the parser makes of a quoted adjective ('a "cowardly act"': advmod)
 # or of a noun used as one ("a propaganda stunt": compound).
-_MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj", "nmod"})
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj"})
 
 
 def _condemns(token: Any, words: frozenset[str] | set[str]) -> bool:
