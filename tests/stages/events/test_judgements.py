@@ -126,3 +126,10 @@ def test_what_a_named_noun_is_about_does_not_condemn() -> None:
     """« le plan de lutte contre le terrorisme »: the word of condemnation is what the plan is about, not its name."""
     events = code_text("Le ministre algérien a décrit le plan de lutte contre la corruption et le terrorisme.", lang="fr").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_naming_that_does_not_condemn_is_a_statement() -> None:
+    """'called the outbreak the deadliest in a decade': an actor's naming with no condemnation states (010)."""
+    text = "The World Health Organization called the outbreak the deadliest in a decade."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert [(e.cameo, e.source_code) for e in events] == [("010", "IGOUNOHLHWHO")], _dyads(events)

@@ -242,9 +242,13 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        predicates = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
-        if not predicates:
+        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        if not condemning:
+            if predicates and named is not None and named.dep_ in ("obj", "dobj") and verb.i not in drafted:
+                # "called the crisis the worst in the world": a naming that does not condemn is a statement (010)
+                out.extend(_naming_statement(verb, finder))
             continue
+        predicates = condemning
         if named is None:
             # « a parlé d'une provocation de l'Ukraine »: what is named is in the condemning words themselves
             named = predicates[0]
@@ -276,6 +280,15 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         )
         out[-1].wrappers.append("criticism")
     return out
+
+
+def _naming_statement(verb: Any, finder: ArgumentFinder) -> list[_Draft]:
+    """The statement (010) a naming verb makes of its subject, when that subject is an actor."""
+    sources, how = finder.verb_source(verb)
+    if not sources or how not in ("subject", "agent"):
+        return []
+    trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+    return [_Draft(trigger, _NAMING_PATTERN, "010", sources, [], how, "none", (verb.i, verb.i + 1), "construction.naming")]
 
 
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
