@@ -133,3 +133,16 @@ def test_naming_that_does_not_condemn_is_a_statement() -> None:
     text = "The World Health Organization called the outbreak the deadliest in a decade."
     events = code_text(text, lang="en", published="2024-05-07").events
     assert [(e.cameo, e.source_code) for e in events] == [("010", "IGOUNOHLHWHO")], _dyads(events)
+
+
+def test_naming_statement_yields_to_any_other_act() -> None:
+    """A naming that states nothing condemning is no event when the sentence reports another act."""
+    text = 'The US State Department described the Saudi prince as an "emerging" figure when they offered a reward to Saudi Arabia.'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.root == "03" for e in events) and not any(e.rule.startswith("construction.naming") for e in events), _dyads(events)
+
+
+def test_predicated_stigma_words() -> None:
+    """'labeled the report as fake news': a word that condemns only when predicated (stigma) names with condemnation."""
+    events = code_text("The Russian president labeled the report as fake news.", lang="en", published="2024-05-07").events
+    assert [(e.cameo, e.source_code) for e in events] == [("111", "RUSGOV")], _dyads(events)

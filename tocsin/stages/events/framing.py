@@ -244,8 +244,9 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         ]
         condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
         if not condemning:
-            if predicates and named is not None and named.dep_ in ("obj", "dobj") and verb.i not in drafted:
-                # "called the crisis the worst in the world": a naming that does not condemn is a statement (010)
+            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
+                # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
+                # when the sentence reports nothing else
                 out.extend(_naming_statement(verb, finder))
             continue
         predicates = condemning
