@@ -146,3 +146,11 @@ def test_predicated_stigma_words() -> None:
     """'labeled the report as fake news': a word that condemns only when predicated (stigma) names with condemnation."""
     events = code_text("The Russian president labeled the report as fake news.", lang="en", published="2024-05-07").events
     assert [(e.cameo, e.source_code) for e in events] == [("111", "RUSGOV")], _dyads(events)
+
+
+def test_the_work_of_an_actor_accuses_when_an_act_is_its_subject() -> None:
+    """« a affirmé que l'attaque était l'œuvre d'Israël » accuses Israel; a building is not an act."""
+    events = code_text("Le ministre iranien a affirmé que l'attaque était l'œuvre d'Israël.", lang="fr").events
+    assert ("112", "IRNGOV", "ISR") in _dyads(events)
+    museum = code_text("Le ministre italien a déclaré que ce musée était l'œuvre d'un architecte français.", lang="fr").events
+    assert not any(e.root == "11" for e in museum), _dyads(museum)

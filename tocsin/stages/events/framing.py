@@ -184,7 +184,8 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # whoever did what will be answered
             _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
             continue
-        blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
+        acts = frozenset(t.token.i for t in triggers)
+        blamed = _blamed(speech, draft, finder, cues, acts) if draft.code == "010" else None
         if blamed is not None:
             # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
             # the statement accuses (112)
@@ -464,7 +465,9 @@ def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cue
     return None
 
 
-def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+def _blamed(
+    speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, acts: frozenset[int] = frozenset()
+) -> tuple[list[TokenActor], set[int]] | None:
     """Whom a statement pins an act on, and the tokens that name the act; None if its words blame no one. The
     clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
     Iran's doing": the possessor) or whose subject is one ("said the perpetrators were members of the gang"). Negated
@@ -495,6 +498,9 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
         else:
             subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
             owner = next((c for c in predicate.children if c.dep_ in ("poss", "nmod:poss")), None)
+            if owner is None and subject is not None and subject.i in acts and not finder.actors_in(subject):
+                # « l'explosion était l'œuvre d'Israël »: the act's doer is the noun's complement
+                owner = next((c for c in predicate.children if c.dep_ == "nmod" and finder.actors_in(c)), None)
             blamed_phrase = owner if owner is not None else subject
             if blamed_phrase is None:
                 continue
