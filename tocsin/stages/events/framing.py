@@ -4,6 +4,7 @@ an intent; acts embedded under another; obligations, naming and quoted judgement
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
@@ -183,7 +184,8 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # whoever did what will be answered
             _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
             continue
-        blamed = _blamed(speech, draft, finder, cues) if draft.code == "010" else None
+        acts = frozenset(t.token.i for t in triggers)
+        blamed = _blamed(speech, draft, finder, cues, acts) if draft.code == "010" else None
         if blamed is not None:
             # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
             # the statement accuses (112)
@@ -233,21 +235,25 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
             continue
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
-        if named is None:
-            continue
-        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.i != named.i]
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
         predicates += [
             next((g for g in c.children if g.dep_ == "pobj"), c)
             for holder in (verb, named)
+            if holder is not None
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        words = cues.stigma | cues.criticism
-        if not any(
-            p.lemma_.lower() in words or any(a.dep_ in ("amod", "conj") and a.lemma_.lower() in words for a in p.children)
-            for p in predicates
-        ):
+        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        if not condemning:
+            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
+                # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
+                # when the sentence reports nothing else
+                out.extend(_naming_statement(verb, finder))
             continue
+        predicates = condemning
+        if named is None:
+            # « a parlé d'une provocation de l'Ukraine »: what is named is in the condemning words themselves
+            named = predicates[0]
         draft = drafted.get(verb.i)
         sources, how = finder.verb_source(verb)
         targets = [a for a in finder.actors_in(named) if a not in sources]
@@ -278,7 +284,24 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     return out
 
 
+def _naming_statement(verb: Any, finder: ArgumentFinder) -> list[_Draft]:
+    """The statement (010) a naming verb makes of its subject, when that subject is an actor."""
+    sources, how = finder.verb_source(verb)
+    if not sources or how not in ("subject", "agent"):
+        return []
+    trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+    return [_Draft(trigger, _NAMING_PATTERN, "010", sources, [], how, "none", (verb.i, verb.i + 1), "construction.naming")]
+
+
 _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
+# What qualifies a noun: its adjectives, and what the parser makes of a quoted adjective ('a "cowardly act"': advmod)
+# or of a noun used as one ("a propaganda stunt": compound).
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj"})
+
+
+def _condemns(token: Any, words: frozenset[str] | set[str]) -> bool:
+    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'."""
+    return token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
 
 
 def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
@@ -289,7 +312,7 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         return []
     if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
         return []
-    predicate = next((t for t in sent if _judges(t, cues)), None)
+    predicate = next((t for t in sent if _judges(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
     speakers = finder.previous_speaker(sent)
@@ -299,7 +322,18 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
         "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
     )  # fmt: skip
-    draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
+    if _judged_subject(predicate, cues):
+        # the act judged names its doer ("this reckless decision by the president"): a legislator criticises his own
+        # country's president; with no doer named, the judgement may be of anything, no event
+        speaker_codes = {a.mention.code for a in speakers}
+        draft.targets = [
+            _own_role(a, speakers) for a in finder.actors_in(predicate)
+            if a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in speaker_codes
+        ][:1]  # fmt: skip
+        if not draft.targets:
+            return []
+    else:
+        draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
     draft.target_how = "criticised" if draft.targets else "none"
     return [draft]
 
@@ -315,7 +349,7 @@ def _all_quoted(sent: Any) -> bool:
 
 def _judges(token: Any, cues: Any) -> bool:
     """A condemning word predicated of a subject, neither negated nor hypothetical ("is a big mistake")."""
-    if token.pos_ not in ("NOUN", "ADJ") or token.lemma_.lower() not in cues.criticism:
+    if token.pos_ not in ("NOUN", "ADJ") or not _condemns(token, cues.criticism):
         return False
     copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
     holder = _copula_holder(token)
@@ -325,6 +359,27 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _own_role(actor: TokenActor, speakers: list[TokenActor]) -> TokenActor:
+    """A bare role in a speaker's own words ("the president", « le gouvernement ») is of the speaker's country: the
+    country the article gave it elsewhere is not what the speaker means."""
+    countries = {a.mention.country for a in speakers if a.mention.country}
+    if actor.mention.kind != "role" or len(countries) != 1 or actor.mention.country in countries:
+        return actor
+    (country,) = countries
+    code = country + "".join(actor.mention.roles)
+    return replace(actor, mention=replace(actor.mention, code=code, country=country))
+
+
+def _judged_subject(token: Any, cues: Any) -> bool:
+    """The subject of a clause is an act its adjective condemns ("this reckless decision by the president has undone
+    ...", « cette décision irresponsable a ruiné ... »), and the clause is not negated."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "amod" and c.lemma_.lower() in cues.criticism for c in token.children):
+        return False
+    return not is_negated(token.head, cues) and not is_hypothetical(token.head, cues)
 
 
 def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
@@ -360,8 +415,8 @@ def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
     for token in speech.subtree:
         if token.i == speech.i or token.pos_ not in ("NOUN", "ADJ"):
             continue
-        if token.lemma_.lower() not in cues.criticism and token.lemma_.lower() not in cues.stigma:
-            continue
+        if token.lemma_.lower() not in cues.stigma and not _condemns(token, cues.criticism):
+            continue  # "was a betrayal", "was a cynical ploy"
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
         if not copular or _copula_subject(token) is None or is_negated(_copula_holder(token), cues, predicate=True):
             continue
@@ -410,7 +465,9 @@ def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cue
     return None
 
 
-def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int]] | None:
+def _blamed(
+    speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, acts: frozenset[int] = frozenset()
+) -> tuple[list[TokenActor], set[int]] | None:
     """Whom a statement pins an act on, and the tokens that name the act; None if its words blame no one. The
     clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
     Iran's doing": the possessor) or whose subject is one ("said the perpetrators were members of the gang"). Negated
@@ -425,6 +482,10 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
             predicate = token
         elif token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children):
             holder, predicate = _copula_holder(token), token
+        elif token.pos_ == "NOUN" and token.dep_ in ("ccomp", "xcomp", "npadvmod", "dep") and token.head.dep_ in ("attr", "acomp"):
+            holder, predicate = _copula_holder(token.head), token  # "was likely Iran's doing": the parser hangs it on "likely"
+        elif token.dep_ == "xcomp" and token.head.pos_ == "AUX" and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children):
+            holder, predicate = token.head, token  # "said Iran was to blame for the blast"
         elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
             holder, predicate = token.head, token.head  # the perpetrators were members of X: X is blamed
         else:
@@ -437,6 +498,9 @@ def _blamed(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> tu
         else:
             subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
             owner = next((c for c in predicate.children if c.dep_ in ("poss", "nmod:poss")), None)
+            if owner is None and subject is not None and subject.i in acts and not finder.actors_in(subject):
+                # « l'explosion était l'œuvre d'Israël »: the act's doer is the noun's complement
+                owner = next((c for c in predicate.children if c.dep_ == "nmod" and finder.actors_in(c)), None)
             blamed_phrase = owner if owner is not None else subject
             if blamed_phrase is None:
                 continue

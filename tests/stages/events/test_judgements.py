@@ -1,0 +1,156 @@
+"""Evaluative statements: words that judge (quoted or reported) criticise or accuse (sentences written for these
+tests; real spaCy models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _dyads(events: list) -> list[tuple[str, str | None, str | None]]:
+    """What an assertion message shows of events: code, source, target."""
+    return [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+def test_quoted_adjective_of_the_name_given_condemns() -> None:
+    """'described the raid as a "cowardly act"': the parser makes the quoted adjective an adverb; it still condemns."""
+    text = 'The Philippine defence minister condemned the bombing; he described the raids as a "cowardly act" and urged calm.'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "PHLMIL" and e.rule.startswith("construction.naming") for e in events), _dyads(events)
+
+
+def test_condemning_adjective_of_a_copular_predicate() -> None:
+    """'said the incursion was a disgraceful ploy': the adjective condemns, the doer of what is judged is the target."""
+    text = "The Iraqi prime minister said the Turkish incursion was a disgraceful ploy."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "IRQGOV", "TUR") in _dyads(events)
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("The Iraqi prime minister views the Turkish incursion as a flagrant violation.", "en", "IRQGOV", "TUR"),
+        ("Turkish officials regard the Greek plan as a betrayal.", "en", "TURGOV", "GRC"),
+        ("Le gouvernement malien a présenté le retrait français comme une trahison.", "fr", "MLIGOV", "FRA"),
+    ],
+)
+def test_naming_verbs(text: str, lang: str, source: str, target: str) -> None:
+    """Verbs that name ("view as", "regard as", « présenter comme ») criticise what they name a word of condemnation."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_was_to_blame_accuses() -> None:
+    events = code_text("The Iraqi prime minister said Iran was to blame for the explosion.", lang="en", published="2024-05-07").events
+    assert ("112", "IRQGOV", "IRN") in _dyads(events)
+    negated = code_text("The Iraqi prime minister said Iran was not to blame for the explosion.", lang="en", published="2024-05-07")
+    assert not any(e.cameo == "112" and e.source_code == "IRQGOV" for e in negated.events), _dyads(negated.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        (
+            (
+                'Turkish President Erdogan met Trump. Senator Lindsey Graham spoke to reporters on Monday. "This'
+                ' reckless decision by the president has betrayed our allies and emboldened our enemies."'
+            ),
+            "en",
+            "USALEG",
+            "USAGOV",
+        ),
+        (
+            (
+                "Le député Jean Dupont a réagi lundi. « Cette décision irresponsable du gouvernement a ruiné nos"
+                " relations avec nos voisins. »"
+            ),
+            "fr",
+            None,
+            "GOV",
+        ),
+    ],
+)
+def test_quoted_subject_judged_by_its_adjective(text: str, lang: str, source: str | None, target: str) -> None:
+    """A quoted sentence whose subject is an act its adjective condemns criticises the act's doer, by the speaker
+    before; a bare role in the speaker's words is of the speaker's country."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    judged = [e for e in events if e.rule.startswith("construction.quoted_judgement")]
+    assert judged and judged[0].cameo == "111", _dyads(events)
+    assert (judged[0].target_code or "").endswith(target), _dyads(events)
+    if source is not None:
+        assert judged[0].source_code == source, _dyads(events)
+
+
+def test_quoted_subject_judged_needs_a_doer() -> None:
+    """A judgement of something no actor did is no event."""
+    text = 'Senator Lindsey Graham spoke to reporters on Monday. "The reckless driving of tourists has caused many accidents."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.cameo[:2] == "11" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'US Defense Secretary Mark Esper said the blast was "likely" Iran\'s doing.',
+    ],
+)
+def test_doing_hung_on_a_hedge_accuses(text: str) -> None:
+    """'said the crash was "likely" X's doing': the parser hangs the noun on the hedging adjective; still X's doing."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.cameo == "112" and e.target_code == "IRN" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Le chef de la diplomatie russe a parlé d'une « provocation grossière » de l'Ukraine.", "RUSGOV", "UKR"),
+        ("Le président turc a traité le Premier ministre grec de menteur.", "TURGOV", "GRCGOV"),
+    ],
+)
+def test_french_naming_without_object_and_pejorative_nouns(text: str, source: str, target: str) -> None:
+    """« a parlé d'une provocation de X » names with no object: X is in the condemning words; « traiter de menteur »."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_speaking_of_no_condemnation_is_no_criticism() -> None:
+    events = code_text("Le ministre russe a parlé de la situation en Syrie avec son homologue turc.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_what_a_named_noun_is_about_does_not_condemn() -> None:
+    """« le plan de lutte contre le terrorisme »: the word of condemnation is what the plan is about, not its name."""
+    events = code_text("Le ministre algérien a décrit le plan de lutte contre la corruption et le terrorisme.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_naming_that_does_not_condemn_is_a_statement() -> None:
+    """'called the outbreak the deadliest in a decade': an actor's naming with no condemnation states (010)."""
+    text = "The World Health Organization called the outbreak the deadliest in a decade."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert [(e.cameo, e.source_code) for e in events] == [("010", "IGOUNOHLHWHO")], _dyads(events)
+
+
+def test_naming_statement_yields_to_any_other_act() -> None:
+    """A naming that states nothing condemning is no event when the sentence reports another act."""
+    text = 'The US State Department described the Saudi prince as an "emerging" figure when they offered a reward to Saudi Arabia.'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.root == "03" for e in events) and not any(e.rule.startswith("construction.naming") for e in events), _dyads(events)
+
+
+def test_predicated_stigma_words() -> None:
+    """'labeled the report as fake news': a word that condemns only when predicated (stigma) names with condemnation."""
+    events = code_text("The Russian president labeled the report as fake news.", lang="en", published="2024-05-07").events
+    assert [(e.cameo, e.source_code) for e in events] == [("111", "RUSGOV")], _dyads(events)
+
+
+def test_the_work_of_an_actor_accuses_when_an_act_is_its_subject() -> None:
+    """« a affirmé que l'attaque était l'œuvre d'Israël » accuses Israel; a building is not an act."""
+    events = code_text("Le ministre iranien a affirmé que l'attaque était l'œuvre d'Israël.", lang="fr").events
+    assert ("112", "IRNGOV", "ISR") in _dyads(events)
+    museum = code_text("Le ministre italien a déclaré que ce musée était l'œuvre d'un architecte français.", lang="fr").events
+    assert not any(e.root == "11" for e in museum), _dyads(museum)
