@@ -748,3 +748,11 @@ def test_considering_doing_something_is_a_policy_option() -> None:
 )
 def test_asking_questions_is_no_appeal(text: str) -> None:
     assert not {c for c in _codes(text) if c.startswith("02")}
+
+
+def test_declining_as_falling_is_no_rejection() -> None:
+    """ "the population has declined 40%": a fall, not a rejection; "declined the proposal", "declined the request"
+    are."""
+    assert not _codes("The population of penguins in Argentina has declined 40% since 1987.")
+    assert "120" in _codes("Russia declined the proposal on Monday.")
+    assert "120" in _codes("The American embassy declined the request from British police.")
