@@ -1796,3 +1796,15 @@ def test_the_inverted_speaker_of_a_coordinated_incise_speaks() -> None:
     )
     events = code_text(text, lang="fr").events
     assert [e.source_code[:3] for e in events if e.trigger.endswith("dénoncé") and e.source_code] == ["IGO"], _dyads(events)
+
+
+def test_an_inverted_clitic_after_a_quote_is_the_speaker_of_the_next_quote() -> None:
+    """« ... » au Liban, a-t-il poursuivi. « ... nous frapperons. »: "il" is the minister named before, whatever label
+    the parser gives « -il », and "nous" in the next quote is his side, not Lebanon named beside the quote."""
+    text = (
+        "Le Premier ministre israélien Benjamin Netanyahu a fait savoir qu'il allait soumettre un accord au cabinet. "
+        "« En parfait accord avec les États-Unis, nous conservons une entière liberté d'action militaire » au Liban, "
+        "a-t-il poursuivi. « Si le Hezbollah rompt l'accord et cherche à se réarmer, nous frapperons. »"
+    )
+    events = code_text(text, lang="fr").events
+    assert [e.source_code for e in events if e.root == "13"] == ["ISRGOV"], _dyads(events)

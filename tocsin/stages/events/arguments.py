@@ -164,7 +164,10 @@ class ArgumentFinder:
         """The dependency labels a subject of ``tok`` may have, and the tokens where it may hang."""
         has_agent = any(c.dep_ in AGENT for c in tok.children)
         active_perfect = any(c.dep_ == "aux:tense" and c.lemma_ in self.perfect_aux for c in tok.children) and not is_passive(tok)
-        subject_deps = SUBJECT + (PASSIVE_SUBJECT if (tok.lemma_.lower() in self.unaccusative or active_perfect) and not has_agent else ())
+        # a "passive" subject of a verb with no passive auxiliary or pronoun is its subject (« a-t-il poursuivi »)
+        misparsed = not is_passive(tok) and not any(c.dep_ == "expl:pass" for c in tok.children)
+        unaccusative = tok.lemma_.lower() in self.unaccusative or active_perfect or misparsed
+        subject_deps = SUBJECT + (PASSIVE_SUBJECT if unaccusative and not has_agent else ())
         # the parser sometimes hangs the subject on the auxiliary ("Le Bangladesh a ... rejeté") or on an adverb
         # before the verb (« Les Houthis ont de nouveau menacé », with "Houthis" under « de nouveau »)
         children = [
@@ -191,9 +194,10 @@ class ArgumentFinder:
                         return actors, "agent" if tok is verb else "inherited"
             subject_deps, children = self._subject_slots(tok)
             for child in children:
-                if child.dep_ == "expl:subj" and child.lower_.lstrip("-") not in self.pronouns:
+                clitic = child.text.startswith("-") and child.lower_.lstrip("-") in self.pronouns  # « a-t-il », any label
+                if (child.dep_ == "expl:subj" or child.text.startswith("-")) and not clitic:
                     continue  # the euphonic "-t" of « a-t-il déclaré »
-                if child.dep_ in subject_deps:
+                if child.dep_ in subject_deps or clitic:
                     if (
                         child.pos_ in ("PRON", "DET")
                         and ("Rel" in child.morph.get("PronType") or child.tag_ in ("WP", "WDT"))
@@ -329,7 +333,8 @@ class ArgumentFinder:
         inverted = pronoun.i > verb.i or pronoun.text.startswith("-")
         quoted = quoted_tokens(sent) if inverted else set()
         lead = min([verb.i, pronoun.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-        if verb.lemma_.lower() in self.speech and lead > sent.start and self.doc[lead - 1].is_punct:
+        after_quote = any(t.text in CLOSING_MARKS for t in self.doc[sent.start : lead])  # « ... » au Liban, a-t-il poursuivi
+        if (verb.lemma_.lower() in self.speech or after_quote) and lead > sent.start and self.doc[lead - 1].is_punct:
             # "..., he added", « ..., a-t-il ajouté »: what comes before (from the opening quote mark) is what was said
             opening = next((t.i for t in sent if t.i < lead and t.text in QUOTE_MARKS), sent.start)
             quoted = set(range(opening, lead))
@@ -382,7 +387,10 @@ class ArgumentFinder:
         """The speaker of a sentence (found by ``finder``, the sentence's own): the subject of its speech verb, placed
         after it in an incise (« ... », a assuré le Premier ministre), else the subject of its root, else its last actor."""
         actors: list[TokenActor] = []
-        for verb in (t for t in previous if t.lemma_.lower() in finder.speech and t.pos_ in ("VERB", "AUX")):
+        # a verb after the quote's closing mark is the incise's (« ... » au Liban, a-t-il poursuivi), whatever verb it is
+        closing = max((t.i for t in previous if t.text in CLOSING_MARKS), default=previous.end)
+        verbs = [t for t in previous if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in finder.speech or t.i > closing)]
+        for verb in verbs:
             actors = [a for a in finder.verb_source(verb)[0] or finder.inverted_subject(verb) if a.mention.kind != "place"]
             if actors:
                 return actors
