@@ -1808,3 +1808,15 @@ def test_an_inverted_clitic_after_a_quote_is_the_speaker_of_the_next_quote() -> 
     )
     events = code_text(text, lang="fr").events
     assert [e.source_code for e in events if e.root == "13"] == ["ISRGOV"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ("« Si le Hezbollah rompt l'accord, nous frapperons », a déclaré Benjamin Netanyahu.", "fr", ("ISRGOV", "LBNREBHEZ")),
+        ("Russia threatened to stop the talks if the United States deploys new missiles in Europe.", "en", ("RUS", "USA")),
+    ],
+)
+def test_a_threat_is_aimed_at_whom_its_condition_names(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    events = code_text(text, lang=lang).events
+    assert [(e.source_code, e.target_code) for e in events if e.root == "13"] == [dyad], _dyads(events)

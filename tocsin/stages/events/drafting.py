@@ -102,6 +102,22 @@ def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
     return verbal and before and _in_incise(tok)
 
 
+_FORCEFUL = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _condition_subject(verb: Any, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Whom a forceful act is aimed at when only its condition names them: the subject of the "if" clause (« si le
+    Hezbollah rompt l'accord, nous frapperons », "if Iran attacks, we will respond")."""
+    if not sources:
+        return []
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.condition for c in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT]
+            codes = {a.mention.code for a in sources}
+            return [a for c in subjects for a in finder.actors_in(c) if a.mention.code and a.mention.code not in codes]
+    return []
+
+
 def _verb_aim(
     verb: Any, pattern: Pattern, found: tuple[list[TokenActor], str], finder: ArgumentFinder, cues: Any
 ) -> tuple[list[TokenActor], str, list[TokenActor], str, list[TokenActor]]:
@@ -113,6 +129,9 @@ def _verb_aim(
     targets, target_how = _verb_targets(verb, pattern, sources + fired, finder, cues)
     if fired and not sources:
         sources, source_how = fired, "instrument"
+    if not targets and pattern.cameo[:2] in _FORCEFUL:
+        targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
+        target_how = "condition" if targets else target_how
     return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
 
 
