@@ -1820,3 +1820,16 @@ def test_an_inverted_clitic_after_a_quote_is_the_speaker_of_the_next_quote() -> 
 def test_a_threat_is_aimed_at_whom_its_condition_names(text: str, lang: str, dyad: tuple[str, str]) -> None:
     events = code_text(text, lang=lang).events
     assert [(e.source_code, e.target_code) for e in events if e.root == "13"] == [dyad], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Kiev a dénoncé l'annexion de la Crimée par la Russie.", "fr", "RUS"),
+        ("Ukraine condemned the annexation of Crimea by Russia.", "en", "RUS"),
+    ],
+)
+def test_criticism_of_an_act_is_aimed_at_who_did_it(text: str, lang: str, target: str) -> None:
+    """ "condemned the annexation of Crimea by Russia": Russia annexed; Crimea is what was taken."""
+    events = code_text(text, lang=lang).events
+    assert [e.target_code for e in events if e.root == "11"] == [target], _dyads(events)

@@ -184,6 +184,10 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     exclude = {id(a) for a in sources}
     lemma = tok.lemma_.lower()
     clause_subject = lemma in cues.threat or lemma in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
+    if pattern.cameo[:2] in ("11", "12"):
+        doers = _object_agents(tok, finder, exclude)
+        if doers:
+            return doers, "object"  # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     if targets:
         return targets, target_how
@@ -196,6 +200,28 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
 
 
 _FORCE = frozenset({"18", "19", "20"})
+
+
+def _object_agents(verb: Any, finder: ArgumentFinder, exclude: set[int]) -> list[TokenActor]:
+    """Who did what a criticism or rejection is about, when its object names them with "by" / « par » ("condemned the
+    killing of civilians by the army", « a dénoncé l'annexion de la Crimée par la Russie »)."""
+    for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+        for child in obj.subtree:
+            if child.dep_ in ("prep", "obl:agent", "nmod") and preposition_of(child) in AGENT_OF and not _in_clause(child, obj):
+                actors = [a for a in finder.actors_in(child) if id(a) not in exclude]
+                if actors:
+                    return actors
+    return []
+
+
+def _in_clause(token: Any, top: Any) -> bool:
+    """``token`` sits in a clause of its own below ``top`` (a verb between them)."""
+    cur = token.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _struck_city(actor: TokenActor) -> bool:
