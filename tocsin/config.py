@@ -331,6 +331,7 @@ class LanguageCues(_Strict):
     occurrence: list[str] = []
     victims: list[str] = []
     opposing: list[str] = []
+    aiming: list[str] = []
     pronoun_numbers: list[str] = []
     anonymity: list[str] = []
     criticism: list[str] = []

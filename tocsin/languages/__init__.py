@@ -125,6 +125,7 @@ class Cues:
     unanswered: frozenset[str] = frozenset()  # "unanswered", « sans réponse », « impuni »
     comitative: frozenset[str] = frozenset()  # prepositions of company ("with", « avec »): talks with X go both ways
     occurrence: frozenset[str] = frozenset()  # verbs of happening: "this comes after X attacked" reports the attack
+    aiming: frozenset[str] = frozenset()  # verbs of aiming: "sanctions targeting Russia" are aimed at Russia
     opposing: frozenset[str] = frozenset()  # verbs that set two sides against each other (« des tirs opposent X et Y »)
     victims: frozenset[str] = frozenset()  # nouns of whom an act aims at ("was the target of an attack")
     decisions: frozenset[str] = frozenset()  # nouns of a decision told before ("the move"): a reaction's target made it

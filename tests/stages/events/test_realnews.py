@@ -1833,3 +1833,15 @@ def test_criticism_of_an_act_is_aimed_at_who_did_it(text: str, lang: str, target
     """ "condemned the annexation of Crimea by Russia": Russia annexed; Crimea is what was taken."""
     events = code_text(text, lang=lang).events
     assert [e.target_code for e in events if e.root == "11"] == [target], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les 27 États membres de l'Union européenne ont approuvé de nouvelles sanctions visant la Russie.", "fr"),
+        ("The European Union approved new sanctions targeting Russia.", "en"),
+    ],
+)
+def test_sanctions_targeting_a_country_are_aimed_at_it(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert [e.target_code for e in events if e.root == "16"] == ["RUS"], _dyads(events)

@@ -191,6 +191,11 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     if targets:
         return targets, target_how
+    objects = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    for aim in (g for c in objects for g in c.children if g.dep_ == "acl" and g.lemma_.lower() in cues.aiming):
+        aimed, how = finder.verb_targets(aim, exclude=exclude)  # "approved new sanctions targeting Russia"
+        if aimed:
+            return aimed, how
     for child in tok.children:
         if child.dep_ == "xcomp" and (child.lemma_.lower() in pattern.objects or lemma in cues.threat):
             aimed, how = finder.verb_targets(child, exclude=exclude)
@@ -257,6 +262,10 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     if not targets:
         targets = _aimed_at(tok, finder, cues)
         target_how = "clause-subject" if targets else target_how
+    for aim in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in cues.aiming and not targets):
+        # "new sanctions targeting Russia", « de nouvelles sanctions visant la Russie »
+        targets, _how = finder.verb_targets(aim, exclude={id(a) for a in sources})
+        target_how = "modifier" if targets else target_how
     if not sources and not targets:
         sides = _opposed_sides(tok, finder, cues)
         if len({a.mention.code for a in sides}) > 1:
