@@ -137,7 +137,7 @@ def test_naming_that_does_not_condemn_is_a_statement() -> None:
 
 def test_naming_statement_yields_to_any_other_act() -> None:
     """A naming that states nothing condemning is no event when the sentence reports another act."""
-    text = 'The US State Department described the Saudi prince as an "emerging" figure when they offered a reward to Saudi Arabia.'
+    text = 'The US State Department described the Saudi prince as an "emerging" figure when they offered help to Saudi Arabia.'
     events = code_text(text, lang="en", published="2024-05-07").events
     assert any(e.root == "03" for e in events) and not any(e.rule.startswith("construction.naming") for e in events), _dyads(events)
 

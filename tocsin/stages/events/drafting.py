@@ -361,7 +361,7 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         # "twin bombings struck the cathedral", "l'attaque a tué douze soldats": an act of force that is the subject
         # of its outcome hits what that verb hits ("a bombing near Samarra killed a soldier": not the place)
         hit, how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
-        if hit or not targets:
+        if any(a.mention.kind != "anonymous" for a in hit) or not targets:  # "killed twelve people": still Baghdad
             targets, target_how = hit, how
     if not sources:
         sources, government = _implied_protesters(trigger, finder, cues)
