@@ -1847,3 +1847,10 @@ def test_criticism_of_an_act_is_aimed_at_who_did_it(text: str, lang: str, target
 def test_sanctions_targeting_a_country_are_aimed_at_it(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert [e.target_code for e in events if e.root == "16"] == ["RUS"], _dyads(events)
+
+
+def test_harm_done_by_a_disease_named_before_a_relative_pronoun_is_no_event() -> None:
+    """ "the cholera outbreak that had infected 4,000 people and killed 62": the outbreak killed, no one."""
+    text = "The government of Samoa began a campaign against the cholera outbreak that had, by reports, infected 4,000 people and killed at least 62 children."
+    events = code_text(text, lang="en").events
+    assert not [e for e in events if e.root in ("18", "19", "20")], _dyads(events)

@@ -462,6 +462,8 @@ def _natural_cause(tok: Any, cues: Any) -> bool:
         for child in cur.children:
             if child.dep_ in SUBJECT or child.dep_ in AGENT:  # not a passive subject: "was killed" names the victim
                 phrase = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ in AGENT else child
+                if "Rel" in phrase.morph.get("PronType") and cur.dep_ in ("relcl", "acl:relcl"):
+                    phrase = cur.head  # "the measles outbreak that had killed 83": the noun the clause is about
                 return causes(phrase)
             noun_complement = cur is tok and tok.pos_ == "NOUN" and child.dep_ in ("prep", "nmod")
             if noun_complement and causes(next((g for g in child.children if g.dep_ == "pobj"), child)):
