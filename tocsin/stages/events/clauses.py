@@ -129,6 +129,19 @@ def _is_gerund(token: Any, cues: Any) -> bool:
     return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
 
 
+def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
+    """A present participle set off by a comma after the clause of an act, with no subject of its own ("Israel
+    bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »): a second act of the same subject, whatever
+    the parser hangs it by (advcl, xcomp). By the parser's morphology (VerbForm=Part, present tense or progressive);
+    after a clause that reports no act ("was forceful in blaming Iran, committing to send troops") it stays an adjunct."""
+    morph = token.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    if token.head.i not in triggers or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in token.children):
+        return False
+    return token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ","
+
+
 def _governing_verb(token: Any) -> Any | None:
     cur = token
     for _ in range(4):
@@ -179,6 +192,8 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 pass  # "continuent d'avancer", "envisage d'envoyer"
             elif gerund and dep in ("advcl", "obl:mod", "obl"):
                 pass  # "..., avertissant que": a co-event of the same subject
+            elif cur is token and dep in ("advcl", "xcomp") and _participle_adjunct(cur, triggers):
+                pass  # "bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »: a second act
             else:
                 level += 1
         cur = head
