@@ -139,7 +139,7 @@ def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
         return False
     if token.head.i not in triggers or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in token.children):
         return False
-    return token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ","
+    return bool(token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ",")
 
 
 def _governing_verb(token: Any) -> Any | None:
