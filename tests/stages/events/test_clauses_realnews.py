@@ -28,3 +28,22 @@ def test_participle_adjunct_after_an_act_is_a_second_act(text: str, lang: str) -
     events = code_text(text, lang=lang).events
     assert any(e.root == "11" for e in events), _dyads(events)
     assert any(e.root in ("16", "19") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Iran condemned the American strikes, asking: "who will stop them?', "en"),
+        ("Le président iranien a dénoncé les sanctions américaines, demandant : « jusqu'à quand l'Europe va-t-elle se taire ?", "fr"),
+    ],
+)
+def test_quoted_question_after_a_reporting_clause_is_no_question(text: str, lang: str) -> None:
+    """A sentence that ends on a quoted question (its quotation closed or not) after a main clause that reports an act
+    reports that act; the question is the speaker's words."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "11" and e.source_code and e.source_code.startswith("IRN") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Did Russia attack Ukraine?", "en"), ("La Russie a-t-elle attaqué l'Ukraine ?", "fr")])
+def test_a_question_is_still_no_report(text: str, lang: str) -> None:
+    assert not code_text(text, lang=lang).events

@@ -218,12 +218,17 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
 
 def _is_question(sent: Any, cues: Any) -> bool:
     """The sentence asks rather than reports: it ends with a question mark, unless the question is quoted words a
-    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks)."""
+    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks), or quoted
+    words (closed or not) after a main clause that reports ("Iran condemned the strikes, asking: "who will stop
+    them?"", « a dénoncé les sanctions, demandant : « jusqu'à quand ? »)."""
     last = next((t for t in reversed(sent) if t.text not in QUOTE_MARKS and not t.is_space), None)
     if last is None or last.text != "?":
         return False
     quoted = quoted_tokens(sent)
-    return not (quoted and sent.root.i not in quoted and sent.root.lemma_.lower() in cues.speech)
+    root = sent.root
+    if not quoted or root.i in quoted:
+        return True
+    return not (root.lemma_.lower() in cues.speech or (last.i in quoted and root.i < min(quoted)))
 
 
 def _in_incise(verb: Any) -> bool:
