@@ -47,3 +47,21 @@ def test_quoted_question_after_a_reporting_clause_is_no_question(text: str, lang
 @pytest.mark.parametrize(("text", "lang"), [("Did Russia attack Ukraine?", "en"), ("La Russie a-t-elle attaqué l'Ukraine ?", "fr")])
 def test_a_question_is_still_no_report(text: str, lang: str) -> None:
     assert not code_text(text, lang=lang).events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The militias, which support Russia and threaten Ukraine, are based in Donetsk.", "en"),
+        ("Les milices, qui soutiennent la Russie et menacent l'Ukraine, sont basées à Donetsk.", "fr"),
+    ],
+)
+def test_verb_coordinated_in_a_relative_clause_is_background(text: str, lang: str) -> None:
+    """A verb coordinated with a relative clause's verb shares its relative pronoun: it describes the noun too."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "13" for e in events), _dyads(events)
+
+
+def test_main_clause_coordination_after_a_relative_clause_is_kept() -> None:
+    events = code_text("Russia, which supports the rebels, attacked Ukraine and threatened Poland.", lang="en").events
+    assert {e.root for e in events} >= {"19", "13"}, _dyads(events)

@@ -241,6 +241,18 @@ def _in_incise(verb: Any) -> bool:
     return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
 
 
+def _shares_relative(verb: Any) -> bool:
+    """A verb coordinated with the verb of a relative clause, with no subject of its own: it shares the relative
+    pronoun and describes the same noun ("the militias, which support Russia and threaten Ukraine", « qui soutient
+    le Hamas et ne reconnaît pas Israël »)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
+        return False
+    return any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in head.children)
+
+
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
@@ -252,6 +264,8 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if _shares_relative(verb):
+        return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
     if verb.dep_ in ("relcl", "acl:relcl"):
         relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
         own_subject = any(
