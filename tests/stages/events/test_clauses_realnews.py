@@ -65,3 +65,16 @@ def test_verb_coordinated_in_a_relative_clause_is_background(text: str, lang: st
 def test_main_clause_coordination_after_a_relative_clause_is_kept() -> None:
     events = code_text("Russia, which supports the rebels, attacked Ukraine and threatened Poland.", lang="en").events
     assert {e.root for e in events} >= {"19", "13"}, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled the town on Monday, killing five civilians.",
+        "Vietnamese forces shelled guerrilla camps near the border today, killing or wounding 50.",
+    ],
+)
+def test_participle_counting_victims_is_the_toll_of_the_act(text: str) -> None:
+    """ ", killing five civilians" tells the toll of the shelling: one act, not a second killing."""
+    events = code_text(text, lang="en").events
+    assert [e.cameo for e in events] == ["194"], _dyads(events)

@@ -129,16 +129,25 @@ def _is_gerund(token: Any, cues: Any) -> bool:
     return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
 
 
+def _counted_object(obj: Any) -> bool:
+    """An object that is a number or counted by one ("50", "five civilians", "at least 156 people")."""
+    return bool(obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children))
+
+
 def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
     """A present participle set off by a comma after the clause of an act, with no subject of its own ("Israel
     bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »): a second act of the same subject, whatever
     the parser hangs it by (advcl, xcomp). By the parser's morphology (VerbForm=Part, present tense or progressive);
-    after a clause that reports no act ("was forceful in blaming Iran, committing to send troops") it stays an adjunct."""
+    after a clause that reports no act ("was forceful in blaming Iran, committing to send troops") it stays an adjunct, and
+    one that counts victims ("..., killing five civilians") tells the act's toll."""
     morph = token.morph
     if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
         return False
     if token.head.i not in triggers or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in token.children):
         return False
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]  # "killing or wounding 50"
+    if any(_counted_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj")):
+        return False  # "shelled the town, killing five civilians": the toll of the act it follows, not a second act
     return bool(token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ",")
 
 
