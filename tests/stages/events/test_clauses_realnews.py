@@ -78,3 +78,9 @@ def test_participle_counting_victims_is_the_toll_of_the_act(text: str) -> None:
     """ ", killing five civilians" tells the toll of the shelling: one act, not a second killing."""
     events = code_text(text, lang="en").events
     assert [e.cameo for e in events] == ["194"], _dyads(events)
+
+
+def test_french_gerund_counting_victims_is_the_toll_of_the_act() -> None:
+    """« , tuant cinq civils » after a bombing is its toll, as in English."""
+    events = code_text("L'armée a bombardé le village, tuant cinq civils.", lang="fr").events
+    assert len([e for e in events if e.root == "19"]) == 1, _dyads(events)

@@ -134,6 +134,12 @@ def _counted_object(obj: Any) -> bool:
     return bool(obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children))
 
 
+def _counts_victims(verb: Any) -> bool:
+    """The verb (or one coordinated with it) has a counted object: "killing or wounding 50", « tuant cinq civils »."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(_counted_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj"))
+
+
 def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
     """A present participle set off by a comma after the clause of an act, with no subject of its own ("Israel
     bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »): a second act of the same subject, whatever
@@ -145,8 +151,7 @@ def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
         return False
     if token.head.i not in triggers or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in token.children):
         return False
-    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]  # "killing or wounding 50"
-    if any(_counted_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj")):
+    if _counts_victims(token):
         return False  # "shelled the town, killing five civilians": the toll of the act it follows, not a second act
     return bool(token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ",")
 
@@ -199,7 +204,7 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 pass  # reported content counts as the main act
             elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):
                 pass  # "continuent d'avancer", "envisage d'envoyer"
-            elif gerund and dep in ("advcl", "obl:mod", "obl"):
+            elif gerund and dep in ("advcl", "obl:mod", "obl") and not _counts_victims(cur):
                 pass  # "..., avertissant que": a co-event of the same subject
             elif cur is token and dep in ("advcl", "xcomp") and _participle_adjunct(cur, triggers):
                 pass  # "bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »: a second act
