@@ -129,6 +129,33 @@ def _is_gerund(token: Any, cues: Any) -> bool:
     return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
 
 
+def _counted_object(obj: Any) -> bool:
+    """An object that is a number or counted by one ("50", "five civilians", "at least 156 people")."""
+    return bool(obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children))
+
+
+def _counts_victims(verb: Any) -> bool:
+    """The verb (or one coordinated with it) has a counted object: "killing or wounding 50", « tuant cinq civils »."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(_counted_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj"))
+
+
+def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
+    """A present participle set off by a comma after the clause of an act, with no subject of its own ("Israel
+    bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »): a second act of the same subject, whatever
+    the parser hangs it by (advcl, xcomp). By the parser's morphology (VerbForm=Part, present tense or progressive);
+    after a clause that reports no act ("was forceful in blaming Iran, committing to send troops") it stays an adjunct, and
+    one that counts victims ("..., killing five civilians") tells the act's toll."""
+    morph = token.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    if token.head.i not in triggers or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in token.children):
+        return False
+    if _counts_victims(token):
+        return False  # "shelled the town, killing five civilians": the toll of the act it follows, not a second act
+    return bool(token.i > token.head.i and token.i > token.sent.start and token.doc[token.i - 1].text == ",")
+
+
 def _governing_verb(token: Any) -> Any | None:
     cur = token
     for _ in range(4):
@@ -177,8 +204,10 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 pass  # reported content counts as the main act
             elif dep == "xcomp" and (head.i not in triggers or hlemma in cues.intent or hlemma in cues.threat):
                 pass  # "continuent d'avancer", "envisage d'envoyer"
-            elif gerund and dep in ("advcl", "obl:mod", "obl"):
+            elif gerund and dep in ("advcl", "obl:mod", "obl") and not _counts_victims(cur):
                 pass  # "..., avertissant que": a co-event of the same subject
+            elif cur is token and dep in ("advcl", "xcomp") and _participle_adjunct(cur, triggers):
+                pass  # "bombed Gaza, accusing Hamas", « a bombardé Gaza, accusant le Hamas »: a second act
             else:
                 level += 1
         cur = head
@@ -203,12 +232,17 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
 
 def _is_question(sent: Any, cues: Any) -> bool:
     """The sentence asks rather than reports: it ends with a question mark, unless the question is quoted words a
-    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks)."""
+    speech verb outside them reports ('"How can you do this?" he asked'; "Did they say anything?" asks), or quoted
+    words (closed or not) after a main clause that reports ("Iran condemned the strikes, asking: "who will stop
+    them?"", « a dénoncé les sanctions, demandant : « jusqu'à quand ? »)."""
     last = next((t for t in reversed(sent) if t.text not in QUOTE_MARKS and not t.is_space), None)
     if last is None or last.text != "?":
         return False
     quoted = quoted_tokens(sent)
-    return not (quoted and sent.root.i not in quoted and sent.root.lemma_.lower() in cues.speech)
+    root = sent.root
+    if not quoted or root.i in quoted:
+        return True
+    return not (root.lemma_.lower() in cues.speech or (last.i in quoted and root.i < min(quoted)))
 
 
 def _in_incise(verb: Any) -> bool:
@@ -219,6 +253,18 @@ def _in_incise(verb: Any) -> bool:
         return False  # ", killing five civilians": a participle clause, not an incise
     first = min([verb.i] + [a.i for a in auxes])
     return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
+
+
+def _shares_relative(verb: Any) -> bool:
+    """A verb coordinated with the verb of a relative clause, with no subject of its own: it shares the relative
+    pronoun and describes the same noun ("the militias, which support Russia and threaten Ukraine", « qui soutient
+    le Hamas et ne reconnaît pas Israël »)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
+        return False
+    return any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in head.children)
 
 
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
@@ -232,6 +278,8 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if _shares_relative(verb):
+        return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
     if verb.dep_ in ("relcl", "acl:relcl"):
         relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
         own_subject = any(

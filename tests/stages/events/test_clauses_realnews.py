@@ -1,0 +1,86 @@
+"""Where an act sits in its sentence, on real-news shapes (sentences written for these tests; real spaCy models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _dyads(events: list) -> list[tuple[str, str | None, str | None]]:
+    """What an assertion message shows of events: code, source, target."""
+    return [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Saudi Arabia closed its embassy in Beirut on Friday, accusing Hezbollah of smuggling drugs.", "en"),
+        ("Israel bombed Gaza overnight, accusing Hamas of firing rockets.", "en"),
+        ("L'armée israélienne a bombardé Gaza, accusant le Hamas de tirer des roquettes.", "fr"),
+    ],
+)
+def test_participle_adjunct_after_an_act_is_a_second_act(text: str, lang: str) -> None:
+    """ ", accusing X" / « , accusant X » after a clause that reports an act is an accusation of its own (112), besides
+    the main act, not an adjunct embedded under it."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "11" for e in events), _dyads(events)
+    assert any(e.root in ("16", "19") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Iran condemned the American strikes, asking: "who will stop them?', "en"),
+        ("Le président iranien a dénoncé les sanctions américaines, demandant : « jusqu'à quand l'Europe va-t-elle se taire ?", "fr"),
+    ],
+)
+def test_quoted_question_after_a_reporting_clause_is_no_question(text: str, lang: str) -> None:
+    """A sentence that ends on a quoted question (its quotation closed or not) after a main clause that reports an act
+    reports that act; the question is the speaker's words."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "11" and e.source_code and e.source_code.startswith("IRN") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Did Russia attack Ukraine?", "en"), ("La Russie a-t-elle attaqué l'Ukraine ?", "fr")])
+def test_a_question_is_still_no_report(text: str, lang: str) -> None:
+    assert not code_text(text, lang=lang).events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The militias, which support Russia and threaten Ukraine, are based in Donetsk.", "en"),
+        ("Les milices, qui soutiennent la Russie et menacent l'Ukraine, sont basées à Donetsk.", "fr"),
+    ],
+)
+def test_verb_coordinated_in_a_relative_clause_is_background(text: str, lang: str) -> None:
+    """A verb coordinated with a relative clause's verb shares its relative pronoun: it describes the noun too."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "13" for e in events), _dyads(events)
+
+
+def test_main_clause_coordination_after_a_relative_clause_is_kept() -> None:
+    events = code_text("Russia, which supports the rebels, attacked Ukraine and threatened Poland.", lang="en").events
+    assert {e.root for e in events} >= {"19", "13"}, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled the town on Monday, killing five civilians.",
+        "Vietnamese forces shelled guerrilla camps near the border today, killing or wounding 50.",
+    ],
+)
+def test_participle_counting_victims_is_the_toll_of_the_act(text: str) -> None:
+    """ ", killing five civilians" tells the toll of the shelling: one act, not a second killing."""
+    events = code_text(text, lang="en").events
+    assert [e.cameo for e in events] == ["194"], _dyads(events)
+
+
+def test_french_gerund_counting_victims_is_the_toll_of_the_act() -> None:
+    """« , tuant cinq civils » after a bombing is its toll, as in English."""
+    events = code_text("L'armée a bombardé le village, tuant cinq civils.", lang="fr").events
+    assert len([e for e in events if e.root == "19"]) == 1, _dyads(events)
