@@ -1854,3 +1854,15 @@ def test_harm_done_by_a_disease_named_before_a_relative_pronoun_is_no_event() ->
     text = "The government of Samoa began a campaign against the cholera outbreak that had, by reports, infected 4,000 people and killed at least 62 children."
     events = code_text(text, lang="en").events
     assert not [e for e in events if e.root in ("18", "19", "20")], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Thai Raksa Chart Party did not immediately announce whom they would support in the vote.", "en"),
+        ("Moscou n'a pas annoncé qu'elle attaquerait Kiev.", "fr"),
+    ],
+)
+def test_what_a_negated_statement_reports_is_no_event(text: str, lang: str) -> None:
+    events = code_text(text, lang=lang).events
+    assert not events, _dyads(events)

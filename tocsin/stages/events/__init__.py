@@ -238,6 +238,10 @@ class CodeEvents:
         if is_condition(tok, cues):
             self._drop(draft.trigger, "the condition of a conditional, not an act", draft.code)
             return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.speech and _negated_act(tok.head, cues):
+            # "did not announce whom they would support", « n'a pas dit qu'elle attaquerait »: nothing was said
+            self._drop(draft.trigger, "reported by a negated statement", draft.code)
+            return False
         mood = tok
         if draft.trigger.kind == "noun" and tok.dep_ in ("obj", "dobj", "obl:arg"):
             mood = _governing_verb(tok) or tok  # "would tighten the blockade": the verb carries the mood
