@@ -613,3 +613,19 @@ def test_a_sentence_names_its_own_unknown_town_once(pipelines: dict) -> None:
     events = _events(pipelines, text)
     later = [e for e in events if e.sentence_index == 1]
     assert later and all(e.place == "Tiénkoura, Mali" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_place_after_a_time_phrase_places_an_intent(pipelines: dict) -> None:
+    """ "On Sunday in Marseille, he promised ...": the place phrase hangs on the phrase of time, which hangs on the
+    trigger: the intent is voiced there (the intent's rule ties only a phrase on the trigger itself)."""
+    text = "On Sunday in Marseille, the French president promised to raise pensions."
+    events = [e for e in _events(pipelines, text, "en") if e.root == "03"]
+    assert events and all(e.place == "Marseille" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_words_are_spoken_where_the_sentence_before_put_the_speaker(pipelines: dict) -> None:
+    """A sentence with no event that puts the story in a town ("spent Tuesday at a factory in Leipzig") places the
+    words of the very next sentence there, not at the speaker's country."""
+    text = "The German chancellor spent Tuesday at a factory in Leipzig. Later she criticised the Russian government."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.quad == 3]
+    assert events and all(e.place == "Leipzig" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -162,7 +162,11 @@ class PlaceEvents:
                     recent.append((index, quiet[index]))
                     heard.add(len(recent) - 1)
                 del quiet[index]
-            acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
+            # words are spoken where the sentence just before put the story ("He was at a hospital in Watford. He
+            # said ..."), not where a quiet sentence further back did
+            acts = (
+                recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard or event.sentence_index - r[0] == 1]
+            )
             place, in_sentence = self.locate(event, context, acts, meetings, placed)
             set_place(event, place)
             # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
@@ -699,7 +703,7 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
     if not cases & _LOCATIVE:
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
-    head = _pp_attachment(anchor)
+    head = _past_time_phrase(_pp_attachment(anchor))
     for _ in range(1 if direct else settings().geo.max_climb):  # tuning.geo.max_climb
         if head.i in anchors:
             return True
@@ -707,6 +711,19 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
             return False
         head = head.head
     return False
+
+
+def _past_time_phrase(tok: Any) -> Any:
+    """What a phrase of time hangs on, when ``tok`` is one ("On Friday in Istanbul, he said": the place phrase hangs on
+    "On Friday", which hangs on "said"); ``tok`` itself otherwise."""
+    for _ in range(2):
+        if tok.lower_ in _MONTHS and tok.head.i != tok.i:
+            tok = _pp_attachment(tok)  # "on Friday in Istanbul" read as "Friday in Istanbul"
+        elif tok.pos_ == "ADP" and tok.head.i != tok.i and any(c.lower_ in _MONTHS for c in tok.children):
+            tok = tok.head  # "On Friday, in Istanbul" read as "On ..., in Istanbul"
+        else:
+            break
+    return tok
 
 
 def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]]:
