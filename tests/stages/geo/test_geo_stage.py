@@ -629,3 +629,14 @@ def test_geo_words_are_spoken_where_the_sentence_before_put_the_speaker(pipeline
     text = "The German chancellor spent Tuesday at a factory in Leipzig. Later she criticised the Russian government."
     events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.quad == 3]
     assert events and all(e.place == "Leipzig" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_words_about_a_strike_are_not_spoken_where_it_hit(pipelines: dict) -> None:
+    """A government condemning an attack speaks from its country, not from the town the attack of the sentence before
+    hit; a protest after a clash stays on the scene (it is said in the street)."""
+    text = "Gunmen attacked a police station in Quetta on Monday, killing four officers. The Pakistani government condemned the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Pakistan" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Police fired tear gas at protesters in Lyon on Saturday. Thousands of people marched against the pension reform."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.root == "14"]
+    assert events and all(e.place == "Lyon" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

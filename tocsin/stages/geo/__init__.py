@@ -153,6 +153,7 @@ class PlaceEvents:
         with_events = {event.sentence_index for event in article.events}
         quiet = context.quiet_towns(with_events)  # towns named by sentences that code no event, by sentence
         heard: set[int] = set()  # which entries of ``recent`` come from such sentences
+        struck: set[int] = set()  # which entries of ``recent`` are where a material act hit
         placed: list[tuple[str, Place]] = []  # (CAMEO root, place) of the acts placed by their own sentence
         for event in article.events:
             # a sentence with no event may still say where the story moved ("an operation in the town of Nablus"):
@@ -162,23 +163,22 @@ class PlaceEvents:
                     recent.append((index, quiet[index]))
                     heard.add(len(recent) - 1)
                 del quiet[index]
-            # words are spoken where the sentence just before put the story ("He was at a hospital in Watford. He
-            # said ..."), not where a quiet sentence further back did
-            acts = (
-                recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard or event.sentence_index - r[0] == 1]
-            )
+            acts = _scenes_for(event, recent, heard, struck, context)
             place, in_sentence = self.locate(event, context, acts, meetings, placed)
             set_place(event, place)
             # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
             unknown_town = place is not None and self._unknown_town(place)
             tied_town = unknown_town and _done_on_site(event) and all(p != place for _, p in recent)  # not carried
             if place is not None and (in_sentence or tied_town) and (place.precision != "country" or unknown_town):
+                if _done_on_site(event):
+                    struck.add(len(recent))
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
                 if _done_on_site(event) and event.root:
                     placed.append((event.root, place))
             elif place is not None and _done_on_site(event) and _carried_on(event, place, acts):
+                struck.add(len(recent))
                 recent.append((event.sentence_index, place))  # an act on the same scene keeps the story there
         return article
 
@@ -367,6 +367,11 @@ class _ArticleContext:
         runs = [(a, b) for a, b in _proper_noun_spans(doc[start:end], set()) if (a, b) != (start, end)]
         return bool(runs) and all(_org_name(doc, a, b) is not None or normalise(doc[a:b].text) in self.org_names for a, b in runs)
 
+    def people_of(self, index: int) -> set[str | None]:
+        """The countries (None: unknown) of the actors with a role that sentence ``index`` names ("the German
+        chancellor", "Prime Minister Johnson"; not its places nor a bare demonym)."""
+        return {m.country for m in self.article.mentions if m.sentence_index == index and m.code and len(m.code) > 3}
+
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
 
@@ -463,6 +468,24 @@ class _ArticleContext:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _scenes_for(
+    event: Event, recent: Sequence[tuple[int, Place]], heard: set[int], struck: set[int], context: _ArticleContext
+) -> list[tuple[int, Place]]:
+    """The entries of ``recent`` (towns where the story was, by sentence) that may place ``event``: all for a material
+    act; for words, not where a material act hit (the strike was at Abqaiq, its authors speak from home), and a quiet
+    sentence's town only from the sentence just before, when it puts someone of the speaker's country (or of none
+    known) there ("The prime minister was at a hospital in Watford. He said ...", not "Israeli drones struck near
+    Isfahan. Iran denied ..."). A protest (CAMEO 14) is words said in the street: it stays on the scene like a material act."""
+    if _done_on_site(event) or event.root == "14":
+        return list(recent)
+    present = context.people_of(event.sentence_index - 1)
+    return [
+        r
+        for k, r in enumerate(recent)
+        if k not in struck and (k not in heard or (event.sentence_index - r[0] == 1 and present & {None, event.source_country}))
+    ]
 
 
 def _done_on_site(event: Event) -> bool:
