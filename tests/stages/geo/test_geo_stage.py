@@ -640,3 +640,14 @@ def test_geo_words_about_a_strike_are_not_spoken_where_it_hit(pipelines: dict) -
     text = "Police fired tear gas at protesters in Lyon on Saturday. Thousands of people marched against the pension reform."
     events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.root == "14"]
     assert events and all(e.place == "Lyon" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_an_armed_group_does_not_speak_from_the_scene(pipelines: dict) -> None:
+    """An armed group claiming an attack speaks from wherever it hides: its country, not the town of the article;
+    negative: putschists who hold the capital speak from it."""
+    text = "Gunmen attacked a checkpoint in Kismayo on Monday, killing three Somali soldiers. Al-Shabaab claimed responsibility for the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Somalia" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Mutinous soldiers seized power in Niamey last week. The putschists accused France of planning an intervention."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Niamey" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -242,6 +242,10 @@ class PlaceEvents:
                 # a state that speaks ("Iran denied", "the Foreign Ministry of Iraq condemned") speaks from its country,
                 # not from the town the article is about
                 return _with_town(home, unknown), False
+            if place is context.most_frequent and _armed_group_speaks(event) and not context.is_capital(place):
+                # "the Taliban claimed the attack": an armed group speaks from its hideouts, not from the scene (but a
+                # junta that holds the capital, « les putschistes » of a story about Niamey, speaks from there)
+                continue
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown), False
         # (d) the target's, else the source's country; for a verbal act the speaker's first
@@ -366,6 +370,13 @@ class _ArticleContext:
             return True
         runs = [(a, b) for a, b in _proper_noun_spans(doc[start:end], set()) if (a, b) != (start, end)]
         return bool(runs) and all(_org_name(doc, a, b) is not None or normalise(doc[a:b].text) in self.org_names for a, b in runs)
+
+    def is_capital(self, place: Place | None) -> bool:
+        """``place`` is a capital the article names as one (an actor mention of kind "capital")."""
+        if place is None or place.precision != "city":
+            return False
+        capitals = (m for m in self.article.mentions if m.kind == "capital" and m.country == place.country_iso3)
+        return any(self.gazetteer.resolve(m.text, countries=[place.country_iso3 or ""]) == place for m in capitals)
 
     def people_of(self, index: int) -> set[str | None]:
         """The countries (None: unknown) of the actors with a role that sentence ``index`` names ("the German
@@ -559,6 +570,16 @@ def _speaks_for_the_state(event: Event) -> bool:
     article's scene is. A court is left out: it speaks where it sits."""
     code = event.source_code or ""
     return not _done_on_site(event) and event.root != "14" and bool(event.source_country) and len(code) >= 3 and code[3:6] in _STATE_ROLES
+
+
+_ARMED_GROUP_ROLES = frozenset({"REB", "INS", "UAF", "SEP"})  # CAMEO roles of armed groups outside the state
+
+
+def _armed_group_speaks(event: Event) -> bool:
+    """A verbal act of a rebel, insurgent or other armed group ("the Taliban claimed responsibility"): it speaks from
+    wherever it hides, so neither the town the article is about nor its attacks' scene say where."""
+    code = event.source_code or ""
+    return not _done_on_site(event) and event.root != "14" and code[3:6] in _ARMED_GROUP_ROLES
 
 
 def _local_office(event: Event, context: _ArticleContext) -> bool:
