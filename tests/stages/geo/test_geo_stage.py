@@ -651,3 +651,11 @@ def test_geo_an_armed_group_does_not_speak_from_the_scene(pipelines: dict) -> No
     text = "Mutinous soldiers seized power in Niamey last week. The putschists accused France of planning an intervention."
     events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
     assert events and all(e.place == "Niamey" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_material_act_with_no_target_stays_on_the_scene(pipelines: dict) -> None:
+    """A strike with no known target, told just after one placed in a town, is on that scene, not in its author's
+    country (a Russian missile does not land in Russia)."""
+    text = "Des drones russes ont frappé une centrale électrique à Mykolaïv mardi. Un missile russe a aussi été tiré contre le bâtiment, tuant deux personnes."
+    events = [e for e in _events(pipelines, text, "fr") if e.sentence_index == 1]
+    assert events and all(e.place == "Mykolayiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -233,8 +233,11 @@ class PlaceEvents:
                 return _with_town(venue, unknown), False
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
+        # a material act with no known target is where the story is, whatever its author's country ("a Russian drone
+        # hit the building" after a strike on Odesa)
+        scene_countries = event_countries if event.target_country or not _done_on_site(event) else set()
         for index, earlier in reversed(recent):
-            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
+            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not scene_countries or earlier.country_iso3 in scene_countries):
                 return _with_town(earlier, unknown), False
         for place in (context.dateline, context.most_frequent):
             home = gaz.country(event.source_country) if place is context.most_frequent and _speaks_for_the_state(event) else None
