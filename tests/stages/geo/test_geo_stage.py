@@ -613,3 +613,49 @@ def test_a_sentence_names_its_own_unknown_town_once(pipelines: dict) -> None:
     events = _events(pipelines, text)
     later = [e for e in events if e.sentence_index == 1]
     assert later and all(e.place == "Tiénkoura, Mali" for e in later), [(e.trigger, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_place_after_a_time_phrase_places_an_intent(pipelines: dict) -> None:
+    """ "On Sunday in Marseille, he promised ...": the place phrase hangs on the phrase of time, which hangs on the
+    trigger: the intent is voiced there (the intent's rule ties only a phrase on the trigger itself)."""
+    text = "On Sunday in Marseille, the French president promised to raise pensions."
+    events = [e for e in _events(pipelines, text, "en") if e.root == "03"]
+    assert events and all(e.place == "Marseille" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_words_are_spoken_where_the_sentence_before_put_the_speaker(pipelines: dict) -> None:
+    """A sentence with no event that puts the story in a town ("spent Tuesday at a factory in Leipzig") places the
+    words of the very next sentence there, not at the speaker's country."""
+    text = "The German chancellor spent Tuesday at a factory in Leipzig. Later she criticised the Russian government."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.quad == 3]
+    assert events and all(e.place == "Leipzig" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_words_about_a_strike_are_not_spoken_where_it_hit(pipelines: dict) -> None:
+    """A government condemning an attack speaks from its country, not from the town the attack of the sentence before
+    hit; a protest after a clash stays on the scene (it is said in the street)."""
+    text = "Gunmen attacked a police station in Quetta on Monday, killing four officers. The Pakistani government condemned the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Pakistan" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Police fired tear gas at protesters in Lyon on Saturday. Thousands of people marched against the pension reform."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1 and e.root == "14"]
+    assert events and all(e.place == "Lyon" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_an_armed_group_does_not_speak_from_the_scene(pipelines: dict) -> None:
+    """An armed group claiming an attack speaks from wherever it hides: its country, not the town of the article;
+    negative: putschists who hold the capital speak from it."""
+    text = "Gunmen attacked a checkpoint in Kismayo on Monday, killing three Somali soldiers. Al-Shabaab claimed responsibility for the attack."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Somalia" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+    text = "Mutinous soldiers seized power in Niamey last week. The putschists accused France of planning an intervention."
+    events = [e for e in _events(pipelines, text, "en") if e.sentence_index == 1]
+    assert events and all(e.place == "Niamey" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_material_act_with_no_target_stays_on_the_scene(pipelines: dict) -> None:
+    """A strike with no known target, told just after one placed in a town, is on that scene, not in its author's
+    country (a Russian missile does not land in Russia)."""
+    text = "Des drones russes ont frappé une centrale électrique à Mykolaïv mardi. Un missile russe a aussi été tiré contre le bâtiment, tuant deux personnes."
+    events = [e for e in _events(pipelines, text, "fr") if e.sentence_index == 1]
+    assert events and all(e.place == "Mykolayiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -153,6 +153,7 @@ class PlaceEvents:
         with_events = {event.sentence_index for event in article.events}
         quiet = context.quiet_towns(with_events)  # towns named by sentences that code no event, by sentence
         heard: set[int] = set()  # which entries of ``recent`` come from such sentences
+        struck: set[int] = set()  # which entries of ``recent`` are where a material act hit
         placed: list[tuple[str, Place]] = []  # (CAMEO root, place) of the acts placed by their own sentence
         for event in article.events:
             # a sentence with no event may still say where the story moved ("an operation in the town of Nablus"):
@@ -162,19 +163,22 @@ class PlaceEvents:
                     recent.append((index, quiet[index]))
                     heard.add(len(recent) - 1)
                 del quiet[index]
-            acts = recent if _done_on_site(event) else [r for k, r in enumerate(recent) if k not in heard]
+            acts = _scenes_for(event, recent, heard, struck, context)
             place, in_sentence = self.locate(event, context, acts, meetings, placed)
             set_place(event, place)
             # a town the gazetteer lacks is named only when the sentence ties it to the trigger ("Jermuk, Armenia")
             unknown_town = place is not None and self._unknown_town(place)
             tied_town = unknown_town and _done_on_site(event) and all(p != place for _, p in recent)  # not carried
             if place is not None and (in_sentence or tied_town) and (place.precision != "country" or unknown_town):
+                if _done_on_site(event):
+                    struck.add(len(recent))
                 recent.append((event.sentence_index, place))
                 if event.root == "04":
                     meetings.append((event.sentence_index, place))
                 if _done_on_site(event) and event.root:
                     placed.append((event.root, place))
             elif place is not None and _done_on_site(event) and _carried_on(event, place, acts):
+                struck.add(len(recent))
                 recent.append((event.sentence_index, place))  # an act on the same scene keeps the story there
         return article
 
@@ -229,8 +233,11 @@ class PlaceEvents:
                 return _with_town(venue, unknown), False
         # (c) the town or region where an act of the last two sentences happened ("during the operation" after "a raid
         # in Nablus"), then the dateline, then the most named place, if it is in the event's countries
+        # a material act with no known target is where the story is, whatever its author's country ("a Russian drone
+        # hit the building" after a strike on Odesa)
+        scene_countries = event_countries if event.target_country or not _done_on_site(event) else set()
         for index, earlier in reversed(recent):
-            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not event_countries or earlier.country_iso3 in event_countries):
+            if 0 < event.sentence_index - index <= _RECENT_SENTENCES and (not scene_countries or earlier.country_iso3 in scene_countries):
                 return _with_town(earlier, unknown), False
         for place in (context.dateline, context.most_frequent):
             home = gaz.country(event.source_country) if place is context.most_frequent and _speaks_for_the_state(event) else None
@@ -238,6 +245,10 @@ class PlaceEvents:
                 # a state that speaks ("Iran denied", "the Foreign Ministry of Iraq condemned") speaks from its country,
                 # not from the town the article is about
                 return _with_town(home, unknown), False
+            if place is context.most_frequent and _armed_group_speaks(event) and not context.is_capital(place):
+                # "the Taliban claimed the attack": an armed group speaks from its hideouts, not from the scene (but a
+                # junta that holds the capital, « les putschistes » of a story about Niamey, speaks from there)
+                continue
             if place is not None and (not event_countries or place.country_iso3 in event_countries):
                 return _with_town(place, unknown), False
         # (d) the target's, else the source's country; for a verbal act the speaker's first
@@ -363,6 +374,18 @@ class _ArticleContext:
         runs = [(a, b) for a, b in _proper_noun_spans(doc[start:end], set()) if (a, b) != (start, end)]
         return bool(runs) and all(_org_name(doc, a, b) is not None or normalise(doc[a:b].text) in self.org_names for a, b in runs)
 
+    def is_capital(self, place: Place | None) -> bool:
+        """``place`` is a capital the article names as one (an actor mention of kind "capital")."""
+        if place is None or place.precision != "city":
+            return False
+        capitals = (m for m in self.article.mentions if m.kind == "capital" and m.country == place.country_iso3)
+        return any(self.gazetteer.resolve(m.text, countries=[place.country_iso3 or ""]) == place for m in capitals)
+
+    def people_of(self, index: int) -> set[str | None]:
+        """The countries (None: unknown) of the actors with a role that sentence ``index`` names ("the German
+        chancellor", "Prime Minister Johnson"; not its places nor a bare demonym)."""
+        return {m.country for m in self.article.mentions if m.sentence_index == index and m.code and len(m.code) > 3}
+
     def offset_of(self, doc: Any) -> int:
         return self._offsets.get(id(doc), 0)
 
@@ -461,6 +484,24 @@ class _ArticleContext:
 # ---------------------------------------------------------------- helpers
 
 
+def _scenes_for(
+    event: Event, recent: Sequence[tuple[int, Place]], heard: set[int], struck: set[int], context: _ArticleContext
+) -> list[tuple[int, Place]]:
+    """The entries of ``recent`` (towns where the story was, by sentence) that may place ``event``: all for a material
+    act; for words, not where a material act hit (the strike was at Abqaiq, its authors speak from home), and a quiet
+    sentence's town only from the sentence just before, when it puts someone of the speaker's country (or of none
+    known) there ("The prime minister was at a hospital in Watford. He said ...", not "Israeli drones struck near
+    Isfahan. Iran denied ..."). A protest (CAMEO 14) is words said in the street: it stays on the scene like a material act."""
+    if _done_on_site(event) or event.root == "14":
+        return list(recent)
+    present = context.people_of(event.sentence_index - 1)
+    return [
+        r
+        for k, r in enumerate(recent)
+        if k not in struck and (k not in heard or (event.sentence_index - r[0] == 1 and present & {None, event.source_country}))
+    ]
+
+
 def _done_on_site(event: Event) -> bool:
     """A material act happens where it hits; words, and decisions that cut ties (sanctions, bans, expulsions: CAMEO
     16), happen where their author is."""
@@ -532,6 +573,16 @@ def _speaks_for_the_state(event: Event) -> bool:
     article's scene is. A court is left out: it speaks where it sits."""
     code = event.source_code or ""
     return not _done_on_site(event) and event.root != "14" and bool(event.source_country) and len(code) >= 3 and code[3:6] in _STATE_ROLES
+
+
+_ARMED_GROUP_ROLES = frozenset({"REB", "INS", "UAF", "SEP"})  # CAMEO roles of armed groups outside the state
+
+
+def _armed_group_speaks(event: Event) -> bool:
+    """A verbal act of a rebel, insurgent or other armed group ("the Taliban claimed responsibility"): it speaks from
+    wherever it hides, so neither the town the article is about nor its attacks' scene say where."""
+    code = event.source_code or ""
+    return not _done_on_site(event) and event.root != "14" and code[3:6] in _ARMED_GROUP_ROLES
 
 
 def _local_office(event: Event, context: _ArticleContext) -> bool:
@@ -699,7 +750,7 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
     if not cases & _LOCATIVE:
         # not in a locative phrase: the trigger's object ("a bombardé la ville de Kharkiv", "shelled Kharkiv"), or not tied
         return bool(objects and anchor.dep_ in ("obj", "dobj") and anchor.head.i in anchors)
-    head = _pp_attachment(anchor)
+    head = _past_time_phrase(_pp_attachment(anchor))
     for _ in range(1 if direct else settings().geo.max_climb):  # tuning.geo.max_climb
         if head.i in anchors:
             return True
@@ -707,6 +758,19 @@ def _is_locative_to(tok: Any, anchors: set[int], *, objects: bool = True, direct
             return False
         head = head.head
     return False
+
+
+def _past_time_phrase(tok: Any) -> Any:
+    """What a phrase of time hangs on, when ``tok`` is one ("On Friday in Istanbul, he said": the place phrase hangs on
+    "On Friday", which hangs on "said"); ``tok`` itself otherwise."""
+    for _ in range(2):
+        if tok.lower_ in _MONTHS and tok.head.i != tok.i:
+            tok = _pp_attachment(tok)  # "on Friday in Istanbul" read as "Friday in Istanbul"
+        elif tok.pos_ == "ADP" and tok.head.i != tok.i and any(c.lower_ in _MONTHS for c in tok.children):
+            tok = tok.head  # "On Friday, in Istanbul" read as "On ..., in Istanbul"
+        else:
+            break
+    return tok
 
 
 def _proper_noun_spans(sent: Any, covered: set[int]) -> Iterable[tuple[int, int]]:
