@@ -239,6 +239,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "dateline_joiners",
             "calendar",
             "region_words",
+            "into_verbs",
             "admin_prefixes",
             "admin_suffixes",
         }

@@ -659,3 +659,11 @@ def test_geo_a_material_act_with_no_target_stays_on_the_scene(pipelines: dict) -
     text = "Des drones russes ont frappé une centrale électrique à Mykolaïv mardi. Un missile russe a aussi été tiré contre le bâtiment, tuant deux personnes."
     events = [e for e in _events(pipelines, text, "fr") if e.sentence_index == 1]
     assert events and all(e.place == "Mykolayiv" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]
+
+
+def test_geo_a_country_gone_into_or_out_of_is_the_place(pipelines: dict) -> None:
+    """ "left Iraq": the object country of a verb of going in or out is where the act is, not the town the article
+    named before."""
+    events = _events(pipelines, "Heavy rain hit Basra last week. British troops left Iraq in 2009.", "en")
+    events = [e for e in events if e.sentence_index == 1]
+    assert events and all(e.place == "Iraq" for e in events), [(e.cameo, e.place) for e in events]  # type: ignore[attr-defined]

@@ -94,6 +94,7 @@ _GENERIC_TAIL = resource_words("geo", "generic_tail")  # "Kharkiv Oblast" -> "Kh
 _REGION_NOUNS = resource_words("geo", "region_nouns")
 _NOT_PLACE_KINDS = frozenset({"person", "institution", "group", "igo", "role", "anonymous", "demonym", "region"})
 _MATERIAL_QUADS = frozenset({2, 4})
+_INTO_VERBS = resource_words("geo", "into_verbs")  # "left Iraq", « ont envahi le Koweït »: the object country is the place
 _DATELINE_RE = re.compile(r"\s*([^\W\d_][^,—–\n(]{0,38}?)\s*(\([^)]{1,20}\))?\s*(,|—|–|-{1,2}\s)")
 _MONTHS = resource_words("geo", "calendar")  # month and weekday names: no town, and the mark of a dateline
 _DATELINE_JOINERS = resource_words("geo", "dateline_joiners")  # small words of a dateline's place name ("sur")
@@ -290,7 +291,9 @@ class PlaceEvents:
             head = doc[actor.head]
             if _reference_point(doc, actor.start, sent.start):
                 continue  # "300 km north of Bamako": where the place is measured from, not where it is
-            locative = _is_locative_to(head, anchors, objects=mention.kind == "place", direct=planned)
+            # a place, or a country a material act goes into or out of ("left Iraq", "invaded Kuwait"), as its object
+            objects = mention.kind == "place" or (mention.kind == "country" and _done_on_site(event) and root.lemma_.lower() in _INTO_VERBS)
+            locative = _is_locative_to(head, anchors, objects=objects, direct=planned)
             if event.root == "16" and event.target_start is not None and mention.start <= event.target_start < mention.end:
                 continue  # "imposed sanctions on Iran", « interdit les vols vers Téhéran »: whom it hits, not where
             if mention.kind == "place":
