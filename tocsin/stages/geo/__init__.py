@@ -300,19 +300,8 @@ class PlaceEvents:
                 place = _resolve_actor(gaz, doc, actor, mention.name, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "capital":
-                names_the_act = head.dep_ == "compound" and head.head.i in trigger_ids  # "a Kabul car bombing"
-                if (
-                    event.source_start is not None
-                    and mention.start <= event.source_start < mention.end
-                    and event.root != "16"
-                    and not names_the_act
-                ):
-                    continue  # "Moscou a menacé Kiev": the source capital is the actor (but "Athens expelled" decides there)
-                is_target = _is_target_of(event, mention)
-                if is_target and not _done_on_site(event) and not locative:
+                if _capital_acts(event, mention, head, trigger_ids, locative=locative):
                     continue
-                if head.dep_ == "nsubj" and not locative and head.head.i not in trigger_ids:
-                    continue  # "..., while Moscow reported ...": a capital that acts elsewhere is its government
                 place = _resolve_actor(gaz, doc, actor, None, countries)
                 tier = 0 if locative else 1
             elif mention.kind == "country" and locative:
@@ -342,6 +331,19 @@ class PlaceEvents:
         if unknown is not None:
             unknown.extend(name for *_, name in sorted(unresolved))
         return out
+
+
+def _capital_acts(event: Event, mention: Any, head: Any, trigger_ids: set[int], *, locative: bool) -> bool:
+    """A capital named in the sentence stands for its government, not for where the event is: the source ("Moscou a
+    menacé Kiev"; but "Athens expelled" decides there, and "a Kabul car bombing" names the act), a target of an act done
+    from afar ("Moscow threatened Kyiv"), or the subject of another verb ("..., while Moscow reported ...")."""
+    names_the_act = head.dep_ == "compound" and head.head.i in trigger_ids  # "a Kabul car bombing"
+    source = event.source_start is not None and mention.start <= event.source_start < mention.end
+    if source and event.root != "16" and not names_the_act:
+        return True
+    if _is_target_of(event, mention) and not _done_on_site(event) and not locative:
+        return True
+    return head.dep_ == "nsubj" and not locative and head.head.i not in trigger_ids
 
 
 # ---------------------------------------------------------------- article context
