@@ -60,6 +60,8 @@ class _Draft:
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
 
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: the uses of force
+_FORCEFUL_ROOTS = frozenset({"13", "14", "15", "16", "17"}) | _FORCE_ROOTS  # threats, protests, force and coercion
 _GENERIC_FORCE = frozenset({"180", "190"})  # force whose kind a more precise event noun may name
 
 

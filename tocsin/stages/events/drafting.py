@@ -10,7 +10,7 @@ from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
-from .draft import _UNKNOWN_SOURCE_ROOTS, _Arguments
+from .draft import _FORCE_ROOTS, _FORCEFUL_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Arguments
 from .modality import is_negated
 from .triggers import Trigger, is_verbal
 
@@ -102,9 +102,6 @@ def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
     return verbal and before and _in_incise(tok)
 
 
-_FORCEFUL = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
-
-
 def _condition_subject(verb: Any, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Whom a forceful act is aimed at when only its condition names them: the subject of the "if" clause (« si le
     Hezbollah rompt l'accord, nous frapperons », "if Iran attacks, we will respond")."""
@@ -129,7 +126,7 @@ def _verb_aim(
     targets, target_how = _verb_targets(verb, pattern, sources + fired, finder, cues)
     if fired and not sources:
         sources, source_how = fired, "instrument"
-    if not targets and pattern.cameo[:2] in _FORCEFUL:
+    if not targets and pattern.cameo[:2] in _FORCEFUL_ROOTS:
         targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
         target_how = "condition" if targets else target_how
     return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
@@ -204,9 +201,6 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     return targets, target_how
 
 
-_FORCE = frozenset({"18", "19", "20"})
-
-
 def _object_agents(verb: Any, finder: ArgumentFinder, exclude: set[int]) -> list[TokenActor]:
     """Who did what a criticism or rejection is about, when its object names them with "by" / « par » ("condemned the
     killing of civilians by the army", « a dénoncé l'annexion de la Crimée par la Russie »)."""
@@ -256,7 +250,7 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     tok = trigger.token
     sources, targets, source_how = finder.noun_arguments(tok, trigger.end, trigger.start)
     target_how = "modifier" if targets else "none"
-    if sources and not targets and trigger.candidates[0].cameo[:2] in _FORCE and all(_struck_city(a) for a in sources):
+    if sources and not targets and trigger.candidates[0].cameo[:2] in _FORCE_ROOTS and all(_struck_city(a) for a in sources):
         # "a Kabul car bombing", "the Kyiv strike": a capital before a use of force is where it struck, not who struck
         sources, targets, source_how, target_how = [], sources, "none", "modifier"
     if not targets:

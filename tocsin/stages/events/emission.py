@@ -9,7 +9,7 @@ from typing import Any
 from ...models import ActorMention, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import AGENT, ArgumentFinder
-from .draft import _ARMED_OR_STATE, _NEARBY_ROOTS, _Draft
+from .draft import _ARMED_OR_STATE, _FORCE_ROOTS, _NEARBY_ROOTS, _Draft
 from .modality import is_negated
 
 
@@ -194,7 +194,6 @@ def _nearest_other(doc: Any, sent: Any, sources: list[TokenActor], trigger: Any)
 
 #: reactions whose target may be the doer of an act told before: criticism, rejection, threats (and praise, 051)
 _REACTION_ROOTS = frozenset({"11", "12", "13"})
-_FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: what "the decision", "the move" may be: an intent, a deal, aid, a concession, a show of force, a cut, a sanction, force
 _DECISION_ROOTS = frozenset({"03", "06", "07", "08", "15", "16", "17"}) | _FORCE_ROOTS
 #: roots an event noun may refer back across: any use of force for "the attack", an appeal or demand for "the request"
