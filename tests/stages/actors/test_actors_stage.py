@@ -368,3 +368,13 @@ def test_actors_forces_the_adjective_calls_rebel_are_rebels(text: str, lang: str
 def test_actors_bare_ministry_is_of_the_last_government_named(text: str, lang: str, actor: tuple[str, str]) -> None:
     """A ministry without a nationality word belongs to the last government named, not to the last soldiers or ships."""
     assert actor in _en_mentions(text, lang)
+
+
+def test_actors_an_international_body_lends_no_country_to_a_bare_role() -> None:
+    """ "the UN Security Council ... the Senate": a bare role is never the UN's by default (no IGOUNOLEG Senate)."""
+    text = (
+        "Le Conseil de sécurité de l'ONU s'est réuni lundi à New York. Le président Zelensky a parlé aux journalistes. "
+        "Le Sénat doit ensuite voter."
+    )
+    codes = {text_: code for text_, code, _ in _mentions(text, published="2024-05-06")}
+    assert codes.get("Sénat") and not codes["Sénat"].startswith("IGO"), codes

@@ -496,7 +496,8 @@ def _mark_dateline(docs: Sequence[tuple[int, Any]], actors: list[TokenActor]) ->
 def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
-    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline)
+    # international bodies and regions are no country a bare role could belong to
+    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
@@ -505,7 +506,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         if mention.code is not None:
             for role in mention.roles:
                 # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
-                if mention.country and actor.role_word not in abroad_role_words() and mention.kind != "region":
+                # nor does an international body ("the UN General Assembly" makes no later "the Senate" a UN one)
+                if mention.country and actor.role_word not in abroad_role_words() and mention.kind not in ("region", "igo"):
                     last_by_role[role] = mention.country
             if actor.role_word and mention.country:
                 last_by_word[actor.role_word] = mention.country
