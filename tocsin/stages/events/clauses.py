@@ -129,7 +129,7 @@ def _is_gerund(token: Any, cues: Any) -> bool:
     return bool(cues.gerund_endings) and token.lower_.endswith(cues.gerund_endings)
 
 
-def _counted_object(obj: Any) -> bool:
+def _numbered_object(obj: Any) -> bool:
     """An object that is a number or counted by one ("50", "five civilians", "at least 156 people")."""
     return bool(obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children))
 
@@ -137,7 +137,7 @@ def _counted_object(obj: Any) -> bool:
 def _counts_victims(verb: Any) -> bool:
     """The verb (or one coordinated with it) has a counted object: "killing or wounding 50", « tuant cinq civils »."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    return any(_counted_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj"))
+    return any(_numbered_object(c) for v in verbs for c in v.children if c.dep_ in ("obj", "dobj"))
 
 
 def _participle_adjunct(token: Any, triggers: set[int]) -> bool:
@@ -221,6 +221,11 @@ _RELATIVE_WORDS = resource_words("arguments", "relative")
 _SINGLE = resource_words("arguments", "single")
 
 
+def _is_relative(token: Any) -> bool:
+    """A relative pronoun ("which", "who", « qui »), by the parser's morphology or the language's list."""
+    return "Rel" in token.morph.get("PronType") or token.lower_ in _RELATIVE_WORDS
+
+
 _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
 
 
@@ -264,7 +269,7 @@ def _shares_relative(verb: Any) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
         return False
-    return any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in head.children)
+    return any(_is_relative(c) for c in head.children)
 
 
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
@@ -281,11 +286,8 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     if _shares_relative(verb):
         return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
     if verb.dep_ in ("relcl", "acl:relcl"):
-        relative = any("Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVE_WORDS for c in verb.children)
-        own_subject = any(
-            c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and "Rel" not in c.morph.get("PronType") and c.lower_ not in _RELATIVE_WORDS
-            for c in verb.children
-        )
+        relative = any(_is_relative(c) for c in verb.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not _is_relative(c) for c in verb.children)
         if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
             return "relative clause: background"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):

@@ -98,7 +98,7 @@ def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
     tok = trigger.token
     verbal = all(p.cameo[:2] in ("01", "11", "12") for p in trigger.candidates)
     closing = [t.i for t in tok.doc[tok.sent.start : tok.i] if t.text in CLOSING_MARKS or t.text == '"']
-    before = bool(closing) and all(a.mention.sentence_index is not None and a.end <= closing[-1] for a in sources)
+    before = bool(closing) and all(a.end <= closing[-1] for a in sources)
     return verbal and before and _in_incise(tok)
 
 
@@ -188,9 +188,8 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     if targets:
         return targets, target_how
-    objects = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
-    for aim in (g for c in objects for g in c.children if g.dep_ == "acl" and g.lemma_.lower() in cues.aiming):
-        aimed, how = finder.verb_targets(aim, exclude=exclude)  # "approved new sanctions targeting Russia"
+    for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj")):
+        aimed, how = _aimed_by(obj, finder, cues, exclude)  # "approved new sanctions targeting Russia"
         if aimed:
             return aimed, how
     for child in tok.children:
@@ -199,6 +198,16 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _aimed_by(noun: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> tuple[list[TokenActor], str]:
+    """Whom a noun is aimed at by a participle of aiming that qualifies it ("sanctions targeting Russia", « des sanctions
+    visant la Russie »): that participle's targets, and how they were found."""
+    for aim in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in cues.aiming):
+        aimed, how = finder.verb_targets(aim, exclude=exclude)
+        if aimed:
+            return aimed, how
+    return [], "none"
 
 
 def _object_agents(verb: Any, finder: ArgumentFinder, exclude: set[int]) -> list[TokenActor]:
@@ -256,9 +265,8 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     if not targets:
         targets = _aimed_at(tok, finder, cues)
         target_how = "clause-subject" if targets else target_how
-    for aim in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in cues.aiming and not targets):
-        # "new sanctions targeting Russia", « de nouvelles sanctions visant la Russie »
-        targets, _how = finder.verb_targets(aim, exclude={id(a) for a in sources})
+    if not targets:
+        targets, _how = _aimed_by(tok, finder, cues, {id(a) for a in sources})  # « des sanctions visant la Russie »
         target_how = "modifier" if targets else target_how
     if not sources and not targets:
         sides = _opposed_sides(tok, finder, cues)
