@@ -1866,3 +1866,26 @@ def test_harm_done_by_a_disease_named_before_a_relative_pronoun_is_no_event() ->
 def test_what_a_negated_statement_reports_is_no_event(text: str, lang: str) -> None:
     events = code_text(text, lang=lang).events
     assert not events, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sides"),
+    [
+        (
+            "The foreign ministers of Egypt and Greece gathered in Athens on Monday to discuss Cyprus–Turkey relations.",
+            "en",
+            {"EGY", "GRC"},
+        ),
+        ("Les ministres de l'Égypte et de la Grèce se sont réunis au Caire pour discuter de la Libye.", "fr", {"EGY", "GRC"}),
+    ],
+)
+def test_parties_to_talks_talk_to_each_other_not_to_their_topic(text: str, lang: str, sides: set[str]) -> None:
+    """What several parties meet to discuss is the topic: each party is the other's target, the topic no one's."""
+    events = [e for e in code_text(text, lang=lang).events if e.root == "04"]
+    pairs = {((e.source_code or "")[:3], (e.target_code or "")[:3]) for e in events}
+    assert pairs == {(a, b) for a in sides for b in sides if a != b}, _dyads(events)
+
+
+def test_talks_with_a_named_partner_keep_the_partner() -> None:
+    events = [e for e in code_text("Egypt and Greece discussed the crisis with Turkey.", lang="en").events if e.root == "04"]
+    assert {(e.source_code, e.target_code) for e in events} >= {("EGY", "TUR"), ("GRC", "TUR")}, _dyads(events)

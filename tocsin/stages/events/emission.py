@@ -123,6 +123,9 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
         # COOPERATE), each country toward the other; one country's drill stays a show of force (15x).
         draft.code = "062"
         draft.wrappers.append("joint")
+    if draft.code in _TALKS and len(sources) > 1 and not any(_comitative(doc[t.head], cues) for t in targets if t):
+        # "Egypt and Greece met to discuss Libya": what several parties discuss is the topic; they talk to each other
+        targets = []
     if not targets and len(sources) > 1 and _mutual(draft.code):
         # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
         for a in sources:
