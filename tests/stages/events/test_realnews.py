@@ -1889,3 +1889,17 @@ def test_parties_to_talks_talk_to_each_other_not_to_their_topic(text: str, lang:
 def test_talks_with_a_named_partner_keep_the_partner() -> None:
     events = [e for e in code_text("Egypt and Greece discussed the crisis with Turkey.", lang="en").events if e.root == "04"]
     assert {(e.source_code, e.target_code) for e in events} >= {("EGY", "TUR"), ("GRC", "TUR")}, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le Premier ministre israélien va soumettre la trêve avec le Hamas à son cabinet.", "fr"),
+        ("Le Premier ministre israélien va soumettre à son cabinet un accord de trêve avec le Hamas.", "fr"),
+        ("Israel's prime minister submitted the truce agreement with Hamas to his cabinet.", "en"),  # "submit" is 080
+    ],
+)
+def test_the_partner_of_a_deal_is_its_target_not_the_sources_own_body(text: str, lang: str) -> None:
+    """The body a leader submits a deal to is his own side; the deal's partner ("with Hamas") is whom the act concerns."""
+    events = [e for e in code_text(text, lang=lang).events if e.root in ("03", "08")]
+    assert events and all(e.target_code == "PSEREBHMS" for e in events), _dyads(events)

@@ -186,8 +186,17 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         if doers:
             return doers, "object"  # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
+    own = {a.mention.code for a in sources if a.mention.code}
+    if targets and all(t.mention.code in own for t in targets):
+        # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; look further
+        others, how = finder.verb_targets(tok, exclude=exclude | {id(t) for t in targets}, clause_subject=clause_subject)
+        targets, target_how = (others, how) if others else (targets, target_how)
     if targets:
         return targets, target_how
+    if pattern.cameo[:2] in _COOPERATIVE_ROOTS:
+        partners = _object_partners(tok, finder, cues, exclude)  # « soumettre un accord de trêve avec le Hezbollah »
+        if partners:
+            return partners, "object"
     for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj")):
         aimed, how = _aimed_by(obj, finder, cues, exclude)  # "approved new sanctions targeting Russia"
         if aimed:
@@ -198,6 +207,23 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+# intending, consulting, cooperating, yielding: acts whose object may name a partner "with" whom they are done
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+
+
+def _object_partners(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
+    """The partner an object noun names with a preposition of company: "signed a trade deal with Kenya", « soumettre
+    un accord avec le Hezbollah »: the deal is with Kenya, so the act is toward Kenya."""
+    for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+        nouns = [obj] + [c for c in obj.children if c.dep_ == "nmod" and preposition_of(c) in finder.actor_of]
+        for child in (c for noun in nouns for c in noun.children):
+            if child.dep_ in ("prep", "nmod") and preposition_of(child) in cues.comitative:
+                actors = [a for a in finder.actors_in(child) if id(a) not in exclude]
+                if actors:
+                    return actors
+    return []
 
 
 def _aimed_by(noun: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> tuple[list[TokenActor], str]:
