@@ -1903,3 +1903,49 @@ def test_the_partner_of_a_deal_is_its_target_not_the_sources_own_body(text: str,
     """The body a leader submits a deal to is his own side; the deal's partner ("with Hamas") is whom the act concerns."""
     events = [e for e in code_text(text, lang=lang).events if e.root in ("03", "08")]
     assert events and all(e.target_code == "PSEREBHMS" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "partner"),
+    [
+        (
+            (
+                'The British foreign minister said on Sunday: "We are disappointed by the decision. We have raised the matter '
+                'with the American ambassador."'
+            ),
+            "en",
+            "GBRGOV",
+            "USAGOV",
+        ),
+        (
+            '"We condemn this attack. We have raised the matter with the Iraqi ambassador," the US State Department spokesman said.',
+            "en",
+            "USAGOV",
+            "IRQGOV",
+        ),
+        (
+            (
+                "« Nous condamnons cette attaque. Nous avons convoqué l'ambassadeur iranien », a déclaré le ministre "
+                "britannique des Affaires étrangères."
+            ),
+            "fr",
+            "GBRGOV",
+            "IRNGOV",
+        ),
+    ],
+)
+def test_we_in_a_quote_spanning_sentences_is_its_speaker(text: str, lang: str, speaker: str, partner: str) -> None:
+    """A quotation runs over several sentences: "we" in its middle is who opened it ("X said: ...") or who closes it
+    ('...," X said')."""
+    events = [e for e in code_text(text, lang=lang).events if e.target_code == partner]
+    assert events and any(e.source_code == speaker for e in events), _dyads(events)
+
+
+def test_an_unnamed_speaker_after_a_quote_leaves_the_speaker_before() -> None:
+    """The speaker who closes the quote names no side: "we" stays the police of the sentences before."""
+    text = (
+        "London police arrested a man on Friday. "
+        '"We are continuing to investigate and have made a second arrest. Our priority is the victims," said Inspector Ian Moss.'
+    )
+    events = [e for e in code_text(text, lang="en").events if e.cameo == "173"]
+    assert len(events) == 2 and all(e.source_code == "GBRCOP" for e in events), _dyads(events)

@@ -417,13 +417,42 @@ class ArgumentFinder:
             if actors:
                 return actors, "speaker"
         sent = pronoun.sent
-        if sent[0].text in _OPENING | {'"'} and not any(t.lemma_.lower() in self.speech for t in sent):
+        if any(t.lemma_.lower() in self.speech for t in sent):
+            return [], "none"
+        actors = self.quote_speaker(sent)
+        if not actors and sent[0].text in _OPENING | {'"'}:
             # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
             # the sentence before reports speaking
             actors = self.previous_speaker(sent)
-            if actors:
-                return actors, "speaker"
-        return [], "none"
+        return (actors, "speaker") if actors else ([], "none")
+
+    def quote_speaker(self, sent: Any) -> list[TokenActor]:
+        """Who speaks the quotation ``sent`` continues, when a quote opened in an earlier sentence of the paragraph is
+        still open: the speaker of the sentence that opened it ('X said: "... ') if it has a speech verb, else of the
+        sentence that closes it ('... ," the minister said')."""
+        if self._seeking_speaker:
+            return []  # the speaker found is "we" again: no one named
+        self._seeking_speaker = True
+        try:
+            return self._quote_speaker(sent)
+        finally:
+            self._seeking_speaker = False
+
+    def _quote_speaker(self, sent: Any) -> list[TokenActor]:
+        if _quote_open(self.doc[: sent.start]):
+            for previous in reversed(list(self.doc[: sent.start].sents)):
+                if any(t.text in QUOTE_MARKS for t in previous):
+                    if previous[0].text not in QUOTE_MARKS:  # 'Johnson continued, "...': who introduced the quote
+                        return _coded(self._speaker_before(self, previous))
+                    break
+        elif not _quote_open(self.doc[: sent.end]):
+            return []
+        for following in self.doc[sent.end :].sents:
+            marks = [t.i for t in following if t.text in QUOTE_MARKS]
+            if marks:  # '... ," the minister said': a speech verb after the closing mark
+                incise = [t for t in following if t.i > marks[-1] and t.lemma_.lower() in self.speech]
+                return _coded(self._speaker_before(self, following)) if incise else []
+        return []
 
     def object_antecedent(self, child: Any, exclude: set[int]) -> list[TokenActor]:
         """The actor an object pronoun stands for ("released him", "fired tear gas at them"): the nearest earlier actor
@@ -543,6 +572,17 @@ class ArgumentFinder:
 _OPENING = frozenset({"«", "“"})
 CLOSING_MARKS = frozenset({"»", "”"})  # what only closes reported words
 QUOTE_MARKS = _OPENING | CLOSING_MARKS | {'"'}  # what opens or closes reported words
+
+
+def _coded(actors: list[TokenActor]) -> list[TokenActor]:
+    """The actors, if the dictionary codes one of them; else none ("Detective Inspector Jones" alone names no side)."""
+    return actors if any(a.mention.code for a in actors) else []
+
+
+def _quote_open(span: Any) -> bool:
+    """A quotation opened in ``span`` is still open at its end."""
+    straight = sum(t.text == '"' for t in span)
+    return bool(straight % 2) or sum(t.text in _OPENING for t in span) > sum(t.text in CLOSING_MARKS for t in span)
 
 
 def _plural(actors: list[TokenActor], doc: Any) -> bool:
