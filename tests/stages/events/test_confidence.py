@@ -11,8 +11,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from tocsin.stages.events.confidence import DROPPED, FEATURES, MODEL, calibrated, depth, features, source_after
+from tocsin.stages.events.confidence import DROPPED, FEATURES, MODEL, calibrated, copular, depth, features, source_after
 
 
 def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on() -> None:
@@ -72,9 +74,6 @@ def test_an_act_with_both_actors_is_more_probable_than_a_bare_statement() -> Non
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], morphs: list[str] | None = None) -> Any:
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
     return Doc(Vocab(), words=words, heads=heads, deps=deps, morphs=morphs, sent_starts=[True] + [False] * (len(words) - 1))
 
 
@@ -195,6 +194,28 @@ def test_a_sentence_quoting_someone_and_the_french_nouns_and_statements() -> Non
     doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
     attack = features(_draft(doc[1], kind="noun"), "none", **kw)
     assert attack["quote_in_sentence"] == 0.0 and attack["fr_noun"] == 1.0 and attack["fr_statement"] == 0.0
+
+
+def test_an_act_in_a_sentence_that_hangs_on_a_copula_is_copular() -> None:
+    # « Les civils sont les victimes des combats . » (invented): the sentence says who the civilians are
+    doc = _doc(
+        ["Les", "civils", "sont", "les", "victimes", "des", "combats", "."],
+        [1, 4, 4, 4, 4, 6, 4, 4],
+        ["det", "nsubj", "cop", "det", "ROOT", "case", "nmod", "punct"],
+    )
+    kw: dict[str, Any] = {"source": None, "target": "SDNCVL", "quad": 4, "lang": "fr", "acts": 1, "words": 8}
+    assert copular(doc[6]) and features(_draft(doc[6], kind="noun"), "modifier", **kw)["copular"] == 1.0
+    # "The country is at war and rebels attacked the capital ." (invented): "is" the root, an auxiliary
+    words = ["The", "country", "is", "at", "war", "and", "rebels", "attacked", "the", "capital", "."]
+    doc = Doc(
+        Vocab(), words=words, heads=[1, 2, 2, 2, 3, 2, 7, 2, 9, 7, 2], sent_starts=[True] + [False] * 10,
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "cc", "nsubj", "conj", "det", "dobj", "punct"],
+        pos=["DET", "NOUN", "AUX", "ADP", "NOUN", "CCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    assert copular(doc[7])
+    # "Rebels attacked the convoy ." (invented)
+    doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    assert not copular(doc[1]) and not copular(doc[3])
 
 
 def _calibrate() -> Any:
