@@ -14,7 +14,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tocsin.stages.events.confidence import DROPPED, FEATURES, MODEL, calibrated, copular, depth, features, source_after
+from tocsin.stages.events.confidence import DROPPED, FEATURES, MODEL, calibrated, copular, definite, depth, features, source_after
 
 
 def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on() -> None:
@@ -216,6 +216,20 @@ def test_an_act_in_a_sentence_that_hangs_on_a_copula_is_copular() -> None:
     # "Rebels attacked the convoy ." (invented)
     doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
     assert not copular(doc[1]) and not copular(doc[3])
+
+
+def test_an_event_noun_with_a_definite_determiner_is_definite() -> None:
+    # « L'armée a repoussé l'offensive et lancé une attaque . » (invented)
+    words = ["L'", "armée", "a", "repoussé", "l'", "offensive", "et", "lancé", "une", "attaque", "."]
+    doc = _doc(
+        words, [1, 3, 3, 3, 5, 3, 7, 3, 9, 7, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "cc", "conj", "det", "obj", "punct"],
+        ["Definite=Def", "", "", "", "Definite=Def", "", "", "", "Definite=Ind", "", ""],
+    )  # fmt: skip
+    assert definite(doc[5]) and not definite(doc[9]) and not definite(doc[3])
+    kw: dict[str, Any] = {"source": "UKRMIL", "target": None, "quad": 4, "lang": "fr", "acts": 2, "words": 11}
+    assert features(_draft(doc[5], kind="noun"), "none", **kw)["definite"] == 1.0
+    assert features(_draft(doc[9], kind="noun"), "none", **kw)["definite"] == 0.0
 
 
 def _calibrate() -> Any:
