@@ -197,13 +197,13 @@ def test_a_sentence_quoting_someone_and_the_french_nouns_and_statements() -> Non
 
 
 def test_an_act_in_a_sentence_that_hangs_on_a_copula_is_copular() -> None:
-    # « Les civils sont les victimes des combats . » (invented): the sentence says who the civilians are
+    # « La ville est le théâtre de combats . » (invented): the sentence says what the town is
     doc = _doc(
-        ["Les", "civils", "sont", "les", "victimes", "des", "combats", "."],
+        ["La", "ville", "est", "le", "théâtre", "de", "combats", "."],
         [1, 4, 4, 4, 4, 6, 4, 4],
         ["det", "nsubj", "cop", "det", "ROOT", "case", "nmod", "punct"],
     )
-    kw: dict[str, Any] = {"source": None, "target": "SDNCVL", "quad": 4, "lang": "fr", "acts": 1, "words": 8}
+    kw: dict[str, Any] = {"source": None, "target": "SYRCVL", "quad": 4, "lang": "fr", "acts": 1, "words": 8}
     assert copular(doc[6]) and features(_draft(doc[6], kind="noun"), "modifier", **kw)["copular"] == 1.0
     # "The country is at war and rebels attacked the capital ." (invented): "is" the root, an auxiliary
     words = ["The", "country", "is", "at", "war", "and", "rebels", "attacked", "the", "capital", "."]

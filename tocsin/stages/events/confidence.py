@@ -124,15 +124,15 @@ def source_after(draft: Any) -> bool:
 
 
 def copular(token: Any) -> bool:
-    """Whether a word's sentence, or the word itself, hangs on a copula ("Navalny is a critic ... and his aides had
-    alleged", « c'est la cinquième attaque », « les civils sont les victimes des affrontements »): such a sentence
-    says what someone or something is, and an act named in it is more often background than the news of the day."""
+    """Whether a word's sentence, or the word itself, hangs on a copula ("the senator is a critic of the war his
+    party had backed", « la ville est le théâtre de combats »): such a sentence says what someone or something is,
+    and an act named in it is more often background than the news of the day."""
     root = token.sent.root
     return root.pos_ == "AUX" or any(c.dep_ == "cop" for c in (*root.children, *token.head.children))
 
 
 def definite(token: Any) -> bool:
-    """Whether a noun has a definite determiner ("the attack", « l'affrontement », « la trêve »): a definite event
+    """Whether a noun has a definite determiner ("the attack", « l'offensive »): a definite event
     noun mostly names an act the reader already knows of, told again as background, where an indefinite one
     ("launched an attack", « une offensive ») tells a new one; right less often on every set, in either language."""
     return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
