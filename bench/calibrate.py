@@ -23,6 +23,11 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+# code the sets with this checkout's tocsin, not whichever one an editable install points to (another worktree
+# would emit other events, with other features, and the model would not fit the code it ships with)
+if str(ROOT) in sys.path:
+    sys.path.remove(str(ROOT))
+sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold"
 REALNEWS = ROOT / "tests" / "data" / "realnews"
 SETS = {

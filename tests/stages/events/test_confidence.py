@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from tocsin.stages.events.confidence import FEATURES, MODEL, calibrated, depth, features, quoted, source_after
+from tocsin.stages.events.confidence import DROPPED, FEATURES, MODEL, calibrated, copular, definite, depth, features, source_after
 
 
 def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on() -> None:
@@ -18,6 +22,28 @@ def test_the_shipped_model_weighs_every_feature_and_says_what_it_was_fitted_on()
     assert set(model["weights"]) == set(FEATURES)
     assert {"realnews/en_wikinews.jsonl", "realnews/fr_news.jsonl"} <= set(model["held_out"])
     assert all(entry["events"] > 0 for entry in model["fitted_on"].values())
+
+
+def test_held_out_the_model_is_closer_to_the_truth_than_the_rules_prior_on_every_real_news_set() -> None:
+    # a feature that tells right from wrong on PLOVER GSR but not on news makes the model worse there than the
+    # rules' prior alone (it did on English news before the features of DROPPED were left out)
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    for name, judged in model["held_out"].items():
+        assert judged["log_loss"] < judged["prior"]["log_loss"], name
+        assert judged["brier"] < judged["prior"]["brier"], name
+
+
+def test_the_calibration_codes_with_the_checkout_it_belongs_to(tmp_path: Path) -> None:
+    # an editable install elsewhere (another worktree) must not code the sets the model of this one is fitted on:
+    # loaded from any directory, bench/calibrate.py puts its own checkout first on the path
+    root = Path(__file__).resolve().parents[3]
+    script = (
+        "import importlib.util, sys; "
+        f"spec = importlib.util.spec_from_file_location('calibrate', {str(root / 'bench' / 'calibrate.py')!r}); "
+        "spec.loader.exec_module(importlib.util.module_from_spec(spec)); print(sys.path[0])"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(root)
 
 
 def test_without_a_model_the_rules_prior_is_the_confidence(tmp_path: Path) -> None:
@@ -28,10 +54,10 @@ def test_without_a_model_the_rules_prior_is_the_confidence(tmp_path: Path) -> No
 
 def test_a_model_is_a_logistic_over_the_features(tmp_path: Path) -> None:
     path = tmp_path / "m.json"
-    path.write_text(json.dumps({"intercept": 0.0, "weights": {"statement": -2.0}}), encoding="utf-8")
+    path.write_text(json.dumps({"intercept": 0.0, "weights": {"coerce": -2.0}}), encoding="utf-8")
     neutral = dict.fromkeys(FEATURES, 0.0)
     assert calibrated(neutral, path) == 0.5
-    assert calibrated(neutral | {"statement": 1.0}, path) == pytest.approx(0.119, abs=0.001)
+    assert calibrated(neutral | {"coerce": 1.0}, path) == pytest.approx(0.119, abs=0.001)
 
 
 @pytest.mark.slow
@@ -48,9 +74,6 @@ def test_an_act_with_both_actors_is_more_probable_than_a_bare_statement() -> Non
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], morphs: list[str] | None = None) -> Any:
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
     return Doc(Vocab(), words=words, heads=heads, deps=deps, morphs=morphs, sent_starts=[True] + [False] * (len(words) - 1))
 
 
@@ -74,23 +97,6 @@ def test_depth_counts_the_arcs_up_to_the_root_of_the_sentence() -> None:
     assert depth(doc[4], cap=2) == 2
 
 
-def test_a_word_between_quotation_marks_is_quoted() -> None:
-    # « Nous frapperons », a dit le ministre . (invented)
-    doc = _doc(
-        ["«", "Nous", "frapperons", "»", ",", "a", "dit", "le", "ministre", "."],
-        [2, 2, 6, 2, 6, 6, 6, 8, 6, 6],
-        ["punct", "nsubj", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "nsubj", "punct"],
-    )
-    assert quoted(doc[2]) and not quoted(doc[6])
-    # He said "we will leave" and left . (invented)
-    doc = _doc(
-        ["He", "said", '"', "we", "will", "leave", '"', "and", "left", "."],
-        [1, 1, 5, 5, 5, 1, 5, 8, 1, 1],
-        ["nsubj", "ROOT", "punct", "nsubj", "aux", "ccomp", "punct", "cc", "conj", "punct"],
-    )
-    assert quoted(doc[5]) and not quoted(doc[8]) and not quoted(doc[1])
-
-
 def test_the_features_weigh_depth_quotation_an_infinitive_and_a_noun_object() -> None:
     # "The army decided to launch an offensive ." (invented)
     doc = _doc(
@@ -107,7 +113,7 @@ def test_the_features_weigh_depth_quotation_an_infinitive_and_a_noun_object() ->
     assert (launch["depth"], offensive["depth"], decided["depth"]) == (0.25, 0.5, 0.0)
     assert launch["infinitive"] == 1.0 and decided["infinitive"] == 0.0
     assert offensive["noun_object"] == 1.0 and launch["noun_object"] == 0.0
-    assert launch["quoted"] == 0.0
+    assert not set(DROPPED) & set(launch)
 
 
 def test_a_coercion_is_a_feature_of_its_own() -> None:
@@ -188,6 +194,42 @@ def test_a_sentence_quoting_someone_and_the_french_nouns_and_statements() -> Non
     doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
     attack = features(_draft(doc[1], kind="noun"), "none", **kw)
     assert attack["quote_in_sentence"] == 0.0 and attack["fr_noun"] == 1.0 and attack["fr_statement"] == 0.0
+
+
+def test_an_act_in_a_sentence_that_hangs_on_a_copula_is_copular() -> None:
+    # « La ville est le théâtre de combats . » (invented): the sentence says what the town is
+    doc = _doc(
+        ["La", "ville", "est", "le", "théâtre", "de", "combats", "."],
+        [1, 4, 4, 4, 4, 6, 4, 4],
+        ["det", "nsubj", "cop", "det", "ROOT", "case", "nmod", "punct"],
+    )
+    kw: dict[str, Any] = {"source": None, "target": "SYRCVL", "quad": 4, "lang": "fr", "acts": 1, "words": 8}
+    assert copular(doc[6]) and features(_draft(doc[6], kind="noun"), "modifier", **kw)["copular"] == 1.0
+    # "The country is at war and rebels attacked the capital ." (invented): "is" the root, an auxiliary
+    words = ["The", "country", "is", "at", "war", "and", "rebels", "attacked", "the", "capital", "."]
+    doc = Doc(
+        Vocab(), words=words, heads=[1, 2, 2, 2, 3, 2, 7, 2, 9, 7, 2], sent_starts=[True] + [False] * 10,
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "cc", "nsubj", "conj", "det", "dobj", "punct"],
+        pos=["DET", "NOUN", "AUX", "ADP", "NOUN", "CCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    assert copular(doc[7])
+    # "Rebels attacked the convoy ." (invented)
+    doc = _doc(["Rebels", "attacked", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"])
+    assert not copular(doc[1]) and not copular(doc[3])
+
+
+def test_an_event_noun_with_a_definite_determiner_is_definite() -> None:
+    # « L'armée a repoussé l'offensive et lancé une attaque . » (invented)
+    words = ["L'", "armée", "a", "repoussé", "l'", "offensive", "et", "lancé", "une", "attaque", "."]
+    doc = _doc(
+        words, [1, 3, 3, 3, 5, 3, 7, 3, 9, 7, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "cc", "conj", "det", "obj", "punct"],
+        ["Definite=Def", "", "", "", "Definite=Def", "", "", "", "Definite=Ind", "", ""],
+    )  # fmt: skip
+    assert definite(doc[5]) and not definite(doc[9]) and not definite(doc[3])
+    kw: dict[str, Any] = {"source": "UKRMIL", "target": None, "quad": 4, "lang": "fr", "acts": 2, "words": 11}
+    assert features(_draft(doc[5], kind="noun"), "none", **kw)["definite"] == 1.0
+    assert features(_draft(doc[9], kind="noun"), "none", **kw)["definite"] == 0.0
 
 
 def _calibrate() -> Any:
