@@ -1949,3 +1949,16 @@ def test_an_unnamed_speaker_after_a_quote_leaves_the_speaker_before() -> None:
     )
     events = [e for e in code_text(text, lang="en").events if e.cameo == "173"]
     assert len(events) == 2 and all(e.source_code == "GBRCOP" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "victims"),
+    [
+        ("Ukrainian troops stormed the depot, killing six Russian soldiers.", "en", "RUSMIL"),
+        ("Les troupes birmanes ont pris d'assaut la base, tuant dix soldats rebelles.", "fr", "MMRREB"),
+    ],
+)
+def test_the_toll_of_an_act_of_force_names_its_target(text: str, lang: str, victims: str) -> None:
+    """An act of force whose object is a thing ("the depot", « la base ») struck those its toll names."""
+    events = [e for e in code_text(text, lang=lang).events if e.root == "19"]
+    assert events and all(e.target_code == victims for e in events), _dyads(events)

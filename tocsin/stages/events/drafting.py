@@ -126,10 +126,27 @@ def _verb_aim(
     targets, target_how = _verb_targets(verb, pattern, sources + fired, finder, cues)
     if fired and not sources:
         sources, source_how = fired, "instrument"
+    if (not targets or target_how == "locative") and pattern.cameo[:2] in _FORCE_ROOTS:
+        # the victims beat the place the act was near: "stormed the depot near Belgorod, killing six soldiers"
+        victims = _toll_victims(verb, finder, cues, {id(a) for a in sources + fired})
+        targets, target_how = (victims, "casualty") if victims else (targets, target_how)
     if not targets and pattern.cameo[:2] in _FORCEFUL_ROOTS:
         targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
         target_how = "condition" if targets else target_how
     return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
+
+
+def _toll_victims(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
+    """Whom an act of force that names no target struck, from the participle of its toll: "stormed the base, killing
+    ten soldiers", « lancé contre le bâtiment, tuant deux personnes »."""
+    for toll in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in cues.casualty):
+        if "Part" not in toll.morph.get("VerbForm") and "Ger" not in toll.morph.get("VerbForm"):
+            continue
+        for obj in (c for c in toll.children if c.dep_ in ("obj", "dobj")):
+            victims = [a for a in finder.actors_in(obj) if id(a) not in exclude]
+            if victims:
+                return victims
+    return []
 
 
 def _fired_weapons(verb: Any, pattern: Pattern, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
