@@ -1962,3 +1962,16 @@ def test_the_toll_of_an_act_of_force_names_its_target(text: str, lang: str, vict
     """An act of force whose object is a thing ("the depot", « la base ») struck those its toll names."""
     events = [e for e in code_text(text, lang=lang).events if e.root == "19"]
     assert events and all(e.target_code == victims for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "asked"),
+    [
+        ("La France a appelé à l'adoption rapide de sanctions par le Conseil de sécurité de l'ONU.", "fr", "IGO"),
+        ("Japan demanded the withdrawal of the troops by Russia.", "en", "RUS"),
+    ],
+)
+def test_an_appeal_is_made_to_who_would_do_what_it_asks(text: str, lang: str, asked: str) -> None:
+    """The agent of the act an appeal or demand asks for ("by the Security Council", « par la Russie ») is asked."""
+    events = [e for e in code_text(text, lang=lang).events if e.root in ("02", "10")]
+    assert events and all((e.target_code or "")[:3] == asked for e in events), _dyads(events)

@@ -198,10 +198,13 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
     exclude = {id(a) for a in sources}
     lemma = tok.lemma_.lower()
     clause_subject = lemma in cues.threat or lemma in cues.speech or pattern.cameo[:2] in ("10", "11", "12", "13", "02")
-    if pattern.cameo[:2] in ("11", "12"):
-        doers = _object_agents(tok, finder, exclude)
+    if pattern.cameo[:2] in ("11", "12", "02", "10"):
+        # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's; an appeal or demand is made to
+        # who would do what it asks (« a appelé à l'adoption de sanctions par le Conseil de sécurité »)
+        asked = pattern.cameo[:2] in ("02", "10")
+        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else ("obj", "dobj"))
         if doers:
-            return doers, "object"  # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's
+            return doers, "object"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
     if targets and all(t.mention.code in own for t in targets):
@@ -253,10 +256,15 @@ def _aimed_by(noun: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -
     return [], "none"
 
 
-def _object_agents(verb: Any, finder: ArgumentFinder, exclude: set[int]) -> list[TokenActor]:
-    """Who did what a criticism or rejection is about, when its object names them with "by" / « par » ("condemned the
-    killing of civilians by the army", « a dénoncé l'annexion de la Crimée par la Russie »)."""
-    for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+# where an appeal or demand names what it asks for: its object, « appeler à … », "call for …"
+_ASKED_DEPS = ("obj", "dobj", "obl:arg", "obl", "prep")
+
+
+def _object_agents(verb: Any, finder: ArgumentFinder, exclude: set[int], deps: tuple[str, ...]) -> list[TokenActor]:
+    """Who did (or is asked to do) what a criticism, rejection or appeal is about, when the phrase of the act names them
+    with "by" / « par » ("condemned the killing of civilians by the army", « a dénoncé l'annexion de la Crimée par la
+    Russie »)."""
+    for obj in (c for c in verb.children if c.dep_ in deps):
         for child in obj.subtree:
             if child.dep_ in ("prep", "obl:agent", "nmod") and preposition_of(child) in AGENT_OF and not _in_clause(child, obj):
                 actors = [a for a in finder.actors_in(child) if id(a) not in exclude]
