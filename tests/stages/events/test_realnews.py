@@ -1975,3 +1975,25 @@ def test_an_appeal_is_made_to_who_would_do_what_it_asks(text: str, lang: str, as
     """The agent of the act an appeal or demand asks for ("by the Security Council", « par la Russie ») is asked."""
     events = [e for e in code_text(text, lang=lang).events if e.root in ("02", "10")]
     assert events and all((e.target_code or "")[:3] == asked for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("La police géorgienne a fait usage de canons à eau dimanche.", "fr", ("GEOCOP", "GEOCVL")),
+        ("Le ministère géorgien de l'Intérieur a annoncé huit nouvelles interpellations.", "fr", ("GEOGOV", "GEOCVL")),
+        ("Several Serbian protesters were arrested in Belgrade on Friday.", "en", ("SRBCOP", "SRBCVL")),
+    ],
+)
+def test_policing_implies_the_side_it_leaves_unnamed(text: str, lang: str, pair: tuple[str, str]) -> None:
+    """An arrest or a crowd's dispersal in a sentence naming one country is the state's police on its people: the side
+    left unnamed is implied, and the rule says so."""
+    events = [e for e in code_text(text, lang=lang).events if e.cameo[:3] in ("173", "175")]
+    assert events and all((e.source_code, e.target_code) == pair for e in events), _dyads(events)
+    assert all(e.target_code and e.source_code for e in events)
+
+
+def test_policing_implies_nothing_across_borders() -> None:
+    """Americans arrested in Iran: two countries named, so no police is implied."""
+    events = [e for e in code_text("Three Americans were arrested in Iran on Friday.", lang="en").events if e.cameo == "173"]
+    assert all(e.source_code is None for e in events), _dyads(events)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ... import codebook
 from ...about import CODER_VERSION
-from ...languages import LanguageResources, load_language
+from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
 from ..actors import TokenActor
 from .arguments import ArgumentFinder
@@ -30,6 +30,7 @@ from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_
 from .drafting import (
     _act_verb,
     _counted_object,
+    _implied_sides,
     _natural_cause,
     _no_statement,
     _noun_arguments,
@@ -392,16 +393,10 @@ class CodeEvents:
                 source_how = "none"  # a main-clause act whose actor no dictionary names: kept only if the sentence has nothing better
             else:
                 return self._reject(trigger, "no source actor", pattern.cameo)
-        start = trigger.start if trigger.start >= 0 else tok.i
-        end = trigger.end
-        aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
-        if aux:
-            start = min(aux)
-        if pattern.objects:
-            for child in tok.children:
-                if child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects:
-                    end = max(end, child.i + 1)
-                    start = min(start, child.i)
+        sources, targets, implied = _implied_sides(trigger, pattern.cameo, (sources, targets), finder)
+        if implied:
+            source_how, target_how = ("implied", target_how) if implied == "source" else (source_how, "implied")
+        start, end = _span(trigger, pattern)
         rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
         code = pattern.cameo
         weapon = _weapon_subject(tok, cues) if trigger.kind == "verb" else None
@@ -450,7 +445,7 @@ class CodeEvents:
                 target=tmention.code if tmention else None, quad=info.quad, lang=article.lang, acts=acts, words=len(sent),
             )  # fmt: skip
             confidence = calibrated(values)
-            if tmention is not None and how in ("nearby", "reciprocal", "antecedent"):
+            if tmention is not None and how in ("nearby", "reciprocal", "antecedent", "implied"):
                 rule += f"+target:{how}"
             out.append(
                 Event(
@@ -492,3 +487,19 @@ class CodeEvents:
 
 
 __all__ = ["CodeEvents"]
+
+
+def _span(trigger: Trigger, pattern: Pattern) -> tuple[int, int]:
+    """The tokens of a trigger's words: its own, its auxiliaries before it and the objects its pattern names."""
+    tok = trigger.token
+    start = trigger.start if trigger.start >= 0 else tok.i
+    end = trigger.end
+    aux = [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
+    if aux:
+        start = min(aux)
+    if pattern.objects:
+        for child in tok.children:
+            if child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects:
+                end = max(end, child.i + 1)
+                start = min(start, child.i)
+    return start, end

@@ -463,6 +463,40 @@ def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> 
     return [implied(doc[tok.i : tok.i + 1], "CVL")], ([implied(against, "GOV")] if against is not None else [])
 
 
+# Arresting (173) and controlling a crowd (175): acts of a state's police on its people, whichever side is not named
+_POLICING = frozenset({"173", "175"})
+_STATE_ROLES = frozenset({"COP", "GOV", "MIL", "JUD", "SPY"})
+
+
+def _implied_sides(
+    trigger: Trigger, code: str, found: tuple[list[TokenActor], list[TokenActor]], finder: ArgumentFinder
+) -> tuple[list[TokenActor], list[TokenActor], str]:
+    """The side an arrest or a crowd's dispersal leaves unnamed, when the sentence names one country only: the people
+    of the state whose police acts ("police fired tear gas", « huit nouvelles interpellations » by a ministry), or the
+    police of the people arrested ("several protesters were arrested"); and which side was implied ("" for none)."""
+    sources, targets = found
+    if code[:3] not in _POLICING or bool(sources) == bool(targets):
+        return sources, targets, ""
+    tok, sent = trigger.token, trigger.token.sent
+    countries = {a.mention.country for a in finder.actors if sent.start <= a.start < sent.end and a.mention.country}
+    named = sources or targets
+    if len(countries) != 1 or not all(a.mention.code for a in named):
+        return sources, targets, ""
+    if sources and not all(set(a.mention.roles) & _STATE_ROLES for a in sources):
+        return sources, targets, ""
+    if targets and (trigger.kind != "verb" or not is_passive(tok)):
+        return sources, targets, ""  # "were arrested": the passive of the act leaves its doer out
+    country = next(iter(countries))
+    role = "CVL" if sources else "COP"
+    mention = ActorMention(
+        text=tok.text, start=finder.offset + tok.idx, end=finder.offset + tok.idx + len(tok.text),
+        sentence_index=named[0].mention.sentence_index, code=country + role, country=country, roles=[role],
+        name="inferred from context", kind="role",
+    )  # fmt: skip
+    implied = [TokenActor(mention, tok.i, tok.i + 1, tok.i, dep=tok.dep_)]
+    return (sources, implied, "target") if sources else (implied, targets, "source")
+
+
 def _arrived_from(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Who an event noun that comes from someone is by: "condemnation came from Washington", "statements of
     condemnation have come from the UN", "messages of condolence poured in from Germany", « les condamnations sont
