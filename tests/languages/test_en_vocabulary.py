@@ -756,3 +756,46 @@ def test_declining_as_falling_is_no_rejection() -> None:
     assert not _codes("The population of penguins in Argentina has declined 40% since 1987.")
     assert "120" in _codes("Russia declined the proposal on Monday.")
     assert "120" in _codes("The American embassy declined the request from British police.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Leeds spoke with the driver on Tuesday.",
+        "French police talked to the witnesses on Monday.",
+        "Dutch police interviewed the driver on Tuesday.",
+    ],
+)
+def test_police_questioning_someone_investigates(text: str) -> None:
+    """Police who speak with, talk to or interview someone question them: an investigation (091), not talks (040)."""
+    codes = _codes(text)
+    assert "091" in codes
+    assert "040" not in codes
+
+
+def test_talks_and_interviews_of_others_are_no_investigation() -> None:
+    assert "040" in _codes("The Kenyan president spoke with the Ugandan president on Monday.")
+    assert "091" not in _codes("The Kenyan president spoke with the Ugandan president on Monday.")
+    assert not _codes("Reporters interviewed the Dutch prime minister on Tuesday.")
+
+
+def test_a_blast_is_a_bombing() -> None:
+    assert "183" in _codes("The second blast hit soldiers near the cathedral in Jolo.")
+
+
+def test_withdrawing_ones_name_withdraws_a_candidacy() -> None:
+    codes = _codes("The Kenyan senator withdrew her name from consideration.")
+    assert "0831" in codes
+    assert "0874" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai princess announced her candidacy for prime minister.",
+        "The Kenyan senator accepted the party's nomination for president.",
+        "Afghan officials provided an estimate of the death toll.",
+    ],
+)
+def test_running_for_office_or_giving_figures_is_no_event(text: str) -> None:
+    assert not _codes(text)
