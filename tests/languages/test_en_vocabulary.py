@@ -799,3 +799,15 @@ def test_withdrawing_ones_name_withdraws_a_candidacy() -> None:
 )
 def test_running_for_office_or_giving_figures_is_no_event(text: str) -> None:
     assert not _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kenyan senator proposed a law on land ownership.", "A bill was proposed in 2016 by Kenyan senators."]
+)
+def test_proposing_legislation_is_no_offer(text: str) -> None:
+    """Proposing a bill or a law is legislative routine, not an offer or intent to cooperate (030)."""
+    assert "030" not in _codes(text)
+
+
+def test_proposing_talks_stays_an_offer() -> None:
+    assert "036" in _codes("Kenya proposed talks with Somalia.")
