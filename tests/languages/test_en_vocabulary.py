@@ -811,3 +811,36 @@ def test_proposing_legislation_is_no_offer(text: str) -> None:
 
 def test_proposing_talks_stays_an_offer() -> None:
     assert "036" in _codes("Kenya proposed talks with Somalia.")
+
+
+def _plover(text: str) -> set[str | None]:
+    return {e.plover for e in code_text(text, lang="en").events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ethiopian government lifted the curfew in Addis Ababa on Tuesday.",
+        "The Guinean authorities eased the curfew in Conakry.",
+        "The Ethiopian parliament lifted the state of emergency on Friday.",
+    ],
+)
+def test_lifting_a_curfew_or_an_emergency_concedes(text: str) -> None:
+    """The PLOVER codebook puts removing curfews under CONCEDE, not RETREAT."""
+    assert "CONCEDE" in _plover(text)
+
+
+def test_agreeing_to_a_ceasefire_is_an_agreement_and_declaring_one_a_retreat() -> None:
+    assert "AGREE" in _plover("Armenia and Azerbaijan agreed to a ceasefire on Saturday.")
+    assert "RETREAT" in _plover("The Sudanese army declared a unilateral ceasefire in Darfur.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Iranian hackers defaced the website of the Saudi interior ministry.", "170"),
+        ("Protesters defaced the statue of the Belgian king in Brussels.", "1712"),
+    ],
+)
+def test_defacing_websites_is_a_cyberattack_and_statues_vandalism(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
