@@ -844,3 +844,31 @@ def test_agreeing_to_a_ceasefire_is_an_agreement_and_declaring_one_a_retreat() -
 )
 def test_defacing_websites_is_a_cyberattack_and_statues_vandalism(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Palestinian prime minister refused to respond to a demand from the US president.",
+        "The Serbian government refused the demands of the protesters.",
+    ],
+)
+def test_refusing_a_demand_is_refusing_to_yield(text: str) -> None:
+    codes = _codes(text)
+    assert "124" in codes
+    assert "011" not in codes
+
+
+def test_declining_to_comment_stays_no_comment() -> None:
+    assert "011" in _codes("The Kenyan minister declined to comment.")
+
+
+def test_demolishing_homes_coerces() -> None:
+    assert "COERCE" in _plover("Israeli bulldozers demolished Palestinian homes in Hebron.")
+
+
+def test_swearing_to_attack_is_a_threat_not_an_attack() -> None:
+    """ "sworn to attack" is a vow (intent), like "vowed to attack": a threat (138x), no attack (190)."""
+    codes = _codes("Kurdish rebels have sworn to attack Turkish army posts.")
+    assert "190" not in codes
+    assert any(c.startswith("138") for c in codes)
