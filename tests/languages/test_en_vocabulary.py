@@ -872,3 +872,9 @@ def test_swearing_to_attack_is_a_threat_not_an_attack() -> None:
     codes = _codes("Kurdish rebels have sworn to attack Turkish army posts.")
     assert "190" not in codes
     assert any(c.startswith("138") for c in codes)
+
+
+def test_alleged_ties_are_no_allegation() -> None:
+    """ "has alleged ties to": the participle qualifies the ties someone has; "alleged the militia planned" accuses."""
+    assert "112" not in _codes("The Kenyan airline's chairman has alleged ties to the Somali militia.")
+    assert "112" in _codes("Kenyan police alleged the Somali militia planned the attack.")
