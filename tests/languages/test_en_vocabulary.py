@@ -868,3 +868,21 @@ def test_alleged_ties_are_no_allegation() -> None:
     """ "has alleged ties to": the participle qualifies the ties someone has; "alleged the militia planned" accuses."""
     assert "112" not in _codes("The Kenyan airline's chairman has alleged ties to the Somali militia.")
     assert "112" in _codes("Kenyan police alleged the Somali militia planned the attack.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan government's decision led to protests in Nairobi.", "The Kenyan government's decision led to strikes by teachers."],
+)
+def test_what_leads_to_protests_causes_them_and_holds_none(text: str) -> None:
+    """ "led to protests": the decision caused the protests; the government neither protests nor strikes."""
+    assert not [e for e in code_text(text, lang="en").events if e.cameo[:2] in ("14", "19") and e.source_code == "KENGOV"]
+
+
+def test_an_army_leading_strikes_is_no_walkout() -> None:
+    assert "143" not in _codes("The US military led strikes on ISIS positions near Mosul.")
+
+
+def test_opposition_and_teachers_still_lead_protests_and_strikes() -> None:
+    assert "141" in _codes("The Kenyan opposition leader led a protest in Nairobi on Monday.")
+    assert "143" in _codes("Kenyan teachers led a strike over pay.")
