@@ -769,10 +769,6 @@ def test_talks_and_interviews_of_others_are_no_investigation() -> None:
     assert not _codes("Reporters interviewed the Dutch prime minister on Tuesday.")
 
 
-def test_a_blast_is_a_bombing() -> None:
-    assert "183" in _codes("The second blast hit soldiers near the cathedral in Jolo.")
-
-
 def test_withdrawing_ones_name_withdraws_a_candidacy() -> None:
     codes = _codes("The Kenyan senator withdrew her name from consideration.")
     assert "0831" in codes
