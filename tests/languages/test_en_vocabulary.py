@@ -756,3 +756,129 @@ def test_declining_as_falling_is_no_rejection() -> None:
     assert not _codes("The population of penguins in Argentina has declined 40% since 1987.")
     assert "120" in _codes("Russia declined the proposal on Monday.")
     assert "120" in _codes("The American embassy declined the request from British police.")
+
+
+def test_police_interviewing_someone_investigates() -> None:
+    """Police who interview someone question them: an investigation (091)."""
+    assert "091" in _codes("Dutch police interviewed the driver on Tuesday.")
+
+
+def test_talks_and_interviews_of_others_are_no_investigation() -> None:
+    assert "040" in _codes("The Kenyan president spoke with the Ugandan president on Monday.")
+    assert "091" not in _codes("The Kenyan president spoke with the Ugandan president on Monday.")
+    assert not _codes("Reporters interviewed the Dutch prime minister on Tuesday.")
+
+
+def test_withdrawing_ones_name_withdraws_a_candidacy() -> None:
+    codes = _codes("The Kenyan senator withdrew her name from consideration.")
+    assert "0831" in codes
+    assert "0874" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai princess announced her candidacy for prime minister.",
+        "The Kenyan senator accepted the party's nomination for president.",
+        "Afghan officials provided an estimate of the death toll.",
+    ],
+)
+def test_running_for_office_or_giving_figures_is_no_event(text: str) -> None:
+    assert not _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kenyan senator proposed a law on land ownership.", "A bill was proposed in 2016 by Kenyan senators."]
+)
+def test_proposing_legislation_is_no_offer(text: str) -> None:
+    """Proposing a bill or a law is legislative routine, not an offer or intent to cooperate (030)."""
+    assert "030" not in _codes(text)
+
+
+def test_proposing_talks_stays_an_offer() -> None:
+    assert "036" in _codes("Kenya proposed talks with Somalia.")
+
+
+def _plover(text: str) -> set[str | None]:
+    return {e.plover for e in code_text(text, lang="en").events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ethiopian government lifted the curfew in Addis Ababa on Tuesday.",
+        "The Guinean authorities eased the curfew in Conakry.",
+        "The Ethiopian parliament lifted the state of emergency on Friday.",
+    ],
+)
+def test_lifting_a_curfew_or_an_emergency_concedes(text: str) -> None:
+    """The PLOVER codebook puts removing curfews under CONCEDE, not RETREAT."""
+    assert "CONCEDE" in _plover(text)
+
+
+def test_agreeing_to_a_ceasefire_is_an_agreement_and_declaring_one_a_retreat() -> None:
+    assert "AGREE" in _plover("Armenia and Azerbaijan agreed to a ceasefire on Saturday.")
+    assert "RETREAT" in _plover("The Sudanese army declared a unilateral ceasefire in Darfur.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Iranian hackers defaced the website of the Saudi interior ministry.", "170"),
+        ("Protesters defaced the statue of the Belgian king in Brussels.", "1712"),
+    ],
+)
+def test_defacing_websites_is_a_cyberattack_and_statues_vandalism(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Palestinian prime minister refused to respond to a demand from the US president.",
+        "The Serbian government refused the demands of the protesters.",
+    ],
+)
+def test_refusing_a_demand_is_refusing_to_yield(text: str) -> None:
+    codes = _codes(text)
+    assert "124" in codes
+    assert "011" not in codes
+
+
+def test_declining_to_comment_stays_no_comment() -> None:
+    assert "011" in _codes("The Kenyan minister declined to comment.")
+
+
+def test_demolishing_homes_coerces() -> None:
+    assert "COERCE" in _plover("Israeli bulldozers demolished Palestinian homes in Hebron.")
+
+
+def test_swearing_to_attack_is_a_threat_not_an_attack() -> None:
+    """ "sworn to attack" is a vow (intent), like "vowed to attack": a threat (138x), no attack (190)."""
+    codes = _codes("Kurdish rebels have sworn to attack Turkish army posts.")
+    assert "190" not in codes
+    assert any(c.startswith("138") for c in codes)
+
+
+def test_alleged_ties_are_no_allegation() -> None:
+    """ "has alleged ties to": the participle qualifies the ties someone has; "alleged the militia planned" accuses."""
+    assert "112" not in _codes("The Kenyan airline's chairman has alleged ties to the Somali militia.")
+    assert "112" in _codes("Kenyan police alleged the Somali militia planned the attack.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan government's decision led to protests in Nairobi.", "The Kenyan government's decision led to strikes by teachers."],
+)
+def test_what_leads_to_protests_causes_them_and_holds_none(text: str) -> None:
+    """ "led to protests": the decision caused the protests; the government neither protests nor strikes."""
+    assert not [e for e in code_text(text, lang="en").events if e.cameo[:2] in ("14", "19") and e.source_code == "KENGOV"]
+
+
+def test_an_army_leading_strikes_is_no_walkout() -> None:
+    assert "143" not in _codes("The US military led strikes on ISIS positions near Mosul.")
+
+
+def test_opposition_and_teachers_still_lead_protests_and_strikes() -> None:
+    assert "141" in _codes("The Kenyan opposition leader led a protest in Nairobi on Monday.")
+    assert "143" in _codes("Kenyan teachers led a strike over pay.")
