@@ -695,3 +695,23 @@ def test_days_of_an_act_are_the_act() -> None:
     not a circumstance of another noun; after « après » it stays background."""
     assert "150" in _codes("La Russie a lancé lundi dix jours de manœuvres navales en mer Baltique.")
     assert "190" not in _codes("L'Inde et le Pakistan ont signé une trêve après trois jours de combats.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 190: destroying a fleet or a squadron is fighting, not destroying property (1712)
+        ("La moitié de la flotte russe de la mer Noire a été détruite par des drones ukrainiens.", "190"),
+        # 190: retaking a town (as en.recapture), the noun too
+        ("L'armée malienne a reconquis la ville de Kidal.", "190"),
+        ("La reconquête de Kidal par l'armée malienne a été annoncée mardi.", "190"),
+        # 190: armed fighters infiltrating a country
+        ("Des combattants du Hamas se sont infiltrés en Israël.", "190"),
+        # 170: spying on someone (as en.spy)
+        ("La Chine a espionné des diplomates européens.", "170"),
+        # 0831: abdicating (as en.abdicate)
+        ("Le roi des Pays-Bas a abdiqué en faveur de son fils.", "0831"),
+    ],
+)
+def test_military_and_leadership_acts_missing_before(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
