@@ -715,3 +715,21 @@ def test_days_of_an_act_are_the_act() -> None:
 )
 def test_military_and_leadership_acts_missing_before(text: str, cameo: str) -> None:
     assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Japon est opposé à la levée des sanctions contre la Corée du Nord.",
+        "Le Brésil est opposé à une intervention militaire au Venezuela.",
+    ],
+)
+def test_being_opposed_to_a_plan_is_the_subjects_rejection(text: str) -> None:
+    """« être opposé à » + a plan, a decision rejects (120), by the subject of the copula (no passive: the parser's
+    nsubj:pass is the one who rejects)."""
+    events = [e for e in code_text(text, lang="fr", published="2024-05-07").events if e.cameo == "120"]
+    assert events and events[0].source_code in ("JPN", "BRA")
+
+
+def test_forces_pitted_against_each_other_are_no_rejection() -> None:
+    assert "120" not in _codes("Les combats ont opposé l'armée aux rebelles près de Goma.")
