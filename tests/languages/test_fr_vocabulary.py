@@ -733,3 +733,20 @@ def test_being_opposed_to_a_plan_is_the_subjects_rejection(text: str) -> None:
 
 def test_forces_pitted_against_each_other_are_no_rejection() -> None:
     assert "120" not in _codes("Les combats ont opposé l'armée aux rebelles près de Goma.")
+
+
+def test_striking_a_ship_and_going_to_war_are_fighting() -> None:
+    assert {"190", "195"} & _codes("Des missiles houthis ont frappé un pétrolier grec en mer Rouge.")
+    assert "190" in _codes("La Turquie est entrée en guerre contre les milices kurdes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a attaqué le problème du chômage.",
+        "Le nouveau gouvernement a attaqué la corruption dans les douanes.",
+    ],
+)
+def test_tackling_a_problem_is_no_attack(text: str) -> None:
+    """« attaquer le problème, la corruption » tackles it (not_acts), as « combattre la corruption »."""
+    assert not {"190", "111", "138"} & _codes(text)
