@@ -750,3 +750,17 @@ def test_striking_a_ship_and_going_to_war_are_fighting() -> None:
 def test_tackling_a_problem_is_no_attack(text: str) -> None:
     """« attaquer le problème, la corruption » tackles it (not_acts), as « combattre la corruption »."""
     assert not {"190", "111", "138"} & _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Des blindés russes ont pilonné la ville de Bakhmout.", "RUSMIL"),
+        ("Des projectiles israéliens ont touché un hôpital de Gaza.", "ISRMIL"),
+        ("Une torpille nord-coréenne a coulé une corvette sud-coréenne.", "PRKMIL"),
+    ],
+)
+def test_armour_projectiles_and_warships_act_for_their_army(text: str, source: str) -> None:
+    """Weapons (language.toml `weapons`): armoured vehicles, projectiles, torpedoes, warships act for their side's army."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.source_code == source and e.cameo[:2] == "19" for e in events)
