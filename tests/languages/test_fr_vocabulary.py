@@ -764,3 +764,9 @@ def test_armour_projectiles_and_warships_act_for_their_army(text: str, source: s
     """Weapons (language.toml `weapons`): armoured vehicles, projectiles, torpedoes, warships act for their side's army."""
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert any(e.source_code == source and e.cameo[:2] == "19" for e in events)
+
+
+def test_recommending_a_ban_is_no_ban() -> None:
+    """« préconiser d'interdire » recommends (020, as recommander); the ban is not imposed (no 16x/17x)."""
+    codes = _codes("La Commission européenne préconise d'interdire les importations de gaz russe.")
+    assert "020" in codes and not any(c[:2] in ("16", "17") for c in codes)
