@@ -770,3 +770,8 @@ def test_recommending_a_ban_is_no_ban() -> None:
     """« préconiser d'interdire » recommends (020, as recommander); the ban is not imposed (no 16x/17x)."""
     codes = _codes("La Commission européenne préconise d'interdire les importations de gaz russe.")
     assert "020" in codes and not any(c[:2] in ("16", "17") for c in codes)
+
+
+def test_a_veto_against_a_resolution_stays_a_veto() -> None:
+    """« opposer son veto à une résolution » is a veto (129), not the plain rejection of « être opposé à » (120)."""
+    assert "129" in _codes("La Russie a opposé son veto à une résolution sur la Syrie.")
