@@ -695,3 +695,83 @@ def test_days_of_an_act_are_the_act() -> None:
     not a circumstance of another noun; after « après » it stays background."""
     assert "150" in _codes("La Russie a lancé lundi dix jours de manœuvres navales en mer Baltique.")
     assert "190" not in _codes("L'Inde et le Pakistan ont signé une trêve après trois jours de combats.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # 190: destroying a fleet or a squadron is fighting, not destroying property (1712)
+        ("La moitié de la flotte russe de la mer Noire a été détruite par des drones ukrainiens.", "190"),
+        # 190: retaking a town (as en.recapture), the noun too
+        ("L'armée malienne a reconquis la ville de Kidal.", "190"),
+        ("La reconquête de Kidal par l'armée malienne a été annoncée mardi.", "190"),
+        # 190: armed fighters infiltrating a country
+        ("Des combattants du Hamas se sont infiltrés en Israël.", "190"),
+        # 170: spying on someone (as en.spy)
+        ("La Chine a espionné des diplomates européens.", "170"),
+        # 0831: abdicating (as en.abdicate)
+        ("Le roi des Pays-Bas a abdiqué en faveur de son fils.", "0831"),
+    ],
+)
+def test_military_and_leadership_acts_missing_before(text: str, cameo: str) -> None:
+    assert cameo in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Japon est opposé à la levée des sanctions contre la Corée du Nord.",
+        "Le Brésil est opposé à une intervention militaire au Venezuela.",
+    ],
+)
+def test_being_opposed_to_a_plan_is_the_subjects_rejection(text: str) -> None:
+    """« être opposé à » + a plan, a decision rejects (120), by the subject of the copula (no passive: the parser's
+    nsubj:pass is the one who rejects)."""
+    events = [e for e in code_text(text, lang="fr", published="2024-05-07").events if e.cameo == "120"]
+    assert events and events[0].source_code in ("JPN", "BRA")
+
+
+def test_forces_pitted_against_each_other_are_no_rejection() -> None:
+    assert "120" not in _codes("Les combats ont opposé l'armée aux rebelles près de Goma.")
+
+
+def test_striking_a_ship_and_going_to_war_are_fighting() -> None:
+    assert {"190", "195"} & _codes("Des missiles houthis ont frappé un pétrolier grec en mer Rouge.")
+    assert "190" in _codes("La Turquie est entrée en guerre contre les milices kurdes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a attaqué le problème du chômage.",
+        "Le nouveau gouvernement a attaqué la corruption dans les douanes.",
+    ],
+)
+def test_tackling_a_problem_is_no_attack(text: str) -> None:
+    """« attaquer le problème, la corruption » tackles it (not_acts), as « combattre la corruption »."""
+    assert not {"190", "111", "138"} & _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Des blindés russes ont pilonné la ville de Bakhmout.", "RUSMIL"),
+        ("Des projectiles israéliens ont touché un hôpital de Gaza.", "ISRMIL"),
+        ("Une torpille nord-coréenne a coulé une corvette sud-coréenne.", "PRKMIL"),
+    ],
+)
+def test_armour_projectiles_and_warships_act_for_their_army(text: str, source: str) -> None:
+    """Weapons (language.toml `weapons`): armoured vehicles, projectiles, torpedoes, warships act for their side's army."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.source_code == source and e.cameo[:2] == "19" for e in events)
+
+
+def test_recommending_a_ban_is_no_ban() -> None:
+    """« préconiser d'interdire » recommends (020, as recommander); the ban is not imposed (no 16x/17x)."""
+    codes = _codes("La Commission européenne préconise d'interdire les importations de gaz russe.")
+    assert "020" in codes and not any(c[:2] in ("16", "17") for c in codes)
+
+
+def test_a_veto_against_a_resolution_stays_a_veto() -> None:
+    """« opposer son veto à une résolution » is a veto (129), not the plain rejection of « être opposé à » (120)."""
+    assert "129" in _codes("La Russie a opposé son veto à une résolution sur la Syrie.")
