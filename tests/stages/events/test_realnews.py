@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin import code_text, make_pipeline
+from tocsin import code_text, codebook, make_pipeline
 from tocsin.models import Article
 
 pytestmark = pytest.mark.slow
@@ -1997,3 +1997,12 @@ def test_policing_implies_nothing_across_borders() -> None:
     """Americans arrested in Iran: two countries named, so no police is implied."""
     events = [e for e in code_text("Three Americans were arrested in Iran on Friday.", lang="en").events if e.cameo == "173"]
     assert all(e.source_code is None for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(("text", "code"), [("UNESCO said on Friday that the site must remain a museum.", "IGOUNOEDU")])
+def test_an_organisation_coded_by_its_sector_is_no_news_source(text: str, code: str) -> None:
+    """UNESCO's code ends in the UN's education sector: it is the organisation, not a role of reporters or teachers,
+    so its statements are coded."""
+    events = code_text(text, lang="en").events
+    assert any(e.root == "01" and e.source_code == code for e in events), _dyads(events)
+    assert codebook.actor_roles(code) == []
