@@ -23,7 +23,16 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, government_body_words, leading_verbs
+from .dictionary import (
+    ActorDictionary,
+    Surface,
+    abroad_role_words,
+    domestic_role_words,
+    executive_head_words,
+    executive_words,
+    government_body_words,
+    leading_verbs,
+)
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -333,6 +342,8 @@ def _linked(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
     # noun in apposition to the name
     nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if head.dep_ in _QUALIFIERS and owner.i == root.i and actor.mention.roles and preposition_of(head) in _OWNER_OF - {""}:
+        return True  # "Sharif Zarifi, of the provincial council": a member of the body the name's complement names
     return head.dep_ in _QUALIFIERS and any(owner.i == n.i for n in nouns)
 
 
@@ -347,9 +358,12 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
         added: list[TokenActor] = []
         for sent in doc.sents:
             index = sent_index.get(offset + sent.start_char)
+            # a place is no one's actor, unless a role word made it one ("the Kandahar provincial council")
             in_sent = [
-                a for a in actors if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind not in ("place", "anonymous")
-            ]
+                a for a in actors
+                if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind != "anonymous"
+                and (a.mention.kind != "place" or a.mention.roles)
+            ]  # fmt: skip
             for a in in_sent:
                 _known_surnames(a.mention, known)
             for chain in _name_chains(sent, taken):
@@ -501,8 +515,12 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
+    titles: dict[str, str] = {}  # a person's name -> the title the article gave them
+    previous: TokenActor | None = None
     for actor in actors:
         mention = actor.mention
+        _title_of_person(actor, previous, titles, last_by_word)
+        previous = actor
         if mention.code is not None:
             for role in mention.roles:
                 # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
@@ -517,6 +535,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         country = (
             (_where(actor, actors) if mention.kind == "anonymous" else None)
             or (last_by_word.get(actor.role_word) if actor.role_word else None)
+            or (_executive_country(last_by_word) if actor.role_word in executive_words() else None)
             or (_where(actor, actors) if domestic else None)
             or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
             or last_by_role.get(role)
@@ -531,6 +550,31 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         elif role:
             mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
             mention.name = "country unknown"
+
+
+def _executive_country(last_by_word: dict[str, str]) -> str | None:
+    """The country of the president the article named last, for a bare "the administration"."""
+    return next((last_by_word[head] for head in sorted(executive_head_words()) if head in last_by_word), None)
+
+
+def _title_of_person(actor: TokenActor, previous: TokenActor | None, titles: dict[str, str], last_by_word: dict[str, str]) -> None:
+    """A person named again by name alone is the latest holder of the title the article gave them: "Turkish President
+    Erdoğan ... Macron spoke ... the president" is Macron when "French President Emmanuel Macron" opened the article.
+    The title is the first the article gives: the person's own role word, or that of the coded role just before the
+    name, of the same country ("United States President" "Donald Trump")."""
+    mention = actor.mention
+    if mention.kind != "person" or not mention.country or not mention.name:
+        return
+    word = actor.role_word
+    if word is None and previous is not None and previous.role_word and previous.mention.kind != "person":
+        ahead = previous.mention.sentence_index == mention.sentence_index and actor.start - 1 <= previous.end <= actor.start
+        if ahead and previous.mention.country == mention.country:
+            word = previous.role_word
+    if word is not None:
+        titles.setdefault(mention.name, word)  # the title that introduced them ("Trump's envoy" is no title of Trump's)
+    title = titles.get(mention.name)
+    if title is not None:
+        last_by_word[title] = mention.country
 
 
 # dependencies of a word that acts or undergoes in its clause (a subject or object), so is no mere location

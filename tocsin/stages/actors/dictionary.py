@@ -253,6 +253,20 @@ def government_body_words() -> frozenset[str]:
     return _role_links("government_bodies")
 
 
+@lru_cache(maxsize=1)
+def executive_words() -> frozenset[str]:
+    """Lemmas of role words naming the executive a president heads ("administration"), every language together
+    (``role_links.toml``): its country is that of the president the article named last."""
+    return _role_links("executive")
+
+
+@lru_cache(maxsize=1)
+def executive_head_words() -> frozenset[str]:
+    """Lemmas of the titles of who heads an executive ("president", « président »), every language together
+    (``role_links.toml``)."""
+    return _role_links("executive_heads")
+
+
 def _role_links(table: str) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
@@ -516,6 +530,8 @@ __all__ = [
     "Term",
     "abroad_role_words",
     "domestic_role_words",
+    "executive_head_words",
+    "executive_words",
     "government_body_words",
     "leading_verbs",
     "normalise",
