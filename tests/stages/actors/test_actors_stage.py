@@ -398,13 +398,17 @@ def test_actors_a_liberation_army_or_front_is_a_rebel_group(text: str, lang: str
     ("text", "lang"),
     [
         (
-            "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan. "
-            "Erdoğan left early. Later, Macron spoke to reporters. Critics said the president had conceded too much.",
+            (
+                "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan. "
+                "Erdoğan left early. Later, Macron spoke to reporters. Critics said the president had conceded too much."
+            ),
             "en",
         ),
         (
-            "Le président français Emmanuel Macron a reçu le président turc Recep Tayyip Erdoğan. Erdoğan est reparti "
-            "mardi. Macron a ensuite parlé aux journalistes. L'opposition reproche au président ses concessions.",
+            (
+                "Le président français Emmanuel Macron a reçu le président turc Recep Tayyip Erdoğan. Erdoğan est reparti "
+                "mardi. Macron a ensuite parlé aux journalistes. L'opposition reproche au président ses concessions."
+            ),
             "fr",
         ),
     ],
