@@ -445,3 +445,11 @@ def test_actors_bare_administration_is_the_latest_named_presidents() -> None:
     )
     mentions = _en_mentions(text, "en")
     assert ("administration", "USAGOV") in mentions, mentions
+
+
+def test_actors_title_between_a_nationality_word_and_a_name_is_the_persons() -> None:
+    """ "German Chancellor Olaf Scholz": the parser hangs "German" and "Chancellor" on the name; the title is the
+    person's, never a bare role of another country."""
+    text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan in Paris."
+    mentions = _en_mentions(text, "en")
+    assert not any(code and code.startswith("FRA") and "Chancellor" in word for word, code in mentions), mentions

@@ -166,6 +166,7 @@ class ExtractActors:
             out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
+            word = _role_word(doc, role)
             kept = [e for e in ents if _path_prep(doc, e, role) in _OWNER_OF]
             if kept and len(kept) < len(ents):
                 # "the Libyan ambassador to Greece", "US Ambassador to Germany Richard Grenell", "l'ambassadeur des
@@ -179,7 +180,6 @@ class ExtractActors:
                             posting.mention.kind = "place"  # where the official serves, not a party to the act
                         out.append(posting)
                 ents = kept
-            word = _role_word(doc, role)
             if ents:
                 for ent in ents:
                     actor = self._entity_actor(doc, ent, role, offset, index, date)
@@ -444,11 +444,13 @@ def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: 
     parses the name as the head and the title as its compound, so the name never climbs to it."""
     for role in roles:
         title = doc[_span_head(doc, role.start, role.end)]
-        if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name"):
+        if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name", "nmod"):
             continue
+        # an "nmod" title is one only right before the name ("German Chancellor Olaf Scholz", where the nationality
+        # word hangs on the name)
         person = next(
             (e for e in entities if e.start <= title.head.i < e.end and e.start >= role.end and e.start not in consumed
-             and any(s.entry.kind == "person" for s in e.surfaces)),
+             and any(s.entry.kind == "person" for s in e.surfaces) and (title.dep_ != "nmod" or e.start == role.end)),
             None,
         )  # fmt: skip
         if person is not None:
