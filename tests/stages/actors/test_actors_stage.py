@@ -453,3 +453,23 @@ def test_actors_title_between_a_nationality_word_and_a_name_is_the_persons() -> 
     text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan in Paris."
     mentions = _en_mentions(text, "en")
     assert not any(code and code.startswith("FRA") and "Chancellor" in word for word, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Kenyan police fought pro-Somali gunmen near Mandera.", "SOM"),
+        ("The militia drove a Chinese-built armoured truck into Bamako.", "CHN"),
+        ("Turkish-backed fighters entered the Syrian town of Afrin.", "TUR"),
+    ],
+)
+def test_actors_hyphenated_name_is_whom_a_thing_backs_not_an_actor(text: str, hidden: str) -> None:
+    """ "pro-Somali gunmen" are no Somalis, "a Chinese-built truck" is no Chinese actor, "Turkish-backed fighters" no
+    Turkish force: a name hyphenated into a modifier is whom a thing backs or comes from."""
+    mentions = _en_mentions(text, "en")
+    assert not any(code and code.startswith(hidden) for _, code in mentions), mentions
+
+
+def test_actors_hyphenated_leader_still_leads() -> None:
+    """ "the Saudi-led coalition": a participle of leading keeps the name."""
+    assert any(code == "SAU" for _, code in _en_mentions("The Saudi-led coalition struck the port of Hodeidah.", "en"))

@@ -31,6 +31,7 @@ from .dictionary import (
     executive_head_words,
     executive_words,
     government_body_words,
+    hyphen_prefixes,
     leading_verbs,
 )
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
@@ -131,7 +132,7 @@ class ExtractActors:
 
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
-        entities = [m for m in matches if m.kind == "entity"]
+        entities = [m for m in matches if m.kind == "entity" and not _hyphen_modifier(doc, m)]
         roles = [m for m in matches if m.kind in ("role", "anonymous")]
         token_owner: dict[int, Match] = {}
         for m in roles:
@@ -437,6 +438,26 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
             else m
             for m in _matches_for(doc, matcher)
         ]
+
+
+def _joined(left: Any, right: Any) -> bool:
+    """Two tokens written together with no space between them."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _hyphen_modifier(doc: Any, ent: Match) -> bool:
+    """A name or nationality word hyphenated into a modifier says whom a thing backs, opposes or comes from, and is
+    no actor: "pro-Russian separatists", "anti-American protests", "a US-built vehicle", "Iranian-backed militias"
+    (but "the Saudi-led coalition" names who leads it)."""
+    if ent.start >= 2 and doc[ent.start - 1].text == "-":
+        prefix = doc[ent.start - 2]
+        if _joined(prefix, doc[ent.start - 1]) and _joined(doc[ent.start - 1], doc[ent.start]) and prefix.lower_ in hyphen_prefixes():
+            return True
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-":
+        return False
+    last, hyphen, word = doc[ent.end - 1], doc[ent.end], doc[ent.end + 1]
+    participle = word.tag_ == "VBN" or "Part" in word.morph.get("VerbForm")
+    return _joined(last, hyphen) and _joined(hyphen, word) and participle and word.lemma_.lower() not in leading_verbs()
 
 
 def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: dict[int, list[Match]], consumed: set[int]) -> None:

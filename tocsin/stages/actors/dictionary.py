@@ -267,6 +267,13 @@ def executive_head_words() -> frozenset[str]:
     return _role_links("executive_heads")
 
 
+@lru_cache(maxsize=1)
+def hyphen_prefixes() -> frozenset[str]:
+    """Prefixes ("pro", "anti") that, joined by a hyphen to a nationality word or name, make it whom a group supports
+    or opposes, every language together (``role_links.toml``)."""
+    return _role_links("hyphen_prefixes")
+
+
 def _role_links(table: str) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
@@ -533,6 +540,7 @@ __all__ = [
     "executive_head_words",
     "executive_words",
     "government_body_words",
+    "hyphen_prefixes",
     "leading_verbs",
     "normalise",
     "role_codes",
