@@ -473,3 +473,16 @@ def test_actors_hyphenated_name_is_whom_a_thing_backs_not_an_actor(text: str, hi
 def test_actors_hyphenated_leader_still_leads() -> None:
     """ "the Saudi-led coalition": a participle of leading keeps the name."""
     assert any(code == "SAU" for _, code in _en_mentions("The Saudi-led coalition struck the port of Hodeidah.", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Two Belgian police officers were convicted on Monday. The officers will appeal.", "en", ("officers", "BELCOP")),
+        ("Des forces de sécurité maliennes ont dispersé la foule. Les forces ont ensuite quitté la place.", "fr", ("forces", "MLICOP")),
+    ],
+)
+def test_actors_head_of_a_role_phrase_alone_is_that_phrases_role(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "police officers ... the officers": the head word of a role phrase, named again alone, is the same actor (police,
+    not an army's officers)."""
+    assert actor in _en_mentions(text, lang)

@@ -68,6 +68,9 @@ class TokenActor:
     role_word: str | None = None
     #: the dependency label of its head word ("nsubj" for a subject)
     dep: str = ""
+    #: the lemma of the head word of a role phrase ("officer" for "police officers", « force » for « forces de
+    #: sécurité »), None without one
+    role_head: str | None = None
     #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
     dateline: bool = False
 
@@ -186,6 +189,7 @@ class ExtractActors:
                     actor = self._entity_actor(doc, ent, role, offset, index, date)
                     if role.role in actor.mention.roles:  # not "le gang Taliban", whose code the group's name made
                         actor.role_word = word
+                        actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
             else:
                 head = _span_head(doc, role.start, role.end)
@@ -538,6 +542,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
+    by_head: dict[str, tuple[str, str]] = {}  # the last word of a role phrase -> its country and role
     titles: dict[str, str] = {}  # a person's name -> the title the article gave them
     previous: TokenActor | None = None
     for actor in actors:
@@ -552,6 +557,13 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
                     last_by_role[role] = mention.country
             if actor.role_word and mention.country:
                 last_by_word[actor.role_word] = mention.country
+                if actor.role_head and actor.role_head != actor.role_word and mention.roles:
+                    # "two French police officers ... the officers": the phrase's head word, later alone, is the same
+                    by_head[actor.role_head] = (mention.country, mention.roles[0])
+            continue
+        if actor.role_word in by_head and actor.role_word not in last_by_word:
+            mention.country, role = by_head[actor.role_word]
+            mention.code, mention.roles, mention.name = mention.country + role, [role], "inferred from context"
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
