@@ -486,3 +486,9 @@ def test_actors_head_of_a_role_phrase_alone_is_that_phrases_role(text: str, lang
     """ "police officers ... the officers": the head word of a role phrase, named again alone, is the same actor (police,
     not an army's officers)."""
     assert actor in _en_mentions(text, lang)
+
+
+def test_actors_majority_leader_is_a_legislator() -> None:
+    """ "the Senate Minority Leader" leads a party in a chamber: a legislator (LEG), not a government leader."""
+    mentions = _en_mentions("In Washington, the Senate Minority Leader criticised the bill.", "en")
+    assert not any(code and code.endswith("GOV") for _, code in mentions) and any(code == "USALEG" for _, code in mentions), mentions
