@@ -561,7 +561,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
                     # "two French police officers ... the officers": the phrase's head word, later alone, is the same
                     by_head[actor.role_head] = (mention.country, mention.roles[0])
             continue
-        if actor.role_word in by_head and actor.role_word not in last_by_word:
+        # only where the phrase changes the role: "prime minister ... the energy minister" keeps the usual chain
+        if actor.role_word in by_head and actor.role_word not in last_by_word and by_head[actor.role_word][1] not in mention.roles:
             mention.country, role = by_head[actor.role_word]
             mention.code, mention.roles, mention.name = mention.country + role, [role], "inferred from context"
             continue
