@@ -378,3 +378,117 @@ def test_actors_an_international_body_lends_no_country_to_a_bare_role() -> None:
     )
     codes = {text_: code for text_, code, _ in _mentions(text, published="2024-05-06")}
     assert codes.get("Sénat") and not codes["Sénat"].startswith("IGO"), codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Government planes bombed a camp of the Karen Liberation Army in Myanmar.", "en", ("Liberation Army", "MMRREB")),
+        ("Des avions ont bombardé un camp de l'armée de libération karen, en Birmanie.", "fr", ("armée de libération", "MMRREB")),
+        ("Le front de libération a revendiqué l'attaque contre l'armée malienne au Mali.", "fr", ("front de libération", "MLIREB")),
+    ],
+)
+def test_actors_a_liberation_army_or_front_is_a_rebel_group(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """An army or front "of liberation" fights the government of its country: rebels, not the country's army."""
+    mentions = _en_mentions(text, lang)
+    assert any(word.startswith(actor[0]) and code == actor[1] for word, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            (
+                "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan. "
+                "Erdoğan left early. Later, Macron spoke to reporters. Critics said the president had conceded too much."
+            ),
+            "en",
+        ),
+        (
+            (
+                "Le président français Emmanuel Macron a reçu le président turc Recep Tayyip Erdoğan. Erdoğan est reparti "
+                "mardi. Macron a ensuite parlé aux journalistes. L'opposition reproche au président ses concessions."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_actors_bare_title_is_the_latest_named_holder_of_that_title(text: str, lang: str) -> None:
+    """ "the president" is the president the article named last, even by name alone: naming Macron again after
+    Erdoğan makes a later bare "the president" France's."""
+    mentions = _en_mentions(text, lang)
+    bare = [code for word, code in mentions if word and word.lower() in ("president", "président")]
+    assert bare and bare[-1] == "FRAGOV", mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surname", "code"),
+    [
+        ("Ahmad Zarifi, of the Kandahar provincial council, visited the site. Zarifi said the toll was rising.", "en", "Zarifi", "AFGGOV"),
+        ("Brian Keller, of the Kenyan defence ministry, spoke on Monday. Keller denied the report.", "en", "Keller", "KENMIL"),
+    ],
+)  # fmt: skip
+def test_actors_name_of_a_body_is_that_bodys_member(text: str, lang: str, surname: str, code: str) -> None:
+    """ "Name, of the provincial council": the unknown person belongs to the body the "of" phrase names, and is that
+    actor when named again."""
+    article = next(ParseText().pipe([Article(text=text, lang=lang, published="2024-05-06")]))
+    article = ExtractActors()(article)
+    later = [m for m in article.mentions if m.text == surname and m.sentence_index == 1]
+    assert later and later[0].code == code, [(m.text, m.code, m.sentence_index) for m in article.mentions]
+
+
+def test_actors_bare_administration_is_the_latest_named_presidents() -> None:
+    """ "the administration" is the executive of the president named last, not of the last government of any kind."""
+    text = (
+        "President Joe Biden spoke with Prime Minister Narendra Modi on Monday. Modi thanked Biden for the vaccines. "
+        "Critics said the administration had acted too late."
+    )
+    mentions = _en_mentions(text, "en")
+    assert ("administration", "USAGOV") in mentions, mentions
+
+
+def test_actors_title_between_a_nationality_word_and_a_name_is_the_persons() -> None:
+    """ "German Chancellor Olaf Scholz": the parser hangs "German" and "Chancellor" on the name; the title is the
+    person's, never a bare role of another country."""
+    text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdoğan in Paris."
+    mentions = _en_mentions(text, "en")
+    assert not any(code and code.startswith("FRA") and "Chancellor" in word for word, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Kenyan police fought pro-Somali gunmen near Mandera.", "SOM"),
+        ("The militia drove a Chinese-built armoured truck into Bamako.", "CHN"),
+        ("Turkish-backed fighters entered the Syrian town of Afrin.", "TUR"),
+    ],
+)
+def test_actors_hyphenated_name_is_whom_a_thing_backs_not_an_actor(text: str, hidden: str) -> None:
+    """ "pro-Somali gunmen" are no Somalis, "a Chinese-built truck" is no Chinese actor, "Turkish-backed fighters" no
+    Turkish force: a name hyphenated into a modifier is whom a thing backs or comes from."""
+    mentions = _en_mentions(text, "en")
+    assert not any(code and code.startswith(hidden) for _, code in mentions), mentions
+
+
+def test_actors_hyphenated_leader_still_leads() -> None:
+    """ "the Saudi-led coalition": a participle of leading keeps the name."""
+    assert any(code == "SAU" for _, code in _en_mentions("The Saudi-led coalition struck the port of Hodeidah.", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Two Belgian police officers were convicted on Monday. The officers will appeal.", "en", ("officers", "BELCOP")),
+        ("Des forces de sécurité maliennes ont dispersé la foule. Les forces ont ensuite quitté la place.", "fr", ("forces", "MLICOP")),
+    ],
+)
+def test_actors_head_of_a_role_phrase_alone_is_that_phrases_role(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "police officers ... the officers": the head word of a role phrase, named again alone, is the same actor (police,
+    not an army's officers)."""
+    assert actor in _en_mentions(text, lang)
+
+
+def test_actors_majority_leader_is_a_legislator() -> None:
+    """ "the Senate Minority Leader" leads a party in a chamber: a legislator (LEG), not a government leader."""
+    mentions = _en_mentions("In Washington, the Senate Minority Leader criticised the bill.", "en")
+    assert not any(code and code.endswith("GOV") for _, code in mentions) and any(code == "USALEG" for _, code in mentions), mentions

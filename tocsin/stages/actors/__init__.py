@@ -23,7 +23,17 @@ from ...codebook import actor_principal, actor_roles
 from ...errors import ConfigError, Errors
 from ...languages import resource_words
 from ...models import ActorMention, Article
-from .dictionary import ActorDictionary, Surface, abroad_role_words, domestic_role_words, government_body_words, leading_verbs
+from .dictionary import (
+    ActorDictionary,
+    Surface,
+    abroad_role_words,
+    domestic_role_words,
+    executive_head_words,
+    executive_words,
+    government_body_words,
+    hyphen_prefixes,
+    leading_verbs,
+)
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
 _SUBJECT_DEPS = {"nsubj", "obl:agent", "appos", "csubj"}
@@ -58,6 +68,9 @@ class TokenActor:
     role_word: str | None = None
     #: the dependency label of its head word ("nsubj" for a subject)
     dep: str = ""
+    #: the lemma of the head word of a role phrase ("officer" for "police officers", « force » for « forces de
+    #: sécurité »), None without one
+    role_head: str | None = None
     #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
     dateline: bool = False
 
@@ -122,7 +135,7 @@ class ExtractActors:
 
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
-        entities = [m for m in matches if m.kind == "entity"]
+        entities = [m for m in matches if m.kind == "entity" and not _hyphen_modifier(doc, m)]
         roles = [m for m in matches if m.kind in ("role", "anonymous")]
         token_owner: dict[int, Match] = {}
         for m in roles:
@@ -157,6 +170,7 @@ class ExtractActors:
             out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
+            word = _role_word(doc, role)
             kept = [e for e in ents if _path_prep(doc, e, role) in _OWNER_OF]
             if kept and len(kept) < len(ents):
                 # "the Libyan ambassador to Greece", "US Ambassador to Germany Richard Grenell", "l'ambassadeur des
@@ -170,12 +184,12 @@ class ExtractActors:
                             posting.mention.kind = "place"  # where the official serves, not a party to the act
                         out.append(posting)
                 ents = kept
-            word = _role_word(doc, role)
             if ents:
                 for ent in ents:
                     actor = self._entity_actor(doc, ent, role, offset, index, date)
                     if role.role in actor.mention.roles:  # not "le gang Taliban", whose code the group's name made
                         actor.role_word = word
+                        actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
             else:
                 head = _span_head(doc, role.start, role.end)
@@ -333,6 +347,8 @@ def _linked(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
     # noun in apposition to the name
     nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if head.dep_ in _QUALIFIERS and owner.i == root.i and actor.mention.roles and preposition_of(head) in _OWNER_OF - {""}:
+        return True  # "Sharif Zarifi, of the provincial council": a member of the body the name's complement names
     return head.dep_ in _QUALIFIERS and any(owner.i == n.i for n in nouns)
 
 
@@ -347,9 +363,12 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
         added: list[TokenActor] = []
         for sent in doc.sents:
             index = sent_index.get(offset + sent.start_char)
+            # a place is no one's actor, unless a role word made it one ("the Kandahar provincial council")
             in_sent = [
-                a for a in actors if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind not in ("place", "anonymous")
-            ]
+                a for a in actors
+                if sent.start <= a.start < sent.end and a.mention.code and a.mention.kind != "anonymous"
+                and (a.mention.kind != "place" or a.mention.roles)
+            ]  # fmt: skip
             for a in in_sent:
                 _known_surnames(a.mention, known)
             for chain in _name_chains(sent, taken):
@@ -425,16 +444,38 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
         ]
 
 
+def _joined(left: Any, right: Any) -> bool:
+    """Two tokens written together with no space between them."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _hyphen_modifier(doc: Any, ent: Match) -> bool:
+    """A name or nationality word hyphenated into a modifier says whom a thing backs, opposes or comes from, and is
+    no actor: "pro-Russian separatists", "anti-American protests", "a US-built vehicle", "Iranian-backed militias"
+    (but "the Saudi-led coalition" names who leads it)."""
+    if ent.start >= 2 and doc[ent.start - 1].text == "-":
+        prefix = doc[ent.start - 2]
+        if _joined(prefix, doc[ent.start - 1]) and _joined(doc[ent.start - 1], doc[ent.start]) and prefix.lower_ in hyphen_prefixes():
+            return True
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-":
+        return False
+    last, hyphen, word = doc[ent.end - 1], doc[ent.end], doc[ent.end + 1]
+    participle = word.tag_ == "VBN" or "Part" in word.morph.get("VerbForm")
+    return _joined(last, hyphen) and _joined(hyphen, word) and participle and word.lemma_.lower() not in leading_verbs()
+
+
 def _join_titles(doc: Any, roles: list[Match], entities: list[Match], attached: dict[int, list[Match]], consumed: set[int]) -> None:
     """A title before a person's name ("President Trump's trip", "Senator Lindsey Graham") is that person's: English
     parses the name as the head and the title as its compound, so the name never climbs to it."""
     for role in roles:
         title = doc[_span_head(doc, role.start, role.end)]
-        if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name"):
+        if role.start in attached or title.dep_ not in ("compound", "flat", "flat:name", "nmod"):
             continue
+        # an "nmod" title is one only right before the name ("German Chancellor Olaf Scholz", where the nationality
+        # word hangs on the name)
         person = next(
             (e for e in entities if e.start <= title.head.i < e.end and e.start >= role.end and e.start not in consumed
-             and any(s.entry.kind == "person" for s in e.surfaces)),
+             and any(s.entry.kind == "person" for s in e.surfaces) and (title.dep_ != "nmod" or e.start == role.end)),
             None,
         )  # fmt: skip
         if person is not None:
@@ -501,8 +542,13 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     dominant = counts.most_common(1)[0][0] if counts else None
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
+    by_head: dict[str, tuple[str, str]] = {}  # the last word of a role phrase -> its country and role
+    titles: dict[str, str] = {}  # a person's name -> the title the article gave them
+    previous: TokenActor | None = None
     for actor in actors:
         mention = actor.mention
+        _title_of_person(actor, previous, titles, last_by_word)
+        previous = actor
         if mention.code is not None:
             for role in mention.roles:
                 # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
@@ -511,12 +557,21 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
                     last_by_role[role] = mention.country
             if actor.role_word and mention.country:
                 last_by_word[actor.role_word] = mention.country
+                if actor.role_head and actor.role_head != actor.role_word and mention.roles:
+                    # "two French police officers ... the officers": the phrase's head word, later alone, is the same
+                    by_head[actor.role_head] = (mention.country, mention.roles[0])
+            continue
+        # only where the phrase changes the role: "prime minister ... the energy minister" keeps the usual chain
+        if actor.role_word in by_head and actor.role_word not in last_by_word and by_head[actor.role_word][1] not in mention.roles:
+            mention.country, role = by_head[actor.role_word]
+            mention.code, mention.roles, mention.name = mention.country + role, [role], "inferred from context"
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
         country = (
             (_where(actor, actors) if mention.kind == "anonymous" else None)
             or (last_by_word.get(actor.role_word) if actor.role_word else None)
+            or (_executive_country(last_by_word) if actor.role_word in executive_words() else None)
             or (_where(actor, actors) if domestic else None)
             or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
             or last_by_role.get(role)
@@ -531,6 +586,31 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         elif role:
             mention.code = "---" + role  # a role of unknown country, as CAMEO writes it ("the government": ---GOV)
             mention.name = "country unknown"
+
+
+def _executive_country(last_by_word: dict[str, str]) -> str | None:
+    """The country of the president the article named last, for a bare "the administration"."""
+    return next((last_by_word[head] for head in sorted(executive_head_words()) if head in last_by_word), None)
+
+
+def _title_of_person(actor: TokenActor, previous: TokenActor | None, titles: dict[str, str], last_by_word: dict[str, str]) -> None:
+    """A person named again by name alone is the latest holder of the title the article gave them: "Turkish President
+    Erdoğan ... Macron spoke ... the president" is Macron when "French President Emmanuel Macron" opened the article.
+    The title is the first the article gives: the person's own role word, or that of the coded role just before the
+    name, of the same country ("United States President" "Donald Trump")."""
+    mention = actor.mention
+    if mention.kind != "person" or not mention.country or not mention.name:
+        return
+    word = actor.role_word
+    if word is None and previous is not None and previous.role_word and previous.mention.kind != "person":
+        ahead = previous.mention.sentence_index == mention.sentence_index and actor.start - 1 <= previous.end <= actor.start
+        if ahead and previous.mention.country == mention.country:
+            word = previous.role_word
+    if word is not None:
+        titles.setdefault(mention.name, word)  # the title that introduced them ("Trump's envoy" is no title of Trump's)
+    title = titles.get(mention.name)
+    if title is not None:
+        last_by_word[title] = mention.country
 
 
 # dependencies of a word that acts or undergoes in its clause (a subject or object), so is no mere location

@@ -253,6 +253,27 @@ def government_body_words() -> frozenset[str]:
     return _role_links("government_bodies")
 
 
+@lru_cache(maxsize=1)
+def executive_words() -> frozenset[str]:
+    """Lemmas of role words naming the executive a president heads ("administration"), every language together
+    (``role_links.toml``): its country is that of the president the article named last."""
+    return _role_links("executive")
+
+
+@lru_cache(maxsize=1)
+def executive_head_words() -> frozenset[str]:
+    """Lemmas of the titles of who heads an executive ("president", « président »), every language together
+    (``role_links.toml``)."""
+    return _role_links("executive_heads")
+
+
+@lru_cache(maxsize=1)
+def hyphen_prefixes() -> frozenset[str]:
+    """Prefixes ("pro", "anti") that, joined by a hyphen to a nationality word or name, make it whom a group supports
+    or opposes, every language together (``role_links.toml``)."""
+    return _role_links("hyphen_prefixes")
+
+
 def _role_links(table: str) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
@@ -516,7 +537,10 @@ __all__ = [
     "Term",
     "abroad_role_words",
     "domestic_role_words",
+    "executive_head_words",
+    "executive_words",
     "government_body_words",
+    "hyphen_prefixes",
     "leading_verbs",
     "normalise",
     "role_codes",
