@@ -207,7 +207,7 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             return doers, "object"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
-    if targets and all(t.mention.code in own for t in targets):
+    if targets and all(t.mention.code in own and _possessed(t, tok.doc) for t in targets):
         # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; look further
         others, how = finder.verb_targets(tok, exclude=exclude | {id(t) for t in targets}, clause_subject=clause_subject)
         targets, target_how = (others, how) if others else (targets, target_how)
@@ -227,6 +227,11 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _possessed(actor: TokenActor, doc: Any) -> bool:
+    """The actor's phrase has a possessive determiner: "his cabinet", « son gouvernement » (its owner's own body)."""
+    return any(c.dep_ in ("poss", "nmod:poss") or "Yes" in c.morph.get("Poss") for c in doc[actor.head].children)
 
 
 # intending, consulting, cooperating, yielding: acts whose object may name a partner "with" whom they are done
