@@ -2006,3 +2006,29 @@ def test_an_organisation_coded_by_its_sector_is_no_news_source(text: str, code: 
     events = code_text(text, lang="en").events
     assert any(e.root == "01" and e.source_code == code for e in events), _dyads(events)
     assert codebook.actor_roles(code) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Taliban said they had attacked the police post.", "en"),
+        ("Les talibans ont affirmé avoir mené l'attaque contre le poste de police.", "fr"),
+    ],
+)
+def test_an_armed_group_saying_it_did_an_attack_claims_it(text: str, lang: str) -> None:
+    """An armed group reporting its own done attack claims responsibility (CAMEO 015); in 2019 the Taliban were rebels."""
+    events = code_text(text, lang=lang, published="2019-06-01").events
+    assert [e.cameo for e in events if e.source_code == "AFGREBTAL"] == ["015"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army said it had struck Hamas positions in Gaza.",  # a state's forces report their strikes
+        "Taliban fighters attacked a police post on Thursday, officials said.",  # someone else reports
+        "The Taliban said they would attack the police post.",  # a threat, not a claim
+    ],
+)
+def test_no_claim_without_an_armed_group_reporting_its_own_done_act(text: str) -> None:
+    events = code_text(text, lang="en", published="2019-06-01").events
+    assert events and not any(e.cameo == "015" for e in events), _dyads(events)

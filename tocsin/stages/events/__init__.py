@@ -29,6 +29,7 @@ from .confidence import calibrated, features
 from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_ACTS, _PARTNERED_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Draft
 from .drafting import (
     _act_verb,
+    _claimed_by_doer,
     _counted_object,
     _implied_sides,
     _natural_cause,
@@ -399,6 +400,8 @@ class CodeEvents:
         start, end = _span(trigger, pattern)
         rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
         code = pattern.cameo
+        if _claimed_by_doer(trigger, code, sources, finder, cues):
+            code, rule = "015", rule + "+claim"  # "the Houthis said they had carried out the attack"
         weapon = _weapon_subject(tok, cues) if trigger.kind == "verb" else None
         if code == "190" and weapon is not None and weapon.lemma_.lower() in cues.aerial_weapons:
             code = "195"  # "des drones ont frappé", "missiles hit": an attack from the air

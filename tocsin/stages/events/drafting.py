@@ -468,6 +468,25 @@ def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> 
     return [implied(doc[tok.i : tok.i + 1], "CVL")], ([implied(against, "GOV")] if against is not None else [])
 
 
+def _claimed_by_doer(trigger: Trigger, code: str, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> bool:
+    """An armed group saying it did an act of force that is done: a claim of responsibility (CAMEO 015), "the Houthis
+    said they had carried out the attack", « les talibans ont affirmé avoir mené l'attaque ». A state's forces reporting
+    their own strikes keep the strike."""
+    if code[:2] not in _FORCE_ROOTS or not sources or not all("REB" in a.mention.roles for a in sources):
+        return False
+    verb = trigger.token if trigger.kind == "verb" else _governing_verb(trigger.token)
+    if verb is None or verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_.lower() not in cues.speech:
+        return False
+    done = "Past" in verb.morph.get("Tense") or any(
+        c.dep_.startswith("aux") and c.lemma_.lower() in ("have", "avoir") for c in verb.children
+    )
+    if not done:
+        return False
+    own = verb.dep_ == "xcomp" or any(c.dep_ in SUBJECT and c.pos_ == "PRON" for c in verb.children)
+    speakers, _how = finder.verb_source(verb.head)  # "it", "they", « avoir mené »: the speakers themselves
+    return own and bool(speakers) and {a.mention.code for a in speakers} == {a.mention.code for a in sources}
+
+
 # Arresting (173) and controlling a crowd (175): acts of a state's police on its people, whichever side is not named
 _POLICING = frozenset({"173", "175"})
 _STATE_ROLES = frozenset({"COP", "GOV", "MIL", "JUD", "SPY"})
