@@ -129,3 +129,20 @@ def test_dont_meaning_including_opens_no_relative_clause() -> None:
     """« les soldats, dont des officiers, ... » counts who is among them: the sentence's verb stays its act."""
     events = code_text("De nombreux soldats, dont des officiers, avaient été mobilisés dans la ville.", lang="fr").events
     assert any(e.root == "15" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        (
+            "Le président français a évoqué avec son homologue le sort du président malien, placé en résidence surveillée depuis le coup d'État.",
+            "fr",
+            "17",
+        ),
+        ("Casualty figures, provided by hospital officials to reporters, exceeded 300.", "en", "07"),
+    ],
+)
+def test_participle_set_off_by_a_comma_describes_its_noun(text: str, lang: str, root: str) -> None:
+    """A past participle after a comma describes the noun before it (a state, a source of figures), whatever the noun."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == root for e in events), _dyads(events)

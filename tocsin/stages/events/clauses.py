@@ -313,6 +313,11 @@ def _opened_by_relative(verb: Any) -> bool:
     return False
 
 
+def _apposed(verb: Any) -> bool:
+    """A participle set off by a comma after the noun it describes (« le président, placé en résidence surveillée »)."""
+    return verb.i > verb.sent.start and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i
+
+
 def _news_after_occurrence(head: Any, cues: Any) -> bool:
     """A verb of happening whose subject stands for an act told before: a pronoun or a decision noun ("This comes after
     Russia launched ...", "The move comes after the EU sanctioned Iran", « Cette décision intervient après que ... »):
@@ -357,11 +362,12 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     ):
         return "purpose: not an act"  # "attacked ships to force Israel", « afin de contraindre Israël »
     if (
-        verb.dep_ == "acl" and verb.head.i in actor_tokens and not auxiliaries
+        verb.dep_ == "acl" and (verb.head.i in actor_tokens or _apposed(verb)) and not auxiliaries
         and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     ):  # fmt: skip
         # "les forces appuyées par l'Iran", "rebels backed by Iran": a participle that describes an actor; one that
-        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN")
+        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN"), unless set off by a
+        # comma (« le sort du président, placé en résidence surveillée depuis le putsch »)
         return "participle describing an actor: background"
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)  # "the deadline was not met"
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj") or (passive and c.dep_ in PASSIVE_SUBJECT)}
