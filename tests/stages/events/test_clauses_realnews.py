@@ -146,3 +146,22 @@ def test_participle_set_off_by_a_comma_describes_its_noun(text: str, lang: str, 
     """A past participle after a comma describes the noun before it (a state, a source of figures), whatever the noun."""
     events = code_text(text, lang=lang).events
     assert not any(e.root == root for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun"),
+    [
+        ("Free elections were one of the four demands of the strikers.", "en", "demands"),
+        ("La libération des détenus est l'une des quatre exigences des rebelles.", "fr", "exigences"),
+    ],
+)
+def test_one_of_several_counted_acts_is_an_item_of_a_list(text: str, lang: str, noun: str) -> None:
+    """ "one of the four demands": an item of a list told before, a summary, not a new act."""
+    events = code_text(text, lang=lang).events
+    assert not any(noun in e.trigger for e in events), _dyads(events)
+
+
+def test_relative_clause_opened_by_a_preposition_is_background() -> None:
+    """ "the war, in which the army has killed thousands": the relative clause describes the war."""
+    events = code_text("The war, in which the army has killed thousands of civilians, entered its third year.", lang="en").events
+    assert not any(e.root == "19" for e in events), _dyads(events)

@@ -342,7 +342,10 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
     if verb.dep_ in ("relcl", "acl:relcl"):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-        relative = any(_is_relative(c) for c in verb.children) or any(_is_relative(g) for c in subjects for g in c.children)
+        governed = [g for c in verb.children if c.dep_ == "prep" for g in c.children]  # "in which the army has killed"
+        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(
+            _is_relative(g) for c in subjects for g in c.children
+        )
         own_subject = any(not _is_relative(c) for c in subjects)
         # "whose expulsion was demanded", « dont le départ était exigé »: the subject's possessor is the relative pronoun;
         # "la police de Jéricho a saisi" is a main clause misparsed as a relative clause
@@ -384,9 +387,10 @@ def _counted(token: Any, cues: Any) -> bool:
         head = head.head  # English: "dozens of strikes" hangs "strikes" on "of"
     if head.i != token.i and head.lemma_.lower() in cues.quantity:
         return True
-    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children) and any(
-        c.lower_ in cues.background for c in token.subtree
-    )
+    numbered = any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children)
+    if numbered and head.i != token.i and head.i < token.i and (head.like_num or head.lower_ in _SINGLE):
+        return True  # "one of the five demands", « l'une des cinq revendications »: an item of a list told before
+    return numbered and any(c.lower_ in cues.background for c in token.subtree)
 
 
 def _adjunct(token: Any, cues: Any) -> bool:
