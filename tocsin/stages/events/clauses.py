@@ -343,9 +343,7 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     if verb.dep_ in ("relcl", "acl:relcl"):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         governed = [g for c in verb.children if c.dep_ == "prep" for g in c.children]  # "in which the army has killed"
-        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(
-            _is_relative(g) for c in subjects for g in c.children
-        )
+        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(_is_relative(g) for c in subjects for g in c.children)
         own_subject = any(not _is_relative(c) for c in subjects)
         # "whose expulsion was demanded", « dont le départ était exigé »: the subject's possessor is the relative pronoun;
         # "la police de Jéricho a saisi" is a main clause misparsed as a relative clause
@@ -353,9 +351,9 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
             return "relative clause: background"
     elif _opened_by_relative(verb):
         return "relative clause: background"
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
-        if not _news_after_occurrence(verb.head, cues):
-            return "background clause"
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
+    if marked and not _news_after_occurrence(verb.head, cues):
+        return "background clause"  # "since it was recaptured"; not "The move comes after the EU sanctioned Iran"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
