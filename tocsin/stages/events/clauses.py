@@ -315,7 +315,7 @@ def _opened_by_relative(verb: Any) -> bool:
 
 def _apposed(verb: Any) -> bool:
     """A participle set off by a comma after the noun it describes (« le président, placé en résidence surveillée »)."""
-    return verb.i > verb.sent.start and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i
+    return bool(verb.i > verb.sent.start and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i)
 
 
 def _news_after_occurrence(head: Any, cues: Any) -> bool:
