@@ -165,3 +165,15 @@ def test_relative_clause_opened_by_a_preposition_is_background() -> None:
     """ "the war, in which the army has killed thousands": the relative clause describes the war."""
     events = code_text("The war, in which the army has killed thousands of civilians, entered its third year.", lang="en").events
     assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les civils ont fui vers la frontière après avoir répondu à un appel des rebelles.", "fr"),
+    ],
+)
+def test_event_noun_in_a_nonfinite_clause_of_time_is_background(text: str, lang: str) -> None:
+    """ "after responding to an appeal", « après avoir répondu à un appel »: the appeal is background to the flight."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "02" for e in events), _dyads(events)

@@ -419,7 +419,14 @@ def _in_background(token: Any, cues: Any) -> bool:
     for tok in doc[start : token.i]:
         if tok.lower_ in cues.background:
             return True
-    return False
+    # « après avoir répondu à un appel des rebelles »: the noun completes the verb of a clause of time
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return bool(
+        verb is not None
+        and verb.dep_ in ("advcl", "obl", "obl:mod")
+        and "Fin" not in verb.morph.get("VerbForm")
+        and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
+    )
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
