@@ -84,3 +84,96 @@ def test_french_gerund_counting_victims_is_the_toll_of_the_act() -> None:
     """« , tuant cinq civils » after a bombing is its toll, as in English."""
     events = code_text("L'armée a bombardé le village, tuant cinq civils.", lang="fr").events
     assert len([e for e in events if e.root == "19"]) == 1, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The move comes after the European Union sanctioned Iran last month.", "en"),
+        ("Cette décision intervient après que l'Union européenne a sanctionné l'Iran.", "fr"),
+    ],
+)
+def test_clause_of_time_after_a_decision_that_happens_is_the_news(text: str, lang: str) -> None:
+    """ "The move comes after X did Y": the subject stands for an act told before, the clause of time is the news."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "16" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The embassy, whose closure had been demanded by the junta, reopened on Monday.", "en"),
+        ("L'ambassade, dont la fermeture avait été exigée par la junte, a rouvert lundi.", "fr"),
+    ],
+)
+def test_relative_clause_through_its_subjects_possessor_is_background(text: str, lang: str) -> None:
+    """ "whose closure had been demanded", « dont la fermeture avait été exigée »: a relative clause describes its noun."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "10" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les factions fidèles à la Russie, qui appuie les rebelles et ne reconnaît pas l'Ukraine, ont multiplié les attaques.", "fr"),
+    ],
+)
+def test_second_verb_of_a_relative_clause_taken_as_the_main_verb_is_background(text: str, lang: str) -> None:
+    """The parser makes « ne reconnaissent pas » the sentence's verb; coordinated inside the relative clause, it
+    describes its noun: no rejection (12)."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "12" for e in events), _dyads(events)
+
+
+def test_dont_meaning_including_opens_no_relative_clause() -> None:
+    """« les soldats, dont des officiers, ... » counts who is among them: the sentence's verb stays its act."""
+    events = code_text("De nombreux soldats, dont des officiers, avaient été mobilisés dans la ville.", lang="fr").events
+    assert any(e.root == "15" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        (
+            "Le président français a évoqué avec son homologue le sort du président malien, placé en résidence surveillée depuis le coup d'État.",
+            "fr",
+            "17",
+        ),
+        ("Casualty figures, provided by hospital officials to reporters, exceeded 300.", "en", "07"),
+    ],
+)
+def test_participle_set_off_by_a_comma_describes_its_noun(text: str, lang: str, root: str) -> None:
+    """A past participle after a comma describes the noun before it (a state, a source of figures), whatever the noun."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == root for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun"),
+    [
+        ("Free elections were one of the four demands of the strikers.", "en", "demands"),
+        ("La libération des détenus est l'une des quatre exigences des rebelles.", "fr", "exigences"),
+    ],
+)
+def test_one_of_several_counted_acts_is_an_item_of_a_list(text: str, lang: str, noun: str) -> None:
+    """ "one of the four demands": an item of a list told before, a summary, not a new act."""
+    events = code_text(text, lang=lang).events
+    assert not any(noun in e.trigger for e in events), _dyads(events)
+
+
+def test_relative_clause_opened_by_a_preposition_is_background() -> None:
+    """ "the war, in which the army has killed thousands": the relative clause describes the war."""
+    events = code_text("The war, in which the army has killed thousands of civilians, entered its third year.", lang="en").events
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les civils ont fui vers la frontière après avoir répondu à un appel des rebelles.", "fr"),
+    ],
+)
+def test_event_noun_in_a_nonfinite_clause_of_time_is_background(text: str, lang: str) -> None:
+    """ "after responding to an appeal", « après avoir répondu à un appel »: the appeal is background to the flight."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "02" for e in events), _dyads(events)

@@ -260,16 +260,71 @@ def _in_incise(verb: Any) -> bool:
     return first > verb.sent.start and verb.doc[first - 1].text in _INCISE_OPENERS
 
 
+def _relative_taken_as_main(verb: Any) -> bool:
+    """The second verb of a coordinated relative clause that the parser hung elsewhere (as the sentence's verb, or an
+    adverbial clause of it): in « les factions, qui appuient X et ne reconnaissent pas Y, ont multiplié ... » the
+    coordination (« et », with no comma before it) follows the words of a relative clause, and the verb has no subject
+    but the relative's noun."""
+    doc = verb.doc
+    for cc in (c for c in verb.children if c.dep_ == "cc" and verb.sent.start < c.i < verb.i):
+        if doc[cc.i - 1].text == ",":
+            continue
+        relative = next((t for t in [doc[cc.i - 1], *doc[cc.i - 1].ancestors] if t.dep_ in ("relcl", "acl:relcl")), None)
+        if relative is None or relative in verb.ancestors or not any(_is_relative(c) for c in relative.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if all(s.i == relative.head.i or s in relative.head.ancestors for s in subjects):
+            return True
+    return False
+
+
 def _shares_relative(verb: Any) -> bool:
     """A verb coordinated with the verb of a relative clause, with no subject of its own: it shares the relative
     pronoun and describes the same noun ("the militias, which support Russia and threaten Ukraine", « qui soutient
     le Hamas et ne reconnaît pas Israël »)."""
     head = verb.head
+    if _relative_taken_as_main(verb):
+        return True
     if verb.dep_ != "conj" or head.i == verb.i or head.dep_ not in ("relcl", "acl:relcl"):
         return False
     if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
         return False
     return any(_is_relative(c) for c in head.children)
+
+
+def _opened_by_relative(verb: Any) -> bool:
+    """A finite verb the parser did not label a relative clause, whose clause a relative pronoun opens after a comma
+    (« ..., où quatre policiers avaient été tués », "..., where five soldiers were killed"), or the possessor of its
+    subject does (« ..., dont la fermeture avait été exigée »): a relative clause all the same. A complementizer ("said that", « a dit que ») is no relative pronoun."""
+    if "Fin" not in verb.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    # « dont la fermeture avait été exigée »; not « les policiers, dont des agents antiémeutes, avaient été mobilisés »
+    possessors = [g for s in subjects for g in s.children if g.i < s.i]
+    for child in [*verb.children, *possessors]:
+        if child.i >= verb.i or child.dep_ == "mark" or not _is_relative(child) or child.i <= verb.sent.start:
+            continue
+        between = doc[child.i + 1 : verb.i]
+        if doc[child.i - 1].text == "," and not any(t.pos_ == "VERB" or t.text == "," for t in between):
+            return True
+    return False
+
+
+def _apposed(verb: Any) -> bool:
+    """A participle set off by a comma after the noun it describes (« le président, placé en résidence surveillée »)."""
+    return bool(verb.i > verb.sent.start and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i)
+
+
+def _news_after_occurrence(head: Any, cues: Any) -> bool:
+    """A verb of happening whose subject stands for an act told before: a pronoun or a decision noun ("This comes after
+    Russia launched ...", "The move comes after the EU sanctioned Iran", « Cette décision intervient après que ... »):
+    the clause of time is the news."""
+    if head.lemma_.lower() not in cues.occurrence:
+        return False
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.lemma_.lower() in cues.decisions) for c in head.children)
 
 
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
@@ -286,14 +341,19 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     if _shares_relative(verb):
         return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
     if verb.dep_ in ("relcl", "acl:relcl"):
-        relative = any(_is_relative(c) for c in verb.children)
-        own_subject = any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not _is_relative(c) for c in verb.children)
-        if relative or not (auxiliaries and own_subject):  # "la police de Jéricho a saisi" misparsed as a relative clause
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        governed = [g for c in verb.children if c.dep_ == "prep" for g in c.children]  # "in which the army has killed"
+        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(_is_relative(g) for c in subjects for g in c.children)
+        own_subject = any(not _is_relative(c) for c in subjects)
+        # "whose expulsion was demanded", « dont le départ était exigé »: the subject's possessor is the relative pronoun;
+        # "la police de Jéricho a saisi" is a main clause misparsed as a relative clause
+        if relative or not (auxiliaries and own_subject):
             return "relative clause: background"
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children):
-        head = verb.head
-        if not (head.lemma_.lower() in cues.occurrence and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)):
-            return "background clause"  # "This comes after Russia launched ...": the clause of time is the news
+    elif _opened_by_relative(verb):
+        return "relative clause: background"
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
+    if marked and not _news_after_occurrence(verb.head, cues):
+        return "background clause"  # "since it was recaptured"; not "The move comes after the EU sanctioned Iran"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
@@ -303,11 +363,12 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     ):
         return "purpose: not an act"  # "attacked ships to force Israel", « afin de contraindre Israël »
     if (
-        verb.dep_ == "acl" and verb.head.i in actor_tokens and not auxiliaries
+        verb.dep_ == "acl" and (verb.head.i in actor_tokens or _apposed(verb)) and not auxiliaries
         and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     ):  # fmt: skip
         # "les forces appuyées par l'Iran", "rebels backed by Iran": a participle that describes an actor; one that
-        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN")
+        # modifies an event or statement noun is the act ("des craintes exprimées par l'OTAN"), unless set off by a
+        # comma (« le sort du président, placé en résidence surveillée depuis le putsch »)
         return "participle describing an actor: background"
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)  # "the deadline was not met"
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj") or (passive and c.dep_ in PASSIVE_SUBJECT)}
@@ -324,9 +385,10 @@ def _counted(token: Any, cues: Any) -> bool:
         head = head.head  # English: "dozens of strikes" hangs "strikes" on "of"
     if head.i != token.i and head.lemma_.lower() in cues.quantity:
         return True
-    return any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children) and any(
-        c.lower_ in cues.background for c in token.subtree
-    )
+    numbered = any(c.dep_ == "nummod" and c.i < token.i and c.lower_ not in _SINGLE for c in token.children)
+    if numbered and head.i != token.i and head.i < token.i and (head.like_num or head.lower_ in _SINGLE):
+        return True  # "one of the five demands", « l'une des cinq revendications »: an item of a list told before
+    return numbered and any(c.lower_ in cues.background for c in token.subtree)
 
 
 def _adjunct(token: Any, cues: Any) -> bool:
@@ -357,7 +419,14 @@ def _in_background(token: Any, cues: Any) -> bool:
     for tok in doc[start : token.i]:
         if tok.lower_ in cues.background:
             return True
-    return False
+    # « après avoir répondu à un appel des rebelles »: the noun completes the verb of a clause of time
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return bool(
+        verb is not None
+        and verb.dep_ in ("advcl", "obl", "obl:mod")
+        and "Fin" not in verb.morph.get("VerbForm")
+        and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
+    )
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
