@@ -154,3 +154,52 @@ def test_the_work_of_an_actor_accuses_when_an_act_is_its_subject() -> None:
     assert ("112", "IRNGOV", "ISR") in _dyads(events)
     museum = code_text("Le ministre italien a déclaré que ce musée était l'œuvre d'un architecte français.", lang="fr").events
     assert not any(e.root == "11" for e in museum), _dyads(museum)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        (
+            (
+                'Turkish President Erdogan said on Wednesday, "Those who stayed silent when the mosque was attacked'
+                " cannot lecture us. Unfortunately, the American president is behaving like a bully. What can we do?"
+            ),
+            "en",
+            "TURGOV",
+            "USAGOV",
+        ),
+        ("Le président turc a parlé mercredi. « Le président américain se comporte comme un voyou. »", "fr", "TURGOV", "USAGOV"),
+    ],
+)
+def test_quoted_likening_to_a_word_of_condemnation(text: str, lang: str, source: str, target: str) -> None:
+    """Quoted words that liken an actor to a word of condemnation ("behaving like a bully", « comme un voyou »)
+    criticise it, by the speaker before, also when the quotation opened in a sentence before and is still open."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_likening_to_no_condemnation_is_no_criticism() -> None:
+    text = 'The Turkish president spoke on Wednesday. "The American president is behaving like a statesman."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_condemning_words_outweigh_an_uncoded_act_they_tell() -> None:
+    """'said, "Those who stayed silent when the mosque was attacked have shown their hypocrisy"': the attack codes
+    nothing (no doer); the statement condemns (111), it does not only report."""
+    text = 'The Iraqi prime minister said, "Those who stayed silent when the mosque was attacked have shown their hypocrisy."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "IRQGOV", None) in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Iraqi prime minister said the men who stayed silent when the mosque was attacked are cowards.", "en"),
+        ("Le Premier ministre irakien a déclaré que le gouvernement corrompu du pays voisin était une tyrannie.", "fr"),
+    ],
+)
+def test_pejorative_lexicon(text: str, lang: str) -> None:
+    """General words of condemnation ("cowards", « corrompu », « tyrannie ») make a statement criticise."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "IRQGOV" for e in events), _dyads(events)

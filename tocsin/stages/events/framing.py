@@ -203,16 +203,19 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         accused: list[TokenActor] = []
         if speech.lemma_.lower() in cues.allegation:
             accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
+        # the words condemn while the act they tell codes nothing ("when the mosque was attacked ..., Trump is acting
+        # like a bully"): the condemnation is what is reported
+        condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues)
         if accused:
             # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
             for other in inner:
                 other.absorbed = True
-        elif inner or reported_trigger:
+        elif inner or (reported_trigger and not condemns):
             draft.absorbed = True
             for other in inner:
                 other.reported = True
-        elif draft.code == "010" and _criticises(speech, draft, cues):
+        elif condemns:
             # "called it a big mistake", « c'est un mensonge », a-t-il dit: a statement that condemns criticises (111)
             draft.code = CRITICISM
             draft.wrappers.append("criticism")
@@ -312,7 +315,7 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         return []
     if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
         return []
-    predicate = next((t for t in sent if _judges(t, cues) or _judged_subject(t, cues)), None)
+    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
     speakers = finder.previous_speaker(sent)
@@ -339,12 +342,22 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
 
 
 def _all_quoted(sent: Any) -> bool:
-    """The sentence is reported words: it opens with a quotation mark, or closes a quotation it did not open."""
+    """The sentence is reported words: it opens with a quotation mark, closes a quotation it did not open, or goes on
+    with a quotation the paragraph opened before it and has not closed."""
     marks = [t for t in sent if t.text in QUOTE_MARKS]
     if not marks:
-        return False
+        return _open_quotation(sent)
     first = next(t for t in sent if not t.is_space)
     return first.text in QUOTE_MARKS or marks[0].text in CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
+
+
+def _open_quotation(sent: Any) -> bool:
+    """A quotation opened before ``sent`` in its paragraph is still open when it starts: more opening than closing
+    marks, or an odd number of straight double quotes."""
+    before = [t.text for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS]
+    closing = sum(1 for m in before if m in CLOSING_MARKS)
+    straight = sum(1 for m in before if m == '"')
+    return straight % 2 == 1 or len(before) - closing - straight > closing
 
 
 def _judges(token: Any, cues: Any) -> bool:
@@ -359,6 +372,20 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _likened(token: Any, cues: Any) -> bool:
+    """A word of condemnation a clause likens its subject to ("Trump is behaving like a bully", « se comporte comme un
+    voyou »), the clause neither negated nor hypothetical."""
+    if token.pos_ != "NOUN" or not _condemns(token, cues.criticism):
+        return False
+    marker = next((c for c in token.children if c.dep_ == "case" and c.lemma_.lower() in cues.likening), None)
+    verb = token.head
+    if marker is None and token.dep_ == "pobj" and token.head.lemma_.lower() in cues.likening:
+        marker, verb = token.head, token.head.head
+    if marker is None or verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECT for c in verb.children):
+        return False
+    return not is_negated(verb, cues) and not is_hypothetical(verb, cues)
 
 
 def _own_role(actor: TokenActor, speakers: list[TokenActor]) -> TokenActor:
