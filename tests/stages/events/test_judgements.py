@@ -203,3 +203,41 @@ def test_pejorative_lexicon(text: str, lang: str) -> None:
     """General words of condemnation ("cowards", « corrompu », « tyrannie ») make a statement criticise."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert any(e.cameo == "111" and e.source_code == "IRQGOV" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("La Russie a qualifié la visite du président américain de provocation.", "RUS", "USAGOV"),
+        ("Le gouvernement malien a qualifié l'intervention des soldats français d'agression.", "MLIGOV", "FRAMIL"),
+    ],
+)
+def test_name_given_hung_on_the_named_phrase(text: str, source: str, target: str) -> None:
+    """« qualifier la visite du président de provocation »: the parser hangs the name given on the named phrase's
+    last noun; it still names it."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_complement_with_an_article_is_no_name_given() -> None:
+    """« a décrit la situation des victimes du terrorisme »: a complement with its article is what is described."""
+    events = code_text("Le ministre algérien a décrit la situation des victimes du terrorisme.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("« C'est une honte », a lancé le président vénézuélien à l'adresse du gouvernement colombien.", "fr", "VENGOV", "COLGOV"),
+        ('"This is a disgrace," the Venezuelan president fumed about the Colombian government.', "en", "VENGOV", "COLGOV"),
+    ],
+)
+def test_quoted_judgement_by_the_speaker_of_its_incise(text: str, lang: str, source: str, target: str) -> None:
+    """A quoted judgement whose incise verb is no speech verb (« a lancé », "fumed") is the incise subject's."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_quoted_judgement_of_a_match_is_no_event() -> None:
+    events = code_text("« Ce match était une honte », a réagi l'entraîneur du club.", lang="fr", published="2024-05-07").events
+    assert not events, _dyads(events)

@@ -247,6 +247,9 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
         condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
+        if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
+            condemning = [chained]  # « a qualifié la visite du président américain de provocation »
         if not condemning:
             if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
@@ -287,6 +290,20 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     return out
 
 
+def _chained_name(named: Any, cues: Any) -> Any | None:
+    """The name a naming verb gives that the parser hung on the named phrase's last noun (« a qualifié la visite du
+    président de provocation »: « de provocation » on « président »): the bare complement (no determiner) with a
+    naming preposition that ends the named phrase, below its head; None if there is none."""
+    words = [t for t in named.subtree if not t.is_punct]
+    tail = [t for t in words if t.dep_ == "nmod" and t.head.i != named.i and t.i > named.i]
+    if not tail:
+        return None
+    last = max(tail, key=lambda t: t.i)
+    if max(t.i for t in last.subtree if not t.is_punct) != words[-1].i or any(c.dep_ == "det" for c in last.children):
+        return None
+    return last if preposition_of(last) in cues.naming_as else None
+
+
 def _naming_statement(verb: Any, finder: ArgumentFinder) -> list[_Draft]:
     """The statement (010) a naming verb makes of its subject, when that subject is an actor."""
     sources, how = finder.verb_source(verb)
@@ -318,7 +335,11 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
-    speakers = finder.previous_speaker(sent)
+    incise = _incise_verb(sent)
+    if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
+        return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
+    speakers = _speaker_of(incise, finder) if incise is not None else []
+    speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
     draft = _Draft(
@@ -339,6 +360,21 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
     draft.target_how = "criticised" if draft.targets else "none"
     return [draft]
+
+
+def _incise_verb(sent: Any) -> Any | None:
+    """The verb of an incise after the quotation a sentence opens with (« C'est une erreur », a réagi le porte-parole),
+    or None."""
+    closing = [t.i for t in sent if t.text in CLOSING_MARKS or t.text == '"']
+    if not closing or closing[-1] == sent.start:
+        return None
+    return next((t for t in sent if t.i > closing[-1] and t.pos_ == "VERB"), None)
+
+
+def _speaker_of(verb: Any, finder: ArgumentFinder) -> list[TokenActor]:
+    """Who speaks in an incise: the subject of its verb, wherever the parser put it; no place."""
+    found = finder.verb_source(verb)[0] or finder.inverted_subject(verb)
+    return [a for a in found if a.mention.kind != "place"]
 
 
 def _all_quoted(sent: Any) -> bool:
