@@ -241,3 +241,21 @@ def test_quoted_judgement_by_the_speaker_of_its_incise(text: str, lang: str, sou
 def test_quoted_judgement_of_a_match_is_no_event() -> None:
     events = code_text("« Ce match était une honte », a réagi l'entraîneur du club.", lang="fr", published="2024-05-07").events
     assert not events, _dyads(events)
+
+
+def test_adjectives_hung_on_the_naming_preposition() -> None:
+    """'described the decision as "arbitrary and unacceptable"': the parser hangs the adjectives on "as"."""
+    text = 'The Canadian prime minister described the Chinese decision as "arbitrary and unacceptable."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "CANGOV", "CHN") in _dyads(events)
+
+
+def test_criticism_aims_at_the_actor_nearest_the_condemnation() -> None:
+    """A senator's condemnation aims at his own country's president when it is the president's act it condemns, not
+    at the first foreign country the sentence names."""
+    text = (
+        "A Republican senator said free elections are what separate America from countries like Belarus, and described"
+        ' the president\'s silence as "unthinkable and shameful."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "USALEG", "USAGOV") in _dyads(events)

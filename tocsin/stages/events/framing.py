@@ -220,7 +220,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.code = CRITICISM
             draft.wrappers.append("criticism")
             if not draft.targets:
-                draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
+                draft.targets, draft.target_how = _criticised(speech, draft, finder, cues), "criticised"
         elif draft.code == "010" and _announces_own_plan(speech, draft, finder, cues):
             # "we will change the museum's name", « nous rouvrirons l'ambassade », "announced it planned to join the
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
@@ -240,7 +240,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
         predicates += [
-            next((g for g in c.children if g.dep_ == "pobj"), c)
+            _named_object(c)
             for holder in (verb, named)
             if holder is not None
             for c in holder.children
@@ -288,6 +288,15 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         )
         out[-1].wrappers.append("criticism")
     return out
+
+
+def _named_object(prep: Any) -> Any:
+    """What a naming preposition introduces: its object, else the adjective the parser hangs on it ('described it as
+    "unthinkable and unacceptable"': amod of "as"), else the preposition itself (UD hangs it on the noun)."""
+    if prep.dep_ != "prep":
+        return prep
+    found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return found or next((g for g in prep.children if g.dep_ in ("amod", "acomp") and g.i > prep.i), prep)
 
 
 def _chained_name(named: Any, cues: Any) -> Any | None:
@@ -579,19 +588,38 @@ def _blamed(
 
 def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
     """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
+    return bool(_condemning_words(speech, draft, cues))
+
+
+def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
+    """Where the words of condemnation (nouns and adjectives, not negated) are in a speech verb's sentence, outside
+    who speaks."""
     speaker = {i for a in draft.sources for i in range(a.start, a.end)}
+    found: list[int] = []
     for token in speech.sent:
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
             continue
         negated = is_negated(token, cues) or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
         if token.lemma_.lower() in cues.criticism and not negated:
-            return True
-    return False
+            found.append(token.i)
+    return found
 
 
-def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
-    """Whom a condemning statement targets: the first actor of the words it reports not on the speaker's side."""
-    return _other_side((a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end), draft)[:1]
+def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any = None) -> list[TokenActor]:
+    """Whom a condemning statement targets: the actor of the words it reports not on the speaker's side, the nearest
+    to a word of condemnation ("said X is what separates us from nations like Belarus, and called Trump's refusal
+    unacceptable": Trump), else the first."""
+    in_sentence = [a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end]
+    words = _condemning_words(speech, draft, cues) if cues is not None else []
+    if not words:
+        return _other_side(in_sentence, draft)[:1]
+    # a legislator condemns his own country's president: only the speaker's own code is his side here
+    own = {a.mention.code for a in draft.sources}
+    aimed = [
+        a for a in in_sentence
+        if a.mention.code and a.mention.code not in own and a.mention.kind not in ("place", "anonymous") and a not in draft.sources
+    ]  # fmt: skip
+    return [min(aimed, key=lambda a: min(abs(a.head - w) for w in words))] if aimed else []
 
 
 def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
