@@ -259,3 +259,23 @@ def test_criticism_aims_at_the_actor_nearest_the_condemnation() -> None:
     )
     events = code_text(text, lang="en", published="2024-05-07").events
     assert ("111", "USALEG", "USAGOV") in _dyads(events)
+
+
+def test_the_words_naming_the_speaker_are_not_criticised() -> None:
+    """'MP X of the Green Party added, "..."': the speaker's own party is no target of the speaker's condemnation, and
+    words of condemnation in the speaker's description condemn nothing the speaker says."""
+    described = 'British MP Jane Smith of the shameful and divided Labour Party said, "The prime minister wants to rule alone."'
+    assert not any(e.root == "11" for e in code_text(described, lang="en", published="2024-05-07").events)
+    text = (
+        'British opposition MP Jane Smith of the Green Party added, "The prime minister wants to rule alone — this is a'
+        ' deeply dangerous and irresponsible way to govern."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    criticised = [e for e in events if e.cameo == "111"]
+    assert criticised and (criticised[0].target_code or "").endswith("GOV"), _dyads(events)
+
+
+def test_hypothetical_condemnation_does_not_outweigh_an_uncoded_act() -> None:
+    text = 'Conservative MP John Smith commented, "It would be an outrage if Parliament were prevented from holding the government to account."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

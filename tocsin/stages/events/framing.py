@@ -205,7 +205,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
         # the words condemn while the act they tell codes nothing ("when the mosque was attacked ..., Trump is acting
         # like a bully"): the condemnation is what is reported
-        condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues)
+        condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues, real=reported_trigger)
         if accused:
             # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
@@ -586,15 +586,20 @@ def _blamed(
     return None
 
 
-def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
-    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
-    return bool(_condemning_words(speech, draft, cues))
+def _criticises(speech: Any, draft: _Draft, cues: Any, *, real: bool = False) -> bool:
+    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective);
+    with ``real``, one that is not hypothetical ("it would be an outrage if ...")."""
+    words = _condemning_words(speech, draft, cues)
+    if real:
+        words = [w for w in words if not is_hypothetical(_copula_holder(speech.doc[w]), cues)]
+    return bool(words)
 
 
 def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
     """Where the words of condemnation (nouns and adjectives, not negated) are in a speech verb's sentence, outside
-    who speaks."""
+    the words that name who speaks ("MP X of the divided party said")."""
     speaker = {i for a in draft.sources for i in range(a.start, a.end)}
+    speaker |= _speaker_phrase(speech)
     found: list[int] = []
     for token in speech.sent:
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
@@ -605,6 +610,11 @@ def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
     return found
 
 
+def _speaker_phrase(speech: Any) -> set[int]:
+    """The words that name who speaks: the speech verb's subject phrase ("MP X of the Green Party")."""
+    return {t.i for c in speech.children if c.dep_ in SUBJECT for t in c.subtree}
+
+
 def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any = None) -> list[TokenActor]:
     """Whom a condemning statement targets: the actor of the words it reports not on the speaker's side, the nearest
     to a word of condemnation ("said X is what separates us from nations like Belarus, and called Trump's refusal
@@ -613,11 +623,14 @@ def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any = 
     words = _condemning_words(speech, draft, cues) if cues is not None else []
     if not words:
         return _other_side(in_sentence, draft)[:1]
-    # a legislator condemns his own country's president: only the speaker's own code is his side here
+    # a legislator condemns his own country's president: only the speaker's own code (and the words that name the
+    # speaker, "Cooper of the Labour Party") are his side here
     own = {a.mention.code for a in draft.sources}
+    speaker = _speaker_phrase(speech)
     aimed = [
         a for a in in_sentence
-        if a.mention.code and a.mention.code not in own and a.mention.kind not in ("place", "anonymous") and a not in draft.sources
+        if a.mention.code and a.mention.code not in own and a.mention.kind not in ("place", "anonymous")
+        and a.head not in speaker
     ]  # fmt: skip
     return [min(aimed, key=lambda a: min(abs(a.head - w) for w in words))] if aimed else []
 
