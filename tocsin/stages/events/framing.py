@@ -604,7 +604,9 @@ def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
     for token in speech.sent:
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
             continue
-        negated = is_negated(token, cues) or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
+        copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+        negated = is_negated(token, cues) or (copular and is_negated(_copula_holder(token), cues, predicate=True))
+        negated = negated or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
         if token.lemma_.lower() in cues.criticism and not negated:
             found.append(token.i)
     return found
