@@ -279,3 +279,14 @@ def test_hypothetical_condemnation_does_not_outweigh_an_uncoded_act() -> None:
     text = 'Conservative MP John Smith commented, "It would be an outrage if Parliament were prevented from holding the government to account."'
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_a_quotation_still_open_needs_a_speaker_before_it() -> None:
+    """'"... He was a dictator. ...", said X': the quotation opened with no speech verb before it; its speaker comes
+    after it, so the sentence before names no speaker of the judgement."""
+    text = (
+        '"For my generation, former president Robert Mugabe should be remembered for what he did. He was a dictator.'
+        ' He was cruel," said John Moyo, a Zimbabwean student leader.'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.rule.startswith("construction.quoted_judgement") for e in events), _dyads(events)

@@ -344,6 +344,8 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
+    if not any(t.text in QUOTE_MARKS for t in sent) and not _introduced(sent, cues):
+        return []  # '"... He was a dictator. ...", said X': the speaker of a quotation still open comes after it
     incise = _incise_verb(sent)
     if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
         return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
@@ -369,6 +371,16 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         draft.targets = _other_side((a for a in finder.actors if sent.start <= a.start < sent.end), draft)[:1]
     draft.target_how = "criticised" if draft.targets else "none"
     return [draft]
+
+
+def _introduced(sent: Any, cues: Any) -> bool:
+    """The quotation still open when ``sent`` starts was opened after a speech verb in its sentence ('Erdogan said,
+    "...'), so the speaker before is the speaker."""
+    opening = [t for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS and t.text not in CLOSING_MARKS]
+    if not opening:
+        return False
+    mark = opening[-1]
+    return any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in mark.sent if t.i < mark.i)
 
 
 def _incise_verb(sent: Any) -> Any | None:
