@@ -349,6 +349,7 @@ class LanguageCues(_Strict):
     state_verbs: list[str] = []
     purpose: list[str] = []
     irrealis_endings: list[str] = []
+    likening: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -154,3 +154,139 @@ def test_the_work_of_an_actor_accuses_when_an_act_is_its_subject() -> None:
     assert ("112", "IRNGOV", "ISR") in _dyads(events)
     museum = code_text("Le ministre italien a déclaré que ce musée était l'œuvre d'un architecte français.", lang="fr").events
     assert not any(e.root == "11" for e in museum), _dyads(museum)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        (
+            (
+                'Turkish President Erdogan said on Wednesday, "Those who stayed silent when the mosque was attacked'
+                " cannot lecture us. Unfortunately, the American president is behaving like a bully. What can we do?"
+            ),
+            "en",
+            "TURGOV",
+            "USAGOV",
+        ),
+        ("Le président turc a parlé mercredi. « Le président américain se comporte comme un voyou. »", "fr", "TURGOV", "USAGOV"),
+    ],
+)
+def test_quoted_likening_to_a_word_of_condemnation(text: str, lang: str, source: str, target: str) -> None:
+    """Quoted words that liken an actor to a word of condemnation ("behaving like a bully", « comme un voyou »)
+    criticise it, by the speaker before, also when the quotation opened in a sentence before and is still open."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_likening_to_no_condemnation_is_no_criticism() -> None:
+    text = 'The Turkish president spoke on Wednesday. "The American president is behaving like a statesman."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_condemning_words_outweigh_an_uncoded_act_they_tell() -> None:
+    """'said, "Those who stayed silent when the mosque was attacked have shown their hypocrisy"': the attack codes
+    nothing (no doer); the statement condemns (111), it does not only report."""
+    text = 'The Iraqi prime minister said, "Those who stayed silent when the mosque was attacked have shown their hypocrisy."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "IRQGOV", None) in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Iraqi prime minister said the men who stayed silent when the mosque was attacked are cowards.", "en"),
+        ("Le Premier ministre irakien a déclaré que le gouvernement corrompu du pays voisin était une tyrannie.", "fr"),
+    ],
+)
+def test_pejorative_lexicon(text: str, lang: str) -> None:
+    """General words of condemnation ("cowards", « corrompu », « tyrannie ») make a statement criticise."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "IRQGOV" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("La Russie a qualifié la visite du président américain de provocation.", "RUS", "USAGOV"),
+        ("Le gouvernement malien a qualifié l'intervention des soldats français d'agression.", "MLIGOV", "FRAMIL"),
+    ],
+)
+def test_name_given_hung_on_the_named_phrase(text: str, source: str, target: str) -> None:
+    """« qualifier la visite du président de provocation »: the parser hangs the name given on the named phrase's
+    last noun; it still names it."""
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_complement_with_an_article_is_no_name_given() -> None:
+    """« a décrit la situation des victimes du terrorisme »: a complement with its article is what is described."""
+    events = code_text("Le ministre algérien a décrit la situation des victimes du terrorisme.", lang="fr").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("« C'est une honte », a lancé le président vénézuélien à l'adresse du gouvernement colombien.", "fr", "VENGOV", "COLGOV"),
+        ('"This is a disgrace," the Venezuelan president fumed about the Colombian government.', "en", "VENGOV", "COLGOV"),
+    ],
+)
+def test_quoted_judgement_by_the_speaker_of_its_incise(text: str, lang: str, source: str, target: str) -> None:
+    """A quoted judgement whose incise verb is no speech verb (« a lancé », "fumed") is the incise subject's."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+
+
+def test_quoted_judgement_of_a_match_is_no_event() -> None:
+    events = code_text("« Ce match était une honte », a réagi l'entraîneur du club.", lang="fr", published="2024-05-07").events
+    assert not events, _dyads(events)
+
+
+def test_adjectives_hung_on_the_naming_preposition() -> None:
+    """'described the decision as "arbitrary and unacceptable"': the parser hangs the adjectives on "as"."""
+    text = 'The Canadian prime minister described the Chinese decision as "arbitrary and unacceptable."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "CANGOV", "CHN") in _dyads(events)
+
+
+def test_criticism_aims_at_the_actor_nearest_the_condemnation() -> None:
+    """A senator's condemnation aims at his own country's president when it is the president's act it condemns, not
+    at the first foreign country the sentence names."""
+    text = (
+        "A Republican senator said free elections are what separate America from countries like Belarus, and described"
+        ' the president\'s silence as "unthinkable and shameful."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "USALEG", "USAGOV") in _dyads(events)
+
+
+def test_the_words_naming_the_speaker_are_not_criticised() -> None:
+    """'MP X of the Green Party added, "..."': the speaker's own party is no target of the speaker's condemnation, and
+    words of condemnation in the speaker's description condemn nothing the speaker says."""
+    described = 'British MP Jane Smith of the shameful and divided Labour Party said, "The prime minister wants to rule alone."'
+    assert not any(e.root == "11" for e in code_text(described, lang="en", published="2024-05-07").events)
+    text = (
+        'British opposition MP Jane Smith of the Green Party added, "The prime minister wants to rule alone — this is a'
+        ' deeply dangerous and irresponsible way to govern."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    criticised = [e for e in events if e.cameo == "111"]
+    assert criticised and (criticised[0].target_code or "").endswith("GOV"), _dyads(events)
+
+
+def test_hypothetical_condemnation_does_not_outweigh_an_uncoded_act() -> None:
+    text = 'Conservative MP John Smith commented, "It would be an outrage if Parliament were prevented from holding the government to account."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_a_quotation_still_open_needs_a_speaker_before_it() -> None:
+    """'"... He was a dictator. ...", said X': the quotation opened with no speech verb before it; its speaker comes
+    after it, so the sentence before names no speaker of the judgement."""
+    text = (
+        '"For my generation, former president Robert Mugabe should be remembered for what he did. He was a dictator.'
+        ' He was cruel," said John Moyo, a Zimbabwean student leader.'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.rule.startswith("construction.quoted_judgement") for e in events), _dyads(events)

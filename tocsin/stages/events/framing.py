@@ -203,21 +203,24 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         accused: list[TokenActor] = []
         if speech.lemma_.lower() in cues.allegation:
             accused = _alleged(draft, inner) if inner else _claimed_of(draft, finder)
+        # the words condemn while the act they tell codes nothing ("when the mosque was attacked ..., Trump is acting
+        # like a bully"): the condemnation is what is reported
+        condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues, real=reported_trigger)
         if accused:
             # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
             for other in inner:
                 other.absorbed = True
-        elif inner or reported_trigger:
+        elif inner or (reported_trigger and not condemns):
             draft.absorbed = True
             for other in inner:
                 other.reported = True
-        elif draft.code == "010" and _criticises(speech, draft, cues):
+        elif condemns:
             # "called it a big mistake", « c'est un mensonge », a-t-il dit: a statement that condemns criticises (111)
             draft.code = CRITICISM
             draft.wrappers.append("criticism")
             if not draft.targets:
-                draft.targets, draft.target_how = _criticised(speech, draft, finder), "criticised"
+                draft.targets, draft.target_how = _criticised(speech, draft, finder, cues), "criticised"
         elif draft.code == "010" and _announces_own_plan(speech, draft, finder, cues):
             # "we will change the museum's name", « nous rouvrirons l'ambassade », "announced it planned to join the
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
@@ -237,13 +240,16 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
         predicates += [
-            next((g for g in c.children if g.dep_ == "pobj"), c)
+            _named_object(c)
             for holder in (verb, named)
             if holder is not None
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
         condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
+        if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
+            condemning = [chained]  # « a qualifié la visite du président américain de provocation »
         if not condemning:
             if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
@@ -284,6 +290,29 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     return out
 
 
+def _named_object(prep: Any) -> Any:
+    """What a naming preposition introduces: its object, else the adjective the parser hangs on it ('described it as
+    "unthinkable and unacceptable"': amod of "as"), else the preposition itself (UD hangs it on the noun)."""
+    if prep.dep_ != "prep":
+        return prep
+    found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return found or next((g for g in prep.children if g.dep_ in ("amod", "acomp") and g.i > prep.i), prep)
+
+
+def _chained_name(named: Any, cues: Any) -> Any | None:
+    """The name a naming verb gives that the parser hung on the named phrase's last noun (« a qualifié la visite du
+    président de provocation »: « de provocation » on « président »): the bare complement (no determiner) with a
+    naming preposition that ends the named phrase, below its head; None if there is none."""
+    words = [t for t in named.subtree if not t.is_punct]
+    tail = [t for t in words if t.dep_ == "nmod" and t.head.i != named.i and t.i > named.i]
+    if not tail:
+        return None
+    last = max(tail, key=lambda t: t.i)
+    if max(t.i for t in last.subtree if not t.is_punct) != words[-1].i or any(c.dep_ == "det" for c in last.children):
+        return None
+    return last if preposition_of(last) in cues.naming_as else None
+
+
 def _naming_statement(verb: Any, finder: ArgumentFinder) -> list[_Draft]:
     """The statement (010) a naming verb makes of its subject, when that subject is an actor."""
     sources, how = finder.verb_source(verb)
@@ -312,10 +341,16 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
         return []
     if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
         return []
-    predicate = next((t for t in sent if _judges(t, cues) or _judged_subject(t, cues)), None)
+    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
     if predicate is None:
         return []
-    speakers = finder.previous_speaker(sent)
+    if not any(t.text in QUOTE_MARKS for t in sent) and not _introduced(sent, cues):
+        return []  # '"... He was a dictator. ...", said X': the speaker of a quotation still open comes after it
+    incise = _incise_verb(sent)
+    if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
+        return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
+    speakers = _speaker_of(incise, finder) if incise is not None else []
+    speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
     draft = _Draft(
@@ -338,13 +373,48 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     return [draft]
 
 
+def _introduced(sent: Any, cues: Any) -> bool:
+    """The quotation still open when ``sent`` starts was opened after a speech verb in its sentence ('Erdogan said,
+    "...'), so the speaker before is the speaker."""
+    opening = [t for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS and t.text not in CLOSING_MARKS]
+    if not opening:
+        return False
+    mark = opening[-1]
+    return any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in mark.sent if t.i < mark.i)
+
+
+def _incise_verb(sent: Any) -> Any | None:
+    """The verb of an incise after the quotation a sentence opens with (« C'est une erreur », a réagi le porte-parole),
+    or None."""
+    closing = [t.i for t in sent if t.text in CLOSING_MARKS or t.text == '"']
+    if not closing or closing[-1] == sent.start:
+        return None
+    return next((t for t in sent if t.i > closing[-1] and t.pos_ == "VERB"), None)
+
+
+def _speaker_of(verb: Any, finder: ArgumentFinder) -> list[TokenActor]:
+    """Who speaks in an incise: the subject of its verb, wherever the parser put it; no place."""
+    found = finder.verb_source(verb)[0] or finder.inverted_subject(verb)
+    return [a for a in found if a.mention.kind != "place"]
+
+
 def _all_quoted(sent: Any) -> bool:
-    """The sentence is reported words: it opens with a quotation mark, or closes a quotation it did not open."""
+    """The sentence is reported words: it opens with a quotation mark, closes a quotation it did not open, or goes on
+    with a quotation the paragraph opened before it and has not closed."""
     marks = [t for t in sent if t.text in QUOTE_MARKS]
     if not marks:
-        return False
+        return _open_quotation(sent)
     first = next(t for t in sent if not t.is_space)
     return first.text in QUOTE_MARKS or marks[0].text in CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
+
+
+def _open_quotation(sent: Any) -> bool:
+    """A quotation opened before ``sent`` in its paragraph is still open when it starts: more opening than closing
+    marks, or an odd number of straight double quotes."""
+    before = [t.text for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS]
+    closing = sum(1 for m in before if m in CLOSING_MARKS)
+    straight = sum(1 for m in before if m == '"')
+    return straight % 2 == 1 or len(before) - closing - straight > closing
 
 
 def _judges(token: Any, cues: Any) -> bool:
@@ -359,6 +429,20 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _likened(token: Any, cues: Any) -> bool:
+    """A word of condemnation a clause likens its subject to ("Trump is behaving like a bully", « se comporte comme un
+    voyou »), the clause neither negated nor hypothetical."""
+    if token.pos_ != "NOUN" or not _condemns(token, cues.criticism):
+        return False
+    marker = next((c for c in token.children if c.dep_ == "case" and c.lemma_.lower() in cues.likening), None)
+    verb = token.head
+    if marker is None and token.dep_ == "pobj" and token.head.lemma_.lower() in cues.likening:
+        marker, verb = token.head, token.head.head
+    if marker is None or verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECT for c in verb.children):
+        return False
+    return not is_negated(verb, cues) and not is_hypothetical(verb, cues)
 
 
 def _own_role(actor: TokenActor, speakers: list[TokenActor]) -> TokenActor:
@@ -514,21 +598,55 @@ def _blamed(
     return None
 
 
-def _criticises(speech: Any, draft: _Draft, cues: Any) -> bool:
-    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective)."""
+def _criticises(speech: Any, draft: _Draft, cues: Any, *, real: bool = False) -> bool:
+    """The words a speech verb reports, outside who speaks, include a word of condemnation (a noun or adjective);
+    with ``real``, one that is not hypothetical ("it would be an outrage if ...")."""
+    words = _condemning_words(speech, draft, cues)
+    if real:
+        words = [w for w in words if not is_hypothetical(_copula_holder(speech.doc[w]), cues)]
+    return bool(words)
+
+
+def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
+    """Where the words of condemnation (nouns and adjectives, not negated) are in a speech verb's sentence, outside
+    the words that name who speaks ("MP X of the divided party said")."""
     speaker = {i for a in draft.sources for i in range(a.start, a.end)}
+    speaker |= _speaker_phrase(speech)
+    found: list[int] = []
     for token in speech.sent:
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
             continue
-        negated = is_negated(token, cues) or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
+        copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
+        negated = is_negated(token, cues) or (copular and is_negated(_copula_holder(token), cues, predicate=True))
+        negated = negated or (token.dep_ in ("attr", "acomp") and is_negated(token.head, cues))
         if token.lemma_.lower() in cues.criticism and not negated:
-            return True
-    return False
+            found.append(token.i)
+    return found
 
 
-def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder) -> list[TokenActor]:
-    """Whom a condemning statement targets: the first actor of the words it reports not on the speaker's side."""
-    return _other_side((a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end), draft)[:1]
+def _speaker_phrase(speech: Any) -> set[int]:
+    """The words that name who speaks: the speech verb's subject phrase ("MP X of the Green Party")."""
+    return {t.i for c in speech.children if c.dep_ in SUBJECT for t in c.subtree}
+
+
+def _criticised(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any = None) -> list[TokenActor]:
+    """Whom a condemning statement targets: the actor of the words it reports not on the speaker's side, the nearest
+    to a word of condemnation ("said X is what separates us from nations like Belarus, and called Trump's refusal
+    unacceptable": Trump), else the first."""
+    in_sentence = [a for a in finder.actors if speech.sent.start <= a.start < speech.sent.end]
+    words = _condemning_words(speech, draft, cues) if cues is not None else []
+    if not words:
+        return _other_side(in_sentence, draft)[:1]
+    # a legislator condemns his own country's president: only the speaker's own code (and the words that name the
+    # speaker, "Cooper of the Labour Party") are his side here
+    own = {a.mention.code for a in draft.sources}
+    speaker = _speaker_phrase(speech)
+    aimed = [
+        a for a in in_sentence
+        if a.mention.code and a.mention.code not in own and a.mention.kind not in ("place", "anonymous")
+        and a.head not in speaker
+    ]  # fmt: skip
+    return [min(aimed, key=lambda a: min(abs(a.head - w) for w in words))] if aimed else []
 
 
 def _alleged(speech: _Draft, inner: list[_Draft]) -> list[TokenActor]:
