@@ -129,7 +129,8 @@ def _verb_aim(
     if (not targets or target_how == "locative") and pattern.cameo[:2] in _FORCE_ROOTS:
         # the victims beat the place the act was near: "stormed the depot near Belgorod, killing six soldiers"
         victims = _toll_victims(verb, finder, cues, {id(a) for a in sources + fired})
-        targets, target_how = (victims, "casualty") if victims else (targets, target_how)
+        if victims and not _own_people(victims, sources + fired):
+            targets, target_how = victims, "casualty"
     if not targets and pattern.cameo[:2] in _FORCEFUL_ROOTS:
         targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
         target_how = "condition" if targets else target_how
@@ -147,6 +148,13 @@ def _toll_victims(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int
             if victims:
                 return victims
     return []
+
+
+def _own_people(victims: list[TokenActor], sources: list[TokenActor]) -> bool:
+    """Bare victims ("deux personnes") that only took the country of the act's own side from the context: their side
+    is unknown, not the attacker's."""
+    countries = {a.mention.country for a in sources}
+    return all(v.mention.name == "inferred from context" and v.mention.roles == ["CVL"] and v.mention.country in countries for v in victims)
 
 
 def _fired_weapons(verb: Any, pattern: Pattern, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
