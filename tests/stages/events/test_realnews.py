@@ -2032,3 +2032,9 @@ def test_an_armed_group_saying_it_did_an_attack_claims_it(text: str, lang: str) 
 def test_no_claim_without_an_armed_group_reporting_its_own_done_act(text: str) -> None:
     events = code_text(text, lang="en", published="2019-06-01").events
     assert events and not any(e.cameo == "015" for e in events), _dyads(events)
+
+
+def test_a_passive_count_over_a_period_is_a_statistic() -> None:
+    """ "More than 1000 people have been arrested since June" sums up many arrests: no event (and no police implied)."""
+    events = code_text("More than 1000 people have been arrested in Hong Kong since the protests began in June.", lang="en").events
+    assert not [e for e in events if e.root == "17"], _dyads(events)

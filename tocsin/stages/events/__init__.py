@@ -396,7 +396,7 @@ class CodeEvents:
                 return self._reject(trigger, "no source actor", pattern.cameo)
         sources, targets, implied = _implied_sides(trigger, pattern.cameo, (sources, targets), finder)
         if implied:
-            source_how, target_how = ("implied", target_how) if implied == "source" else (source_how, "implied")
+            source_how, target_how = ("implied", target_how) if implied == "COP" else (source_how, "implied")
         start, end = _span(trigger, pattern)
         rule = f"{lang.code}.{trigger.kind}.{pattern.id}"
         code = pattern.cameo

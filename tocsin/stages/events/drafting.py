@@ -485,11 +485,8 @@ def _claimed_by_doer(trigger: Trigger, code: str, sources: list[TokenActor], fin
     verb = trigger.token if trigger.kind == "verb" else _governing_verb(trigger.token)
     if verb is None or verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_.lower() not in cues.speech:
         return False
-    done = "Past" in verb.morph.get("Tense") or any(
-        c.dep_.startswith("aux") and c.lemma_.lower() in ("have", "avoir") for c in verb.children
-    )
-    if not done:
-        return False
+    if "Past" not in verb.morph.get("Tense"):
+        return False  # "had carried out", « avoir mené »: done; "would attack": not
     own = verb.dep_ == "xcomp" or any(c.dep_ in SUBJECT and c.pos_ == "PRON" for c in verb.children)
     speakers, _how = finder.verb_source(verb.head)  # "it", "they", « avoir mené »: the speakers themselves
     return own and bool(speakers) and {a.mention.code for a in speakers} == {a.mention.code for a in sources}
@@ -505,7 +502,7 @@ def _implied_sides(
 ) -> tuple[list[TokenActor], list[TokenActor], str]:
     """The side an arrest or a crowd's dispersal leaves unnamed, when the sentence names one country only: the people
     of the state whose police acts ("police fired tear gas", « huit nouvelles interpellations » by a ministry), or the
-    police of the people arrested ("several protesters were arrested"); and which side was implied ("" for none)."""
+    police of the people arrested ("several protesters were arrested"); and the role implied ("" for none)."""
     sources, targets = found
     if code[:3] not in _POLICING or bool(sources) == bool(targets):
         return sources, targets, ""
@@ -526,7 +523,7 @@ def _implied_sides(
         name="inferred from context", kind="role",
     )  # fmt: skip
     implied = [TokenActor(mention, tok.i, tok.i + 1, tok.i, dep=tok.dep_)]
-    return (sources, implied, "target") if sources else (implied, targets, "source")
+    return (sources, implied, "CVL") if sources else (implied, targets, "COP")
 
 
 def _arrived_from(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
@@ -628,8 +625,19 @@ def _struck_by(noun: Any, trigger: Trigger) -> Any | None:
 def _counted_object(verb: Any, cues: Any) -> bool:
     """A verb whose object is counted in hundreds or thousands over a period ("has fired thousands of drones since the
     war began", « a tiré des milliers de drones depuis le début de la guerre ») sums up many acts: a statistic."""
-    counted = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in cues.quantity for c in verb.children)
+    counted = any(
+        c.dep_ in ("obj", "dobj", *PASSIVE_SUBJECT) and (c.lemma_.lower() in cues.quantity or _hundreds(c)) for c in verb.children
+    )  # "more than 1000 people have been arrested since June"
     return counted and any(t.lower_ in cues.period for t in verb.subtree)
+
+
+def _hundreds(noun: Any) -> bool:
+    """The noun is counted in figures of a hundred or more ("1000 people", "1,200 protesters")."""
+    for c in noun.children:
+        digits = "".join(ch for ch in c.text if ch.isdigit())
+        if c.dep_ == "nummod" and digits and digits == c.text.replace(",", "").replace(".", "") and int(digits) >= 100:
+            return True
+    return False
 
 
 def _reports_words(verb: Any) -> bool:
