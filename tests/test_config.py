@@ -34,7 +34,7 @@ def test_tuning_defaults_equal_the_constants_they_replace() -> None:
         "ladder_window_days": 28,
         "ladder_max_evidence": 20,
         "alert_max_evidence": 20,
-        "min_confidence": 0.5,
+        "min_confidence": 0.6,
         "nuclear_rung": 5,
         "max_periods": 10_000,
     }

@@ -62,7 +62,7 @@ def series_cli(
     until: Annotated[str | None, typer.Option("--until", help="Last date (YYYY-MM-DD).")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
     min_confidence: Annotated[
-        float | None, typer.Option("--min-confidence", help="Count events at or above this confidence (default 0.5; 0 counts all).")
+        float | None, typer.Option("--min-confidence", help="Count events at or above this confidence (default 0.6; 0 counts all).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",
@@ -100,7 +100,7 @@ def ladder_cli(
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many pairs.")] = None,
     source: Annotated[str, typer.Option("--source", help="tocsin (coded events) or gdelt (rows of tocsin import-gdelt).")] = "tocsin",
     min_confidence: Annotated[
-        float | None, typer.Option("--min-confidence", help="Read events at or above this confidence (default 0.5; 0 reads all).")
+        float | None, typer.Option("--min-confidence", help="Read events at or above this confidence (default 0.6; 0 reads all).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output: table, jsonl, json or csv.")] = "table",
     db: Annotated[str, typer.Option("--db", help="Database file (DuckDB).")] = "tocsin.duckdb",

@@ -41,11 +41,12 @@ LADDER_COLUMNS = (
 # ladder_max_evidence of the active configuration (tocsin.config.settings()).
 
 
-def latest_day(store: Store, source: str = "tocsin") -> date | None:
-    """The latest event day in the store, or in its GDELT rows (the default end of a window)."""
+def latest_day(store: Store, source: str = "tocsin", min_confidence: float | None = None) -> date | None:
+    """The latest event day in the store, or in its GDELT rows (the default end of a window), among the events at or
+    above ``min_confidence`` (None: ``tuning.watch.min_confidence``) that the window will count."""
     if source_missing(store, source):
         return None
-    sql, params = reports_sql(source=source)
+    sql, params = reports_sql(source=source, min_confidence=min_confidence)
     rows = kept_rows(store, sql + "SELECT max(event_date) FROM rows", params, source)
     day: date | None = rows[0][0] if rows else None
     return day
@@ -75,7 +76,7 @@ def ladder(
         raise ConfigError(Errors.E501.format(name="window", value=window, hint="Expected a number of days >= 1."))
     the_pair = parse_pair(pair) if pair is not None else None
     first, last = check_date("since", since), check_date("until", until)
-    end = last or latest_day(store, source)
+    end = last or latest_day(store, source, min_confidence)
     undated = count_undated(store, pair=the_pair, level=level, targeted=True, source=source, min_confidence=min_confidence)
     if end is None or source_missing(store, source):
         return _with_undated(pd.DataFrame(columns=list(LADDER_COLUMNS)), undated)
@@ -145,7 +146,7 @@ def pairs(
     window = settings().watch.ladder_window_days if window is None else window
 
     first, last = check_date("since", since), check_date("until", until)
-    end = last or latest_day(store, source)
+    end = last or latest_day(store, source, min_confidence)
     undated = count_undated(store, targeted=True, source=source, min_confidence=min_confidence)
     if end is None or source_missing(store, source):
         return _with_undated(pd.DataFrame(columns=list(PAIR_COLUMNS)), undated)

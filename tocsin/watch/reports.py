@@ -14,7 +14,7 @@ told it; its weight is its number of independent sources. Each row carries:
   Moscow's warning to NATO in an article on its nuclear drills is nuclear
   signalling towards NATO. A signalling event stands at least on rung 5 (``tuning.watch.nuclear_rung``).
 
-The rows hold events at or above ``tuning.watch.min_confidence`` (0.5) unless asked otherwise
+The rows hold events at or above ``tuning.watch.min_confidence`` (0.6) unless asked otherwise
 (:func:`tocsin.config.settings`: the active configuration's tuning, read at each call).
 """
 
@@ -66,7 +66,7 @@ def rung_of(root: str, *, signal: bool = False) -> int:
 FREQS = ("week", "day")
 
 
-# The watch reads events at or above tuning.watch.min_confidence (0.5) unless asked otherwise (docs/watch.md,
+# The watch reads events at or above tuning.watch.min_confidence (0.6) unless asked otherwise (docs/watch.md,
 # docs/accuracy.md).
 
 

@@ -67,7 +67,7 @@ def series(
 
     Periods with no event between the first and last (or ``since``/``until``) are rows of zeros.
     source: ``"tocsin"`` (coded events) or ``"gdelt"`` (rows loaded by ``tocsin import-gdelt``).
-    min_confidence: count events at or above this confidence (default ``tuning.watch.min_confidence``, 0.5; 0 counts all).
+    min_confidence: count events at or above this confidence (default ``tuning.watch.min_confidence``, 0.6; 0 counts all).
         Events that did not happen (negated or hypothetical in every report) never count.
     RETURNS: a DataFrame with :data:`COLUMNS`, one row per period, oldest first. Events are dated by their event
         date, else their article's publication date; those with neither are in no period, and
