@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tocsin.cli.eval import code_gold
 from tocsin.coder import make_pipeline
+from tocsin.config import settings
 from tocsin.eval import load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +94,8 @@ def main() -> int:
         "Precision of emitted events by confidence band (right root in the right sentence). Confidence is the logistic model of",
         "`tocsin/stages/events/confidence.py`, fitted by `python bench/calibrate.py` on PLOVER GSR and both real-news sets;",
         "*held out* judges each real-news set with a model fitted without it (the honest figure), beside the rules' prior",
-        "alone and the shipped model (fitted on the set too). The watch reads events at or above 0.5.", "",
+        "alone and the shipped model (fitted on the set too). The watch reads events at or above",
+        f"{settings().watch.min_confidence} (`tuning.watch.min_confidence`, the default threshold).", "",
     ]  # fmt: skip
     for name in SETS + REALNEWS_SETS:
         path = (REALNEWS / name.split("/", 1)[1]) if name.startswith("realnews/") else gold_dir / name
