@@ -439,13 +439,13 @@ class ArgumentFinder:
             self._seeking_speaker = False
 
     def _quote_speaker(self, sent: Any) -> list[TokenActor]:
-        if _quote_open(self.doc[: sent.start]):
+        if quote_open(self.doc[: sent.start]):
             for previous in reversed(list(self.doc[: sent.start].sents)):
                 if any(t.text in QUOTE_MARKS for t in previous):
                     if previous[0].text not in QUOTE_MARKS:  # 'Johnson continued, "...': who introduced the quote
                         return _coded(self._speaker_before(self, previous))
                     break
-        elif not _quote_open(self.doc[: sent.end]):
+        elif not quote_open(self.doc[: sent.end]):
             return []
         for following in self.doc[sent.end :].sents:
             marks = [t.i for t in following if t.text in QUOTE_MARKS]
@@ -579,8 +579,9 @@ def _coded(actors: list[TokenActor]) -> list[TokenActor]:
     return actors if any(a.mention.code for a in actors) else []
 
 
-def _quote_open(span: Any) -> bool:
-    """A quotation opened in ``span`` is still open at its end."""
+def quote_open(span: Any) -> bool:
+    """A quotation opened in ``span`` is still open at its end: more opening than closing marks, or an odd number of
+    straight double quotes."""
     straight = sum(t.text == '"' for t in span)
     return bool(straight % 2) or sum(t.text in _OPENING for t in span) > sum(t.text in CLOSING_MARKS for t in span)
 

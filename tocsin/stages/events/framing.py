@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
-from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder
+from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, quote_open
 from .clauses import (
     _copula_holder,
     _copula_subject,
@@ -403,18 +403,9 @@ def _all_quoted(sent: Any) -> bool:
     with a quotation the paragraph opened before it and has not closed."""
     marks = [t for t in sent if t.text in QUOTE_MARKS]
     if not marks:
-        return _open_quotation(sent)
+        return quote_open(sent.doc[: sent.start])  # a quotation the paragraph opened before is still open
     first = next(t for t in sent if not t.is_space)
     return first.text in QUOTE_MARKS or marks[0].text in CLOSING_MARKS or (marks[0].text == '"' and len(marks) % 2 == 1)
-
-
-def _open_quotation(sent: Any) -> bool:
-    """A quotation opened before ``sent`` in its paragraph is still open when it starts: more opening than closing
-    marks, or an odd number of straight double quotes."""
-    before = [t.text for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS]
-    closing = sum(1 for m in before if m in CLOSING_MARKS)
-    straight = sum(1 for m in before if m == '"')
-    return straight % 2 == 1 or len(before) - closing - straight > closing
 
 
 def _judges(token: Any, cues: Any) -> bool:
