@@ -2038,3 +2038,10 @@ def test_a_passive_count_over_a_period_is_a_statistic() -> None:
     """ "More than 1000 people have been arrested since June" sums up many arrests: no event (and no police implied)."""
     events = code_text("More than 1000 people have been arrested in Hong Kong since the protests began in June.", lang="en").events
     assert not [e for e in events if e.root == "17"], _dyads(events)
+
+
+def test_policing_by_a_speaker_named_before_implies_its_people() -> None:
+    """ "We ... made a second arrest": the police who speak were named in an earlier sentence; the country is theirs."""
+    text = 'London police said on Friday: "We arrested a man at the station. We have made a second arrest since then."'
+    events = [e for e in code_text(text, lang="en").events if e.cameo == "173" and e.sentence_index == 1]
+    assert events and all((e.source_code, e.target_code) == ("GBRCOP", "GBRCVL") for e in events), _dyads(events)

@@ -507,8 +507,9 @@ def _implied_sides(
     if code[:3] not in _POLICING or bool(sources) == bool(targets):
         return sources, targets, ""
     tok, sent = trigger.token, trigger.token.sent
-    countries = {a.mention.country for a in finder.actors if sent.start <= a.start < sent.end and a.mention.country}
     named = sources or targets
+    countries = {a.mention.country for a in finder.actors if sent.start <= a.start < sent.end and a.mention.country}
+    countries |= {a.mention.country for a in named if a.mention.country}  # "we" resolved to a speaker named before
     if len(countries) != 1 or not all(a.mention.code for a in named):
         return sources, targets, ""
     if sources and not all(set(a.mention.roles) & _STATE_ROLES for a in sources):
