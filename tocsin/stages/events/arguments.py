@@ -382,6 +382,11 @@ class ArgumentFinder:
                 return actors if len({a.mention.code for a in actors}) > 1 else []
         return []
 
+    def speaker_of_verb(self, verb: Any) -> list[TokenActor]:
+        """Who speaks with ``verb``: its subject, or the subject an incise puts after it (« ... », a assuré le
+        Premier ministre), wherever the parser hung it; no place."""
+        return [a for a in self.verb_source(verb)[0] or self.inverted_subject(verb) if a.mention.kind != "place"]
+
     @staticmethod
     def _speaker_before(finder: ArgumentFinder, previous: Any) -> list[TokenActor]:
         """The speaker of a sentence (found by ``finder``, the sentence's own): the subject of its speech verb, placed
@@ -391,7 +396,7 @@ class ArgumentFinder:
         closing = max((t.i for t in previous if t.text in CLOSING_MARKS), default=previous.end)
         verbs = [t for t in previous if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in finder.speech or t.i > closing)]
         for verb in verbs:
-            actors = [a for a in finder.verb_source(verb)[0] or finder.inverted_subject(verb) if a.mention.kind != "place"]
+            actors = finder.speaker_of_verb(verb)
             if actors:
                 return actors
         actors, _ = finder.verb_source(previous.root) if previous.root.pos_ in ("VERB", "AUX") else ([], "none")

@@ -456,24 +456,26 @@ def _implied_protesters(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> 
     place = min(places, key=lambda a: abs(a.start - tok.i), default=None)
     if place is None:
         return [], []
-    offset = finder.offset  # where the Doc starts in the article
-    country = place.mention.country or ""
-
-    def implied(span: Any, role: str) -> TokenActor:
-        mention = ActorMention(
-            text=span.text, start=offset + span.start_char, end=offset + span.end_char,
-            sentence_index=place.mention.sentence_index, code=country + role, country=country, roles=[role],
-            name="inferred from context", kind="role",
-        )  # fmt: skip
-        return TokenActor(mention, span.start, span.end, span.root.i, dep=span.root.dep_)
-
+    country, index = place.mention.country or "", place.mention.sentence_index
     doc = tok.doc
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound")]
     before = [m for m in modifiers if m.i < tok.i]
     phrases = [doc[before[0].i : tok.i]] if before else []  # "anti - government" in three tokens
     phrases += [doc[m.i : m.i + 1] for m in modifiers if m.i > tok.i]  # « antigouvernementale »
     against = next((span for span in phrases if span.text.lower().replace(" ", "") in cues.against_government), None)
-    return [implied(doc[tok.i : tok.i + 1], "CVL")], ([implied(against, "GOV")] if against is not None else [])
+    protesters = _implied_actor(doc[tok.i : tok.i + 1], finder, country, "CVL", index)
+    return [protesters], ([_implied_actor(against, finder, country, "GOV", index)] if against is not None else [])
+
+
+def _implied_actor(span: Any, finder: ArgumentFinder, country: str, role: str, sentence_index: int) -> TokenActor:
+    """An actor the sentence implies without naming it, spoken for by ``span`` (the words of the act that implies it:
+    "protests", "arrested"): the ``role`` of ``country``, marked as inferred from context."""
+    mention = ActorMention(
+        text=span.text, start=finder.offset + span.start_char, end=finder.offset + span.end_char,
+        sentence_index=sentence_index, code=country + role, country=country, roles=[role],
+        name="inferred from context", kind="role",
+    )  # fmt: skip
+    return TokenActor(mention, span.start, span.end, span.root.i, dep=span.root.dep_)
 
 
 def _claimed_by_doer(trigger: Trigger, code: str, sources: list[TokenActor], finder: ArgumentFinder, cues: Any) -> bool:
@@ -516,15 +518,9 @@ def _implied_sides(
         return sources, targets, ""
     if targets and (trigger.kind != "verb" or not is_passive(tok)):
         return sources, targets, ""  # "were arrested": the passive of the act leaves its doer out
-    country = next(iter(countries))
     role = "CVL" if sources else "COP"
-    mention = ActorMention(
-        text=tok.text, start=finder.offset + tok.idx, end=finder.offset + tok.idx + len(tok.text),
-        sentence_index=named[0].mention.sentence_index, code=country + role, country=country, roles=[role],
-        name="inferred from context", kind="role",
-    )  # fmt: skip
-    implied = [TokenActor(mention, tok.i, tok.i + 1, tok.i, dep=tok.dep_)]
-    return (sources, implied, "CVL") if sources else (implied, targets, "COP")
+    implied = [_implied_actor(tok.doc[tok.i : tok.i + 1], finder, next(iter(countries)), role, named[0].mention.sentence_index)]
+    return (sources, implied, role) if sources else (implied, targets, role)
 
 
 def _arrived_from(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
@@ -635,8 +631,8 @@ def _counted_object(verb: Any, cues: Any) -> bool:
 def _hundreds(noun: Any) -> bool:
     """The noun is counted in figures of a hundred or more ("1000 people", "1,200 protesters")."""
     for c in noun.children:
-        digits = "".join(ch for ch in c.text if ch.isdigit())
-        if c.dep_ == "nummod" and digits and digits == c.text.replace(",", "").replace(".", "") and int(digits) >= 100:
+        figure = c.text.replace(",", "").replace(".", "")
+        if c.dep_ == "nummod" and figure.isdigit() and int(figure) >= 100:
             return True
     return False
 

@@ -349,7 +349,7 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     incise = _incise_verb(sent)
     if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
         return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
-    speakers = _speaker_of(incise, finder) if incise is not None else []
+    speakers = finder.speaker_of_verb(incise) if incise is not None else []
     speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
@@ -390,12 +390,6 @@ def _incise_verb(sent: Any) -> Any | None:
     if not closing or closing[-1] == sent.start:
         return None
     return next((t for t in sent if t.i > closing[-1] and t.pos_ == "VERB"), None)
-
-
-def _speaker_of(verb: Any, finder: ArgumentFinder) -> list[TokenActor]:
-    """Who speaks in an incise: the subject of its verb, wherever the parser put it; no place."""
-    found = finder.verb_source(verb)[0] or finder.inverted_subject(verb)
-    return [a for a in found if a.mention.kind != "place"]
 
 
 def _all_quoted(sent: Any) -> bool:
