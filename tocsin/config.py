@@ -350,6 +350,7 @@ class LanguageCues(_Strict):
     purpose: list[str] = []
     irrealis_endings: list[str] = []
     likening: list[str] = []
+    between: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -103,3 +103,17 @@ def test_events_unknown_named_actor_keeps_words() -> None:
 
 def test_events_demonstrative_event_noun_is_not_a_new_event() -> None:
     assert not _events("Ces frappes visent à affaiblir la défense aérienne.")
+
+
+def test_events_sides_named_by_between_act_toward_each_other() -> None:
+    # those who flee the fighting are not a side of it; « entre X et Y » names both sides
+    triples = _triples("Des milliers d'habitants fuient les combats entre l'armée malienne et les rebelles touareg.")
+    fights = {(s, t) for s, c, t in triples if c.startswith("19")}
+    assert fights and all(s is not None and s[:3] == "MLI" and t is not None for s, t in fights), triples
+    assert not any(s and s.endswith("CVL") for s, t in fights), triples
+    assert {s for s, t in fights} == {t for s, t in fights}, "each side toward the other"
+
+
+def test_events_mediation_between_sides_is_the_mediators_act() -> None:
+    triples = _triples("Le Qatar a proposé une médiation entre le Soudan et le Tchad.")
+    assert not any(s in ("SDN", "TCD") and t in ("SDN", "TCD") for s, c, t in triples), triples

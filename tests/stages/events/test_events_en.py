@@ -74,3 +74,8 @@ def test_forces_a_country_moves_are_not_its_target() -> None:
     events = [e for e in _events("Azerbaijan mobilized troops along the Armenian border on Tuesday.") if e.root == "15"]
     assert events and all(e.source_code.startswith("AZE") for e in events)  # type: ignore[union-attr]
     assert all(e.target_code is None or not e.target_code.startswith("AZE") for e in events)
+
+
+def test_events_en_talks_between_two_states_go_both_ways() -> None:
+    pairs = {(e.source_code, e.target_code) for e in _events("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.")}
+    assert ("ARM", "AZE") in pairs and ("AZE", "ARM") in pairs, pairs

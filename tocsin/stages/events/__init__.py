@@ -44,7 +44,18 @@ from .drafting import (
     _verb_sources,
     _weapon_subject,
 )
-from .emission import _antecedent, _assault, _commercial, _dyads, _only_anonymous, _said_again, _talked_about, _two_people
+from .emission import (
+    _antecedent,
+    _assault,
+    _between_code,
+    _between_sides,
+    _commercial,
+    _dyads,
+    _only_anonymous,
+    _said_again,
+    _talked_about,
+    _two_people,
+)
 from .framing import (
     _absorb_embedded,
     _frame_by_governor,
@@ -341,6 +352,9 @@ class CodeEvents:
         if isinstance(found, str):
             return self._reject(trigger, found)
         sources, targets, source_how, target_how = found
+        mutual = any(_between_code(p.cameo) for p in trigger.candidates)
+        if sides := _between_sides(tok, targets, cues) if mutual else []:
+            sources, targets, source_how, target_how = sides, [t for t in targets if t not in sides], "subject", "none"
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None and source_how == "speaker" and sources and roles <= {"GOV"}:
@@ -351,6 +365,8 @@ class CodeEvents:
         instruments: list[TokenActor] = []
         if trigger.kind == "verb":
             sources, source_how, targets, target_how, instruments = _verb_aim(tok, pattern, (sources, source_how), finder, cues)
+            if sides := _between_sides(tok, targets, cues) if mutual else []:  # "fighting between X and Y"
+                sources, targets, source_how, target_how = sides, [t for t in targets if t not in sides], "subject", "none"
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (

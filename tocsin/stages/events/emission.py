@@ -261,3 +261,26 @@ def _antecedent(
                 country=event.source_code[:3],
             )
     return None
+
+
+def _between_sides(tok: Any, actors: list[TokenActor], cues: Any) -> list[TokenActor]:
+    """The sides an act's own "between" phrase names: "clashes between the army and the rebels", « des affrontements
+    entre les FSR et l'armée » are each side toward the other, whoever the sentence says fled or reported them. Empty
+    unless two actors of different codes hang on the trigger through that preposition."""
+    doc = tok.doc
+    sides = []
+    for actor in actors:
+        word = doc[actor.head]
+        while word.dep_ == "conj" and word.head.i != word.i:
+            word = word.head
+        attached = word.head.head if word.dep_ == "pobj" else word.head
+        if attached.i == tok.i and preposition_of(word) in cues.between:
+            sides.append(actor)
+    return sides if len({a.mention.code for a in sides if a.mention.code}) > 1 else []
+
+
+def _between_code(code: str) -> bool:
+    """Acts whose "between" phrase names the two sides: talks, cooperation, fighting. Not mediation (045), which is
+    the mediator's act toward each, nor agreements (03, 057), often named as documents ("the agreement between Turkey
+    and Libya is void")."""
+    return code[:2] in ("04", "06", "19") and code[:3] != "045"
