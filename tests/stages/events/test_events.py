@@ -117,3 +117,11 @@ def test_events_sides_named_by_between_act_toward_each_other() -> None:
 def test_events_mediation_between_sides_is_the_mediators_act() -> None:
     triples = _triples("Le Qatar a proposé une médiation entre le Soudan et le Tchad.")
     assert not any(s in ("SDN", "TCD") and t in ("SDN", "TCD") for s, c, t in triples), triples
+
+
+def test_events_ending_cooperation_reduces_relations_whatever_the_determiner() -> None:
+    # the example: a statement that reports an act is that act, and ending cooperation is CAMEO 16, not 06
+    events = _events("« Nous mettons fin à notre coopération militaire avec le Tchad », a déclaré le président français.")
+    assert any(e.root == "16" and e.source_code and e.source_code[:3] == "FRA" and e.target_code == "TCD" for e in events), events
+    assert not any(e.root in ("01", "06") for e in events)
+    assert any(e.root == "16" for e in _events("Le Burkina Faso a mis fin aux accords de défense avec la France."))
