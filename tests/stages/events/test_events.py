@@ -125,3 +125,10 @@ def test_events_ending_cooperation_reduces_relations_whatever_the_determiner() -
     assert any(e.root == "16" and e.source_code and e.source_code[:3] == "FRA" and e.target_code == "TCD" for e in events), events
     assert not any(e.root in ("01", "06") for e in events)
     assert any(e.root == "16" for e in _events("Le Burkina Faso a mis fin aux accords de défense avec la France."))
+
+
+def test_events_copular_noun_is_not_a_verb_the_tagger_missed() -> None:
+    # « c'est la troisième attaque » names an attack told before; a root noun with a subject but no determiner
+    # ("la Russie attaque") is still read as the verb
+    assert not _events("C'est la troisième attaque en une semaine contre les soldats français déployés au Tchad.")
+    assert ("RUS", "190", "UKR") in _triples("La Russie attaque l'Ukraine.")

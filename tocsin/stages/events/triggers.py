@@ -110,7 +110,7 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
             if lower.endswith(ending):
                 guesses.append(lower[: -len(ending)] + infinitive)
     elif cues is not None and (
-        token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))
+        token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and _bare_subject_noun(token))
     ):
         for ending, infinitive in cues.present_infinitives:
             if lower.endswith(ending):
@@ -122,6 +122,13 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     if is_verbal(token) and lemma in verbs:
         return str(lemma)
     return None
+
+
+def _bare_subject_noun(token: Any) -> bool:
+    """A root noun with a subject that may be a verb the tagger missed ("la Russie attaque"); not one with a
+    determiner or a copula: « c'est la cinquième attaque » names an attack."""
+    children = [c.dep_ for c in token.children]
+    return "nsubj" in children and "cop" not in children and "det" not in children
 
 
 def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
