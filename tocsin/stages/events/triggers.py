@@ -109,9 +109,7 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
         for ending, infinitive in cues.gerund_infinitives:  # type: ignore[union-attr]
             if lower.endswith(ending):
                 guesses.append(lower[: -len(ending)] + infinitive)
-    elif cues is not None and (
-        token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and _bare_subject_noun(token))
-    ):
+    elif cues is not None and (token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and _bare_subject_noun(token))):
         for ending, infinitive in cues.present_infinitives:
             if lower.endswith(ending):
                 guesses.append(lower[: -len(ending)] + infinitive)
