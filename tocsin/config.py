@@ -351,6 +351,7 @@ class LanguageCues(_Strict):
     irrealis_endings: list[str] = []
     likening: list[str] = []
     between: list[str] = []
+    reciprocal: list[str] = []
 
 
 class LanguageMorphology(_Strict):

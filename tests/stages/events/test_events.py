@@ -132,3 +132,8 @@ def test_events_copular_noun_is_not_a_verb_the_tagger_missed() -> None:
     # ("la Russie attaque") is still read as the verb
     assert not _events("C'est la troisième attaque en une semaine contre les soldats français déployés au Tchad.")
     assert ("RUS", "190", "UKR") in _triples("La Russie attaque l'Ukraine.")
+
+
+def test_events_reciprocal_words_make_an_accusation_go_both_ways() -> None:
+    triples = _triples("L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir violé la trêve.")
+    assert ("ARM", "112", "AZE") in triples and ("AZE", "112", "ARM") in triples, triples

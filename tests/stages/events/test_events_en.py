@@ -79,3 +79,12 @@ def test_forces_a_country_moves_are_not_its_target() -> None:
 def test_events_en_talks_between_two_states_go_both_ways() -> None:
     pairs = {(e.source_code, e.target_code) for e in _events("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.")}
     assert ("ARM", "AZE") in pairs and ("AZE", "ARM") in pairs, pairs
+
+
+def test_events_en_each_other_makes_blame_go_both_ways() -> None:
+    pairs = {
+        (e.source_code, e.target_code)
+        for e in _events("Serbia and Kosovo blamed each other for the clashes at the border.")
+        if e.root == "11"
+    }
+    assert len({s for s, t in pairs}) == 2 and {s for s, t in pairs} == {t for s, t in pairs}, pairs

@@ -126,7 +126,7 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
     if draft.code in _TALKS and len(sources) > 1 and not any(_comitative(doc[t.head], cues) for t in targets if t):
         # "Egypt and Greece met to discuss Libya": what several parties discuss is the topic; they talk to each other
         targets = []
-    if not targets and len(sources) > 1 and _mutual(draft.code):
+    if not targets and len(sources) > 1 and (_mutual(draft.code) or _reciprocal(draft.trigger.token, cues)):
         # Reciprocal: "la Jordanie et le Royaume-Uni sont convenus" -> each toward the other.
         for a in sources:
             for b in sources:
@@ -284,3 +284,11 @@ def _between_code(code: str) -> bool:
     the mediator's act toward each, nor agreements (03, 057), often named as documents ("the agreement between Turkey
     and Libya is void")."""
     return code[:2] in ("04", "06", "19") and code[:3] != "045"
+
+
+def _reciprocal(verb: Any, cues: Any) -> bool:
+    """The act is marked as done by each of its sources to the other: "accused each other", « s'accusent
+    mutuellement », « se reprochent l'un l'autre » (words hanging on the verb, within a few words of it)."""
+    words = [t for t in verb.doc[max(verb.i - 3, 0) : verb.i + 6] if t.head.i == verb.i or t.head.head.i == verb.i]
+    near = "".join(t.lower_ for t in words).replace("’", "'")
+    return any(phrase.replace(" ", "").replace("’", "'") in near for phrase in cues.reciprocal)
