@@ -352,6 +352,7 @@ class LanguageCues(_Strict):
     likening: list[str] = []
     between: list[str] = []
     reciprocal: list[str] = []
+    course: list[str] = []
 
 
 class LanguageMorphology(_Strict):

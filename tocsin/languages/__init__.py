@@ -153,6 +153,7 @@ class Cues:
     likening: frozenset[str] = frozenset()  # words of a likening that judges ("behaves like a bully", « comme un voyou »)
     between: frozenset[str] = frozenset()  # prepositions of two sides ("clashes between X and Y"): each toward the other
     reciprocal: frozenset[str] = frozenset()  # words that make an act mutual ("accused each other", « mutuellement »)
+    course: frozenset[str] = frozenset()  # verbs of an act's course that carry their object ("renewed talks", « achevé le retrait »)
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

@@ -137,3 +137,8 @@ def test_events_copular_noun_is_not_a_verb_the_tagger_missed() -> None:
 def test_events_reciprocal_words_make_an_accusation_go_both_ways() -> None:
     triples = _triples("L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir violé la trêve.")
     assert ("ARM", "112", "AZE") in triples and ("AZE", "112", "ARM") in triples, triples
+
+
+def test_events_event_noun_only_mentioned_by_another_verb_is_no_new_event() -> None:
+    assert not _events("Les observateurs de l'ONU surveillent le déploiement des soldats tchadiens au Soudan.")
+    assert any(e.root == "14" for e in _events("Les manifestants serbes ont dressé des barricades devant le parlement."))

@@ -88,3 +88,12 @@ def test_events_en_each_other_makes_blame_go_both_ways() -> None:
         if e.root == "11"
     }
     assert len({s for s, t in pairs}) == 2 and {s for s, t in pairs} == {t for s, t in pairs}, pairs
+
+
+def test_events_en_event_noun_only_mentioned_by_another_verb_is_no_new_event() -> None:
+    # the object of a verb that neither carries, reports nor undergoes the act talks about an act told elsewhere
+    assert not _events("The senator's letter cited the Russian bombing of Aleppo as the reason for his vote.")
+    assert not _events("The new sanctions follow Iran's seizure of a British tanker last week.")
+    # light verbs and verbs of an act's course still report it
+    assert any(e.root == "04" for e in _events("Israel and Lebanon renewed negotiations on Monday."))
+    assert any(e.root == "19" for e in _events("Russian forces launched a new offensive against Ukrainian positions."))

@@ -180,7 +180,11 @@ class CodeEvents:
         of the triggers that name no act at all (circumstances, names, counts: :data:`_NOT_ACTS`)."""
         drafts: list[_Draft] = []
         not_acts: set[int] = set()
+        acts = {t.token.i for t in triggers}
         for trigger in triggers:
+            if trigger.kind == "noun" and _mentioned(trigger.token, acts, lang.cues):
+                self._reject(trigger, "event noun as what another verb is about: mentioned, not reported")
+                continue
             draft = self._draft(trigger, finder, lang)
             if isinstance(draft, _Draft):
                 drafts.append(draft)
@@ -522,3 +526,14 @@ def _span(trigger: Trigger, pattern: Pattern) -> tuple[int, int]:
                 end = max(end, child.i + 1)
                 start = min(start, child.i)
     return start, end
+
+
+def _mentioned(noun: Any, acts: set[int], cues: Any) -> bool:
+    """An event noun as the object of a verb that neither carries it (light and ordering verbs: "launched strikes"),
+    nor reports it (speech), nor undergoes it, nor is an act itself: "cited the repression", "orchestrated attacks",
+    "the move follows the killing", « surveillent le déploiement » talk about an act told elsewhere."""
+    verb = noun.head
+    if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or verb.i in acts:
+        return False
+    lemma = verb.lemma_.lower()
+    return not any(lemma in words for words in (cues.light, cues.order, cues.speech, cues.undergo, cues.course))
