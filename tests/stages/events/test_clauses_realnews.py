@@ -177,3 +177,26 @@ def test_event_noun_in_a_nonfinite_clause_of_time_is_background(text: str, lang:
     """ "after responding to an appeal", « après avoir répondu à un appel »: the appeal is background to the flight."""
     events = code_text(text, lang=lang).events
     assert not any(e.root == "02" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The diplomats cite the German minister, who sees the British sanctions as a tool to force Iran to negotiate.", "en"),
+        (
+            "Les diplomates citent le ministre allemand, qui voit dans les sanctions britanniques un moyen de forcer l'Iran à négocier.",
+            "fr",
+        ),
+    ],
+)
+def test_acts_named_inside_a_relative_clause_are_background(text: str, lang: str) -> None:
+    """An event noun in a relative clause, and a verb embedded below the relative's own verb, describe the noun the
+    clause is about: no act is reported (neither the sanctions nor the negotiation)."""
+    events = code_text(text, lang=lang).events
+    assert not events, _dyads(events)
+
+
+def test_what_a_relative_clause_speech_verb_reports_is_news() -> None:
+    """ "the agency, which adds that X threatened Y": the relative clause only names who reports; the threat is news."""
+    events = code_text("The diplomats cite the agency, which adds that the Iranian minister threatened Israel.", lang="en").events
+    assert any(e.root == "13" and e.source_code == "IRNGOV" for e in events), _dyads(events)
