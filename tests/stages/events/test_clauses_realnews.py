@@ -200,3 +200,21 @@ def test_what_a_relative_clause_speech_verb_reports_is_news() -> None:
     """ "the agency, which adds that X threatened Y": the relative clause only names who reports; the threat is news."""
     events = code_text("The diplomats cite the agency, which adds that the Iranian minister threatened Israel.", lang="en").events
     assert any(e.root == "13" and e.source_code == "IRNGOV" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Finnish president said in a meeting with the Swedish prime minister that the border would stay closed.", "en"),
+        ('Macron said in a meeting with Scholz, "we will not send troops".', "en"),
+        (
+            "Le président finlandais a déclaré au cours d'un entretien avec le Premier ministre suédois que la frontière resterait fermée.",
+            "fr",
+        ),
+    ],
+)
+def test_talks_held_with_someone_are_no_circumstance(text: str, lang: str) -> None:
+    """An event noun that names whom it was held with ("in a meeting with X", « au cours d'un entretien avec X ») is
+    an act that took place, not the circumstance of what was said there."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "04" for e in events), _dyads(events)

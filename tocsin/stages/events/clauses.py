@@ -196,6 +196,8 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 hlemma in cues.light or hlemma in cues.order or head.i not in triggers
             ):
                 pass  # "a lancé une offensive", "a annoncé des sanctions"
+            elif cur is token and dep in ("pobj", "obl", "obl:mod", "obl:arg") and _with_partner(token, cues):
+                pass  # "said in a meeting with Scholz": the talks took place, as much news as what was said there
             elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
         elif dep in _EMBEDDING_VERB:
@@ -431,7 +433,7 @@ def _adjunct(token: Any, cues: Any) -> bool:
     its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires"), and so is one that
     completes whom it aims at (« la cible d'une attaque »)."""
     head = token.head
-    if head.i == token.i:
+    if head.i == token.i or _with_partner(token, cues):
         return False
     if token.dep_ == "pobj":  # English hangs the noun on its preposition
         owner = head.head
@@ -443,6 +445,17 @@ def _adjunct(token: Any, cues: Any) -> bool:
     if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
         return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
     return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads | cues.victims
+
+
+def _with_partner(token: Any, cues: Any) -> bool:
+    """An event noun that names whom it was held with ("said in a meeting with Honcharuk", « au cours d'un entretien
+    avec son homologue »): an act between two sides that took place, not the circumstance of what was said."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in cues.comitative and any(g.dep_ == "pobj" for g in child.children):
+            return True
+        if child.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues.comitative for g in child.children):
+            return True
+    return False
 
 
 def _in_background(token: Any, cues: Any) -> bool:
