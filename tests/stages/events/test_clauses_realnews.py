@@ -218,3 +218,11 @@ def test_talks_held_with_someone_are_no_circumstance(text: str, lang: str) -> No
     an act that took place, not the circumstance of what was said there."""
     events = code_text(text, lang=lang).events
     assert any(e.root == "04" for e in events), _dyads(events)
+
+
+def test_a_partner_named_far_from_the_noun_belongs_to_another_noun() -> None:
+    """ "with Libya" after "along its border" is the border's neighbour, whatever noun the parser hangs it on: the
+    deployment called for is still no act of its own."""
+    text = "L'Égypte a rejeté mardi un appel de l'Union africaine au déploiement de soldats le long de sa frontière avec la Libye."
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "15" for e in events), _dyads(events)

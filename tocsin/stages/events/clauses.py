@@ -370,7 +370,15 @@ def _deep_in_relative(verb: Any, cues: Any) -> bool:
     verbs = _governing_clauses(verb, cues)
     if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i:
         verbs = verbs[1:]
-    return any(_relative_clause(a) for a in verbs)
+    return any(_describes_a_noun(a, cues) for a in verbs)
+
+
+def _describes_a_noun(verb: Any, cues: Any) -> bool:
+    """A relative clause that hangs on a noun of the sentence: not on a date (« ont annoncé mercredi qu'ils
+    interdiraient », where « qu' » opens what was announced) nor on a verbless sentence's root (« Tant l'armée que le
+    Front se sont rendus coupables »), which are a complementizer or a correlative the parser took for a relative."""
+    head = verb.head
+    return head.dep_ not in ("ROOT", "root") and head.lower_ not in cues.calendar and _relative_clause(verb)
 
 
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
@@ -450,12 +458,18 @@ def _adjunct(token: Any, cues: Any) -> bool:
 def _with_partner(token: Any, cues: Any) -> bool:
     """An event noun that names whom it was held with ("said in a meeting with Honcharuk", « au cours d'un entretien
     avec son homologue »): an act between two sides that took place, not the circumstance of what was said."""
-    for child in token.children:
+    for child in (c for c in token.children if token.i < c.i <= token.i + _PARTNER_REACH):
         if child.dep_ == "prep" and child.lower_ in cues.comitative and any(g.dep_ == "pobj" for g in child.children):
             return True
-        if child.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues.comitative for g in child.children):
+    for child in (c for c in token.children if c.dep_ == "nmod"):
+        if any(g.dep_ == "case" and g.lower_ in cues.comitative and token.i < g.i <= token.i + _PARTNER_REACH for g in child.children):
             return True
     return False
+
+
+#: how far after its noun the preposition of a partner stands ("a meeting with", « un entretien téléphonique avec »);
+#: one further off is the parser's attachment of another noun's ("the deployment along its border with Israel")
+_PARTNER_REACH = 3
 
 
 def _in_background(token: Any, cues: Any) -> bool:
@@ -481,7 +495,7 @@ def _in_background_clause(token: Any, cues: Any) -> bool:
     """An event noun inside a relative clause, which describes its noun and reports no new act ("Rubio, who sees the
     sanctions as leverage", « l'agence, qui ajoute que le dirigeant a déclaré »): every act it names is background
     too. Not a clause of time: "after Trump had a phone conversation with Erdogan" is often the news itself."""
-    return any(_relative_clause(verb) for verb in _governing_clauses(token, cues))
+    return any(_describes_a_noun(verb, cues) for verb in _governing_clauses(token, cues))
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
