@@ -378,7 +378,8 @@ def _describes_a_noun(verb: Any, cues: Any) -> bool:
     interdiraient », where « qu' » opens what was announced) nor on a verbless sentence's root (« Tant l'armée que le
     Front se sont rendus coupables »), which are a complementizer or a correlative the parser took for a relative."""
     head = verb.head
-    return head.dep_ not in ("ROOT", "root") and head.lower_ not in cues.calendar and _relative_clause(verb)
+    verbless = head.dep_ in ("ROOT", "root") and head.pos_ in ("NOUN", "PROPN")
+    return not verbless and head.lower_ not in cues.calendar and _relative_clause(verb)
 
 
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
