@@ -177,3 +177,52 @@ def test_event_noun_in_a_nonfinite_clause_of_time_is_background(text: str, lang:
     """ "after responding to an appeal", « après avoir répondu à un appel »: the appeal is background to the flight."""
     events = code_text(text, lang=lang).events
     assert not any(e.root == "02" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The diplomats cite the German minister, who sees the British sanctions as a tool to force Iran to negotiate.", "en"),
+        (
+            "Les diplomates citent le ministre allemand, qui voit dans les sanctions britanniques un moyen de forcer l'Iran à négocier.",
+            "fr",
+        ),
+    ],
+)
+def test_acts_named_inside_a_relative_clause_are_background(text: str, lang: str) -> None:
+    """An event noun in a relative clause, and a verb embedded below the relative's own verb, describe the noun the
+    clause is about: no act is reported (neither the sanctions nor the negotiation)."""
+    events = code_text(text, lang=lang).events
+    assert not events, _dyads(events)
+
+
+def test_what_a_relative_clause_speech_verb_reports_is_news() -> None:
+    """ "the agency, which adds that X threatened Y": the relative clause only names who reports; the threat is news."""
+    events = code_text("The diplomats cite the agency, which adds that the Iranian minister threatened Israel.", lang="en").events
+    assert any(e.root == "13" and e.source_code == "IRNGOV" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Finnish president said in a meeting with the Swedish prime minister that the border would stay closed.", "en"),
+        ('Macron said in a meeting with Scholz, "we will not send troops".', "en"),
+        (
+            "Le président finlandais a déclaré au cours d'un entretien avec le Premier ministre suédois que la frontière resterait fermée.",
+            "fr",
+        ),
+    ],
+)
+def test_talks_held_with_someone_are_no_circumstance(text: str, lang: str) -> None:
+    """An event noun that names whom it was held with ("in a meeting with X", « au cours d'un entretien avec X ») is
+    an act that took place, not the circumstance of what was said there."""
+    events = code_text(text, lang=lang).events
+    assert any(e.root == "04" for e in events), _dyads(events)
+
+
+def test_a_partner_named_far_from_the_noun_belongs_to_another_noun() -> None:
+    """ "with Libya" after "along its border" is the border's neighbour, whatever noun the parser hangs it on: the
+    deployment called for is still no act of its own."""
+    text = "L'Égypte a rejeté mardi un appel de l'Union africaine au déploiement de soldats le long de sa frontière avec la Libye."
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "15" for e in events), _dyads(events)

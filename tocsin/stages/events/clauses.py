@@ -196,6 +196,8 @@ def _embedding(token: Any, kind: str, triggers: set[int], cues: Any) -> int:
                 hlemma in cues.light or hlemma in cues.order or head.i not in triggers
             ):
                 pass  # "a lancé une offensive", "a annoncé des sanctions"
+            elif cur is token and dep in ("pobj", "obl", "obl:mod", "obl:arg") and _with_partner(token, cues):
+                pass  # "said in a meeting with Scholz": the talks took place, as much news as what was said there
             elif dep in _EMBEDDING_NOUN or dep in ("obj", "dobj"):
                 level += 1
         elif dep in _EMBEDDING_VERB:
@@ -327,6 +329,59 @@ def _news_after_occurrence(head: Any, cues: Any) -> bool:
     return any(c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.lemma_.lower() in cues.decisions) for c in head.children)
 
 
+def _relative_clause(verb: Any) -> bool:
+    """The verb's clause is a relative clause: labelled so and opened by a relative pronoun (or with no subject and
+    auxiliary of its own), opened by one after a comma, or coordinated with one ("which support Russia and threaten
+    Ukraine")."""
+    if _shares_relative(verb):
+        return True  # "the militias, which support Russia and threaten Ukraine"
+    if verb.dep_ in ("relcl", "acl:relcl"):
+        auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        governed = [g for c in verb.children if c.dep_ == "prep" for g in c.children]  # "in which the army has killed"
+        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(_is_relative(g) for c in subjects for g in c.children)
+        own_subject = any(not _is_relative(c) for c in subjects)
+        # "whose expulsion was demanded", « dont le départ était exigé »: the subject's possessor is the relative pronoun;
+        # "la police de Jéricho a saisi" is a main clause misparsed as a relative clause
+        return relative or not (auxiliaries and own_subject)
+    return _opened_by_relative(verb)
+
+
+def _governing_clauses(token: Any, cues: Any) -> list[Any]:
+    """The verbs whose clauses contain a token, innermost first, up to the speech verb that reports its clause: what
+    is said is told as news, whoever says it ("the agency, which adds that the minister threatened Israel")."""
+    verbs = []
+    cur = token
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in cues.speech:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            verbs.append(cur)
+    return verbs
+
+
+def _deep_in_relative(verb: Any, cues: Any) -> bool:
+    """A verb embedded under a relative clause's verb, beyond the infinitive it governs directly ("Rubio, who sees the
+    sanctions as leverage to bring Russia to negotiate", « qui voit dans les sanctions un levier pour amener la
+    Russie à négocier »): it describes the noun as the relative clause does. The infinitive right under the relative's
+    verb is weighed where the act is drafted (« la zone où les forces continuent d'avancer » is news), and what a
+    relative clause's speech verb reports is news."""
+    verbs = _governing_clauses(verb, cues)
+    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i:
+        verbs = verbs[1:]
+    return any(_describes_a_noun(a, cues) for a in verbs)
+
+
+def _describes_a_noun(verb: Any, cues: Any) -> bool:
+    """A relative clause that hangs on a noun of the sentence: not on a date (« ont annoncé mercredi qu'ils
+    interdiraient », where « qu' » opens what was announced) nor on a verbless sentence's root (« Tant l'armée que le
+    Front se sont rendus coupables »), which are a complementizer or a correlative the parser took for a relative."""
+    head = verb.head
+    verbless = head.dep_ in ("ROOT", "root") and head.pos_ in ("NOUN", "PROPN")
+    return not verbless and head.lower_ not in cues.calendar and _relative_clause(verb)
+
+
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
@@ -338,18 +393,7 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if _shares_relative(verb):
-        return "relative clause: background"  # "the militias, which support Russia and threaten Ukraine"
-    if verb.dep_ in ("relcl", "acl:relcl"):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-        governed = [g for c in verb.children if c.dep_ == "prep" for g in c.children]  # "in which the army has killed"
-        relative = any(_is_relative(c) for c in [*verb.children, *governed]) or any(_is_relative(g) for c in subjects for g in c.children)
-        own_subject = any(not _is_relative(c) for c in subjects)
-        # "whose expulsion was demanded", « dont le départ était exigé »: the subject's possessor is the relative pronoun;
-        # "la police de Jéricho a saisi" is a main clause misparsed as a relative clause
-        if relative or not (auxiliaries and own_subject):
-            return "relative clause: background"
-    elif _opened_by_relative(verb):
+    if _relative_clause(verb) or _deep_in_relative(verb, cues):
         return "relative clause: background"
     marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
     if marked and not _news_after_occurrence(verb.head, cues):
@@ -398,7 +442,7 @@ def _adjunct(token: Any, cues: Any) -> bool:
     its phase is that act ("un seizième paquet de sanctions", "le début d'exercices militaires"), and so is one that
     completes whom it aims at (« la cible d'une attaque »)."""
     head = token.head
-    if head.i == token.i:
+    if head.i == token.i or _with_partner(token, cues):
         return False
     if token.dep_ == "pobj":  # English hangs the noun on its preposition
         owner = head.head
@@ -412,6 +456,23 @@ def _adjunct(token: Any, cues: Any) -> bool:
     return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads | cues.victims
 
 
+def _with_partner(token: Any, cues: Any) -> bool:
+    """An event noun that names whom it was held with ("said in a meeting with Honcharuk", « au cours d'un entretien
+    avec son homologue »): an act between two sides that took place, not the circumstance of what was said."""
+    for child in (c for c in token.children if token.i < c.i <= token.i + _PARTNER_REACH):
+        if child.dep_ == "prep" and child.lower_ in cues.comitative and any(g.dep_ == "pobj" for g in child.children):
+            return True
+    for child in (c for c in token.children if c.dep_ == "nmod"):
+        if any(g.dep_ == "case" and g.lower_ in cues.comitative and token.i < g.i <= token.i + _PARTNER_REACH for g in child.children):
+            return True
+    return False
+
+
+#: how far after its noun the preposition of a partner stands ("a meeting with", « un entretien téléphonique avec »);
+#: one further off is the parser's attachment of another noun's ("the deployment along its border with Israel")
+_PARTNER_REACH = 3
+
+
 def _in_background(token: Any, cues: Any) -> bool:
     """An event noun introduced as background: "après les combats", "à la suite de l'invasion"."""
     doc = token.doc
@@ -421,12 +482,21 @@ def _in_background(token: Any, cues: Any) -> bool:
             return True
     # « après avoir répondu à un appel des rebelles »: the noun completes the verb of a clause of time
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return bool(
+    if (
         verb is not None
         and verb.dep_ in ("advcl", "obl", "obl:mod")
         and "Fin" not in verb.morph.get("VerbForm")
         and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
-    )
+    ):
+        return True
+    return _in_background_clause(token, cues)
+
+
+def _in_background_clause(token: Any, cues: Any) -> bool:
+    """An event noun inside a relative clause, which describes its noun and reports no new act ("Rubio, who sees the
+    sanctions as leverage", « l'agence, qui ajoute que le dirigeant a déclaré »): every act it names is background
+    too. Not a clause of time: "after Trump had a phone conversation with Erdogan" is often the news itself."""
+    return any(_describes_a_noun(verb, cues) for verb in _governing_clauses(token, cues))
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
