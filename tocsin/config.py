@@ -350,6 +350,8 @@ class LanguageCues(_Strict):
     purpose: list[str] = []
     irrealis_endings: list[str] = []
     likening: list[str] = []
+    contravention: list[str] = []
+    harming: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -151,6 +151,8 @@ class Cues:
     state_verbs: frozenset[str] = frozenset()  # verbs of lasting whose participle is a state ("remain deployed")
     state_passive: frozenset[str] = frozenset()  # passive auxiliaries whose present tense describes a state ("is banned")
     likening: frozenset[str] = frozenset()  # words of a likening that judges ("behaves like a bully", « comme un voyou »)
+    contravention: frozenset[str] = frozenset()  # phrases that say a thing breaks a rule ("goes against"): 112
+    harming: frozenset[str] = frozenset()  # phrases that say a thing harms the peace ("threatens peace"): 111
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

@@ -191,6 +191,13 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # the statement accuses (112)
             _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
             continue
+        contravened = _contravened(speech, draft.sources, finder, cues) if draft.code == "010" else None
+        if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
+            # "said the deal goes against international law", « a estimé que le tir menaçait la paix »: the statement
+            # accuses (112) or criticises (111) whoever the judged thing's words name
+            targets, content, code = contravened
+            _recast(draft, inner, (targets, content), code, "criticised", "contravention")
+            continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
         reported_trigger = any(
@@ -239,6 +246,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             continue
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
+        predicates += _apposed_name(named)
         predicates += [
             _named_object(c)
             for holder in (verb, named)
@@ -250,6 +258,8 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
         if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
             condemning = [chained]  # « a qualifié la visite du président américain de provocation »
+        if not condemning and verb.i not in drafted:
+            out.extend(_judging_clause(verb, drafts, finder, cues))  # "deemed that the deal goes against the resolution"
         if not condemning:
             if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
@@ -288,6 +298,73 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         )
         out[-1].wrappers.append("criticism")
     return out
+
+
+def _apposed_name(named: Any) -> list[Any]:
+    """The name a naming verb gives that the parser apposed to what it names, with no comma between ('called the
+    admission a "political maneuver"': appos of "admission"); a name set off by commas is a description."""
+    if named is None or named.dep_ not in ("obj", "dobj"):
+        return []
+    out = []
+    for child in named.children:
+        if child.dep_ != "appos" or child.i < named.i:
+            continue
+        between = named.doc[max(t.i for t in named.subtree if t.i < child.left_edge.i or t.i == named.i) + 1 : child.left_edge.i]
+        if not any(t.text in (",", ";", "(", "—", "-") for t in between):
+            out.append(child)
+    return out
+
+
+def _judging_clause(verb: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A naming or opining verb that is no act of its own ("deemed that the deal goes against the resolution") and
+    whose clause says something breaks a rule or harms the peace: its subject's accusation (112) or criticism (111)."""
+    sources, how = finder.verb_source(verb)
+    if not sources:
+        return []
+    found = _contravened(verb, sources, finder, cues)
+    if found is None:
+        return []
+    targets, content, code = found
+    for other in drafts:
+        if other.trigger.token.i in content:
+            other.absorbed = True  # what is judged is the accusation's content, not an act of its own
+    trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+    draft = _Draft(trigger, _NAMING_PATTERN, code, sources, targets, how, "criticised", (verb.i, verb.i + 1), "construction.contravention")
+    draft.wrappers.append("contravention")
+    return [draft]
+
+
+def _contravened(speech: Any, speakers: list[TokenActor], finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int], str] | None:
+    """What a statement's clause says breaks a rule (cue ``contravention``: "goes against", « va à l'encontre de »:
+    112) or harms the peace (cue ``harming``: "threatens peace", « menace la paix »: 111), when its subject names the
+    actors (not the speaker's side) of what is judged ("the agreement on sending Turkish troops"): those actors, the
+    clause's tokens and the code; None if the clause judges nothing or is negated or hypothetical."""
+    clauses = [c for c in speech.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i and speech.head.dep_ == "ROOT":
+        clauses.append(speech.head)  # « ... », a estimé le ministre: the incise hangs on the quote
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_hypothetical(clause, cues):
+            continue
+        code = ALLEGATION if _says(clause, cues.contravention) else CRITICISM if _says(clause, cues.harming) else None
+        subject = next((c for c in clause.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
+        if code is None or subject is None:
+            continue
+        sides = {_side(a.mention.code) for a in speakers if a.mention.code}
+        named = [
+            a for a in finder.actors if subject.left_edge.i <= a.head <= subject.right_edge.i and a.mention.code
+            and a.mention.kind != "anonymous" and a not in speakers and _side(a.mention.code) not in sides
+        ]  # fmt: skip
+        if named:
+            return named[:2], {t.i for t in clause.subtree}, code
+    return None
+
+
+def _says(verb: Any, phrases: frozenset[str]) -> bool:
+    """The verb and the words after it (adverbs aside) begin one of ``phrases``: "go against" in "goes against the
+    law", « menacer la paix » in « menaçait sérieusement la paix »; a one-word phrase is the verb's lemma."""
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.sent.end] if t.pos_ != "ADV"][:6]
+    said = " ".join([verb.lemma_.lower(), *after]).replace("’", "'").replace("' ", "'") + " "
+    return any(said.startswith(phrase.replace("’", "'") + " ") for phrase in phrases)
 
 
 def _named_object(prep: Any) -> Any:
