@@ -352,6 +352,7 @@ class LanguageCues(_Strict):
     likening: list[str] = []
     contravention: list[str] = []
     harming: list[str] = []
+    displeasure: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -290,3 +290,76 @@ def test_a_quotation_still_open_needs_a_speaker_before_it() -> None:
     )
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.rule.startswith("construction.quoted_judgement") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The Greek and Cypriot ministers met on Monday. They deemed that the plan of sending Turkish troops to Libya goes against the arms embargo.",
+            "en",
+            [("112", "GRCGOV", "TURMIL"), ("112", "GRCGOV", "LBY")],
+        ),
+        ("The Greek minister said the Turkish plan goes against international law.", "en", [("112", "GRCGOV", "TUR")]),
+        ("Le ministre grec a estimé que l'accord turc va à l'encontre du droit international.", "fr", [("112", "GRCGOV", "TUR")]),
+        ("The Japanese foreign minister said the North Korean missile launch threatens regional peace.", "en", [("111", "JPNGOV", "PRK")]),
+    ],
+)
+def test_a_clause_that_says_a_rule_is_broken_accuses(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    """'deemed that the plan of sending Turkish troops goes against the embargo' accuses (112) the actors the judged
+    thing names; 'said the launch threatens regional peace' criticises (111); what is judged is no act of its own."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    for dyad in expected:
+        assert dyad in _dyads(events), _dyads(events)
+    assert not any(e.root in ("13", "15", "05") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Japanese foreign minister said the North Korean missile launch does not threaten regional peace.", "en"),
+        ("Le ministre grec a déclaré que l'accord turc ne va pas à l'encontre du droit international.", "fr"),
+        ("The coach said the referee's decision went against the rules of the game.", "en"),
+    ],
+)
+def test_no_broken_rule_no_accusation(text: str, lang: str) -> None:
+    """A negated judgement, or one of what no coded actor did, accuses no one."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_name_given_apposed_to_what_is_named() -> None:
+    """'called the senator's remarks a "cheap stunt"': the parser apposes the name given to what is named; a
+    description set off by commas names nothing ("called the senator, a former general, ...")."""
+    text = 'The Iranian foreign minister called the American senator\'s remarks a "cheap stunt."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "IRNGOV", "USALEG") in _dyads(events)
+    commas = code_text("The Iranian foreign minister called the American senator, a former criminal, on Tuesday.", lang="en").events
+    assert not any(e.root == "11" for e in commas), _dyads(commas)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("The United States is deeply disappointed with the Iraqi parliament's decision.", "en", "USA", "IRQLEG"),
+        ("The Chinese foreign ministry said China was angered by the Japanese minister's visit.", "en", "CHN", "JPNGOV"),
+        ("Le gouvernement français s'est dit déçu par la décision du Parlement irakien.", "fr", "FRAGOV", "IRQLEG"),
+    ],
+)
+def test_displeasure_at_another_actor_disapproves(text: str, lang: str, source: str, target: str) -> None:
+    """An actor displeased by what another did ("disappointed with", « s'est dit déçu par ») disapproves of it (110)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("110", source, target) in _dyads(events)
+    assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach was disappointed by the result of the match.",
+        "The United States is not disappointed with the Iraqi parliament's decision.",
+    ],
+)
+def test_displeasure_at_nothing_an_actor_did_is_no_event(text: str) -> None:
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

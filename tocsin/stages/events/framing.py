@@ -239,7 +239,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
     as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
-    out: list[_Draft] = []
+    out: list[_Draft] = _displeased(sent, drafts, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
@@ -297,6 +297,44 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             )
         )
         out[-1].wrappers.append("criticism")
+    return out
+
+
+_DISAPPROVAL = "110"  # CAMEO: disapprove, not specified below
+_DISPLEASED_AT = frozenset({"agent", "prep", "obl", "obl:agent", "obl:arg", "obl:mod"})
+
+
+def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """An actor said to be displeased by what another did (cue ``displeasure``: "was disappointed by the parliament's
+    decision", « s'est dit déçu par la décision du Parlement ») disapproves of it (110): the displeased subject is the
+    source, the actor the complement names the target; a statement that reports it is no event of its own."""
+    out: list[_Draft] = []
+    drafted = {d.trigger.token.i for d in drafts}
+    for token in sent:
+        if token.lemma_.lower() not in cues.displeasure or token.pos_ not in ("VERB", "ADJ") or token.i in drafted:
+            continue
+        holder = token
+        if not any(c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT) for c in token.children) and token.dep_ in ("acomp", "xcomp", "attr"):
+            holder = token.head  # "is deeply disappointed", « s'est dit déçu »: the subject is the copula's or the verb's
+        subject = next((c for c in holder.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
+        if subject is None or is_negated(holder, cues) or is_negated(token, cues) or is_hypothetical(holder, cues):
+            continue
+        sources = [a for a in finder.actors_in(subject) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
+        codes = {a.mention.code for a in sources}
+        about = [c for c in token.children if c.dep_ in _DISPLEASED_AT]
+        targets = [
+            a for c in about for a in finder.actors_in(_named_object(c))
+            if a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in codes
+        ]  # fmt: skip
+        if not sources or not targets:
+            continue
+        for other in drafts:
+            if other.code == "010" and _reports(other.trigger.token, token):
+                other.absorbed = True  # "indicated the US was disappointed by ...": the disapproval is what is said
+        trigger = Trigger(token, token.i + 1, [_JUDGEMENT_PATTERN], "verb")
+        draft = _Draft(trigger, _JUDGEMENT_PATTERN, _DISAPPROVAL, sources, targets[:1], "subject", "criticised", (token.i, token.i + 1), "construction.displeasure")
+        draft.wrappers.append("criticism")
+        out.append(draft)
     return out
 
 
@@ -360,9 +398,9 @@ def _contravened(speech: Any, speakers: list[TokenActor], finder: ArgumentFinder
 
 
 def _says(verb: Any, phrases: frozenset[str]) -> bool:
-    """The verb and the words after it (adverbs aside) begin one of ``phrases``: "go against" in "goes against the
-    law", « menacer la paix » in « menaçait sérieusement la paix »; a one-word phrase is the verb's lemma."""
-    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.sent.end] if t.pos_ != "ADV"][:6]
+    """The verb and the words after it (adverbs and adjectives aside) begin one of ``phrases``: "go against" in "goes
+    against the law", "threaten peace" in "threatens regional peace"; a one-word phrase is the verb's lemma."""
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.sent.end] if t.pos_ not in ("ADV", "ADJ")][:6]
     said = " ".join([verb.lemma_.lower(), *after]).replace("’", "'").replace("' ", "'") + " "
     return any(said.startswith(phrase.replace("’", "'") + " ") for phrase in phrases)
 
