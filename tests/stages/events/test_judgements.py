@@ -363,3 +363,13 @@ def test_displeasure_at_another_actor_disapproves(text: str, lang: str, source: 
 def test_displeasure_at_nothing_an_actor_did_is_no_event(text: str) -> None:
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_judged_thing_aims_at_its_doer_not_at_whom_it_is_done_to() -> None:
+    """'said Israel's treatment of the Palestinians threatens the peace': the possessor did it; 'appalled at news of
+    an attack on a police station': whom it was done to is no target."""
+    text = "The Emirati foreign minister said Israel's treatment of the Palestinians threatens the peace of the region."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert [d for d in _dyads(events) if d[0][:2] == "11"] == [("111", "AREGOV", "ISR")], _dyads(events)
+    appalled = code_text("The British government is appalled at news of an attack on a police station in Morocco.", lang="en").events
+    assert not any(e.root == "11" for e in appalled), _dyads(appalled)

@@ -321,10 +321,14 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
             continue
         sources = [a for a in finder.actors_in(subject) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
         codes = {a.mention.code for a in sources}
-        about = [c for c in token.children if c.dep_ in _DISPLEASED_AT]
+        about = [next((g for g in c.children if g.dep_ == "pobj"), c) for c in token.children if c.dep_ in _DISPLEASED_AT]
+        # the doer of what displeases: the complement itself, its possessor or adjective, or the complement of its
+        # noun ("the decision of the parliament"); not whom it was done to ("news of an attack on a police station")
+        doers = {i for phrase in about for i in _owners(phrase)}
+        doers |= {g.i for phrase in about for c in phrase.children if c.dep_ in ("prep", "nmod") for g in (c, *c.children) if g.dep_ in ("pobj", "nmod")}
         targets = [
-            a for c in about for a in finder.actors_in(_named_object(c))
-            if a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in codes
+            a for a in finder.actors
+            if a.head in doers and a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in codes
         ]  # fmt: skip
         if not sources or not targets:
             continue
@@ -336,6 +340,12 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
         draft.wrappers.append("criticism")
         out.append(draft)
     return out
+
+
+def _owners(phrase: Any) -> set[int]:
+    """The head of a noun phrase and the words that say whose it is: possessor, adjective, compound ("Israel's
+    treatment", "the Turkish plan", « l'accord turc »)."""
+    return {phrase.i} | {c.i for c in phrase.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound")}
 
 
 def _apposed_name(named: Any) -> list[Any]:
@@ -392,6 +402,8 @@ def _contravened(speech: Any, speakers: list[TokenActor], finder: ArgumentFinder
             a for a in finder.actors if subject.left_edge.i <= a.head <= subject.right_edge.i and a.mention.code
             and a.mention.kind != "anonymous" and a not in speakers and _side(a.mention.code) not in sides
         ]  # fmt: skip
+        # "Israel's treatment of the Palestinians": the possessor or adjective of what is judged did it, not whom it is of
+        named = [a for a in named if a.head in _owners(subject)] or named
         if named:
             return named[:2], {t.i for t in clause.subtree}, code
     return None
