@@ -353,6 +353,7 @@ class LanguageCues(_Strict):
     contravention: list[str] = []
     harming: list[str] = []
     displeasure: list[str] = []
+    suspicion: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -373,3 +373,17 @@ def test_judged_thing_aims_at_its_doer_not_at_whom_it_is_done_to() -> None:
     assert [d for d in _dyads(events) if d[0][:2] == "11"] == [("111", "AREGOV", "ISR")], _dyads(events)
     appalled = code_text("The British government is appalled at news of an attack on a police station in Morocco.", lang="en").events
     assert not any(e.root == "11" for e in appalled), _dyads(appalled)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("« Nous avons reçu des rapports du terrain. D'où nos soupçons sur le Burundi », a insisté le ministre congolais.", "fr", "CODGOV", "BDI"),
+        ('"Our suspicions about Iran have only grown," the Saudi foreign minister said.', "en", "SAUGOV", "IRN"),
+    ],
+)
+def test_voiced_suspicion_accuses(text: str, lang: str, source: str, target: str) -> None:
+    """Reported words that voice suspicion of an actor (« nos soupçons sur X », "our suspicions about X") accuse it."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("112", source, target) in _dyads(events)
+    assert not any(e.root == "01" for e in events), _dyads(events)

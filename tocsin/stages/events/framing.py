@@ -191,6 +191,15 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # the statement accuses (112)
             _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
             continue
+        suspected = _suspected(speech, draft, finder, cues) if draft.code == "010" and not inner else []
+        if suspected:
+            # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
+            draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
+            draft.wrappers.append("suspicion")
+            for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
+                if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
+                    other.absorbed = True
+            continue
         contravened = _contravened(speech, draft.sources, finder, cues) if draft.code == "010" else None
         if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
             # "said the deal goes against international law", « a estimé que le tir menaçait la paix »: the statement
@@ -340,6 +349,22 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
         draft.wrappers.append("criticism")
         out.append(draft)
     return out
+
+
+def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Whom the words a speech verb reports voice suspicion of (cue ``suspicion``: « nos soupçons sur le Rwanda », "our
+    suspicions about Iran"): the actor of the other side the suspicion noun's phrase names, else the statement's own
+    target; none when the suspicion is negated, hypothetical or names no one."""
+    speaker = {i for a in draft.sources for i in range(a.start, a.end)} | _speaker_phrase(speech)
+    for token in speech.sent:
+        if token.lemma_.lower() not in cues.suspicion or token.pos_ != "NOUN" or token.i in speaker:
+            continue
+        if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
+            continue
+        named = {t.i for t in token.subtree} - {token.i}
+        aimed = _other_side((a for a in finder.actors if a.head in named), draft)
+        return aimed[:1] or _other_side(draft.targets, draft)[:1]
+    return []
 
 
 def _owners(phrase: Any) -> set[int]:
