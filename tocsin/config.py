@@ -354,6 +354,7 @@ class LanguageCues(_Strict):
     harming: list[str] = []
     displeasure: list[str] = []
     suspicion: list[str] = []
+    chanting: list[str] = []
 
 
 class LanguageMorphology(_Strict):

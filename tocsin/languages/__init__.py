@@ -155,6 +155,7 @@ class Cues:
     harming: frozenset[str] = frozenset()  # phrases that say a thing harms the peace ("threatens peace"): 111
     displeasure: frozenset[str] = frozenset()  # words of displeasure at another's act ("was disappointed by"): 110
     suspicion: frozenset[str] = frozenset()  # nouns of suspicion: reported suspicion of an actor accuses it (112)
+    chanting: frozenset[str] = frozenset()  # verbs of chanting a slogan ("chanted 'X dictator'"): 111 at the actor named
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

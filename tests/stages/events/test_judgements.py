@@ -387,3 +387,23 @@ def test_voiced_suspicion_accuses(text: str, lang: str, source: str, target: str
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert ("112", source, target) in _dyads(events)
     assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ('Thousands of Venezuelan protesters chanted "Maduro dictator" and demanded new elections.', "en", "VENCVL", "VENGOV"),
+        ("Les manifestants vénézuéliens scandent « Maduro assassin » devant le palais.", "fr", "VENCVL", "VENGOV"),
+    ],
+)
+def test_slogan_naming_an_actor_with_condemnation_criticises(text: str, lang: str, source: str, target: str) -> None:
+    """A chanted slogan that gives an actor a name of condemnation criticises it (111), by the chanters; what else they
+    do stays an event of its own."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+    assert lang == "fr" or any(e.root == "10" for e in events), _dyads(events)
+
+
+def test_slogan_without_condemnation_is_no_criticism() -> None:
+    events = code_text('Venezuelan protesters chanted "Maduro, we love you" outside the palace.', lang="en").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

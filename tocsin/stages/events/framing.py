@@ -248,7 +248,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
     as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
-    out: list[_Draft] = _displeased(sent, drafts, finder, cues)
+    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
@@ -365,6 +365,39 @@ def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) ->
         aimed = _other_side((a for a in finder.actors if a.head in named), draft)
         return aimed[:1] or _other_side(draft.targets, draft)[:1]
     return []
+
+
+def _chanted(sent: Any, finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A slogan chanted or shouted (cue ``chanting``) whose quoted words give an actor a name of condemnation
+    (protesters chanting "Maduro dictator", « scandent « Sonko dictateur » ») criticises (111) that actor, by the
+    chanters."""
+    out: list[_Draft] = []
+    condemning = cues.stigma | cues.criticism
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.chanting or not is_verbal(verb) or is_negated(verb, cues):
+            continue
+        marks = [t.i for t in sent if t.i > verb.i and t.text in QUOTE_MARKS]
+        if len(marks) < 2:
+            continue
+        slogan = range(marks[0] + 1, marks[1])
+        word = next((verb.doc[i] for i in slogan if verb.doc[i].lemma_.lower() in condemning or verb.doc[i].lower_ in condemning), None)
+        if word is None:
+            continue
+        sources, how = finder.verb_source(verb)
+        sides = {_side(a.mention.code) for a in sources if a.mention.code}
+        targets = [
+            a for a in finder.actors if a.head in slogan and a.mention.code and a.mention.kind not in ("place", "anonymous")
+            and _side(a.mention.code) not in sides
+        ]  # fmt: skip
+        if not sources or not targets:
+            continue
+        # the slogan is the trigger, by its head word: what else the chanters do (« et exigent son départ », which the
+        # parser may hang on the slogan) is no content of it
+        head = next((verb.doc[i] for i in slogan if verb.doc[i].head.i not in slogan), word)
+        trigger = Trigger(head, head.i + 1, [_JUDGEMENT_PATTERN], "noun")
+        out.append(_Draft(trigger, _JUDGEMENT_PATTERN, CRITICISM, sources, targets[:1], how, "named", (head.i, head.i + 1), "construction.slogan"))
+        out[-1].wrappers.append("criticism")
+    return out
 
 
 def _owners(phrase: Any) -> set[int]:
