@@ -378,7 +378,12 @@ def test_judged_thing_aims_at_its_doer_not_at_whom_it_is_done_to() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "source", "target"),
     [
-        ("« Nous avons reçu des rapports du terrain. D'où nos soupçons sur le Burundi », a insisté le ministre congolais.", "fr", "CODGOV", "BDI"),
+        (
+            "« Nous avons reçu des rapports du terrain. D'où nos soupçons sur le Burundi », a insisté le ministre congolais.",
+            "fr",
+            "CODGOV",
+            "BDI",
+        ),
         ('"Our suspicions about Iran have only grown," the Saudi foreign minister said.', "en", "SAUGOV", "IRN"),
     ],
 )

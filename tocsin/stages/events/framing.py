@@ -178,34 +178,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             if not draft.targets:
                 draft.targets, draft.target_how = criticised[:1], "criticised"
             continue
-        unanswered = _not_left_unanswered(speech, draft, finder, cues) if draft.code == "010" else None
-        if unanswered is not None:
-            # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
-            # whoever did what will be answered
-            _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
-            continue
-        acts = frozenset(t.token.i for t in triggers)
-        blamed = _blamed(speech, draft, finder, cues, acts) if draft.code == "010" else None
-        if blamed is not None:
-            # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
-            # the statement accuses (112)
-            _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
-            continue
-        suspected = _suspected(speech, draft, finder, cues) if draft.code == "010" and not inner else []
-        if suspected:
-            # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
-            draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
-            draft.wrappers.append("suspicion")
-            for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
-                if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
-                    other.absorbed = True
-            continue
-        contravened = _contravened(speech, draft.sources, finder, cues) if draft.code == "010" else None
-        if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
-            # "said the deal goes against international law", « a estimé que le tir menaçait la paix »: the statement
-            # accuses (112) or criticises (111) whoever the judged thing's words name
-            targets, content, code = contravened
-            _recast(draft, inner, (targets, content), code, "criticised", "contravention")
+        if draft.code == "010" and _recast_as_own_act(speech, draft, inner, drafts, triggers, finder, cues):
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
@@ -244,10 +217,48 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.wrappers.append("intent")
 
 
+def _recast_as_own_act(
+    speech: Any, draft: _Draft, inner: list[_Draft], drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any
+) -> bool:
+    """A statement (010) whose words make an act of their own becomes that act: a threat that an act will be answered,
+    blame pinned on an actor, suspicion voiced of one, a rule said to be broken. True if it was recast."""
+    unanswered = _not_left_unanswered(speech, draft, finder, cues)
+    if unanswered is not None:
+        # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
+        # whoever did what will be answered
+        _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
+        return True
+    acts = frozenset(t.token.i for t in triggers)
+    blamed = _blamed(speech, draft, finder, cues, acts)
+    if blamed is not None:
+        # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
+        # the statement accuses (112)
+        _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
+        return True
+    suspected = _suspected(speech, draft, finder, cues) if not inner else []
+    if suspected:
+        # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
+        draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
+        draft.wrappers.append("pinned")
+        for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
+            if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
+                other.absorbed = True
+        return True
+    contravened = _contravened(speech, draft.sources, finder, cues)
+    if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
+        # "said the deal goes against international law", « a estimé que le tir menaçait la paix »: the statement
+        # accuses (112) or criticises (111) whoever the judged thing's words name
+        targets, content, code = contravened
+        _recast(draft, inner, (targets, content), code, "criticised", "contravention")
+        return True
+    return False
+
+
 def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
     """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
-    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
+    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing.
+    Also the judgements a sentence makes with no act of its own: displeasure at another's act, condemning slogans."""
     out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
@@ -334,7 +345,14 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
         # the doer of what displeases: the complement itself, its possessor or adjective, or the complement of its
         # noun ("the decision of the parliament"); not whom it was done to ("news of an attack on a police station")
         doers = {i for phrase in about for i in _owners(phrase)}
-        doers |= {g.i for phrase in about for c in phrase.children if c.dep_ in ("prep", "nmod") for g in (c, *c.children) if g.dep_ in ("pobj", "nmod")}
+        doers |= {
+            g.i
+            for phrase in about
+            for c in phrase.children
+            if c.dep_ in ("prep", "nmod")
+            for g in (c, *c.children)
+            if g.dep_ in ("pobj", "nmod")
+        }
         targets = [
             a for a in finder.actors
             if a.head in doers and a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in codes
@@ -345,7 +363,17 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
             if other.code == "010" and _reports(other.trigger.token, token):
                 other.absorbed = True  # "indicated the US was disappointed by ...": the disapproval is what is said
         trigger = Trigger(token, token.i + 1, [_JUDGEMENT_PATTERN], "verb")
-        draft = _Draft(trigger, _JUDGEMENT_PATTERN, _DISAPPROVAL, sources, targets[:1], "subject", "criticised", (token.i, token.i + 1), "construction.displeasure")
+        draft = _Draft(
+            trigger,
+            _JUDGEMENT_PATTERN,
+            _DISAPPROVAL,
+            sources,
+            targets[:1],
+            "subject",
+            "criticised",
+            (token.i, token.i + 1),
+            "construction.displeasure",
+        )
         draft.wrappers.append("criticism")
         out.append(draft)
     return out
@@ -395,7 +423,9 @@ def _chanted(sent: Any, finder: ArgumentFinder, cues: Any) -> list[_Draft]:
         # parser may hang on the slogan) is no content of it
         head = next((verb.doc[i] for i in slogan if verb.doc[i].head.i not in slogan), word)
         trigger = Trigger(head, head.i + 1, [_JUDGEMENT_PATTERN], "noun")
-        out.append(_Draft(trigger, _JUDGEMENT_PATTERN, CRITICISM, sources, targets[:1], how, "named", (head.i, head.i + 1), "construction.slogan"))
+        out.append(
+            _Draft(trigger, _JUDGEMENT_PATTERN, CRITICISM, sources, targets[:1], how, "named", (head.i, head.i + 1), "construction.slogan")
+        )
         out[-1].wrappers.append("criticism")
     return out
 
@@ -440,7 +470,9 @@ def _judging_clause(verb: Any, drafts: list[_Draft], finder: ArgumentFinder, cue
     return [draft]
 
 
-def _contravened(speech: Any, speakers: list[TokenActor], finder: ArgumentFinder, cues: Any) -> tuple[list[TokenActor], set[int], str] | None:
+def _contravened(
+    speech: Any, speakers: list[TokenActor], finder: ArgumentFinder, cues: Any
+) -> tuple[list[TokenActor], set[int], str] | None:
     """What a statement's clause says breaks a rule (cue ``contravention``: "goes against", « va à l'encontre de »:
     112) or harms the peace (cue ``harming``: "threatens peace", « menace la paix »: 111), when its subject names the
     actors (not the speaker's side) of what is judged ("the agreement on sending Turkish troops"): those actors, the
