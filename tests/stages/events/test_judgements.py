@@ -412,3 +412,16 @@ def test_slogan_naming_an_actor_with_condemnation_criticises(text: str, lang: st
 def test_slogan_without_condemnation_is_no_criticism() -> None:
     events = code_text('Venezuelan protesters chanted "Maduro, we love you" outside the palace.', lang="en").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_slogan_aims_at_the_actor_its_word_names() -> None:
+    """'"Death to the occupiers of Kosovo"': Kosovo is whom the occupiers occupy, not whom the slogan condemns."""
+    events = code_text('Protesters in Pristina shouted "Death to the occupiers of Kosovo" on Monday.', lang="en").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_suspicion_as_the_ground_of_an_act_accuses_no_one() -> None:
+    """'held on suspicion of violating the law': a ground of what is reported, no suspicion the speaker voices."""
+    text = "German authorities say the two Russian activists being held on suspicion of violating the country's laws will be released."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

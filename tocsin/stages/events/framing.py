@@ -382,16 +382,18 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
 def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Whom the words a speech verb reports voice suspicion of (cue ``suspicion``: « nos soupçons sur le Rwanda », "our
     suspicions about Iran"): the actor of the other side the suspicion noun's phrase names, else the statement's own
-    target; none when the suspicion is negated, hypothetical or names no one."""
+    target; none when the suspicion is negated, hypothetical, a ground of an act ("on suspicion of") or names no one."""
     speaker = {i for a in draft.sources for i in range(a.start, a.end)} | _speaker_phrase(speech)
     for token in speech.sent:
         if token.lemma_.lower() not in cues.suspicion or token.pos_ != "NOUN" or token.i in speaker:
             continue
         if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
             continue
+        if token.dep_ == "pobj":
+            continue  # "held on suspicion of violating the law": a ground of the act reported, no suspicion voiced
         named = {t.i for t in token.subtree} - {token.i}
         aimed = _other_side((a for a in finder.actors if a.head in named), draft)
-        return aimed[:1] or _other_side(draft.targets, draft)[:1]
+        return aimed[:1] or _other_side(draft.targets, draft)[:1]  # the parser may hang "sur X" higher up
     return []
 
 
@@ -413,9 +415,12 @@ def _chanted(sent: Any, finder: ArgumentFinder, cues: Any) -> list[_Draft]:
             continue
         sources, how = finder.verb_source(verb)
         sides = {_side(a.mention.code) for a in sources if a.mention.code}
+        # the actor the word of condemnation names: the word itself ("down with the regime"), or what it is apposed
+        # to ("Maduro dictator", « Sonko dictateur »); not the complement of the word ("occupiers of Kosovo")
+        named = {word.i, word.head.i} | {c.i for c in word.children if c.dep_ in ("compound", "amod", "appos", "flat", "flat:name")}
         targets = [
-            a for a in finder.actors if a.head in slogan and a.mention.code and a.mention.kind not in ("place", "anonymous")
-            and _side(a.mention.code) not in sides
+            a for a in finder.actors if a.head in slogan and a.head in named and a.mention.code
+            and a.mention.kind not in ("place", "anonymous") and _side(a.mention.code) not in sides
         ]  # fmt: skip
         if not sources or not targets:
             continue
