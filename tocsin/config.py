@@ -353,6 +353,11 @@ class LanguageCues(_Strict):
     between: list[str] = []
     reciprocal: list[str] = []
     course: list[str] = []
+    contravention: list[str] = []
+    harming: list[str] = []
+    displeasure: list[str] = []
+    suspicion: list[str] = []
+    chanting: list[str] = []
 
 
 class LanguageMorphology(_Strict):

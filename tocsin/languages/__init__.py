@@ -154,6 +154,11 @@ class Cues:
     between: frozenset[str] = frozenset()  # prepositions of two sides ("clashes between X and Y"): each toward the other
     reciprocal: frozenset[str] = frozenset()  # words that make an act mutual ("accused each other", « mutuellement »)
     course: frozenset[str] = frozenset()  # verbs of an act's course that carry their object ("renewed talks", « achevé le retrait »)
+    contravention: frozenset[str] = frozenset()  # phrases that say a thing breaks a rule ("goes against"): 112
+    harming: frozenset[str] = frozenset()  # phrases that say a thing harms the peace ("threatens peace"): 111
+    displeasure: frozenset[str] = frozenset()  # words of displeasure at another's act ("was disappointed by"): 110
+    suspicion: frozenset[str] = frozenset()  # nouns of suspicion: reported suspicion of an actor accuses it (112)
+    chanting: frozenset[str] = frozenset()  # verbs of chanting a slogan ("chanted 'X dictator'"): 111 at the actor named
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

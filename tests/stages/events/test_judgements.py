@@ -290,3 +290,138 @@ def test_a_quotation_still_open_needs_a_speaker_before_it() -> None:
     )
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.rule.startswith("construction.quoted_judgement") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The Greek and Cypriot ministers met on Monday. They deemed that the plan of sending Turkish troops to Libya goes against the arms embargo.",
+            "en",
+            [("112", "GRCGOV", "TURMIL"), ("112", "GRCGOV", "LBY")],
+        ),
+        ("The Greek minister said the Turkish plan goes against international law.", "en", [("112", "GRCGOV", "TUR")]),
+        ("Le ministre grec a estimé que l'accord turc va à l'encontre du droit international.", "fr", [("112", "GRCGOV", "TUR")]),
+        ("The Japanese foreign minister said the North Korean missile launch threatens regional peace.", "en", [("111", "JPNGOV", "PRK")]),
+    ],
+)
+def test_a_clause_that_says_a_rule_is_broken_accuses(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    """'deemed that the plan of sending Turkish troops goes against the embargo' accuses (112) the actors the judged
+    thing names; 'said the launch threatens regional peace' criticises (111); what is judged is no act of its own."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    for dyad in expected:
+        assert dyad in _dyads(events), _dyads(events)
+    assert not any(e.root in ("13", "15", "05") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Japanese foreign minister said the North Korean missile launch does not threaten regional peace.", "en"),
+        ("Le ministre grec a déclaré que l'accord turc ne va pas à l'encontre du droit international.", "fr"),
+        ("The coach said the referee's decision went against the rules of the game.", "en"),
+    ],
+)
+def test_no_broken_rule_no_accusation(text: str, lang: str) -> None:
+    """A negated judgement, or one of what no coded actor did, accuses no one."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_name_given_apposed_to_what_is_named() -> None:
+    """'called the senator's remarks a "cheap stunt"': the parser apposes the name given to what is named; a
+    description set off by commas names nothing ("called the senator, a former general, ...")."""
+    text = 'The Iranian foreign minister called the American senator\'s remarks a "cheap stunt."'
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("111", "IRNGOV", "USALEG") in _dyads(events)
+    commas = code_text("The Iranian foreign minister called the American senator, a former criminal, on Tuesday.", lang="en").events
+    assert not any(e.root == "11" for e in commas), _dyads(commas)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("The United States is deeply disappointed with the Iraqi parliament's decision.", "en", "USA", "IRQLEG"),
+        ("The Chinese foreign ministry said China was angered by the Japanese minister's visit.", "en", "CHN", "JPNGOV"),
+        ("Le gouvernement français s'est dit déçu par la décision du Parlement irakien.", "fr", "FRAGOV", "IRQLEG"),
+    ],
+)
+def test_displeasure_at_another_actor_disapproves(text: str, lang: str, source: str, target: str) -> None:
+    """An actor displeased by what another did ("disappointed with", « s'est dit déçu par ») disapproves of it (110)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("110", source, target) in _dyads(events)
+    assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach was disappointed by the result of the match.",
+        "The United States is not disappointed with the Iraqi parliament's decision.",
+    ],
+)
+def test_displeasure_at_nothing_an_actor_did_is_no_event(text: str) -> None:
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_judged_thing_aims_at_its_doer_not_at_whom_it_is_done_to() -> None:
+    """'said Israel's treatment of the Palestinians threatens the peace': the possessor did it; 'appalled at news of
+    an attack on a police station': whom it was done to is no target."""
+    text = "The Emirati foreign minister said Israel's treatment of the Palestinians threatens the peace of the region."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert [d for d in _dyads(events) if d[0][:2] == "11"] == [("111", "AREGOV", "ISR")], _dyads(events)
+    appalled = code_text("The British government is appalled at news of an attack on a police station in Morocco.", lang="en").events
+    assert not any(e.root == "11" for e in appalled), _dyads(appalled)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        (
+            "« Nous avons reçu des rapports du terrain. D'où nos soupçons sur le Burundi », a insisté le ministre congolais.",
+            "fr",
+            "CODGOV",
+            "BDI",
+        ),
+        ('"Our suspicions about Iran have only grown," the Saudi foreign minister said.', "en", "SAUGOV", "IRN"),
+    ],
+)
+def test_voiced_suspicion_accuses(text: str, lang: str, source: str, target: str) -> None:
+    """Reported words that voice suspicion of an actor (« nos soupçons sur X », "our suspicions about X") accuse it."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("112", source, target) in _dyads(events)
+    assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ('Thousands of Venezuelan protesters chanted "Maduro dictator" and demanded new elections.', "en", "VENCVL", "VENGOV"),
+        ("Les manifestants vénézuéliens scandent « Maduro assassin » devant le palais.", "fr", "VENCVL", "VENGOV"),
+    ],
+)
+def test_slogan_naming_an_actor_with_condemnation_criticises(text: str, lang: str, source: str, target: str) -> None:
+    """A chanted slogan that gives an actor a name of condemnation criticises it (111), by the chanters; what else they
+    do stays an event of its own."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("111", source, target) in _dyads(events)
+    assert lang == "fr" or any(e.root == "10" for e in events), _dyads(events)
+
+
+def test_slogan_without_condemnation_is_no_criticism() -> None:
+    events = code_text('Venezuelan protesters chanted "Maduro, we love you" outside the palace.', lang="en").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_slogan_aims_at_the_actor_its_word_names() -> None:
+    """'"Death to the occupiers of Kosovo"': Kosovo is whom the occupiers occupy, not whom the slogan condemns."""
+    events = code_text('Protesters in Pristina shouted "Death to the occupiers of Kosovo" on Monday.', lang="en").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_suspicion_as_the_ground_of_an_act_accuses_no_one() -> None:
+    """'held on suspicion of violating the law': a ground of what is reported, no suspicion the speaker voices."""
+    text = "German authorities say the two Russian activists being held on suspicion of violating the country's laws will be released."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

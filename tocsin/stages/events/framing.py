@@ -178,18 +178,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             if not draft.targets:
                 draft.targets, draft.target_how = criticised[:1], "criticised"
             continue
-        unanswered = _not_left_unanswered(speech, draft, finder, cues) if draft.code == "010" else None
-        if unanswered is not None:
-            # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
-            # whoever did what will be answered
-            _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
-            continue
-        acts = frozenset(t.token.i for t in triggers)
-        blamed = _blamed(speech, draft, finder, cues, acts) if draft.code == "010" else None
-        if blamed is not None:
-            # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
-            # the statement accuses (112)
-            _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
+        if draft.code == "010" and _recast_as_own_act(speech, draft, inner, drafts, triggers, finder, cues):
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
@@ -228,17 +217,56 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.wrappers.append("intent")
 
 
+def _recast_as_own_act(
+    speech: Any, draft: _Draft, inner: list[_Draft], drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any
+) -> bool:
+    """A statement (010) whose words make an act of their own becomes that act: a threat that an act will be answered,
+    blame pinned on an actor, suspicion voiced of one, a rule said to be broken. True if it was recast."""
+    unanswered = _not_left_unanswered(speech, draft, finder, cues)
+    if unanswered is not None:
+        # « l'attaque israélienne ne restera pas sans réponse », "will not go unanswered": a threat (130) at
+        # whoever did what will be answered
+        _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
+        return True
+    acts = frozenset(t.token.i for t in triggers)
+    blamed = _blamed(speech, draft, finder, cues, acts)
+    if blamed is not None:
+        # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
+        # the statement accuses (112)
+        _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
+        return True
+    suspected = _suspected(speech, draft, finder, cues) if not inner else []
+    if suspected:
+        # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
+        draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
+        draft.wrappers.append("pinned")
+        for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
+            if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
+                other.absorbed = True
+        return True
+    contravened = _contravened(speech, draft.sources, finder, cues)
+    if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
+        # "said the deal goes against international law", « a estimé que le tir menaçait la paix »: the statement
+        # accuses (112) or criticises (111) whoever the judged thing's words name
+        targets, content, code = contravened
+        _recast(draft, inner, (targets, content), code, "criticised", "contravention")
+        return True
+    return False
+
+
 def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
     """Naming that condemns: "called the deal a big mistake", "designated the IRGC as a terrorist organization",
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
-    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing."""
-    out: list[_Draft] = []
+    as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing.
+    Also the judgements a sentence makes with no act of its own: displeasure at another's act, condemning slogans."""
+    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
             continue
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
+        predicates += _apposed_name(named)
         predicates += [
             _named_object(c)
             for holder in (verb, named)
@@ -250,6 +278,8 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
         if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
             condemning = [chained]  # « a qualifié la visite du président américain de provocation »
+        if not condemning and verb.i not in drafted:
+            out.extend(_judging_clause(verb, drafts, finder, cues))  # "deemed that the deal goes against the resolution"
         if not condemning:
             if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
@@ -288,6 +318,198 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         )
         out[-1].wrappers.append("criticism")
     return out
+
+
+_DISAPPROVAL = "110"  # CAMEO: disapprove, not specified below
+_DISPLEASED_AT = frozenset({"agent", "prep", "obl", "obl:agent", "obl:arg", "obl:mod"})
+
+
+def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """An actor said to be displeased by what another did (cue ``displeasure``: "was disappointed by the parliament's
+    decision", « s'est dit déçu par la décision du Parlement ») disapproves of it (110): the displeased subject is the
+    source, the actor the complement names the target; a statement that reports it is no event of its own."""
+    out: list[_Draft] = []
+    drafted = {d.trigger.token.i for d in drafts}
+    for token in sent:
+        if token.lemma_.lower() not in cues.displeasure or token.pos_ not in ("VERB", "ADJ") or token.i in drafted:
+            continue
+        holder = token
+        if not any(c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT) for c in token.children) and token.dep_ in ("acomp", "xcomp", "attr"):
+            holder = token.head  # "is deeply disappointed", « s'est dit déçu »: the subject is the copula's or the verb's
+        subject = next((c for c in holder.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
+        if subject is None or is_negated(holder, cues) or is_negated(token, cues) or is_hypothetical(holder, cues):
+            continue
+        sources = [a for a in finder.actors_in(subject) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
+        codes = {a.mention.code for a in sources}
+        about = [next((g for g in c.children if g.dep_ == "pobj"), c) for c in token.children if c.dep_ in _DISPLEASED_AT]
+        # the doer of what displeases: the complement itself, its possessor or adjective, or the complement of its
+        # noun ("the decision of the parliament"); not whom it was done to ("news of an attack on a police station")
+        doers = {i for phrase in about for i in _owners(phrase)}
+        doers |= {
+            g.i
+            for phrase in about
+            for c in phrase.children
+            if c.dep_ in ("prep", "nmod")
+            for g in (c, *c.children)
+            if g.dep_ in ("pobj", "nmod")
+        }
+        targets = [
+            a for a in finder.actors
+            if a.head in doers and a.mention.code and a.mention.kind not in ("place", "anonymous") and a.mention.code not in codes
+        ]  # fmt: skip
+        if not sources or not targets:
+            continue
+        for other in drafts:
+            if other.code == "010" and _reports(other.trigger.token, token):
+                other.absorbed = True  # "indicated the US was disappointed by ...": the disapproval is what is said
+        trigger = Trigger(token, token.i + 1, [_JUDGEMENT_PATTERN], "verb")
+        draft = _Draft(
+            trigger,
+            _JUDGEMENT_PATTERN,
+            _DISAPPROVAL,
+            sources,
+            targets[:1],
+            "subject",
+            "criticised",
+            (token.i, token.i + 1),
+            "construction.displeasure",
+        )
+        draft.wrappers.append("criticism")
+        out.append(draft)
+    return out
+
+
+def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Whom the words a speech verb reports voice suspicion of (cue ``suspicion``: « nos soupçons sur le Rwanda », "our
+    suspicions about Iran"): the actor of the other side the suspicion noun's phrase names, else the statement's own
+    target; none when the suspicion is negated, hypothetical, a ground of an act ("on suspicion of") or names no one."""
+    speaker = {i for a in draft.sources for i in range(a.start, a.end)} | _speaker_phrase(speech)
+    for token in speech.sent:
+        if token.lemma_.lower() not in cues.suspicion or token.pos_ != "NOUN" or token.i in speaker:
+            continue
+        if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
+            continue
+        if token.dep_ == "pobj":
+            continue  # "held on suspicion of violating the law": a ground of the act reported, no suspicion voiced
+        named = {t.i for t in token.subtree} - {token.i}
+        aimed = _other_side((a for a in finder.actors if a.head in named), draft)
+        return aimed[:1] or _other_side(draft.targets, draft)[:1]  # the parser may hang "sur X" higher up
+    return []
+
+
+def _chanted(sent: Any, finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A slogan chanted or shouted (cue ``chanting``) whose quoted words give an actor a name of condemnation
+    (protesters chanting "Maduro dictator", « scandent « Sonko dictateur » ») criticises (111) that actor, by the
+    chanters."""
+    out: list[_Draft] = []
+    condemning = cues.stigma | cues.criticism
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.chanting or not is_verbal(verb) or is_negated(verb, cues):
+            continue
+        marks = [t.i for t in sent if t.i > verb.i and t.text in QUOTE_MARKS]
+        if len(marks) < 2:
+            continue
+        slogan = range(marks[0] + 1, marks[1])
+        word = next((verb.doc[i] for i in slogan if verb.doc[i].lemma_.lower() in condemning or verb.doc[i].lower_ in condemning), None)
+        if word is None:
+            continue
+        sources, how = finder.verb_source(verb)
+        sides = {_side(a.mention.code) for a in sources if a.mention.code}
+        # the actor the word of condemnation names: the word itself ("down with the regime"), or what it is apposed
+        # to ("Maduro dictator", « Sonko dictateur »); not the complement of the word ("occupiers of Kosovo")
+        named = {word.i, word.head.i} | {c.i for c in word.children if c.dep_ in ("compound", "amod", "appos", "flat", "flat:name")}
+        targets = [
+            a for a in finder.actors if a.head in slogan and a.head in named and a.mention.code
+            and a.mention.kind not in ("place", "anonymous") and _side(a.mention.code) not in sides
+        ]  # fmt: skip
+        if not sources or not targets:
+            continue
+        # the slogan is the trigger, by its head word: what else the chanters do (« et exigent son départ », which the
+        # parser may hang on the slogan) is no content of it
+        head = next((verb.doc[i] for i in slogan if verb.doc[i].head.i not in slogan), word)
+        trigger = Trigger(head, head.i + 1, [_JUDGEMENT_PATTERN], "noun")
+        out.append(
+            _Draft(trigger, _JUDGEMENT_PATTERN, CRITICISM, sources, targets[:1], how, "named", (head.i, head.i + 1), "construction.slogan")
+        )
+        out[-1].wrappers.append("criticism")
+    return out
+
+
+def _owners(phrase: Any) -> set[int]:
+    """The head of a noun phrase and the words that say whose it is: possessor, adjective, compound ("Israel's
+    treatment", "the Turkish plan", « l'accord turc »)."""
+    return {phrase.i} | {c.i for c in phrase.children if c.dep_ in ("poss", "nmod:poss", "amod", "compound")}
+
+
+def _apposed_name(named: Any) -> list[Any]:
+    """The name a naming verb gives that the parser apposed to what it names, with no comma between ('called the
+    admission a "political maneuver"': appos of "admission"); a name set off by commas is a description."""
+    if named is None or named.dep_ not in ("obj", "dobj"):
+        return []
+    out = []
+    for child in named.children:
+        if child.dep_ != "appos" or child.i < named.i:
+            continue
+        between = named.doc[max(t.i for t in named.subtree if t.i < child.left_edge.i or t.i == named.i) + 1 : child.left_edge.i]
+        if not any(t.text in (",", ";", "(", "—", "-") for t in between):
+            out.append(child)
+    return out
+
+
+def _judging_clause(verb: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A naming or opining verb that is no act of its own ("deemed that the deal goes against the resolution") and
+    whose clause says something breaks a rule or harms the peace: its subject's accusation (112) or criticism (111)."""
+    sources, how = finder.verb_source(verb)
+    if not sources:
+        return []
+    found = _contravened(verb, sources, finder, cues)
+    if found is None:
+        return []
+    targets, content, code = found
+    for other in drafts:
+        if other.trigger.token.i in content:
+            other.absorbed = True  # what is judged is the accusation's content, not an act of its own
+    trigger = Trigger(verb, verb.i + 1, [_NAMING_PATTERN], "verb")
+    draft = _Draft(trigger, _NAMING_PATTERN, code, sources, targets, how, "criticised", (verb.i, verb.i + 1), "construction.contravention")
+    draft.wrappers.append("contravention")
+    return [draft]
+
+
+def _contravened(
+    speech: Any, speakers: list[TokenActor], finder: ArgumentFinder, cues: Any
+) -> tuple[list[TokenActor], set[int], str] | None:
+    """What a statement's clause says breaks a rule (cue ``contravention``: "goes against", « va à l'encontre de »:
+    112) or harms the peace (cue ``harming``: "threatens peace", « menace la paix »: 111), when its subject names the
+    actors (not the speaker's side) of what is judged ("the agreement on sending Turkish troops"): those actors, the
+    clause's tokens and the code; None if the clause judges nothing or is negated or hypothetical."""
+    clauses = [c for c in speech.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i and speech.head.dep_ == "ROOT":
+        clauses.append(speech.head)  # « ... », a estimé le ministre: the incise hangs on the quote
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_hypothetical(clause, cues):
+            continue
+        code = ALLEGATION if _says(clause, cues.contravention) else CRITICISM if _says(clause, cues.harming) else None
+        subject = next((c for c in clause.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
+        if code is None or subject is None:
+            continue
+        sides = {_side(a.mention.code) for a in speakers if a.mention.code}
+        named = [
+            a for a in finder.actors if subject.left_edge.i <= a.head <= subject.right_edge.i and a.mention.code
+            and a.mention.kind != "anonymous" and a not in speakers and _side(a.mention.code) not in sides
+        ]  # fmt: skip
+        # "Israel's treatment of the Palestinians": the possessor or adjective of what is judged did it, not whom it is of
+        named = [a for a in named if a.head in _owners(subject)] or named
+        if named:
+            return named[:2], {t.i for t in clause.subtree}, code
+    return None
+
+
+def _says(verb: Any, phrases: frozenset[str]) -> bool:
+    """The verb and the words after it (adverbs and adjectives aside) begin one of ``phrases``: "go against" in "goes
+    against the law", "threaten peace" in "threatens regional peace"; a one-word phrase is the verb's lemma."""
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.sent.end] if t.pos_ not in ("ADV", "ADJ")][:6]
+    said = " ".join([verb.lemma_.lower(), *after]).replace("’", "'").replace("' ", "'") + " "
+    return any(said.startswith(phrase.replace("’", "'") + " ") for phrase in phrases)
 
 
 def _named_object(prep: Any) -> Any:
