@@ -2045,3 +2045,38 @@ def test_policing_by_a_speaker_named_before_implies_its_people() -> None:
     text = 'London police said on Friday: "We arrested a man at the station. We have made a second arrest since then."'
     events = [e for e in code_text(text, lang="en").events if e.cameo == "173" and e.sentence_index == 1]
     assert events and all((e.source_code, e.target_code) == ("GBRCOP", "GBRCVL") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ('The Chilean foreign minister replied on Twitter: "I firmly reject the new Bolivian tariffs."', "en", ("CHLGOV", "BOL")),
+        (
+            "Le ministre chilien des Affaires étrangères a réagi sur Twitter : « Je condamne fermement la Bolivie. »",
+            "fr",
+            ("CHLGOV", "BOL"),
+        ),
+    ],
+)
+def test_i_in_quoted_words_is_the_speaker_who_introduces_them(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    """ "I" in quoted words is who introduces them in the same sentence, whatever the verb ("replied on Twitter:")."""
+    events = code_text(text, lang=lang, published="2020-01-15").events
+    assert any(e.root == "12" or e.root == "11" for e in events), _dyads(events)
+    assert all((e.source_code, (e.target_code or "")[:3]) == dyad for e in events if e.root in ("11", "12")), _dyads(events)
+
+
+def test_i_in_a_quote_spanning_sentences_is_the_speaker_of_its_incise() -> None:
+    """A quote opened in one sentence and closed in a later one ('...," the senator went on.'): "I" is that speaker."""
+    text = (
+        'US Senator Maria Lopez spoke after the vote. "The deal is weak. I condemn Venezuela for its conduct. '
+        'The vote was close," Lopez went on.'
+    )
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert events and all((e.source_code, e.target_code) == ("USALEG", "VEN") for e in events), _dyads(events)
+
+
+def test_i_doing_nothing_to_anyone_is_no_actor() -> None:
+    """ "I hope", "I offered to resign": the speaker's feelings or acts on no one named give the trigger no source."""
+    text = 'The Chilean foreign minister replied on Twitter: "I hope the talks will succeed."'
+    events = code_text(text, lang="en", published="2020-01-15").events
+    assert not [e for e in events if e.trigger == "hope"], _dyads(events)

@@ -408,7 +408,10 @@ class ArgumentFinder:
 
     def speaker_of(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
         """Who "we" is in reported words: the named speaker of a speech verb of the sentence ("« ... nous frapperons »,
-        a déclaré le ministre", "we warn ..., Saree said")."""
+        a déclaré le ministre", "we warn ..., Saree said"). "I" stands for the speaker only in an act on someone named
+        ("I reject the US measure"), not in what the speaker feels or does alone ("I hope", "I offered to resign")."""
+        if "Sing" in pronoun.morph.get("Number") and not self.verb_targets(verb, exclude=set())[0]:
+            return [], "none"
         for tok in pronoun.sent:
             if tok.i == verb.i or tok.lemma_.lower() not in self.speech or tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -424,12 +427,31 @@ class ArgumentFinder:
         sent = pronoun.sent
         if any(t.lemma_.lower() in self.speech for t in sent):
             return [], "none"
-        actors = self.quote_speaker(sent)
+        actors = self._introducer(pronoun)
+        actors = actors or self.quote_speaker(sent)
         if not actors and sent[0].text in _OPENING | {'"'}:
             # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
             # the sentence before reports speaking
             actors = self.previous_speaker(sent)
         return (actors, "speaker") if actors else ([], "none")
+
+    def _introducer(self, pronoun: Any) -> list[TokenActor]:
+        """Who speaks the quoted words ``pronoun`` stands in, when a verb of the same sentence outside the quote
+        introduces them ('the minister responded on Twitter: "I reject the measure"'): that verb's coded subject."""
+        sent = pronoun.sent
+        quoted = quoted_tokens(sent)
+        if pronoun.i not in quoted or self._seeking_speaker:
+            return []
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i not in quoted and t.i < pronoun.i]
+        self._seeking_speaker = True
+        try:
+            for verb in reversed(verbs):
+                actors = _coded(self.speaker_of_verb(verb))
+                if actors:
+                    return actors
+        finally:
+            self._seeking_speaker = False
+        return []
 
     def quote_speaker(self, sent: Any) -> list[TokenActor]:
         """Who speaks the quotation ``sent`` continues, when a quote opened in an earlier sentence of the paragraph is
@@ -454,8 +476,8 @@ class ArgumentFinder:
             return []
         for following in self.doc[sent.end :].sents:
             marks = [t.i for t in following if t.text in QUOTE_MARKS]
-            if marks:  # '... ," the minister said': a speech verb after the closing mark
-                incise = [t for t in following if t.i > marks[-1] and t.lemma_.lower() in self.speech]
+            if marks:  # '... ," the minister said': a speech verb after the closing mark (the first mark: the quote is open)
+                incise = [t for t in following if t.i > marks[0] and (t.lemma_.lower() in self.speech or t.dep_ == "ROOT")]
                 return _coded(self._speaker_before(self, following)) if incise else []
         return []
 
