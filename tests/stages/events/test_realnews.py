@@ -2080,3 +2080,25 @@ def test_i_doing_nothing_to_anyone_is_no_actor() -> None:
     text = 'The Chilean foreign minister replied on Twitter: "I hope the talks will succeed."'
     events = code_text(text, lang="en", published="2020-01-15").events
     assert not [e for e in events if e.trigger == "hope"], _dyads(events)
+
+
+def test_an_actor_after_against_under_an_event_nouns_complement_is_its_target() -> None:
+    """« des frappes d'une intensité inédite contre l'Irak »: the noun's « de » complement holds Iraq only through
+    « contre », so Iraq is whom the strikes aim at, not who strikes (who leads them is the verb's subject)."""
+    text = "Ces derniers jours, la Turquie a mené des frappes aériennes d'une intensité inédite contre l'Irak."
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "19"]
+    assert events and all((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Turquie a conduit plusieurs raids en Irak, dans le cadre du conflit entre l'Iran et le PKK.", "fr"),
+        ("Turkey carried out several raids in Iraq in the context of the conflict between Iran and the PKK.", "en"),
+    ],
+)
+def test_whom_an_obliques_noun_is_between_is_no_target(text: str, lang: str) -> None:
+    """ "in the context of the conflict between Iran and the PKK" says the background, not whom the raids hit: the
+    raids are on Iraq, where they were conducted."""
+    events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "19"]
+    assert events and all((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events), _dyads(events)

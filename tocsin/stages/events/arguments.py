@@ -532,6 +532,12 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in deps and not self._attribution(child):
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
+                    noun = next((c for c in child.children if c.dep_ == "pobj"), child)  # English: "with" -> its noun
+                    introduced = noun is not child or any(c.dep_ == "case" for c in noun.children)  # not "mercredi"
+                    if how == "oblique" and introduced and self.at.get(noun.i) is None:
+                        # "in the context of the war between Israel and Hamas": whom the oblique's noun is between or
+                        # about is no target; whose it is may be ("fired on positions of the army")
+                        actors = [a for a in actors if self._held_by(a, noun)]
                     if not actors:
                         actors = self.object_antecedent(child, exclude)
                     if actors and how == "oblique" and self.is_where(child, actors):
@@ -586,6 +592,12 @@ class ArgumentFinder:
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
                 if child.dep_ == "amod" or prep in self.actor_of or child.dep_ in ("poss", "nmod:poss", "compound"):
+                    aimed = [a for a in actors if child.dep_ != "amod" and not self._held_by(a, noun)]
+                    if aimed:  # "attaques d'une ampleur record contre l'Ukraine": aimed at, through « contre »
+                        targets = targets or aimed
+                        actors = [a for a in actors if a not in aimed]
+                    if not actors:
+                        continue
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
                     elif not sources:
