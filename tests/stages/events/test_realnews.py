@@ -2102,3 +2102,22 @@ def test_whom_an_obliques_noun_is_between_is_no_target(text: str, lang: str) -> 
     raids are on Iraq, where they were conducted."""
     events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "19"]
     assert events and all((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events), _dyads(events)
+
+
+def test_the_subject_of_a_coordinated_clause_is_no_second_object() -> None:
+    """ "defeated the Taliban and Iran would be moving": the parser coordinates Iran with the object, but Iran is the
+    subject of the next clause, not defeated."""
+    text = "The statement said Iraqi forces had defeated the Taliban and Iran would be moving into the region."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "19"]
+    assert events and not any(e.target_code == "IRN" for e in events), _dyads(events)
+
+
+def test_a_criticism_aims_at_the_doer_named_by_a_by_phrase_under_its_preposition() -> None:
+    """ "denounced the annexation of the island as Chinese territory by Beijing": "by" hangs under "as", not under the
+    object, and names whose act is denounced."""
+    text = (
+        "The Japanese minister denounced the annexation of the island as Chinese territory by the President of China, "
+        "which was announced on Monday."
+    )
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert events and all(e.target_code == "CHNGOV" for e in events), _dyads(events)

@@ -122,7 +122,7 @@ class ArgumentFinder:
             for child in tok.children:
                 if child.dep_ in CLAUSAL and self.at.get(child.i) is None:
                     continue
-                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX") or _stranded_subject(child)):
                     continue
                 queue.append((child, depth + 1))
         if not found:
@@ -695,6 +695,22 @@ def _after_perfect_aux(token: Any, perfect_aux: frozenset[str]) -> bool:
         if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
             return False
     return False
+
+
+def _stranded_subject(noun: Any) -> bool:
+    """A noun the parser coordinates with an object that is the subject of the next coordinated clause: "defeated ISIS
+    and Turkey would be moving" (a verb or auxiliary right after it, of a coordinated verb with no subject of its own)."""
+    after = noun.right_edge.i + 1
+    if after >= noun.sent.end:
+        return False
+    nxt = noun.doc[after]
+    verb = nxt if nxt.dep_ == "conj" else nxt.head
+    return (
+        nxt.pos_ in ("VERB", "AUX")
+        and verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children)
+    )
 
 
 def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:

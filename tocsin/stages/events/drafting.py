@@ -210,7 +210,10 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's; an appeal or demand is made to
         # who would do what it asks (« a appelé à l'adoption de sanctions par le Conseil de sécurité »)
         asked = pattern.cameo[:2] in ("02", "10")
-        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else ("obj", "dobj"))
+        # "attacked the proclamation of the Golan as Israeli territory by Trump": the parser may hang "by" under a
+        # preposition of the verb; never a passive's own agent ("was criticised by Trump")
+        judged = ("obj", "dobj") if is_passive(tok) else ("obj", "dobj", "prep")
+        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else judged)
         if doers:
             return doers, "object"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
