@@ -2121,3 +2121,14 @@ def test_a_criticism_aims_at_the_doer_named_by_a_by_phrase_under_its_preposition
     )
     events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
     assert events and all(e.target_code == "CHNGOV" for e in events), _dyads(events)
+
+
+def test_a_place_where_an_obliques_noun_happened_is_no_target() -> None:
+    """ "blamed the unions for the riots in several Bolivian cities": Bolivia is where the riots were, not whom the
+    blame is on (talks "with the government" or a pledge "to the people" still name whom)."""
+    text = "The Peruvian president blamed the unions for the riots in several Bolivian cities."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert not any(e.target_code == "BOL" for e in events), _dyads(events)
+    text = "The Chilean union called off its strike after talks with the government of Chile."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.trigger.startswith("called off")]
+    assert events and all(e.target_code == "CHLGOV" for e in events), _dyads(events)

@@ -55,6 +55,8 @@ OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
 FIRST_PERSON = resource_words("arguments", "first_person")
 # Prepositions of a passive's agent ("attaquée par des terroristes", "attacked by gunmen").
 AGENT_OF = resource_words("arguments", "agent_of")
+# Prepositions of what a thing is between ("the conflict between Iran and the PKK", « la guerre entre Israël et le Hamas »).
+BETWEEN = resource_words("arguments", "between")
 
 
 class ArgumentFinder:
@@ -157,6 +159,19 @@ class ArgumentFinder:
                 return False
             if tok.head.i == tok.i:
                 return False
+            tok = tok.head
+        return False
+
+    def _aside(self, actor: TokenActor, noun: Any) -> bool:
+        """The actor hangs below ``noun`` through a preposition of what it is between ("the war between Israel and
+        Hamas"), or is a place that hangs through a locative one ("unrest in US cities")."""
+        tok = self.doc[actor.head]
+        for _ in range(8):
+            if tok.i == noun.i or tok.head.i == tok.i:
+                return False
+            prep = preposition_of(tok)
+            if prep in BETWEEN or (prep in self.locative and actor.mention.kind in ("place", "region", "country", "capital")):
+                return True
             tok = tok.head
         return False
 
@@ -535,9 +550,10 @@ class ArgumentFinder:
                     noun = next((c for c in child.children if c.dep_ == "pobj"), child)  # English: "with" -> its noun
                     introduced = noun is not child or any(c.dep_ == "case" for c in noun.children)  # not "mercredi"
                     if how == "oblique" and introduced and self.at.get(noun.i) is None:
-                        # "in the context of the war between Israel and Hamas": whom the oblique's noun is between or
-                        # about is no target; whose it is may be ("fired on positions of the army")
-                        actors = [a for a in actors if self._held_by(a, noun)]
+                        # "in the context of the war between Israel and Hamas", "blamed them for unrest in US cities":
+                        # whom the oblique's noun is between, or where it is, is no target ("after talks with the
+                        # government", "on his pledge to the people" name one)
+                        actors = [a for a in actors if not self._aside(a, noun)]
                     if not actors:
                         actors = self.object_antecedent(child, exclude)
                     if actors and how == "oblique" and self.is_where(child, actors):
