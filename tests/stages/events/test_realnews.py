@@ -2132,3 +2132,13 @@ def test_a_place_where_an_obliques_noun_happened_is_no_target() -> None:
     text = "The Chilean union called off its strike after talks with the government of Chile."
     events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.trigger.startswith("called off")]
     assert events and all(e.target_code == "CHLGOV" for e in events), _dyads(events)
+
+
+def test_the_country_of_whom_acts_is_no_target_when_another_side_is_named() -> None:
+    """ "the French President withdrew France from a trade agreement with Brazil": France is the President's own
+    country; the act is toward Brazil. With no other side named, the country stays ("praised Iran")."""
+    events = code_text("Last year the French President withdrew France from a trade agreement with Brazil.", lang="en").events
+    events = [e for e in events if e.root == "12"]
+    assert events and all((e.source_code, e.target_code) == ("FRAGOV", "BRA") for e in events), _dyads(events)
+    events = code_text("The Iranian government praised Iran for its resistance.", lang="en").events
+    assert any(e.target_code == "IRN" for e in events), _dyads(events)

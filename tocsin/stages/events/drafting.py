@@ -218,8 +218,9 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             return doers, "object"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
-    if targets and all(t.mention.code in own and _possessed(t, tok.doc) for t in targets):
-        # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; look further
+    if targets and all((t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) for t in targets):
+        # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; nor is its own
+        # country ("withdrew the US from a treaty with Iran"); look further
         others, how = finder.verb_targets(tok, exclude=exclude | {id(t) for t in targets}, clause_subject=clause_subject)
         targets, target_how = (others, how) if others else (targets, target_how)
     if targets:
@@ -238,6 +239,15 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
+    """The actor names, as a bare country, the country of an actor of that country that acts: the United States that
+    "President Trump withdrew from a treaty"."""
+    mention = actor.mention
+    return bool(mention.country) and mention.code == mention.country and any(
+        a.mention.country == mention.country and a.mention.code != mention.code for a in sources
+    )
 
 
 def _possessed(actor: TokenActor, doc: Any) -> bool:
