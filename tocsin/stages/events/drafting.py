@@ -245,8 +245,10 @@ def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
     """The actor names, as a bare country, the country of an actor of that country that acts: the United States that
     "President Trump withdrew from a treaty"."""
     mention = actor.mention
-    return bool(mention.country) and mention.code == mention.country and any(
-        a.mention.country == mention.country and a.mention.code != mention.code for a in sources
+    return (
+        bool(mention.country)
+        and mention.code == mention.country
+        and any(a.mention.country == mention.country and a.mention.code != mention.code for a in sources)
     )
 
 
