@@ -2142,3 +2142,10 @@ def test_the_country_of_whom_acts_is_no_target_when_another_side_is_named() -> N
     assert events and all((e.source_code, e.target_code) == ("FRAGOV", "BRA") for e in events), _dyads(events)
     events = code_text("The Iranian government praised Iran for its resistance.", lang="en").events
     assert any(e.target_code == "IRN" for e in events), _dyads(events)
+
+
+def test_a_violent_protest_coordinated_after_a_clash_is_aimed_at_the_same_side() -> None:
+    """ "clashed with the riot police and threw stones": the stones are thrown at the police the clause names."""
+    text = "The students clashed with the riot police in Santiago and threw stones and bottles."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.trigger.startswith("threw")]
+    assert events and all((e.source_code, e.target_code) == ("CHLCVL", "CHLCOP") for e in events), _dyads(events)

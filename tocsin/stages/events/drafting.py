@@ -134,7 +134,26 @@ def _verb_aim(
     if not targets and pattern.cameo[:2] in _FORCEFUL_ROOTS:
         targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
         target_how = "condition" if targets else target_how
+    if not targets and pattern.cameo[:2] in _FORCE_ROOTS | {"14"} and sources:
+        targets, target_how = _shared_opponent(verb, sources, finder, (targets, target_how))
     return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
+
+
+def _shared_opponent(
+    verb: Any, sources: list[TokenActor], finder: ArgumentFinder, found: tuple[list[TokenActor], str]
+) -> tuple[list[TokenActor], str]:
+    """Whom a protest or a use of force that names no one is aimed at, when it is coordinated after a verb of the same
+    subject that names its opponent: "protesters clashed with the police and threw stones" throw them at the police
+    (a seizure or a theft after a kidnapping, « ont enlevé les passagers et dérobé le riz », is not done to them)."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
+        return found
+    first = verb.head
+    if first.pos_ != "VERB" or is_passive(first) or verb.i < first.i:
+        return found
+    opponents, how = finder.verb_targets(first, exclude={id(a) for a in sources})
+    if how not in ("object", "oblique") or any(a.mention.kind in ("place", "capital", "region") for a in opponents):
+        return found
+    return opponents, "shared"
 
 
 def _toll_victims(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
