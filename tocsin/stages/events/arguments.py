@@ -223,7 +223,7 @@ class ArgumentFinder:
                         if tok.lemma_.lower() in self.impersonal:
                             return [], "none"  # "il s'agissait de la dixième manifestation": "il" stands for no one
                         return self.resolve_pronoun(child, tok)
-                    if child.lower_ in FIRST_PERSON and self.at.get(child.i) is None:
+                    if (child.lower_ in FIRST_PERSON or _first_singular(child)) and self.at.get(child.i) is None:
                         return self.speaker_of(child, tok)
                     actors = self.actors_in(child)
                     if actors and child.pos_ == "NOUN" and self.at.get(child.i) is None:
@@ -711,6 +711,11 @@ def _after_perfect_aux(token: Any, perfect_aux: frozenset[str]) -> bool:
         if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
             return False
     return False
+
+
+def _first_singular(token: Any) -> bool:
+    """A first-person singular pronoun ("I", « je »): in reported words, the speaker."""
+    return token.pos_ == "PRON" and "1" in token.morph.get("Person") and "Sing" in token.morph.get("Number")
 
 
 def _stranded_subject(noun: Any) -> bool:
