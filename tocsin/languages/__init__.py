@@ -254,7 +254,19 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "arguments": frozenset(
-        {"actor_of", "member_of", "owner_of", "role_of", "relative", "single", "anonymous", "object_pronouns", "first_person", "agent_of"}
+        {
+            "actor_of",
+            "member_of",
+            "owner_of",
+            "role_of",
+            "relative",
+            "single",
+            "anonymous",
+            "object_pronouns",
+            "first_person",
+            "agent_of",
+            "between",
+        }
     ),
 }
 

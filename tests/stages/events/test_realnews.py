@@ -2045,3 +2045,107 @@ def test_policing_by_a_speaker_named_before_implies_its_people() -> None:
     text = 'London police said on Friday: "We arrested a man at the station. We have made a second arrest since then."'
     events = [e for e in code_text(text, lang="en").events if e.cameo == "173" and e.sentence_index == 1]
     assert events and all((e.source_code, e.target_code) == ("GBRCOP", "GBRCVL") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ('The Chilean foreign minister replied on Twitter: "I firmly reject the new Bolivian tariffs."', "en", ("CHLGOV", "BOL")),
+        (
+            "Le ministre chilien des Affaires étrangères a réagi sur Twitter : « Je condamne fermement la Bolivie. »",
+            "fr",
+            ("CHLGOV", "BOL"),
+        ),
+    ],
+)
+def test_i_in_quoted_words_is_the_speaker_who_introduces_them(text: str, lang: str, dyad: tuple[str, str]) -> None:
+    """ "I" in quoted words is who introduces them in the same sentence, whatever the verb ("replied on Twitter:")."""
+    events = code_text(text, lang=lang, published="2020-01-15").events
+    assert any(e.root == "12" or e.root == "11" for e in events), _dyads(events)
+    assert all((e.source_code, (e.target_code or "")[:3]) == dyad for e in events if e.root in ("11", "12")), _dyads(events)
+
+
+def test_i_in_a_quote_spanning_sentences_is_the_speaker_of_its_incise() -> None:
+    """A quote opened in one sentence and closed in a later one ('...," the senator went on.'): "I" is that speaker."""
+    text = (
+        'US Senator Maria Lopez spoke after the vote. "The deal is weak. I condemn Venezuela for its conduct. '
+        'The vote was close," Lopez went on.'
+    )
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert events and all((e.source_code, e.target_code) == ("USALEG", "VEN") for e in events), _dyads(events)
+
+
+def test_i_doing_nothing_to_anyone_is_no_actor() -> None:
+    """ "I hope", "I offered to resign": the speaker's feelings or acts on no one named give the trigger no source."""
+    text = 'The Chilean foreign minister replied on Twitter: "I hope the talks will succeed."'
+    events = code_text(text, lang="en", published="2020-01-15").events
+    assert not [e for e in events if e.trigger == "hope"], _dyads(events)
+
+
+def test_an_actor_after_against_under_an_event_nouns_complement_is_its_target() -> None:
+    """« des frappes d'une intensité inédite contre l'Irak »: the noun's « de » complement holds Iraq only through
+    « contre », so Iraq is whom the strikes aim at, not who strikes (who leads them is the verb's subject)."""
+    text = "Ces derniers jours, la Turquie a mené des frappes aériennes d'une intensité inédite contre l'Irak."
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "19"]
+    assert events and all((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Turquie a conduit plusieurs raids en Irak, dans le cadre du conflit entre l'Iran et le PKK.", "fr"),
+        ("Turkey carried out several raids in Iraq in the context of the conflict between Iran and the PKK.", "en"),
+    ],
+)
+def test_whom_an_obliques_noun_is_between_is_no_target(text: str, lang: str) -> None:
+    """ "in the context of the conflict between Iran and the PKK" says the background, not whom the raids hit: the
+    raids are on Iraq, where they were conducted."""
+    events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "19"]
+    assert events and all((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events), _dyads(events)
+
+
+def test_the_subject_of_a_coordinated_clause_is_no_second_object() -> None:
+    """ "defeated the Taliban and Iran would be moving": the parser coordinates Iran with the object, but Iran is the
+    subject of the next clause, not defeated."""
+    text = "The statement said Iraqi forces had defeated the Taliban and Iran would be moving into the region."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "19"]
+    assert events and not any(e.target_code == "IRN" for e in events), _dyads(events)
+
+
+def test_a_criticism_aims_at_the_doer_named_by_a_by_phrase_under_its_preposition() -> None:
+    """ "denounced the annexation of the island as Chinese territory by Beijing": "by" hangs under "as", not under the
+    object, and names whose act is denounced."""
+    text = (
+        "The Japanese minister denounced the annexation of the island as Chinese territory by the President of China, "
+        "which was announced on Monday."
+    )
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert events and all(e.target_code == "CHNGOV" for e in events), _dyads(events)
+
+
+def test_a_place_where_an_obliques_noun_happened_is_no_target() -> None:
+    """ "blamed the unions for the riots in several Bolivian cities": Bolivia is where the riots were, not whom the
+    blame is on (talks "with the government" or a pledge "to the people" still name whom)."""
+    text = "The Peruvian president blamed the unions for the riots in several Bolivian cities."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.root == "11"]
+    assert not any(e.target_code == "BOL" for e in events), _dyads(events)
+    text = "The Chilean union called off its strike after talks with the government of Chile."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.trigger.startswith("called off")]
+    assert events and all(e.target_code == "CHLGOV" for e in events), _dyads(events)
+
+
+def test_the_country_of_whom_acts_is_no_target_when_another_side_is_named() -> None:
+    """ "the French President withdrew France from a trade agreement with Brazil": France is the President's own
+    country; the act is toward Brazil. With no other side named, the country stays ("praised Iran")."""
+    events = code_text("Last year the French President withdrew France from a trade agreement with Brazil.", lang="en").events
+    events = [e for e in events if e.root == "12"]
+    assert events and all((e.source_code, e.target_code) == ("FRAGOV", "BRA") for e in events), _dyads(events)
+    events = code_text("The Iranian government praised Iran for its resistance.", lang="en").events
+    assert any(e.target_code == "IRN" for e in events), _dyads(events)
+
+
+def test_a_violent_protest_coordinated_after_a_clash_is_aimed_at_the_same_side() -> None:
+    """ "clashed with the riot police and threw stones": the stones are thrown at the police the clause names."""
+    text = "The students clashed with the riot police in Santiago and threw stones and bottles."
+    events = [e for e in code_text(text, lang="en", published="2020-01-15").events if e.trigger.startswith("threw")]
+    assert events and all((e.source_code, e.target_code) == ("CHLCVL", "CHLCOP") for e in events), _dyads(events)

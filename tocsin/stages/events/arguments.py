@@ -55,6 +55,8 @@ OBJECT_PRONOUNS = resource_words("arguments", "object_pronouns")
 FIRST_PERSON = resource_words("arguments", "first_person")
 # Prepositions of a passive's agent ("attaquée par des terroristes", "attacked by gunmen").
 AGENT_OF = resource_words("arguments", "agent_of")
+# Prepositions of what a thing is between ("the conflict between Iran and the PKK", « la guerre entre Israël et le Hamas »).
+BETWEEN = resource_words("arguments", "between")
 
 
 class ArgumentFinder:
@@ -122,7 +124,7 @@ class ArgumentFinder:
             for child in tok.children:
                 if child.dep_ in CLAUSAL and self.at.get(child.i) is None:
                     continue
-                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX") or _stranded_subject(child)):
                     continue
                 queue.append((child, depth + 1))
         if not found:
@@ -157,6 +159,19 @@ class ArgumentFinder:
                 return False
             if tok.head.i == tok.i:
                 return False
+            tok = tok.head
+        return False
+
+    def _aside(self, actor: TokenActor, noun: Any) -> bool:
+        """The actor hangs below ``noun`` through a preposition of what it is between ("the war between Israel and
+        Hamas"), or is a place that hangs through a locative one ("unrest in US cities")."""
+        tok = self.doc[actor.head]
+        for _ in range(8):
+            if tok.i == noun.i or tok.head.i == tok.i:
+                return False
+            prep = preposition_of(tok)
+            if prep in BETWEEN or (prep in self.locative and actor.mention.kind in ("place", "region", "country", "capital")):
+                return True
             tok = tok.head
         return False
 
@@ -208,7 +223,7 @@ class ArgumentFinder:
                         if tok.lemma_.lower() in self.impersonal:
                             return [], "none"  # "il s'agissait de la dixième manifestation": "il" stands for no one
                         return self.resolve_pronoun(child, tok)
-                    if child.lower_ in FIRST_PERSON and self.at.get(child.i) is None:
+                    if (child.lower_ in FIRST_PERSON or _first_singular(child)) and self.at.get(child.i) is None:
                         return self.speaker_of(child, tok)
                     actors = self.actors_in(child)
                     if actors and child.pos_ == "NOUN" and self.at.get(child.i) is None:
@@ -408,7 +423,10 @@ class ArgumentFinder:
 
     def speaker_of(self, pronoun: Any, verb: Any) -> tuple[list[TokenActor], str]:
         """Who "we" is in reported words: the named speaker of a speech verb of the sentence ("« ... nous frapperons »,
-        a déclaré le ministre", "we warn ..., Saree said")."""
+        a déclaré le ministre", "we warn ..., Saree said"). "I" stands for the speaker only in an act on someone named
+        ("I reject the US measure"), not in what the speaker feels or does alone ("I hope", "I offered to resign")."""
+        if "Sing" in pronoun.morph.get("Number") and not self.verb_targets(verb, exclude=set())[0]:
+            return [], "none"
         for tok in pronoun.sent:
             if tok.i == verb.i or tok.lemma_.lower() not in self.speech or tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -424,12 +442,31 @@ class ArgumentFinder:
         sent = pronoun.sent
         if any(t.lemma_.lower() in self.speech for t in sent):
             return [], "none"
-        actors = self.quote_speaker(sent)
+        actors = self._introducer(pronoun)
+        actors = actors or self.quote_speaker(sent)
         if not actors and sent[0].text in _OPENING | {'"'}:
             # a whole sentence of quoted words (« Si le Hezbollah rompt l'accord, nous frapperons. »): "we" is who
             # the sentence before reports speaking
             actors = self.previous_speaker(sent)
         return (actors, "speaker") if actors else ([], "none")
+
+    def _introducer(self, pronoun: Any) -> list[TokenActor]:
+        """Who speaks the quoted words ``pronoun`` stands in, when a verb of the same sentence outside the quote
+        introduces them ('the minister responded on Twitter: "I reject the measure"'): that verb's coded subject."""
+        sent = pronoun.sent
+        quoted = quoted_tokens(sent)
+        if pronoun.i not in quoted or self._seeking_speaker:
+            return []
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i not in quoted and t.i < pronoun.i]
+        self._seeking_speaker = True
+        try:
+            for verb in reversed(verbs):
+                actors = _coded(self.speaker_of_verb(verb))
+                if actors:
+                    return actors
+        finally:
+            self._seeking_speaker = False
+        return []
 
     def quote_speaker(self, sent: Any) -> list[TokenActor]:
         """Who speaks the quotation ``sent`` continues, when a quote opened in an earlier sentence of the paragraph is
@@ -454,8 +491,8 @@ class ArgumentFinder:
             return []
         for following in self.doc[sent.end :].sents:
             marks = [t.i for t in following if t.text in QUOTE_MARKS]
-            if marks:  # '... ," the minister said': a speech verb after the closing mark
-                incise = [t for t in following if t.i > marks[-1] and t.lemma_.lower() in self.speech]
+            if marks:  # '... ," the minister said': a speech verb after the closing mark (the first mark: the quote is open)
+                incise = [t for t in following if t.i > marks[0] and (t.lemma_.lower() in self.speech or t.dep_ == "ROOT")]
                 return _coded(self._speaker_before(self, following)) if incise else []
         return []
 
@@ -510,6 +547,13 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in deps and not self._attribution(child):
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
+                    noun = next((c for c in child.children if c.dep_ == "pobj"), child)  # English: "with" -> its noun
+                    introduced = noun is not child or any(c.dep_ == "case" for c in noun.children)  # not "mercredi"
+                    if how == "oblique" and introduced and self.at.get(noun.i) is None:
+                        # "in the context of the war between Israel and Hamas", "blamed them for unrest in US cities":
+                        # whom the oblique's noun is between, or where it is, is no target ("after talks with the
+                        # government", "on his pledge to the people" name one)
+                        actors = [a for a in actors if not self._aside(a, noun)]
                     if not actors:
                         actors = self.object_antecedent(child, exclude)
                     if actors and how == "oblique" and self.is_where(child, actors):
@@ -564,6 +608,12 @@ class ArgumentFinder:
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
                 if child.dep_ == "amod" or prep in self.actor_of or child.dep_ in ("poss", "nmod:poss", "compound"):
+                    aimed = [a for a in actors if child.dep_ != "amod" and not self._held_by(a, noun)]
+                    if aimed:  # "attaques d'une ampleur record contre l'Ukraine": aimed at, through « contre »
+                        targets = targets or aimed
+                        actors = [a for a in actors if a not in aimed]
+                    if not actors:
+                        continue
                     if all(a.mention.kind == "place" for a in actors):
                         targets = targets or actors
                     elif not sources:
@@ -661,6 +711,27 @@ def _after_perfect_aux(token: Any, perfect_aux: frozenset[str]) -> bool:
         if prev.pos_ not in ("ADV", "ADP", "ADJ") and prev.dep_ not in ("advmod", "fixed"):
             return False
     return False
+
+
+def _first_singular(token: Any) -> bool:
+    """A first-person singular pronoun ("I", « je »): in reported words, the speaker."""
+    return token.pos_ == "PRON" and "1" in token.morph.get("Person") and "Sing" in token.morph.get("Number")
+
+
+def _stranded_subject(noun: Any) -> bool:
+    """A noun the parser coordinates with an object that is the subject of the next coordinated clause: "defeated ISIS
+    and Turkey would be moving" (a verb or auxiliary right after it, of a coordinated verb with no subject of its own)."""
+    after = noun.right_edge.i + 1
+    if after >= noun.sent.end:
+        return False
+    nxt = noun.doc[after]
+    verb = nxt if nxt.dep_ == "conj" else nxt.head
+    return (
+        nxt.pos_ in ("VERB", "AUX")
+        and verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children)
+    )
 
 
 def _reaches(tok: Any, targets: set[int], deps: tuple[str, ...]) -> bool:

@@ -134,7 +134,26 @@ def _verb_aim(
     if not targets and pattern.cameo[:2] in _FORCEFUL_ROOTS:
         targets = _condition_subject(verb, sources, finder, cues)  # « si le Hezbollah rompt l'accord, nous frapperons »
         target_how = "condition" if targets else target_how
+    if not targets and pattern.cameo[:2] in _FORCE_ROOTS | {"14"} and sources:
+        targets, target_how = _shared_opponent(verb, sources, finder, (targets, target_how))
     return sources, source_how, targets, target_how, [a for a in fired if a not in sources]
+
+
+def _shared_opponent(
+    verb: Any, sources: list[TokenActor], finder: ArgumentFinder, found: tuple[list[TokenActor], str]
+) -> tuple[list[TokenActor], str]:
+    """Whom a protest or a use of force that names no one is aimed at, when it is coordinated after a verb of the same
+    subject that names its opponent: "protesters clashed with the police and threw stones" throw them at the police
+    (a seizure or a theft after a kidnapping, « ont enlevé les passagers et dérobé le riz », is not done to them)."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children):
+        return found
+    first = verb.head
+    if first.pos_ != "VERB" or is_passive(first) or verb.i < first.i:
+        return found
+    opponents, how = finder.verb_targets(first, exclude={id(a) for a in sources})
+    if how not in ("object", "oblique") or any(a.mention.kind in ("place", "capital", "region") for a in opponents):
+        return found
+    return opponents, "shared"
 
 
 def _toll_victims(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
@@ -210,13 +229,17 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         # "attacked the proclamation of the Golan as Israeli by Donald Trump": Trump's; an appeal or demand is made to
         # who would do what it asks (« a appelé à l'adoption de sanctions par le Conseil de sécurité »)
         asked = pattern.cameo[:2] in ("02", "10")
-        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else ("obj", "dobj"))
+        # "attacked the proclamation of the Golan as Israeli territory by Trump": the parser may hang "by" under a
+        # preposition of the verb; never a passive's own agent ("was criticised by Trump")
+        judged = ("obj", "dobj") if is_passive(tok) else ("obj", "dobj", "prep")
+        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else judged)
         if doers:
             return doers, "object"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
-    if targets and all(t.mention.code in own and _possessed(t, tok.doc) for t in targets):
-        # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; look further
+    if targets and all((t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) for t in targets):
+        # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; nor is its own
+        # country ("withdrew the US from a treaty with Iran"); look further
         others, how = finder.verb_targets(tok, exclude=exclude | {id(t) for t in targets}, clause_subject=clause_subject)
         targets, target_how = (others, how) if others else (targets, target_how)
     if targets:
@@ -235,6 +258,17 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
+    """The actor names, as a bare country, the country of an actor of that country that acts: the United States that
+    "President Trump withdrew from a treaty"."""
+    mention = actor.mention
+    return (
+        bool(mention.country)
+        and mention.code == mention.country
+        and any(a.mention.country == mention.country and a.mention.code != mention.code for a in sources)
+    )
 
 
 def _possessed(actor: TokenActor, doc: Any) -> bool:
