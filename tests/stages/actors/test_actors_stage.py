@@ -492,3 +492,59 @@ def test_actors_majority_leader_is_a_legislator() -> None:
     """ "the Senate Minority Leader" leads a party in a chamber: a legislator (LEG), not a government leader."""
     mentions = _en_mentions("In Washington, the Senate Minority Leader criticised the bill.", "en")
     assert not any(code and code.endswith("GOV") for _, code in mentions) and any(code == "USALEG" for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden", "own"),
+    [
+        ("Hundreds of protesters against Japan gathered in Seoul on Sunday.", "en", "JPNCVL", "JPN"),
+        ("Des manifestants contre la Belgique ont défilé dimanche à Kinshasa.", "fr", "BELCVL", "BEL"),
+        ("Une vingtaine d'entre eux ont frappé des habitants de son quartier et ouvert le feu sur des Libanais.", "fr", "LBNCVL", "LBN"),
+    ],
+)
+def test_actors_name_a_role_acts_against_is_not_its_owner(text: str, lang: str, hidden: str, own: str) -> None:
+    """ "protesters against Japan" are no Japanese, « des habitants ... sur des Libanais » no Lebanese: a name tied
+    to a role word by a preposition of opposition or aim is whom the role acts on, an actor of its own."""
+    mentions = _en_mentions(text, lang)
+    assert not any(code == hidden for _, code in mentions) and any(code == own for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Le ministère a fait état de trois blessés après l'explosion à Lyon.", "fr", "état"),
+        ("Les généraux ont tenté un coup d'État au Gabon en 2019.", "fr", "État"),
+        ("L'Assemblée a prolongé l'état d'urgence en Nouvelle-Calédonie.", "fr", "état"),
+        ("Le rapporteur de l'ONU pour les droits de l'homme a visité Conakry.", "fr", "homme"),
+    ],
+)
+def test_actors_role_word_inside_a_set_phrase_is_no_actor(text: str, lang: str, word: str) -> None:
+    """ "faire état de" (to report), "coup d'État", "l'état d'urgence", "les droits de l'homme": a role word inside a set
+    phrase names no one."""
+    mentions = _en_mentions(text, lang)
+    assert not any(word in mention for mention, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden"),
+    [
+        ("Business Insider reported that the deal collapsed in Nairobi.", "en", "BUS"),
+        ("France 24 a rapporté que les pourparlers avaient échoué à Doha.", "fr", "FRA"),
+    ],
+)
+def test_actors_news_outlet_name_hides_its_words(text: str, lang: str, hidden: str) -> None:
+    """A news outlet's name ("Business Insider", « France 24 ») is no actor, nor are the words inside it."""
+    mentions = _en_mentions(text, lang)
+    assert not any(code and hidden in code for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Des organisations de la société civile ont dénoncé la loi à Dakar.", "fr", "SENNGO"),
+        ("Civil society groups in Nairobi condemned the arrests.", "en", "KENNGO"),
+    ],
+)
+def test_actors_civil_society_is_an_ngo(text: str, lang: str, code: str) -> None:
+    """ "civil society", « la société civile » are its organisations (NGO), not a company (« société »)."""
+    assert any(c == code for _, c in _en_mentions(text, lang)), _en_mentions(text, lang)

@@ -33,6 +33,7 @@ from .dictionary import (
     government_body_words,
     hyphen_prefixes,
     leading_verbs,
+    opposing_prepositions,
 )
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
@@ -73,6 +74,8 @@ class TokenActor:
     role_head: str | None = None
     #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
     dateline: bool = False
+    #: the country of a name the role acts against or is about ("protesters against Japan"): never the role's own
+    against: str | None = None
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -143,6 +146,7 @@ class ExtractActors:
                 token_owner[i] = m
         attached: dict[int, list[Match]] = {}  # role start -> entities
         consumed: set[int] = set()
+        opposed: dict[int, Match] = {}  # role start -> a name it acts against
         for ent in entities:
             tok = doc[_span_head(doc, ent.start, ent.end)]
             for _ in range(self.max_attach_steps):
@@ -155,6 +159,9 @@ class ExtractActors:
                 tok = tok.head
                 if tok.i in token_owner:
                     role = token_owner[tok.i]
+                    if _path_prep(doc, ent, role) in opposing_prepositions():
+                        opposed.setdefault(role.start, ent)  # "protesters against Japan": an actor of its own
+                        break
                     attached.setdefault(role.start, []).append(ent)
                     consumed.add(ent.start)
                     break
@@ -205,7 +212,9 @@ class ExtractActors:
                     name=None,
                     kind=role.kind,
                 )
-                out.append(TokenActor(mention, role.start, role.end, head, word))
+                against = opposed.get(role.start)
+                country = actor_principal(_best_surface(against.surfaces).entry.code_on(date)) if against else None
+                out.append(TokenActor(mention, role.start, role.end, head, word, against=country))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
         return out
@@ -539,7 +548,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     embassy"), else the last with the same role, else the most-mentioned country."""
     # international bodies and regions are no country a bare role could belong to
     counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
-    dominant = counts.most_common(1)[0][0] if counts else None
+    ranked = [c for c, _ in counts.most_common(2)]  # the most-mentioned country, and the next
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
     by_head: dict[str, tuple[str, str]] = {}  # the last word of a role phrase -> its country and role
@@ -568,15 +577,17 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
-        country = (
-            (_where(actor, actors) if mention.kind == "anonymous" else None)
-            or (last_by_word.get(actor.role_word) if actor.role_word else None)
-            or (_executive_country(last_by_word) if actor.role_word in executive_words() else None)
-            or (_where(actor, actors) if domestic else None)
-            or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
-            or last_by_role.get(role)
-            or dominant
+        candidates = (
+            _where(actor, actors) if mention.kind == "anonymous" else None,
+            last_by_word.get(actor.role_word) if actor.role_word else None,
+            _executive_country(last_by_word) if actor.role_word in executive_words() else None,
+            _where(actor, actors) if domestic else None,
+            last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None,
+            last_by_role.get(role),
+            *ranked,
         )
+        # never the country of whom the role acts against ("protesters against Japan")
+        country = next((c for c in candidates if c and c != actor.against), None)
         if country:
             mention.country = country
             mention.code = country + role

@@ -274,7 +274,21 @@ def hyphen_prefixes() -> frozenset[str]:
     return _role_links("hyphen_prefixes")
 
 
-def _role_links(table: str) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def opposing_prepositions() -> frozenset[str]:
+    """Prepositions that tie a name to a role word as whom the role acts against or is about ("protesters against
+    Japan", « manifestants contre la Belgique »), every language together (``role_links.toml``): no owner of the role."""
+    return _role_links("opposing")
+
+
+@lru_cache(maxsize=8)
+def set_phrases(lang: str) -> frozenset[str]:
+    """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
+    (``role_links.toml``)."""
+    return _role_links("set_phrases", lang)
+
+
+def _role_links(table: str, only: str | None = None) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
     if not isinstance(by_lang, dict):
@@ -283,7 +297,8 @@ def _role_links(table: str) -> frozenset[str]:
     for lang, phrases in by_lang.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise _bad(path, f"[{table}] {lang} must be a list of words")
-        words.update(p.strip().lower() for p in phrases)
+        if only is None or lang == only:
+            words.update(p.strip().lower() for p in phrases)
     return frozenset(words)
 
 
@@ -543,6 +558,8 @@ __all__ = [
     "hyphen_prefixes",
     "leading_verbs",
     "normalise",
+    "opposing_prepositions",
     "role_codes",
+    "set_phrases",
     "strip_accents",
 ]
