@@ -548,3 +548,9 @@ def test_actors_news_outlet_name_hides_its_words(text: str, lang: str, hidden: s
 def test_actors_civil_society_is_an_ngo(text: str, lang: str, code: str) -> None:
     """ "civil society", « la société civile » are its organisations (NGO), not a company (« société »)."""
     assert any(c == code for _, c in _en_mentions(text, lang)), _en_mentions(text, lang)
+
+
+def test_actors_units_without_an_owner_are_no_force() -> None:
+    """ "40 sold units" are goods; "Russian units" a force: a role word that needs a word saying whose it is."""
+    assert not any(code and code.endswith("MIL") for _, code in _en_mentions("The carmaker said 40 sold units were recalled in Spain."))
+    assert ("Belarusian units", "BLRMIL") in _en_mentions("Belarusian units crossed the border at dawn.")

@@ -34,6 +34,7 @@ from .dictionary import (
     hyphen_prefixes,
     leading_verbs,
     opposing_prepositions,
+    owned_role_words,
 )
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
@@ -170,6 +171,7 @@ class ExtractActors:
         _join_titles(doc, roles, entities, attached, consumed)
         _join_leaders(doc, token_owner, entities, attached, consumed)
         _gang_names(doc, roles, attached)
+        roles = [r for r in roles if r.start in attached or not _needs_owner(doc, r, matches)]
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -504,6 +506,16 @@ def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], atta
         if role is not None and role.start not in attached:
             attached[role.start] = [ent]
             consumed.add(ent.start)
+
+
+def _needs_owner(doc: Any, role: Match, matches: list[Match]) -> bool:
+    """A role word that names an actor only with a word saying whose it is ("army units", "Russian units", "units of
+    the brigade"), here without one ("22 sold units")."""
+    if _role_word(doc, role) not in owned_role_words():
+        return False
+    head = doc[_span_head(doc, role.start, role.end)]
+    inside = {i for m in matches if m is not role for i in range(m.start, m.end)}
+    return not any(t.i in inside for t in head.subtree if t.i != head.i)
 
 
 def _gang_names(doc: Any, roles: list[Match], attached: dict[int, list[Match]]) -> None:

@@ -281,6 +281,13 @@ def opposing_prepositions() -> frozenset[str]:
     return _role_links("opposing")
 
 
+@lru_cache(maxsize=1)
+def owned_role_words() -> frozenset[str]:
+    """Role words that name an actor only with a word that says whose they are ("army units", not "sold units"),
+    every language together (``role_links.toml``)."""
+    return _role_links("needs_owner")
+
+
 @lru_cache(maxsize=8)
 def set_phrases(lang: str) -> frozenset[str]:
     """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
@@ -559,6 +566,7 @@ __all__ = [
     "leading_verbs",
     "normalise",
     "opposing_prepositions",
+    "owned_role_words",
     "role_codes",
     "set_phrases",
     "strip_accents",
