@@ -554,3 +554,20 @@ def test_actors_units_without_an_owner_are_no_force() -> None:
     """ "40 sold units" are goods; "Russian units" a force: a role word that needs a word saying whose it is."""
     assert not any(code and code.endswith("MIL") for _, code in _en_mentions("The carmaker said 40 sold units were recalled in Spain."))
     assert ("Belarusian units", "BLRMIL") in _en_mentions("Belarusian units crossed the border at dawn.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("The European Community granted Senegal new fishing rights.", "en", "IGOEUREEC"),
+        ("La Communauté économique européenne a levé l'embargo sur le bœuf.", "fr", "IGOEUREEC"),
+        ("APEC agreed to cut tariffs in Asia.", "en", "IGO"),
+        ("The Reagan administration warned Libya on Tuesday.", "en", "USAGOV"),
+        ("L'administration Obama a critiqué Pékin jeudi.", "fr", "USAGOV"),
+    ],
+)
+def test_actors_former_names_of_bodies_and_named_administrations(text: str, lang: str, code: str) -> None:
+    """The European Community is the EU's former name, APEC an organisation (not Asia), "the Reagan administration" the
+    US executive (not a bare administration of the article's country)."""
+    mentions = _en_mentions(text, lang)
+    assert mentions and mentions[0][1] == code, mentions
