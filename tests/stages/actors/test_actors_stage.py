@@ -571,3 +571,41 @@ def test_actors_former_names_of_bodies_and_named_administrations(text: str, lang
     US executive (not a bare administration of the article's country)."""
     mentions = _en_mentions(text, lang)
     assert mentions and mentions[0][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "code"),
+    [
+        ("President Bush warned Iraq on Friday.", "en", "1991-01-11", "USAGOV"),
+        ("Le président Bush a rencontré Tony Blair à Camp David.", "fr", "2003-03-01", "USAGOV"),
+        ("President Clinton met Yasser Arafat.", "en", "1998-10-20", "USAGOV"),
+        ("The International Labour Office urged Qatar to protect migrant workers.", "en", "2016-01-01", "IGOUNOLABILO"),
+    ],
+)
+def test_actors_title_and_shared_surname_or_office_name(text: str, lang: str, published: str, code: str) -> None:
+    """ "President Bush" is a US president whichever Bush it is; "President Clinton" is Bill Clinton; the International
+    Labour Office is the ILO."""
+    article = next(ParseText().pipe([Article(text=text, lang=lang, published=published)]))
+    mentions = [(m.text, m.code) for m in ExtractActors()(article).mentions]
+    assert mentions and mentions[0][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("About 200 ethnic Hungarians protested in Slovakia on Sunday.", "en", ("Hungarians", "SVKCVL")),
+        ("Bosnian Croats rejected the plan.", "en", ("Croats", "BIHCVL")),
+        ("Quelque 300 Hongrois de souche ont manifesté dimanche en Slovaquie.", "fr", ("Hongrois", "SVKCVL")),
+        ("Les Croates de Bosnie ont rejeté le plan.", "fr", ("Croates", "BIHCVL")),
+    ],
+)
+def test_actors_ethnic_group_is_of_the_country_it_lives_in(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "ethnic Hungarians ... in Slovakia", « les Croates de Bosnie »: a nationality word naming an ethnic group is of
+    the country they live in, not of the nation the word names."""
+    assert actor in _en_mentions(text, lang), _en_mentions(text, lang)
+
+
+def test_actors_coordinated_nationality_words_keep_their_own_countries() -> None:
+    """ "Georgians and Armenians": two peoples side by side, neither the other's ethnic group."""
+    mentions = _en_mentions("Georgians and Armenians failed to agree on the border.")
+    assert ("Georgians", "GEO") in mentions and ("Armenians", "ARM") in mentions, mentions

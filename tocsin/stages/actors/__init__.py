@@ -28,6 +28,7 @@ from .dictionary import (
     Surface,
     abroad_role_words,
     domestic_role_words,
+    ethnic_words,
     executive_head_words,
     executive_words,
     government_body_words,
@@ -129,6 +130,7 @@ class ExtractActors:
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             for a in doc_actors:
                 a.dep = str(doc[a.head].dep_)
+            _ethnic_groups(doc, doc_actors)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _mark_dateline(article.docs, mentions)
@@ -506,6 +508,38 @@ def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], atta
         if role is not None and role.start not in attached:
             attached[role.start] = [ent]
             consumed.add(ent.start)
+
+
+_PLACES = ("country", "capital", "place", "demonym")
+
+
+def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
+    """A nationality word for people that names an ethnic group is of the country they live in: the country its own
+    complement or adjective names ("Bosnian Serbs", « les Serbes de Bosnie »: BIH), or, marked as ethnic ("ethnic
+    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it."""
+    by_head = {a.head: a for a in actors}
+    for actor in actors:
+        mention = actor.mention
+        if mention.kind != "demonym" or mention.roles or doc[actor.head].pos_ not in ("NOUN", "PROPN"):
+            continue
+        tok = doc[actor.head]
+        country = None
+        for child in (c for c in tok.children if c.dep_ in _QUALIFIERS + ("prep",)):  # not "Israelis and Palestinians"
+            target = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+            other = by_head.get(target.i)
+            if (
+                other is not None
+                and other is not actor
+                and other.mention.kind in _PLACES
+                and other.mention.country != mention.country
+                and preposition_of(target) in _ROLE_OF | {""}
+            ):
+                country = other.mention.country
+        marked = any(t.lower_ in ethnic_words() for t in tok.subtree if t.i != tok.i)
+        if country is None and marked:
+            country = _where(actor, [a for a in actors if a.mention.country != mention.country])
+        if country:
+            mention.country, mention.code, mention.roles = country, country + "CVL", ["CVL"]
 
 
 def _needs_owner(doc: Any, role: Match, matches: list[Match]) -> bool:

@@ -282,6 +282,13 @@ def opposing_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def ethnic_words() -> frozenset[str]:
+    """Words that make a nationality word an ethnic group ("ethnic Albanians", « Albanais de souche »), every language
+    together (``role_links.toml``): they are people of the country their sentence names."""
+    return _role_links("ethnic")
+
+
+@lru_cache(maxsize=1)
 def owned_role_words() -> frozenset[str]:
     """Role words that name an actor only with a word that says whose they are ("army units", not "sold units"),
     every language together (``role_links.toml``)."""
@@ -559,6 +566,7 @@ __all__ = [
     "Term",
     "abroad_role_words",
     "domestic_role_words",
+    "ethnic_words",
     "executive_head_words",
     "executive_words",
     "government_body_words",
