@@ -609,3 +609,8 @@ def test_actors_coordinated_nationality_words_keep_their_own_countries() -> None
     """ "Georgians and Armenians": two peoples side by side, neither the other's ethnic group."""
     mentions = _en_mentions("Georgians and Armenians failed to agree on the border.")
     assert ("Georgians", "GEO") in mentions and ("Armenians", "ARM") in mentions, mentions
+
+
+def test_actors_name_opening_on_a_capital_wins_over_one_opening_on_an_article() -> None:
+    """ "the West Bank" is the Palestinian territory, not "the West" and a bank."""
+    assert ("West Bank", "PSE") in _en_mentions("Soldiers closed the roads of the West Bank on Monday.")

@@ -132,9 +132,10 @@ class ActorMatcher:
         for matcher in (self._lower, self._exact):
             for match_id, start, end in matcher(doc):
                 raw.append((vocab.strings[match_id], start, end))
-        # longest first, then leftmost, then a named entity before a role word of the same words ("State Department"
-        # is the US institution, not a department of the article's country); drop overlaps
-        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1], not m[0].startswith("E|")))
+        # longest first, then a name that opens on a capital before one that opens on a lower-case article ("the West
+        # Bank" is the place, not "the West" and a bank), then leftmost, then a named entity before a role word of the
+        # same words ("State Department" is the US institution, not a department of the article's country); drop overlaps
+        raw.sort(key=lambda m: (-(m[2] - m[1]), m[0].startswith("E|") and doc[m[1]].is_lower, m[1], not m[0].startswith("E|")))
         taken: set[int] = set()
         out: list[Match] = []
         for label, start, end in raw:
