@@ -203,22 +203,9 @@ class ExtractActors:
                         actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
             else:
-                head = _span_head(doc, role.start, role.end)
-                span = doc[role.start : role.end]
-                mention = ActorMention(
-                    text=span.text,
-                    start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    sentence_index=index,
-                    code=None,
-                    country=None,
-                    roles=[role.role] if role.role else [],
-                    name=None,
-                    kind=role.kind,
-                )
                 against = opposed.get(role.start)
                 country = actor_principal(_best_surface(against.surfaces).entry.code_on(date)) if against else None
-                out.append(TokenActor(mention, role.start, role.end, head, word, against=country))
+                out.append(_bare_role(doc, role, offset, index, word, country))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
         return out
@@ -260,6 +247,23 @@ class ExtractActors:
             kind=kind,
         )
         return TokenActor(mention, start, end, head)
+
+
+def _bare_role(doc: Any, role: Match, offset: int, index: int, word: str, against: str | None) -> TokenActor:
+    """A role word no name owns ("the government", « les manifestants »): its country comes later from the context."""
+    span = doc[role.start : role.end]
+    mention = ActorMention(
+        text=span.text,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        sentence_index=index,
+        code=None,
+        country=None,
+        roles=[role.role] if role.role else [],
+        name=None,
+        kind=role.kind,
+    )
+    return TokenActor(mention, role.start, role.end, _span_head(doc, role.start, role.end), word, against=against)
 
 
 def preposition_of(token: Any) -> str:
