@@ -492,3 +492,125 @@ def test_actors_majority_leader_is_a_legislator() -> None:
     """ "the Senate Minority Leader" leads a party in a chamber: a legislator (LEG), not a government leader."""
     mentions = _en_mentions("In Washington, the Senate Minority Leader criticised the bill.", "en")
     assert not any(code and code.endswith("GOV") for _, code in mentions) and any(code == "USALEG" for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden", "own"),
+    [
+        ("Hundreds of protesters against Japan gathered in Seoul on Sunday.", "en", "JPNCVL", "JPN"),
+        ("Des manifestants contre la Belgique ont défilé dimanche à Kinshasa.", "fr", "BELCVL", "BEL"),
+        ("Une vingtaine d'entre eux ont frappé des habitants de son quartier et ouvert le feu sur des Libanais.", "fr", "LBNCVL", "LBN"),
+    ],
+)
+def test_actors_name_a_role_acts_against_is_not_its_owner(text: str, lang: str, hidden: str, own: str) -> None:
+    """ "protesters against Japan" are no Japanese, « des habitants ... sur des Libanais » no Lebanese: a name tied
+    to a role word by a preposition of opposition or aim is whom the role acts on, an actor of its own."""
+    mentions = _en_mentions(text, lang)
+    assert not any(code == hidden for _, code in mentions) and any(code == own for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Le ministère a fait état de trois blessés après l'explosion à Lyon.", "fr", "état"),
+        ("Les généraux ont tenté un coup d'État au Gabon en 2019.", "fr", "État"),
+        ("L'Assemblée a prolongé l'état d'urgence en Nouvelle-Calédonie.", "fr", "état"),
+        ("Le rapporteur de l'ONU pour les droits de l'homme a visité Conakry.", "fr", "homme"),
+    ],
+)
+def test_actors_role_word_inside_a_set_phrase_is_no_actor(text: str, lang: str, word: str) -> None:
+    """ "faire état de" (to report), "coup d'État", "l'état d'urgence", "les droits de l'homme": a role word inside a set
+    phrase names no one."""
+    mentions = _en_mentions(text, lang)
+    assert not any(word in mention for mention, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden"),
+    [
+        ("Business Insider reported that the deal collapsed in Nairobi.", "en", "BUS"),
+        ("France 24 a rapporté que les pourparlers avaient échoué à Doha.", "fr", "FRA"),
+    ],
+)
+def test_actors_news_outlet_name_hides_its_words(text: str, lang: str, hidden: str) -> None:
+    """A news outlet's name ("Business Insider", « France 24 ») is no actor, nor are the words inside it."""
+    mentions = _en_mentions(text, lang)
+    assert not any(code and hidden in code for _, code in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Des organisations de la société civile ont dénoncé la loi à Dakar.", "fr", "SENNGO"),
+        ("Civil society groups in Nairobi condemned the arrests.", "en", "KENNGO"),
+    ],
+)
+def test_actors_civil_society_is_an_ngo(text: str, lang: str, code: str) -> None:
+    """ "civil society", « la société civile » are its organisations (NGO), not a company (« société »)."""
+    assert any(c == code for _, c in _en_mentions(text, lang)), _en_mentions(text, lang)
+
+
+def test_actors_units_without_an_owner_are_no_force() -> None:
+    """ "40 sold units" are goods; "Russian units" a force: a role word that needs a word saying whose it is."""
+    assert not any(code and code.endswith("MIL") for _, code in _en_mentions("The carmaker said 40 sold units were recalled in Spain."))
+    assert ("Belarusian units", "BLRMIL") in _en_mentions("Belarusian units crossed the border at dawn.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("The European Community granted Senegal new fishing rights.", "en", "IGOEUREEC"),
+        ("La Communauté économique européenne a levé l'embargo sur le bœuf.", "fr", "IGOEUREEC"),
+        ("APEC agreed to cut tariffs in Asia.", "en", "IGO"),
+        ("The Reagan administration warned Libya on Tuesday.", "en", "USAGOV"),
+        ("L'administration Obama a critiqué Pékin jeudi.", "fr", "USAGOV"),
+    ],
+)
+def test_actors_former_names_of_bodies_and_named_administrations(text: str, lang: str, code: str) -> None:
+    """The European Community is the EU's former name, APEC an organisation (not Asia), "the Reagan administration" the
+    US executive (not a bare administration of the article's country)."""
+    mentions = _en_mentions(text, lang)
+    assert mentions and mentions[0][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "code"),
+    [
+        ("President Bush warned Iraq on Friday.", "en", "1991-01-11", "USAGOV"),
+        ("Le président Bush a rencontré Tony Blair à Camp David.", "fr", "2003-03-01", "USAGOV"),
+        ("President Clinton met Yasser Arafat.", "en", "1998-10-20", "USAGOV"),
+        ("The International Labour Office urged Qatar to protect migrant workers.", "en", "2016-01-01", "IGOUNOLABILO"),
+    ],
+)
+def test_actors_title_and_shared_surname_or_office_name(text: str, lang: str, published: str, code: str) -> None:
+    """ "President Bush" is a US president whichever Bush it is; "President Clinton" is Bill Clinton; the International
+    Labour Office is the ILO."""
+    article = next(ParseText().pipe([Article(text=text, lang=lang, published=published)]))
+    mentions = [(m.text, m.code) for m in ExtractActors()(article).mentions]
+    assert mentions and mentions[0][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("About 200 ethnic Hungarians protested in Slovakia on Sunday.", "en", ("Hungarians", "SVKCVL")),
+        ("Bosnian Croats rejected the plan.", "en", ("Croats", "BIHCVL")),
+        ("Quelque 300 Hongrois de souche ont manifesté dimanche en Slovaquie.", "fr", ("Hongrois", "SVKCVL")),
+        ("Les Croates de Bosnie ont rejeté le plan.", "fr", ("Croates", "BIHCVL")),
+    ],
+)
+def test_actors_ethnic_group_is_of_the_country_it_lives_in(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "ethnic Hungarians ... in Slovakia", « les Croates de Bosnie »: a nationality word naming an ethnic group is of
+    the country they live in, not of the nation the word names."""
+    assert actor in _en_mentions(text, lang), _en_mentions(text, lang)
+
+
+def test_actors_coordinated_nationality_words_keep_their_own_countries() -> None:
+    """ "Georgians and Armenians": two peoples side by side, neither the other's ethnic group."""
+    mentions = _en_mentions("Georgians and Armenians failed to agree on the border.")
+    assert ("Georgians", "GEO") in mentions and ("Armenians", "ARM") in mentions, mentions
+
+
+def test_actors_name_opening_on_a_capital_wins_over_one_opening_on_an_article() -> None:
+    """ "the West Bank" is the Palestinian territory, not "the West" and a bank."""
+    assert ("West Bank", "PSE") in _en_mentions("Soldiers closed the roads of the West Bank on Monday.")

@@ -28,11 +28,14 @@ from .dictionary import (
     Surface,
     abroad_role_words,
     domestic_role_words,
+    ethnic_words,
     executive_head_words,
     executive_words,
     government_body_words,
     hyphen_prefixes,
     leading_verbs,
+    opposing_prepositions,
+    owned_role_words,
 )
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
@@ -73,6 +76,8 @@ class TokenActor:
     role_head: str | None = None
     #: the place of the article's dateline ("JAKARTA -", "NIAMEY (Reuters) -"): where it was filed, not told about
     dateline: bool = False
+    #: the country of a name the role acts against or is about ("protesters against Japan"): never the role's own
+    against: str | None = None
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -125,6 +130,7 @@ class ExtractActors:
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             for a in doc_actors:
                 a.dep = str(doc[a.head].dep_)
+            _ethnic_groups(doc, doc_actors)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
         _mark_dateline(article.docs, mentions)
@@ -143,6 +149,7 @@ class ExtractActors:
                 token_owner[i] = m
         attached: dict[int, list[Match]] = {}  # role start -> entities
         consumed: set[int] = set()
+        opposed: dict[int, Match] = {}  # role start -> a name it acts against
         for ent in entities:
             tok = doc[_span_head(doc, ent.start, ent.end)]
             for _ in range(self.max_attach_steps):
@@ -155,6 +162,9 @@ class ExtractActors:
                 tok = tok.head
                 if tok.i in token_owner:
                     role = token_owner[tok.i]
+                    if _path_prep(doc, ent, role) in opposing_prepositions():
+                        opposed.setdefault(role.start, ent)  # "protesters against Japan": an actor of its own
+                        break
                     attached.setdefault(role.start, []).append(ent)
                     consumed.add(ent.start)
                     break
@@ -163,6 +173,7 @@ class ExtractActors:
         _join_titles(doc, roles, entities, attached, consumed)
         _join_leaders(doc, token_owner, entities, attached, consumed)
         _gang_names(doc, roles, attached)
+        roles = [r for r in roles if r.start in attached or not _needs_owner(doc, r, matches)]
         out: list[TokenActor] = []
         for ent in entities:
             if ent.start in consumed:
@@ -192,20 +203,9 @@ class ExtractActors:
                         actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
             else:
-                head = _span_head(doc, role.start, role.end)
-                span = doc[role.start : role.end]
-                mention = ActorMention(
-                    text=span.text,
-                    start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    sentence_index=index,
-                    code=None,
-                    country=None,
-                    roles=[role.role] if role.role else [],
-                    name=None,
-                    kind=role.kind,
-                )
-                out.append(TokenActor(mention, role.start, role.end, head, word))
+                against = opposed.get(role.start)
+                country = actor_principal(_best_surface(against.surfaces).entry.code_on(date)) if against else None
+                out.append(_bare_role(doc, role, offset, index, word, country))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
         return out
@@ -247,6 +247,23 @@ class ExtractActors:
             kind=kind,
         )
         return TokenActor(mention, start, end, head)
+
+
+def _bare_role(doc: Any, role: Match, offset: int, index: int, word: str, against: str | None) -> TokenActor:
+    """A role word no name owns ("the government", « les manifestants »): its country comes later from the context."""
+    span = doc[role.start : role.end]
+    mention = ActorMention(
+        text=span.text,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        sentence_index=index,
+        code=None,
+        country=None,
+        roles=[role.role] if role.role else [],
+        name=None,
+        kind=role.kind,
+    )
+    return TokenActor(mention, role.start, role.end, _span_head(doc, role.start, role.end), word, against=against)
 
 
 def preposition_of(token: Any) -> str:
@@ -497,6 +514,48 @@ def _join_leaders(doc: Any, owner: dict[int, Match], entities: list[Match], atta
             consumed.add(ent.start)
 
 
+_PLACES = ("country", "capital", "place", "demonym")
+
+
+def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
+    """A nationality word for people that names an ethnic group is of the country they live in: the country its own
+    complement or adjective names ("Bosnian Serbs", « les Serbes de Bosnie »: BIH), or, marked as ethnic ("ethnic
+    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it."""
+    by_head = {a.head: a for a in actors}
+    for actor in actors:
+        mention = actor.mention
+        if mention.kind != "demonym" or mention.roles or doc[actor.head].pos_ not in ("NOUN", "PROPN"):
+            continue
+        tok = doc[actor.head]
+        country = None
+        for child in (c for c in tok.children if c.dep_ in _QUALIFIERS + ("prep",)):  # not "Israelis and Palestinians"
+            target = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+            other = by_head.get(target.i)
+            if (
+                other is not None
+                and other is not actor
+                and other.mention.kind in _PLACES
+                and other.mention.country != mention.country
+                and preposition_of(target) in _ROLE_OF | {""}
+            ):
+                country = other.mention.country
+        marked = any(t.lower_ in ethnic_words() for t in tok.subtree if t.i != tok.i)
+        if country is None and marked:
+            country = _where(actor, [a for a in actors if a.mention.country != mention.country])
+        if country:
+            mention.country, mention.code, mention.roles = country, country + "CVL", ["CVL"]
+
+
+def _needs_owner(doc: Any, role: Match, matches: list[Match]) -> bool:
+    """A role word that names an actor only with a word saying whose it is ("army units", "Russian units", "units of
+    the brigade"), here without one ("22 sold units")."""
+    if _role_word(doc, role) not in owned_role_words():
+        return False
+    head = doc[_span_head(doc, role.start, role.end)]
+    inside = {i for m in matches if m is not role for i in range(m.start, m.end)}
+    return not any(t.i in inside for t in head.subtree if t.i != head.i)
+
+
 def _gang_names(doc: Any, roles: list[Match], attached: dict[int, list[Match]]) -> None:
     """A name after a gang's role word is that gang's own name ("le gang Taliban", "the cartel Los Zetas"), whatever
     else the name means: the gang stays a bare role of the article's country, and the name is no actor of its own."""
@@ -539,7 +598,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     embassy"), else the last with the same role, else the most-mentioned country."""
     # international bodies and regions are no country a bare role could belong to
     counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
-    dominant = counts.most_common(1)[0][0] if counts else None
+    ranked = [c for c, _ in counts.most_common(2)]  # the most-mentioned country, and the next
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
     by_head: dict[str, tuple[str, str]] = {}  # the last word of a role phrase -> its country and role
@@ -568,15 +627,17 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
-        country = (
-            (_where(actor, actors) if mention.kind == "anonymous" else None)
-            or (last_by_word.get(actor.role_word) if actor.role_word else None)
-            or (_executive_country(last_by_word) if actor.role_word in executive_words() else None)
-            or (_where(actor, actors) if domestic else None)
-            or (last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None)
-            or last_by_role.get(role)
-            or dominant
+        candidates = (
+            _where(actor, actors) if mention.kind == "anonymous" else None,
+            last_by_word.get(actor.role_word) if actor.role_word else None,
+            _executive_country(last_by_word) if actor.role_word in executive_words() else None,
+            _where(actor, actors) if domestic else None,
+            last_by_role.get("GOV") if government_body_words() & set((actor.role_word or "").split()) else None,
+            last_by_role.get(role),
+            *ranked,
         )
+        # never the country of whom the role acts against ("protesters against Japan")
+        country = next((c for c in candidates if c and c != actor.against), None)
         if country:
             mention.country = country
             mention.code = country + role

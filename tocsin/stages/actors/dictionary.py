@@ -274,7 +274,35 @@ def hyphen_prefixes() -> frozenset[str]:
     return _role_links("hyphen_prefixes")
 
 
-def _role_links(table: str) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def opposing_prepositions() -> frozenset[str]:
+    """Prepositions that tie a name to a role word as whom the role acts against or is about ("protesters against
+    Japan", « manifestants contre la Belgique »), every language together (``role_links.toml``): no owner of the role."""
+    return _role_links("opposing")
+
+
+@lru_cache(maxsize=1)
+def ethnic_words() -> frozenset[str]:
+    """Words that make a nationality word an ethnic group ("ethnic Albanians", « Albanais de souche »), every language
+    together (``role_links.toml``): they are people of the country their sentence names."""
+    return _role_links("ethnic")
+
+
+@lru_cache(maxsize=1)
+def owned_role_words() -> frozenset[str]:
+    """Role words that name an actor only with a word that says whose they are ("army units", not "sold units"),
+    every language together (``role_links.toml``)."""
+    return _role_links("needs_owner")
+
+
+@lru_cache(maxsize=8)
+def set_phrases(lang: str) -> frozenset[str]:
+    """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
+    (``role_links.toml``)."""
+    return _role_links("set_phrases", lang)
+
+
+def _role_links(table: str, only: str | None = None) -> frozenset[str]:
     path = DATA_DIR / ROLE_LINKS_FILE
     by_lang = _read_toml(path).get(table)
     if not isinstance(by_lang, dict):
@@ -283,7 +311,8 @@ def _role_links(table: str) -> frozenset[str]:
     for lang, phrases in by_lang.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise _bad(path, f"[{table}] {lang} must be a list of words")
-        words.update(p.strip().lower() for p in phrases)
+        if only is None or lang == only:
+            words.update(p.strip().lower() for p in phrases)
     return frozenset(words)
 
 
@@ -537,12 +566,16 @@ __all__ = [
     "Term",
     "abroad_role_words",
     "domestic_role_words",
+    "ethnic_words",
     "executive_head_words",
     "executive_words",
     "government_body_words",
     "hyphen_prefixes",
     "leading_verbs",
     "normalise",
+    "opposing_prepositions",
+    "owned_role_words",
     "role_codes",
+    "set_phrases",
     "strip_accents",
 ]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...languages import resource_words
-from .dictionary import ActorDictionary, Surface, normalise
+from .dictionary import ActorDictionary, Surface, normalise, set_phrases
 
 _APOS = ("'", "’")
 #: A person's name the dictionary does not know is tied to a coded actor of its phrase ("Houthi military spokesperson
@@ -90,6 +90,10 @@ class ActorMatcher:
             if key not in self._roles:
                 self._roles[key] = "CVL"
                 lower_docs.append(("P|" + key, word))
+        # set phrases that hide a role word (« fait état de », « coup d'État »): matched, then dropped
+        for phrase in sorted(set_phrases(lang)):
+            for variant in _variants(phrase):
+                lower_docs.append(("N|" + normalise(variant), variant))
         self._add(nlp, self._lower, lower_docs)
         self._add(nlp, self._exact, exact_docs)
         # the surnames of the dictionary's people: the actors stage takes one for the person the article named before
@@ -112,13 +116,14 @@ class ActorMatcher:
 
     def candidate_spans(self, doc: Any) -> list[tuple[int, int]]:
         """Token spans of the raw matches (names and roles), before the checks that need tags: what the NLP stage's
-        cheap pass uses on a doc that is only tokenized. Anonymous people alone make no event and are left out."""
+        cheap pass uses on a doc that is only tokenized. Anonymous people alone make no event and set phrases name no
+        one: both are left out."""
         strings = doc.vocab.strings
         return [
             (start, end)
             for matcher in (self._lower, self._exact, self._surnames)
             for match_id, start, end in matcher(doc)
-            if not strings[match_id].startswith("P|")
+            if not strings[match_id].startswith(("P|", "N|"))
         ]
 
     def __call__(self, doc: Any) -> list[Match]:
@@ -127,15 +132,19 @@ class ActorMatcher:
         for matcher in (self._lower, self._exact):
             for match_id, start, end in matcher(doc):
                 raw.append((vocab.strings[match_id], start, end))
-        # longest first, then leftmost, then a named entity before a role word of the same words ("State Department"
-        # is the US institution, not a department of the article's country); drop overlaps
-        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1], not m[0].startswith("E|")))
+        # longest first, then a name that opens on a capital before one that opens on a lower-case article ("the West
+        # Bank" is the place, not "the West" and a bank), then leftmost, then a named entity before a role word of the
+        # same words ("State Department" is the US institution, not a department of the article's country); drop overlaps
+        raw.sort(key=lambda m: (-(m[2] - m[1]), m[0].startswith("E|") and doc[m[1]].is_lower, m[1], not m[0].startswith("E|")))
         taken: set[int] = set()
         out: list[Match] = []
         for label, start, end in raw:
             if any(i in taken for i in range(start, end)):
                 continue
             kind, key = label.split("|", 1)
+            if kind == "N":
+                taken.update(range(start, end))  # a set phrase names no one
+                continue
             if kind == "E":
                 surfaces = tuple(self._entity.get(key, ()))
                 if not any(c.isupper() for c in doc[start:end].text):
