@@ -882,3 +882,37 @@ def test_an_army_leading_strikes_is_no_walkout() -> None:
 def test_opposition_and_teachers_still_lead_protests_and_strikes() -> None:
     assert "141" in _codes("The Kenyan opposition leader led a protest in Nairobi on Monday.")
     assert "143" in _codes("Kenyan teachers led a strike over pay.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan president attacked the opposition leader for his vote on the budget.", "The Ghanaian minister attacked the senator for her absence from the debate."],
+)
+def test_attacking_someone_for_what_they_did_is_criticism(text: str) -> None:
+    """ "attacked X for Y": a political source blames in words (111); it fights no one (190)."""
+    codes = _codes(text)
+    assert "111" in codes
+    assert "190" not in codes
+
+
+def test_forces_attacking_for_days_still_attack() -> None:
+    assert "190" in _codes("Russian forces attacked the town for the third day.")
+
+
+def test_announcing_an_initiative_is_intent_to_cooperate() -> None:
+    assert "030" in _codes("The Kenyan president announced a new trade initiative for East Africa.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan president recognized the efforts of the volunteers.", "The old mosque has been recognized by UNESCO as a heritage site."],
+)
+def test_recognising_efforts_or_a_site_is_no_statement(text: str) -> None:
+    """Plain "recognize" is no statement (010): honouring efforts or listing a site says nothing; a state recognised stays 054."""
+    assert "010" not in _codes(text)
+
+
+def test_military_spending_is_no_troop_build_up() -> None:
+    """ "increased military spending": a budget, not a mobilisation (154); "increased its troops" is one."""
+    assert "154" not in _codes("The Kenyan government increased military spending by ten percent.")
+    assert "154" in _codes("The Kenyan army increased its troops on the border.")
