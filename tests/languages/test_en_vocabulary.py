@@ -916,3 +916,17 @@ def test_military_spending_is_no_troop_build_up() -> None:
     """ "increased military spending": a budget, not a mobilisation (154); "increased its troops" is one."""
     assert "154" not in _codes("The Kenyan government increased military spending by ten percent.")
     assert "154" in _codes("The Kenyan army increased its troops on the border.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran began supporting the Syrian government against the rebellion in 2012.",
+        "Since 2016 Russia has backed the Libyan government against the uprising.",
+    ],
+)
+def test_supporting_a_side_against_an_enemy_is_aid(text: str) -> None:
+    """ "supported X against Y": taking a side in a fight is material support (070), not only praise (051)."""
+    codes = _codes(text)
+    assert "070" in codes
+    assert "051" not in codes
