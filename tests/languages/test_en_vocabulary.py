@@ -930,3 +930,23 @@ def test_supporting_a_side_against_an_enemy_is_aid(text: str) -> None:
     codes = _codes(text)
     assert "070" in codes
     assert "051" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenyan doctors isolated the infected passengers at the airport.", "160"),
+        ("The Zambian health minister said he would isolate himself for two weeks.", "160"),
+        ("The company provides translation services to the Kenyan government.", "070"),
+        ("The Kenyan constitution provides two ways to remove a president.", "070"),
+    ],
+)
+def test_quarantine_and_services_are_no_diplomatic_or_aid_act(text: str, cameo: str) -> None:
+    """Isolating people is a quarantine, not reduced relations (160); providing services or a way is no aid (070)."""
+    assert cameo not in _codes(text)
+
+
+def test_isolating_a_country_still_reduces_relations() -> None:
+    assert "160" in _codes("The European Union sought to isolate Belarus diplomatically.") | _codes(
+        "The European Union isolated Belarus after the election."
+    )
