@@ -950,3 +950,18 @@ def test_isolating_a_country_still_reduces_relations() -> None:
     assert "160" in _codes("The European Union sought to isolate Belarus diplomatically.") | _codes(
         "The European Union isolated Belarus after the election."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kurdish militia opposed the American withdrawal from northern Syria.", "The Brazilian president opposed the French president's remarks."],
+)
+def test_opposing_a_decision_taken_is_disapproval(text: str) -> None:
+    """ "opposed the withdrawal": disapproval of an act already taken (111), not a rejection (12) of a proposal."""
+    codes = _codes(text)
+    assert "111" in codes
+    assert not [c for c in codes if c.startswith("12")]
+
+
+def test_opposing_a_proposal_stays_a_rejection() -> None:
+    assert "127" in _codes("The Kenyan opposition opposed the government's peace plan.")
