@@ -965,3 +965,10 @@ def test_opposing_a_decision_taken_is_disapproval(text: str) -> None:
 
 def test_opposing_a_proposal_stays_a_rejection() -> None:
     assert "127" in _codes("The Kenyan opposition opposed the government's peace plan.")
+
+
+def test_citing_repression_as_a_reason_accuses_its_author() -> None:
+    """ "cited the Cuban government's repression": an accusation of Cuba (112), not an act of repression (175)."""
+    events = code_text("The American envoy cited the Cuban government's repression of dissidents as the reason for the sanctions.", lang="en").events
+    assert [(e.cameo, e.target_code) for e in events if e.cameo.startswith("11")] == [("112", "CUBGOV")]
+    assert "175" not in {e.cameo for e in events}
