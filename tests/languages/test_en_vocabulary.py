@@ -886,7 +886,10 @@ def test_opposition_and_teachers_still_lead_protests_and_strikes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The Kenyan president attacked the opposition leader for his vote on the budget.", "The Ghanaian minister attacked the senator for her absence from the debate."],
+    [
+        "The Kenyan president attacked the opposition leader for his vote on the budget.",
+        "The Ghanaian minister attacked the senator for her absence from the debate.",
+    ],
 )
 def test_attacking_someone_for_what_they_did_is_criticism(text: str) -> None:
     """ "attacked X for Y": a political source blames in words (111); it fights no one (190)."""
@@ -954,7 +957,10 @@ def test_isolating_a_country_still_reduces_relations() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The Kurdish militia opposed the American withdrawal from northern Syria.", "The Brazilian president opposed the French president's remarks."],
+    [
+        "The Kurdish militia opposed the American withdrawal from northern Syria.",
+        "The Brazilian president opposed the French president's remarks.",
+    ],
 )
 def test_opposing_a_decision_taken_is_disapproval(text: str) -> None:
     """ "opposed the withdrawal": disapproval of an act already taken (111), not a rejection (12) of a proposal."""
@@ -969,6 +975,8 @@ def test_opposing_a_proposal_stays_a_rejection() -> None:
 
 def test_citing_repression_as_a_reason_accuses_its_author() -> None:
     """ "cited the Cuban government's repression": an accusation of Cuba (112), not an act of repression (175)."""
-    events = code_text("The American envoy cited the Cuban government's repression of dissidents as the reason for the sanctions.", lang="en").events
+    events = code_text(
+        "The American envoy cited the Cuban government's repression of dissidents as the reason for the sanctions.", lang="en"
+    ).events
     assert [(e.cameo, e.target_code) for e in events if e.cameo.startswith("11")] == [("112", "CUBGOV")]
     assert "175" not in {e.cameo for e in events}
