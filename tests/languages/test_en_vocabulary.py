@@ -940,12 +940,11 @@ def test_supporting_a_side_against_an_enemy_is_aid(text: str) -> None:
     [
         ("Kenyan doctors isolated the infected passengers at the airport.", "160"),
         ("The Zambian health minister said he would isolate himself for two weeks.", "160"),
-        ("The company provides translation services to the Kenyan government.", "070"),
         ("The Kenyan constitution provides two ways to remove a president.", "070"),
     ],
 )
 def test_quarantine_and_services_are_no_diplomatic_or_aid_act(text: str, cameo: str) -> None:
-    """Isolating people is a quarantine, not reduced relations (160); providing services or a way is no aid (070)."""
+    """Isolating people is a quarantine, not reduced relations (160); a constitution providing a way gives no aid (070)."""
     assert cameo not in _codes(text)
 
 
