@@ -979,3 +979,17 @@ def test_citing_repression_as_a_reason_accuses_its_author() -> None:
     ).events
     assert [(e.cameo, e.target_code) for e in events if e.cameo.startswith("11")] == [("112", "CUBGOV")]
     assert "175" not in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan opposition leaders postponed the demonstration in Nairobi until next week.",
+        "Zambian teachers cancelled their strike on Monday.",
+    ],
+)
+def test_calling_off_ones_own_protest_eases_dissent(text: str) -> None:
+    """A protest or strike postponed or cancelled by those who hold it eases dissent (082); none is held (14)."""
+    codes = _codes(text)
+    assert "082" in codes
+    assert not [c for c in codes if c.startswith("14")]
