@@ -902,10 +902,6 @@ def test_forces_attacking_for_days_still_attack() -> None:
     assert "190" in _codes("Russian forces attacked the town for the third day.")
 
 
-def test_announcing_an_initiative_is_intent_to_cooperate() -> None:
-    assert "030" in _codes("The Kenyan president announced a new trade initiative for East Africa.")
-
-
 @pytest.mark.parametrize(
     "text",
     ["The Kenyan president recognized the efforts of the volunteers.", "The old mosque has been recognized by UNESCO as a heritage site."],
@@ -919,20 +915,6 @@ def test_military_spending_is_no_troop_build_up() -> None:
     """ "increased military spending": a budget, not a mobilisation (154); "increased its troops" is one."""
     assert "154" not in _codes("The Kenyan government increased military spending by ten percent.")
     assert "154" in _codes("The Kenyan army increased its troops on the border.")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Iran began supporting the Syrian government against the rebellion in 2012.",
-        "Since 2016 Russia has backed the Libyan government against the uprising.",
-    ],
-)
-def test_supporting_a_side_against_an_enemy_is_aid(text: str) -> None:
-    """ "supported X against Y": taking a side in a fight is material support (070), not only praise (051)."""
-    codes = _codes(text)
-    assert "070" in codes
-    assert "051" not in codes
 
 
 @pytest.mark.parametrize(
@@ -970,15 +952,6 @@ def test_opposing_a_decision_taken_is_disapproval(text: str) -> None:
 
 def test_opposing_a_proposal_stays_a_rejection() -> None:
     assert "127" in _codes("The Kenyan opposition opposed the government's peace plan.")
-
-
-def test_citing_repression_as_a_reason_accuses_its_author() -> None:
-    """ "cited the Cuban government's repression": an accusation of Cuba (112), not an act of repression (175)."""
-    events = code_text(
-        "The American envoy cited the Cuban government's repression of dissidents as the reason for the sanctions.", lang="en"
-    ).events
-    assert [(e.cameo, e.target_code) for e in events if e.cameo.startswith("11")] == [("112", "CUBGOV")]
-    assert "175" not in {e.cameo for e in events}
 
 
 @pytest.mark.parametrize(
