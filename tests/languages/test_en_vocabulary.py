@@ -882,3 +882,87 @@ def test_an_army_leading_strikes_is_no_walkout() -> None:
 def test_opposition_and_teachers_still_lead_protests_and_strikes() -> None:
     assert "141" in _codes("The Kenyan opposition leader led a protest in Nairobi on Monday.")
     assert "143" in _codes("Kenyan teachers led a strike over pay.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president attacked the opposition leader for his vote on the budget.",
+        "The Ghanaian minister attacked the senator for her absence from the debate.",
+    ],
+)
+def test_attacking_someone_for_what_they_did_is_criticism(text: str) -> None:
+    """ "attacked X for Y": a political source blames in words (111); it fights no one (190)."""
+    codes = _codes(text)
+    assert "111" in codes
+    assert "190" not in codes
+
+
+def test_forces_attacking_for_days_still_attack() -> None:
+    assert "190" in _codes("Russian forces attacked the town for the third day.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan president recognized the efforts of the volunteers.", "The old mosque has been recognized by UNESCO as a heritage site."],
+)
+def test_recognising_efforts_or_a_site_is_no_statement(text: str) -> None:
+    """Plain "recognize" is no statement (010): honouring efforts or listing a site says nothing; a state recognised stays 054."""
+    assert "010" not in _codes(text)
+
+
+def test_military_spending_is_no_troop_build_up() -> None:
+    """ "increased military spending": a budget, not a mobilisation (154); "increased its troops" is one."""
+    assert "154" not in _codes("The Kenyan government increased military spending by ten percent.")
+    assert "154" in _codes("The Kenyan army increased its troops on the border.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenyan doctors isolated the infected passengers at the airport.", "160"),
+        ("The Zambian health minister said he would isolate himself for two weeks.", "160"),
+        ("The Kenyan constitution provides two ways to remove a president.", "070"),
+    ],
+)
+def test_quarantine_and_services_are_no_diplomatic_or_aid_act(text: str, cameo: str) -> None:
+    """Isolating people is a quarantine, not reduced relations (160); a constitution providing a way gives no aid (070)."""
+    assert cameo not in _codes(text)
+
+
+def test_isolating_a_country_still_reduces_relations() -> None:
+    assert "160" in _codes("The European Union sought to isolate Belarus diplomatically.") | _codes(
+        "The European Union isolated Belarus after the election."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish militia opposed the American withdrawal from northern Syria.",
+        "The Brazilian president opposed the French president's remarks.",
+    ],
+)
+def test_opposing_a_decision_taken_is_disapproval(text: str) -> None:
+    """ "opposed the withdrawal": disapproval of an act already taken (111), not a rejection (12) of a proposal."""
+    codes = _codes(text)
+    assert "111" in codes
+    assert not [c for c in codes if c.startswith("12")]
+
+
+def test_opposing_a_proposal_stays_a_rejection() -> None:
+    assert "127" in _codes("The Kenyan opposition opposed the government's peace plan.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan opposition leaders postponed the demonstration in Nairobi until next week.",
+        "Zambian teachers cancelled their strike on Monday.",
+    ],
+)
+def test_calling_off_ones_own_protest_eases_dissent(text: str) -> None:
+    """A protest or strike postponed or cancelled by those who hold it eases dissent (082); none is held (14)."""
+    codes = _codes(text)
+    assert "082" in codes
+    assert not [c for c in codes if c.startswith("14")]
