@@ -97,3 +97,10 @@ def test_events_en_event_noun_only_mentioned_by_another_verb_is_no_new_event() -
     # light verbs and verbs of an act's course still report it
     assert any(e.root == "04" for e in _events("Israel and Lebanon renewed negotiations on Monday."))
     assert any(e.root == "19" for e in _events("Russian forces launched a new offensive against Ukrainian positions."))
+
+
+def test_events_en_overran_is_lemmatised_and_coded() -> None:
+    # en_core_web_sm leaves "overran" unlemmatised; the lemma fix makes it the act its object noun would otherwise
+    # only mention
+    events = _events("Islamist fighters overran an army base in northern Mali on Sunday.")
+    assert any(e.root == "19" and e.trigger == "overran" for e in events), events
