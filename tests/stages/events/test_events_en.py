@@ -104,3 +104,9 @@ def test_events_en_overran_is_lemmatised_and_coded() -> None:
     # only mention
     events = _events("Islamist fighters overran an army base in northern Mali on Sunday.")
     assert any(e.root == "19" and e.trigger == "overran" for e in events), events
+
+
+def test_events_en_noun_pattern_does_not_swallow_the_verb_that_follows() -> None:
+    # "missiles struck" is no "missile strike": the verb is the act and keeps its subject as source
+    events = _events("Russian missiles struck Kharkiv overnight.")
+    assert any(e.source_code == "RUSMIL" and e.root == "19" and e.trigger == "struck" for e in events), events
