@@ -157,8 +157,9 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
                 if token.i + n > sent.end:
                     continue
                 window = [t.lemma_.lower() for t in doc[token.i : token.i + n]]
-                if n > 1 and doc[token.i + n - 1].pos_ in ("VERB", "AUX"):
-                    continue  # "Russian missiles struck Kyiv" is no "missile strike": the verb is the act
+                last = doc[token.i + n - 1]
+                if n > 1 and last.pos_ in ("VERB", "AUX") and token.head.i == last.i:
+                    continue  # "Russian missiles struck Kyiv" is no "missile strike": the verb governing the noun is the act
                 if window == list(pattern.lemmas):
                     best.append(pattern)
                     end = max(end, token.i + n)
