@@ -358,6 +358,8 @@ class LanguageCues(_Strict):
     displeasure: list[str] = []
     suspicion: list[str] = []
     chanting: list[str] = []
+    preventing: list[str] = []
+    desire: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -226,3 +226,30 @@ def test_a_partner_named_far_from_the_noun_belongs_to_another_noun() -> None:
     text = "L'Égypte a rejeté mardi un appel de l'Union africaine au déploiement de soldats le long de sa frontière avec la Libye."
     events = code_text(text, lang="fr").events
     assert not any(e.root == "15" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The army stayed in the town to stop the rebels from attacking the villages.", "en"),
+        ("Les casques bleus ont empêché les miliciens de piller le village.", "fr"),
+    ],
+)
+def test_an_act_that_was_prevented_is_no_act(text: str, lang: str) -> None:
+    """What a verb that stops an act governs ("stop X from attacking", « empêché X de piller ») did not happen."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root in ("17", "19") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The opposition wants foreign troops to leave the country.", "en"),
+        ("Le gouvernement souhaite que l'armée se retire de la capitale.", "fr"),
+    ],
+)
+def test_an_act_someone_wishes_for_is_no_act(text: str, lang: str) -> None:
+    """A clause with its own subject governed by a verb of wish ("wants troops to leave", « souhaite que l'armée se
+    retire ») is a wish, not a withdrawal that took place."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.cameo.startswith("087") for e in events), _dyads(events)

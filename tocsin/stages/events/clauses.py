@@ -382,6 +382,27 @@ def _describes_a_noun(verb: Any, cues: Any) -> bool:
     return not verbless and head.lower_ not in cues.calendar and _relative_clause(verb)
 
 
+def _unrealised(verb: Any, cues: Any) -> str | None:
+    """Why a verb names an act that has not taken place, or None.
+
+    - the complement of a verb that stops an act ("kept the rebels from attacking", « empêche les convois
+      d'atteindre la ville »): the act was prevented;
+    - a clause with its own subject wished for by a verb of desire ("wants foreign troops to leave", « souhaite que
+      l'armée se retire »): the act is someone's wish, not news (a demand is coded by the verbs of demand).
+    """
+    governor = verb.head
+    if verb.dep_ == "pcomp":
+        governor = governor.head  # "from" in "prevented X from reaching"
+    if verb.dep_ in ("acl", "pcomp") and governor.dep_ in ("dobj", "obj") and governor.i != governor.head.i:
+        governor = governor.head  # the parser hangs the complement on the object (« les manifestants de marcher »)
+    if verb.dep_ in ("pcomp", "xcomp", "acl", "advcl") and governor.lemma_.lower() in cues.preventing:
+        return "prevented: not an act"
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in verb.children)
+    if verb.dep_ == "ccomp" and own_subject and verb.head.lemma_.lower() in cues.desire:
+        return "wish: not an act"
+    return None
+
+
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
@@ -393,6 +414,9 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    unrealised = _unrealised(verb, cues)
+    if unrealised is not None:
+        return unrealised
     if _relative_clause(verb) or _deep_in_relative(verb, cues):
         return "relative clause: background"
     marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
