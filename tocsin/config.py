@@ -360,6 +360,7 @@ class LanguageCues(_Strict):
     chanting: list[str] = []
     preventing: list[str] = []
     desire: list[str] = []
+    current: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -161,6 +161,7 @@ class Cues:
     chanting: frozenset[str] = frozenset()  # verbs of chanting a slogan ("chanted 'X dictator'"): 111 at the actor named
     preventing: frozenset[str] = frozenset()  # verbs that stop an act ("prevented X from reaching"): it did not happen
     desire: frozenset[str] = frozenset()  # verbs of a wish ("wants troops to leave"): the clause it governs is no act
+    current: frozenset[str] = frozenset()  # adverbs of the present: "are currently deployed" is a state, not an act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

@@ -253,3 +253,42 @@ def test_an_act_someone_wishes_for_is_no_act(text: str, lang: str) -> None:
     retire ») is a wish, not a withdrawal that took place."""
     events = code_text(text, lang=lang).events
     assert not any(e.cameo.startswith("087") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pour les Européens, lever les sanctions américaines contre la Russie n'est pas envisageable.", "fr"),
+    ],
+)
+def test_an_act_discussed_as_a_topic_is_no_act(text: str, lang: str) -> None:
+    """An act named by the subject of a copular clause ("lifting the sanctions is not an option", « lever les
+    sanctions n'est pas envisageable ») is weighed, not done: no lifting, nor the sanctions it names."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root in ("08", "16") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The government plans to freeze Russian assets and to expel ten diplomats.", "en"),
+        ("L'Union européenne propose d'interdire les importations de gaz russe et de suspendre deux chaînes russes.", "fr"),
+    ],
+)
+def test_a_second_planned_infinitive_is_a_plan_too(text: str, lang: str) -> None:
+    """An infinitive joined to one a verb of intent governs ("plans to freeze X and to expel Y", « propose
+    d'interdire X et de suspendre Y ») is part of the plan, not an act of its own."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.cameo in ("161", "1721") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Quelque 900 soldats français sont actuellement déployés au Tchad.", "fr"),
+    ],
+)
+def test_a_passive_of_the_present_state_is_no_act(text: str, lang: str) -> None:
+    """ "are currently deployed", « sont actuellement déployés »: where troops stand now, not a deployment."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "15" for e in events), _dyads(events)

@@ -382,6 +382,9 @@ def _describes_a_noun(verb: Any, cues: Any) -> bool:
     return not verbless and head.lower_ not in cues.calendar and _relative_clause(verb)
 
 
+_STATE = "a state at present: not an act"
+
+
 def _unrealised(verb: Any, cues: Any) -> str | None:
     """Why a verb names an act that has not taken place, or None.
 
@@ -400,6 +403,22 @@ def _unrealised(verb: Any, cues: Any) -> str | None:
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in verb.children)
     if verb.dep_ == "ccomp" and own_subject and verb.head.lemma_.lower() in cues.desire:
         return "wish: not an act"
+    infinitive = bool({"Inf", "Ger"} & set(verb.morph.get("VerbForm"))) or verb.tag_ == "VBG"
+    # the French parser roots the subject infinitive and hangs the copular predicate on it (« lever X n'est pas »)
+    copular = verb.dep_ in ("ROOT", "root") and any(c.dep_ == "cop" for g in verb.children if g.i > verb.i for c in g.children)
+    if infinitive and ((verb.dep_ == "csubj" and verb.head.pos_ != "VERB") or copular):
+        return "act discussed as a topic: not an act"  # "lifting the sanctions is not an option", « lever les sanctions n'est pas envisageable »
+    # the infinitive it is joined to; the parser may hang it on that infinitive's object (« de proscrire les
+    # exportations ... et de suspendre »): the nearest infinitive above it
+    first = next((a for a in verb.ancestors if a.pos_ == "VERB" and "Inf" in a.morph.get("VerbForm")), verb.head)
+    if verb.dep_ == "conj" and "Inf" in verb.morph.get("VerbForm") and "Inf" in first.morph.get("VerbForm"):
+        # « propose de geler les avoirs et de suspendre trois médias »: the second infinitive shares the first one's frame
+        if first.dep_ == "xcomp" and first.head.lemma_.lower() in cues.intent | cues.threat | cues.modal:
+            return "plan: not an act"
+        return _unrealised(first, cues)
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    if passive and any(c.dep_ == "advmod" and c.lower_ in cues.current for c in verb.children):
+        return _STATE  # "troops are currently deployed", « sont actuellement déployés »
     return None
 
 
@@ -520,7 +539,10 @@ def _in_background_clause(token: Any, cues: Any) -> bool:
     """An event noun inside a relative clause, which describes its noun and reports no new act ("Rubio, who sees the
     sanctions as leverage", « l'agence, qui ajoute que le dirigeant a déclaré »): every act it names is background
     too. Not a clause of time: "after Trump had a phone conversation with Erdogan" is often the news itself."""
-    return any(_describes_a_noun(verb, cues) for verb in _governing_clauses(token, cues))
+    verbs = _governing_clauses(token, cues)
+    if verbs and token.pos_ != "VERB" and _unrealised(verbs[0], cues) not in (None, _STATE):
+        return True  # "sanctions" in « lever les sanctions n'est pas envisageable »: what the clause names is no act
+    return any(_describes_a_noun(verb, cues) for verb in verbs)
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
