@@ -292,3 +292,11 @@ def test_a_passive_of_the_present_state_is_no_act(text: str, lang: str) -> None:
     """ "are currently deployed", « sont actuellement déployés »: where troops stand now, not a deployment."""
     events = code_text(text, lang=lang).events
     assert not any(e.root == "15" for e in events), _dyads(events)
+
+
+def test_an_event_noun_inside_a_planned_infinitive_is_no_act() -> None:
+    """An event noun inside an infinitive that completes a noun (« le loisir de riposter aux attaques ») belongs to
+    what is made possible, not to what is reported."""
+    text = "Le gel des combats laisse à l'armée le loisir de riposter aux attaques des rebelles."
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "19" for e in events), _dyads(events)

@@ -422,6 +422,13 @@ def _unrealised(verb: Any, cues: Any) -> str | None:
     return None
 
 
+def _planned(verb: Any, cues: Any) -> bool:
+    """An infinitive that completes a noun or says a purpose (« la possibilité de se concentrer sur la menace »,
+    "attacked ships to force an end to the blockade"): the acts its clause names are no acts either."""
+    reason = _background_clause(verb, cues)
+    return reason is not None and reason.startswith(("plan or purpose", "purpose"))
+
+
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
@@ -540,7 +547,7 @@ def _in_background_clause(token: Any, cues: Any) -> bool:
     sanctions as leverage", « l'agence, qui ajoute que le dirigeant a déclaré »): every act it names is background
     too. Not a clause of time: "after Trump had a phone conversation with Erdogan" is often the news itself."""
     verbs = _governing_clauses(token, cues)
-    if verbs and token.pos_ != "VERB" and _unrealised(verbs[0], cues) not in (None, _STATE):
+    if verbs and token.pos_ != "VERB" and (_unrealised(verbs[0], cues) not in (None, _STATE) or _planned(verbs[0], cues)):
         return True  # "sanctions" in « lever les sanctions n'est pas envisageable »: what the clause names is no act
     return any(_describes_a_noun(verb, cues) for verb in verbs)
 
