@@ -361,6 +361,7 @@ class LanguageCues(_Strict):
     preventing: list[str] = []
     desire: list[str] = []
     current: list[str] = []
+    scheduled: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -300,3 +300,17 @@ def test_an_event_noun_inside_a_planned_infinitive_is_no_act() -> None:
     text = "Le gel des combats laisse à l'armée le loisir de riposter aux attaques des rebelles."
     events = code_text(text, lang="fr").events
     assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Peace talks between Kyiv and Moscow are scheduled to begin on Monday.", "en"),
+        ("La rencontre entre Emmanuel Macron et Olaf Scholz doit débuter lundi à Berlin.", "fr"),
+    ],
+)
+def test_a_scheduled_event_is_not_yet_an_act(text: str, lang: str) -> None:
+    """An event noun a verb of schedule makes its subject ("talks are scheduled to begin", « la rencontre doit
+    débuter lundi ») is still to come: no meeting or talks are reported."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "04" for e in events), _dyads(events)

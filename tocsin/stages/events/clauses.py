@@ -539,7 +539,15 @@ def _in_background(token: Any, cues: Any) -> bool:
         and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
     ):
         return True
-    return _in_background_clause(token, cues)
+    return _scheduled(token, cues) or _in_background_clause(token, cues)
+
+
+def _scheduled(token: Any, cues: Any) -> bool:
+    """An event noun said to be scheduled ("the summit is set to open tomorrow", "talks are expected to resume", « la
+    réunion doit s'ouvrir lundi »): what is to come, not what happened."""
+    head = token.head
+    subject = token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and head.lemma_.lower() in cues.scheduled
+    return subject and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in head.children)
 
 
 def _in_background_clause(token: Any, cues: Any) -> bool:
