@@ -358,6 +358,10 @@ class LanguageCues(_Strict):
     displeasure: list[str] = []
     suspicion: list[str] = []
     chanting: list[str] = []
+    preventing: list[str] = []
+    desire: list[str] = []
+    current: list[str] = []
+    scheduled: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -159,6 +159,10 @@ class Cues:
     displeasure: frozenset[str] = frozenset()  # words of displeasure at another's act ("was disappointed by"): 110
     suspicion: frozenset[str] = frozenset()  # nouns of suspicion: reported suspicion of an actor accuses it (112)
     chanting: frozenset[str] = frozenset()  # verbs of chanting a slogan ("chanted 'X dictator'"): 111 at the actor named
+    preventing: frozenset[str] = frozenset()  # verbs that stop an act ("prevented X from reaching"): it did not happen
+    desire: frozenset[str] = frozenset()  # verbs of a wish ("wants troops to leave"): the clause it governs is no act
+    current: frozenset[str] = frozenset()  # adverbs of the present: "are currently deployed" is a state, not an act
+    scheduled: frozenset[str] = frozenset()  # verbs that schedule an event noun ("the summit is set to open"): not yet an act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

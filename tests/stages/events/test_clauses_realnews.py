@@ -226,3 +226,91 @@ def test_a_partner_named_far_from_the_noun_belongs_to_another_noun() -> None:
     text = "L'Égypte a rejeté mardi un appel de l'Union africaine au déploiement de soldats le long de sa frontière avec la Libye."
     events = code_text(text, lang="fr").events
     assert not any(e.root == "15" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The army stayed in the town to stop the rebels from attacking the villages.", "en"),
+        ("Les casques bleus ont empêché les miliciens de piller le village.", "fr"),
+    ],
+)
+def test_an_act_that_was_prevented_is_no_act(text: str, lang: str) -> None:
+    """What a verb that stops an act governs ("stop X from attacking", « empêché X de piller ») did not happen."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root in ("17", "19") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The opposition wants foreign troops to leave the country.", "en"),
+        ("Le gouvernement souhaite que l'armée se retire de la capitale.", "fr"),
+    ],
+)
+def test_an_act_someone_wishes_for_is_no_act(text: str, lang: str) -> None:
+    """A clause with its own subject governed by a verb of wish ("wants troops to leave", « souhaite que l'armée se
+    retire ») is a wish, not a withdrawal that took place."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.cameo.startswith("087") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pour les Européens, lever les sanctions américaines contre la Russie n'est pas envisageable.", "fr"),
+    ],
+)
+def test_an_act_discussed_as_a_topic_is_no_act(text: str, lang: str) -> None:
+    """An act named by the subject of a copular clause ("lifting the sanctions is not an option", « lever les
+    sanctions n'est pas envisageable ») is weighed, not done: no lifting, nor the sanctions it names."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root in ("08", "16") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The government plans to freeze Russian assets and to expel ten diplomats.", "en"),
+        ("L'Union européenne propose d'interdire les importations de gaz russe et de suspendre deux chaînes russes.", "fr"),
+    ],
+)
+def test_a_second_planned_infinitive_is_a_plan_too(text: str, lang: str) -> None:
+    """An infinitive joined to one a verb of intent governs ("plans to freeze X and to expel Y", « propose
+    d'interdire X et de suspendre Y ») is part of the plan, not an act of its own."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.cameo in ("161", "1721") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Quelque 900 soldats français sont actuellement déployés au Tchad.", "fr"),
+    ],
+)
+def test_a_passive_of_the_present_state_is_no_act(text: str, lang: str) -> None:
+    """ "are currently deployed", « sont actuellement déployés »: where troops stand now, not a deployment."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "15" for e in events), _dyads(events)
+
+
+def test_an_event_noun_inside_a_planned_infinitive_is_no_act() -> None:
+    """An event noun inside an infinitive that completes a noun (« le loisir de riposter aux attaques ») belongs to
+    what is made possible, not to what is reported."""
+    text = "Le gel des combats laisse à l'armée le loisir de riposter aux attaques des rebelles."
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Peace talks between Kyiv and Moscow are scheduled to begin on Monday.", "en"),
+        ("La rencontre entre Emmanuel Macron et Olaf Scholz doit débuter lundi à Berlin.", "fr"),
+    ],
+)
+def test_a_scheduled_event_is_not_yet_an_act(text: str, lang: str) -> None:
+    """An event noun a verb of schedule makes its subject ("talks are scheduled to begin", « la rencontre doit
+    débuter lundi ») is still to come: no meeting or talks are reported."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "04" for e in events), _dyads(events)

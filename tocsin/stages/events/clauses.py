@@ -382,6 +382,53 @@ def _describes_a_noun(verb: Any, cues: Any) -> bool:
     return not verbless and head.lower_ not in cues.calendar and _relative_clause(verb)
 
 
+_STATE = "a state at present: not an act"
+
+
+def _unrealised(verb: Any, cues: Any) -> str | None:
+    """Why a verb names an act that has not taken place, or None.
+
+    - the complement of a verb that stops an act ("kept the rebels from attacking", « empêche les convois
+      d'atteindre la ville »): the act was prevented;
+    - a clause with its own subject wished for by a verb of desire ("wants foreign troops to leave", « souhaite que
+      l'armée se retire »): the act is someone's wish, not news (a demand is coded by the verbs of demand).
+    """
+    governor = verb.head
+    if verb.dep_ == "pcomp":
+        governor = governor.head  # "from" in "prevented X from reaching"
+    if verb.dep_ in ("acl", "pcomp") and governor.dep_ in ("dobj", "obj") and governor.i != governor.head.i:
+        governor = governor.head  # the parser hangs the complement on the object (« les manifestants de marcher »)
+    if verb.dep_ in ("pcomp", "xcomp", "acl", "advcl") and governor.lemma_.lower() in cues.preventing:
+        return "prevented: not an act"
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in verb.children)
+    if verb.dep_ == "ccomp" and own_subject and verb.head.lemma_.lower() in cues.desire:
+        return "wish: not an act"
+    infinitive = bool({"Inf", "Ger"} & set(verb.morph.get("VerbForm"))) or verb.tag_ == "VBG"
+    # the French parser roots the subject infinitive and hangs the copular predicate on it (« lever X n'est pas »)
+    copular = verb.dep_ in ("ROOT", "root") and any(c.dep_ == "cop" for g in verb.children if g.i > verb.i for c in g.children)
+    if infinitive and ((verb.dep_ == "csubj" and verb.head.pos_ != "VERB") or copular):
+        return "act discussed as a topic: not an act"  # "lifting the sanctions is not an option", « lever les sanctions n'est pas envisageable »
+    # the infinitive it is joined to; the parser may hang it on that infinitive's object (« de proscrire les
+    # exportations ... et de suspendre »): the nearest infinitive above it
+    first = next((a for a in verb.ancestors if a.pos_ == "VERB" and "Inf" in a.morph.get("VerbForm")), verb.head)
+    if verb.dep_ == "conj" and "Inf" in verb.morph.get("VerbForm") and "Inf" in first.morph.get("VerbForm"):
+        # « propose de geler les avoirs et de suspendre trois médias »: the second infinitive shares the first one's frame
+        if first.dep_ == "xcomp" and first.head.lemma_.lower() in cues.intent | cues.threat | cues.modal:
+            return "plan: not an act"
+        return _unrealised(first, cues)
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    if passive and any(c.dep_ == "advmod" and c.lower_ in cues.current for c in verb.children):
+        return _STATE  # "troops are currently deployed", « sont actuellement déployés »
+    return None
+
+
+def _planned(verb: Any, cues: Any) -> bool:
+    """An infinitive that completes a noun or says a purpose (« la possibilité de se concentrer sur la menace »,
+    "attacked ships to force an end to the blockade"): the acts its clause names are no acts either."""
+    reason = _background_clause(verb, cues)
+    return reason is not None and reason.startswith(("plan or purpose", "purpose"))
+
+
 def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | None:
     """Why a verb's clause reports no new act, or None.
 
@@ -393,6 +440,9 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     - an idiom whose object is no act ("protests took place", "la réunion a eu lieu").
     """
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    unrealised = _unrealised(verb, cues)
+    if unrealised is not None:
+        return unrealised
     if _relative_clause(verb) or _deep_in_relative(verb, cues):
         return "relative clause: background"
     marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
@@ -489,14 +539,25 @@ def _in_background(token: Any, cues: Any) -> bool:
         and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
     ):
         return True
-    return _in_background_clause(token, cues)
+    return _scheduled(token, cues) or _in_background_clause(token, cues)
+
+
+def _scheduled(token: Any, cues: Any) -> bool:
+    """An event noun said to be scheduled ("the summit is set to open tomorrow", "talks are expected to resume", « la
+    réunion doit s'ouvrir lundi »): what is to come, not what happened."""
+    head = token.head
+    subject = token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and head.lemma_.lower() in cues.scheduled
+    return subject and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in head.children)
 
 
 def _in_background_clause(token: Any, cues: Any) -> bool:
     """An event noun inside a relative clause, which describes its noun and reports no new act ("Rubio, who sees the
     sanctions as leverage", « l'agence, qui ajoute que le dirigeant a déclaré »): every act it names is background
     too. Not a clause of time: "after Trump had a phone conversation with Erdogan" is often the news itself."""
-    return any(_describes_a_noun(verb, cues) for verb in _governing_clauses(token, cues))
+    verbs = _governing_clauses(token, cues)
+    if verbs and token.pos_ != "VERB" and (_unrealised(verbs[0], cues) not in (None, _STATE) or _planned(verbs[0], cues)):
+        return True  # "sanctions" in « lever les sanctions n'est pas envisageable »: what the clause names is no act
+    return any(_describes_a_noun(verb, cues) for verb in verbs)
 
 
 def _inside_name(token: Any, finder: ArgumentFinder) -> bool:
