@@ -443,7 +443,9 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
                 continue
             acronym = by_start.get(m.end + 1)
             word = doc[m.end + 1].text
-            if acronym is None or acronym.kind != "entity" or acronym.end != m.end + 2 or not word.isupper():
+            # an acronym the dictionary does not know is defined all the same ("the People's Defence Force (PDF)")
+            known = acronym is None or (acronym.kind == "entity" and acronym.end == m.end + 2)
+            if not known or not word.isupper() or len(word) < 2:
                 continue
             # the letters of an acronym are initials of the name ("Forces de soutien rapide (RSF)"), which a news
             # agency after a dateline is not ("KIEV (AFP) -")
@@ -453,12 +455,20 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
     if not defined:
         return
     for _, doc in docs:
-        doc._.actor_matches = [
+        matches = [
             Match(m.start, m.end, m.kind, defined[doc[m.start].text], None)
             if m.kind == "entity" and m.end == m.start + 1 and doc[m.start].text in defined
             else m
             for m in _matches_for(doc, matcher)
         ]
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        # not where it is defined: the name before the brackets is the mention there
+        unknown = [
+            Match(t.i, t.i + 1, "entity", defined[t.text], None)
+            for t in doc
+            if t.text in defined and t.i not in covered and not (t.i > 1 and doc[t.i - 1].text == "(" and t.i - 2 in covered)
+        ]
+        doc._.actor_matches = sorted(matches + unknown, key=lambda m: m.start) if unknown else matches
 
 
 def _joined(left: Any, right: Any) -> bool:
