@@ -627,3 +627,17 @@ def test_actors_acronym_the_dictionary_does_not_know_is_defined_by_its_brackets(
     """An acronym in brackets after a known name means that name later in the article, even one the dictionary lacks."""
     later = [m for m in _en_mentions(text, lang) if m[0].isupper()]
     assert later and later[-1][1] == code, _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Students rallied in Macau against a law drafted by the mainland Chinese government.\n\nThe government defended the law.", "en", "MACGOV"),
+        ("Des étudiants ont défilé à Macao contre une loi du gouvernement de Chine continentale.\n\nLe gouvernement a défendu la loi.", "fr", "MACGOV"),
+    ],
+)
+def test_actors_mainland_government_is_no_owner_of_a_later_bare_government(text: str, lang: str, code: str) -> None:
+    """ "the mainland Chinese government" is set apart from the place of the story: a later bare "the government" is
+    that place's own."""
+    mentions = _en_mentions(text, lang)
+    assert mentions[-1][1] == code, mentions

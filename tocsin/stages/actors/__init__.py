@@ -27,6 +27,7 @@ from .dictionary import (
     ActorDictionary,
     Surface,
     abroad_role_words,
+    apart_words,
     domestic_role_words,
     ethnic_words,
     executive_head_words,
@@ -78,6 +79,8 @@ class TokenActor:
     dateline: bool = False
     #: the country of a name the role acts against or is about ("protesters against Japan"): never the role's own
     against: str | None = None
+    #: set apart from the place the article is about ("the mainland Chinese government"): no owner of a later bare role
+    apart: bool = False
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -130,6 +133,7 @@ class ExtractActors:
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             for a in doc_actors:
                 a.dep = str(doc[a.head].dep_)
+                a.apart = bool(apart_words() & {doc[a.start - 1].lower_ if a.start else "", doc[a.end].lower_ if a.end < len(doc) else ""})
             _ethnic_groups(doc, doc_actors)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
@@ -618,6 +622,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         mention = actor.mention
         _title_of_person(actor, previous, titles, last_by_word)
         previous = actor
+        if mention.code is not None and actor.apart and mention.roles:
+            continue  # "the mainland Chinese government" is no owner of a later "the government" of Hong Kong
         if mention.code is not None:
             for role in mention.roles:
                 # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is
