@@ -632,8 +632,16 @@ def test_actors_acronym_the_dictionary_does_not_know_is_defined_by_its_brackets(
 @pytest.mark.parametrize(
     ("text", "lang", "code"),
     [
-        ("Students rallied in Macau against a law drafted by the mainland Chinese government.\n\nThe government defended the law.", "en", "MACGOV"),
-        ("Des étudiants ont défilé à Macao contre une loi du gouvernement de Chine continentale.\n\nLe gouvernement a défendu la loi.", "fr", "MACGOV"),
+        (
+            "Students rallied in Macau against a law drafted by the mainland Chinese government.\n\nThe government defended the law.",
+            "en",
+            "MACGOV",
+        ),
+        (
+            "Des étudiants ont défilé à Macao contre une loi du gouvernement de Chine continentale.\n\nLe gouvernement a défendu la loi.",
+            "fr",
+            "MACGOV",
+        ),
     ],
 )
 def test_actors_mainland_government_is_no_owner_of_a_later_bare_government(text: str, lang: str, code: str) -> None:
