@@ -619,8 +619,8 @@ def test_actors_name_opening_on_a_capital_wins_over_one_opening_on_an_article() 
 @pytest.mark.parametrize(
     ("text", "lang", "code"),
     [
-        ("The Karen National Union (NUK) shelled a camp.\n\nThe NUK later withdrew.", "en", "MMRREB"),
-        ("L'Union nationale karen (UNK) a bombardé un camp.\n\nL'UNK s'est ensuite retirée.", "fr", "MMRREB"),
+        ("The Karen National Union (NUK) shelled a camp.\n\nThe NUK said ten soldiers died.", "en", "MMRREB"),
+        ("L'Union nationale karen (UNK) a bombardé un camp.\n\nL'UNK a déclaré que dix soldats ont été tués.", "fr", "MMRREB"),
     ],
 )
 def test_actors_acronym_the_dictionary_does_not_know_is_defined_by_its_brackets(text: str, lang: str, code: str) -> None:
