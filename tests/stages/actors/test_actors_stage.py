@@ -614,3 +614,38 @@ def test_actors_coordinated_nationality_words_keep_their_own_countries() -> None
 def test_actors_name_opening_on_a_capital_wins_over_one_opening_on_an_article() -> None:
     """ "the West Bank" is the Palestinian territory, not "the West" and a bank."""
     assert ("West Bank", "PSE") in _en_mentions("Soldiers closed the roads of the West Bank on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("The Karen National Union (NUK) shelled a camp.\n\nThe NUK said ten soldiers died.", "en", "MMRREB"),
+        ("L'Union nationale karen (UNK) a bombardé un camp.\n\nL'UNK a déclaré que dix soldats ont été tués.", "fr", "MMRREB"),
+    ],
+)
+def test_actors_acronym_the_dictionary_does_not_know_is_defined_by_its_brackets(text: str, lang: str, code: str) -> None:
+    """An acronym in brackets after a known name means that name later in the article, even one the dictionary lacks."""
+    later = [m for m in _en_mentions(text, lang) if m[0].isupper()]
+    assert later and later[-1][1] == code, _en_mentions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        (
+            "Students rallied in Macau against a law drafted by the mainland Chinese government.\n\nThe government defended the law.",
+            "en",
+            "MACGOV",
+        ),
+        (
+            "Des étudiants ont défilé à Macao contre une loi du gouvernement de Chine continentale.\n\nLe gouvernement a défendu la loi.",
+            "fr",
+            "MACGOV",
+        ),
+    ],
+)
+def test_actors_mainland_government_is_no_owner_of_a_later_bare_government(text: str, lang: str, code: str) -> None:
+    """ "the mainland Chinese government" is set apart from the place of the story: a later bare "the government" is
+    that place's own."""
+    mentions = _en_mentions(text, lang)
+    assert mentions[-1][1] == code, mentions

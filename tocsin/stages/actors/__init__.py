@@ -27,6 +27,7 @@ from .dictionary import (
     ActorDictionary,
     Surface,
     abroad_role_words,
+    apart_words,
     domestic_role_words,
     ethnic_words,
     executive_head_words,
@@ -78,6 +79,8 @@ class TokenActor:
     dateline: bool = False
     #: the country of a name the role acts against or is about ("protesters against Japan"): never the role's own
     against: str | None = None
+    #: set apart from the place the article is about ("the mainland Chinese government"): no owner of a later bare role
+    apart: bool = False
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -130,6 +133,7 @@ class ExtractActors:
             doc_actors = [a for a in doc_actors if a.mention.kind != "outlet"]
             for a in doc_actors:
                 a.dep = str(doc[a.head].dep_)
+                a.apart = bool(apart_words() & {doc[a.start - 1].lower_ if a.start else "", doc[a.end].lower_ if a.end < len(doc) else ""})
             _ethnic_groups(doc, doc_actors)
             doc._.actors = doc_actors
             mentions.extend(doc_actors)
@@ -443,7 +447,9 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
                 continue
             acronym = by_start.get(m.end + 1)
             word = doc[m.end + 1].text
-            if acronym is None or acronym.kind != "entity" or acronym.end != m.end + 2 or not word.isupper():
+            # an acronym the dictionary does not know is defined all the same ("the People's Defence Force (PDF)")
+            known = acronym is None or (acronym.kind == "entity" and acronym.end == m.end + 2)
+            if not known or not word.isupper() or len(word) < 2:
                 continue
             # the letters of an acronym are initials of the name ("Forces de soutien rapide (RSF)"), which a news
             # agency after a dateline is not ("KIEV (AFP) -")
@@ -453,12 +459,20 @@ def _apply_acronyms(docs: Sequence[tuple[int, Any]], matcher: Any) -> None:
     if not defined:
         return
     for _, doc in docs:
-        doc._.actor_matches = [
+        matches = [
             Match(m.start, m.end, m.kind, defined[doc[m.start].text], None)
             if m.kind == "entity" and m.end == m.start + 1 and doc[m.start].text in defined
             else m
             for m in _matches_for(doc, matcher)
         ]
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        # not where it is defined: the name before the brackets is the mention there
+        unknown = [
+            Match(t.i, t.i + 1, "entity", defined[t.text], None)
+            for t in doc
+            if t.text in defined and t.i not in covered and not (t.i > 1 and doc[t.i - 1].text == "(" and t.i - 2 in covered)
+        ]
+        doc._.actor_matches = sorted(matches + unknown, key=lambda m: m.start) if unknown else matches
 
 
 def _joined(left: Any, right: Any) -> bool:
@@ -608,6 +622,8 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         mention = actor.mention
         _title_of_person(actor, previous, titles, last_by_word)
         previous = actor
+        if mention.code is not None and actor.apart and mention.roles:
+            continue  # "the mainland Chinese government" is no owner of a later "the government" of Hong Kong
         if mention.code is not None:
             for role in mention.roles:
                 # an ambassador serves abroad: no clue to whose a later "junta" or « gouvernement » is

@@ -295,6 +295,13 @@ def owned_role_words() -> frozenset[str]:
     return _role_links("needs_owner")
 
 
+@lru_cache(maxsize=1)
+def apart_words() -> frozenset[str]:
+    """Words that set a named government apart from the place the article is about ("the mainland Chinese
+    government"), every language together (``role_links.toml``): a later bare role is not of that government."""
+    return _role_links("apart")
+
+
 @lru_cache(maxsize=8)
 def set_phrases(lang: str) -> frozenset[str]:
     """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
