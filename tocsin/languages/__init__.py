@@ -266,6 +266,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "first_person",
             "agent_of",
             "between",
+            "border",
         }
     ),
 }
