@@ -267,6 +267,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "agent_of",
             "between",
             "border",
+            "helped_by",
         }
     ),
 }

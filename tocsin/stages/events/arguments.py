@@ -59,6 +59,8 @@ AGENT_OF = resource_words("arguments", "agent_of")
 BETWEEN = resource_words("arguments", "between")
 # Nouns of a boundary: a country qualifying one is a place ("near the Chadian border", « la frontière tchadienne »).
 BORDER = resource_words("arguments", "border")
+# Prepositions of whose help an act has ("grâce à l'appui de la Russie", "thanks to support from China"): a helper, not whom.
+HELPED_BY = resource_words("arguments", "helped_by")
 
 
 class ArgumentFinder:
@@ -582,7 +584,10 @@ class ArgumentFinder:
         return [], "none"
 
     def _attribution(self, child: Any) -> bool:
-        """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to."""
+        """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to; nor is who
+        helps ("grâce à l'appui de la Russie", "thanks to support from China")."""
+        if preposition_of(child) in HELPED_BY or (child.i > 0 and self.doc[child.i - 1].lower_ in HELPED_BY):
+            return True
         return child.lower_ in self.according_to or any(
             c.dep_ in ("case", "fixed") and (c.lower_ in self.according_to or _with_fixed(c) in self.according_to) for c in child.children
         )
