@@ -270,6 +270,8 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "first_person",
             "agent_of",
             "between",
+            "border",
+            "helped_by",
         }
     ),
 }

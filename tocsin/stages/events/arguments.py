@@ -57,6 +57,10 @@ FIRST_PERSON = resource_words("arguments", "first_person")
 AGENT_OF = resource_words("arguments", "agent_of")
 # Prepositions of what a thing is between ("the conflict between Iran and the PKK", « la guerre entre Israël et le Hamas »).
 BETWEEN = resource_words("arguments", "between")
+# Nouns of a boundary: a country qualifying one is a place ("near the Chadian border", « la frontière tchadienne »).
+BORDER = resource_words("arguments", "border")
+# Prepositions of whose help an act has ("grâce à l'appui de la Russie", "thanks to support from China"): a helper, not whom.
+HELPED_BY = resource_words("arguments", "helped_by")
 
 
 class ArgumentFinder:
@@ -118,6 +122,8 @@ class ArgumentFinder:
         while queue:
             tok, depth = queue.popleft()
             actor = self.at.get(tok.i)
+            if actor is not None and _on_border(self.doc[actor.head]):
+                actor = None  # "a village near the Chadian border": where, not who
             if actor is not None and id(actor) not in seen and tok.i not in skip_set:
                 seen.add(id(actor))
                 found.append((depth, actor, tok))
@@ -578,7 +584,10 @@ class ArgumentFinder:
         return [], "none"
 
     def _attribution(self, child: Any) -> bool:
-        """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to."""
+        """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to; nor is who
+        helps ("grâce à l'appui de la Russie", "thanks to support from China")."""
+        if preposition_of(child) in HELPED_BY or (child.i > 0 and self.doc[child.i - 1].lower_ in HELPED_BY):
+            return True
         return child.lower_ in self.according_to or any(
             c.dep_ in ("case", "fixed") and (c.lower_ in self.according_to or _with_fixed(c) in self.according_to) for c in child.children
         )
@@ -731,6 +740,13 @@ def _stranded_subject(noun: Any) -> bool:
         and verb.dep_ == "conj"
         and verb.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children)
+    )
+
+
+def _on_border(tok: Any) -> bool:
+    """The token qualifies a boundary noun ("the Chadian border", « la frontière avec le Tchad »)."""
+    return tok.dep_ in ("amod", "nmod", "compound", "pobj") and (
+        tok.head.lower_ in BORDER or (tok.dep_ == "pobj" and tok.head.head.lower_ in BORDER)
     )
 
 
