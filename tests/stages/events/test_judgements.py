@@ -425,3 +425,14 @@ def test_suspicion_as_the_ground_of_an_act_accuses_no_one() -> None:
     text = "German authorities say the two Russian activists being held on suspicion of violating the country's laws will be released."
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_incise_reports_an_act_deeper_in_its_clause() -> None:
+    """« "ont décidé de lui ordonner de partir", a déclaré le ministère »: the incise reports the order deep in the quoted
+    clause, so it is no bare statement (010) of its own."""
+    text = (
+        "« Les autorités maliennes ont décidé de retirer leur accréditation au consul et de lui ordonner de quitter "
+        "le pays dans les 72 heures », a déclaré le ministère malien des Affaires étrangères."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "010" for e in events), _dyads(events)

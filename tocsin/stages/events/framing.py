@@ -161,7 +161,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         if draft.code in _OWN_STATEMENTS:
             continue  # "acknowledged it had shot down", "claimed responsibility for the attacks": an act of its own
         speech = draft.trigger.token
-        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _tells(speech, o.trigger.token)]
         predicate = _condemning_predicate(speech, cues) if draft.code == "010" else None
         if predicate is not None:
             # "said the withdrawal was a betrayal", « a déclaré que le retrait était une trahison »: the statement
@@ -185,7 +185,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         reported_trigger = any(
             t.token.i != speech.i
             and t.candidates[0].cameo[:2] != "01"
-            and _reports(speech, t.token)
+            and _tells(speech, t.token)
             and not _did_not_happen(t.token, t.candidates[0].cameo, cues)
             for t in triggers
         )
@@ -215,6 +215,17 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
             draft.code = INTENT
             draft.wrappers.append("intent")
+
+
+def _tells(speech: Any, act: Any) -> bool:
+    """The speech verb reports the act, or is the incise of a clause the act lies deeper in: « "les autorités ont
+    résolu de lui ordonner de partir", a déclaré le ministère » reports the order, not a statement of its own."""
+    if _reports(speech, act):
+        return True
+    inverted = any(c.dep_ in SUBJECT and c.i > speech.i for c in speech.children)
+    if not (speech.dep_ == "parataxis" or (speech.dep_ == "conj" and inverted)) or act.i > speech.i:
+        return False
+    return any(a.i == speech.head.i for a in act.ancestors)
 
 
 def _recast_as_own_act(
