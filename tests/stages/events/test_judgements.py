@@ -436,3 +436,10 @@ def test_incise_reports_an_act_deeper_in_its_clause() -> None:
     )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not any(e.cameo == "010" for e in events), _dyads(events)
+
+
+def test_naming_as_a_kind_of_condemned_thing() -> None:
+    """« une tentative de putsch »: the bare complement says what kind of thing is named; it condemns (111)."""
+    text = "Le gouvernement malien a présenté ces manifestations comme une tentative de putsch."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "MLIGOV" for e in events), _dyads(events)
