@@ -285,7 +285,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism, cues.naming_as)]
         chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
         if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
             condemning = [chained]  # « a qualifié la visite du président américain de provocation »
@@ -561,9 +561,16 @@ _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj"})
 
 
-def _condemns(token: Any, words: frozenset[str] | set[str]) -> bool:
-    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'."""
-    return token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
+def _condemns(token: Any, words: frozenset[str] | set[str], kinds: frozenset[str] | set[str] = frozenset()) -> bool:
+    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'; with
+    ``kinds`` (the naming prepositions), also a bare complement that says what kind of thing it is: « une tentative de
+    putsch », « un acte de terrorisme »."""
+    if token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children):
+        return True
+    return any(
+        c.dep_ == "nmod" and c.lemma_.lower() in words and preposition_of(c) in kinds and not any(d.dep_ == "det" for d in c.children)
+        for c in token.children
+    )
 
 
 def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
