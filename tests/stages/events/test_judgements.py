@@ -425,3 +425,40 @@ def test_suspicion_as_the_ground_of_an_act_accuses_no_one() -> None:
     text = "German authorities say the two Russian activists being held on suspicion of violating the country's laws will be released."
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_incise_reports_an_act_deeper_in_its_clause() -> None:
+    """« "ont résolu de lui enjoindre de partir", a déclaré le ministère »: the incise reports the order deep in the quoted
+    clause, so it is no bare statement (010) of its own."""
+    text = (
+        "« Les autorités maliennes ont résolu de retirer leur agrément au consul et de lui enjoindre de quitter le "
+        "territoire malien dans les 48h », a déclaré le ministère des Affaires étrangères du Mali."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "010" for e in events), _dyads(events)
+
+
+def test_naming_as_a_kind_of_condemned_thing() -> None:
+    """« une tentative de putsch »: the bare complement says what kind of thing is named; it condemns (111)."""
+    text = "Le gouvernement malien a présenté ces manifestations comme une tentative de putsch."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "MLIGOV" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Malian president said Russian agents were involved in the riots.", "en"),
+        ("Le président malien a affirmé que des agents russes étaient impliqués dans l'attentat.", "fr"),
+    ],
+)
+def test_said_to_be_involved_in_a_hostile_act_accuses(text: str, lang: str) -> None:
+    """'said X were involved in the riots': a passive verb of blame on a conflictual act pins it on X (112)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert ("112", "MLIGOV", "RUS") in _dyads(events), _dyads(events)
+
+
+def test_involved_in_talks_accuses_no_one() -> None:
+    """Taking part in talks is no act one is blamed for."""
+    events = code_text("The Malian minister said Russia was involved in the peace talks.", lang="en", published="2024-05-07").events
+    assert not any(e.cameo.startswith("112") for e in events), _dyads(events)

@@ -161,7 +161,7 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         if draft.code in _OWN_STATEMENTS:
             continue  # "acknowledged it had shot down", "claimed responsibility for the attacks": an act of its own
         speech = draft.trigger.token
-        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _reports(speech, o.trigger.token)]
+        inner = [o for o in drafts if o is not draft and not o.absorbed and o.code[:2] != "01" and _tells(speech, o, cues)]
         predicate = _condemning_predicate(speech, cues) if draft.code == "010" else None
         if predicate is not None:
             # "said the withdrawal was a betrayal", « a déclaré que le retrait était une trahison »: the statement
@@ -217,6 +217,26 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             draft.wrappers.append("intent")
 
 
+def _tells(speech: Any, draft: _Draft, cues: Any) -> bool:
+    """The speech verb reports the act, or is the incise of a clause the act (with its doer) lies deeper in: « "les
+    autorités ont résolu de lui ordonner de partir", a déclaré le ministère » reports the order, not a statement."""
+    act = draft.trigger.token
+    if _reports(speech, act):
+        return True
+    if not draft.sources:
+        return False
+    inverted = any(c.dep_ in SUBJECT and c.i > speech.i for c in speech.children)
+    if not (speech.dep_ == "parataxis" or (speech.dep_ == "conj" and inverted)) or act.i > speech.i:
+        return False
+    path = [act]
+    for above in act.ancestors:
+        if above.i == speech.head.i:
+            # « est disposée à aider si elle venait à être attaquée »: what may happen is not what it reports
+            return not any(is_condition(t, cues) or is_hypothetical(t, cues) for t in path)
+        path.append(above)
+    return False
+
+
 def _recast_as_own_act(
     speech: Any, draft: _Draft, inner: list[_Draft], drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any
 ) -> bool:
@@ -229,7 +249,8 @@ def _recast_as_own_act(
         _recast(draft, inner, unanswered, THREAT, "threatened", "answer")
         return True
     acts = frozenset(t.token.i for t in triggers)
-    blamed = _blamed(speech, draft, finder, cues, acts)
+    hostile = frozenset(t.token.i for t in triggers if t.candidates[0].cameo[:2] >= _CONFLICT)
+    blamed = _blamed(speech, draft, finder, cues, acts, hostile)
     if blamed is not None:
         # "said Hezbollah was behind the attack", « a affirmé que le Hezbollah était responsable de l'attaque »:
         # the statement accuses (112)
@@ -274,7 +295,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
             for c in holder.children
             if c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod") and preposition_of(c) in cues.naming_as
         ]
-        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism)]
+        condemning = [p for p in predicates if _condemns(p, cues.stigma | cues.criticism, cues.naming_as)]
         chained = _chained_name(named, cues) if named is not None and named.dep_ in ("obj", "dobj") else None
         if not condemning and chained is not None and _condemns(chained, cues.stigma | cues.criticism):
             condemning = [chained]  # « a qualifié la visite du président américain de provocation »
@@ -550,9 +571,16 @@ _QUOTE_DEPS = frozenset({"dep", "parataxis", "ccomp", "advcl"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "conj"})
 
 
-def _condemns(token: Any, words: frozenset[str] | set[str]) -> bool:
-    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'."""
-    return token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
+def _condemns(token: Any, words: frozenset[str] | set[str], kinds: frozenset[str] | set[str] = frozenset()) -> bool:
+    """The word is one of ``words`` or is qualified by one: "a betrayal", "a cynical ploy", 'a "cowardly" act'; with
+    ``kinds`` (the naming prepositions), also a bare complement that says what kind of thing it is: « une tentative de
+    putsch », « un acte de terrorisme »."""
+    if token.lemma_.lower() in words or any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children):
+        return True
+    return any(
+        c.dep_ == "nmod" and c.lemma_.lower() in words and preposition_of(c) in kinds and not any(d.dep_ == "det" for d in c.children)
+        for c in token.children
+    )
 
 
 def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
@@ -757,7 +785,7 @@ def _not_left_unanswered(speech: Any, draft: _Draft, finder: ArgumentFinder, cue
 
 
 def _blamed(
-    speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, acts: frozenset[int] = frozenset()
+    speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, acts: frozenset[int] = frozenset(), hostile: frozenset[int] = frozenset()
 ) -> tuple[list[TokenActor], set[int]] | None:
     """Whom a statement pins an act on, and the tokens that name the act; None if its words blame no one. The
     clause is a copula whose predicate is a word of blame ("said Hezbollah was behind the attack", "said the crash was
@@ -777,6 +805,8 @@ def _blamed(
             holder, predicate = _copula_holder(token.head), token  # "was likely Iran's doing": the parser hangs it on "likely"
         elif token.dep_ == "xcomp" and token.head.pos_ == "AUX" and any(c.dep_ == "aux" and c.pos_ == "PART" for c in token.children):
             holder, predicate = token.head, token  # "said Iran was to blame for the blast"
+        elif _implicated_in(token, hostile):
+            holder, predicate = token, token  # "said foreign agents were involved in the riots": passive, of an act
         elif token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and token.head.i != speech.i:
             holder, predicate = token.head, token.head  # the perpetrators were members of X: X is blamed
         else:
@@ -803,6 +833,20 @@ def _blamed(
         if accused:
             return accused[:1], pinned
     return None
+
+
+_CONFLICT = "13"  # CAMEO roots 13 (threaten) to 20: the conflictual acts one can be implicated in
+
+
+def _implicated_in(token: Any, acts: frozenset[int]) -> bool:
+    """A passive verb of blame whose complement is an act: « étaient impliqués dans l'attentat »."""
+    if token.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "aux:pass") for c in token.children):
+        return False
+    for child in token.children:
+        objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        if child.dep_ in ("prep", "obl", "obl:mod", "obl:arg") and any(o.i in acts for o in objects):
+            return True
+    return False
 
 
 def _criticises(speech: Any, draft: _Draft, cues: Any, *, real: bool = False) -> bool:
