@@ -431,8 +431,8 @@ def test_incise_reports_an_act_deeper_in_its_clause() -> None:
     """« "ont résolu de lui enjoindre de partir", a déclaré le ministère »: the incise reports the order deep in the quoted
     clause, so it is no bare statement (010) of its own."""
     text = (
-        "« Les autorités maliennes ont résolu de retirer leur agrément au consul et de lui enjoindre de quitter le "
-        "territoire malien dans les 48h », a déclaré le ministère des Affaires étrangères du Mali."
+        "« Les autorités tchadiennes ont résolu de retirer sa carte de presse au correspondant et de lui enjoindre de "
+        "partir sous trois jours », a indiqué le ministère tchadien de la Communication."
     )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not any(e.cameo == "010" for e in events), _dyads(events)
