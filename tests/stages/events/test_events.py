@@ -142,3 +142,8 @@ def test_events_reciprocal_words_make_an_accusation_go_both_ways() -> None:
 def test_events_event_noun_only_mentioned_by_another_verb_is_no_new_event() -> None:
     assert not _events("Les observateurs de l'ONU surveillent le déploiement des soldats tchadiens au Soudan.")
     assert any(e.root == "14" for e in _events("Les manifestants serbes ont dressé des barricades devant le parlement."))
+
+
+def test_events_rare_habit_hung_on_the_complement_is_still_a_habit() -> None:
+    # the parser hangs « que rarement » on the noun that follows it: the clause still tells a habit, no act
+    assert not _events("L'armée tchadienne ne s'exprime que rarement sur ses opérations.")

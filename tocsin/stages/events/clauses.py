@@ -234,7 +234,13 @@ _INCISE_OPENERS = frozenset({",", "»", "”", '"', "“", "«"})
 def _habitual(verb: Any | None, cues: Any) -> bool:
     """The verb's clause tells what someone rarely does ("rarely comments on its strikes", « commente rarement »): a
     habit, no single act. Acts done repeatedly ("routinely shell") are acts."""
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children)
+    if verb is None:
+        return False
+    # the parser may hang the adverb on the complement that follows it (« ne s'exprime que rarement sur ses pertes »)
+    if any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children):
+        return True
+    nouns = [c for c in verb.children if c.pos_ == "NOUN" and c.dep_.startswith(("obl", "obj", "dobj", "ccomp"))]
+    return any(c.dep_ == "advmod" and c.lower_ in cues.habitual and c.i < noun.i for noun in nouns for c in noun.children)
 
 
 def _is_question(sent: Any, cues: Any) -> bool:
