@@ -147,3 +147,9 @@ def test_events_event_noun_only_mentioned_by_another_verb_is_no_new_event() -> N
 def test_events_rare_habit_hung_on_the_complement_is_still_a_habit() -> None:
     # the parser hangs « que rarement » on the noun that follows it: the clause still tells a habit, no act
     assert not _events("L'armée tchadienne ne s'exprime que rarement sur ses opérations.")
+
+
+def test_events_future_act_of_no_coded_actor_is_a_forecast() -> None:
+    # a future passive that names no one who will act forecasts; « X a annoncé qu'il boycotterait » stays X's
+    assert not _events("Le 3 mars, les nouvelles sanctions contre la Biélorussie seront adoptées officiellement.")
+    assert _events("Le gouvernement malien a annoncé qu'il boycotterait le sommet de la Cédéao.")

@@ -266,6 +266,12 @@ class CodeEvents:
             draft.reported = True  # « l'armée aurait bombardé »: reported, not vouched for
         future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
         if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
+            announced = mood.dep_ in ("ccomp", "parataxis") and mood.head.lemma_.lower() in cues.speech
+            if (future or is_irrealis(mood, cues)) and not announced and not any(a.mention.code for a in draft.sources):
+                # "new sanctions will be adopted", "will now align with Assad" of no one coded: a forecast ("X said it
+                # would boycott" is X's announcement, kept whoever X is)
+                self._drop(draft.trigger, "a future act no coded actor is said to do", draft.code)
+                return False
             draft.hypothetical = True
             if (future or is_irrealis(mood, cues)) and not draft.wrappers:
                 # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
