@@ -353,6 +353,7 @@ class LanguageCues(_Strict):
     between: list[str] = []
     reciprocal: list[str] = []
     course: list[str] = []
+    topic: list[str] = []
     contravention: list[str] = []
     harming: list[str] = []
     displeasure: list[str] = []

@@ -154,6 +154,7 @@ class Cues:
     between: frozenset[str] = frozenset()  # prepositions of two sides ("clashes between X and Y"): each toward the other
     reciprocal: frozenset[str] = frozenset()  # words that make an act mutual ("accused each other", « mutuellement »)
     course: frozenset[str] = frozenset()  # verbs of an act's course that carry their object ("renewed talks", « achevé le retrait »)
+    topic: frozenset[str] = frozenset()  # prepositions of what is talked about ("asked about the strikes", « interrogé sur »)
     contravention: frozenset[str] = frozenset()  # phrases that say a thing breaks a rule ("goes against"): 112
     harming: frozenset[str] = frozenset()  # phrases that say a thing harms the peace ("threatens peace"): 111
     displeasure: frozenset[str] = frozenset()  # words of displeasure at another's act ("was disappointed by"): 110

@@ -153,3 +153,9 @@ def test_events_future_act_of_no_coded_actor_is_a_forecast() -> None:
     # a future passive that names no one who will act forecasts; « X a annoncé qu'il boycotterait » stays X's
     assert not _events("Le 3 mars, les nouvelles sanctions contre la Biélorussie seront adoptées officiellement.")
     assert _events("Le gouvernement malien a annoncé qu'il boycotterait le sommet de la Cédéao.")
+
+
+def test_events_event_noun_as_the_topic_of_a_question_is_no_new_event() -> None:
+    text = "Interrogé sur les accusations de pertes civiles, le porte-parole de la junte tchadienne a répondu : « Certains civils ont sans doute été tués. »"
+    events = _events(text)
+    assert not any(e.root == "11" for e in events), events

@@ -22,7 +22,7 @@ from ... import codebook
 from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language
 from ...models import Article, Event
-from ..actors import TokenActor
+from ..actors import TokenActor, preposition_of
 from .arguments import ArgumentFinder
 from .clauses import _according_to, _embedding, _governing_verb, _habitual, _is_fragment, _is_question, _negated_act, _same_side
 from .confidence import calibrated, features
@@ -538,8 +538,12 @@ def _mentioned(noun: Any, acts: set[int], cues: Any) -> bool:
     """An event noun as the object of a verb that neither carries it (light and ordering verbs: "launched strikes"),
     nor reports it (speech), nor undergoes it, nor is an act itself: "cited the repression", "orchestrated attacks",
     "the move follows the killing", « surveillent le déploiement » talk about an act told elsewhere."""
-    verb = noun.head
-    if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or verb.i in acts:
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ != "VERB" or verb.i in acts:
+        return False
+    if noun.dep_ in ("pobj", "obl", "obl:arg", "obl:mod") and preposition_of(noun) in cues.topic:
+        return True  # "was asked about the strikes", « interrogé sur les accusations »: the topic, told elsewhere
+    if noun.dep_ not in ("obj", "dobj"):
         return False
     lemma = verb.lemma_.lower()
     return not any(lemma in words for words in (cues.light, cues.order, cues.speech, cues.undergo, cues.course))
