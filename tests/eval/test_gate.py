@@ -22,7 +22,8 @@ FLOORS = {
     # sixth session (2026-12-06): 0.787 (P 0.812, R 0.764), source country 0.832 (French vocabulary of CAMEO acts)
     # seventh session: 0.806 (P 0.832, R 0.783), source country 0.839
     # eighth session: 0.812 (P 0.836, R 0.789), source country 0.837
-    "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.81, "source_country_accuracy": 0.83},
+    # ninth session: 0.818 (P 0.842, R 0.795), source country 0.873
+    "fr/plover_gsr_fr.jsonl": {"plover.f1": 0.81, "source_country_accuracy": 0.86},
     # measured 2026-11-25: plover F1 0.756 (P 0.767, R 0.745), source country 0.817; 2026-12-06 (third session): 0.773
     # (P 0.796, R 0.752), source country 0.816; fourth session: 0.768 (P 0.797, R 0.742), source country 0.817. Praise
     # with no partner named (05) makes no event: real news gains (precision en +0.015, fr +0.016), this set loses
@@ -30,7 +31,8 @@ FLOORS = {
     # source country 0.816, target country 0.693 -> 0.716. Sixth session: 0.785 (P 0.807, R 0.764), source country 0.827.
     # Seventh session: 0.795 (P 0.814, R 0.776), source country 0.822.
     # Eighth session: 0.815 (P 0.832, R 0.798), source country 0.824.
-    "en/plover_gsr_en.jsonl": {"plover.f1": 0.81, "source_country_accuracy": 0.82},
+    # Ninth session: 0.816 (P 0.834, R 0.798), source country 0.865.
+    "en/plover_gsr_en.jsonl": {"plover.f1": 0.81, "source_country_accuracy": 0.86},
     # measured 2026-12-05: penta accuracy 0.759, macro-F1 0.804 (0.792 / 0.817 before issue 9: an event now needs an actor
     # the dictionary codes, and 32 of these 1,349 isolated sentences were right only through an unknown name or a pronoun;
     # statements that report an act, background clauses and counted acts are no longer events, which the real-news sets
@@ -40,7 +42,9 @@ FLOORS = {
     # and the real-news sets, bench/calibrate.py), which weighs statements and event nouns down
     # measured 2026-12-06 (third session): 0.776 / 0.815 (English vocabulary of CAMEO acts, confidence refitted);
     # fourth session: 0.772 / 0.814; fifth session: 0.775 / 0.816; sixth session: 0.787 / 0.829; seventh: 0.787 / 0.831
-    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.78, "penta.macro_f1": 0.83},
+    # ninth session: 0.784 / 0.8299 — event nouns a verb only mentions and acts inside relative clauses are no longer
+    # events (real-news root precision +0.04 EN, +0.05 FR), which costs five of these isolated sentences their only event
+    "en/conflibert_cameo_train_en.jsonl": {"penta.accuracy": 0.78, "penta.macro_f1": 0.82},
 }
 
 
@@ -49,6 +53,8 @@ FLOORS = {
 # 0.70; these floors pin what the coder truly reaches today and rise with it.
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 REALNEWS_FLOORS = {
+    # measured 2026-12-07 (ninth session): root F1 0.658 (P 0.748, R 0.587), source country 0.878, target 0.761,
+    # triple P 0.630, place 0.858.
     # measured 2026-12-06 (eighth session): root F1 0.634 (P 0.704, R 0.577), source country 0.857, target 0.734,
     # triple P 0.554, place 0.835.
     # measured 2026-12-06 (seventh session): root F1 0.617 (P 0.686, R 0.560), source country 0.835, target 0.655,
@@ -64,13 +70,15 @@ REALNEWS_FLOORS = {
     # 0.195, 0.470). Place was 0.484 before a capital named as a place became the article's town ("in Baghdad"):
     # four statements this set places in the country ("Iran denied") are now in the capital (French set 0.457 -> 0.598).
     "en_wikinews.jsonl": {
-        "root.f1": 0.63,
-        "root.precision": 0.70,
-        "source_country_accuracy": 0.85,
-        "target_country_accuracy": 0.73,
-        "triple_precision": 0.55,
-        "place_accuracy": 0.83,
+        "root.f1": 0.65,
+        "root.precision": 0.74,
+        "source_country_accuracy": 0.87,
+        "target_country_accuracy": 0.76,
+        "triple_precision": 0.62,
+        "place_accuracy": 0.85,
     },
+    # measured 2026-12-07 (ninth session): root F1 0.699 (P 0.771, R 0.640), source country 0.904, target 0.812,
+    # triple P 0.562, place 0.780.
     # measured 2026-12-06 (eighth session): root F1 0.670 (P 0.715, R 0.630), source country 0.882, target 0.780,
     # triple P 0.498, place 0.778.
     # measured 2026-12-06 (seventh session): root F1 0.657 (P 0.691, R 0.626), source country 0.868, target 0.724,
@@ -86,11 +94,11 @@ REALNEWS_FLOORS = {
     # triple P 0.319, place 0.598 (second session: 0.490, 0.750, 0.663, 0.251, 0.469; first: 0.479, 0.720, 0.650,
     # 0.229, 0.450). A capital named as a place ("à Tbilissi") is the article's town for events with no place.
     "fr_news.jsonl": {
-        "root.f1": 0.67,
-        "root.precision": 0.71,
-        "source_country_accuracy": 0.88,
-        "target_country_accuracy": 0.77,
-        "triple_precision": 0.49,
+        "root.f1": 0.69,
+        "root.precision": 0.76,
+        "source_country_accuracy": 0.90,
+        "target_country_accuracy": 0.81,
+        "triple_precision": 0.56,
         "place_accuracy": 0.77,
     },
 }
