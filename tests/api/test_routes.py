@@ -147,7 +147,7 @@ FILTERS: list[tuple[dict[str, Any], Callable[[dict[str, Any]], bool]]] = [
     ({"source": "RUSMIL"}, lambda r: (r["source_code"] or "").startswith("RUSMIL")),
     ({"target": "UKR"}, lambda r: (r["target_code"] or "").startswith("UKR")),
     ({"pair": "RUS>IGOWSTNAT"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("RUS", "IGOWSTNAT")),
-    ({"pair": "IGOWSTNAT>RUS"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("IGOWSTNAT", "RUS")),
+    ({"pair": "IGOEUREEC>RUS"}, lambda r: (principal(r["source_code"]), principal(r["target_code"])) == ("IGOEUREEC", "RUS")),
     ({"pair": "RUS-IGOWSTNAT"}, _either("RUS", "IGOWSTNAT")),
     ({"pair": "RUSMIL>UKR"}, lambda r: (r["source_code"] or "").startswith("RUSMIL") and principal(r["target_code"]) == "UKR"),
     ({"code": "1"}, lambda r: r["cameo"].startswith("1")),
@@ -228,8 +228,8 @@ def test_routes_map_points(client: TestClient, rows: list[dict[str, Any]]) -> No
 @pytest.mark.parametrize(
     "params",
     [
-        {"pair": "RUS-UKR"},
-        {"pair": "RUS>UKR", "freq": "day"},
+        {"pair": "RUS-IGOWSTNAT"},
+        {"pair": "RUS>IGOWSTNAT", "freq": "day"},
         {"country": "RUS"},
         {},
         {"country": "rus", "since": "2025-04-01", "until": "2025-04-30"},
@@ -259,8 +259,8 @@ def test_routes_ladder_and_pairs(client: TestClient) -> None:
     assert ladder["rungs"] == [{"rung": i, "name": name} for i, name in enumerate(RUNGS)]
     assert ladder["items"] and all(LADDER_KEYS <= set(item) for item in ladder["items"])
     assert all(item["rung_name"] == RUNGS[item["rung"]] for item in ladder["items"])
-    one = client.get("/api/ladder", params={"pair": "UKR-RUS"}).json()["items"]
-    assert one and {item["pair"] for item in one} <= {"RUS>UKR", "UKR>RUS"}
+    one = client.get("/api/ladder", params={"pair": "IGOWSTNAT-RUS"}).json()["items"]
+    assert one and {item["pair"] for item in one} <= {"RUS>IGOWSTNAT", "IGOWSTNAT>RUS"}
     pairs = client.get("/api/pairs").json()["items"]
     assert pairs and all(set(item) == set(PAIR_KEYS) for item in pairs)
     assert [p["events"] for p in pairs] == sorted((p["events"] for p in pairs), reverse=True)
@@ -380,7 +380,7 @@ def test_routes_over_a_real_uvicorn_server(writable: Path) -> None:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             health = http.get("/api/health").json()
             assert health["status"] == "ok" and health["events"] > 20
-            page = http.get("/api/events", params={"pair": "RUS-IGOWSTNAT", "limit": 2})
+            page = http.get("/api/events", params={"pair": "RUS-IGOEUREEC", "limit": 2})
             assert page.headers["content-type"] == "application/json" and page.json()["total"] >= 2
             assert http.get("/api/events", params={"quad": 9}).status_code == 400
             assert http.post("/api/articles", json={"articles": [NEW_ARTICLE]}).status_code == 401

@@ -271,7 +271,6 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "first_person",
             "agent_of",
             "between",
-            "border",
             "helped_by",
         }
     ),

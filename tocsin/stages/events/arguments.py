@@ -57,8 +57,6 @@ FIRST_PERSON = resource_words("arguments", "first_person")
 AGENT_OF = resource_words("arguments", "agent_of")
 # Prepositions of what a thing is between ("the conflict between Iran and the PKK", « la guerre entre Israël et le Hamas »).
 BETWEEN = resource_words("arguments", "between")
-# Nouns of a boundary: a country qualifying one is a place ("near the Chadian border", « la frontière tchadienne »).
-BORDER = resource_words("arguments", "border")
 # Prepositions of whose help an act has ("grâce à l'appui de la Russie", "thanks to support from China"): a helper, not whom.
 HELPED_BY = resource_words("arguments", "helped_by")
 
@@ -122,8 +120,6 @@ class ArgumentFinder:
         while queue:
             tok, depth = queue.popleft()
             actor = self.at.get(tok.i)
-            if actor is not None and _on_border(self.doc[actor.head]):
-                actor = None  # "a village near the Chadian border": where, not who
             if actor is not None and id(actor) not in seen and tok.i not in skip_set:
                 seen.add(id(actor))
                 found.append((depth, actor, tok))
@@ -740,13 +736,6 @@ def _stranded_subject(noun: Any) -> bool:
         and verb.dep_ == "conj"
         and verb.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in SUBJECT + PASSIVE_SUBJECT for c in verb.children)
-    )
-
-
-def _on_border(tok: Any) -> bool:
-    """The token qualifies a boundary noun ("the Chadian border", « la frontière avec le Tchad »)."""
-    return tok.dep_ in ("amod", "nmod", "compound", "pobj") and (
-        tok.head.lower_ in BORDER or (tok.dep_ == "pobj" and tok.head.head.lower_ in BORDER)
     )
 
 
