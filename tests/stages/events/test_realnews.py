@@ -2152,11 +2152,10 @@ def test_a_violent_protest_coordinated_after_a_clash_is_aimed_at_the_same_side()
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "keep"),
+    ("text", "lang"),
     [
-        ("Des avions de l'armée ont bombardé un village proche de la frontière tchadienne.", "fr", None),
-        ("Army jets bombed a village near the Chadian border.", "en", None),
-        ("L'armée nigérienne a attaqué des rebelles tchadiens près de la frontière.", "fr", "TCDREB"),
+        ("Les rebelles ont attaqué la ville grâce au soutien du Rwanda.", "fr"),
+        ("The rebels attacked the town thanks to support from Rwanda.", "en"),
     ],
 )
 def test_whose_help_an_act_has_is_not_its_target(text: str, lang: str) -> None:
