@@ -48,7 +48,7 @@ from .emission import (
     _antecedent,
     _assault,
     _between_code,
-    _between_sides,
+    _between_first,
     _commercial,
     _dyads,
     _only_anonymous,
@@ -266,14 +266,15 @@ class CodeEvents:
             draft.reported = True  # « l'armée aurait bombardé »: reported, not vouched for
         future = mood.dep_ == "xcomp" and mood.head.lemma_.lower() in cues.future
         if future or is_hypothetical(mood, cues) or (mood.dep_ == "xcomp" and is_hypothetical(mood.head, cues)):
+            irrealis = future or is_irrealis(mood, cues)
             announced = mood.dep_ in ("ccomp", "parataxis") and mood.head.lemma_.lower() in cues.speech
-            if (future or is_irrealis(mood, cues)) and not announced and not any(a.mention.code for a in draft.sources):
+            if irrealis and not announced and not any(a.mention.code for a in draft.sources):
                 # "new sanctions will be adopted", "will now align with Assad" of no one coded: a forecast ("X said it
                 # would boycott" is X's announcement, kept whoever X is)
                 self._drop(draft.trigger, "a future act no coded actor is said to do", draft.code)
                 return False
             draft.hypothetical = True
-            if (future or is_irrealis(mood, cues)) and not draft.wrappers:
+            if irrealis and not draft.wrappers:
                 # PLOVER: announced future cooperation is AGREE; announced future force is a threat.
                 if draft.code[:2] in ("04", "05", "06", "07", "08"):
                     draft.code = intent_code(draft.code)
@@ -363,8 +364,8 @@ class CodeEvents:
             return self._reject(trigger, found)
         sources, targets, source_how, target_how = found
         mutual = any(_between_code(p.cameo) for p in trigger.candidates)
-        if sides := _between_sides(tok, targets, cues) if mutual else []:
-            sources, targets, source_how, target_how = sides, [t for t in targets if t not in sides], "subject", "none"
+        if mutual:
+            sources, targets, source_how, target_how = _between_first(tok, (sources, targets, source_how, target_how), cues)
         roles = {r for a in sources for r in a.mention.roles}
         pattern = next((p for p in trigger.candidates if not p.roles or p.roles & roles), None)
         if pattern is None and source_how == "speaker" and sources and roles <= {"GOV"}:
@@ -375,8 +376,8 @@ class CodeEvents:
         instruments: list[TokenActor] = []
         if trigger.kind == "verb":
             sources, source_how, targets, target_how, instruments = _verb_aim(tok, pattern, (sources, source_how), finder, cues)
-            if sides := _between_sides(tok, targets, cues) if mutual else []:  # "fighting between X and Y"
-                sources, targets, source_how, target_how = sides, [t for t in targets if t not in sides], "subject", "none"
+            if mutual:  # "fighting between X and Y", once the verb's own arguments are known
+                sources, targets, source_how, target_how = _between_first(tok, (sources, targets, source_how, target_how), cues)
         if trigger.kind == "verb" and _counted_object(tok, cues):
             return self._reject(trigger, "counted over a period: a summary, not an act", pattern.cameo)
         if (

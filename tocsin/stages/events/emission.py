@@ -279,6 +279,18 @@ def _between_sides(tok: Any, actors: list[TokenActor], cues: Any) -> list[TokenA
     return sides if len({a.mention.code for a in sides if a.mention.code}) > 1 else []
 
 
+def _between_first(
+    tok: Any, found: tuple[list[TokenActor], list[TokenActor], str, str], cues: Any
+) -> tuple[list[TokenActor], list[TokenActor], str, str]:
+    """(sources, targets, source_how, target_how) of an act, with the sides its own "between" phrase names as its
+    sources, each toward the other (:func:`_between_sides`); unchanged when it names none."""
+    targets = found[1]
+    sides = _between_sides(tok, targets, cues)
+    if not sides:
+        return found
+    return sides, [t for t in targets if t not in sides], "subject", "none"
+
+
 def _between_code(code: str) -> bool:
     """Acts whose "between" phrase names the two sides: talks, cooperation, fighting. Not mediation (045), which is
     the mediator's act toward each, nor agreements (03, 057), often named as documents ("the agreement between Turkey
