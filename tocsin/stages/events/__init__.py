@@ -556,11 +556,13 @@ def _mentioned(noun: Any, acts: set[int], cues: Any) -> bool:
 def _mention(noun: Any, acts: set[int], cues: Any) -> str:
     """Why an event noun is only mentioned, not reported ("" when it is reported): it is what a verb is about, or
     the complement of a noun that is (« fuyaient l'intensification des affrontements ») or that describes
-    (« les civils sont les victimes de l'affrontement »)."""
+    (« ces morts sont la conséquence des affrontements »)."""
     if _mentioned(noun, acts, cues):
         return "event noun as what another verb is about: mentioned, not reported"
     holder = _holder_noun(noun, acts)
-    if holder is not None and (any(c.dep_ == "cop" for c in holder.children) or _mentioned(holder, acts, cues)):
+    if holder is None or holder.lemma_.lower() in cues.victims:
+        return ""  # « Kiev est la cible de frappes russes »: being an act's target reports the act
+    if any(c.dep_ == "cop" for c in holder.children) or _mentioned(holder, acts, cues):
         return "event noun in the complement of a noun that is only mentioned"
     return ""
 
