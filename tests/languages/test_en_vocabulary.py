@@ -983,7 +983,7 @@ def test_supporting_a_side_against_a_rebellion_is_material_aid(text: str) -> Non
 
 
 def test_providing_airstrikes_is_an_air_attack() -> None:
-    """"providing airstrikes against X" carries them out (195): no aid (070) is given to X."""
+    """ "providing airstrikes against X" carries them out (195): no aid (070) is given to X."""
     codes = _codes("Saudi Arabia supported the Yemeni government, providing airstrikes against the Houthis.")
     assert "195" in codes
     assert "070" not in codes
