@@ -987,3 +987,21 @@ def test_providing_airstrikes_is_an_air_attack() -> None:
     codes = _codes("Saudi Arabia supported the Yemeni government, providing airstrikes against the Houthis.")
     assert "195" in codes
     assert "070" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian government appealed the ruling to the Supreme Court.",
+        "The Kenyan senator appealed against his conviction.",
+    ],
+)
+def test_appealing_a_ruling_is_a_legal_challenge_not_a_plea(text: str) -> None:
+    """Appealing a verdict, a ruling or a conviction challenges it in court (115); it asks no one for anything (02)."""
+    codes = _codes(text)
+    assert "115" in codes
+    assert not [c for c in codes if c.startswith("02")]
+
+
+def test_appealing_for_calm_stays_a_plea() -> None:
+    assert "0252" in _codes("Amnesty International appealed for calm in Nairobi.")
