@@ -649,3 +649,30 @@ def test_actors_mainland_government_is_no_owner_of_a_later_bare_government(text:
     that place's own."""
     mentions = _en_mentions(text, lang)
     assert mentions[-1][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        (
+            "Armed groups attacked a village in northern Mali on Monday. These groups have been active since 2012.",
+            "en",
+            ("These groups", "MLIREB"),
+        ),
+        (
+            "Des groupes armés ont attaqué un village du nord du Niger. Ces groupes ont ensuite attaqué une école.",
+            "fr",
+            ("Ces groupes", "NERREB"),
+        ),
+    ],
+)
+def test_actors_demonstrative_and_head_noun_name_the_role_phrase_again(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "armed groups ... these groups": the head noun of a role phrase, alone no role word, is that actor again after a
+    demonstrative."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions, mentions
+
+
+def test_actors_demonstrative_before_a_word_no_role_phrase_heads_is_no_actor() -> None:
+    mentions = _en_mentions("Armed groups attacked a village in northern Mali. This village is poor.")
+    assert not any(text == "This village" for text, _ in mentions), mentions

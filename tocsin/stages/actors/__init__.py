@@ -140,6 +140,7 @@ class ExtractActors:
         _mark_dateline(article.docs, mentions)
         _infer_missing_countries(mentions)
         mentions = _corefer_names(article, sent_index, mentions)
+        mentions = _demonstrative_heads(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
         return article
 
@@ -404,17 +405,57 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 same = known.get(" ".join(words)) or known.get(words[-1])
                 if same is None or index is None:
                     continue
-                span = doc[chain[0] : chain[1]]
-                mention = ActorMention(
-                    text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
-                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
-                )  # fmt: skip
-                added.append(TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1])))
+                added.append(_named_again(doc, chain, offset, index, same))
         if added:
             actors = sorted(actors + added, key=lambda a: a.start)
             doc._.actors = actors
         out.extend(actors)
     return out
+
+
+def _demonstrative_heads(article: Article, sent_index: dict[int, int], mentions: list[TokenActor]) -> list[TokenActor]:
+    """A demonstrative and the head noun of a role phrase named before is that actor again: "jihadist groups linked to
+    al-Qaeda ... These groups were driven out", « des groupes armés ... Ces groupes » (the head noun alone is no role
+    word: "groups" alone names no one)."""
+    out: list[TokenActor] = []
+    earlier: list[tuple[str, TokenActor]] = []  # (head lemma of a coded role phrase, its actor), in article order
+    for offset, doc in article.docs:
+        actors: list[TokenActor] = list(doc._.actors or [])
+        taken = {i for a in actors for i in range(a.start, a.end)}
+        added: list[TokenActor] = []
+        pending = sorted(actors, key=lambda a: a.start)
+        for tok in doc:
+            while pending and pending[0].start < tok.i:
+                a = pending.pop(0)
+                if a.role_word and a.mention.code and a.mention.roles and a.mention.kind not in ("place", "anonymous"):
+                    earlier.append((str(doc[a.head].lemma_).lower(), a))
+            index = sent_index.get(offset + tok.sent.start_char)
+            if tok.pos_ != "NOUN" or tok.i in taken or index is None:
+                continue
+            if not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children):
+                continue
+            same = next((a for lemma, a in reversed(earlier) if lemma == tok.lemma_.lower()), None)
+            if same is None:
+                continue
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "det"])
+            again = _named_again(doc, (start, tok.i + 1), offset, index, same.mention)
+            again.mention.kind, again.role_word = same.mention.kind, same.role_word
+            added.append(again)
+        if added:
+            actors = sorted(actors + added, key=lambda a: a.start)
+            doc._.actors = actors
+        out.extend(actors)
+    return out
+
+
+def _named_again(doc: Any, chain: tuple[int, int], offset: int, index: int, same: ActorMention) -> TokenActor:
+    """The mention of a name that stands for an actor the article already coded."""
+    span = doc[chain[0] : chain[1]]
+    mention = ActorMention(
+        text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
+        code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
+    )  # fmt: skip
+    return TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1]))
 
 
 def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:
