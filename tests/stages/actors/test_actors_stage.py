@@ -676,3 +676,32 @@ def test_actors_demonstrative_and_head_noun_name_the_role_phrase_again(text: str
 def test_actors_demonstrative_before_a_word_no_role_phrase_heads_is_no_actor() -> None:
     mentions = _en_mentions("Armed groups attacked a village in northern Mali. This village is poor.")
     assert not any(text == "This village" for text, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "again"),
+    [
+        (
+            "UN investigators accused Myanmar of abuses. The investigators said the army burned villages.",
+            "en",
+            ("UN investigators", "IGOUNO"),
+            ("investigators", "IGOUNO"),
+        ),
+        (
+            "Des experts de l'ONU ont publié un rapport sur le Soudan. Les experts accusent l'armée soudanaise.",
+            "fr",
+            ("experts de l'ONU", "IGOUNO"),
+            ("experts", "IGOUNO"),
+        ),
+    ],
+)
+def test_actors_experts_of_a_body_are_that_body(text: str, lang: str, first: tuple[str, str], again: tuple[str, str]) -> None:
+    """ "UN investigators", « des experts de l'ONU » are the body they work for, and so are "the investigators" named
+    again."""
+    mentions = _en_mentions(text, lang)
+    assert first in mentions and again in mentions, mentions
+
+
+def test_actors_experts_of_no_body_are_no_one() -> None:
+    mentions = _en_mentions("Des experts estiment que la Russie a attaqué l'Ukraine.", "fr")
+    assert not any("experts" in text for text, _ in mentions), mentions

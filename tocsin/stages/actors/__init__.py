@@ -139,6 +139,7 @@ class ExtractActors:
             mentions.extend(doc_actors)
         _mark_dateline(article.docs, mentions)
         _infer_missing_countries(mentions)
+        mentions = _without_unowned_members(article.docs, mentions)
         mentions = _corefer_names(article, sent_index, mentions)
         mentions = _demonstrative_heads(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
@@ -147,7 +148,7 @@ class ExtractActors:
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
         entities = [m for m in matches if m.kind == "entity" and not _hyphen_modifier(doc, m)]
-        roles = [m for m in matches if m.kind in ("role", "anonymous")]
+        roles = [m for m in matches if m.kind in ("role", "anonymous", "member")]
         token_owner: dict[int, Match] = {}
         for m in roles:
             for i in range(m.start, m.end):
@@ -203,7 +204,8 @@ class ExtractActors:
             if ents:
                 for ent in ents:
                     actor = self._entity_actor(doc, ent, role, offset, index, date)
-                    if role.role in actor.mention.roles:  # not "le gang Taliban", whose code the group's name made
+                    # not "le gang Taliban", whose code the group's name made; "UN experts" are the UN's, with no role
+                    if role.role in actor.mention.roles or role.kind == "member":
                         actor.role_word = word
                         actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
@@ -307,7 +309,7 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
     by_token = {i: a for a in actors for i in range(a.start, a.end)}
     for actor in actors:
         mention = actor.mention
-        if mention.kind != "role" or mention.code is not None:
+        if mention.kind not in ("role", "member") or mention.code is not None:
             continue
         head = doc[actor.head]
         for child in head.children:
@@ -446,6 +448,13 @@ def _demonstrative_heads(article: Article, sent_index: dict[int, int], mentions:
             doc._.actors = actors
         out.extend(actors)
     return out
+
+
+def _without_unowned_members(docs: Sequence[tuple[int, Any]], actors: list[TokenActor]) -> list[TokenActor]:
+    """Experts or inspectors of no body the article names are no actor (« des experts estiment »)."""
+    for _, doc in docs:
+        doc._.actors = [a for a in doc._.actors or [] if a.mention.kind != "member" or a.mention.code]
+    return [a for a in actors if a.mention.kind != "member" or a.mention.code]
 
 
 def _named_again(doc: Any, chain: tuple[int, int], offset: int, index: int, same: ActorMention) -> TokenActor:
@@ -681,6 +690,12 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         if actor.role_word in by_head and actor.role_word not in last_by_word and by_head[actor.role_word][1] not in mention.roles:
             mention.country, role = by_head[actor.role_word]
             mention.code, mention.roles, mention.name = mention.country + role, [role], "inferred from context"
+            continue
+        if mention.kind == "member":
+            # "UN experts ... the experts": only the body of the same word named before, else no one (dropped)
+            mention.code = mention.country = last_by_word.get(actor.role_word or "")
+            if mention.code:
+                mention.kind, mention.name = "role", "inferred from context"
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is
