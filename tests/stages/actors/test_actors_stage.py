@@ -705,3 +705,12 @@ def test_actors_experts_of_a_body_are_that_body(text: str, lang: str, first: tup
 def test_actors_experts_of_no_body_are_no_one() -> None:
     mentions = _en_mentions("Des experts estiment que la Russie a attaqué l'Ukraine.", "fr")
     assert not any("experts" in text for text, _ in mentions), mentions
+
+
+def test_actors_french_name_of_myanmar_peoples_defence_force() -> None:
+    """« Forces de défense de la population » is a usual French name of Myanmar's People's Defence Force: its bracketed
+    acronym then names it too."""
+    mentions = _en_mentions(
+        "Les Forces de défense de la population (PDF) ont attaqué un poste en Birmanie. Des membres des PDF ont été tués.", "fr"
+    )
+    assert ("PDF", "MMRREB") in mentions, mentions
