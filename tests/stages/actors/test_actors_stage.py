@@ -714,8 +714,3 @@ def test_actors_french_name_of_myanmar_peoples_defence_force() -> None:
         "Les Forces de défense de la population (PDF) ont attaqué un poste en Birmanie. Des membres des PDF ont été tués.", "fr"
     )
     assert ("PDF", "MMRREB") in mentions, mentions
-
-
-def test_actors_operatives_are_secret_services() -> None:
-    mentions = _en_mentions("Rogue operatives within the Saudi government committed the murder.")
-    assert any(code == "SAUSPY" for _, code in mentions), mentions
