@@ -649,3 +649,68 @@ def test_actors_mainland_government_is_no_owner_of_a_later_bare_government(text:
     that place's own."""
     mentions = _en_mentions(text, lang)
     assert mentions[-1][1] == code, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        (
+            "Armed groups attacked a village in northern Mali on Monday. These groups have been active since 2012.",
+            "en",
+            ("These groups", "MLIREB"),
+        ),
+        (
+            "Des groupes armés ont attaqué un village du nord du Niger. Ces groupes ont ensuite attaqué une école.",
+            "fr",
+            ("Ces groupes", "NERREB"),
+        ),
+    ],
+)
+def test_actors_demonstrative_and_head_noun_name_the_role_phrase_again(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "armed groups ... these groups": the head noun of a role phrase, alone no role word, is that actor again after a
+    demonstrative."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions, mentions
+
+
+def test_actors_demonstrative_before_a_word_no_role_phrase_heads_is_no_actor() -> None:
+    mentions = _en_mentions("Armed groups attacked a village in northern Mali. This village is poor.")
+    assert not any(text == "This village" for text, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "again"),
+    [
+        (
+            "UN investigators accused Myanmar of abuses. The investigators said the army burned villages.",
+            "en",
+            ("UN investigators", "IGOUNO"),
+            ("investigators", "IGOUNO"),
+        ),
+        (
+            "Des experts de l'ONU ont publié un rapport sur le Soudan. Les experts accusent l'armée soudanaise.",
+            "fr",
+            ("experts de l'ONU", "IGOUNO"),
+            ("experts", "IGOUNO"),
+        ),
+    ],
+)
+def test_actors_experts_of_a_body_are_that_body(text: str, lang: str, first: tuple[str, str], again: tuple[str, str]) -> None:
+    """ "UN investigators", « des experts de l'ONU » are the body they work for, and so are "the investigators" named
+    again."""
+    mentions = _en_mentions(text, lang)
+    assert first in mentions and again in mentions, mentions
+
+
+def test_actors_experts_of_no_body_are_no_one() -> None:
+    mentions = _en_mentions("Des experts estiment que la Russie a attaqué l'Ukraine.", "fr")
+    assert not any("experts" in text for text, _ in mentions), mentions
+
+
+def test_actors_french_name_of_myanmar_peoples_defence_force() -> None:
+    """« Forces de défense de la population » is a usual French name of Myanmar's People's Defence Force: its bracketed
+    acronym then names it too."""
+    mentions = _en_mentions(
+        "Les Forces de défense de la population (PDF) ont attaqué un poste en Birmanie. Des membres des PDF ont été tués.", "fr"
+    )
+    assert ("PDF", "MMRREB") in mentions, mentions

@@ -139,14 +139,16 @@ class ExtractActors:
             mentions.extend(doc_actors)
         _mark_dateline(article.docs, mentions)
         _infer_missing_countries(mentions)
+        mentions = _without_unowned_members(article.docs, mentions)
         mentions = _corefer_names(article, sent_index, mentions)
+        mentions = _demonstrative_heads(article, sent_index, mentions)
         article.mentions = [a.mention for a in mentions]
         return article
 
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
         entities = [m for m in matches if m.kind == "entity" and not _hyphen_modifier(doc, m)]
-        roles = [m for m in matches if m.kind in ("role", "anonymous")]
+        roles = [m for m in matches if m.kind in ("role", "anonymous", "member")]
         token_owner: dict[int, Match] = {}
         for m in roles:
             for i in range(m.start, m.end):
@@ -202,7 +204,8 @@ class ExtractActors:
             if ents:
                 for ent in ents:
                     actor = self._entity_actor(doc, ent, role, offset, index, date)
-                    if role.role in actor.mention.roles:  # not "le gang Taliban", whose code the group's name made
+                    # not "le gang Taliban", whose code the group's name made; "UN experts" are the UN's, with no role
+                    if role.role in actor.mention.roles or role.kind == "member":
                         actor.role_word = word
                         actor.role_head = str(doc[_span_head(doc, role.start, role.end)].lemma_).lower()
                     out.append(actor)
@@ -306,7 +309,7 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
     by_token = {i: a for a in actors for i in range(a.start, a.end)}
     for actor in actors:
         mention = actor.mention
-        if mention.kind != "role" or mention.code is not None:
+        if mention.kind not in ("role", "member") or mention.code is not None:
             continue
         head = doc[actor.head]
         for child in head.children:
@@ -404,17 +407,64 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 same = known.get(" ".join(words)) or known.get(words[-1])
                 if same is None or index is None:
                     continue
-                span = doc[chain[0] : chain[1]]
-                mention = ActorMention(
-                    text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
-                    code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
-                )  # fmt: skip
-                added.append(TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1])))
+                added.append(_named_again(doc, chain, offset, index, same))
         if added:
             actors = sorted(actors + added, key=lambda a: a.start)
             doc._.actors = actors
         out.extend(actors)
     return out
+
+
+def _demonstrative_heads(article: Article, sent_index: dict[int, int], mentions: list[TokenActor]) -> list[TokenActor]:
+    """A demonstrative and the head noun of a role phrase named before is that actor again: "jihadist groups linked to
+    al-Qaeda ... These groups were driven out", « des groupes armés ... Ces groupes » (the head noun alone is no role
+    word: "groups" alone names no one)."""
+    out: list[TokenActor] = []
+    earlier: list[tuple[str, TokenActor]] = []  # (head lemma of a coded role phrase, its actor), in article order
+    for offset, doc in article.docs:
+        actors: list[TokenActor] = list(doc._.actors or [])
+        taken = {i for a in actors for i in range(a.start, a.end)}
+        added: list[TokenActor] = []
+        pending = sorted(actors, key=lambda a: a.start)
+        for tok in doc:
+            while pending and pending[0].start < tok.i:
+                a = pending.pop(0)
+                if a.role_word and a.mention.code and a.mention.roles and a.mention.kind not in ("place", "anonymous"):
+                    earlier.append((str(doc[a.head].lemma_).lower(), a))
+            index = sent_index.get(offset + tok.sent.start_char)
+            if tok.pos_ != "NOUN" or tok.i in taken or index is None:
+                continue
+            if not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children):
+                continue
+            same = next((a for lemma, a in reversed(earlier) if lemma == tok.lemma_.lower()), None)
+            if same is None:
+                continue
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "det"])
+            again = _named_again(doc, (start, tok.i + 1), offset, index, same.mention)
+            again.mention.kind, again.role_word = same.mention.kind, same.role_word
+            added.append(again)
+        if added:
+            actors = sorted(actors + added, key=lambda a: a.start)
+            doc._.actors = actors
+        out.extend(actors)
+    return out
+
+
+def _without_unowned_members(docs: Sequence[tuple[int, Any]], actors: list[TokenActor]) -> list[TokenActor]:
+    """Experts or inspectors of no body the article names are no actor (« des experts estiment »)."""
+    for _, doc in docs:
+        doc._.actors = [a for a in doc._.actors or [] if a.mention.kind != "member" or a.mention.code]
+    return [a for a in actors if a.mention.kind != "member" or a.mention.code]
+
+
+def _named_again(doc: Any, chain: tuple[int, int], offset: int, index: int, same: ActorMention) -> TokenActor:
+    """The mention of a name that stands for an actor the article already coded."""
+    span = doc[chain[0] : chain[1]]
+    mention = ActorMention(
+        text=span.text, start=offset + span.start_char, end=offset + span.end_char, sentence_index=index,
+        code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
+    )  # fmt: skip
+    return TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1]))
 
 
 def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:
@@ -640,6 +690,12 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
         if actor.role_word in by_head and actor.role_word not in last_by_word and by_head[actor.role_word][1] not in mention.roles:
             mention.country, role = by_head[actor.role_word]
             mention.code, mention.roles, mention.name = mention.country + role, [role], "inferred from context"
+            continue
+        if mention.kind == "member":
+            # "UN experts ... the experts": only the body of the same word named before, else no one (dropped)
+            mention.code = mention.country = last_by_word.get(actor.role_word or "")
+            if mention.code:
+                mention.kind, mention.name = "role", "inferred from context"
             continue
         role = mention.roles[0] if mention.roles else ""
         domestic = actor.role_word in domestic_role_words()  # a junta rules where its sentence is

@@ -303,6 +303,13 @@ def apart_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def member_words(lang: str) -> frozenset[str]:
+    """Words of people who work for a body but hold no CAMEO role ("UN experts", « les inspecteurs de l'AIEA »), lower
+    case (``role_links.toml``): that body, and no one without it."""
+    return _role_links("members", lang)
+
+
+@lru_cache(maxsize=8)
 def set_phrases(lang: str) -> frozenset[str]:
     """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
     (``role_links.toml``)."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...languages import resource_words
-from .dictionary import ActorDictionary, Surface, normalise, set_phrases
+from .dictionary import ActorDictionary, Surface, member_words, normalise, set_phrases
 
 _APOS = ("'", "’")
 #: A person's name the dictionary does not know is tied to a coded actor of its phrase ("Houthi military spokesperson
@@ -46,7 +46,7 @@ def surname(name: str) -> str:
 class Match:
     start: int  # token index in the doc
     end: int
-    kind: str  # "entity", "role" or "anonymous" (a role word naming anonymous people: "a man", "31 personnes")
+    kind: str  # "entity", "role", "anonymous" (a role word naming anonymous people: "a man", "31 personnes") or "member"
     surfaces: tuple[Surface, ...]
     role: str | None
 
@@ -90,6 +90,12 @@ class ActorMatcher:
             if key not in self._roles:
                 self._roles[key] = "CVL"
                 lower_docs.append(("P|" + key, word))
+        # people who work for a body but hold no role ("UN experts"): that body, matched where no role word is
+        for word in sorted(member_words(lang)):
+            key = normalise(word)
+            if key not in self._roles:
+                self._roles[key] = ""
+                lower_docs.append(("M|" + key, word))
         # set phrases that hide a role word (« fait état de », « coup d'État »): matched, then dropped
         for phrase in sorted(set_phrases(lang)):
             for variant in _variants(phrase):
@@ -157,7 +163,7 @@ class ActorMatcher:
             else:
                 if not any(t.pos_ in ("NOUN", "PROPN", "X") for t in doc[start:end]):
                     continue  # "envoyé" the participle is not "un envoyé"
-                out.append(Match(start, end, "anonymous" if kind == "P" else "role", (), self._roles[key]))
+                out.append(Match(start, end, {"P": "anonymous", "M": "member"}.get(kind, "role"), (), self._roles[key]))
             taken.update(range(start, end))
         out.sort(key=lambda m: m.start)
         return out
