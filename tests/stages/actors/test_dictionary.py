@@ -60,6 +60,9 @@ def test_actors_every_iso_country_is_a_country_entry(actors: ActorDictionary) ->
         ("fr", "NATO", "IGOWSTNAT"),
         ("fr", "Union européenne", "IGOEUREEC"),
         ("fr", "Union europeenne", "IGOEUREEC"),
+        # India's houses of parliament, not Sabha the Libyan city
+        ("en", "Rajya Sabha", "INDLEG"),
+        ("fr", "Lok Sabha", "INDLEG"),
     ],
 )
 def test_actors_names_resolve(actors: ActorDictionary, lang: str, text: str, code: str) -> None:
