@@ -2162,3 +2162,29 @@ def test_whose_help_an_act_has_is_not_its_target(text: str, lang: str) -> None:
     """ "attacked the town thanks to support from Rwanda": Rwanda helps the rebels; it is not whom they attack."""
     events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "19"]
     assert events and not any(e.target_code == "RWA" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("La Belgique a appelé jeudi matin à « l'adoption rapide de sanctions » par le Conseil européen.", "IGOEUREECGOV"),
+    ],
+)
+def test_an_agent_hung_on_an_active_appeal_is_who_is_asked(text: str, target: str) -> None:
+    """An active verb has no agent: « a appelé … à « l'adoption de sanctions » par l'Union européenne » asks the Union,
+    even where the parser hangs « par … » on the verb itself, past the quoted words."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "02"]
+    assert events and all(e.source_code == "BEL" and e.target_code == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Le Hamas a « l'habitude de mentir » sur ses pertes, a dénoncé mardi le porte-parole de l'armée israélienne.", "PSEREBHMS"),
+        ("Le Hezbollah « ment sur ses pertes », a dénoncé lundi le ministre israélien de la Défense.", "LBNREBHEZ"),
+    ],
+)
+def test_a_criticism_in_an_incise_is_aimed_at_the_quoted_subject(text: str, target: str) -> None:
+    """« X a « l'habitude de mentir », a dénoncé Y »: Y criticises X, the subject of the words the incise follows."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "11"]
+    assert events and all(e.target_code == target and e.source_code not in (None, target) for e in events), _dyads(events)

@@ -232,9 +232,15 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         # "attacked the proclamation of the Golan as Israeli territory by Trump": the parser may hang "by" under a
         # preposition of the verb; never a passive's own agent ("was criticised by Trump")
         judged = ("obj", "dobj") if is_passive(tok) else ("obj", "dobj", "prep")
-        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else judged)
+        deps = _ASKED_DEPS if asked else judged
+        # an active verb has no agent of its own: a "par" / "by" phrase the parser hangs on it belongs to what is asked
+        # or judged (« a appelé vendredi à « l'adoption de sanctions » par le Conseil », quoted words between)
+        doers = _object_agents(tok, finder, exclude, deps if is_passive(tok) else deps + AGENT)
         if doers:
             return doers, "object"
+        judged_doers = _incise_subjects(tok, sources, finder) if pattern.cameo[:2] in ("11", "12") else []
+        if judged_doers:
+            return judged_doers, "clause-subject"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
     if targets and all((t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) for t in targets):
@@ -258,6 +264,20 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _incise_subjects(verb: Any, sources: list[TokenActor], finder: ArgumentFinder) -> list[TokenActor]:
+    """Who a criticism or rejection in an incise after reported words is about: the subject of those words, standing
+    before the verb (« le Hamas a « l'habitude de mentir », a dénoncé le porte-parole »), when the verb names no one
+    else. The parser hangs that subject on the incise's verb, or on the words' own verb that the incise is joined to.
+    Only a true incise, whose own subject follows it ("a dénoncé le porte-parole")."""
+    if not _in_incise(verb) or not sources or any(a.start < verb.i for a in sources):
+        return []
+    exclude = {id(a) for a in sources}
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT and c.i < verb.i]
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i:
+        subjects += [c for c in verb.head.children if c.dep_ in SUBJECT and c.i < verb.i]
+    return [a for c in subjects for a in finder.actors_in(c) if id(a) not in exclude and a.mention.code]
 
 
 def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
