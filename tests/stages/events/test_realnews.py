@@ -2188,3 +2188,25 @@ def test_a_criticism_in_an_incise_is_aimed_at_the_quoted_subject(text: str, targ
     """« X a « l'habitude de mentir », a dénoncé Y »: Y criticises X, the subject of the words the incise follows."""
     events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "11"]
     assert events and all(e.target_code == target and e.source_code not in (None, target) for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Le village a subi les bombardements de l'armée birmane, qui mène une guerre contre les rebelles karens depuis des années.",
+            "MMRMIL",
+            "MMRREB",
+        ),
+        (
+            "Les bombardements de l'armée soudanaise, qui mène une offensive contre les Forces de soutien rapide, ont repris mardi.",
+            "SDNMIL",
+            "SDNREB",
+        ),
+    ],
+)
+def test_whom_the_doer_of_force_fights_in_a_relative_clause_is_the_target(text: str, source: str, target: str) -> None:
+    """« les bombardements de l'armée, qui mène une guerre contre les rebelles »: the relative clause on the doer says
+    whom its bombing is aimed at."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "19"]
+    assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)

@@ -8,7 +8,7 @@ from typing import Any
 from ...languages import Pattern
 from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
+from .arguments import AGAINST, AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
 from .draft import _FORCE_ROOTS, _FORCEFUL_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Arguments
 from .modality import is_negated
@@ -393,6 +393,25 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     return sources, targets, source_how, target_how
 
 
+def _fought_by_doer(noun: Any, sources: list[TokenActor], finder: ArgumentFinder) -> list[TokenActor]:
+    """Whom an act of force is aimed at when a relative clause on its doer (or on the act) says whom the doer fights:
+    "airstrikes by the army, which has waged a war against the rebels", « les bombardements de l'armée, qui poursuit
+    son offensive contre les rebelles »: the phrase of « contre » / "against" in that clause, or in its object."""
+    doc = noun.doc
+    heads = [noun] + [doc[a.head] for a in sources]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("acl:relcl", "relcl") and _relative_subject(c)]
+    exclude = {id(a) for a in sources}
+    for clause in clauses:
+        phrases = [c for c in clause.children if c.dep_ not in SUBJECT]
+        phrases += [g for c in clause.children if c.dep_ in ("obj", "dobj") for g in c.children]
+        for phrase in phrases:
+            if preposition_of(phrase) in AGAINST:
+                actors = [a for a in finder.actors_in(phrase) if id(a) not in exclude and a.mention.code]
+                if actors:
+                    return actors
+    return []
+
+
 def _opposed_sides(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """The sides a verb of opposing sets against each other in an event noun's clause: « des tirs opposent l'Inde
     et le Pakistan », « les combats opposant l'armée aux jihadistes »."""
@@ -483,6 +502,16 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         hit, how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
         if any(a.mention.kind != "anonymous" for a in hit) or not targets:  # "killed twelve people": still Baghdad
             targets, target_how = hit, how
+    return _implied_sides_of_noun(trigger, finder, cues, (sources, targets, source_how, target_how))
+
+
+def _implied_sides_of_noun(trigger: Trigger, finder: ArgumentFinder, cues: Any, found: _Arguments) -> _Arguments:
+    """What an event noun's clause implies once its own words are read: whom its doer fights, by a relative clause
+    (« les frappes de l'armée, qui mène une guerre contre X »); who holds a protest no one is named for."""
+    sources, targets, source_how, target_how = found
+    if sources and not targets and trigger.candidates[0].cameo[:2] in _FORCE_ROOTS:
+        targets = _fought_by_doer(trigger.token, sources, finder)
+        target_how = "relative" if targets else target_how
     if not sources:
         sources, government = _implied_protesters(trigger, finder, cues)
         source_how = "implied" if sources else source_how
