@@ -2210,3 +2210,16 @@ def test_whom_the_doer_of_force_fights_in_a_relative_clause_is_the_target(text: 
     whom its bombing is aimed at."""
     events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "19"]
     assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Kenya announced on Monday that it planned to join the African Union mission in Somalia.", "en", "KEN", "IGOAFRAFU"),
+        ("Le Mali a annoncé qu'il comptait rejoindre la CEDEAO.", "fr", "MLI", "IGOWAFWAS"),
+    ],
+)
+def test_an_announced_plan_is_aimed_at_the_object_of_the_planned_act(text: str, lang: str, source: str, target: str) -> None:
+    """ "announced it planned to join the African Union": the intent is toward whom the planned act is done to."""
+    events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "03"]
+    assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)

@@ -258,6 +258,10 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         aimed, how = _aimed_by(obj, finder, cues, exclude)  # "approved new sanctions targeting Russia"
         if aimed:
             return aimed, how
+    if pattern.cameo[:2] in ("01", "03"):
+        aimed = _own_act_aim(tok, finder, cues, exclude)  # "announced it planned to join the African Union"
+        if aimed:
+            return aimed, "object"
     for child in tok.children:
         if child.dep_ == "xcomp" and (child.lemma_.lower() in pattern.objects or lemma in cues.threat):
             aimed, how = finder.verb_targets(child, exclude=exclude)
@@ -278,6 +282,24 @@ def _incise_subjects(verb: Any, sources: list[TokenActor], finder: ArgumentFinde
     if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i:
         subjects += [c for c in verb.head.children if c.dep_ in SUBJECT and c.i < verb.i]
     return [a for c in subjects for a in finder.actors_in(c) if id(a) not in exclude and a.mention.code]
+
+
+def _own_act_aim(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
+    """Whom a statement of intent is aimed at when it reports the speaker's own plan: the object of the act that a
+    verb of intent frames in the reported clause, whose subject is a pronoun of the third person ("Kenya announced it
+    planned to join the African Union", « le Mali a annoncé qu'il comptait rejoindre la CEDEAO »). Not a place."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT]
+        personal = len(subjects) == 1 and subjects[0].pos_ == "PRON" and "3" in subjects[0].morph.get("Person")
+        if not personal or finder.actors_in(subjects[0]):
+            continue
+        if clause.lemma_.lower() not in cues.intent:
+            continue  # "said he expects no turmoil between Austria and Hungary": no act of its own
+        for act in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            aimed, how = finder.verb_targets(act, exclude=exclude)
+            if how in ("object", "oblique") and not any(a.mention.kind in ("place", "capital", "region") for a in aimed):
+                return aimed
+    return []
 
 
 def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
