@@ -272,6 +272,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "agent_of",
             "between",
             "helped_by",
+            "against",
         }
     ),
 }

@@ -2162,3 +2162,64 @@ def test_whose_help_an_act_has_is_not_its_target(text: str, lang: str) -> None:
     """ "attacked the town thanks to support from Rwanda": Rwanda helps the rebels; it is not whom they attack."""
     events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "19"]
     assert events and not any(e.target_code == "RWA" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("La Belgique a appelé jeudi matin à « l'adoption rapide de sanctions » par le Conseil européen.", "IGOEUREECGOV"),
+    ],
+)
+def test_an_agent_hung_on_an_active_appeal_is_who_is_asked(text: str, target: str) -> None:
+    """An active verb has no agent: « a appelé … à « l'adoption de sanctions » par l'Union européenne » asks the Union,
+    even where the parser hangs « par … » on the verb itself, past the quoted words."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "02"]
+    assert events and all(e.source_code == "BEL" and e.target_code == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Le Hamas a « l'habitude de mentir » sur ses pertes, a dénoncé mardi le porte-parole de l'armée israélienne.", "PSEREBHMS"),
+        ("Le Hezbollah « ment sur ses pertes », a dénoncé lundi le ministre israélien de la Défense.", "LBNREBHEZ"),
+    ],
+)
+def test_a_criticism_in_an_incise_is_aimed_at_the_quoted_subject(text: str, target: str) -> None:
+    """« X a « l'habitude de mentir », a dénoncé Y »: Y criticises X, the subject of the words the incise follows."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "11"]
+    assert events and all(e.target_code == target and e.source_code not in (None, target) for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Le village a subi les bombardements de l'armée birmane, qui mène une guerre contre les rebelles karens depuis des années.",
+            "MMRMIL",
+            "MMRREB",
+        ),
+        (
+            "Les bombardements de l'armée soudanaise, qui mène une offensive contre les Forces de soutien rapide, ont repris mardi.",
+            "SDNMIL",
+            "SDNREB",
+        ),
+    ],
+)
+def test_whom_the_doer_of_force_fights_in_a_relative_clause_is_the_target(text: str, source: str, target: str) -> None:
+    """« les bombardements de l'armée, qui mène une guerre contre les rebelles »: the relative clause on the doer says
+    whom its bombing is aimed at."""
+    events = [e for e in code_text(text, lang="fr", published="2020-01-15").events if e.root == "19"]
+    assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Kenya announced on Monday that it planned to join the African Union mission in Somalia.", "en", "KEN", "IGOAFRAFU"),
+        ("Le Mali a annoncé qu'il comptait rejoindre la CEDEAO.", "fr", "MLI", "IGOWAFWAS"),
+    ],
+)
+def test_an_announced_plan_is_aimed_at_the_object_of_the_planned_act(text: str, lang: str, source: str, target: str) -> None:
+    """ "announced it planned to join the African Union": the intent is toward whom the planned act is done to."""
+    events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "03"]
+    assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)

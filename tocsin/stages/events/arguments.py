@@ -59,6 +59,8 @@ AGENT_OF = resource_words("arguments", "agent_of")
 BETWEEN = resource_words("arguments", "between")
 # Prepositions of whose help an act has ("grâce à l'appui de la Russie", "thanks to support from China"): a helper, not whom.
 HELPED_BY = resource_words("arguments", "helped_by")
+# Prepositions of what one acts against ("a war against the rebels", « une guerre contre les rebelles »).
+AGAINST = resource_words("arguments", "against")
 
 
 class ArgumentFinder:

@@ -8,7 +8,7 @@ from typing import Any
 from ...languages import Pattern
 from ...models import ActorMention
 from ..actors import TokenActor, preposition_of
-from .arguments import AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
+from .arguments import AGAINST, AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
 from .draft import _FORCE_ROOTS, _FORCEFUL_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Arguments
 from .modality import is_negated
@@ -232,9 +232,15 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         # "attacked the proclamation of the Golan as Israeli territory by Trump": the parser may hang "by" under a
         # preposition of the verb; never a passive's own agent ("was criticised by Trump")
         judged = ("obj", "dobj") if is_passive(tok) else ("obj", "dobj", "prep")
-        doers = _object_agents(tok, finder, exclude, _ASKED_DEPS if asked else judged)
+        deps = _ASKED_DEPS if asked else judged
+        # an active verb has no agent of its own: a "par" / "by" phrase the parser hangs on it belongs to what is asked
+        # or judged (« a appelé vendredi à « l'adoption de sanctions » par le Conseil », quoted words between)
+        doers = _object_agents(tok, finder, exclude, deps if is_passive(tok) else deps + AGENT)
         if doers:
             return doers, "object"
+        judged_doers = _incise_subjects(tok, sources, finder) if pattern.cameo[:2] in ("11", "12") else []
+        if judged_doers:
+            return judged_doers, "clause-subject"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
     if targets and all((t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) for t in targets):
@@ -252,12 +258,48 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
         aimed, how = _aimed_by(obj, finder, cues, exclude)  # "approved new sanctions targeting Russia"
         if aimed:
             return aimed, how
+    if pattern.cameo[:2] in ("01", "03"):
+        aimed = _own_act_aim(tok, finder, cues, exclude)  # "announced it planned to join the African Union"
+        if aimed:
+            return aimed, "object"
     for child in tok.children:
         if child.dep_ == "xcomp" and (child.lemma_.lower() in pattern.objects or lemma in cues.threat):
             aimed, how = finder.verb_targets(child, exclude=exclude)
             if aimed and how in ("object", "oblique"):
                 return aimed, how
     return targets, target_how
+
+
+def _incise_subjects(verb: Any, sources: list[TokenActor], finder: ArgumentFinder) -> list[TokenActor]:
+    """Who a criticism or rejection in an incise after reported words is about: the subject of those words, standing
+    before the verb (« le Hamas a « l'habitude de mentir », a dénoncé le porte-parole »), when the verb names no one
+    else. The parser hangs that subject on the incise's verb, or on the words' own verb that the incise is joined to.
+    Only a true incise, whose own subject follows it ("a dénoncé le porte-parole")."""
+    if not _in_incise(verb) or not sources or any(a.start < verb.i for a in sources):
+        return []
+    exclude = {id(a) for a in sources}
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT and c.i < verb.i]
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i:
+        subjects += [c for c in verb.head.children if c.dep_ in SUBJECT and c.i < verb.i]
+    return [a for c in subjects for a in finder.actors_in(c) if id(a) not in exclude and a.mention.code]
+
+
+def _own_act_aim(verb: Any, finder: ArgumentFinder, cues: Any, exclude: set[int]) -> list[TokenActor]:
+    """Whom a statement of intent is aimed at when it reports the speaker's own plan: the object of the act that a
+    verb of intent frames in the reported clause, whose subject is a pronoun of the third person ("Kenya announced it
+    planned to join the African Union", « le Mali a annoncé qu'il comptait rejoindre la CEDEAO »). Not a place."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT]
+        personal = len(subjects) == 1 and subjects[0].pos_ == "PRON" and "3" in subjects[0].morph.get("Person")
+        if not personal or finder.actors_in(subjects[0]):
+            continue
+        if clause.lemma_.lower() not in cues.intent:
+            continue  # "said he expects no turmoil between Austria and Hungary": no act of its own
+        for act in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            aimed, how = finder.verb_targets(act, exclude=exclude)
+            if how in ("object", "oblique") and not any(a.mention.kind in ("place", "capital", "region") for a in aimed):
+                return aimed
+    return []
 
 
 def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
@@ -373,6 +415,25 @@ def _noun_modifiers(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> tupl
     return sources, targets, source_how, target_how
 
 
+def _fought_by_doer(noun: Any, sources: list[TokenActor], finder: ArgumentFinder) -> list[TokenActor]:
+    """Whom an act of force is aimed at when a relative clause on its doer (or on the act) says whom the doer fights:
+    "airstrikes by the army, which has waged a war against the rebels", « les bombardements de l'armée, qui poursuit
+    son offensive contre les rebelles »: the phrase of « contre » / "against" in that clause, or in its object."""
+    doc = noun.doc
+    heads = [noun] + [doc[a.head] for a in sources]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("acl:relcl", "relcl") and _relative_subject(c)]
+    exclude = {id(a) for a in sources}
+    for clause in clauses:
+        phrases = [c for c in clause.children if c.dep_ not in SUBJECT]
+        phrases += [g for c in clause.children if c.dep_ in ("obj", "dobj") for g in c.children]
+        for phrase in phrases:
+            if preposition_of(phrase) in AGAINST:
+                actors = [a for a in finder.actors_in(phrase) if id(a) not in exclude and a.mention.code]
+                if actors:
+                    return actors
+    return []
+
+
 def _opposed_sides(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """The sides a verb of opposing sets against each other in an event noun's clause: « des tirs opposent l'Inde
     et le Pakistan », « les combats opposant l'armée aux jihadistes »."""
@@ -463,6 +524,16 @@ def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arg
         hit, how = finder.verb_targets(tok.head, exclude={id(a) for a in sources})
         if any(a.mention.kind != "anonymous" for a in hit) or not targets:  # "killed twelve people": still Baghdad
             targets, target_how = hit, how
+    return _implied_sides_of_noun(trigger, finder, cues, (sources, targets, source_how, target_how))
+
+
+def _implied_sides_of_noun(trigger: Trigger, finder: ArgumentFinder, cues: Any, found: _Arguments) -> _Arguments:
+    """What an event noun's clause implies once its own words are read: whom its doer fights, by a relative clause
+    (« les frappes de l'armée, qui mène une guerre contre X »); who holds a protest no one is named for."""
+    sources, targets, source_how, target_how = found
+    if sources and not targets and trigger.candidates[0].cameo[:2] in _FORCE_ROOTS:
+        targets = _fought_by_doer(trigger.token, sources, finder)
+        target_how = "relative" if targets else target_how
     if not sources:
         sources, government = _implied_protesters(trigger, finder, cues)
         source_how = "implied" if sources else source_how
