@@ -240,7 +240,20 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children):
         return True
     nouns = [c for c in verb.children if c.pos_ == "NOUN" and c.dep_.startswith(("obl", "obj", "dobj", "ccomp"))]
-    return any(c.dep_ == "advmod" and c.lower_ in cues.habitual and c.i < noun.i for noun in nouns for c in noun.children)
+    if any(c.dep_ == "advmod" and c.lower_ in cues.habitual and c.i < noun.i for noun in nouns for c in noun.children):
+        return True
+    # or on a word of another clause (« ne s'exprime que rarement sur ses pertes, et la situation demeure ... »): the
+    # adverb a word or two after the verb, before any comma or other verb, is the verb's
+    for tok in verb.doc[verb.i + 1 : min(verb.i + 1 + _HABITUAL_REACH, verb.sent.end)]:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ in cues.habitual:
+            return True
+    return False
+
+
+#: how far after its verb a rare-habit adverb stands (« s'exprime rarement », « ne commente que rarement »)
+_HABITUAL_REACH = 3
 
 
 def _is_question(sent: Any, cues: Any) -> bool:
@@ -374,8 +387,8 @@ def _deep_in_relative(verb: Any, cues: Any) -> bool:
     verb is weighed where the act is drafted (« la zone où les forces continuent d'avancer » is news), and what a
     relative clause's speech verb reports is news."""
     verbs = _governing_clauses(verb, cues)
-    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i:
-        verbs = verbs[1:]
+    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i and verbs[0].lemma_.lower() not in cues.intent:
+        verbs = verbs[1:]  # "the conflict, in which the Taliban seeks to retake control": an aim describes the noun
     return any(_describes_a_noun(a, cues) for a in verbs)
 
 
@@ -451,9 +464,12 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         return unrealised
     if _relative_clause(verb) or _deep_in_relative(verb, cues):
         return "relative clause: background"
-    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
-    if marked and not _news_after_occurrence(verb.head, cues):
+    if _marked_background(verb, cues):
         return "background clause"  # "since it was recaptured"; not "The move comes after the EU sanctioned Iran"
+    if verb.dep_ == "xcomp" and _marked_background(verb.head, cues):
+        return "background clause"  # « avant que les soldats parviennent à reprendre le camp »: its infinitive too
+    if _absolute(verb, cues):
+        return "absolute construction: circumstance"  # "With the US urging firms to leave, ..."
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
@@ -475,6 +491,30 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
         return "idiom: not an act"
     return None
+
+
+def _marked_background(verb: Any, cues: Any) -> bool:
+    """An adverbial clause opened by a background word ("since it was recaptured", « avant que les soldats ... »),
+    unless a verb of happening with an act for subject makes it the news ("The move comes after ...")."""
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
+    return marked and not _news_after_occurrence(verb.head, cues)
+
+
+def _absolute(verb: Any, cues: Any) -> bool:
+    """A present participle with its own subject after a preposition of company: the absolute construction ("With the
+    US urging firms to leave Iran, German companies announced ...") sets the scene of the main clause. The subject is
+    the participle's, or the preposition's object before it; "charged with killing" has none."""
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.comitative for c in verb.children):
+        subjects = list(verb.children)
+    elif verb.dep_ == "pcomp" and head.lower_ in cues.comitative:
+        subjects = [*verb.children, *head.children]
+    else:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "pobj") and c.i < verb.i for c in subjects)
 
 
 def _counted(token: Any, cues: Any) -> bool:
