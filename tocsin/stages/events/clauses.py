@@ -325,11 +325,13 @@ def _opened_by_relative(verb: Any) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     # « dont la fermeture avait été exigée »; not « les policiers, dont des agents antiémeutes, avaient été mobilisés »
     possessors = [g for s in subjects for g in s.children if g.i < s.i]
-    for child in [*verb.children, *possessors]:
-        if child.i >= verb.i or child.dep_ == "mark" or not _is_relative(child) or child.i <= verb.sent.start:
+    # ", in which the rebels seek ...": the preposition before the pronoun opens the clause
+    governed = [(c, g) for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.i == c.i + 1]
+    for opener, child in [*((c, c) for c in [*verb.children, *possessors]), *governed]:
+        if child.i >= verb.i or child.dep_ == "mark" or not _is_relative(child) or opener.i <= verb.sent.start:
             continue
         between = doc[child.i + 1 : verb.i]
-        if doc[child.i - 1].text == "," and not any(t.pos_ == "VERB" or t.text == "," for t in between):
+        if doc[opener.i - 1].text == "," and not any(t.pos_ == "VERB" or t.text == "," for t in between):
             return True
     return False
 
