@@ -151,9 +151,10 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
             # held by both sides, each toward the other
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None and _comitative(doc[t.head], cues)]
     if draft.code[:3] in _VISITS:
-        # "travelled to New York", "was welcomed on his return by the minister" (of his own government): a visit or a
-        # welcome with no coded visitor or host, or within one side, is a journey, no act between two sides
-        pairs = [(s, t) for s, t in pairs if s is not None and t is not None and _two_sides(s.mention, t.mention)]
+        # "Cengiz travelled to New York", "was welcomed on his return by the minister" (of his own government): a visit
+        # or a welcome by no coded actor, or within one side, is a journey, no act between two sides ("the president
+        # arrived in Amman" is his visit, wherever the parse puts the host)
+        pairs = [(s, t) for s, t in pairs if s is not None and _two_sides(s.mention, t.mention if t is not None else None)]
     return pairs, target_how
 
 
@@ -161,11 +162,11 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
 _VISITS = frozenset({"042", "043"})
 
 
-def _two_sides(source: ActorMention, target: ActorMention) -> bool:
-    """Both sides coded, and not alike unless they are two people (:func:`_two_people`)."""
-    if not (source.code and target.code):
+def _two_sides(source: ActorMention, target: ActorMention | None) -> bool:
+    """A coded source, and a target (if any) that does not code alike unless they are two people (:func:`_two_people`)."""
+    if not source.code:
         return False
-    return source.code != target.code or _two_people(source, target)
+    return target is None or source.code != target.code or _two_people(source, target)
 
 
 # Talks (CAMEO 040 consult, 041 discuss by telephone, 044 meet at a third location, 046 negotiate) are held by both
