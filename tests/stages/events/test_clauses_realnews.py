@@ -318,7 +318,9 @@ def test_a_scheduled_event_is_not_yet_an_act(text: str, lang: str) -> None:
 
 def test_a_rare_habit_adverb_just_after_its_verb_makes_a_habit() -> None:
     """« ne s'exprime que rarement » tells a habit even when the parser hangs the adverb on a word of the next clause."""
-    text = "L'armée nigérienne ne s'exprime que rarement sur ses pertes, et la situation sécuritaire au Niger demeure inquiétante depuis 2015."
+    text = (
+        "L'armée nigérienne ne s'exprime que rarement sur ses pertes, et la situation sécuritaire au Niger demeure inquiétante depuis 2015."
+    )
     events = code_text(text, lang="fr").events
     assert not any(e.root == "01" for e in events), _dyads(events)
 
