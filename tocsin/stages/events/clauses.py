@@ -470,8 +470,8 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         return "background clause"  # "since it was recaptured"; not "The move comes after the EU sanctioned Iran"
     if verb.dep_ == "xcomp" and _marked_background(verb.head, cues):
         return "background clause"  # « avant que les soldats parviennent à reprendre le camp »: its infinitive too
-    if _absolute(verb, cues):
-        return "absolute construction: circumstance"  # "With the US urging firms to leave, ..."
+    if _absolute(verb, cues) or (verb.dep_ == "xcomp" and _absolute(verb.head, cues)):
+        return "absolute construction: circumstance"  # "With the US urging firms to leave, ...", and what it urges
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
@@ -510,13 +510,16 @@ def _absolute(verb: Any, cues: Any) -> bool:
     if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
         return False
     head = verb.head
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.comitative for c in verb.children):
+    opener = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in cues.comitative), None)
+    if verb.dep_ == "advcl" and opener is not None:
         subjects = list(verb.children)
     elif verb.dep_ == "pcomp" and head.lower_ in cues.comitative:
-        subjects = [*verb.children, *head.children]
+        opener, subjects = head, [*verb.children, *head.children]
     else:
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass", "pobj") and c.i < verb.i for c in subjects)
+    # set off: it opens the sentence or follows a comma ("police with dogs searching a flat" is the police's act)
+    set_off = opener.i == verb.sent.start or verb.doc[opener.i - 1].text == ","
+    return set_off and any(c.dep_ in ("nsubj", "nsubjpass", "pobj") and c.i < verb.i for c in subjects)
 
 
 def _counted(token: Any, cues: Any) -> bool:
@@ -605,6 +608,8 @@ def _in_background_clause(token: Any, cues: Any) -> bool:
     verbs = _governing_clauses(token, cues)
     if verbs and token.pos_ != "VERB" and (_unrealised(verbs[0], cues) not in (None, _STATE) or _planned(verbs[0], cues)):
         return True  # "sanctions" in « lever les sanctions n'est pas envisageable »: what the clause names is no act
+    if any(_absolute(verb, cues) for verb in verbs):
+        return True  # "With the EU urging states to halt arms sales, ...": the scene set, not what is reported
     return any(_describes_a_noun(verb, cues) for verb in verbs)
 
 
