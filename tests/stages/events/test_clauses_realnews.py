@@ -371,3 +371,28 @@ def test_a_visit_needs_a_visitor_and_a_host_of_two_sides(text: str, lang: str) -
 def test_a_visit_between_two_sides_is_still_a_visit() -> None:
     events = code_text("The Turkish foreign minister visited Greece on Monday.", lang="en").events
     assert any(e.cameo[:3] == "042" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Villagers are the main victims of the fighting between the Sudanese army and the RSF militia.", "en"),
+        (
+            (
+                "Les habitants du Darfour sont les premières victimes des affrontements entre l'armée soudanaise et les "
+                "paramilitaires, qui durent depuis deux ans."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_the_victims_of_a_conflict_between_two_sides_name_no_act(text: str, lang: str) -> None:
+    """ "the victims of the fighting between X and Y": the noun names a conflict whose two sides it gives, as the
+    circumstance of what its victims undergo; no clash is reported."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+def test_the_target_of_an_attack_is_still_an_attack() -> None:
+    events = code_text("The camp was the target of an attack by the RSF militia.", lang="en").events
+    assert any(e.root == "19" for e in events), _dyads(events)

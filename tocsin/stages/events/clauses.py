@@ -551,10 +551,28 @@ def _adjunct(token: Any, cues: Any) -> bool:
             return False
         lemma = owner.lemma_.lower()
         # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
+        if _victims_of_a_conflict(owner, token, cues):
+            return True
         return not (lemma in cues.act_heads or lemma in cues.victims or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
     if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
         return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
-    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads | cues.victims
+    if token.dep_ != "nmod" or head.pos_ != "NOUN":
+        return False
+    return _victims_of_a_conflict(head, token, cues) or head.lemma_.lower() not in cues.act_heads | cues.victims
+
+
+def _victims_of_a_conflict(head: Any, token: Any, cues: Any) -> bool:
+    """The victims of an event noun that names its two sides by a "between" phrase ("the victims of the fighting
+    between the army and the rebels", « les victimes de l'affrontement entre la milice et l'armée »): they are not
+    the side it aims at, and the noun names a conflict, not an act done to them."""
+    if head.lemma_.lower() not in cues.victims:
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in cues.between:
+            return True
+        if child.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues.between for g in child.children):
+            return True
+    return False
 
 
 def _with_partner(token: Any, cues: Any) -> bool:
