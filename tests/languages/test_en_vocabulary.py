@@ -966,3 +966,42 @@ def test_calling_off_ones_own_protest_eases_dissent(text: str) -> None:
     codes = _codes(text)
     assert "082" in codes
     assert not [c for c in codes if c.startswith("14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2016, Iran started supporting the government of Syria against the Kurdish insurgency.",
+        "Moscow backed the Malian junta against the rebellion in the north.",
+    ],
+)
+def test_supporting_a_side_against_a_rebellion_is_material_aid(text: str) -> None:
+    """Supporting a government against a rebellion or insurgency is aid in a war (07), not praise (051)."""
+    codes = _codes(text)
+    assert "070" in codes
+    assert "051" not in codes
+
+
+def test_providing_airstrikes_is_an_air_attack() -> None:
+    """ "providing airstrikes against X" carries them out (195): no aid (070) is given to X."""
+    codes = _codes("Saudi Arabia supported the Yemeni government, providing airstrikes against the Houthis.")
+    assert "195" in codes
+    assert "070" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian government appealed the ruling to the Supreme Court.",
+        "The Kenyan senator appealed against his conviction.",
+    ],
+)
+def test_appealing_a_ruling_is_a_legal_challenge_not_a_plea(text: str) -> None:
+    """Appealing a verdict, a ruling or a conviction challenges it in court (115); it asks no one for anything (02)."""
+    codes = _codes(text)
+    assert "115" in codes
+    assert not [c for c in codes if c.startswith("02")]
+
+
+def test_appealing_for_calm_stays_a_plea() -> None:
+    assert "0252" in _codes("Amnesty International appealed for calm in Nairobi.")

@@ -144,6 +144,16 @@ def test_events_event_noun_only_mentioned_by_another_verb_is_no_new_event() -> N
     assert any(e.root == "14" for e in _events("Les manifestants serbes ont dressé des barricades devant le parlement."))
 
 
+def test_events_event_noun_in_the_complement_of_a_mentioned_noun_is_no_new_event() -> None:
+    # the fighting is what the flight or the victims are about: a description of an act told elsewhere
+    assert not _events("Les habitants de Kidal fuyaient la reprise des combats entre l'armée malienne et les rebelles.")
+    assert not _events("Ces exodes de villageois tchadiens sont la conséquence des affrontements entre les deux milices.")
+    # being the target of an act reports it
+    assert any(e.root == "19" for e in _events("Abéché est la cible de frappes soudanaises depuis lundi."))
+    # a count of the acts is no mention, and an act's object still reports
+    assert any(e.root == "19" for e in _events("L'armée malienne a mené deux séries de frappes contre les rebelles touareg."))
+
+
 def test_events_rare_habit_hung_on_the_complement_is_still_a_habit() -> None:
     # the parser hangs « que rarement » on the noun that follows it: the clause still tells a habit, no act
     assert not _events("L'armée tchadienne ne s'exprime que rarement sur ses opérations.")

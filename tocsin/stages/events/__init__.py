@@ -20,7 +20,7 @@ from typing import Any
 
 from ... import codebook
 from ...about import CODER_VERSION
-from ...languages import LanguageResources, Pattern, load_language
+from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import Article, Event
 from ..actors import TokenActor, preposition_of
 from .arguments import ArgumentFinder
@@ -67,6 +67,8 @@ from .framing import (
 )
 from .modality import intent_code, is_condition, is_hearsay, is_hypothetical, is_irrealis, refusal_code, threat_code
 from .triggers import Trigger, find_triggers
+
+_OWNER_OF = resource_words("arguments", "owner_of")  # the genitive: « des combats », "of the clash"
 
 
 class CodeEvents:
@@ -182,8 +184,9 @@ class CodeEvents:
         not_acts: set[int] = set()
         acts = {t.token.i for t in triggers}
         for trigger in triggers:
-            if trigger.kind == "noun" and _mentioned(trigger.token, acts, lang.cues):
-                self._reject(trigger, "event noun as what another verb is about: mentioned, not reported")
+            mention = _mention(trigger.token, acts, lang.cues) if trigger.kind == "noun" else ""
+            if mention:
+                self._reject(trigger, mention)
                 continue
             draft = self._draft(trigger, finder, lang)
             if isinstance(draft, _Draft):
@@ -548,3 +551,33 @@ def _mentioned(noun: Any, acts: set[int], cues: Any) -> bool:
         return False
     lemma = verb.lemma_.lower()
     return not any(lemma in words for words in (cues.light, cues.order, cues.speech, cues.undergo, cues.course))
+
+
+def _mention(noun: Any, acts: set[int], cues: Any) -> str:
+    """Why an event noun is only mentioned, not reported ("" when it is reported): it is what a verb is about, or
+    the complement of a noun that is (« fuyaient l'intensification des affrontements ») or that describes
+    (« ces morts sont la conséquence des affrontements »)."""
+    if _mentioned(noun, acts, cues):
+        return "event noun as what another verb is about: mentioned, not reported"
+    holder = _holder_noun(noun, acts)
+    if holder is None or holder.lemma_.lower() in cues.victims:
+        return ""  # « Kiev est la cible de frappes russes »: being an act's target reports the act
+    if any(c.dep_ == "cop" for c in holder.children) or _mentioned(holder, acts, cues):
+        return "event noun in the complement of a noun that is only mentioned"
+    return ""
+
+
+def _holder_noun(noun: Any, acts: set[int]) -> Any:
+    """The noun whose genitive complement an event noun is, when that noun names no act itself: « l'intensification
+    des affrontements », "the victims of the clash"; None otherwise."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        holder = noun.head.head
+    elif noun.dep_ == "nmod":
+        holder = noun.head
+    else:
+        return None
+    if holder.pos_ != "NOUN" or holder.i in acts or preposition_of(noun) not in _OWNER_OF:
+        return None
+    if any(c.dep_ == "nummod" for c in holder.children):
+        return None  # "passed two articles of impeachment", "two weeks of protests": a count of the acts themselves
+    return holder
