@@ -389,9 +389,24 @@ def _deep_in_relative(verb: Any, cues: Any) -> bool:
     verb is weighed where the act is drafted (« la zone où les forces continuent d'avancer » is news), and what a
     relative clause's speech verb reports is news."""
     verbs = _governing_clauses(verb, cues)
-    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i and verbs[0].lemma_.lower() not in cues.intent:
-        verbs = verbs[1:]  # "the conflict, in which the Taliban seeks to retake control": an aim describes the noun
+    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i and not _aim_described(verbs[0], cues):
+        verbs = verbs[1:]
     return any(_describes_a_noun(a, cues) for a in verbs)
+
+
+def _aim_described(verb: Any, cues: Any) -> bool:
+    """An intent verb in a relative clause opened by a preposition and its pronoun ("the war, in which the rebels seek to
+    take the capital", « la guerre, dans laquelle les rebelles cherchent à prendre la capitale »): the aim describes
+    the noun. A relative of time or place (« à un moment où l'OTAN envisage d'envoyer des formateurs ») sets news in
+    its time."""
+    if verb.lemma_.lower() not in cues.intent:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _is_relative(g) for g in child.children):
+            return True
+        if child.dep_.startswith("obl") and _is_relative(child) and any(g.dep_ == "case" for g in child.children):
+            return True
+    return False
 
 
 def _describes_a_noun(verb: Any, cues: Any) -> bool:

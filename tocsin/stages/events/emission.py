@@ -163,10 +163,13 @@ _VISITS = frozenset({"042", "043"})
 
 
 def _two_sides(source: ActorMention, target: ActorMention | None) -> bool:
-    """A coded source, and a target (if any) that does not code alike unless they are two people (:func:`_two_people`)."""
+    """A coded source, and a target (if any) that does not code alike unless they are two people (:func:`_two_people`);
+    a target the sentence does not name ("received a delegation", its country inferred from the article) is no side."""
     if not source.code:
         return False
-    return target is None or source.code != target.code or _two_people(source, target)
+    if target is None or target.name == "inferred from context":
+        return True
+    return source.code != target.code or _two_people(source, target)
 
 
 # Talks (CAMEO 040 consult, 041 discuss by telephone, 044 meet at a third location, 046 negotiate) are held by both
