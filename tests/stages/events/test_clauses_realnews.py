@@ -314,3 +314,85 @@ def test_a_scheduled_event_is_not_yet_an_act(text: str, lang: str) -> None:
     débuter lundi ») is still to come: no meeting or talks are reported."""
     events = code_text(text, lang=lang).events
     assert not any(e.root == "04" for e in events), _dyads(events)
+
+
+def test_a_rare_habit_adverb_just_after_its_verb_makes_a_habit() -> None:
+    """« ne s'exprime que rarement » tells a habit even when the parser hangs the adverb on a word of the next clause."""
+    text = (
+        "L'armée nigérienne ne s'exprime que rarement sur ses pertes, et la situation sécuritaire au Niger demeure inquiétante depuis 2015."
+    )
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+def test_the_infinitive_of_a_background_clause_is_background() -> None:
+    """What a clause of time opened by « avant que » says its subject managed to do is background, as the clause is."""
+    text = "Des tirs nourris ont retenti toute la nuit avant que les soldats tchadiens parviennent à reprendre le contrôle de la base."
+    events = code_text(text, lang="fr").events
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+def test_an_aim_in_a_relative_clause_describes_its_noun() -> None:
+    """ "the war, in which the Houthis seek to take Marib": what the relative clause says someone aims at describes the
+    war; no seizure or threat is reported."""
+    text = "The UN envoy is working on a truce in the civil war, in which the rebels seek to retake control of the capital."
+    events = code_text(text, lang="en").events
+    assert not any(e.root in ("13", "19") for e in events), _dyads(events)
+
+
+def test_an_absolute_with_construction_is_a_circumstance() -> None:
+    """ "With the EU urging ..., companies announced ...": the absolute construction sets the scene; neither its
+    participle nor what it urges is an act of the EU."""
+    text = "With the European Union urging member states to halt arms sales to Israel, several German companies announced plans to leave the market."
+    events = code_text(text, lang="en").events
+    assert not any((e.source_code or "").startswith("IGOEU") for e in events), _dyads(events)
+
+
+def test_a_negation_on_the_auxiliary_before_an_aside_negates_the_verb() -> None:
+    """ "had not, as of Monday, announced": the negation hangs on the auxiliary, the aside stands between it and its verb."""
+    text = "The Turkish government had not, as of Monday, announced any sanctions against Syria."
+    events = code_text(text, lang="en").events
+    assert not events, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Her lawyer travelled to Geneva for the United Nations Human Rights Council session.", "en"),
+        ("Selon le ministère, l'ambassadeur français a été accueilli à son retour par le ministre des Affaires étrangères.", "fr"),
+    ],
+)
+def test_a_visit_needs_a_visitor_and_a_host_of_two_sides(text: str, lang: str) -> None:
+    """A journey by no coded actor, or a welcome home by one's own government, is no visit between two sides."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.cameo[:3] in ("042", "043") for e in events), _dyads(events)
+
+
+def test_a_visit_between_two_sides_is_still_a_visit() -> None:
+    events = code_text("The Turkish foreign minister visited Greece on Monday.", lang="en").events
+    assert any(e.cameo[:3] == "042" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Villagers are the main victims of the fighting between the Sudanese army and the RSF militia.", "en"),
+        (
+            (
+                "Les habitants du Darfour sont les premières victimes des affrontements entre l'armée soudanaise et les "
+                "paramilitaires, qui durent depuis deux ans."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_the_victims_of_a_conflict_between_two_sides_name_no_act(text: str, lang: str) -> None:
+    """ "the victims of the fighting between X and Y": the noun names a conflict whose two sides it gives, as the
+    circumstance of what its victims undergo; no clash is reported."""
+    events = code_text(text, lang=lang).events
+    assert not any(e.root == "19" for e in events), _dyads(events)
+
+
+def test_the_target_of_an_attack_is_still_an_attack() -> None:
+    events = code_text("The camp was the target of an attack by the RSF militia.", lang="en").events
+    assert any(e.root == "19" for e in events), _dyads(events)

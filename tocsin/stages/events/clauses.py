@@ -240,7 +240,20 @@ def _habitual(verb: Any | None, cues: Any) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in verb.children):
         return True
     nouns = [c for c in verb.children if c.pos_ == "NOUN" and c.dep_.startswith(("obl", "obj", "dobj", "ccomp"))]
-    return any(c.dep_ == "advmod" and c.lower_ in cues.habitual and c.i < noun.i for noun in nouns for c in noun.children)
+    if any(c.dep_ == "advmod" and c.lower_ in cues.habitual and c.i < noun.i for noun in nouns for c in noun.children):
+        return True
+    # or on a word of another clause (« ne s'exprime que rarement sur ses pertes, et la situation demeure ... »): the
+    # adverb a word or two after the verb, before any comma or other verb, is the verb's
+    for tok in verb.doc[verb.i + 1 : min(verb.i + 1 + _HABITUAL_REACH, verb.sent.end)]:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ in cues.habitual:
+            return True
+    return False
+
+
+#: how far after its verb a rare-habit adverb stands (« s'exprime rarement », « ne commente que rarement »)
+_HABITUAL_REACH = 3
 
 
 def _is_question(sent: Any, cues: Any) -> bool:
@@ -312,11 +325,13 @@ def _opened_by_relative(verb: Any) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     # « dont la fermeture avait été exigée »; not « les policiers, dont des agents antiémeutes, avaient été mobilisés »
     possessors = [g for s in subjects for g in s.children if g.i < s.i]
-    for child in [*verb.children, *possessors]:
-        if child.i >= verb.i or child.dep_ == "mark" or not _is_relative(child) or child.i <= verb.sent.start:
+    # ", in which the rebels seek ...": the preposition before the pronoun opens the clause
+    governed = [(c, g) for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.i == c.i + 1]
+    for opener, child in [*((c, c) for c in [*verb.children, *possessors]), *governed]:
+        if child.i >= verb.i or child.dep_ == "mark" or not _is_relative(child) or opener.i <= verb.sent.start:
             continue
         between = doc[child.i + 1 : verb.i]
-        if doc[child.i - 1].text == "," and not any(t.pos_ == "VERB" or t.text == "," for t in between):
+        if doc[opener.i - 1].text == "," and not any(t.pos_ == "VERB" or t.text == "," for t in between):
             return True
     return False
 
@@ -374,9 +389,24 @@ def _deep_in_relative(verb: Any, cues: Any) -> bool:
     verb is weighed where the act is drafted (« la zone où les forces continuent d'avancer » is news), and what a
     relative clause's speech verb reports is news."""
     verbs = _governing_clauses(verb, cues)
-    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i:
+    if verb.dep_ == "xcomp" and verbs and verbs[0].i == verb.head.i and not _aim_described(verbs[0], cues):
         verbs = verbs[1:]
     return any(_describes_a_noun(a, cues) for a in verbs)
+
+
+def _aim_described(verb: Any, cues: Any) -> bool:
+    """An intent verb in a relative clause opened by a preposition and its pronoun ("the war, in which the rebels seek to
+    take the capital", « la guerre, dans laquelle les rebelles cherchent à prendre la capitale »): the aim describes
+    the noun. A relative of time or place (« à un moment où l'OTAN envisage d'envoyer des formateurs ») sets news in
+    its time."""
+    if verb.lemma_.lower() not in cues.intent:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _is_relative(g) for g in child.children):
+            return True
+        if child.dep_.startswith("obl") and _is_relative(child) and any(g.dep_ == "case" for g in child.children):
+            return True
+    return False
 
 
 def _describes_a_noun(verb: Any, cues: Any) -> bool:
@@ -451,9 +481,12 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
         return unrealised
     if _relative_clause(verb) or _deep_in_relative(verb, cues):
         return "relative clause: background"
-    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
-    if marked and not _news_after_occurrence(verb.head, cues):
+    if _marked_background(verb, cues):
         return "background clause"  # "since it was recaptured"; not "The move comes after the EU sanctioned Iran"
+    if verb.dep_ == "xcomp" and _marked_background(verb.head, cues):
+        return "background clause"  # « avant que les soldats parviennent à reprendre le camp »: its infinitive too
+    if _absolute(verb, cues) or (verb.dep_ == "xcomp" and _absolute(verb.head, cues)):
+        return "absolute construction: circumstance"  # "With the US urging firms to leave, ...", and what it urges
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm"):
         return "plan or purpose: not an act"
     if "Inf" in verb.morph.get("VerbForm") and (
@@ -475,6 +508,33 @@ def _background_clause(verb: Any, cues: Any, actor_tokens: Any = ()) -> str | No
     if any(f"{verb.lemma_.lower()} {o}" in cues.not_acts for o in objects):
         return "idiom: not an act"
     return None
+
+
+def _marked_background(verb: Any, cues: Any) -> bool:
+    """An adverbial clause opened by a background word ("since it was recaptured", « avant que les soldats ... »),
+    unless a verb of happening with an act for subject makes it the news ("The move comes after ...")."""
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.background for c in verb.children)
+    return marked and not _news_after_occurrence(verb.head, cues)
+
+
+def _absolute(verb: Any, cues: Any) -> bool:
+    """A present participle with its own subject after a preposition of company: the absolute construction ("With the
+    US urging firms to leave Iran, German companies announced ...") sets the scene of the main clause. The subject is
+    the participle's, or the preposition's object before it; "charged with killing" has none."""
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    head = verb.head
+    opener = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in cues.comitative), None)
+    if verb.dep_ == "advcl" and opener is not None:
+        subjects = list(verb.children)
+    elif verb.dep_ == "pcomp" and head.lower_ in cues.comitative:
+        opener, subjects = head, [*verb.children, *head.children]
+    else:
+        return False
+    # set off: it opens the sentence or follows a comma ("police with dogs searching a flat" is the police's act)
+    set_off = opener.i == verb.sent.start or verb.doc[opener.i - 1].text == ","
+    return set_off and any(c.dep_ in ("nsubj", "nsubjpass", "pobj") and c.i < verb.i for c in subjects)
 
 
 def _counted(token: Any, cues: Any) -> bool:
@@ -506,10 +566,28 @@ def _adjunct(token: Any, cues: Any) -> bool:
             return False
         lemma = owner.lemma_.lower()
         # "a package of sanctions"; "$33 million in assistance" (the amount of the act); "took part in the talks"
+        if _victims_of_a_conflict(owner, token, cues):
+            return True
         return not (lemma in cues.act_heads or lemma in cues.victims or owner.like_num or owner.tag_ == "$" or lemma in cues.participation)
     if head.lower_ in cues.calendar or (head.like_num and head.head.lower_ in cues.calendar):
         return False  # « ont lancé samedi 27 mars des frappes »: the parser hangs the object on the date
-    return token.dep_ == "nmod" and head.pos_ == "NOUN" and head.lemma_.lower() not in cues.act_heads | cues.victims
+    if token.dep_ != "nmod" or head.pos_ != "NOUN":
+        return False
+    return _victims_of_a_conflict(head, token, cues) or head.lemma_.lower() not in cues.act_heads | cues.victims
+
+
+def _victims_of_a_conflict(head: Any, token: Any, cues: Any) -> bool:
+    """The victims of an event noun that names its two sides by a "between" phrase ("the victims of the fighting
+    between the army and the rebels", « les victimes de l'affrontement entre la milice et l'armée »): they are not
+    the side it aims at, and the noun names a conflict, not an act done to them."""
+    if head.lemma_.lower() not in cues.victims:
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in cues.between:
+            return True
+        if child.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues.between for g in child.children):
+            return True
+    return False
 
 
 def _with_partner(token: Any, cues: Any) -> bool:
@@ -563,6 +641,8 @@ def _in_background_clause(token: Any, cues: Any) -> bool:
     verbs = _governing_clauses(token, cues)
     if verbs and token.pos_ != "VERB" and (_unrealised(verbs[0], cues) not in (None, _STATE) or _planned(verbs[0], cues)):
         return True  # "sanctions" in « lever les sanctions n'est pas envisageable »: what the clause names is no act
+    if any(_absolute(verb, cues) for verb in verbs):
+        return True  # "With the EU urging states to halt arms sales, ...": the scene set, not what is reported
     return any(_describes_a_noun(verb, cues) for verb in verbs)
 
 

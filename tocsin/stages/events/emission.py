@@ -150,7 +150,26 @@ def _dyads(draft: _Draft, sent: Any, cues: Any) -> tuple[list[tuple[TokenActor |
             # "the Taliban met with the US envoy", « un entretien avec le ministre nigérien »: talks with someone are
             # held by both sides, each toward the other
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None and _comitative(doc[t.head], cues)]
+    if draft.code[:3] in _VISITS:
+        # "Cengiz travelled to New York", "was welcomed on his return by the minister" (of his own government): a visit
+        # or a welcome by no coded actor, or within one side, is a journey, no act between two sides ("the president
+        # arrived in Amman" is his visit, wherever the parse puts the host)
+        pairs = [(s, t) for s, t in pairs if s is not None and _two_sides(s.mention, t.mention if t is not None else None)]
     return pairs, target_how
+
+
+#: a visit (042) and hosting a visit (043): acts between a visitor and a host, both named
+_VISITS = frozenset({"042", "043"})
+
+
+def _two_sides(source: ActorMention, target: ActorMention | None) -> bool:
+    """A coded source, and a target (if any) that does not code alike unless they are two people (:func:`_two_people`);
+    a target the sentence does not name ("received a delegation", its country inferred from the article) is no side."""
+    if not source.code:
+        return False
+    if target is None or target.name == "inferred from context":
+        return True
+    return source.code != target.code or _two_people(source, target)
 
 
 # Talks (CAMEO 040 consult, 041 discuss by telephone, 044 meet at a third location, 046 negotiate) are held by both

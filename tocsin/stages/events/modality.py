@@ -137,6 +137,9 @@ def is_negated(token: Any, cues: Cues, *, predicate: bool = False) -> bool:
         return bool(lowers & cues.negation_particle and ((lemmas | lowers) & cues.negation or not children))
     if any(c.dep_ == "neg" or c.lower_ in cues.negation for c in children):
         return True
+    # "had not, as of yesterday, announced": an aside between the auxiliary and its verb, the negation on the auxiliary
+    if any(g.dep_ == "neg" for c in children if c.dep_.startswith("aux") and c.i < token.i for g in c.children):
+        return True
     # "no civilians were killed", "neither US nor British authorities delivered": the subject's determiner negates
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
     return any(g.dep_ in ("det", "preconj") and g.lower_ in cues.negation for c in subjects for g in c.children)
