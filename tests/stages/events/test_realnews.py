@@ -1652,6 +1652,16 @@ def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(text: str, lang: 
     assert all(e.rule.endswith("+target:antecedent") for e in reaction)
 
 
+def test_a_decision_told_at_the_top_of_an_article_is_reached_from_far_below() -> None:
+    """An article's main decision is told in its opening lines; "criticized the move" a dozen sentences later is still
+    aimed at whoever took it. "The attack" stays with the latest use of force a few sentences back."""
+    filler = " ".join(f"Analysts in Lagos spent day {n} discussing the price of oil." for n in range(8))
+    text = f"Ghana closed its border with Togo on Monday. {filler} The Ivorian government criticized the move on Friday."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    reaction = [e for e in events if e.root == "11"]
+    assert reaction and all(e.target_code == "GHA" for e in reaction), _dyads(events)
+
+
 def test_a_reaction_to_its_own_or_a_named_doers_act_takes_no_earlier_actor() -> None:
     """ "his decision" names its maker; a decision told before by the one who now reacts is no act on anyone else."""
     events = code_text("Turkey sent troops into northern Iraq. Iran criticized his decision.", lang="en").events

@@ -222,6 +222,8 @@ _DECISION_ROOTS = frozenset({"03", "06", "07", "08", "15", "16", "17"}) | _FORCE
 _ROOT_FAMILIES = (_FORCE_ROOTS, frozenset({"02", "10"}))
 #: how far back (in sentences) a reaction's "the attack" or "the decision" may point
 _ANTECEDENT_REACH = 5
+#: how far back "the decision", "the move" may point: an article's main decision is often told in its opening lines
+_DECISION_REACH = 20
 
 
 def _anaphoric_object(tok: Any) -> Any | None:
@@ -265,8 +267,9 @@ def _antecedent(
     roots = _referred_roots(obj, noun_roots, cues) if obj is not None else None
     if roots is None:
         return None
+    reach = _DECISION_REACH if obj is not None and obj.lemma_.lower() in cues.decisions else _ANTECEDENT_REACH
     for event in reversed(earlier):
-        if here - event.sentence_index > _ANTECEDENT_REACH:
+        if here - event.sentence_index > reach:
             break
         if not event.source_code or event.source_code == source or event.source_start is None:
             continue
