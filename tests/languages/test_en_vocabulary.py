@@ -1005,3 +1005,40 @@ def test_appealing_a_ruling_is_a_legal_challenge_not_a_plea(text: str) -> None:
 
 def test_appealing_for_calm_stays_a_plea() -> None:
     assert "0252" in _codes("Amnesty International appealed for calm in Nairobi.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "not_cameo"),
+    [
+        ("Amnesty International called for the prisoners to be released.", "0253", "0841"),
+        ("The Kenyan opposition parties called for the law to be repealed.", "020", "0832"),
+        ("Chilean teachers' unions pushed for the minister to resign.", "020", "0831"),
+    ],
+)
+def test_calling_for_something_to_be_done_appeals_for_it(text: str, cameo: str, not_cameo: str) -> None:
+    """ "called for X to be released": the for-to clause is what is called for (an appeal, 02), not an act of the
+    caller (release, repeal, resignation)."""
+    codes = _codes(text)
+    assert cameo in codes
+    assert not_cameo not in codes
+
+
+def test_giving_someone_until_a_date_is_an_ultimatum() -> None:
+    assert "139" in _codes("Chilean students gave the government until Friday to withdraw the bill.")
+
+
+def test_making_an_arrangement_with_someone_is_an_agreement() -> None:
+    assert "057" in _codes("The Iraqi defendant made an arrangement with American prosecutors.")
+
+
+def test_announcing_an_initiative_offers_cooperation() -> None:
+    codes = _codes("The Indian prime minister announced a new security initiative for the Indian Ocean.")
+    assert "030" in codes
+    assert "010" not in codes
+
+
+def test_adding_members_to_a_body_is_no_statement() -> None:
+    """ "agreed to add three members to the commission": adding members says nothing (010); the agreement stays."""
+    codes = _codes("The Kenyan president agreed to add three members to the electoral commission.")
+    assert "010" not in codes
+    assert "030" in codes

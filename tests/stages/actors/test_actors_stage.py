@@ -714,3 +714,60 @@ def test_actors_french_name_of_myanmar_peoples_defence_force() -> None:
         "Les Forces de défense de la population (PDF) ont attaqué un poste en Birmanie. Des membres des PDF ont été tués.", "fr"
     )
     assert ("PDF", "MMRREB") in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        (
+            'A painting was stolen from a gallery in Kent, England. "Call us with any information", said Detective Inspector Jane Marlow.',
+            "en",
+            ("Detective Inspector", "GBRCOP"),
+        ),
+        (
+            "Des émeutes ont éclaté à Lyon, en France. Le commissaire de police Jean Morel a appelé au calme.",
+            "fr",
+            ("commissaire de police", "FRACOP"),
+        ),
+    ],
+)
+def test_actors_ranks_and_heads_of_a_police_force_are_police(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """A detective, a chief constable, « le commissaire de police » are the police of the story's country."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions, mentions
+
+
+def test_actors_british_shire_owns_its_police() -> None:
+    """A British county names British bodies: "Lancashire police", "Northamptonshire's chief constable"."""
+    article = next(ParseText().pipe([Article(text="Lancashire police arrested a man on Monday.", lang="en")]))
+    article = ExtractActors()(article)
+    police = [m for m in article.mentions if m.text == "Lancashire police"]
+    assert police and police[0].code == "GBRCOP", [(m.text, m.code) for m in article.mentions]
+    assert police[0].kind != "place"  # a body of the county, an actor, not where the story took place
+
+
+def test_actors_role_phrase_a_place_owns_is_a_body_not_a_place() -> None:
+    """ "the Kandahar police": the place's police is an actor (no mere place an event happened in)."""
+    article = next(ParseText().pipe([Article(text="The Kandahar police arrested two men in Afghanistan.", lang="en")]))
+    article = ExtractActors()(article)
+    police = [m for m in article.mentions if "police" in m.text]
+    assert police and police[0].code == "AFGCOP" and police[0].kind == "institution", [(m.text, m.code, m.kind) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Jean Roux, who is the French ambassador to Mali, left Bamako on Monday.", "en", ("Jean Roux", "FRAGOV")),
+        ("Marc Leroy, qui était ministre des Affaires étrangères du Niger, a critiqué la décision.", "fr", ("Marc Leroy", "NERGOV")),
+    ],
+)
+def test_actors_name_takes_the_office_its_relative_clause_gives(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "X, who is the French ambassador": the relative clause says which office the person the dictionary does not
+    know holds, so the name itself, the subject of the sentence's act, is that actor."""
+    mentions = _en_mentions(text, lang)
+    assert actor in mentions, mentions
+
+
+def test_actors_relative_clause_of_another_act_gives_no_office() -> None:
+    mentions = _en_mentions("Tom Baker, who met the French ambassador on Monday, criticized the decision.")
+    assert not any(text == "Tom Baker" for text, _ in mentions), mentions

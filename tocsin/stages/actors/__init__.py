@@ -237,6 +237,8 @@ class ExtractActors:
                 code += r
         if role is not None and role.role and kind != "person" and not actor_roles(code):
             code = code + role.role
+        if role is not None and kind == "place":
+            kind = "institution"  # "the Lancashire police", "the Kandahar provincial council": a body, no mere place
         start, end = ent.start, ent.end
         if role is not None:
             start, end = min(start, role.start), max(end, role.end)
@@ -400,11 +402,14 @@ def _corefer_names(article: Article, sent_index: dict[int, int], mentions: list[
                 # a full name (two words or more): what the cheap pass before parsing lists
                 tie = chain[1] - chain[0] > 1
                 linked = next((a for a in in_sent if tie and _linked(doc, chain, a)), None)
-                if linked is not None:
+                # "Jane Roe, who was the UN envoy, criticised ...": the relative clause says who she is, and she acts
+                relative = next((a for a in in_sent if tie and _relative_role(doc, chain, a)), None)
+                if linked is not None or relative is not None:
                     for key in (" ".join(words), words[-1]):  # the full name and the surname
-                        known[key] = linked.mention
-                    continue
-                same = known.get(" ".join(words)) or known.get(words[-1])
+                        known[key] = (linked or relative).mention  # type: ignore[union-attr]
+                    if relative is None or index is None:
+                        continue
+                same = relative.mention if relative is not None else known.get(" ".join(words)) or known.get(words[-1])
                 if same is None or index is None:
                     continue
                 added.append(_named_again(doc, chain, offset, index, same))
@@ -465,6 +470,29 @@ def _named_again(doc: Any, chain: tuple[int, int], offset: int, index: int, same
         code=same.code, country=same.country, roles=list(same.roles), name=same.name or same.text, kind="institution" if same.kind == "institution" else "person",
     )  # fmt: skip
     return TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1]))
+
+
+_RELATIVE_TAGS = frozenset(("WP",))  # the English tag of a relative "who" (French marks it PronType=Rel)
+
+
+def _relative_role(doc: Any, chain: tuple[int, int], actor: TokenActor) -> bool:
+    """A name whose relative clause says what office it holds ("Jean Roux, who is the French ambassador", « Jean
+    Roux, qui était ministre de l'Intérieur du Niger »): the copula's subject is the relative pronoun, and its noun
+    is the coded role."""
+    if not actor.mention.roles:
+        return False
+    root = next((doc[i] for i in range(*chain) if not chain[0] <= doc[i].head.i < chain[1]), None)
+    if root is None:
+        return False
+    for clause in root.children:
+        if clause.dep_ not in ("relcl", "acl:relcl"):
+            continue
+        pronoun = any(c.dep_ == "nsubj" and (c.tag_ in _RELATIVE_TAGS or "Rel" in c.morph.get("PronType")) for c in clause.children)
+        # English hangs the noun on the copula as its attribute; UD makes the noun the clause's head, with a copula
+        nouns = [c for c in clause.children if c.dep_ == "attr"] + ([clause] if any(c.dep_ == "cop" for c in clause.children) else [])
+        if pronoun and any(actor.start <= n.i < actor.end for n in nouns):
+            return True
+    return False
 
 
 def _known_surnames(mention: ActorMention, known: dict[str, ActorMention]) -> None:

@@ -77,9 +77,25 @@ def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[s
                     for g2 in grand.children:
                         if g2.dep_ == "pobj":
                             out.add(g2.lemma_.lower())
+        out |= _for_to_clause(child)
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         out.add(token.head.lemma_.lower())  # "craintes exprimées"
     return out
+
+
+def _for_to_clause(child: Any) -> set[str]:
+    """An infinitive clause with a subject, introduced by a complementizer ("called *for* the bill *to be dropped*"),
+    is the verb's prepositional object: the parser hangs the complementizer on the clause, so the verb gets the
+    complementizer and the clause's verb as objects (call + for, call + release). A clause with no infinitive
+    marker ("left after the talks ended") is an adverbial, not an object."""
+    if child.dep_ not in ("advcl", "ccomp"):
+        return set()
+    marks = [c for c in child.children if c.dep_ == "mark" and c.i < child.i]
+    if not marks or not any(c.tag_ == "TO" for c in child.children if c.dep_ == "aux"):
+        return set()
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and marks[0].i < c.i < child.i for c in child.children):
+        return set()
+    return {marks[0].lemma_.lower(), marks[0].lower_, child.lemma_.lower()}
 
 
 def is_reflexive(token: Any, pronouns: frozenset[str]) -> bool:
