@@ -753,7 +753,9 @@ def _described_subject(verb: Any, finder: ArgumentFinder) -> list[TokenActor]:
         copular = [c for c in clause.children if c.dep_ == "attr"] if clause.pos_ == "AUX" else []
         copular += [clause] if any(c.dep_ == "cop" for c in clause.children) else []
         relative = any(
-            c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT")) for h in (clause, *copular) for c in h.children
+            c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+            for h in (clause, *copular)
+            for c in h.children
         )
         for predicate in copular if relative else []:
             found = [a for a in finder.actors if a.head == predicate.i and a.mention.code and a.mention.kind not in ("place", "anonymous")]
