@@ -496,3 +496,13 @@ def test_french_appeler_names() -> None:
     assert any(e.cameo == "111" and e.source_code == "CIVGOV" for e in named), _dyads(named)
     appeal = code_text("Le président ivoirien appelle les jeunes à voter.", lang="fr", published="2024-05-07").events
     assert not any(e.root == "11" for e in appeal), _dyads(appeal)
+
+
+def test_french_imperfect_harm_is_no_hypothesis() -> None:
+    """« a estimé que l'essai menaçait la paix »: the tagger may call the imperfect conditional; with no conditional
+    ending it judges what was done (111); « menacerait » stays a hypothesis."""
+    said = "L'Union africaine a estimé que le nouvel essai nucléaire nord-coréen menaçait gravement la paix."
+    events = code_text(said, lang="fr", published="2024-05-07").events
+    assert ("111", "IGOAFRAFU", "PRK") in _dyads(events)
+    would = code_text(said.replace("menaçait", "menacerait"), lang="fr", published="2024-05-07").events
+    assert not any(e.root == "11" for e in would), _dyads(would)

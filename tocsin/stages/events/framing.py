@@ -510,7 +510,11 @@ def _contravened(
     if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i and speech.head.dep_ == "ROOT":
         clauses.append(speech.head)  # « ... », a estimé le ministre: the incise hangs on the quote
     for clause in clauses:
-        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_hypothetical(clause, cues):
+        if (
+            clause.pos_ not in ("VERB", "AUX")
+            or is_negated(clause, cues)
+            or (is_hypothetical(clause, cues) and not _imperfect(clause, cues))
+        ):
             continue
         code = ALLEGATION if _says(clause, cues.contravention) else CRITICISM if _says(clause, cues.harming) else None
         subject = next((c for c in clause.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
@@ -526,6 +530,19 @@ def _contravened(
         if named:
             return named[:2], {t.i for t in clause.subtree}, code
     return None
+
+
+def _imperfect(verb: Any, cues: Any) -> bool:
+    """A finite verb the tagger calls conditional whose form has no ending of the conditional or future (« menaçait »
+    tagged Mood=Cnd is an imperfect: « a estimé que le tir menaçait la paix » judges what was done), with no modal
+    governor or auxiliary."""
+    if not cues.irrealis_endings or "Cnd" not in verb.morph.get("Mood") or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    if any(verb.lower_.endswith(ending) for ending in cues.irrealis_endings):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.modal) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
 
 
 def _says(verb: Any, phrases: frozenset[str]) -> bool:
