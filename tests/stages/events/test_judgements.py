@@ -506,3 +506,33 @@ def test_french_imperfect_harm_is_no_hypothesis() -> None:
     assert ("111", "IGOAFRAFU", "PRK") in _dyads(events)
     would = code_text(said.replace("menaçait", "menacerait"), lang="fr", published="2024-05-07").events
     assert not any(e.root == "11" for e in would), _dyads(would)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ('"The Iranian leaders are lying about the attack," the Saudi foreign minister said.', "en", ("111", "SAUGOV", "IRNGOV")),
+        ("« Les dirigeants rwandais mentent », a déclaré le ministre congolais.", "fr", ("111", "CODGOV", "RWAGOV")),
+        (
+            'The Saudi foreign minister spoke to reporters on Monday. "Those who blame Riyadh for the attack are lying,'
+            ' like their old lies that were revealed last year."',
+            "en",
+            ("112", "SAUGOV", None),
+        ),
+    ],
+)
+def test_reported_words_of_deceit_accuse(text: str, lang: str, dyad: tuple[str, str, str | None]) -> None:
+    """Reported words that say another is lying condemn: with a speech verb (111, at whom they name), or as a quoted
+    sentence of their own (112, by the speaker before; a relative clause's "revealed" names no speaker)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert dyad in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"The solution lies in dialogue with Iran," the Saudi foreign minister said.', '"We are not lying," the Saudi foreign minister said.'],
+)
+def test_no_deceit(text: str) -> None:
+    """What lies somewhere, and a denial of one's own lying, accuse no one."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)

@@ -609,9 +609,9 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     at the first actor of the other side it names. Only reported words: the writer's own judgement is no event."""
     if any(d.code[:2] == "01" or d.trigger.token.lemma_.lower() in cues.speech for d in drafts) or not _all_quoted(sent):
         return []
-    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
-        return []
-    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
+    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent):
+        return []  # the sentence says who speaks; not a relative clause's verb ("their lies that have been revealed")
+    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues) or _lies(t, cues)), None)
     if predicate is None:
         return []
     opener = _introduced(sent, cues)
@@ -628,8 +628,9 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
+    code = ALLEGATION if _lies(predicate, cues) else CRITICISM  # "those who blame us are lying": an accusation
     draft = _Draft(
-        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
+        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, code, speakers, [],
         "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
     )  # fmt: skip
     if _judged_subject(predicate, cues):
@@ -689,6 +690,21 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _lies(token: Any, cues: Any) -> bool:
+    """A verb of deceit (cue ``deceit``) said of someone other than the speakers ("they are lying", « ils mentent »),
+    neither negated nor hypothetical. Not a thing that lies somewhere ("the solution lies in talks"): the subject is
+    no neuter pronoun, and the verb takes no complement but what it is about or likened to."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues.deceit:
+        return False
+    subject = next((c for c in token.children if c.dep_ in SUBJECT), None)
+    if subject is None or subject.lower_ in FIRST_PERSON or "Neut" in subject.morph.get("Gender"):
+        return False
+    allowed = cues.topic | cues.likening
+    if any(c.dep_ in ("prep", "obl", "obl:mod", "obl:arg") and preposition_of(c) not in allowed for c in token.children):
+        return False
+    return not is_negated(token, cues) and not is_hypothetical(token, cues)
 
 
 def _likened(token: Any, cues: Any) -> bool:
@@ -919,6 +935,9 @@ def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
     speaker |= _speaker_phrase(speech)
     found: list[int] = []
     for token in speech.sent:
+        if token.i != speech.i and token.i not in speaker and _lies(token, cues):
+            found.append(token.i)  # '"They are lying," the minister said'
+            continue
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
             continue
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
