@@ -514,8 +514,10 @@ def test_french_imperfect_harm_is_no_hypothesis() -> None:
         ('"The Iranian leaders are lying about the attack," the Saudi foreign minister said.', "en", ("111", "SAUGOV", "IRNGOV")),
         ("« Les dirigeants rwandais mentent », a déclaré le ministre congolais.", "fr", ("111", "CODGOV", "RWAGOV")),
         (
-            'The Saudi foreign minister spoke to reporters on Monday. "Those who blame Riyadh for the attack are lying,'
-            ' like their old lies that were revealed last year."',
+            (
+                'The Saudi foreign minister spoke to reporters on Monday. "Those who blame Riyadh for the attack are lying,'
+                ' like their old lies that were revealed last year."'
+            ),
             "en",
             ("112", "SAUGOV", None),
         ),
