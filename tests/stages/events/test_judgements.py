@@ -538,3 +538,22 @@ def test_no_deceit(text: str) -> None:
     """What lies somewhere, and a denial of one's own lying, accuse no one."""
     events = code_text(text, lang="en", published="2024-05-07").events
     assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_attribution_in_a_relative_clause_accuses() -> None:
+    """« a présenté ces violences comme une tentative de coup d'État qu'il attribue à l'opposition »: the naming
+    verb's subject accuses (112) whom it attributes the condemned act to; the naming is no bare statement (010)."""
+    text = (
+        "Le gouvernement togolais a présenté ces violences comme une tentative de coup d'État qu'il attribue à"
+        " l'opposition, laquelle aurait reçu l'aide de l'étranger."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("112", "TGOGOV", "TGOOPP") in _dyads(events)
+    assert not any(e.cameo == "010" for e in events), _dyads(events)
+
+
+def test_attribution_of_no_act_accuses_no_one() -> None:
+    """« le marché qu'il a attribué à une entreprise chinoise »: awarding a contract is no blame."""
+    text = "Le marché public, que le gouvernement togolais a attribué à une entreprise chinoise, est contesté."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "112" for e in events), _dyads(events)

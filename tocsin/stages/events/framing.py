@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
-from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, quote_open
+from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive, quote_open
 from .clauses import (
     _copula_holder,
     _copula_subject,
@@ -280,7 +280,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
     as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing.
     Also the judgements a sentence makes with no act of its own: displeasure at another's act, condemning slogans."""
-    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues)
+    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues) + _attributed(sent, drafts, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
@@ -305,7 +305,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         if not condemning and verb.i not in drafted:
             out.extend(_judging_clause(verb, drafts, finder, cues))  # "deemed that the deal goes against the resolution"
         if not condemning:
-            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
+            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted and not out:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
                 # when the sentence reports nothing else
                 out.extend(_naming_statement(verb, finder))
@@ -399,6 +399,40 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
             "construction.displeasure",
         )
         draft.wrappers.append("criticism")
+        out.append(draft)
+    return out
+
+
+def _attributed(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A verb of attribution (cue ``attribution``) in a relative clause on a condemned act, the relative pronoun its
+    object (« une tentative de putsch qu'il attribue à l'opposition », "the violence, which he blamed on the rebels"):
+    its subject accuses (112) the actor its complement names. The act is a hostile event noun, a word of condemnation,
+    or the name a naming verb gives (« a présenté ces troubles comme une tentative de coup d'État qu'il attribue à »)."""
+    hostile = {d.trigger.token.i for d in drafts if d.code[:2] >= _CONFLICT}
+    out: list[_Draft] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.attribution or verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl:relcl"):
+            continue
+        own = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]  # not a hearsay clause hung on it
+        if is_passive(verb) or is_negated(verb, cues) or any("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense") for t in own):
+            continue
+        relative = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ == "PRON"), None)
+        act = verb.head
+        # the name given by a naming verb, hung on the verb or on what it names
+        namer = act.head.head if act.head.dep_ in ("obj", "dobj") and act.dep_ in ("nmod", "prep", "pobj") else act.head
+        named = preposition_of(act) in cues.naming_as and namer.lemma_.lower() in cues.naming
+        if relative is None or not (act.i in hostile or named or _condemns(act, cues.stigma | cues.criticism, cues.naming_as)):
+            continue
+        sources, how = finder.verb_source(verb)
+        complements = [c for c in verb.children if c.dep_ in ("obl", "obl:arg", "iobj", "prep", "dative")]
+        targets = [a for c in complements for a in finder.actors_in(c) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
+        if not sources or not targets:
+            continue
+        trigger = Trigger(verb, verb.i + 1, [_JUDGEMENT_PATTERN], "verb")
+        draft = _Draft(
+            trigger, _JUDGEMENT_PATTERN, ALLEGATION, sources, targets[:1], how, "alleged", (verb.i, verb.i + 1), "construction.attribution"
+        )
+        draft.wrappers.append("pinned")
         out.append(draft)
     return out
 
