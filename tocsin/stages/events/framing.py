@@ -655,10 +655,6 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
         return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
     speakers = finder.speaker_of_verb(incise) if incise is not None else []
-    if not speakers and opener is not None and quote_open(sent.doc[: sent.start]):
-        # 'X wrote, "We must ... . The allies fought with us. Leaving them is a big mistake."': the quotation is still
-        # X's, however many sentences it ran on, not the subject of the sentence before
-        speakers = finder.speaker_of_verb(opener)
     speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
@@ -779,16 +775,11 @@ def _judged_subject(token: Any, cues: Any) -> bool:
 def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> None:
     """« Les attaques continuent, c'est l'œuvre des Russes », a accusé le président: a verb of disapproval (11x) that
     introduces quoted words aims at the other side they name, and what the quote says is the accusation's content,
-    not a second event. A disapproving subject the dictionary does not know is the one its relative clause says it
-    was ("X, who was Trump's envoy, criticized ...")."""
+    not a second event."""
     for draft in drafts:
         verb = draft.trigger.token
         if draft.code[:2] != "11" or draft.trigger.kind != "verb" or draft.absorbed:
             continue
-        if not any(a.mention.code for a in draft.sources):
-            described = _described_subject(verb, finder)
-            if described:
-                draft.sources, draft.source_how = described, "subject"
         inside = {t.i for c in verb.children if c.dep_ in _QUOTE_DEPS and c.i < verb.i for t in c.subtree}
         if verb.dep_ in ("parataxis", "dep") and verb.head.i < verb.i:
             # « ... », a dénoncé le ministre: the incise hangs on the quote
@@ -805,30 +796,6 @@ def _frame_quoted_disapproval(drafts: list[_Draft], finder: ArgumentFinder) -> N
         for other in drafts:
             if other is not draft and other.code[:2] != "01" and other.trigger.token.i in inside:
                 other.absorbed = True
-
-
-def _described_subject(verb: Any, finder: ArgumentFinder) -> list[TokenActor]:
-    """The coded actor a verb's subject is said to be by a copular relative clause on it ("Brett Smith, who was the
-    president's envoy to Syria, criticized ...": the envoy), when the subject itself is no coded actor; else none."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
-    if subject is None or any(a.mention.code for a in finder.actors_in(subject) if a.head == subject.i):
-        return []
-    for clause in subject.children:
-        if clause.dep_ not in ("relcl", "acl:relcl"):
-            continue
-        # the predicate of "who was X" (English: attr of "be"; UD: the noun with the copula as its child)
-        copular = [c for c in clause.children if c.dep_ == "attr"] if clause.pos_ == "AUX" else []
-        copular += [clause] if any(c.dep_ == "cop" for c in clause.children) else []
-        relative = any(
-            c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
-            for h in (clause, *copular)
-            for c in h.children
-        )
-        for predicate in copular if relative else []:
-            found = [a for a in finder.actors if a.head == predicate.i and a.mention.code and a.mention.kind not in ("place", "anonymous")]
-            if found:
-                return found[:1]
-    return []
 
 
 def _condemning_predicate(speech: Any, cues: Any) -> Any | None:
