@@ -532,3 +532,24 @@ def test_attribution_of_no_act_accuses_no_one() -> None:
     text = "Le marché public, que le gouvernement togolais a attribué à une entreprise chinoise, est contesté."
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not any(e.cameo == "112" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        (
+            (
+                "« Selon nos sources, les soupçons se portent sur une aide qu'aurait reçue le M23 de la part de l'Ouganda »,"
+                " a déclaré le ministre congolais des Affaires étrangères."
+            ),
+            "fr",
+            ("112", "CODGOV", "UGA"),
+        ),
+        ('"Our suspicion falls on Iran," the Saudi foreign minister said.', "en", ("112", "SAUGOV", "IRN")),
+    ],
+)
+def test_suspicion_bears_on_the_actor_its_clause_names(text: str, lang: str, dyad: tuple[str, str, str]) -> None:
+    """Suspicion voiced as the subject of a clause ("suspicion falls on Iran", « les soupçons se portent sur ... »)
+    accuses whom the clause names: the side an aid came from, not the one named as receiving it."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert dyad in _dyads(events)

@@ -256,7 +256,7 @@ def _recast_as_own_act(
         # the statement accuses (112)
         _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
         return True
-    suspected = _suspected(speech, draft, finder, cues) if not inner else []
+    suspected = _suspected(speech, draft, finder, cues, inner)
     if suspected:
         # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
         draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
@@ -264,6 +264,8 @@ def _recast_as_own_act(
         for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
             if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
                 other.absorbed = True
+        for other in inner:  # what is suspected ("suspicions fall on the support X got from Y") is its content
+            other.absorbed = True
         return True
     contravened = _contravened(speech, draft.sources, finder, cues)
     if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
@@ -437,7 +439,7 @@ def _attributed(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
     return out
 
 
-def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, inner: Iterable[_Draft] = ()) -> list[TokenActor]:
     """Whom the words a speech verb reports voice suspicion of (cue ``suspicion``: « nos soupçons sur le Rwanda », "our
     suspicions about Iran"): the actor of the other side the suspicion noun's phrase names, else the statement's own
     target; none when the suspicion is negated, hypothetical, a ground of an act ("on suspicion of") or names no one."""
@@ -450,7 +452,17 @@ def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) ->
         if token.dep_ == "pobj":
             continue  # "held on suspicion of violating the law": a ground of the act reported, no suspicion voiced
         named = {t.i for t in token.subtree} - {token.i}
-        aimed = _other_side((a for a in finder.actors if a.head in named), draft)
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and clause.i != speech.i and not any(a.head in named for a in finder.actors):
+            # « des soupçons se cristallisent sur un appui venu du Rwanda », "suspicion falls on Iran": the clause the
+            # suspicion is in says whom it is about
+            named |= {t.i for t in clause.subtree} - {t.i for t in token.subtree} - speaker
+        # the doer of a suspected act before any other actor its words name (the support M23 got from Rwanda: Rwanda)
+        doers = _other_side((a for o in inner if o.trigger.token.i in named for a in o.sources), draft)
+        # what the suspicion bears on is named by a complement, not as the subject or object of a verb in it
+        # (« un appui qu'aurait obtenu le M23 de la part du Rwanda »: Rwanda)
+        about = sorted((a for a in finder.actors if a.head in named), key=lambda a: a.dep in (*SUBJECT, "obj", "dobj"))
+        aimed = doers or _other_side(about, draft)
         return aimed[:1] or _other_side(draft.targets, draft)[:1]  # the parser may hang "sur X" higher up
     return []
 
