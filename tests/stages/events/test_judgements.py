@@ -553,3 +553,13 @@ def test_suspicion_bears_on_the_actor_its_clause_names(text: str, lang: str, dya
     accuses whom the clause names: the side an aid came from, not the one named as receiving it."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert dyad in _dyads(events)
+
+
+def test_suspicion_as_the_ground_of_an_arrest_accuses_no_one() -> None:
+    """« arrêté pour des soupçons d'espionnage »: the ground of an act the statement reports, no suspicion voiced."""
+    text = (
+        "« Nous coopérons avec les autorités marocaines sur son cas et sur un autre, dans lequel un citoyen algérien a été"
+        " arrêté pour des soupçons d'espionnage », a déclaré le ministère français des Affaires étrangères."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "112" for e in events), _dyads(events)

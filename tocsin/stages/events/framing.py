@@ -449,8 +449,8 @@ def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, in
             continue
         if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
             continue
-        if token.dep_ == "pobj":
-            continue  # "held on suspicion of violating the law": a ground of the act reported, no suspicion voiced
+        if token.dep_ == "pobj" or (token.head.pos_ == "VERB" and any(c.dep_ == "case" for c in token.children)):
+            continue  # "held on suspicion of violating the law", « arrêté pour des soupçons d'espionnage »: a ground
         named = {t.i for t in token.subtree} - {token.i}
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is not None and clause.i != speech.i and not any(a.head in named for a in finder.actors):
