@@ -449,7 +449,8 @@ def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, in
             continue
         if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
             continue
-        if token.dep_ == "pobj" or (token.head.pos_ == "VERB" and any(c.dep_ == "case" for c in token.children)):
+        grounds = token.head.pos_ == "VERB" and token.head.i != speech.i and any(c.dep_ == "case" for c in token.children)
+        if token.dep_ == "pobj" or grounds:
             continue  # "held on suspicion of violating the law", « arrêté pour des soupçons d'espionnage »: a ground
         named = {t.i for t in token.subtree} - {token.i}
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
