@@ -363,6 +363,7 @@ class LanguageCues(_Strict):
     desire: list[str] = []
     current: list[str] = []
     scheduled: list[str] = []
+    deceit: list[str] = []
 
 
 class LanguageMorphology(_Strict):

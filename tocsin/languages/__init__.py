@@ -164,6 +164,7 @@ class Cues:
     desire: frozenset[str] = frozenset()  # verbs of a wish ("wants troops to leave"): the clause it governs is no act
     current: frozenset[str] = frozenset()  # adverbs of the present: "are currently deployed" is a state, not an act
     scheduled: frozenset[str] = frozenset()  # verbs that schedule an event noun ("the summit is set to open"): not yet an act
+    deceit: frozenset[str] = frozenset()  # verbs of deceit ("they are lying", « ils mentent »): reported words that say it accuse
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

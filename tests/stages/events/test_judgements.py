@@ -462,3 +462,104 @@ def test_involved_in_talks_accuses_no_one() -> None:
     """Taking part in talks is no act one is blamed for."""
     events = code_text("The Malian minister said Russia was involved in the peace talks.", lang="en", published="2024-05-07").events
     assert not any(e.cameo.startswith("112") for e in events), _dyads(events)
+
+
+def test_french_appeler_names() -> None:
+    """« appeler » names: « a appelé cette décision une erreur » criticises (111); « appelle les jeunes à voter » stays
+    an appeal."""
+    named = code_text("Le président ivoirien a appelé cette décision une erreur.", lang="fr", published="2024-05-07").events
+    assert any(e.cameo == "111" and e.source_code == "CIVGOV" for e in named), _dyads(named)
+    appeal = code_text("Le président ivoirien appelle les jeunes à voter.", lang="fr", published="2024-05-07").events
+    assert not any(e.root == "11" for e in appeal), _dyads(appeal)
+
+
+def test_french_imperfect_harm_is_no_hypothesis() -> None:
+    """« a estimé que l'essai menaçait la paix »: the tagger may call the imperfect conditional; with no conditional
+    ending it judges what was done (111); « menacerait » stays a hypothesis."""
+    said = "L'Union africaine a estimé que le nouvel essai nucléaire nord-coréen menaçait gravement la paix."
+    events = code_text(said, lang="fr", published="2024-05-07").events
+    assert ("111", "IGOAFRAFU", "PRK") in _dyads(events)
+    would = code_text(said.replace("menaçait", "menacerait"), lang="fr", published="2024-05-07").events
+    assert not any(e.root == "11" for e in would), _dyads(would)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        ('"The Iranian leaders are lying about the attack," the Saudi foreign minister said.', "en", ("111", "SAUGOV", "IRNGOV")),
+        ("« Les dirigeants rwandais mentent », a déclaré le ministre congolais.", "fr", ("111", "CODGOV", "RWAGOV")),
+        (
+            (
+                'The Saudi foreign minister spoke to reporters on Monday. "Those who blame Riyadh for the attack are lying,'
+                ' like their old lies that were revealed last year."'
+            ),
+            "en",
+            ("112", "SAUGOV", None),
+        ),
+    ],
+)
+def test_reported_words_of_deceit_accuse(text: str, lang: str, dyad: tuple[str, str, str | None]) -> None:
+    """Reported words that say another is lying condemn: with a speech verb (111, at whom they name), or as a quoted
+    sentence of their own (112, by the speaker before; a relative clause's "revealed" names no speaker)."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert dyad in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"The solution lies in dialogue with Iran," the Saudi foreign minister said.', '"We are not lying," the Saudi foreign minister said.'],
+)
+def test_no_deceit(text: str) -> None:
+    """What lies somewhere, and a denial of one's own lying, accuse no one."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_attribution_in_a_relative_clause_accuses() -> None:
+    """« a présenté ces violences comme une tentative de coup d'État qu'il attribue à l'opposition »: the naming
+    verb's subject accuses (112) whom it attributes the condemned act to; the naming is no bare statement (010)."""
+    text = (
+        "Le gouvernement togolais a présenté ces violences comme une tentative de coup d'État qu'il attribue à"
+        " l'opposition, laquelle aurait reçu l'aide de l'étranger."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert ("112", "TGOGOV", "TGOOPP") in _dyads(events)
+    assert not any(e.cameo == "010" for e in events), _dyads(events)
+
+
+def test_attribution_of_no_act_accuses_no_one() -> None:
+    """« le marché qu'il a attribué à une entreprise chinoise »: awarding a contract is no blame."""
+    text = "Le marché public, que le gouvernement togolais a attribué à une entreprise chinoise, est contesté."
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "112" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dyad"),
+    [
+        (
+            (
+                "« Selon nos sources, les soupçons se portent sur une aide qu'aurait reçue le M23 de la part de l'Ouganda »,"
+                " a déclaré le ministre congolais des Affaires étrangères."
+            ),
+            "fr",
+            ("112", "CODGOV", "UGA"),
+        ),
+        ('"Our suspicion falls on Iran," the Saudi foreign minister said.', "en", ("112", "SAUGOV", "IRN")),
+    ],
+)
+def test_suspicion_bears_on_the_actor_its_clause_names(text: str, lang: str, dyad: tuple[str, str, str]) -> None:
+    """Suspicion voiced as the subject of a clause ("suspicion falls on Iran", « les soupçons se portent sur ... »)
+    accuses whom the clause names: the side an aid came from, not the one named as receiving it."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert dyad in _dyads(events)
+
+
+def test_suspicion_as_the_ground_of_an_arrest_accuses_no_one() -> None:
+    """« arrêté pour des soupçons d'espionnage »: the ground of an act the statement reports, no suspicion voiced."""
+    text = (
+        "« Nous coopérons avec les autorités marocaines sur son cas et sur un autre, dans lequel un citoyen algérien a été"
+        " arrêté pour des soupçons d'espionnage », a déclaré le ministère français des Affaires étrangères."
+    )
+    events = code_text(text, lang="fr", published="2024-05-07").events
+    assert not any(e.cameo == "112" for e in events), _dyads(events)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, preposition_of
-from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, quote_open
+from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive, quote_open
 from .clauses import (
     _copula_holder,
     _copula_subject,
@@ -256,7 +256,7 @@ def _recast_as_own_act(
         # the statement accuses (112)
         _recast(draft, inner, blamed, ALLEGATION, "alleged", "pinned")
         return True
-    suspected = _suspected(speech, draft, finder, cues) if not inner else []
+    suspected = _suspected(speech, draft, finder, cues, inner)
     if suspected:
         # « D'où nos soupçons sur le Rwanda », a insisté le ministre: voiced suspicion of an actor accuses it (112)
         draft.code, draft.targets, draft.target_how = ALLEGATION, suspected, "alleged"
@@ -264,6 +264,8 @@ def _recast_as_own_act(
         for other in drafts:  # the suspicion noun is the accusation's own word, not a second one
             if other is not draft and other.trigger.token.lemma_.lower() in cues.suspicion and other.trigger.token.sent == speech.sent:
                 other.absorbed = True
+        for other in inner:  # what is suspected ("suspicions fall on the support X got from Y") is its content
+            other.absorbed = True
         return True
     contravened = _contravened(speech, draft.sources, finder, cues)
     if contravened is not None and all(o.trigger.token.i in contravened[1] for o in inner):
@@ -280,13 +282,16 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
     « a qualifié l'attaque d'acte terroriste » criticise (111) what they name, by the namer. Only when what it is named
     as is itself a word of condemnation (or has one as its adjective): "a plan to fight terrorism" names nothing.
     Also the judgements a sentence makes with no act of its own: displeasure at another's act, condemning slogans."""
-    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues)
+    out: list[_Draft] = _displeased(sent, drafts, finder, cues) + _chanted(sent, finder, cues) + _attributed(sent, drafts, finder, cues)
     drafted = {d.trigger.token.i: d for d in drafts}
     for verb in sent:
         if verb.lemma_.lower() not in cues.naming or not is_verbal(verb):
             continue
         named = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")), None)
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and (named is None or c.i != named.i)]
+        # a second object after what is named is the name given (« ce qu'ils appellent une dérive », « a appelé cette
+        # décision une erreur »: the parser makes both objects)
+        predicates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and named is not None and c.i > named.i]
         predicates += _apposed_name(named)
         predicates += [
             _named_object(c)
@@ -302,7 +307,7 @@ def _named_as(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any
         if not condemning and verb.i not in drafted:
             out.extend(_judging_clause(verb, drafts, finder, cues))  # "deemed that the deal goes against the resolution"
         if not condemning:
-            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted:
+            if predicates and named is not None and named.dep_ in ("obj", "dobj") and not drafted and not out:
                 # "called the crisis the worst in the world": a naming that does not condemn is a statement (010),
                 # when the sentence reports nothing else
                 out.extend(_naming_statement(verb, finder))
@@ -400,7 +405,41 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
     return out
 
 
-def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+def _attributed(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> list[_Draft]:
+    """A verb of attribution (cue ``attribution``) in a relative clause on a condemned act, the relative pronoun its
+    object (« une tentative de putsch qu'il attribue à l'opposition », "the violence, which he blamed on the rebels"):
+    its subject accuses (112) the actor its complement names. The act is a hostile event noun, a word of condemnation,
+    or the name a naming verb gives (« a présenté ces troubles comme une tentative de coup d'État qu'il attribue à »)."""
+    hostile = {d.trigger.token.i for d in drafts if d.code[:2] >= _CONFLICT}
+    out: list[_Draft] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in cues.attribution or verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl:relcl"):
+            continue
+        own = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]  # not a hearsay clause hung on it
+        if is_passive(verb) or is_negated(verb, cues) or any("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense") for t in own):
+            continue
+        relative = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ == "PRON"), None)
+        act = verb.head
+        # the name given by a naming verb, hung on the verb or on what it names
+        namer = act.head.head if act.head.dep_ in ("obj", "dobj") and act.dep_ in ("nmod", "prep", "pobj") else act.head
+        named = preposition_of(act) in cues.naming_as and namer.lemma_.lower() in cues.naming
+        if relative is None or not (act.i in hostile or named or _condemns(act, cues.stigma | cues.criticism, cues.naming_as)):
+            continue
+        sources, how = finder.verb_source(verb)
+        complements = [c for c in verb.children if c.dep_ in ("obl", "obl:arg", "iobj", "prep", "dative")]
+        targets = [a for c in complements for a in finder.actors_in(c) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
+        if not sources or not targets:
+            continue
+        trigger = Trigger(verb, verb.i + 1, [_JUDGEMENT_PATTERN], "verb")
+        draft = _Draft(
+            trigger, _JUDGEMENT_PATTERN, ALLEGATION, sources, targets[:1], how, "alleged", (verb.i, verb.i + 1), "construction.attribution"
+        )
+        draft.wrappers.append("pinned")
+        out.append(draft)
+    return out
+
+
+def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any, inner: Iterable[_Draft] = ()) -> list[TokenActor]:
     """Whom the words a speech verb reports voice suspicion of (cue ``suspicion``: « nos soupçons sur le Rwanda », "our
     suspicions about Iran"): the actor of the other side the suspicion noun's phrase names, else the statement's own
     target; none when the suspicion is negated, hypothetical, a ground of an act ("on suspicion of") or names no one."""
@@ -410,10 +449,21 @@ def _suspected(speech: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) ->
             continue
         if is_negated(token, cues) or is_negated(token.head, cues) or is_hypothetical(token.head, cues):
             continue
-        if token.dep_ == "pobj":
-            continue  # "held on suspicion of violating the law": a ground of the act reported, no suspicion voiced
+        grounds = token.head.pos_ == "VERB" and token.head.i != speech.i and any(c.dep_ == "case" for c in token.children)
+        if token.dep_ == "pobj" or grounds:
+            continue  # "held on suspicion of violating the law", « arrêté pour des soupçons d'espionnage »: a ground
         named = {t.i for t in token.subtree} - {token.i}
-        aimed = _other_side((a for a in finder.actors if a.head in named), draft)
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and clause.i != speech.i and not any(a.head in named for a in finder.actors):
+            # « des soupçons se cristallisent sur un appui venu du Rwanda », "suspicion falls on Iran": the clause the
+            # suspicion is in says whom it is about
+            named |= {t.i for t in clause.subtree} - {t.i for t in token.subtree} - speaker
+        # the doer of a suspected act before any other actor its words name (the support M23 got from Rwanda: Rwanda)
+        doers = _other_side((a for o in inner if o.trigger.token.i in named for a in o.sources), draft)
+        # what the suspicion bears on is named by a complement, not as the subject or object of a verb in it
+        # (« un appui qu'aurait obtenu le M23 de la part du Rwanda »: Rwanda)
+        about = sorted((a for a in finder.actors if a.head in named), key=lambda a: a.dep in (*SUBJECT, "obj", "dobj"))
+        aimed = doers or _other_side(about, draft)
         return aimed[:1] or _other_side(draft.targets, draft)[:1]  # the parser may hang "sur X" higher up
     return []
 
@@ -507,7 +557,11 @@ def _contravened(
     if speech.dep_ in ("parataxis", "dep", "conj") and speech.head.i < speech.i and speech.head.dep_ == "ROOT":
         clauses.append(speech.head)  # « ... », a estimé le ministre: the incise hangs on the quote
     for clause in clauses:
-        if clause.pos_ not in ("VERB", "AUX") or is_negated(clause, cues) or is_hypothetical(clause, cues):
+        if (
+            clause.pos_ not in ("VERB", "AUX")
+            or is_negated(clause, cues)
+            or (is_hypothetical(clause, cues) and not _imperfect(clause, cues))
+        ):
             continue
         code = ALLEGATION if _says(clause, cues.contravention) else CRITICISM if _says(clause, cues.harming) else None
         subject = next((c for c in clause.children if c.dep_ in (*SUBJECT, *PASSIVE_SUBJECT)), None)
@@ -523,6 +577,19 @@ def _contravened(
         if named:
             return named[:2], {t.i for t in clause.subtree}, code
     return None
+
+
+def _imperfect(verb: Any, cues: Any) -> bool:
+    """A finite verb the tagger calls conditional whose form has no ending of the conditional or future (« menaçait »
+    tagged Mood=Cnd is an imperfect: « a estimé que le tir menaçait la paix » judges what was done), with no modal
+    governor or auxiliary."""
+    if not cues.irrealis_endings or "Cnd" not in verb.morph.get("Mood") or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    if any(verb.lower_.endswith(ending) for ending in cues.irrealis_endings):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.modal) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
 
 
 def _says(verb: Any, phrases: frozenset[str]) -> bool:
@@ -589,12 +656,13 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     at the first actor of the other side it names. Only reported words: the writer's own judgement is no event."""
     if any(d.code[:2] == "01" or d.trigger.token.lemma_.lower() in cues.speech for d in drafts) or not _all_quoted(sent):
         return []
-    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in sent):
-        return []
-    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues)), None)
+    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent):
+        return []  # the sentence says who speaks; not a relative clause's verb ("their lies that have been revealed")
+    predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues) or _lies(t, cues)), None)
     if predicate is None:
         return []
-    if not any(t.text in QUOTE_MARKS for t in sent) and not _introduced(sent, cues):
+    opener = _introduced(sent, cues)
+    if not any(t.text in QUOTE_MARKS for t in sent) and opener is None:
         return []  # '"... He was a dictator. ...", said X': the speaker of a quotation still open comes after it
     incise = _incise_verb(sent)
     if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
@@ -603,8 +671,9 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
+    code = ALLEGATION if _lies(predicate, cues) else CRITICISM  # "those who blame us are lying": an accusation
     draft = _Draft(
-        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, CRITICISM, speakers, [],
+        Trigger(predicate, predicate.i + 1, [_JUDGEMENT_PATTERN], "noun"), _JUDGEMENT_PATTERN, code, speakers, [],
         "previous", "none", (predicate.i, predicate.i + 1), "construction.quoted_judgement",
     )  # fmt: skip
     if _judged_subject(predicate, cues):
@@ -623,14 +692,14 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     return [draft]
 
 
-def _introduced(sent: Any, cues: Any) -> bool:
-    """The quotation still open when ``sent`` starts was opened after a speech verb in its sentence ('Erdogan said,
-    "...'), so the speaker before is the speaker."""
+def _introduced(sent: Any, cues: Any) -> Any | None:
+    """The speech verb the quotation still open when ``sent`` starts was opened after, in its sentence ('Erdogan
+    said, "...'): its speaker is the speaker; None if the quotation was not opened so."""
     opening = [t for t in sent.doc[: sent.start] if t.text in QUOTE_MARKS and t.text not in CLOSING_MARKS]
     if not opening:
-        return False
+        return None
     mark = opening[-1]
-    return any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") for t in mark.sent if t.i < mark.i)
+    return next((t for t in mark.sent if t.i < mark.i and t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX")), None)
 
 
 def _incise_verb(sent: Any) -> Any | None:
@@ -664,6 +733,21 @@ def _judges(token: Any, cues: Any) -> bool:
         and not is_negated(holder, cues, predicate=True)
         and not is_hypothetical(holder, cues)
     )
+
+
+def _lies(token: Any, cues: Any) -> bool:
+    """A verb of deceit (cue ``deceit``) said of someone other than the speakers ("they are lying", « ils mentent »),
+    neither negated nor hypothetical. Not a thing that lies somewhere ("the solution lies in talks"): the subject is
+    no neuter pronoun, and the verb takes no complement but what it is about or likened to."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues.deceit:
+        return False
+    subject = next((c for c in token.children if c.dep_ in SUBJECT), None)
+    if subject is None or subject.lower_ in FIRST_PERSON or "Neut" in subject.morph.get("Gender"):
+        return False
+    allowed = cues.topic | cues.likening
+    if any(c.dep_ in ("prep", "obl", "obl:mod", "obl:arg") and preposition_of(c) not in allowed for c in token.children):
+        return False
+    return not is_negated(token, cues) and not is_hypothetical(token, cues)
 
 
 def _likened(token: Any, cues: Any) -> bool:
@@ -865,6 +949,9 @@ def _condemning_words(speech: Any, draft: _Draft, cues: Any) -> list[int]:
     speaker |= _speaker_phrase(speech)
     found: list[int] = []
     for token in speech.sent:
+        if token.i != speech.i and token.i not in speaker and _lies(token, cues):
+            found.append(token.i)  # '"They are lying," the minister said'
+            continue
         if token.i == speech.i or token.i in speaker or token.pos_ not in ("NOUN", "ADJ"):
             continue
         copular = token.dep_ in ("attr", "acomp") or any(c.dep_ == "cop" for c in token.children)
