@@ -274,6 +274,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "between",
             "helped_by",
             "against",
+            "addressee",
         }
     ),
 }

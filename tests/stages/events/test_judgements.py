@@ -464,6 +464,31 @@ def test_involved_in_talks_accuses_no_one() -> None:
     assert not any(e.cameo.startswith("112") for e in events), _dyads(events)
 
 
+def test_quotation_running_on_keeps_its_speaker() -> None:
+    """A judgement deep in a quotation of several sentences is the words of whoever opened it ('X wrote, "... . The
+    army fought beside us. Withdrawing now is a big mistake."'), not of the subject of the sentence before."""
+    text = (
+        'The British foreign secretary wrote on Twitter, "We must stand by our partners. The Iraqi army fought bravely'
+        ' beside us. Withdrawing our troops now is a big mistake."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    judged = [e for e in events if e.cameo == "111"]
+    assert judged and all((e.source_code or "").startswith("GBR") for e in judged), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("Joe Smith, who was Obama's ambassador to Russia until 2015, also criticized the decision on Twitter.", "en", "USA"),
+        ("Paul Martin, who is the Canadian envoy to the talks, condemned the vote.", "en", "CAN"),
+    ],
+)
+def test_critic_described_by_a_relative_clause(text: str, lang: str, country: str) -> None:
+    """A critic the dictionary does not know is who the copular relative clause on him says he is."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert any(e.root == "11" and (e.source_code or "").startswith(country) for e in events), _dyads(events)
+
+
 def test_french_appeler_names() -> None:
     """« appeler » names: « a appelé cette décision une erreur » criticises (111); « appelle les jeunes à voter » stays
     an appeal."""

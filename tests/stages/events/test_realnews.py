@@ -1662,6 +1662,17 @@ def test_a_decision_told_at_the_top_of_an_article_is_reached_from_far_below() ->
     assert reaction and all(e.target_code == "GHA" for e in reaction), _dyads(events)
 
 
+def test_a_participle_of_asking_asks_whom_its_clause_addresses() -> None:
+    """ "wrote to the embassy asking it to ...": the participle names no one; whom the letter went to is asked. A place
+    its clause is in is no addressee."""
+    text = "Kenya's interior minister wrote to the Ugandan embassy in Nairobi asking it to hand over the two suspects."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    asked = [e for e in events if e.root == "02"]
+    assert asked and asked[0].target_code == "UGAGOV" and asked[0].rule.endswith("+target:addressee"), _dyads(events)
+    events = code_text("The Kenyan minister flew to Kampala hoping to sign a new trade deal.", lang="en", published="2024-05-07").events
+    assert not any(e.rule.endswith("+target:addressee") for e in events), _dyads(events)
+
+
 def test_a_reaction_to_its_own_or_a_named_doers_act_takes_no_earlier_actor() -> None:
     """ "his decision" names its maker; a decision told before by the one who now reacts is no act on anyone else."""
     events = code_text("Turkey sent troops into northern Iraq. Iran criticized his decision.", lang="en").events

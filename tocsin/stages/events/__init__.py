@@ -478,7 +478,7 @@ class CodeEvents:
                 target=tmention.code if tmention else None, quad=info.quad, lang=article.lang, acts=acts, words=len(sent),
             )  # fmt: skip
             confidence = calibrated(values)
-            if tmention is not None and how in ("nearby", "reciprocal", "antecedent", "implied"):
+            if tmention is not None and how in ("nearby", "reciprocal", "antecedent", "implied", "addressee"):
                 rule += f"+target:{how}"
             out.append(
                 Event(

@@ -61,6 +61,10 @@ BETWEEN = resource_words("arguments", "between")
 HELPED_BY = resource_words("arguments", "helped_by")
 # Prepositions of what one acts against ("a war against the rebels", « une guerre contre les rebelles »).
 AGAINST = resource_words("arguments", "against")
+# Prepositions of whom a verb addresses ("wrote to the embassy asking ...", « a écrit à l'ambassade en demandant »).
+ADDRESSEE = resource_words("arguments", "addressee")
+# Kinds of actor mention that say where rather than whom ("se trouve à Kigali").
+_WHERE_KINDS = frozenset({"place", "region", "capital"})
 
 
 class ArgumentFinder:
@@ -577,9 +581,27 @@ class ArgumentFinder:
                             actors = [a for a in self.actors_in(grand) if id(a) not in exclude]
                             if actors:
                                 return actors, "clause-subject"
+        addressed = self._addressed(verb, exclude)
+        if addressed:
+            return addressed, "addressee"
         if where:
             return where, "locative"
         return [], "none"
+
+    def _addressed(self, verb: Any, exclude: set[int]) -> list[TokenActor]:
+        """Whom a participle of a clause asks when it names no one itself: the one its clause's verb addresses ("wrote
+        to the US embassy asking to waive the immunity", « a écrit à l'ambassade en demandant »); none otherwise."""
+        morph = verb.morph
+        present = "Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")
+        if verb.dep_ != "advcl" or "Part" not in morph.get("VerbForm") or not present or verb.head.i == verb.i:
+            return []
+        for child in verb.head.children:
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if child.dep_ in ("prep", "obl", "obl:arg") and preposition_of(child) in ADDRESSEE:
+                actors = [a for a in self.actors_in(noun) if id(a) not in exclude and a.mention.code and a.mention.kind not in _WHERE_KINDS]
+                if actors:
+                    return actors
+        return []
 
     def _attribution(self, child: Any) -> bool:
         """ "according to the Iraqi military", "selon les médias": who reports, not whom the act is done to; nor is who

@@ -668,6 +668,10 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     if incise is not None and incise.i in {d.trigger.token.i for d in drafts}:
         return []  # « ... », a dénoncé X: the verb's own act frames the quote (_frame_quoted_disapproval)
     speakers = finder.speaker_of_verb(incise) if incise is not None else []
+    if not speakers and opener is not None and quote_open(sent.doc[: sent.start]):
+        # 'X wrote, "We must ... . The allies fought with us. Leaving them is a big mistake."': the quotation is still
+        # X's, however many sentences it ran on, not the subject of the sentence before
+        speakers = finder.speaker_of_verb(opener)
     speakers = speakers or finder.previous_speaker(sent)
     if not speakers:
         return []
