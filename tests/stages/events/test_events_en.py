@@ -99,6 +99,12 @@ def test_events_en_event_noun_only_mentioned_by_another_verb_is_no_new_event() -
     assert any(e.root == "19" for e in _events("Russian forces launched a new offensive against Ukrainian positions."))
 
 
+def test_events_en_acts_listed_inside_a_mentioned_act_are_mentioned_too() -> None:
+    # the letter cites a list: the junta's repression of students and its support for the militias, told elsewhere
+    events = _events("The senator's letter cited the Malian junta's repression of students and its support for the Wagner militias.")
+    assert not any(e.root == "05" for e in events), events
+
+
 def test_events_en_overran_is_lemmatised_and_coded() -> None:
     # en_core_web_sm leaves "overran" unlemmatised; the lemma fix makes it the act its object noun would otherwise
     # only mention

@@ -557,26 +557,32 @@ def _mention(noun: Any, acts: set[int], cues: Any) -> str:
     """Why an event noun is only mentioned, not reported ("" when it is reported): it is what a verb is about, or
     the complement of a noun that is (« fuyaient l'intensification des affrontements ») or that describes
     (« ces morts sont la conséquence des affrontements »)."""
-    if _mentioned(noun, acts, cues):
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head  # "cited the repression of the people and its support for Maduro": the list is the mention
+    if _mentioned(first, acts, cues):
         return "event noun as what another verb is about: mentioned, not reported"
-    holder = _holder_noun(noun, acts)
+    holder = _holder_noun(first)
     if holder is None or holder.lemma_.lower() in cues.victims:
         return ""  # « Kiev est la cible de frappes russes »: being an act's target reports the act
+    if holder.i in acts:
+        # "cited the repression of the people and its support for Maduro": inside a mentioned act's phrase
+        return "event noun in the complement of a noun that is only mentioned" if _mentioned(holder, acts, cues) else ""
     if any(c.dep_ == "cop" for c in holder.children) or _mentioned(holder, acts, cues):
         return "event noun in the complement of a noun that is only mentioned"
     return ""
 
 
-def _holder_noun(noun: Any, acts: set[int]) -> Any:
-    """The noun whose genitive complement an event noun is, when that noun names no act itself: « l'intensification
-    des affrontements », "the victims of the clash"; None otherwise."""
+def _holder_noun(noun: Any) -> Any:
+    """The noun whose genitive complement an event noun is: « l'intensification des affrontements », "the victims of
+    the clash"; None otherwise."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         holder = noun.head.head
     elif noun.dep_ == "nmod":
         holder = noun.head
     else:
         return None
-    if holder.pos_ != "NOUN" or holder.i in acts or preposition_of(noun) not in _OWNER_OF:
+    if holder.pos_ != "NOUN" or preposition_of(noun) not in _OWNER_OF:
         return None
     if any(c.dep_ == "nummod" for c in holder.children):
         return None  # "passed two articles of impeachment", "two weeks of protests": a count of the acts themselves
