@@ -965,8 +965,9 @@ def test_press_release_is_no_media_actor(text: str, lang: str) -> None:
     ],
 )
 def test_statement_target_is_an_addressee(text: str, lang: str, source: str) -> None:
-    """A statement (01) has no target in a region it is about, the outlet it was told to, or the speaker's country."""
-    events = [e for e in code_text(text, lang=lang).events if e.root == "01"]
+    """A statement (01), or an initiative announced as an offer (03), has no target in a region it is about, the
+    outlet it was told to, or the speaker's country."""
+    events = [e for e in code_text(text, lang=lang).events if e.root in ("01", "03")]
     assert events and all(e.source_code == source and e.target_code is None for e in events), [
         (e.cameo, e.source_code, e.target_code) for e in events
     ]

@@ -237,7 +237,7 @@ class ExtractActors:
                 code += r
         if role is not None and role.role and kind != "person" and not actor_roles(code):
             code = code + role.role
-        if role is not None and kind == "place":
+        if role is not None and kind == "place" and role.role not in _LOCATED_ROLES:
             kind = "institution"  # "the Lancashire police", "the Kandahar provincial council": a body, no mere place
         start, end = ent.start, ent.end
         if role is not None:
@@ -471,6 +471,9 @@ def _named_again(doc: Any, chain: tuple[int, int], offset: int, index: int, same
     )  # fmt: skip
     return TokenActor(mention, chain[0], chain[1], _span_head(doc, chain[0], chain[1]))
 
+
+#: roles whose phrase a place names stay where they are: "a Kharkiv company" is in Kharkiv, no public body of it
+_LOCATED_ROLES = frozenset({"BUS"})
 
 _RELATIVE_TAGS = frozenset(("WP",))  # the English tag of a relative "who" (French marks it PronType=Rel)
 
