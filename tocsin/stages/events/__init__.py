@@ -449,7 +449,7 @@ class CodeEvents:
                     target = None  # "Russia said Russian forces...": one side; Zelensky declining Honcharuk's offer is two
             elif target is not None and source is not None and draft.code[:2] == "15" and _same_side(source, target):
                 target = None  # "Azerbaijan mobilized troops": the forces it moves are its instrument, not its target
-            elif target is not None and draft.code[:2] == "01" and _talked_about(source, target):
+            elif target is not None and draft.code[:2] in ("01", "03") and _talked_about(source, target, own=draft.code[:2] == "01"):
                 target = None  # "told the AP", "an initiative for the Persian Gulf": what or where, not whom
             smention = source.mention if source is not None else None
             tmention = target.mention if target is not None else None

@@ -66,13 +66,13 @@ def _two_people(source: ActorMention, target: ActorMention) -> bool:
     return source.kind == target.kind == "person" and bool(source.name) and source.name != target.name
 
 
-def _talked_about(source: TokenActor | None, target: TokenActor) -> bool:
-    """A statement's target that is no addressee: a region it is about, the outlet it was told to, or the speaker's
-    own country ("Erdogan claimed the Turkish drilling is lawful")."""
+def _talked_about(source: TokenActor | None, target: TokenActor, *, own: bool = True) -> bool:
+    """A statement's target that is no addressee: a region it is about, the outlet it was told to, or (``own``) the
+    speaker's own country ("Erdogan claimed the Turkish drilling is lawful")."""
     mention = target.mention
     if mention.kind == "region" or "MED" in mention.roles:
         return True
-    return source is not None and source.mention.country is not None and source.mention.country == mention.country
+    return own and source is not None and source.mention.country is not None and source.mention.country == mention.country
 
 
 def _commercial(source: ActorMention | None, target: ActorMention | None) -> bool:
