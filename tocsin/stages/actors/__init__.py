@@ -285,6 +285,18 @@ def preposition_of(token: Any) -> str:
     return next((c.lower_ for c in token.children if c.dep_ in ("case", "fixed")), "")
 
 
+def phrase_noun(token: Any) -> Any:
+    """The noun a prepositional phrase names: English hangs it on the preposition as ``pobj`` ("to Greece" -> Greece);
+    UD makes the noun the phrase's own head, so any other token is its own noun."""
+    return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+
+def attached_to(token: Any) -> Any:
+    """The word a phrase hangs on: "cited the repression" -> cited; English hangs a preposition's object on the
+    preposition ("clashes between X and Y": X -> between -> clashes), so its word is the preposition's head."""
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
 _POSSESSIVE = ("'s", "’s", "'", "’")  # "Egypt's President": English hangs the possessive marker on the owner as ``case``
 
 

@@ -22,7 +22,7 @@ from ... import codebook
 from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import Article, Event
-from ..actors import TokenActor, preposition_of
+from ..actors import TokenActor, attached_to, preposition_of
 from .arguments import ArgumentFinder
 from .clauses import _according_to, _embedding, _governing_verb, _habitual, _is_fragment, _is_question, _negated_act, _same_side
 from .confidence import calibrated, features
@@ -542,7 +542,7 @@ def _mentioned(noun: Any, acts: set[int], cues: Any) -> bool:
     """An event noun as the object of a verb that neither carries it (light and ordering verbs: "launched strikes"),
     nor reports it (speech), nor undergoes it, nor is an act itself: "cited the repression", "orchestrated attacks",
     "the move follows the killing", « surveillent le déploiement » talk about an act told elsewhere."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    verb = attached_to(noun)
     if verb.pos_ != "VERB" or verb.i in acts:
         return False
     if noun.dep_ in ("pobj", "obl", "obl:arg", "obl:mod") and preposition_of(noun) in cues.topic:
@@ -565,10 +565,10 @@ def _mention(noun: Any, acts: set[int], cues: Any) -> str:
     holder = _holder_noun(first)
     if holder is None or holder.lemma_.lower() in cues.victims:
         return ""  # « Kiev est la cible de frappes russes »: being an act's target reports the act
-    if holder.i in acts:
-        # "cited the repression of the people and its support for Maduro": inside a mentioned act's phrase
-        return "event noun in the complement of a noun that is only mentioned" if _mentioned(holder, acts, cues) else ""
-    if any(c.dep_ == "cop" for c in holder.children) or _mentioned(holder, acts, cues):
+    # a holder that names no act may describe (copula); one that is an act ("cited the repression of the people and
+    # its support for Maduro") is only mentioned with all inside its phrase
+    described = holder.i not in acts and any(c.dep_ == "cop" for c in holder.children)
+    if described or _mentioned(holder, acts, cues):
         return "event noun in the complement of a noun that is only mentioned"
     return ""
 
@@ -576,12 +576,9 @@ def _mention(noun: Any, acts: set[int], cues: Any) -> str:
 def _holder_noun(noun: Any) -> Any:
     """The noun whose genitive complement an event noun is: « l'intensification des affrontements », "the victims of
     the clash"; None otherwise."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        holder = noun.head.head
-    elif noun.dep_ == "nmod":
-        holder = noun.head
-    else:
+    if not (noun.dep_ == "pobj" and noun.head.dep_ == "prep") and noun.dep_ != "nmod":
         return None
+    holder = attached_to(noun)
     if holder.pos_ != "NOUN" or preposition_of(noun) not in _OWNER_OF:
         return None
     if any(c.dep_ == "nummod" for c in holder.children):

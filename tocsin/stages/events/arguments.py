@@ -14,7 +14,7 @@ from typing import Any
 
 from ...languages import resource_words
 from ...models import ActorMention
-from ..actors import TokenActor, preposition_of
+from ..actors import TokenActor, phrase_noun, preposition_of
 from .triggers import is_reflexive
 
 # Dependants that open another clause: an argument never reaches into them.
@@ -555,7 +555,7 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in deps and not self._attribution(child):
                     actors = [a for a in self.actors_in(child) if id(a) not in exclude]
-                    noun = next((c for c in child.children if c.dep_ == "pobj"), child)  # English: "with" -> its noun
+                    noun = phrase_noun(child)  # English: "with" -> its noun
                     introduced = noun is not child or any(c.dep_ == "case" for c in noun.children)  # not "mercredi"
                     if how == "oblique" and introduced and self.at.get(noun.i) is None:
                         # "in the context of the war between Israel and Hamas", "blamed them for unrest in US cities":
@@ -596,9 +596,12 @@ class ArgumentFinder:
         if verb.dep_ != "advcl" or "Part" not in morph.get("VerbForm") or not present or verb.head.i == verb.i:
             return []
         for child in verb.head.children:
-            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
             if child.dep_ in ("prep", "obl", "obl:arg") and preposition_of(child) in ADDRESSEE:
-                actors = [a for a in self.actors_in(noun) if id(a) not in exclude and a.mention.code and a.mention.kind not in _WHERE_KINDS]
+                actors = [
+                    a
+                    for a in self.actors_in(phrase_noun(child))
+                    if id(a) not in exclude and a.mention.code and a.mention.kind not in _WHERE_KINDS
+                ]
                 if actors:
                     return actors
         return []

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...languages import Pattern
 from ...models import ActorMention
-from ..actors import TokenActor, preposition_of
+from ..actors import TokenActor, phrase_noun, preposition_of
 from .arguments import AGAINST, AGENT, AGENT_OF, CLOSING_MARKS, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive
 from .clauses import _adjunct, _background_clause, _counted, _governing_verb, _has_demonstrative, _in_background, _in_incise, _inside_name
 from .draft import _FORCE_ROOTS, _FORCEFUL_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Arguments
@@ -684,7 +684,7 @@ def _natural_cause(tok: Any, cues: Any) -> bool:
                     phrase = cur.head  # "the measles outbreak that had killed 83": the noun the clause is about
                 return causes(phrase)
             noun_complement = cur is tok and tok.pos_ == "NOUN" and child.dep_ in ("prep", "nmod")
-            if noun_complement and causes(next((g for g in child.children if g.dep_ == "pobj"), child)):
+            if noun_complement and causes(phrase_noun(child)):
                 return True  # "a battle with cancer"
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
             return False

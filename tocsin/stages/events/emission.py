@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...models import ActorMention, Event
-from ..actors import TokenActor, preposition_of
+from ..actors import TokenActor, attached_to, preposition_of
 from .arguments import AGENT, ArgumentFinder
 from .draft import _ARMED_OR_STATE, _FORCE_ROOTS, _NEARBY_ROOTS, _Draft
 from .modality import is_negated
@@ -295,8 +295,7 @@ def _between_sides(tok: Any, actors: list[TokenActor], cues: Any) -> list[TokenA
         word = doc[actor.head]
         while word.dep_ == "conj" and word.head.i != word.i:
             word = word.head
-        attached = word.head.head if word.dep_ == "pobj" else word.head
-        if attached.i == tok.i and preposition_of(word) in cues.between:
+        if attached_to(word).i == tok.i and preposition_of(word) in cues.between:
             sides.append(actor)
     return sides if len({a.mention.code for a in sides if a.mention.code}) > 1 else []
 

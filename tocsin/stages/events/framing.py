@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from ..actors import TokenActor, preposition_of
+from ..actors import TokenActor, phrase_noun, preposition_of
 from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive, quote_open
 from .clauses import (
     _copula_holder,
@@ -367,7 +367,7 @@ def _displeased(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, cues: A
             continue
         sources = [a for a in finder.actors_in(subject) if a.mention.code and a.mention.kind not in ("place", "anonymous")]
         codes = {a.mention.code for a in sources}
-        about = [next((g for g in c.children if g.dep_ == "pobj"), c) for c in token.children if c.dep_ in _DISPLEASED_AT]
+        about = [phrase_noun(c) for c in token.children if c.dep_ in _DISPLEASED_AT]
         # the doer of what displeases: the complement itself, its possessor or adjective, or the complement of its
         # noun ("the decision of the parliament"); not whom it was done to ("news of an attack on a police station")
         doers = {i for phrase in about for i in _owners(phrase)}
