@@ -448,10 +448,12 @@ def _demonstrative_heads(article: Article, sent_index: dict[int, int], mentions:
                 a = pending.pop(0)
                 if a.role_word and a.mention.code and a.mention.roles and a.mention.kind not in ("place", "anonymous"):
                     earlier.append((str(doc[a.head].lemma_).lower(), a))
-            index = sent_index.get(offset + tok.sent.start_char)
-            if tok.pos_ != "NOUN" or tok.i in taken or index is None:
+            if tok.pos_ != "NOUN" or tok.i in taken:
                 continue
             if not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children):
+                continue
+            index = sent_index.get(offset + tok.sent.start_char)  # after the cheap tests: tok.sent walks the doc
+            if index is None:
                 continue
             same = next((a for lemma, a in reversed(earlier) if lemma == tok.lemma_.lower()), None)
             if same is None:
