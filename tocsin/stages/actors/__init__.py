@@ -84,8 +84,6 @@ class TokenActor:
     against: str | None = None
     #: set apart from the place the article is about ("the mainland Chinese government"): no owner of a later bare role
     apart: bool = False
-    #: the area an officer covers ("the bank's head for Asia"): a place, and no country of the article's bare roles
-    area: bool = False
 
 
 def _span_head(doc: Any, start: int, end: int) -> int:
@@ -188,12 +186,9 @@ class ExtractActors:
         roles = [r for r in roles if r.start in attached or not _needs_owner(doc, r, matches)]
         out: list[TokenActor] = []
         for ent in entities:
-            if ent.start in consumed:
-                continue
-            actor = self._entity_actor(doc, ent, None, offset, index, date)
-            if ent.start in areas:
-                actor.mention.kind, actor.area = "place", True  # "the bank's head for Asia": the area its officer covers
-            out.append(actor)
+            if ent.start in consumed or ent.start in areas:
+                continue  # "the bank's head for Asia": the area its officer covers is no actor, nor where the act is
+            out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
             word = _role_word(doc, role)
@@ -767,9 +762,7 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
     # international bodies and regions are no country a bare role could belong to
-    counts = Counter(
-        a.mention.country for a in actors if a.mention.country and not a.dateline and not a.area and a.mention.kind not in ("igo", "region")
-    )
+    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
     ranked = [c for c, _ in counts.most_common(2)]  # the most-mentioned country, and the next
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
