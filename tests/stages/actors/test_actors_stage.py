@@ -828,3 +828,21 @@ def test_actors_owner_of_a_binding_text_is_no_actor(text: str, lang: str, owner:
 def test_actors_owner_of_another_noun_stays_an_actor() -> None:
     mentions = _en_mentions("Russia's army attacked the town. Iran's foreign minister criticized the treaty.")
     assert any(c == "RUSMIL" for _, c in mentions) and any(c == "IRNGOV" for _, c in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "demonym"),
+    [
+        ("The Palestinian Red Crescent said its ambulances were blocked.", "en", "Palestinian"),
+        ("Le Croissant-Rouge palestinien a dit que ses ambulances étaient bloquées.", "fr", "palestinien"),
+    ],
+)
+def test_actors_nationality_word_of_an_organisations_name_is_no_country_beside_it(text: str, lang: str, demonym: str) -> None:
+    mentions = _en_mentions(text, lang)
+    assert not any(t == demonym for t, _ in mentions) and any("NGO" in (c or "") for _, c in mentions), mentions
+
+
+def test_actors_bare_role_takes_no_country_from_a_non_governmental_organisation() -> None:
+    """ "The Red Cross said soldiers blocked ...": the soldiers are no soldiers of the Red Cross."""
+    mentions = _en_mentions("The Red Cross said soldiers blocked its ambulances.")
+    assert not any((c or "").startswith("NGO") and c.endswith("MIL") for _, c in mentions), mentions

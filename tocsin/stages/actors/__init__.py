@@ -219,7 +219,7 @@ class ExtractActors:
                 out.append(_bare_role(doc, role, offset, index, word, country))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
-        return _without_text_owners(doc, out)
+        return _without_group_demonyms(doc, _without_text_owners(doc, out))
 
     @staticmethod
     def _entity_actor(doc: Any, ent: Match, role: Match | None, offset: int, index: int, date: str | None) -> TokenActor:
@@ -383,6 +383,16 @@ def _areas(doc: Any, entities: list[Match]) -> set[int]:
         if {w.strip() for w in words} & area_title_words() and owners and not any(t.i in named for o in owners for t in o.subtree):
             out.add(ent.start)
     return out
+
+
+def _without_group_demonyms(doc: Any, actors: list[TokenActor]) -> list[TokenActor]:
+    """A nationality word that qualifies the name of an organisation or group ("the Palestinian Red Crescent", « le
+    Hezbollah libanais ») says which branch or where it is, inside that name: no country acting beside it."""
+    named = {i: a for a in actors if a.mention.kind in ("group", "igo") for i in range(a.start, a.end)}
+    return [
+        a for a in actors
+        if not (a.mention.kind == "demonym" and not a.mention.roles and doc[a.head].dep_ in ("amod", "compound") and doc[a.head].head.i in named)
+    ]  # fmt: skip
 
 
 def _without_text_owners(doc: Any, actors: list[TokenActor]) -> list[TokenActor]:
@@ -762,7 +772,11 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
     # international bodies and regions are no country a bare role could belong to
-    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
+    # nor a non-governmental organisation's code ("the Red Cross ... the soldiers" are no soldiers of the Red Cross)
+    counts = Counter(
+        a.mention.country for a in actors
+        if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region") and not a.mention.country.startswith("NGO")
+    )  # fmt: skip
     ranked = [c for c, _ in counts.most_common(2)]  # the most-mentioned country, and the next
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}
