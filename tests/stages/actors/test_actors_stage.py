@@ -846,3 +846,19 @@ def test_actors_bare_role_takes_no_country_from_a_non_governmental_organisation(
     """ "The Red Cross said soldiers blocked ...": the soldiers are no soldiers of the Red Cross."""
     mentions = _en_mentions("The Red Cross said soldiers blocked its ambulances.")
     assert not any((c or "").startswith("NGO") and c.endswith("MIL") for _, c in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Two Americans were kidnapped near the border.", "en", ("Americans", "USACVL")),
+        ("Trois Britanniques ont été enlevés au Mali.", "fr", ("Britanniques", "GBRCVL")),
+    ],
+)
+def test_actors_counted_nationals_are_civilians(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "two Americans", « trois Britanniques »: people counted by a numeral are people of that country, not its state."""
+    assert actor in _en_mentions(text, lang)
+
+
+def test_actors_nationals_not_counted_stay_their_country() -> None:
+    assert ("Americans", "USA") in _en_mentions("The Americans rejected the proposal.")

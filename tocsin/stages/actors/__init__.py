@@ -695,7 +695,8 @@ _PLACES = ("country", "capital", "place", "demonym")
 def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
     """A nationality word for people that names an ethnic group is of the country they live in: the country its own
     complement or adjective names ("Bosnian Serbs", « les Serbes de Bosnie »: BIH), or, marked as ethnic ("ethnic
-    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it."""
+    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it. Counted
+    ("two Americans", « 25 Indiens »), they are people of their own country, not the state: CVL too."""
     by_head = {a.head: a for a in actors}
     for actor in actors:
         mention = actor.mention
@@ -717,6 +718,8 @@ def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
         marked = any(t.lower_ in ethnic_words() for t in tok.subtree if t.i != tok.i)
         if country is None and marked:
             country = _where(actor, [a for a in actors if a.mention.country != mention.country])
+        if country is None and any(c.dep_ == "nummod" for c in tok.children):
+            country = mention.country  # "two Americans", « 25 Indiens »: people counted are civilians, not the state
         if country:
             mention.country, mention.code, mention.roles = country, country + "CVL", ["CVL"]
 
