@@ -862,3 +862,8 @@ def test_actors_counted_nationals_are_civilians(text: str, lang: str, actor: tup
 
 def test_actors_nationals_not_counted_stay_their_country() -> None:
     assert ("Americans", "USA") in _en_mentions("The Americans rejected the proposal.")
+
+
+def test_actors_owner_of_a_binding_text_that_is_an_object_stays_an_actor() -> None:
+    """ "denounced Russia's new law": whose law is criticised is a side of the act."""
+    assert ("Russia", "RUS") in _en_mentions("The senator denounced Russia's new law.")

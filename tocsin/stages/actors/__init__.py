@@ -396,14 +396,16 @@ def _without_group_demonyms(doc: Any, actors: list[TokenActor]) -> list[TokenAct
 
 
 def _without_text_owners(doc: Any, actors: list[TokenActor]) -> list[TokenActor]:
-    """The owner of a binding text ("Interpol's constitution prohibits ...", "the charter of the alliance", « la loi
-    russe ») does not act in what the text forbids or requires: it is no actor of its sentence."""
+    """The owner of a binding text that is its clause's subject ("Interpol's constitution prohibits ...", "the charter
+    of the alliance forbids", « la loi russe interdit ») does not act in what the text forbids or requires: it is no
+    actor of its sentence. As an object, whose text it is stays a side ("denounced Egypt's new law")."""
     out: list[TokenActor] = []
     for actor in actors:
         tok = doc[actor.head]
         noun = attached_to(tok)
         owning = tok.dep_ in ("poss", "nmod:poss", "amod") or (tok.dep_ in ("pobj", "nmod") and preposition_of(tok) in _OWNER_OF)
-        if not owning or noun.i == tok.i or noun.lemma_.lower() not in binding_text_words() or actor.mention.roles:
+        subject = noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")  # what "Egypt's new law" is criticised for is Egypt's
+        if not owning or not subject or noun.i == tok.i or noun.lemma_.lower() not in binding_text_words() or actor.mention.roles:
             out.append(actor)
     return out
 
