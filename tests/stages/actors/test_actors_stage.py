@@ -867,3 +867,7 @@ def test_actors_nationals_not_counted_stay_their_country() -> None:
 def test_actors_owner_of_a_binding_text_that_is_an_object_stays_an_actor() -> None:
     """ "denounced Russia's new law": whose law is criticised is a side of the act."""
     assert ("Russia", "RUS") in _en_mentions("The senator denounced Russia's new law.")
+
+
+def test_actors_a_reporter_of_a_country_is_its_media() -> None:
+    assert ("French radio reporter", "FRAMED") in _en_mentions("Gunmen wounded a French radio reporter near Gao.")
