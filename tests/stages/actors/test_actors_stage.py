@@ -771,3 +771,103 @@ def test_actors_name_takes_the_office_its_relative_clause_gives(text: str, lang:
 def test_actors_relative_clause_of_another_act_gives_no_office() -> None:
     mentions = _en_mentions("Tom Baker, who met the French ambassador on Monday, criticized the decision.")
     assert not any(text == "Tom Baker" for text, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "role"),
+    [
+        ("Hospital officials in Kazan said the patient had died.", "en", "Hospital officials", "HLH"),
+        ("Anna Kowal, a fire brigade spokeswoman, said the blaze was out.", "en", "fire brigade spokeswoman", "HLH"),
+        ("A spokesman for the city police department said two men were held.", "en", "spokesman", "COP"),
+        ("Army officials in Lagos denied the report.", "en", "Army officials", "MIL"),
+        ("Un porte-parole des pompiers a déclaré que l'incendie était éteint.", "fr", "porte-parole", "HLH"),
+    ],
+)
+def test_actors_who_speaks_for_a_body_takes_its_role(text: str, lang: str, speaker: str, role: str) -> None:
+    """ "Hospital officials", "a fire brigade spokeswoman", "a spokesman for the police department": they speak for
+    the hospital, the fire brigade, the police, not for the government that "officials" or "spokesman" alone is."""
+    article = ExtractActors()(next(ParseText().pipe([Article(text=text, lang=lang, published="2024-05-06")])))
+    found = [m for m in article.mentions if m.text.startswith(speaker)]
+    assert found and found[0].roles == [role], [(m.text, m.code) for m in article.mentions]
+
+
+def test_actors_a_news_trade_word_after_an_outlet_of_a_place_is_that_countrys_media() -> None:
+    mentions = _en_mentions("Dubai TV cameraman Omar Saleh was wounded in Aden.")
+    assert ("Dubai TV cameraman", "AREMED") in mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Lena Holm, the retailer's chief executive for Northern Europe, said sales fell.", "Northern Europe"),
+        ("Matt Jones, Tesco’s CEO for Central Europe, explained that sales fell.", "Central Europe"),
+        ("The bank's head for Africa praised the Kenyan government.", "Africa"),
+    ],
+)
+def test_actors_area_a_company_officer_covers_is_no_actor(text: str, region: str) -> None:
+    """ "the retailer's chief executive for Northern Europe": the region is the area the company's officer covers,
+    no region acting (who speaks is the company's man)."""
+    mentions = _en_mentions(text)
+    assert not any(t == region for t, _ in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner"),
+    [
+        ("Russia's constitution bans foreign military bases.", "en", "Russia"),
+        ("The treaty of the African Union forbids such coups.", "en", "African Union"),
+        ("La Constitution russe interdit les bases étrangères.", "fr", "russe"),
+    ],
+)
+def test_actors_owner_of_a_binding_text_is_no_actor(text: str, lang: str, owner: str) -> None:
+    """ "Russia's constitution bans ...": what a law, charter or treaty forbids is no act of whose it is."""
+    mentions = _en_mentions(text, lang)
+    assert not any(owner in t for t, _ in mentions), mentions
+
+
+def test_actors_owner_of_another_noun_stays_an_actor() -> None:
+    mentions = _en_mentions("Russia's army attacked the town. Iran's foreign minister criticized the treaty.")
+    assert any(c == "RUSMIL" for _, c in mentions) and any(c == "IRNGOV" for _, c in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "demonym"),
+    [
+        ("The Palestinian Red Crescent said its ambulances were blocked.", "en", "Palestinian"),
+        ("Le Croissant-Rouge palestinien a dit que ses ambulances étaient bloquées.", "fr", "palestinien"),
+    ],
+)
+def test_actors_nationality_word_of_an_organisations_name_is_no_country_beside_it(text: str, lang: str, demonym: str) -> None:
+    mentions = _en_mentions(text, lang)
+    assert not any(t == demonym for t, _ in mentions) and any("NGO" in (c or "") for _, c in mentions), mentions
+
+
+def test_actors_bare_role_takes_no_country_from_a_non_governmental_organisation() -> None:
+    """ "The Red Cross said soldiers blocked ...": the soldiers are no soldiers of the Red Cross."""
+    mentions = _en_mentions("The Red Cross said soldiers blocked its ambulances.")
+    assert not any((c or "").startswith("NGO") and c.endswith("MIL") for _, c in mentions), mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Two Americans were kidnapped near the border.", "en", ("Americans", "USACVL")),
+        ("Trois Britanniques ont été enlevés au Mali.", "fr", ("Britanniques", "GBRCVL")),
+    ],
+)
+def test_actors_counted_nationals_are_civilians(text: str, lang: str, actor: tuple[str, str]) -> None:
+    """ "two Americans", « trois Britanniques »: people counted by a numeral are people of that country, not its state."""
+    assert actor in _en_mentions(text, lang)
+
+
+def test_actors_nationals_not_counted_stay_their_country() -> None:
+    assert ("Americans", "USA") in _en_mentions("The Americans rejected the proposal.")
+
+
+def test_actors_owner_of_a_binding_text_that_is_an_object_stays_an_actor() -> None:
+    """ "denounced Russia's new law": whose law is criticised is a side of the act."""
+    assert ("Russia", "RUS") in _en_mentions("The senator denounced Russia's new law.")
+
+
+def test_actors_a_reporter_of_a_country_is_its_media() -> None:
+    assert ("French radio reporter", "FRAMED") in _en_mentions("Gunmen wounded a French radio reporter near Gao.")

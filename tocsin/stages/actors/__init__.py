@@ -28,6 +28,8 @@ from .dictionary import (
     Surface,
     abroad_role_words,
     apart_words,
+    area_title_words,
+    binding_text_words,
     domestic_role_words,
     ethnic_words,
     executive_head_words,
@@ -37,6 +39,7 @@ from .dictionary import (
     leading_verbs,
     opposing_prepositions,
     owned_role_words,
+    speak_for_body_words,
 )
 from .matcher import NAME_WINDOW, Match, get_matcher, surname
 
@@ -148,7 +151,8 @@ class ExtractActors:
     def _compose(self, doc: Any, sent: Any, offset: int, index: int, date: str | None, matcher: Any) -> list[TokenActor]:
         matches = [m for m in _matches_for(doc, matcher) if sent.start <= m.start < sent.end]
         entities = [m for m in matches if m.kind == "entity" and not _hyphen_modifier(doc, m)]
-        roles = [m for m in matches if m.kind in ("role", "anonymous", "member")]
+        roles = _body_speakers(doc, [m for m in matches if m.kind in ("role", "anonymous", "member")])
+        areas = _areas(doc, entities)
         token_owner: dict[int, Match] = {}
         for m in roles:
             for i in range(m.start, m.end):
@@ -158,7 +162,7 @@ class ExtractActors:
         opposed: dict[int, Match] = {}  # role start -> a name it acts against
         for ent in entities:
             tok = doc[_span_head(doc, ent.start, ent.end)]
-            for _ in range(self.max_attach_steps):
+            for _ in range(self.max_attach_steps if ent.start not in areas else 0):
                 if (
                     tok.head.i == tok.i
                     or tok.pos_ in ("VERB", "AUX")
@@ -182,8 +186,8 @@ class ExtractActors:
         roles = [r for r in roles if r.start in attached or not _needs_owner(doc, r, matches)]
         out: list[TokenActor] = []
         for ent in entities:
-            if ent.start in consumed:
-                continue
+            if ent.start in consumed or ent.start in areas:
+                continue  # "the bank's head for Asia": the area its officer covers is no actor, nor where the act is
             out.append(self._entity_actor(doc, ent, None, offset, index, date))
         for role in roles:
             ents = attached.get(role.start, [])
@@ -215,7 +219,7 @@ class ExtractActors:
                 out.append(_bare_role(doc, role, offset, index, word, country))
         out.sort(key=lambda a: a.start)
         _speak_for(doc, out)
-        return out
+        return _without_group_demonyms(doc, _without_text_owners(doc, out))
 
     @staticmethod
     def _entity_actor(doc: Any, ent: Match, role: Match | None, offset: int, index: int, date: str | None) -> TokenActor:
@@ -338,6 +342,72 @@ def _speak_for(doc: Any, actors: list[TokenActor]) -> None:
                 mention.roles = list(owner.mention.roles)
                 mention.name = owner.mention.name
                 break
+            if owner is not None and owner.mention.kind == "role" and owner.mention.roles and actor.role_word in speak_for_body_words():
+                mention.roles = list(owner.mention.roles)  # "a spokeswoman for the fire brigade": the brigade's, HLH
+                break
+
+
+def _body_speakers(doc: Any, roles: list[Match]) -> list[Match]:
+    """A role word of who speaks for a body ("officials", "spokesman") right after a body's role word that qualifies it
+    is one role phrase with the body's role: "hospital officials" HLH, "a fire service spokesman" HLH, "police
+    officials" COP (not the government, GOV, that "officials" alone would be)."""
+    by_end = {r.end: r for r in roles if r.kind == "role" and r.role}
+    merged: dict[int, Match] = {}
+    for role in roles:
+        body = by_end.get(role.start)
+        if body is None or role.kind != "role" or body.role == role.role or _role_word(doc, role) not in speak_for_body_words():
+            continue
+        head, body_head = _span_head(doc, role.start, role.end), doc[_span_head(doc, body.start, body.end)]
+        if body_head.head.i == head and body_head.dep_ in ("compound", "nmod", "amod"):
+            merged[id(role)] = Match(body.start, role.end, role.kind, role.surfaces, body.role)
+            merged[id(body)] = body
+    return [merged.get(id(r), r) for r in roles if merged.get(id(r)) is not r]
+
+
+def _areas(doc: Any, entities: list[Match]) -> set[int]:
+    """Countries and regions named as the area a company's or body's officer covers: the complement, by a preposition
+    of no owner ("for", "in"), of a title that a word of no dictionary name owns ("the retailer's chief executive for
+    Central Europe", "Gazprom's head for Asia" when the dictionary knows no Gazprom)."""
+    named = {i for e in entities for i in range(e.start, e.end)}
+    out: set[int] = set()
+    for ent in entities:
+        if _best_surface(ent.surfaces).entry.kind not in ("country", "region"):
+            continue
+        tok = doc[_span_head(doc, ent.start, ent.end)]
+        prep = preposition_of(tok)
+        if not prep or prep in _OWNER_OF:
+            continue
+        title = attached_to(tok)
+        words = {title.lemma_.lower(), " ".join(t.lemma_.lower() for t in title.lefts if t.dep_ == "compound") + " " + title.lemma_.lower()}
+        owners = [c for c in title.children if c.dep_ in ("poss", "nmod:poss")]
+        if {w.strip() for w in words} & area_title_words() and owners and not any(t.i in named for o in owners for t in o.subtree):
+            out.add(ent.start)
+    return out
+
+
+def _without_group_demonyms(doc: Any, actors: list[TokenActor]) -> list[TokenActor]:
+    """A nationality word that qualifies the name of an organisation or group ("the Palestinian Red Crescent", « le
+    Hezbollah libanais ») says which branch or where it is, inside that name: no country acting beside it."""
+    named = {i: a for a in actors if a.mention.kind in ("group", "igo") for i in range(a.start, a.end)}
+    return [
+        a for a in actors
+        if not (a.mention.kind == "demonym" and not a.mention.roles and doc[a.head].dep_ in ("amod", "compound") and doc[a.head].head.i in named)
+    ]  # fmt: skip
+
+
+def _without_text_owners(doc: Any, actors: list[TokenActor]) -> list[TokenActor]:
+    """The owner of a binding text that is its clause's subject ("Interpol's constitution prohibits ...", "the charter
+    of the alliance forbids", « la loi russe interdit ») does not act in what the text forbids or requires: it is no
+    actor of its sentence. As an object, whose text it is stays a side ("denounced Egypt's new law")."""
+    out: list[TokenActor] = []
+    for actor in actors:
+        tok = doc[actor.head]
+        noun = attached_to(tok)
+        owning = tok.dep_ in ("poss", "nmod:poss", "amod") or (tok.dep_ in ("pobj", "nmod") and preposition_of(tok) in _OWNER_OF)
+        subject = noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")  # what "Egypt's new law" is criticised for is Egypt's
+        if not owning or not subject or noun.i == tok.i or noun.lemma_.lower() not in binding_text_words() or actor.mention.roles:
+            out.append(actor)
+    return out
 
 
 _NAME_LINKS = ("compound", "appos", "flat", "flat:name", "nmod")
@@ -629,7 +699,8 @@ _PLACES = ("country", "capital", "place", "demonym")
 def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
     """A nationality word for people that names an ethnic group is of the country they live in: the country its own
     complement or adjective names ("Bosnian Serbs", « les Serbes de Bosnie »: BIH), or, marked as ethnic ("ethnic
-    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it."""
+    Albanians", « Albanais de souche »), the place its sentence names ("in Serbia": SRB). CVL: civilians of it. Counted
+    ("two Americans", « 25 Indiens »), they are people of their own country, not the state: CVL too."""
     by_head = {a.head: a for a in actors}
     for actor in actors:
         mention = actor.mention
@@ -651,6 +722,8 @@ def _ethnic_groups(doc: Any, actors: list[TokenActor]) -> None:
         marked = any(t.lower_ in ethnic_words() for t in tok.subtree if t.i != tok.i)
         if country is None and marked:
             country = _where(actor, [a for a in actors if a.mention.country != mention.country])
+        if country is None and any(c.dep_ == "nummod" for c in tok.children):
+            country = mention.country  # "two Americans", « 25 Indiens »: people counted are civilians, not the state
         if country:
             mention.country, mention.code, mention.roles = country, country + "CVL", ["CVL"]
 
@@ -706,7 +779,11 @@ def _infer_missing_countries(actors: list[TokenActor]) -> None:
     """Give a country to role-only mentions: the last actor named with the same role word ("the US embassy ... the
     embassy"), else the last with the same role, else the most-mentioned country."""
     # international bodies and regions are no country a bare role could belong to
-    counts = Counter(a.mention.country for a in actors if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region"))
+    # nor a non-governmental organisation's code ("the Red Cross ... the soldiers" are no soldiers of the Red Cross)
+    counts = Counter(
+        a.mention.country for a in actors
+        if a.mention.country and not a.dateline and a.mention.kind not in ("igo", "region") and not a.mention.country.startswith("NGO")
+    )  # fmt: skip
     ranked = [c for c, _ in counts.most_common(2)]  # the most-mentioned country, and the next
     last_by_role: dict[str, str] = {}
     last_by_word: dict[str, str] = {}

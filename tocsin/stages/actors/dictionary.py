@@ -309,6 +309,27 @@ def member_words(lang: str) -> frozenset[str]:
     return _role_links("members", lang)
 
 
+@lru_cache(maxsize=1)
+def speak_for_body_words() -> frozenset[str]:
+    """Lemmas of role words of those who speak or act for a body ("officials", "spokeswoman", « porte-parole »), every
+    language together (``role_links.toml``): the body's role word right before them gives them its role."""
+    return _role_links("speak_for_body")
+
+
+@lru_cache(maxsize=1)
+def area_title_words() -> frozenset[str]:
+    """Lemmas of titles of who heads a company or body in an area ("chief executive", "head", « directeur »), every
+    language together (``role_links.toml``): a place or region they are "for" is the area they cover, not an actor."""
+    return _role_links("area_titles")
+
+
+@lru_cache(maxsize=1)
+def binding_text_words() -> frozenset[str]:
+    """Lemmas of nouns of texts that bind ("constitution", "treaty", « loi »), every language together
+    (``role_links.toml``): their owner does not act in what the text forbids or requires."""
+    return _role_links("binding_texts")
+
+
 @lru_cache(maxsize=8)
 def set_phrases(lang: str) -> frozenset[str]:
     """Set phrases of a language that hold a role word but name no one (« faire état de », « coup d'État »), lower case
@@ -579,6 +600,8 @@ __all__ = [
     "Surface",
     "Term",
     "abroad_role_words",
+    "area_title_words",
+    "binding_text_words",
     "domestic_role_words",
     "ethnic_words",
     "executive_head_words",
@@ -591,5 +614,6 @@ __all__ = [
     "owned_role_words",
     "role_codes",
     "set_phrases",
+    "speak_for_body_words",
     "strip_accents",
 ]
