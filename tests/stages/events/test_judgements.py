@@ -588,3 +588,24 @@ def test_suspicion_as_the_ground_of_an_arrest_accuses_no_one() -> None:
     )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not any(e.cameo == "112" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Greek foreign minister noted that the Turkish parliament did not ratify the treaty.", "en"),
+        ("Le ministre grec des Affaires étrangères a souligné que le parlement turc n'avait pas ratifié le traité.", "fr"),
+    ],
+)
+def test_what_another_actor_did_not_do_is_no_refusal_of_theirs(text: str, lang: str) -> None:
+    """ "noted that the parliament did not ratify the treaty": only the doer's own words refuse; the statement is what
+    happened (010 by the speaker), not a rejection (12x) by the parliament."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "12" for e in events), _dyads(events)
+    assert any(e.cameo == "010" and e.source_code == "GRCGOV" for e in events), _dyads(events)
+
+
+def test_the_doers_own_refusal_is_still_a_rejection() -> None:
+    """ "said it did not agree to the ceasefire": the speaker's side refuses (12x)."""
+    events = code_text("Ukraine said it did not agree to the ceasefire.", lang="en", published="2024-05-07").events
+    assert any(e.root == "12" and e.source_code == "UKR" for e in events), _dyads(events)

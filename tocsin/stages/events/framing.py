@@ -15,6 +15,7 @@ from .clauses import (
     _did_not_happen,
     _governing_verb,
     _in_complement,
+    _negated_act,
     _past_infinitive,
     _reporting_verb,
     _reports,
@@ -182,8 +183,14 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
+        # nor did what another actor is said not to have done ("noted that parliament did not ratify the deal"): only
+        # the doer's own words refuse
+        undone = {o.trigger.token.i for o in inner if _undone_by_other(o, draft, cues)}
+        inner = [o for o in inner if o.trigger.token.i not in undone]
+        told_undone = {t.i for o in drafts if o.trigger.token.i in undone for t in o.trigger.token.subtree}
         reported_trigger = any(
             t.token.i != speech.i
+            and t.token.i not in told_undone
             and t.candidates[0].cameo[:2] != "01"
             and _reports(speech, t.token)
             and not _did_not_happen(t.token, t.candidates[0].cameo, cues)
@@ -195,6 +202,9 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         # the words condemn while the act they tell codes nothing ("when the mosque was attacked ..., Trump is acting
         # like a bully"): the condemnation is what is reported
         condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues, real=reported_trigger)
+        for other in drafts:
+            if other.trigger.token.i in undone:
+                other.absorbed = True
         if accused:
             # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
@@ -215,6 +225,14 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
             draft.code = INTENT
             draft.wrappers.append("intent")
+
+
+def _undone_by_other(act: _Draft, speech: _Draft, cues: Any) -> bool:
+    """A cooperative act the statement says another actor did not do (a refusal only in its doer's own words)."""
+    if not _negated_act(act.trigger.token, cues) or not act.sources or not speech.sources:
+        return False
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
+    return bool(speakers) and all(a.mention.code and _side(a.mention.code) not in speakers for a in act.sources)
 
 
 def _tells(speech: Any, draft: _Draft, cues: Any) -> bool:
