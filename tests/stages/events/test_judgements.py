@@ -609,3 +609,17 @@ def test_the_doers_own_refusal_is_still_a_rejection() -> None:
     """ "said it did not agree to the ceasefire": the speaker's side refuses (12x)."""
     events = code_text("Ukraine said it did not agree to the ceasefire.", lang="en", published="2024-05-07").events
     assert any(e.root == "12" and e.source_code == "UKR" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le chef du Hamas a qualifié le cessez-le-feu conclu avec Israël de « grande victoire » pour la résistance.", "fr"),
+        ("The Hamas leader called the ceasefire a great victory for the resistance.", "en"),
+    ],
+)
+def test_what_a_statement_names_is_talked_about_not_done(text: str, lang: str) -> None:
+    """« a qualifié le cessez-le-feu de victoire »: the event noun a naming verb takes as object is what is named, no
+    new ceasefire; the statement (010) is the event."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "08" for e in events), _dyads(events)

@@ -2262,3 +2262,11 @@ def test_who_undergoes_an_arrest_or_a_killing_is_no_doer(text: str, lang: str, s
     acts = [e for e in events if e.root in ("17", "18", "19")]
     assert acts, [(e.cameo, e.source_code, e.target_code) for e in events]
     assert all(e.source_code == source and e.target_code == target for e in acts), [(e.cameo, e.source_code, e.target_code) for e in acts]
+
+
+def test_the_prosecution_of_someone_is_aimed_at_them() -> None:
+    """ "will pursue the prosecution of the American president": the "of" complement is prosecuted, not prosecuting."""
+    text = "The Iranian judiciary said Iran will pursue the prosecution of the American president."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    acts = [e for e in events if e.root == "13"]
+    assert acts and all(e.source_code != "USAGOV" for e in acts), [(e.cameo, e.source_code, e.target_code) for e in events]

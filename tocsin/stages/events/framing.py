@@ -136,6 +136,8 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
                 and not ({glemma} & (cues.light | cues.order | cues.undergo))
             ):  # fmt: skip
                 draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
+            elif outer.code == "010" and glemma in cues.naming and draft.trigger.token.dep_ in ("obj", "dobj"):
+                draft.absorbed = True  # « a qualifié la trêve de victoire »: what is named is talked about, not done
             elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
                 governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
             ):
