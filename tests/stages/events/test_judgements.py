@@ -623,3 +623,16 @@ def test_what_a_statement_names_is_talked_about_not_done(text: str, lang: str) -
     new ceasefire; the statement (010) is the event."""
     events = code_text(text, lang=lang, published="2024-05-07").events
     assert not any(e.root == "08" for e in events), _dyads(events)
+
+
+def test_an_obligation_in_a_run_of_quoted_sentences_is_the_speakers_demand() -> None:
+    """'X spoke. "Those who blame Iran are lying. If they want calm, the Americans must withdraw their fleets."': the
+    obligation is the demand of whoever spoke the quotation, not of an actor its words name."""
+    text = (
+        "The Iranian president spoke at a parade in Tehran on Monday."
+        ' "Those who blame Iran are lying. If they really want calm in the Gulf, the Americans must withdraw their fleets'
+        ' from the region."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.root == "10" and e.source_code == "IRNGOV" and e.target_code == "USA" for e in events), _dyads(events)
+    assert not any(e.source_code == "IRN" for e in events), _dyads(events)

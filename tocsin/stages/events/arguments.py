@@ -9,7 +9,7 @@ coordinated and apposed actors each become an argument.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ...languages import resource_words
@@ -396,6 +396,15 @@ class ArgumentFinder:
             return self._speaker_before(finder, previous)
         return []
 
+    def speaker_before_quotes(self, sent: Any, quoted: Callable[[Any], bool]) -> list[TokenActor]:
+        """The speaker of the nearest sentence before ``sent`` that is not ``quoted`` words with no speech verb of their
+        own: who speaks a run of quoted sentences ('X spoke. "... . ... they must leave."')."""
+        for finder, previous in self._sentences_before(sent):
+            if quoted(previous) and not any(_says(t, self.speech) for t in previous):
+                continue
+            return self._speaker_before(finder, previous)
+        return []
+
     def _earlier_group(self, sent: Any) -> list[TokenActor]:
         """The subject of the sentence two before ``sent`` when it names several actors and the sentence just before
         names one actor in the singular; else nothing."""
@@ -681,6 +690,12 @@ def _of_complement(child: Any) -> bool:
     """A complement through a preposition of whom an act is of that is no passive agent's ("of", « de », not "by")."""
     prep = preposition_of(child)
     return bool(prep) and prep in ACTOR_OF and prep not in AGENT_OF and child.dep_ not in ("poss", "nmod:poss")
+
+
+def _says(token: Any, speech: frozenset[str]) -> bool:
+    """The token is a speech verb that says who speaks its sentence: not one of a relative clause ("lies that have been
+    revealed")."""
+    return token.lemma_.lower() in speech and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("relcl", "acl:relcl")
 
 
 def _coded(actors: list[TokenActor]) -> list[TokenActor]:

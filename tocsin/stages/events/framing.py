@@ -83,12 +83,23 @@ def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder
             if found:
                 speaker, speakers = candidate, found
                 break
+        if not speakers and not candidates:
+            # '"... If they want calm, they must withdraw their fleets."' after X spoke: the quotation's speaker demands
+            speaker, speakers = modal, [a for a in _quotation_speakers(tok.sent, finder, cues) if id(a) not in obliged]
         if speakers and speaker is not None:
             draft.targets, draft.target_how = list(draft.sources), "clause-subject"
             draft.sources, draft.source_how = speakers, "subject"
             draft.code = demand_code(draft.code)
             draft.wrappers.append("obligation")
-            _absorb(by_token, speaker.i)
+            if speaker.i != tok.i:
+                _absorb(by_token, speaker.i)
+
+
+def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Who speaks a sentence of quoted words with no speech verb of its own: the speaker of the sentence before."""
+    if not _all_quoted(sent) or any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent):
+        return []
+    return [a for a in finder.quote_speaker(sent) or finder.speaker_before_quotes(sent, _all_quoted) if a.mention.code]
 
 
 def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
