@@ -97,7 +97,9 @@ def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder
 
 def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Who speaks a sentence of quoted words with no speech verb of its own: the speaker of the sentence before."""
-    if not _all_quoted(sent) or any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent):
+    if not _all_quoted(sent) or any(
+        t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent
+    ):
         return []
     return [a for a in finder.quote_speaker(sent) or finder.speaker_before_quotes(sent, _all_quoted) if a.mention.code]
 
