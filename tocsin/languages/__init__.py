@@ -275,6 +275,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
             "helped_by",
             "against",
             "addressee",
+            "undergone",
         }
     ),
 }

@@ -588,3 +588,51 @@ def test_suspicion_as_the_ground_of_an_arrest_accuses_no_one() -> None:
     )
     events = code_text(text, lang="fr", published="2024-05-07").events
     assert not any(e.cameo == "112" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Greek foreign minister noted that the Turkish parliament did not ratify the treaty.", "en"),
+        ("Le ministre grec des Affaires étrangères a souligné que le parlement turc n'avait pas ratifié le traité.", "fr"),
+    ],
+)
+def test_what_another_actor_did_not_do_is_no_refusal_of_theirs(text: str, lang: str) -> None:
+    """ "noted that the parliament did not ratify the treaty": only the doer's own words refuse; the statement is what
+    happened (010 by the speaker), not a rejection (12x) by the parliament."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "12" for e in events), _dyads(events)
+    assert any(e.cameo == "010" and e.source_code == "GRCGOV" for e in events), _dyads(events)
+
+
+def test_the_doers_own_refusal_is_still_a_rejection() -> None:
+    """ "said it did not agree to the ceasefire": the speaker's side refuses (12x)."""
+    events = code_text("Ukraine said it did not agree to the ceasefire.", lang="en", published="2024-05-07").events
+    assert any(e.root == "12" and e.source_code == "UKR" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le chef du Hamas a qualifié le cessez-le-feu conclu avec Israël de « grande victoire » pour la résistance.", "fr"),
+        ("The Hamas leader called the ceasefire a great victory for the resistance.", "en"),
+    ],
+)
+def test_what_a_statement_names_is_talked_about_not_done(text: str, lang: str) -> None:
+    """« a qualifié le cessez-le-feu de victoire »: the event noun a naming verb takes as object is what is named, no
+    new ceasefire; the statement (010) is the event."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    assert not any(e.root == "08" for e in events), _dyads(events)
+
+
+def test_an_obligation_in_a_run_of_quoted_sentences_is_the_speakers_demand() -> None:
+    """'X spoke. "Those who blame Iran are lying. If they want calm, the Americans must withdraw their fleets."': the
+    obligation is the demand of whoever spoke the quotation, not of an actor its words name."""
+    text = (
+        "The Iranian president spoke at a parade in Tehran on Monday."
+        ' "Those who blame Iran are lying. If they really want calm in the Gulf, the Americans must withdraw their fleets'
+        ' from the region."'
+    )
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert any(e.root == "10" and e.source_code == "IRNGOV" and e.target_code == "USA" for e in events), _dyads(events)
+    assert not any(e.source_code == "IRN" for e in events), _dyads(events)

@@ -2245,3 +2245,28 @@ def test_an_announced_plan_is_aimed_at_the_object_of_the_planned_act(text: str, 
     """ "announced it planned to join the African Union": the intent is toward whom the planned act is done to."""
     events = [e for e in code_text(text, lang=lang, published="2020-01-15").events if e.root == "03"]
     assert events and all(e.source_code == source and e.target_code == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("The arrest of the opposition leader by Russian police drew criticism from France.", "en", None, "RUSOPP"),
+        ("The Saudi journalist's killing was ordered by the crown prince.", "en", None, "SAUMED"),
+        ("L'arrestation de l'opposant russe a été critiquée par la France.", "fr", None, "RUSOPP"),
+    ],
+)
+def test_who_undergoes_an_arrest_or_a_killing_is_no_doer(text: str, lang: str, source: str | None, target: str) -> None:
+    """The possessor or "of" complement of a noun of what is done to someone ("the journalist's killing", « l'arrestation
+    de l'opposant ») is its target, never its source."""
+    events = code_text(text, lang=lang, published="2024-05-07").events
+    acts = [e for e in events if e.root in ("17", "18", "19")]
+    assert acts, [(e.cameo, e.source_code, e.target_code) for e in events]
+    assert all(e.source_code == source and e.target_code == target for e in acts), [(e.cameo, e.source_code, e.target_code) for e in acts]
+
+
+def test_the_prosecution_of_someone_is_aimed_at_them() -> None:
+    """ "will pursue the prosecution of the American president": the "of" complement is prosecuted, not prosecuting."""
+    text = "The Iranian judiciary said Iran will pursue the prosecution of the American president."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    acts = [e for e in events if e.root == "13"]
+    assert acts and all(e.source_code != "USAGOV" for e in acts), [(e.cameo, e.source_code, e.target_code) for e in events]

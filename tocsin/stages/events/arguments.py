@@ -9,7 +9,7 @@ coordinated and apposed actors each become an argument.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ...languages import resource_words
@@ -63,6 +63,8 @@ HELPED_BY = resource_words("arguments", "helped_by")
 AGAINST = resource_words("arguments", "against")
 # Prepositions of whom a verb addresses ("wrote to the embassy asking ...", « a écrit à l'ambassade en demandant »).
 ADDRESSEE = resource_words("arguments", "addressee")
+# Event nouns done to whom their possessor or "of" complement names ("Khashoggi's killing", « l'arrestation de l'opposant »).
+UNDERGONE = resource_words("arguments", "undergone")
 # Kinds of actor mention that say where rather than whom ("se trouve à Kigali").
 _WHERE_KINDS = frozenset({"place", "region", "capital"})
 
@@ -394,6 +396,15 @@ class ArgumentFinder:
             return self._speaker_before(finder, previous)
         return []
 
+    def speaker_before_quotes(self, sent: Any, quoted: Callable[[Any], bool]) -> list[TokenActor]:
+        """The speaker of the nearest sentence before ``sent`` that is not ``quoted`` words with no speech verb of their
+        own: who speaks a run of quoted sentences ('X spoke. "... . ... they must leave."')."""
+        for finder, previous in self._sentences_before(sent):
+            if quoted(previous) and not any(_says(t, self.speech) for t in previous):
+                continue
+            return self._speaker_before(finder, previous)
+        return []
+
     def _earlier_group(self, sent: Any) -> list[TokenActor]:
         """The subject of the sentence two before ``sent`` when it names several actors and the sentence just before
         names one actor in the singular; else nothing."""
@@ -639,6 +650,9 @@ class ArgumentFinder:
                 prep = preposition_of(child)
                 if child.dep_ != "amod" and self.is_where(child, actors):
                     continue  # "la réunion à Istanbul", "talks in Doha": where, not whom
+                if _undergoes(noun, child):
+                    targets = targets or actors
+                    continue
                 if child.dep_ == "amod" or prep in self.actor_of or child.dep_ in ("poss", "nmod:poss", "compound"):
                     aimed = [a for a in actors if child.dep_ != "amod" and not self._held_by(a, noun)]
                     if aimed:  # "attaques d'une ampleur record contre l'Ukraine": aimed at, through « contre »
@@ -659,6 +673,29 @@ class ArgumentFinder:
 _OPENING = frozenset({"«", "“"})
 CLOSING_MARKS = frozenset({"»", "”"})  # what only closes reported words
 QUOTE_MARKS = _OPENING | CLOSING_MARKS | {'"'}  # what opens or closes reported words
+
+
+def _undergoes(noun: Any, child: Any) -> bool:
+    """The modifier ``child`` of an event noun names who undergoes the act: the complement of a noun of what is done to
+    someone ("the arrest of the editor", « l'assassinat du journaliste »), or its possessor when no such complement
+    follows ("Navalny's arrest"; "Russia's arrest of Navalny" is Russia's)."""
+    if noun.lemma_.lower() not in UNDERGONE and noun.lower_ not in UNDERGONE:
+        return False
+    if child.dep_ in ("poss", "nmod:poss"):
+        return not any(_of_complement(c) for c in noun.children)
+    return _of_complement(child)
+
+
+def _of_complement(child: Any) -> bool:
+    """A complement through a preposition of whom an act is of that is no passive agent's ("of", « de », not "by")."""
+    prep = preposition_of(child)
+    return bool(prep) and prep in ACTOR_OF and prep not in AGENT_OF and child.dep_ not in ("poss", "nmod:poss")
+
+
+def _says(token: Any, speech: frozenset[str]) -> bool:
+    """The token is a speech verb that says who speaks its sentence: not one of a relative clause ("lies that have been
+    revealed")."""
+    return token.lemma_.lower() in speech and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("relcl", "acl:relcl")
 
 
 def _coded(actors: list[TokenActor]) -> list[TokenActor]:

@@ -15,6 +15,7 @@ from .clauses import (
     _did_not_happen,
     _governing_verb,
     _in_complement,
+    _negated_act,
     _past_infinitive,
     _reporting_verb,
     _reports,
@@ -82,12 +83,25 @@ def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder
             if found:
                 speaker, speakers = candidate, found
                 break
+        if not speakers and not candidates:
+            # '"... If they want calm, they must withdraw their fleets."' after X spoke: the quotation's speaker demands
+            speaker, speakers = modal, [a for a in _quotation_speakers(tok.sent, finder, cues) if id(a) not in obliged]
         if speakers and speaker is not None:
             draft.targets, draft.target_how = list(draft.sources), "clause-subject"
             draft.sources, draft.source_how = speakers, "subject"
             draft.code = demand_code(draft.code)
             draft.wrappers.append("obligation")
-            _absorb(by_token, speaker.i)
+            if speaker.i != tok.i:
+                _absorb(by_token, speaker.i)
+
+
+def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
+    """Who speaks a sentence of quoted words with no speech verb of its own: the speaker of the sentence before."""
+    if not _all_quoted(sent) or any(
+        t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent
+    ):
+        return []
+    return [a for a in finder.quote_speaker(sent) or finder.speaker_before_quotes(sent, _all_quoted) if a.mention.code]
 
 
 def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: Any) -> None:
@@ -135,6 +149,8 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
                 and not ({glemma} & (cues.light | cues.order | cues.undergo))
             ):  # fmt: skip
                 draft.absorbed = True  # "violated a ban": the verb's act is reported, the noun is what it is about
+            elif outer.code == "010" and glemma in cues.naming and draft.trigger.token.dep_ in ("obj", "dobj"):
+                draft.absorbed = True  # « a qualifié la trêve de victoire »: what is named is talked about, not done
             elif (draft.trigger.token.head.i == governor.i or draft.trigger.token.dep_ == "compound") and (
                 governor.lemma_.lower() in cues.order or governor.lemma_.lower() in cues.light or outer.code[:2] == "01"
             ):
@@ -182,8 +198,14 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             continue
         # what it reports did not happen ("said Egypt had not attacked the post"): the statement is what happened
         inner = [o for o in inner if not _did_not_happen(o.trigger.token, o.code, cues)]
+        # nor did what another actor is said not to have done ("noted that parliament did not ratify the deal"): only
+        # the doer's own words refuse
+        undone = {o.trigger.token.i for o in inner if _undone_by_other(o, draft, cues)}
+        inner = [o for o in inner if o.trigger.token.i not in undone]
+        told_undone = {t.i for o in drafts if o.trigger.token.i in undone for t in o.trigger.token.subtree}
         reported_trigger = any(
             t.token.i != speech.i
+            and t.token.i not in told_undone
             and t.candidates[0].cameo[:2] != "01"
             and _reports(speech, t.token)
             and not _did_not_happen(t.token, t.candidates[0].cameo, cues)
@@ -195,6 +217,9 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
         # the words condemn while the act they tell codes nothing ("when the mosque was attacked ..., Trump is acting
         # like a bully"): the condemnation is what is reported
         condemns = draft.code == "010" and not inner and _criticises(speech, draft, cues, real=reported_trigger)
+        for other in drafts:
+            if other.trigger.token.i in undone:
+                other.absorbed = True
         if accused:
             # "X claimed Y attacked Z": X accuses Y; what is alleged is not coded as an act
             draft.code, draft.targets, draft.target_how = ALLEGATION, accused, "alleged"
@@ -215,6 +240,14 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
             draft.code = INTENT
             draft.wrappers.append("intent")
+
+
+def _undone_by_other(act: _Draft, speech: _Draft, cues: Any) -> bool:
+    """A cooperative act the statement says another actor did not do (a refusal only in its doer's own words)."""
+    if not _negated_act(act.trigger.token, cues) or not act.sources or not speech.sources:
+        return False
+    speakers = {_side(a.mention.code) for a in speech.sources if a.mention.code}
+    return bool(speakers) and all(a.mention.code and _side(a.mention.code) not in speakers for a in act.sources)
 
 
 def _tells(speech: Any, draft: _Draft, cues: Any) -> bool:
