@@ -8,7 +8,7 @@ from typing import Any
 from ... import codebook
 from ...languages import resource_words
 from ..actors import TokenActor
-from .arguments import PASSIVE_SUBJECT, QUOTE_MARKS, ArgumentFinder, quoted_tokens
+from .arguments import AGENT, PASSIVE_SUBJECT, QUOTE_MARKS, ArgumentFinder, quoted_tokens
 from .draft import _NOUN_CLIMB, _STATE_ROLES
 from .modality import is_negated, refusal_code
 from .triggers import governs, is_verbal
@@ -455,7 +455,93 @@ def _unrealised(verb: Any, cues: Any) -> str | None:
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
     if passive and any(c.dep_ == "advmod" and c.lower_ in cues.current for c in verb.children):
         return _STATE  # "troops are currently deployed", « sont actuellement déployés »
+    if passive and verb.lemma_.lower() in cues.stative_participles and not any(c.dep_ in AGENT for c in verb.children):
+        return _STATE  # "the US had been allied with Kurdish groups": a tie, not an act
+    return _no_act_told(verb, cues)
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _no_act_told(verb: Any, cues: Any) -> str | None:
+    """Why a clause tells no act although it is no relative or adverbial clause of background, or None:
+
+    - an infinitive of purpose with no subject of its own on a clause of being somewhere or of citing grounds ("troops
+      are in Chad to fight Boko Haram", "have cited health risks to impose restrictions"): the aim, not an act done;
+    - a verb of agreeing with nothing agreed to, on or with, and a participle of speech after it ("the mayor agreed,
+      saying ..."): a view shared, no agreement between sides;
+    - a clause describing the occasions an existential counts ("there were many times that they disagreed"): a habit;
+    - a clause an adverb of an earlier time modifies ("said it was previously given assurances"): background;
+    - a bare present participle describing people in a clause a modal frames ("a law would allow people visiting
+      Canada to be deported"): who it describes is hypothetical;
+    - a bare present participle of speaking that frames the finite verb of the sentence ("the chancellor speaking to a
+      think tank called the treaty void"), however the parser hangs it.
+    """
+    if _aim_of_presence(verb, cues):
+        return "purpose: not an act"
+    if _agreeing_in_opinion(verb, cues):
+        return "agreeing in opinion: no agreement"
+    if verb.dep_ in ("ccomp", "relcl", "acl:relcl", "acl", "advcl") and _counted_occasions(verb.head, cues):
+        return "occasions counted: a habit, not an act"
+    if verb.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in cues.earlier for c in verb.children):
+        return "told as earlier: background"  # in what is reported; "Nigeria previously announced" is the news
+    if _bare_participle(verb) and (_hypothetical_description(verb, cues) or _speaking_frame(verb, cues)):
+        return "participle framing another clause: not an act"
     return None
+
+
+def _aim_of_presence(verb: Any, cues: Any) -> bool:
+    if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "AUX" or head.lemma_.lower() in cues.justifying
+
+
+def _agreeing_in_opinion(verb: Any, cues: Any) -> bool:
+    if verb.lemma_.lower() not in cues.concurring:
+        return False
+    doc = verb.doc
+    saying = [
+        c for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in cues.speech and _bare_participle(c) and doc[c.i - 1].text == ","
+    ]  # fmt: skip
+    complements = ("dobj", "obj", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "dative", "advcl")
+    if not saying or any(c.dep_ in complements and c not in saying for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    # "Iran and Iraq agreed, saying ...": an agreement between them
+    return not (any(g.dep_ == "conj" for s in subjects for g in s.children) or any("Plur" in s.morph.get("Number") for s in subjects))
+
+
+def _counted_occasions(head: Any, cues: Any) -> bool:
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("attr", "nsubj", "obj", "dobj")]
+    return any(n.lemma_.lower() in cues.occasions and "Plur" in n.morph.get("Number") for n in nouns)
+
+
+def _bare_participle(verb: Any) -> bool:
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    return not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _hypothetical_description(verb: Any, cues: Any) -> bool:
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and _bare_participle(first.head):
+        first = first.head  # "people living in or visiting Canada"
+    describes = (first.dep_ == "acl" and first.head.pos_ == "NOUN") or (
+        first.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS and c.pos_ == "NOUN" for c in first.children)
+    )
+    frame = first.head
+    return describes and any(c.dep_ == "aux" and c.lemma_.lower() in cues.modal for c in frame.children)
+
+
+def _speaking_frame(verb: Any, cues: Any) -> bool:
+    if verb.lemma_.lower() not in cues.speaking:
+        return False
+    if verb.dep_ in ("ROOT", "root"):
+        return any(t.dep_ in ("acl", "relcl") and "Fin" in t.morph.get("VerbForm") for t in verb.subtree if t.i != verb.i)
+    return verb.dep_ == "acl" and verb.head.dep_ in _SUBJECTS
 
 
 def _planned(verb: Any, cues: Any) -> bool:
