@@ -540,7 +540,7 @@ def _speaking_frame(verb: Any, cues: Any) -> bool:
     if verb.lemma_.lower() not in cues.speaking:
         return False
     if verb.dep_ in ("ROOT", "root"):
-        return any(t.dep_ in ("acl", "relcl") and "Fin" in t.morph.get("VerbForm") for t in verb.subtree if t.i != verb.i)
+        return any(t.dep_ in ("acl", "relcl", "advcl") and "Fin" in t.morph.get("VerbForm") for t in verb.subtree if t.i != verb.i)
     return verb.dep_ == "acl" and verb.head.dep_ in _SUBJECTS
 
 
