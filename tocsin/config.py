@@ -369,6 +369,7 @@ class LanguageCues(_Strict):
     occasions: list[str] = []
     earlier: list[str] = []
     justifying: list[str] = []
+    told_course: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -170,6 +170,7 @@ class Cues:
     occasions: frozenset[str] = frozenset()  # nouns of occasions counted ("there were many times that"): a habit, not an act
     earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
     justifying: frozenset[str] = frozenset()  # verbs citing grounds ("cited concerns to impose bans"): the infinitive is their aim
+    told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

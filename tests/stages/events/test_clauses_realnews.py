@@ -467,3 +467,22 @@ def test_people_a_hypothetical_law_would_concern_make_no_visit(text: str) -> Non
     """ "a law would allow refugees visiting Lebanon to be returned": who the participle describes is hypothetical."""
     events = code_text(text, lang="en").events
     assert not any(e.root == "04" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Algerian protest began outside the university in Algiers but later moved to the ministry.",
+        "The Kenyan protest started outside parliament and spread to other cities.",
+    ],
+)
+def test_the_course_of_an_event_told_before_is_no_new_act(text: str) -> None:
+    """ "The protest began ... and later moved": an event noun with a definite article as the subject of a verb of its
+    course is the story of an event told before, not a new protest."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == "14" for e in events), _dyads(events)
+
+
+def test_an_event_noun_with_an_indefinite_article_that_begins_is_news() -> None:
+    events = code_text("A protest began outside the Russian embassy in Kyiv on Monday.", lang="en").events
+    assert any(e.root == "14" for e in events), _dyads(events)

@@ -709,7 +709,17 @@ def _in_background(token: Any, cues: Any) -> bool:
         and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
     ):
         return True
-    return _scheduled(token, cues) or _in_background_clause(token, cues)
+    return _scheduled(token, cues) or _course_told(token, cues) or _in_background_clause(token, cues)
+
+
+def _course_told(token: Any, cues: Any) -> bool:
+    """An event noun with a definite article as the subject of a verb of its course ("the protest began outside the
+    council and later moved", « la manifestation a commencé devant le parlement »): the story of an event told before,
+    not a new act."""
+    head = token.head
+    if token.dep_ not in _SUBJECTS or head.i == token.i or head.lemma_.lower() not in cues.told_course:
+        return False
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") and "Art" in c.morph.get("PronType") for c in token.children)
 
 
 def _scheduled(token: Any, cues: Any) -> bool:
