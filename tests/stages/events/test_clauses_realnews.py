@@ -486,3 +486,10 @@ def test_the_course_of_an_event_told_before_is_no_new_act(text: str) -> None:
 def test_an_event_noun_with_an_indefinite_article_that_begins_is_news() -> None:
     events = code_text("A protest began outside the Russian embassy in Kyiv on Monday.", lang="en").events
     assert any(e.root == "14" for e in events), _dyads(events)
+
+
+def test_words_said_earlier_in_an_incise_are_background() -> None:
+    """« ..., avait indiqué auparavant le ministère »: the incise says the words were said before; they recall, no
+    new statement."""
+    events = code_text("L'armée avait quitté Bamako mardi, avait indiqué auparavant le ministère français.", lang="fr").events
+    assert not any(e.root == "01" for e in events), _dyads(events)

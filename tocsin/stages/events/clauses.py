@@ -483,8 +483,11 @@ def _no_act_told(verb: Any, cues: Any) -> str | None:
         return "agreeing in opinion: no agreement"
     if verb.dep_ in ("ccomp", "relcl", "acl:relcl", "acl", "advcl") and _counted_occasions(verb.head, cues):
         return "occasions counted: a habit, not an act"
-    if verb.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in cues.earlier for c in verb.children):
-        return "told as earlier: background"  # in what is reported; "Nigeria previously announced" is the news
+    incise = _in_incise(verb) and verb.lemma_.lower() in cues.speech
+    if (verb.dep_ == "ccomp" or incise) and any(c.dep_ == "advmod" and c.lower_ in cues.earlier for c in verb.children):
+        # in what is reported, or an incise that says the words were said before (« ..., avait précisé auparavant
+        # l'Elysée »); "Nigeria previously announced" is the news
+        return "told as earlier: background"
     if _bare_participle(verb) and (_hypothetical_description(verb, cues) or _speaking_frame(verb, cues)):
         return "participle framing another clause: not an act"
     return None
