@@ -370,6 +370,8 @@ class LanguageCues(_Strict):
     earlier: list[str] = []
     justifying: list[str] = []
     told_course: list[str] = []
+    standing_texts: list[str] = []
+    open_questions: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -171,6 +171,8 @@ class Cues:
     earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
     justifying: frozenset[str] = frozenset()  # verbs citing grounds ("cited concerns to impose bans"): the infinitive is their aim
     told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
+    standing_texts: frozenset[str] = frozenset()  # founding texts ("its constitution prohibits"): their present is a standing rule
+    open_questions: frozenset[str] = frozenset()  # words of an open question ("questions remain how much aid"): what is asked is no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

@@ -493,3 +493,27 @@ def test_words_said_earlier_in_an_incise_are_background() -> None:
     new statement."""
     events = code_text("L'armée avait quitté Bamako mardi, avait indiqué auparavant le ministère français.", lang="fr").events
     assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+def test_what_a_founding_text_says_is_a_standing_rule() -> None:
+    """ "The UN charter prohibits the use of force": a founding text's present is a rule that stands, no ban imposed."""
+    events = code_text("The UN charter prohibits the use of force against another state, a UN spokesman said.", lang="en").events
+    assert not any(e.root == "17" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The analyst said questions remain how much Russian assistance is received by the rebels.", "07"),
+        ("It is unclear whether Turkish troops fired on the convoy.", "19"),
+    ],
+)
+def test_an_open_question_reports_no_act(text: str, root: str) -> None:
+    """ "questions remain how much aid is received", "it is unclear whether troops fired": the clause is asked about."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == root for e in events), _dyads(events)
+
+
+def test_a_clause_of_manner_after_a_verb_of_telling_is_still_news() -> None:
+    events = code_text("He described how soldiers attacked the village.", lang="en").events
+    assert any(e.root == "19" for e in events), _dyads(events)

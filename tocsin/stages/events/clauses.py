@@ -490,7 +490,39 @@ def _no_act_told(verb: Any, cues: Any) -> str | None:
         return "told as earlier: background"
     if _bare_participle(verb) and (_hypothetical_description(verb, cues) or _speaking_frame(verb, cues)):
         return "participle framing another clause: not an act"
+    if _standing_rule(verb, cues):
+        return "a standing rule: not an act"
+    if _open_question(verb, cues):
+        return "an open question: not an act"
     return None
+
+
+def _standing_rule(verb: Any, cues: Any) -> bool:
+    """A founding text as the subject of a verb in the simple present ("Interpol's constitution prohibits any political
+    activity", « la charte interdit »): a standing rule, not an act."""
+    if "Pres" not in verb.morph.get("Tense") or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.lemma_.lower() in cues.standing_texts for c in verb.children)
+
+
+def _open_question(verb: Any, cues: Any) -> bool:
+    """A clause opened by "whether" or a wh-word, governed by a word of an open question ("questions remain how much aid
+    is received", "it is unclear whether troops fired", « on ignore si l'armée a tiré »): it asks, no act is reported."""
+    if verb.dep_ not in ("ccomp", "csubj") or verb.head.i == verb.i:
+        return False
+    first = verb.doc[verb.left_edge.i]
+    opener = first if first.dep_ in ("mark", "advmod") else None
+    if opener is None or not (
+        "Int" in opener.morph.get("PronType")
+        or opener.tag_ in ("WRB", "WDT", "WP")
+        or opener.lower_ in cues.condition | cues.open_questions
+    ):
+        return False
+    head = verb.head
+    words = [head, *(c for c in head.children if c.dep_ in (*_SUBJECTS, "acomp", "attr"))]
+    return any(w.lemma_.lower() in cues.open_questions for w in words)
 
 
 def _aim_of_presence(verb: Any, cues: Any) -> bool:
