@@ -423,6 +423,7 @@ def test_agreeing_with_a_view_is_no_agreement() -> None:
     ("text", "roots"),
     [
         ("Kenya and Somalia agreed, saying the border would reopen.", ("03",)),
+        ("Iraq agreed, saying it would hand the suspect over to Turkey.", ("03", "08")),
         ("The Kenyan president agreed to a ceasefire with the rebels.", ("03", "08")),
     ],
 )

@@ -543,6 +543,9 @@ def _agreeing_in_opinion(verb: Any, cues: Any) -> bool:
     complements = ("dobj", "obj", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "dative", "advcl")
     if not saying or any(c.dep_ in complements and c not in saying for c in verb.children):
         return False
+    said = [c for s in saying for c in s.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(a.dep_.startswith("aux") and a.lemma_.lower() in cues.modal | cues.irrealis_aux for c in said for a in c.children):
+        return False  # "Iraq agreed, saying it would hand him over": what is agreed to is to come, an agreement
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     # "Iran and Iraq agreed, saying ...": an agreement between them
     return not (any(g.dep_ == "conj" for s in subjects for g in s.children) or any("Plur" in s.morph.get("Number") for s in subjects))
