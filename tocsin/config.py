@@ -364,6 +364,14 @@ class LanguageCues(_Strict):
     current: list[str] = []
     scheduled: list[str] = []
     deceit: list[str] = []
+    stative_participles: list[str] = []
+    concurring: list[str] = []
+    occasions: list[str] = []
+    earlier: list[str] = []
+    justifying: list[str] = []
+    told_course: list[str] = []
+    standing_texts: list[str] = []
+    open_questions: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -165,6 +165,14 @@ class Cues:
     current: frozenset[str] = frozenset()  # adverbs of the present: "are currently deployed" is a state, not an act
     scheduled: frozenset[str] = frozenset()  # verbs that schedule an event noun ("the summit is set to open"): not yet an act
     deceit: frozenset[str] = frozenset()  # verbs of deceit ("they are lying", « ils mentent »): reported words that say it accuse
+    stative_participles: frozenset[str] = frozenset()  # passives of a tie ("had been allied with"): a state, not an act
+    concurring: frozenset[str] = frozenset()  # verbs of agreeing in opinion ("agreed, saying ..."): no agreement between sides
+    occasions: frozenset[str] = frozenset()  # nouns of occasions counted ("there were many times that"): a habit, not an act
+    earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
+    justifying: frozenset[str] = frozenset()  # verbs citing grounds ("cited concerns to impose bans"): the infinitive is their aim
+    told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
+    standing_texts: frozenset[str] = frozenset()  # founding texts ("its constitution prohibits"): their present is a standing rule
+    open_questions: frozenset[str] = frozenset()  # words of an open question ("questions remain how much aid"): what is asked is no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

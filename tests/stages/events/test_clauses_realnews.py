@@ -396,3 +396,125 @@ def test_the_victims_of_a_conflict_between_two_sides_name_no_act(text: str, lang
 def test_the_target_of_an_attack_is_still_an_attack() -> None:
     events = code_text("The camp was the target of an attack by the RSF militia.", lang="en").events
     assert any(e.root == "19" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("American soldiers are in Syria to defeat the Islamic State.", "19"),
+        ("French troops are in Chad at the invitation of its government to fight Boko Haram.", "19"),
+        ("The Dutch government has cited public safety to impose a ban on Turkish rallies.", "17"),
+    ],
+)
+def test_an_infinitive_of_purpose_after_being_somewhere_or_citing_grounds_is_no_act(text: str, root: str) -> None:
+    """ "are in Syria to defeat X", "cited public safety to impose a ban": the infinitive says what the presence or the
+    grounds are for, not an act reported."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == root for e in events), _dyads(events)
+
+
+def test_agreeing_with_a_view_is_no_agreement() -> None:
+    """ "X agreed, saying ...": nothing agreed to, on or with; X shares a view, no agreement between sides (030)."""
+    events = code_text("Kenyan President Uhuru Kenyatta agreed, saying the attack was the work of al-Shabaab.", lang="en").events
+    assert not any(e.root == "03" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        ("Kenya and Somalia agreed, saying the border would reopen.", ("03",)),
+        ("Iraq agreed, saying it would hand the suspect over to Turkey.", ("03", "08")),
+        ("The Kenyan president agreed to a ceasefire with the rebels.", ("03", "08")),
+    ],
+)
+def test_agreeing_between_sides_or_to_something_is_still_an_agreement(text: str, roots: tuple[str, ...]) -> None:
+    events = code_text(text, lang="en").events
+    assert any(e.root in roots for e in events), _dyads(events)
+
+
+def test_a_passive_tie_is_a_state_not_an_alliance() -> None:
+    """ "has long been allied with": a tie described, not an act of alliance; its subject is no one's target."""
+    events = code_text("Britain has long been allied with Portugal.", lang="en").events
+    assert not any(e.root == "05" for e in events), _dyads(events)
+
+
+def test_occasions_counted_by_an_existential_are_a_habit() -> None:
+    events = code_text('"There were many times that the Israeli prime minister and I disagreed," Obama said.', lang="en").events
+    assert not any(e.root == "11" for e in events), _dyads(events)
+
+
+def test_a_reported_clause_told_as_earlier_is_background() -> None:
+    """ "said it had previously received assurances": the assurances are background to what is said, not news."""
+    events = code_text("Iran said it had previously received assurances from China.", lang="en").events
+    assert not any(e.root == "03" for e in events), _dyads(events)
+
+
+def test_a_participle_of_speaking_that_frames_the_verb_is_no_statement() -> None:
+    """ "X speaking to a think tank called Y ...": however the parser hangs it, the participle is the frame of the
+    finite verb's act, not a statement of its own."""
+    text = 'Chinese foreign minister Wang Yi speaking to the Council on Foreign Relations think tank called the sanctions "unacceptable".'
+    events = code_text(text, lang="en").events
+    assert not any(e.trigger == "speaking" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement would allow Syrian refugees visiting Lebanon to be returned to Syria.",
+        "The new law would allow Chinese citizens visiting Taiwan to be sent back to China.",
+    ],
+)
+def test_people_a_hypothetical_law_would_concern_make_no_visit(text: str) -> None:
+    """ "a law would allow refugees visiting Lebanon to be returned": who the participle describes is hypothetical."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == "04" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Algerian protest began outside the university in Algiers but later moved to the ministry.",
+        "The Kenyan protest started outside parliament and spread to other cities.",
+    ],
+)
+def test_the_course_of_an_event_told_before_is_no_new_act(text: str) -> None:
+    """ "The protest began ... and later moved": an event noun with a definite article as the subject of a verb of its
+    course is the story of an event told before, not a new protest."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == "14" for e in events), _dyads(events)
+
+
+def test_an_event_noun_with_an_indefinite_article_that_begins_is_news() -> None:
+    events = code_text("A protest began outside the Russian embassy in Kyiv on Monday.", lang="en").events
+    assert any(e.root == "14" for e in events), _dyads(events)
+
+
+def test_words_said_earlier_in_an_incise_are_background() -> None:
+    """« ..., avait indiqué auparavant le ministère »: the incise says the words were said before; they recall, no
+    new statement."""
+    events = code_text("L'armée avait quitté Bamako mardi, avait indiqué auparavant le ministère français.", lang="fr").events
+    assert not any(e.root == "01" for e in events), _dyads(events)
+
+
+def test_what_a_founding_text_says_is_a_standing_rule() -> None:
+    """ "The UN charter prohibits the use of force": a founding text's present is a rule that stands, no ban imposed."""
+    events = code_text("The UN charter prohibits the use of force against another state, a UN spokesman said.", lang="en").events
+    assert not any(e.root == "17" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The analyst said questions remain how much Russian assistance is received by the rebels.", "07"),
+        ("It is unclear whether Turkish troops fired on the convoy.", "19"),
+    ],
+)
+def test_an_open_question_reports_no_act(text: str, root: str) -> None:
+    """ "questions remain how much aid is received", "it is unclear whether troops fired": the clause is asked about."""
+    events = code_text(text, lang="en").events
+    assert not any(e.root == root for e in events), _dyads(events)
+
+
+def test_a_clause_of_manner_after_a_verb_of_telling_is_still_news() -> None:
+    events = code_text("He described how soldiers attacked the village.", lang="en").events
+    assert any(e.root == "19" for e in events), _dyads(events)

@@ -8,7 +8,7 @@ from typing import Any
 from ... import codebook
 from ...languages import resource_words
 from ..actors import TokenActor
-from .arguments import PASSIVE_SUBJECT, QUOTE_MARKS, ArgumentFinder, quoted_tokens
+from .arguments import AGENT, PASSIVE_SUBJECT, QUOTE_MARKS, ArgumentFinder, quoted_tokens
 from .draft import _NOUN_CLIMB, _STATE_ROLES
 from .modality import is_negated, refusal_code
 from .triggers import governs, is_verbal
@@ -455,7 +455,131 @@ def _unrealised(verb: Any, cues: Any) -> str | None:
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
     if passive and any(c.dep_ == "advmod" and c.lower_ in cues.current for c in verb.children):
         return _STATE  # "troops are currently deployed", « sont actuellement déployés »
+    if passive and verb.lemma_.lower() in cues.stative_participles and not any(c.dep_ in AGENT for c in verb.children):
+        return _STATE  # "the US had been allied with Kurdish groups": a tie, not an act
+    return _no_act_told(verb, cues)
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _no_act_told(verb: Any, cues: Any) -> str | None:
+    """Why a clause tells no act although it is no relative or adverbial clause of background, or None:
+
+    - an infinitive of purpose with no subject of its own on a clause of being somewhere or of citing grounds ("troops
+      are in Chad to fight Boko Haram", "have cited health risks to impose restrictions"): the aim, not an act done;
+    - a verb of agreeing with nothing agreed to, on or with, and a participle of speech after it ("the mayor agreed,
+      saying ..."): a view shared, no agreement between sides;
+    - a clause describing the occasions an existential counts ("there were many times that they disagreed"): a habit;
+    - a clause an adverb of an earlier time modifies ("said it was previously given assurances"): background;
+    - a bare present participle describing people in a clause a modal frames ("a law would allow people visiting
+      Canada to be deported"): who it describes is hypothetical;
+    - a bare present participle of speaking that frames the finite verb of the sentence ("the chancellor speaking to a
+      think tank called the treaty void"), however the parser hangs it.
+    """
+    if _aim_of_presence(verb, cues):
+        return "purpose: not an act"
+    if _agreeing_in_opinion(verb, cues):
+        return "agreeing in opinion: no agreement"
+    if verb.dep_ in ("ccomp", "relcl", "acl:relcl", "acl", "advcl") and _counted_occasions(verb.head, cues):
+        return "occasions counted: a habit, not an act"
+    incise = _in_incise(verb) and verb.lemma_.lower() in cues.speech
+    if (verb.dep_ == "ccomp" or incise) and any(c.dep_ == "advmod" and c.lower_ in cues.earlier for c in verb.children):
+        # in what is reported, or an incise that says the words were said before (« ..., avait précisé auparavant
+        # l'Elysée »); "Nigeria previously announced" is the news
+        return "told as earlier: background"
+    if _bare_participle(verb) and (_hypothetical_description(verb, cues) or _speaking_frame(verb, cues)):
+        return "participle framing another clause: not an act"
+    if _standing_rule(verb, cues):
+        return "a standing rule: not an act"
+    if _open_question(verb, cues):
+        return "an open question: not an act"
     return None
+
+
+def _standing_rule(verb: Any, cues: Any) -> bool:
+    """A founding text as the subject of a verb in the simple present ("Interpol's constitution prohibits any political
+    activity", « la charte interdit »): a standing rule, not an act."""
+    if "Pres" not in verb.morph.get("Tense") or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.lemma_.lower() in cues.standing_texts for c in verb.children)
+
+
+def _open_question(verb: Any, cues: Any) -> bool:
+    """A clause opened by "whether" or a wh-word, governed by a word of an open question ("questions remain how much aid
+    is received", "it is unclear whether troops fired", « on ignore si l'armée a tiré »): it asks, no act is reported."""
+    if verb.dep_ not in ("ccomp", "csubj") or verb.head.i == verb.i:
+        return False
+    first = verb.doc[verb.left_edge.i]
+    opener = first if first.dep_ in ("mark", "advmod") else None
+    if opener is None or not (
+        "Int" in opener.morph.get("PronType")
+        or opener.tag_ in ("WRB", "WDT", "WP")
+        or opener.lower_ in cues.condition | cues.open_questions
+    ):
+        return False
+    head = verb.head
+    words = [head, *(c for c in head.children if c.dep_ in (*_SUBJECTS, "acomp", "attr"))]
+    return any(w.lemma_.lower() in cues.open_questions for w in words)
+
+
+def _aim_of_presence(verb: Any, cues: Any) -> bool:
+    if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "AUX" or head.lemma_.lower() in cues.justifying
+
+
+def _agreeing_in_opinion(verb: Any, cues: Any) -> bool:
+    if verb.lemma_.lower() not in cues.concurring:
+        return False
+    doc = verb.doc
+    saying = [
+        c for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in cues.speech and _bare_participle(c) and doc[c.i - 1].text == ","
+    ]  # fmt: skip
+    complements = ("dobj", "obj", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "dative", "advcl")
+    if not saying or any(c.dep_ in complements and c not in saying for c in verb.children):
+        return False
+    said = [c for s in saying for c in s.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(a.dep_.startswith("aux") and a.lemma_.lower() in cues.modal | cues.irrealis_aux for c in said for a in c.children):
+        return False  # "Iraq agreed, saying it would hand him over": what is agreed to is to come, an agreement
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    # "Iran and Iraq agreed, saying ...": an agreement between them
+    return not (any(g.dep_ == "conj" for s in subjects for g in s.children) or any("Plur" in s.morph.get("Number") for s in subjects))
+
+
+def _counted_occasions(head: Any, cues: Any) -> bool:
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("attr", "nsubj", "obj", "dobj")]
+    return any(n.lemma_.lower() in cues.occasions and "Plur" in n.morph.get("Number") for n in nouns)
+
+
+def _bare_participle(verb: Any) -> bool:
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm") or not ("Pres" in morph.get("Tense") or "Prog" in morph.get("Aspect")):
+        return False
+    return not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _hypothetical_description(verb: Any, cues: Any) -> bool:
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and _bare_participle(first.head):
+        first = first.head  # "people living in or visiting Canada"
+    describes = (first.dep_ == "acl" and first.head.pos_ == "NOUN") or (
+        first.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS and c.pos_ == "NOUN" for c in first.children)
+    )
+    frame = first.head
+    return describes and any(c.dep_ == "aux" and c.lemma_.lower() in cues.modal for c in frame.children)
+
+
+def _speaking_frame(verb: Any, cues: Any) -> bool:
+    if verb.lemma_.lower() not in cues.speaking:
+        return False
+    if verb.dep_ in ("ROOT", "root"):
+        return any(t.dep_ in ("acl", "relcl", "advcl") and "Fin" in t.morph.get("VerbForm") for t in verb.subtree if t.i != verb.i)
+    return verb.dep_ == "acl" and verb.head.dep_ in _SUBJECTS
 
 
 def _planned(verb: Any, cues: Any) -> bool:
@@ -623,7 +747,17 @@ def _in_background(token: Any, cues: Any) -> bool:
         and any(c.dep_ in ("mark", "case") and c.lower_ in cues.background for c in verb.children)
     ):
         return True
-    return _scheduled(token, cues) or _in_background_clause(token, cues)
+    return _scheduled(token, cues) or _course_told(token, cues) or _in_background_clause(token, cues)
+
+
+def _course_told(token: Any, cues: Any) -> bool:
+    """An event noun with a definite article as the subject of a verb of its course ("the protest began outside the
+    council and later moved", « la manifestation a commencé devant le parlement »): the story of an event told before,
+    not a new act."""
+    head = token.head
+    if token.dep_ not in _SUBJECTS or head.i == token.i or head.lemma_.lower() not in cues.told_course:
+        return False
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") and "Art" in c.morph.get("PronType") for c in token.children)
 
 
 def _scheduled(token: Any, cues: Any) -> bool:
