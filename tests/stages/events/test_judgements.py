@@ -636,3 +636,44 @@ def test_an_obligation_in_a_run_of_quoted_sentences_is_the_speakers_demand() -> 
     events = code_text(text, lang="en", published="2024-05-07").events
     assert any(e.root == "10" and e.source_code == "IRNGOV" and e.target_code == "USA" for e in events), _dyads(events)
     assert not any(e.source_code == "IRN" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The Iranian president said the occupiers should get out of the Gulf.", ("100", "IRNGOV", None)),
+        (
+            (
+                'The French foreign ministry released a statement which said, "The cathedral has deep significance to'
+                ' believers, and its status as a monument must be maintained".'
+            ),
+            ("100", "FRAGOV", None),
+        ),
+    ],
+)
+def test_a_statement_of_what_others_must_do_demands_it(text: str, dyad: tuple[str, str, None]) -> None:
+    """Reported words that say what someone other than the speaker must or should do demand it (10x), even when the
+    act itself is no coded event."""
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert dyad in _dyads(events)
+
+
+def test_the_speakers_own_duty_demands_nothing() -> None:
+    """'said we must stay vigilant': the speaker's own duty is no demand."""
+    events = code_text("The Iranian president said we must stay vigilant.", lang="en", published="2024-05-07").events
+    assert not any(e.root == "10" for e in events), _dyads(events)
+
+
+def test_an_agentless_passive_alleged_accuses_no_patient() -> None:
+    """'his allies alleged Petrov was poisoned': the patient is no accused; the act alleged is what is reported."""
+    text = "The opposition leader Ivan Petrov is a critic of the Russian president, and his allies have alleged Petrov was poisoned."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert not any(e.root == "11" and e.target_code == "RUSOPP" for e in events), _dyads(events)
+    assert any(e.root == "18" and e.target_code == "RUSOPP" for e in events), _dyads(events)
+
+
+def test_the_agent_of_a_passive_alleged_is_the_accused() -> None:
+    """'alleged the journalist was kidnapped by the police': the police are accused, not the journalist."""
+    text = "The Georgian opposition alleged the journalist was kidnapped by the police."
+    events = code_text(text, lang="en", published="2024-05-07").events
+    assert ("112", "GEOOPP", "GEOCOP") in _dyads(events)

@@ -110,6 +110,8 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
     # Verbal acts absorb what they are about: the content of a threat, demand, appeal, refusal
     # or accusation ("a refusé de déployer", "exige que le gouvernement fournisse") is not a second event.
     for draft in drafts:
+        if draft.code[:2] in _CONTENT_ROOTS and not draft.absorbed and _alleges_agentless(draft, drafts, cues):
+            continue
         if draft.code[:2] in _CONTENT_ROOTS:
             for other in drafts:
                 if (
@@ -165,6 +167,29 @@ def _absorb_embedded(drafts: list[_Draft], by_token: dict[int, _Draft], cues: An
             and by_token[tok.head.i].trigger.kind == "noun"
         ) and (tok.lemma_.lower() in cues.order or tok.lemma_.lower() in cues.light):
             draft.absorbed = True
+
+
+def _alleges_agentless(draft: _Draft, drafts: list[_Draft], cues: Any) -> bool:
+    """An allegation whose clause tells a passive act accuses its agent, never its patient. With no agent ("his aides
+    alleged he was poisoned") it accuses no one: the act alleged (no one -> the patient) is what is reported. True
+    (and the allegation absorbed) in that case."""
+    verb = draft.trigger.token
+    if draft.trigger.kind != "verb" or verb.lemma_.lower() not in cues.allegation:
+        return False
+    told = [o for o in drafts if o is not draft and not o.absorbed and _in_complement(verb, o.trigger.token)]
+    if not told or any(o.trigger.kind != "verb" or not is_passive(o.trigger.token) for o in told):
+        return False
+    doers = [a for o in told for a in o.sources if o.source_how == "agent" and a.mention.code and a not in draft.sources]
+    if doers:
+        # "alleged the reporter was abducted by the police": the agent is the accused, not the patient
+        draft.targets, draft.target_how = doers, "alleged"
+        return False
+    if any(o.sources for o in told):
+        return False
+    draft.absorbed = True
+    for other in told:
+        other.reported = True
+    return True
 
 
 def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: ArgumentFinder, cues: Any) -> None:
@@ -240,6 +265,60 @@ def _frame_speech(drafts: list[_Draft], triggers: list[Trigger], finder: Argumen
             # bloc": what the speaker's side will do is an intent (030), not a bare statement
             draft.code = INTENT
             draft.wrappers.append("intent")
+    _frame_reported_demands(drafts, finder, cues)
+
+
+def _frame_reported_demands(drafts: list[_Draft], finder: ArgumentFinder, cues: Any) -> None:
+    """A statement that reports no act, whose words say what someone other than the speaker must or should do, demands
+    it (10x): "said foreign navies should leave the Gulf", "a statement which said the treaty must be respected",
+    « a estimé que les occupants doivent partir ». The obliged are its target when the clause names them; the
+    speaker's own duty ("we must help our allies") demands nothing of anyone."""
+    for draft in drafts:
+        if draft.code != "010" or draft.absorbed or draft.wrappers:
+            continue
+        for clause in _reported_clauses(draft, cues):
+            obliged = _obliged(clause, draft, finder, cues)
+            if obliged is not None:
+                draft.code = demand_code(draft.code)
+                draft.wrappers.append("demand")
+                if not draft.targets:
+                    draft.targets, draft.target_how = obliged, "clause-subject"
+                break
+
+
+def _reported_clauses(draft: _Draft, cues: Any) -> list[Any]:
+    """The clauses a statement reports: its speech verb's complement or the quote it is the incise of, or what the
+    statement noun it issues says ("released a statement which said ...", "a statement saying ..."); with the clauses
+    coordinated to them."""
+    tok = draft.trigger.token
+    speech = [tok] if tok.lemma_.lower() in cues.speech else []
+    nouns = [tok] if draft.trigger.kind == "noun" else [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    speech += [c for noun in nouns for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in cues.speech]
+    clauses = [c for verb in speech for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if speech and tok.dep_ in ("parataxis", "dep") and tok.head.i < tok.i:
+        clauses.append(tok.head)  # « ... », a déclaré le ministre: the incise hangs on the quote
+    return clauses + [c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+
+def _obliged(clause: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> list[TokenActor] | None:
+    """Who a reported clause says must or should act ("X must withdraw", « Y doit partir »): the coded actors its
+    subject names (none when it names no known actor, or the clause is passive); None when the clause states no
+    obligation, states the speaker's own (first person), is a condition, or is an inference ("must have known")."""
+    if clause.pos_ not in ("VERB", "AUX") or is_condition(clause, cues):
+        return None
+    if clause.lemma_.lower() in cues.obligation:
+        if not any(c.dep_ == "xcomp" for c in clause.children):
+            return None  # "has a duty", « doit de l'argent »: no act is owed
+    elif not any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
+        return None
+    elif "Part" in clause.morph.get("VerbForm") and not is_passive(clause):
+        return None  # "must have known": what the speaker infers, not what they ask
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT), None)
+    if subject is None or subject.lower_ in FIRST_PERSON or "1" in subject.morph.get("Person"):
+        return None
+    if subject.dep_ in PASSIVE_SUBJECT:
+        return []
+    return [a for a in finder.actors_in(subject) if a.mention.code and a not in draft.sources]
 
 
 def _undone_by_other(act: _Draft, speech: _Draft, cues: Any) -> bool:
