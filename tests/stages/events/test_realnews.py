@@ -2021,7 +2021,7 @@ def test_policing_implies_nothing_across_borders() -> None:
     assert all(e.source_code is None for e in events), _dyads(events)
 
 
-@pytest.mark.parametrize(("text", "code"), [("UNESCO said on Friday that the site must remain a museum.", "IGOUNOEDU")])
+@pytest.mark.parametrize(("text", "code"), [("UNESCO said on Friday that the site remained a museum.", "IGOUNOEDU")])
 def test_an_organisation_coded_by_its_sector_is_no_news_source(text: str, code: str) -> None:
     """UNESCO's code ends in the UN's education sector: it is the organisation, not a role of reporters or teachers,
     so its statements are coded."""
