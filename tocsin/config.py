@@ -368,7 +368,6 @@ class LanguageCues(_Strict):
     concurring: list[str] = []
     occasions: list[str] = []
     earlier: list[str] = []
-    justifying: list[str] = []
     told_course: list[str] = []
     standing_texts: list[str] = []
     open_questions: list[str] = []

@@ -169,7 +169,6 @@ class Cues:
     concurring: frozenset[str] = frozenset()  # verbs of agreeing in opinion ("agreed, saying ..."): no agreement between sides
     occasions: frozenset[str] = frozenset()  # nouns of occasions counted ("there were many times that"): a habit, not an act
     earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
-    justifying: frozenset[str] = frozenset()  # verbs citing grounds ("cited concerns to impose bans"): the infinitive is their aim
     told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
     standing_texts: frozenset[str] = frozenset()  # founding texts ("its constitution prohibits"): their present is a standing rule
     open_questions: frozenset[str] = frozenset()  # words of an open question ("questions remain how much aid"): what is asked is no act

@@ -529,7 +529,7 @@ def _aim_of_presence(verb: Any, cues: Any) -> bool:
     if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ in _SUBJECTS for c in verb.children):
         return False
     head = verb.head
-    return head.pos_ == "AUX" or head.lemma_.lower() in cues.justifying
+    return head.pos_ == "AUX"
 
 
 def _agreeing_in_opinion(verb: Any, cues: Any) -> bool:
