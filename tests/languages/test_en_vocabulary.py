@@ -1042,3 +1042,19 @@ def test_adding_members_to_a_body_is_no_statement() -> None:
     codes = _codes("The Kenyan president agreed to add three members to the electoral commission.")
     assert "010" not in codes
     assert "030" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A roadside bombing was reported to have killed three Afghan soldiers near Kandahar.", "1833"),
+        ("An airstrike is believed to have killed four Syrian rebels near Idlib.", "195"),
+        ("The suicide bombing was said to have killed nine Somali police officers.", "1831"),
+    ],
+)
+def test_a_use_of_force_reported_to_have_killed_is_one_act_of_its_kind(text: str, cameo: str) -> None:
+    """ "a bombing was reported to have killed X": the noun names the act (bombing, airstrike), the perfect infinitive
+    its victims; one event of the noun's code, no generic killing (190) beside it."""
+    events = code_text(text, lang="en").events
+    assert {e.cameo for e in events} == {cameo}
+    assert all(e.target_code for e in events)

@@ -182,7 +182,32 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             if best and (token.pos_ != "ADJ"):
                 best.sort(key=lambda p: -len(p.lemmas))
                 out.append(Trigger(token, end, best, "noun"))
-    return _resolve_multiword(out)
+    return _raised_force(_resolve_multiword(out), lang.cues)
+
+
+_FORCE = ("18", "19", "20")  # CAMEO roots of the uses of force
+
+
+def _raised_force(triggers: list[Trigger], cues: Cues) -> list[Trigger]:
+    """A use of force named by the passive subject of a verb of report, whose perfect infinitive says what it did ("a
+    bombing was reported to have killed a journalist", "the airstrike is believed to have wounded five"), is one act:
+    the noun's, told by the infinitive, which has the victims and the place; the noun is no second event."""
+    nouns = {t.token.i: t for t in triggers if t.kind == "noun" and t.candidates[0].cameo[:2] in _FORCE}
+    raised: set[int] = set()
+    out: list[Trigger] = []
+    for trigger in triggers:
+        verb = trigger.token
+        done = "Perf" in verb.morph.get("Aspect") and "Part" in verb.morph.get("VerbForm")  # "to have killed"
+        if trigger.kind != "verb" or verb.dep_ != "xcomp" or not done or verb.lemma_.lower() not in cues.casualty:
+            out.append(trigger)
+            continue
+        noun = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in nouns), None)
+        if noun is None or trigger.candidates[0].cameo[:2] not in _FORCE:
+            out.append(trigger)
+            continue
+        raised.add(noun.i)
+        out.append(Trigger(verb, trigger.end, nouns[noun.i].candidates, "verb", trigger.start))
+    return [t for t in out if not (t.kind == "noun" and t.token.i in raised)]
 
 
 def _resolve_multiword(triggers: list[Trigger]) -> list[Trigger]:
