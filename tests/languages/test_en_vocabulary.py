@@ -1058,3 +1058,25 @@ def test_a_use_of_force_reported_to_have_killed_is_one_act_of_its_kind(text: str
     events = code_text(text, lang="en").events
     assert {e.cameo for e in events} == {cameo}
     assert all(e.target_code for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        ("Germany sent 500 soldiers to Lithuania.", "074", "LTU"),
+        ("The Canadian government dispatched soldiers to Haiti.", "074", "HTI"),
+        ("France pledged to deploy more troops to Mali.", "0334", "MLI"),
+    ],
+)
+def test_sending_troops_to_a_country_protects_it(text: str, cameo: str, target: str) -> None:
+    """Troops sent to a country (``troop&to@country``) are military protection of it (074; promised, 0334); the troops
+    are what is sent, the country is the target."""
+    events = [e for e in code_text(text, lang="en").events if e.cameo == cameo]
+    assert events
+    assert {e.target_code for e in events} == {target}
+
+
+def test_sending_troops_to_a_border_stays_a_show_of_force() -> None:
+    codes = _codes("Russia sent troops to the Ukrainian border.")
+    assert "154" in codes
+    assert "074" not in codes

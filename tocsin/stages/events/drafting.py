@@ -243,9 +243,11 @@ def _verb_targets(tok: Any, pattern: Pattern, sources: list[TokenActor], finder:
             return judged_doers, "clause-subject"
     targets, target_how = finder.verb_targets(tok, exclude=exclude, clause_subject=clause_subject)
     own = {a.mention.code for a in sources if a.mention.code}
-    if targets and all((t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) for t in targets):
+    if targets and all(
+        (t.mention.code in own and _possessed(t, tok.doc)) or _own_country(t, sources) or _given(t, tok, pattern) for t in targets
+    ):
         # "submitted the truce with Hezbollah to his cabinet": the source's own body is no target; nor is its own
-        # country ("withdrew the US from a treaty with Iran"); look further
+        # country ("withdrew the US from a treaty with Iran"), nor its own troops it sends to another; look further
         others, how = finder.verb_targets(tok, exclude=exclude | {id(t) for t in targets}, clause_subject=clause_subject)
         targets, target_how = (others, how) if others else (targets, target_how)
     if targets:
@@ -311,6 +313,14 @@ def _own_country(actor: TokenActor, sources: list[TokenActor]) -> bool:
         and mention.code == mention.country
         and any(a.mention.country == mention.country and a.mention.code != mention.code for a in sources)
     )
+
+
+def _given(actor: TokenActor, verb: Any, pattern: Pattern) -> bool:
+    """Aid given (07) whose object is what the pattern says is given: what is sent, not who receives it ("sent troops
+    to Mali": the troops go to Mali)."""
+    head = verb.doc[actor.head]
+    given = {part for wanted in pattern.objects for part in wanted.split("&")}
+    return pattern.cameo[:2] == "07" and head.dep_ in ("obj", "dobj") and head.head.i == verb.i and head.lemma_.lower() in given
 
 
 def _possessed(actor: TokenActor, doc: Any) -> bool:

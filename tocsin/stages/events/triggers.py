@@ -46,8 +46,15 @@ def is_verbal(token: Any) -> bool:
 
 
 #: The object a pattern may ask for that is no word: a country named as such ("recognized Israel", « a reconnu la
-#: Palestine »). Written ``@country`` in a pattern's object column.
+#: Palestine »). Written ``@country`` in a pattern's object column; a country in a prepositional phrase of the verb
+#: is written with its preposition (``to@country``: "sent troops to Mali"). Objects joined by ``&`` must all be there
+#: (``troop&to@country``).
 COUNTRY_OBJECT = "@country"
+
+
+def _has_objects(pattern: Pattern, objects: set[str]) -> bool:
+    """The verb has one of the objects the pattern asks for (each of them, for objects joined by ``&``)."""
+    return any(all(part in objects for part in wanted.split("&")) for wanted in pattern.objects)
 
 
 def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[str]:
@@ -78,6 +85,8 @@ def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[s
                         if g2.dep_ == "pobj":
                             out.add(g2.lemma_.lower())
         out |= _for_to_clause(child)
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in countries for g in child.children):
+            out.add(f"{child.lower_}{COUNTRY_OBJECT}")  # "sent troops to Mali": to@country
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         out.add(token.head.lemma_.lower())  # "craintes exprimées"
     return out
@@ -160,7 +169,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             lemma = vlemma
             objects = _object_lemmas(token, countries)
             reflexive = is_reflexive(token, lang.cues.reflexive)
-            cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
+            cands = [p for p in verbs[lemma] if (not p.objects or _has_objects(p, objects)) and (reflexive or not p.reflexive)]
             if cands:
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
                 continue
