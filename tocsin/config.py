@@ -364,6 +364,7 @@ class LanguageCues(_Strict):
     current: list[str] = []
     scheduled: list[str] = []
     deceit: list[str] = []
+    standing_text: list[str] = []
 
 
 class LanguageMorphology(_Strict):

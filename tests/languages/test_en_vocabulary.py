@@ -1080,3 +1080,20 @@ def test_sending_troops_to_a_border_stays_a_show_of_force() -> None:
     codes = _codes("Russia sent troops to the Ukrainian border.")
     assert "154" in codes
     assert "074" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan constitution prohibits any ethnic discrimination, a government spokesman said.",
+        "The charter of the African Union bans the use of force against Kenya.",
+    ],
+)
+def test_what_a_standing_legal_text_provides_is_no_act(text: str) -> None:
+    """ "the constitution prohibits X": a standing text (``standing_text``) in the simple present says what it provides;
+    no one bans anything (172); the spokesman's words stay a statement."""
+    assert "172" not in _codes(text)
+
+
+def test_a_new_policy_that_prohibits_is_still_an_act() -> None:
+    assert "163" in _codes("The new American policy prohibits all flights to Venezuela.")

@@ -165,6 +165,7 @@ class Cues:
     current: frozenset[str] = frozenset()  # adverbs of the present: "are currently deployed" is a state, not an act
     scheduled: frozenset[str] = frozenset()  # verbs that schedule an event noun ("the summit is set to open"): not yet an act
     deceit: frozenset[str] = frozenset()  # verbs of deceit ("they are lying", « ils mentent »): reported words that say it accuse
+    standing_text: frozenset[str] = frozenset()  # standing legal texts ("the constitution prohibits"): what they provide, no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

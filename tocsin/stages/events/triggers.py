@@ -147,6 +147,14 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     return None
 
 
+def _standing_rule(verb: Any, cues: Cues) -> bool:
+    """A verb in the simple present whose subject is a standing legal text ("the constitution prohibits political
+    activity", "the charter bans the use of force"): what the text provides, no act of anyone."""
+    if "Pres" not in verb.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in cues.standing_text for c in verb.children)
+
+
 def _bare_subject_noun(token: Any) -> bool:
     """A root noun with a subject that may be a verb the tagger missed ("la Russie attaque"); not one with a
     determiner or a copula: « c'est la cinquième attaque » names an attack."""
@@ -170,7 +178,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             objects = _object_lemmas(token, countries)
             reflexive = is_reflexive(token, lang.cues.reflexive)
             cands = [p for p in verbs[lemma] if (not p.objects or _has_objects(p, objects)) and (reflexive or not p.reflexive)]
-            if cands:
+            if cands and not _standing_rule(token, lang.cues):
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
                 continue
             lemma = token.lemma_.lower()
