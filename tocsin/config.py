@@ -365,6 +365,7 @@ class LanguageCues(_Strict):
     scheduled: list[str] = []
     deceit: list[str] = []
     standing_text: list[str] = []
+    stative: list[str] = []
 
 
 class LanguageMorphology(_Strict):

@@ -1097,3 +1097,17 @@ def test_what_a_standing_legal_text_provides_is_no_act(text: str) -> None:
 
 def test_a_new_policy_that_prohibits_is_still_an_act() -> None:
     assert "163" in _codes("The new American policy prohibits all flights to Venezuela.")
+
+
+@pytest.mark.parametrize(
+    ("text", "allied"),
+    [
+        ("The Kenyan army had been allied with Ugandan rebels for years.", False),
+        ("Kenya was allied with Uganda during the war.", False),
+        ("The Ugandan government allied with Kenya against the rebels.", True),
+    ],
+)
+def test_being_allied_is_a_standing_relation_not_an_act(text: str, allied: bool) -> None:
+    """The passive of a stative verb (``stative``: "had been allied with") says how things stood; allying (050) is an
+    act in the active."""
+    assert ("050" in _codes(text)) is allied

@@ -166,6 +166,7 @@ class Cues:
     scheduled: frozenset[str] = frozenset()  # verbs that schedule an event noun ("the summit is set to open"): not yet an act
     deceit: frozenset[str] = frozenset()  # verbs of deceit ("they are lying", « ils mentent »): reported words that say it accuse
     standing_text: frozenset[str] = frozenset()  # standing legal texts ("the constitution prohibits"): what they provide, no act
+    stative: frozenset[str] = frozenset()  # verbs whose passive is a standing relation ("had been allied with"): no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

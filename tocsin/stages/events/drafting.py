@@ -33,11 +33,14 @@ def _no_statement(verb: Any, cues: Any) -> bool:
 def _present_state(verb: Any, cues: Any) -> bool:
     """ "The PKK is banned in Turkey", "troops are deployed in Iraq": a present passive with no doer named describes a
     state (languages list the auxiliaries for which it does; headlines without an auxiliary stay acts); so does the
-    participle of a verb of lasting ("remain deployed", « restent déployés »)."""
+    participle of a verb of lasting ("remain deployed", « restent déployés »), and the passive of a stative verb in any
+    tense ("had been allied with": cue ``stative``)."""
     participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
     if participle and verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in cues.state_verbs:
         return True  # "troops remain deployed in Niger", « restent déployés »
     aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux:pass")]
+    if aux and verb.lemma_.lower() in cues.stative and not any(c.dep_ in AGENT for c in verb.children):
+        return True  # "the US had been allied with Kurdish groups": how things stood, whatever the tense
     if len(aux) != 1 or aux[0].lemma_.lower() not in cues.state_passive or "Pres" not in aux[0].morph.get("Tense"):
         return False
     if any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
