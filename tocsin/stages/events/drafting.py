@@ -684,8 +684,11 @@ def _natural_cause(tok: Any, cues: Any) -> bool:
     event noun names it."""
 
     def causes(phrase: Any) -> bool:
+        # the phrase's head is nominal whatever its tag ("staff layoffs forced closures": "layoffs" tagged as a verb)
         return any(
-            t.lemma_.lower() in cues.causes or t.lower_ in cues.causes for t in (phrase, *phrase.children) if t.pos_ in ("NOUN", "PROPN")
+            t.lemma_.lower() in cues.causes or t.lower_ in cues.causes
+            for t in (phrase, *phrase.children)
+            if t.pos_ in ("NOUN", "PROPN") or (t is phrase and t.dep_ in SUBJECT)
         )
 
     cur = tok
