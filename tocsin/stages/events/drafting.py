@@ -22,6 +22,8 @@ def _no_statement(verb: Any, cues: Any) -> bool:
     participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
     if participle and verb.dep_ in ("amod", "acl", "advcl") and not any(c.dep_.startswith("aux") for c in verb.children):
         return True
+    if verb.tag_ == "VBG" and verb.dep_ == "ROOT" and not any(c.dep_.startswith("aux") for c in verb.children):
+        return True  # "Mitsotakis speaking to the council called it void": a participle with no auxiliary is no finite verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis", "xcomp", "punct", "mark"):
             continue
