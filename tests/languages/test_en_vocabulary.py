@@ -1111,3 +1111,17 @@ def test_being_allied_is_a_standing_relation_not_an_act(text: str, allied: bool)
     """The passive of a stative verb (``stative``: "had been allied with") says how things stood; allying (050) is an
     act in the active."""
     assert ("050" in _codes(text)) is allied
+
+
+@pytest.mark.parametrize(
+    ("text", "fought"),
+    [
+        ("French troops are in Mali at the invitation of the Malian government to defeat the jihadists.", False),
+        ("French troops will be in Mali to fight the jihadists.", False),
+        ("French troops went to Mali to defeat the jihadists.", True),
+    ],
+)
+def test_an_infinitive_after_a_copula_is_a_purpose_not_an_act(text: str, fought: bool) -> None:
+    """ "troops are in Mali to defeat the jihadists": the infinitive says what a state is for; after a verb of action
+    ("went to Mali to defeat") it stays the act."""
+    assert ("190" in _codes(text)) is fought

@@ -81,6 +81,8 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         # "the rebels, who plan to attack the capital": the verb that frames the act describes its noun ("the zone
         # where the forces continue to advance" is no description of the zone: the advance is news)
         background = _background_clause(head, cues, finder.at)
+    if background is None and _purpose_of_state(tok):
+        background = "purpose of a state: not an act"
     if background is not None:
         return background
     sources, source_how = finder.verb_source(tok)
@@ -95,6 +97,14 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         inverted = finder.inverted_subject(tok)
         sources, source_how = (inverted, "inverted") if inverted else (sources, source_how)
     return sources, [], source_how, "none"
+
+
+def _purpose_of_state(verb: Any) -> bool:
+    """An infinitive adjunct of a copula says what a state is for, not what was done ("troops are in Iraq to defeat
+    the militants"); after a verb of action it may be the act itself ("gathered in Cairo to discuss Libya")."""
+    head = verb.head
+    infinitive = "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"
+    return infinitive and verb.dep_ == "advcl" and head.pos_ == "AUX"
 
 
 def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
