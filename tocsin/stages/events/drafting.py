@@ -104,7 +104,7 @@ def _purpose_of_state(verb: Any) -> bool:
     the militants"); after a verb of action it may be the act itself ("gathered in Cairo to discuss Libya")."""
     head = verb.head
     infinitive = "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"
-    return infinitive and verb.dep_ == "advcl" and head.pos_ == "AUX"
+    return bool(infinitive and verb.dep_ == "advcl" and head.pos_ == "AUX")
 
 
 def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
