@@ -1066,6 +1066,7 @@ def test_a_use_of_force_reported_to_have_killed_is_one_act_of_its_kind(text: str
         ("Germany sent 500 soldiers to Lithuania.", "074", "LTU"),
         ("The Canadian government dispatched soldiers to Haiti.", "074", "HTI"),
         ("France pledged to deploy more troops to Mali.", "0334", "MLI"),
+        ("Britain committed 300 soldiers to Estonia.", "074", "EST"),
     ],
 )
 def test_sending_troops_to_a_country_protects_it(text: str, cameo: str, target: str) -> None:
