@@ -1126,3 +1126,19 @@ def test_an_infinitive_after_a_copula_is_a_purpose_not_an_act(text: str, fought:
     """ "troops are in Mali to defeat the jihadists": the infinitive says what a state is for; after a verb of action
     ("went to Mali to defeat") it stays the act."""
     assert ("190" in _codes(text)) is fought
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russian shelling wounded six civilians in Kharkiv.", "RUS"),
+        ("Heavy shelling wounded six Ukrainian villagers in Donetsk.", None),
+    ],
+)
+def test_shelling_that_kills_or_wounds_is_one_act_of_shelling(text: str, source: str | None) -> None:
+    """ "Russian shelling wounded six civilians": the parser reads the gerund as an adverb of "wounded"; the noun of
+    force before a verb of hurting is its subject: one shelling (194) by whom its adjective names, not a generic
+    assault."""
+    events = code_text(text, lang="en").events
+    assert {e.cameo for e in events} == {"194"}
+    assert {e.source_code for e in events} == {source}

@@ -147,6 +147,24 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     return None
 
 
+def _repair_force_subject(sent: Any, nouns: dict[str, list[Pattern]], cues: Cues) -> None:
+    """ "Russian shelling killed two civilians", "Artillery shelling wounded six": the small English model reads the
+    gerund of force as an adverb (or a verb) of the verb of killing, and a word before it as the subject. An event
+    noun of force right before a verb of killing or hurting, with no subject of its own between, is that verb's
+    subject: the parse is mended so the noun names the act, its adjectives its author, the verb its victims."""
+    for token in sent:
+        verb = token.head
+        if token.dep_ != "advmod" or verb.i != token.i + 1 or verb.lemma_.lower() not in cues.casualty:
+            continue
+        patterns = nouns.get(token.lower_, [])
+        if not any(p.cameo[:2] in _FORCE and len(p.lemmas) == 1 for p in patterns):
+            continue
+        for other in list(verb.children):
+            if other.dep_ in ("nsubj", "nsubjpass") and other.i < token.i:
+                other.head, other.dep_ = token, "compound"  # "Artillery shelling": a modifier of the noun
+        token.dep_, token.pos_, token.tag_, token.lemma_ = "nsubj", "NOUN", "NN", token.lower_
+
+
 def _standing_rule(verb: Any, cues: Cues) -> bool:
     """A verb in the simple present whose subject is a standing legal text ("the constitution prohibits political
     activity", "the charter bans the use of force"): what the text provides, no act of anyone."""
@@ -170,6 +188,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     fixes = lang.fixes
     actors = doc._.actors if doc.has_extension("actors") else None
     countries = frozenset(a.head for a in actors or () if a.mention.kind == "country" and not a.mention.roles)
+    _repair_force_subject(sent, nouns, lang.cues)
     for token in sent:
         lemma = token.lemma_.lower()
         vlemma = verb_lemma(token, verbs, fixes, lang.cues)
