@@ -1142,3 +1142,22 @@ def test_shelling_that_kills_or_wounds_is_one_act_of_shelling(text: str, source:
     events = code_text(text, lang="en").events
     assert {e.cameo for e in events} == {"194"}
     assert {e.source_code for e in events} == {source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Questions remain how much Iranian assistance is received by the Houthis.",
+        "Nobody knows how many Russian soldiers were killed by Ukrainian troops.",
+    ],
+)
+def test_an_indirect_question_of_quantity_asserts_no_act(text: str) -> None:
+    """ "how much aid is received", "how many soldiers were killed": the clause asks a quantity; the act is not said
+    to have happened (no 070, no 190)."""
+    codes = _codes(text)
+    assert "070" not in codes
+    assert "190" not in codes
+
+
+def test_aid_sent_is_still_aid() -> None:
+    assert "070" in _codes("Iran sent aid to the Houthis.")

@@ -83,6 +83,8 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         background = _background_clause(head, cues, finder.at)
     if background is None and _purpose_of_state(tok):
         background = "purpose of a state: not an act"
+    if background is None and _asks_how_much(tok):
+        background = "an indirect question of how much or how many: not asserted"
     if background is not None:
         return background
     sources, source_how = finder.verb_source(tok)
@@ -97,6 +99,17 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         inverted = finder.inverted_subject(tok)
         sources, source_how = (inverted, "inverted") if inverted else (sources, source_how)
     return sources, [], source_how, "none"
+
+
+def _asks_how_much(word: Any) -> bool:
+    """The word's clause asks a quantity: a question adverb on an adjective of quantity hangs on the word, its
+    subject or its object ("how much aid is received", "how many soldiers were killed"): what it asks is not said."""
+    phrases = [word, *(c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"))]
+    for phrase in phrases:
+        for child in phrase.children:
+            if child.pos_ == "ADJ" and any(g.tag_ == "WRB" for g in child.children):
+                return True
+    return False
 
 
 def _purpose_of_state(verb: Any) -> bool:
@@ -478,6 +491,9 @@ def _opposed_sides(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenAc
 def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
     """Who does what an event noun names and to whom, or why it reports no act."""
     tok = trigger.token
+    governing = tok.head if tok.dep_ in (*SUBJECT, *PASSIVE_SUBJECT) else _governing_verb(tok)
+    if _asks_how_much(tok) or (governing is not None and _asks_how_much(governing)):
+        return "an indirect question of how much or how many: not asserted"  # "questions remain how much aid is received"
     sources, targets, source_how, target_how = _noun_modifiers(trigger, finder, cues)
     casualty = _act_verb(tok, trigger, cues)
     # words arrive from who says them ("condemnation came from Washington"); "the attacks came from Yemen" says where
