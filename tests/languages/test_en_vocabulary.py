@@ -1161,3 +1161,16 @@ def test_an_indirect_question_of_quantity_asserts_no_act(text: str) -> None:
 
 def test_aid_sent_is_still_aid() -> None:
     assert "070" in _codes("Iran sent aid to the Houthis.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "coded"),
+    [
+        ("There were many times that the Kenyan president and I disagreed.", "110", False),
+        ("There is a new commission, and the Kenyan government asked Judge Otieno to delay his ruling.", "020", True),
+    ],
+)
+def test_what_an_existential_sentence_says_exists_is_no_act(text: str, cameo: str, coded: bool) -> None:
+    """ "there were many times that X and I disagreed": the clause completes what there is (occasions), it reports no
+    disagreement (110); a clause of its own after "and" stays an act."""
+    assert (cameo in _codes(text)) is coded

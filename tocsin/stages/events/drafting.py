@@ -85,6 +85,8 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         background = "purpose of a state: not an act"
     if background is None and _asks_how_much(tok):
         background = "an indirect question of how much or how many: not asserted"
+    if background is None and _under_existential(tok, cues):
+        background = "what an existential sentence says exists: not asserted"
     if background is not None:
         return background
     sources, source_how = finder.verb_source(tok)
@@ -99,6 +101,22 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         inverted = finder.inverted_subject(tok)
         sources, source_how = (inverted, "inverted") if inverted else (sources, source_how)
     return sources, [], source_how, "none"
+
+
+def _under_existential(verb: Any, cues: Any) -> bool:
+    """The verb completes what an existential sentence says there is ("there were many times that Bolton and I
+    disagreed", "there is precedent for the president mediating disputes"): a kind of occasion, not an act reported.
+    A clause of its own beside it ("there is a commission, and the government asked") and reports ("there are reports
+    that troops fired") stay acts."""
+    cur = verb
+    while cur.head.i != cur.i:
+        head = cur.head
+        if cur.dep_ in ("conj", "parataxis", "advcl") or (cur is not verb and cur.pos_ in ("VERB", "AUX")):
+            return False
+        if any(c.dep_ == "expl" for c in head.children):  # a complement follows its existential verb
+            return cur.dep_ in ("ccomp", "attr") and head.i < verb.i and cur.lemma_.lower() not in cues.speech
+        cur = head
+    return False
 
 
 def _asks_how_much(word: Any) -> bool:
