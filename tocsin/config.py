@@ -371,6 +371,8 @@ class LanguageCues(_Strict):
     told_course: list[str] = []
     standing_texts: list[str] = []
     open_questions: list[str] = []
+    standing_text: list[str] = []
+    stative: list[str] = []
 
 
 class LanguageMorphology(_Strict):

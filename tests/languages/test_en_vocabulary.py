@@ -1042,3 +1042,135 @@ def test_adding_members_to_a_body_is_no_statement() -> None:
     codes = _codes("The Kenyan president agreed to add three members to the electoral commission.")
     assert "010" not in codes
     assert "030" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("A roadside bombing was reported to have killed three Afghan soldiers near Kandahar.", "1833"),
+        ("An airstrike is believed to have killed four Syrian rebels near Idlib.", "195"),
+        ("The suicide bombing was said to have killed nine Somali police officers.", "1831"),
+    ],
+)
+def test_a_use_of_force_reported_to_have_killed_is_one_act_of_its_kind(text: str, cameo: str) -> None:
+    """ "a bombing was reported to have killed X": the noun names the act (bombing, airstrike), the perfect infinitive
+    its victims; one event of the noun's code, no generic killing (190) beside it."""
+    events = code_text(text, lang="en").events
+    assert {e.cameo for e in events} == {cameo}
+    assert all(e.target_code for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        ("Germany sent 500 soldiers to Lithuania.", "074", "LTU"),
+        ("The Canadian government dispatched soldiers to Haiti.", "074", "HTI"),
+        ("France pledged to deploy more troops to Mali.", "0334", "MLI"),
+        ("Britain committed 300 soldiers to Estonia.", "074", "EST"),
+    ],
+)
+def test_sending_troops_to_a_country_protects_it(text: str, cameo: str, target: str) -> None:
+    """Troops sent to a country (``troop&to@country``) are military protection of it (074; promised, 0334); the troops
+    are what is sent, the country is the target."""
+    events = [e for e in code_text(text, lang="en").events if e.cameo == cameo]
+    assert events
+    assert {e.target_code for e in events} == {target}
+
+
+def test_sending_troops_to_a_border_stays_a_show_of_force() -> None:
+    codes = _codes("Russia sent troops to the Ukrainian border.")
+    assert "154" in codes
+    assert "074" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan constitution prohibits any ethnic discrimination, a government spokesman said.",
+        "The charter of the African Union bans the use of force against Kenya.",
+    ],
+)
+def test_what_a_standing_legal_text_provides_is_no_act(text: str) -> None:
+    """ "the constitution prohibits X": a standing text (``standing_text``) in the simple present says what it provides;
+    no one bans anything (172); the spokesman's words stay a statement."""
+    assert "172" not in _codes(text)
+
+
+def test_a_new_policy_that_prohibits_is_still_an_act() -> None:
+    assert "163" in _codes("The new American policy prohibits all flights to Venezuela.")
+
+
+@pytest.mark.parametrize(
+    ("text", "allied"),
+    [
+        ("The Kenyan army had been allied with Ugandan rebels for years.", False),
+        ("Kenya was allied with Uganda during the war.", False),
+        ("The Ugandan government allied with Kenya against the rebels.", True),
+    ],
+)
+def test_being_allied_is_a_standing_relation_not_an_act(text: str, allied: bool) -> None:
+    """The passive of a stative verb (``stative``: "had been allied with") says how things stood; allying (050) is an
+    act in the active."""
+    assert ("050" in _codes(text)) is allied
+
+
+@pytest.mark.parametrize(
+    ("text", "fought"),
+    [
+        ("French troops are in Mali at the invitation of the Malian government to defeat the jihadists.", False),
+        ("French troops will be in Mali to fight the jihadists.", False),
+        ("French troops went to Mali to defeat the jihadists.", True),
+    ],
+)
+def test_an_infinitive_after_a_copula_is_a_purpose_not_an_act(text: str, fought: bool) -> None:
+    """ "troops are in Mali to defeat the jihadists": the infinitive says what a state is for; after a verb of action
+    ("went to Mali to defeat") it stays the act."""
+    assert ("190" in _codes(text)) is fought
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russian shelling wounded six civilians in Kharkiv.", "RUS"),
+        ("Heavy shelling wounded six Ukrainian villagers in Donetsk.", None),
+    ],
+)
+def test_shelling_that_kills_or_wounds_is_one_act_of_shelling(text: str, source: str | None) -> None:
+    """ "Russian shelling wounded six civilians": the parser reads the gerund as an adverb of "wounded"; the noun of
+    force before a verb of hurting is its subject: one shelling (194) by whom its adjective names, not a generic
+    assault."""
+    events = code_text(text, lang="en").events
+    assert {e.cameo for e in events} == {"194"}
+    assert {e.source_code for e in events} == {source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Questions remain how much Iranian assistance is received by the Houthis.",
+        "Nobody knows how many Russian soldiers were killed by Ukrainian troops.",
+    ],
+)
+def test_an_indirect_question_of_quantity_asserts_no_act(text: str) -> None:
+    """ "how much aid is received", "how many soldiers were killed": the clause asks a quantity; the act is not said
+    to have happened (no 070, no 190)."""
+    codes = _codes(text)
+    assert "070" not in codes
+    assert "190" not in codes
+
+
+def test_aid_sent_is_still_aid() -> None:
+    assert "070" in _codes("Iran sent aid to the Houthis.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "coded"),
+    [
+        ("There were many times that the Kenyan president and I disagreed.", "110", False),
+        ("There is a new commission, and the Kenyan government asked Judge Otieno to delay his ruling.", "020", True),
+    ],
+)
+def test_what_an_existential_sentence_says_exists_is_no_act(text: str, cameo: str, coded: bool) -> None:
+    """ "there were many times that X and I disagreed": the clause completes what there is (occasions), it reports no
+    disagreement (110); a clause of its own after "and" stays an act."""
+    assert (cameo in _codes(text)) is coded

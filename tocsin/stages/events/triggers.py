@@ -46,8 +46,15 @@ def is_verbal(token: Any) -> bool:
 
 
 #: The object a pattern may ask for that is no word: a country named as such ("recognized Israel", « a reconnu la
-#: Palestine »). Written ``@country`` in a pattern's object column.
+#: Palestine »). Written ``@country`` in a pattern's object column; a country in a prepositional phrase of the verb
+#: is written with its preposition (``to@country``: "sent troops to Mali"). Objects joined by ``&`` must all be there
+#: (``troop&to@country``).
 COUNTRY_OBJECT = "@country"
+
+
+def _has_objects(pattern: Pattern, objects: set[str]) -> bool:
+    """The verb has one of the objects the pattern asks for (each of them, for objects joined by ``&``)."""
+    return any(all(part in objects for part in wanted.split("&")) for wanted in pattern.objects)
 
 
 def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[str]:
@@ -78,6 +85,8 @@ def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[s
                         if g2.dep_ == "pobj":
                             out.add(g2.lemma_.lower())
         out |= _for_to_clause(child)
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in countries for g in child.children):
+            out.add(f"{child.lower_}{COUNTRY_OBJECT}")  # "sent troops to Mali": to@country
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         out.add(token.head.lemma_.lower())  # "craintes exprimées"
     return out
@@ -138,6 +147,32 @@ def verb_lemma(token: Any, verbs: dict[str, list[Pattern]], fixes: dict[str, str
     return None
 
 
+def _repair_force_subject(sent: Any, nouns: dict[str, list[Pattern]], cues: Cues) -> None:
+    """ "Russian shelling killed two civilians", "Artillery shelling wounded six": the small English model reads the
+    gerund of force as an adverb (or a verb) of the verb of killing, and a word before it as the subject. An event
+    noun of force right before a verb of killing or hurting, with no subject of its own between, is that verb's
+    subject: the parse is mended so the noun names the act, its adjectives its author, the verb its victims."""
+    for token in sent:
+        verb = token.head
+        if token.dep_ != "advmod" or verb.i != token.i + 1 or verb.lemma_.lower() not in cues.casualty:
+            continue
+        patterns = nouns.get(token.lower_, [])
+        if not any(p.cameo[:2] in _FORCE and len(p.lemmas) == 1 for p in patterns):
+            continue
+        for other in list(verb.children):
+            if other.dep_ in ("nsubj", "nsubjpass") and other.i < token.i:
+                other.head, other.dep_ = token, "compound"  # "Artillery shelling": a modifier of the noun
+        token.dep_, token.pos_, token.tag_, token.lemma_ = "nsubj", "NOUN", "NN", token.lower_
+
+
+def _standing_rule(verb: Any, cues: Cues) -> bool:
+    """A verb in the simple present whose subject is a standing legal text ("the constitution prohibits political
+    activity", "the charter bans the use of force"): what the text provides, no act of anyone."""
+    if "Pres" not in verb.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in cues.standing_text for c in verb.children)
+
+
 def _bare_subject_noun(token: Any) -> bool:
     """A root noun with a subject that may be a verb the tagger missed ("la Russie attaque"); not one with a
     determiner or a copula: « c'est la cinquième attaque » names an attack."""
@@ -153,6 +188,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     fixes = lang.fixes
     actors = doc._.actors if doc.has_extension("actors") else None
     countries = frozenset(a.head for a in actors or () if a.mention.kind == "country" and not a.mention.roles)
+    _repair_force_subject(sent, nouns, lang.cues)
     for token in sent:
         lemma = token.lemma_.lower()
         vlemma = verb_lemma(token, verbs, fixes, lang.cues)
@@ -160,8 +196,8 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             lemma = vlemma
             objects = _object_lemmas(token, countries)
             reflexive = is_reflexive(token, lang.cues.reflexive)
-            cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
-            if cands:
+            cands = [p for p in verbs[lemma] if (not p.objects or _has_objects(p, objects)) and (reflexive or not p.reflexive)]
+            if cands and not _standing_rule(token, lang.cues):
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
                 continue
             lemma = token.lemma_.lower()
@@ -182,7 +218,32 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             if best and (token.pos_ != "ADJ"):
                 best.sort(key=lambda p: -len(p.lemmas))
                 out.append(Trigger(token, end, best, "noun"))
-    return _resolve_multiword(out)
+    return _raised_force(_resolve_multiword(out), lang.cues)
+
+
+_FORCE = ("18", "19", "20")  # CAMEO roots of the uses of force
+
+
+def _raised_force(triggers: list[Trigger], cues: Cues) -> list[Trigger]:
+    """A use of force named by the passive subject of a verb of report, whose perfect infinitive says what it did ("a
+    bombing was reported to have killed a journalist", "the airstrike is believed to have wounded five"), is one act:
+    the noun's, told by the infinitive, which has the victims and the place; the noun is no second event."""
+    nouns = {t.token.i: t for t in triggers if t.kind == "noun" and t.candidates[0].cameo[:2] in _FORCE}
+    raised: set[int] = set()
+    out: list[Trigger] = []
+    for trigger in triggers:
+        verb = trigger.token
+        done = "Perf" in verb.morph.get("Aspect") and "Part" in verb.morph.get("VerbForm")  # "to have killed"
+        if trigger.kind != "verb" or verb.dep_ != "xcomp" or not done or verb.lemma_.lower() not in cues.casualty:
+            out.append(trigger)
+            continue
+        noun = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in nouns), None)
+        if noun is None or trigger.candidates[0].cameo[:2] not in _FORCE:
+            out.append(trigger)
+            continue
+        raised.add(noun.i)
+        out.append(Trigger(verb, trigger.end, nouns[noun.i].candidates, "verb", trigger.start))
+    return [t for t in out if not (t.kind == "noun" and t.token.i in raised)]
 
 
 def _resolve_multiword(triggers: list[Trigger]) -> list[Trigger]:
