@@ -369,10 +369,8 @@ class LanguageCues(_Strict):
     occasions: list[str] = []
     earlier: list[str] = []
     told_course: list[str] = []
-    standing_texts: list[str] = []
     open_questions: list[str] = []
     standing_text: list[str] = []
-    stative: list[str] = []
 
 
 class LanguageMorphology(_Strict):

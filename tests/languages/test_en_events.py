@@ -360,25 +360,3 @@ def test_a_cause_of_harm_tagged_as_a_verb_is_still_the_subject_that_causes() -> 
         lemmas=["staff", "layoff", "force", "canteen", "closure", "."],
     )
     assert _natural_cause(doc[2], load_language("en").cues)
-
-
-def test_a_bare_participle_of_speech_heading_the_sentence_is_no_statement() -> None:
-    """ "Omamo speaking to the think tank called the treaty void": when the parser makes the participle the sentence's
-    head, it has no auxiliary and is no finite verb: no statement (010) of its own."""
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    from tocsin.languages import load_language
-    from tocsin.stages.events.drafting import _no_statement
-
-    words = ["Omamo", "speaking", "to", "the", "council", "called", "it", "void", "."]
-    doc = Doc(
-        Vocab(),
-        words=words,
-        heads=[1, 1, 1, 4, 2, 4, 5, 5, 1],
-        deps=["nsubj", "ROOT", "prep", "det", "pobj", "acl", "dobj", "oprd", "punct"],
-        pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "VERB", "PRON", "ADJ", "PUNCT"],
-        tags=["NNP", "VBG", "IN", "DT", "NN", "VBN", "PRP", "JJ", "."],
-        lemmas=["Omamo", "speak", "to", "the", "council", "call", "it", "void", "."],
-    )
-    assert _no_statement(doc[1], load_language("en").cues)

@@ -170,10 +170,8 @@ class Cues:
     occasions: frozenset[str] = frozenset()  # nouns of occasions counted ("there were many times that"): a habit, not an act
     earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
     told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
-    standing_texts: frozenset[str] = frozenset()  # founding texts ("its constitution prohibits"): their present is a standing rule
     open_questions: frozenset[str] = frozenset()  # words of an open question ("questions remain how much aid"): what is asked is no act
     standing_text: frozenset[str] = frozenset()  # standing legal texts ("the constitution prohibits"): what they provide, no act
-    stative: frozenset[str] = frozenset()  # verbs whose passive is a standing relation ("had been allied with"): no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"
     gerund_infinitives: tuple[tuple[str, str], ...] = ()  # gerund ending -> infinitive ending, tried in order

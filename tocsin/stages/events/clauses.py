@@ -466,8 +466,8 @@ _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 def _no_act_told(verb: Any, cues: Any) -> str | None:
     """Why a clause tells no act although it is no relative or adverbial clause of background, or None:
 
-    - an infinitive of purpose with no subject of its own on a clause of being somewhere or of citing grounds ("troops
-      are in Chad to fight Boko Haram", "have cited health risks to impose restrictions"): the aim, not an act done;
+    - an infinitive of purpose with no subject of its own on a clause of being somewhere ("troops are in Chad to fight
+      Boko Haram"): the aim, not an act done;
     - a verb of agreeing with nothing agreed to, on or with, and a participle of speech after it ("the mayor agreed,
       saying ..."): a view shared, no agreement between sides;
     - a clause describing the occasions an existential counts ("there were many times that they disagreed"): a habit;
@@ -477,7 +477,7 @@ def _no_act_told(verb: Any, cues: Any) -> str | None:
     - a bare present participle of speaking that frames the finite verb of the sentence ("the chancellor speaking to a
       think tank called the treaty void"), however the parser hangs it.
     """
-    if _aim_of_presence(verb, cues):
+    if _aim_of_presence(verb):
         return "purpose: not an act"
     if _agreeing_in_opinion(verb, cues):
         return "agreeing in opinion: no agreement"
@@ -490,21 +490,9 @@ def _no_act_told(verb: Any, cues: Any) -> str | None:
         return "told as earlier: background"
     if _bare_participle(verb) and (_hypothetical_description(verb, cues) or _speaking_frame(verb, cues)):
         return "participle framing another clause: not an act"
-    if _standing_rule(verb, cues):
-        return "a standing rule: not an act"
     if _open_question(verb, cues):
         return "an open question: not an act"
     return None
-
-
-def _standing_rule(verb: Any, cues: Any) -> bool:
-    """A founding text as the subject of a verb in the simple present ("Interpol's constitution prohibits any political
-    activity", « la charte interdit »): a standing rule, not an act."""
-    if "Pres" not in verb.morph.get("Tense") or "Fin" not in verb.morph.get("VerbForm"):
-        return False
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return False
-    return any(c.dep_ in _SUBJECTS and c.lemma_.lower() in cues.standing_texts for c in verb.children)
 
 
 def _open_question(verb: Any, cues: Any) -> bool:
@@ -525,11 +513,12 @@ def _open_question(verb: Any, cues: Any) -> bool:
     return any(w.lemma_.lower() in cues.open_questions for w in words)
 
 
-def _aim_of_presence(verb: Any, cues: Any) -> bool:
+def _aim_of_presence(verb: Any) -> bool:
+    """An infinitive adjunct with no subject of its own on a bare "be" ("troops are in Iraq to defeat the militants"):
+    what a state is for. After a verb of action it may be the act itself ("gathered in Cairo to discuss Libya")."""
     if verb.dep_ != "advcl" or "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ in _SUBJECTS for c in verb.children):
         return False
-    head = verb.head
-    return head.pos_ == "AUX"
+    return bool(verb.head.pos_ == "AUX")
 
 
 def _agreeing_in_opinion(verb: Any, cues: Any) -> bool:

@@ -22,8 +22,6 @@ def _no_statement(verb: Any, cues: Any) -> bool:
     participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
     if participle and verb.dep_ in ("amod", "acl", "advcl") and not any(c.dep_.startswith("aux") for c in verb.children):
         return True
-    if verb.tag_ == "VBG" and verb.dep_ == "ROOT" and not any(c.dep_.startswith("aux") for c in verb.children):
-        return True  # "Mitsotakis speaking to the council called it void": a participle with no auxiliary is no finite verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis", "xcomp", "punct", "mark"):
             continue
@@ -35,14 +33,11 @@ def _no_statement(verb: Any, cues: Any) -> bool:
 def _present_state(verb: Any, cues: Any) -> bool:
     """ "The PKK is banned in Turkey", "troops are deployed in Iraq": a present passive with no doer named describes a
     state (languages list the auxiliaries for which it does; headlines without an auxiliary stay acts); so does the
-    participle of a verb of lasting ("remain deployed", « restent déployés »), and the passive of a stative verb in any
-    tense ("had been allied with": cue ``stative``)."""
+    participle of a verb of lasting ("remain deployed", « restent déployés »),."""
     participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
     if participle and verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in cues.state_verbs:
         return True  # "troops remain deployed in Niger", « restent déployés »
     aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux:pass")]
-    if aux and verb.lemma_.lower() in cues.stative and not any(c.dep_ in AGENT for c in verb.children):
-        return True  # "the US had been allied with Kurdish groups": how things stood, whatever the tense
     if len(aux) != 1 or aux[0].lemma_.lower() not in cues.state_passive or "Pres" not in aux[0].morph.get("Tense"):
         return False
     if any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
@@ -81,12 +76,6 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         # "the rebels, who plan to attack the capital": the verb that frames the act describes its noun ("the zone
         # where the forces continue to advance" is no description of the zone: the advance is news)
         background = _background_clause(head, cues, finder.at)
-    if background is None and _purpose_of_state(tok):
-        background = "purpose of a state: not an act"
-    if background is None and _asks_how_much(tok):
-        background = "an indirect question of how much or how many: not asserted"
-    if background is None and _under_existential(tok, cues):
-        background = "what an existential sentence says exists: not asserted"
     if background is not None:
         return background
     sources, source_how = finder.verb_source(tok)
@@ -101,41 +90,6 @@ def _verb_sources(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Argum
         inverted = finder.inverted_subject(tok)
         sources, source_how = (inverted, "inverted") if inverted else (sources, source_how)
     return sources, [], source_how, "none"
-
-
-def _under_existential(verb: Any, cues: Any) -> bool:
-    """The verb completes what an existential sentence says there is ("there were many times that Bolton and I
-    disagreed", "there is precedent for the president mediating disputes"): a kind of occasion, not an act reported.
-    A clause of its own beside it ("there is a commission, and the government asked") and reports ("there are reports
-    that troops fired") stay acts."""
-    cur = verb
-    while cur.head.i != cur.i:
-        head = cur.head
-        if cur.dep_ in ("conj", "parataxis", "advcl") or (cur is not verb and cur.pos_ in ("VERB", "AUX")):
-            return False
-        if any(c.dep_ == "expl" for c in head.children):  # a complement follows its existential verb
-            return cur.dep_ in ("ccomp", "attr") and head.i < verb.i and cur.lemma_.lower() not in cues.speech
-        cur = head
-    return False
-
-
-def _asks_how_much(word: Any) -> bool:
-    """The word's clause asks a quantity: a question adverb on an adjective of quantity hangs on the word, its
-    subject or its object ("how much aid is received", "how many soldiers were killed"): what it asks is not said."""
-    phrases = [word, *(c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"))]
-    for phrase in phrases:
-        for child in phrase.children:
-            if child.pos_ == "ADJ" and any(g.tag_ == "WRB" for g in child.children):
-                return True
-    return False
-
-
-def _purpose_of_state(verb: Any) -> bool:
-    """An infinitive adjunct of a copula says what a state is for, not what was done ("troops are in Iraq to defeat
-    the militants"); after a verb of action it may be the act itself ("gathered in Cairo to discuss Libya")."""
-    head = verb.head
-    infinitive = "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"
-    return bool(infinitive and verb.dep_ == "advcl" and head.pos_ == "AUX")
 
 
 def _spoken_incise(trigger: Trigger, sources: list[TokenActor]) -> bool:
@@ -509,9 +463,6 @@ def _opposed_sides(noun: Any, finder: ArgumentFinder, cues: Any) -> list[TokenAc
 def _noun_arguments(trigger: Trigger, finder: ArgumentFinder, cues: Any) -> _Arguments | str:
     """Who does what an event noun names and to whom, or why it reports no act."""
     tok = trigger.token
-    governing = tok.head if tok.dep_ in (*SUBJECT, *PASSIVE_SUBJECT) else _governing_verb(tok)
-    if _asks_how_much(tok) or (governing is not None and _asks_how_much(governing)):
-        return "an indirect question of how much or how many: not asserted"  # "questions remain how much aid is received"
     sources, targets, source_how, target_how = _noun_modifiers(trigger, finder, cues)
     casualty = _act_verb(tok, trigger, cues)
     # words arrive from who says them ("condemnation came from Washington"); "the attacks came from Yemen" says where
