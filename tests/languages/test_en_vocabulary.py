@@ -1065,7 +1065,7 @@ def test_troops_sent_to_a_country_are_no_protection_of_it_by_default(text: str) 
     """Whether troops sent to a country protect it (074) or invade it depends on who the two are, which the words do not
     say: no cooperation is coded for it (an invasion coded as protection would turn a conflict into cooperation)."""
     codes = _codes(text)
-    assert not any(code.startswith("07") or code.startswith("033") for code in codes), codes
+    assert not any(code.startswith(("07", "033")) for code in codes), codes
 
 
 def test_sending_troops_to_a_border_stays_a_show_of_force() -> None:
