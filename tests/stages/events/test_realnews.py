@@ -890,6 +890,26 @@ def test_companies_dealing_with_companies_make_no_event(text: str, lang: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Greek firefighters searched the burned apartments on Saturday.", "en"),
+        ("The Kenyan fire service was investigating the cause of the blaze.", "en"),
+        ("Les pompiers belges ont demandé des renforts aux hôpitaux de la région.", "fr"),
+    ],
+)
+def test_health_and_rescue_services_alone_make_no_event(text: str, lang: str) -> None:
+    """Firefighters, rescuers and hospitals searching, investigating or asking among themselves do care work, not
+    politics: like companies, they make no event when no political actor takes part."""
+    assert not code_text(text, lang=lang).events, _dyads(code_text(text, lang=lang).events)
+
+
+def test_health_services_facing_a_government_still_make_events() -> None:
+    """Doctors who accuse the government act politically: a side is a state, the event stays."""
+    events = code_text("Greek hospital doctors accused the government of cutting their wages.", lang="en").events
+    assert any(e.root == "11" and e.target_code and e.target_code.startswith("GRC") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "root", "target"),
     [
         # a government acting on a company, a company acting on a state: politics, kept

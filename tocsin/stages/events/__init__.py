@@ -462,9 +462,10 @@ class CodeEvents:
                 # "two people were killed", "a man was arrested": anonymous people alone are no political actor
                 self._record(draft.trigger.token.text, draft.code, "only anonymous people")
                 continue
-            if _commercial(smention, tmention) and draft.code[:2] in _COMMERCIAL_ROOTS:
+            business = _commercial(smention, tmention)
+            if business is not None and draft.code[:2] in _COMMERCIAL_ROOTS:
                 # "Tesco and Salling Group announced their agreement": companies dealing with companies, no politics
-                self._record(draft.trigger.token.text, draft.code, "companies only: a commercial story")
+                self._record(draft.trigger.token.text, draft.code, business)
                 continue
             code, rule = draft.code, draft.rule + "".join(f"+{w}" for w in draft.wrappers)
             if code == "190" and _assault(smention, tmention):

@@ -75,10 +75,15 @@ def _talked_about(source: TokenActor | None, target: TokenActor, *, own: bool = 
     return own and source is not None and source.mention.country is not None and source.mention.country == mention.country
 
 
-def _commercial(source: ActorMention | None, target: ActorMention | None) -> bool:
-    """Every coded side is a company ("UK-based retailer Tesco", "Boeing"): its talks, deals and disputes are business."""
+def _commercial(source: ActorMention | None, target: ActorMention | None) -> str | None:
+    """Why every coded side is no political actor, if so: companies ("UK-based retailer Tesco", "Boeing"), whose
+    talks, deals and disputes are business; or health and rescue services ("firefighters searched the flats", "the
+    hospital asked for patience"), whose requests and searches are care work. None when one side is political."""
     sides = [m for m in (source, target) if m is not None and m.code]
-    return bool(sides) and all("BUS" in m.roles for m in sides)
+    for role, why in (("BUS", "companies only: a commercial story"), ("HLH", "health and rescue services only: care work")):
+        if sides and all(role in m.roles for m in sides):
+            return why
+    return None
 
 
 #: armed groups that are no state's forces, and the roles of people who bear no arms
