@@ -677,3 +677,18 @@ def test_the_agent_of_a_passive_alleged_is_the_accused() -> None:
     text = "The Georgian opposition alleged the journalist was kidnapped by the police."
     events = code_text(text, lang="en", published="2024-05-07").events
     assert ("112", "GEOOPP", "GEOCOP") in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Iran said the United States must not send troops to the Gulf.", "en"),
+        ("La Chine a déclaré que le Japon ne doit pas envoyer de navires dans le détroit.", "fr"),
+    ],
+)
+def test_a_demand_that_something_not_be_done_is_no_negated_event(text: str, lang: str) -> None:
+    """ "must not send troops": the demand was made (10x); its content is negative, the event is not, so the watch
+    counts it."""
+    events = [e for e in code_text(text, lang=lang).events if e.root == "10"]
+    assert events, [(e.cameo, e.source_code, e.target_code, e.negated) for e in code_text(text, lang=lang).events]
+    assert not any(e.negated for e in events)

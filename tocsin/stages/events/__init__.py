@@ -245,7 +245,8 @@ class CodeEvents:
     def _mood(self, draft: _Draft, cues: Any) -> bool:
         """Negation, refusal, future and hypothesis of a draft; False when it is a negated act to drop."""
         tok = draft.trigger.token
-        draft.negated = _negated_act(tok, cues)
+        # "said the US must not send troops": a demand that something not be done is a demand made, not an act denied
+        draft.negated = _negated_act(tok, cues) and "obligation" not in draft.wrappers
         if draft.negated:
             refusal = refusal_code(draft.code)
             if refusal is not None:
