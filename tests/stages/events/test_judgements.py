@@ -692,3 +692,16 @@ def test_a_demand_that_something_not_be_done_is_no_negated_event(text: str, lang
     events = [e for e in code_text(text, lang=lang).events if e.root == "10"]
     assert events, [(e.cameo, e.source_code, e.target_code, e.negated) for e in code_text(text, lang=lang).events]
     assert not any(e.negated for e in events)
+
+
+def test_what_someone_should_have_done_is_a_reproach_not_a_demand() -> None:
+    """ "said Britain should have warned its allies": owed and not done, it reproaches (111); nothing is demanded."""
+    events = code_text("The German minister said Britain should have warned its allies.", lang="en").events
+    assert not any(e.root == "10" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]
+    assert any(e.cameo == "111" and e.source_code == "DEUGOV" and e.target_code == "GBR" for e in events)
+
+
+def test_what_someone_must_have_known_demands_nothing() -> None:
+    """ "must have known": the speaker infers; no demand (10x) is made."""
+    events = code_text("Russia said the Ukrainian government must have known about the attack.", lang="en").events
+    assert not any(e.root == "10" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]

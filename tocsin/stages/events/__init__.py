@@ -23,7 +23,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import Article, Event
 from ..actors import TokenActor, attached_to, preposition_of
-from .arguments import ArgumentFinder
+from .arguments import ArgumentFinder, is_passive
 from .clauses import _according_to, _embedding, _governing_verb, _habitual, _is_fragment, _is_question, _negated_act, _same_side
 from .confidence import calibrated, features
 from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_ACTS, _PARTNERED_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Draft
@@ -331,6 +331,8 @@ class CodeEvents:
                     act = next((c for c in clause.children if c.dep_ == "xcomp"), None)
                 elif not any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
                     act = None
+                if act is not None and "Part" in act.morph.get("VerbForm") and not is_passive(act):
+                    act = None  # "said the government must have known": an inference, nothing demanded
                 if act is None or act.i in known:
                     continue
                 speakers, how = finder.verb_source(token)

@@ -89,10 +89,22 @@ def _frame_obligations(drafts: list[_Draft], by_token: dict[int, _Draft], finder
         if speakers and speaker is not None:
             draft.targets, draft.target_how = list(draft.sources), "clause-subject"
             draft.sources, draft.source_how = speakers, "subject"
-            draft.code = demand_code(draft.code)
-            draft.wrappers.append("obligation")
+            if _perfect_after_modal(tok):
+                # "said Britain should have warned its allies", "must have known": what was owed and not done, or what
+                # the speaker infers, reproaches; nothing is demanded
+                draft.code = CRITICISM
+                draft.wrappers.append("reproach")
+            else:
+                draft.code = demand_code(draft.code)
+                draft.wrappers.append("obligation")
             if speaker.i != tok.i:
                 _absorb(by_token, speaker.i)
+
+
+def _perfect_after_modal(act: Any) -> bool:
+    """The act after a modal of obligation is a perfect ("should have warned", "must have known"): an active past
+    participle with its auxiliaries, no passive."""
+    return "Part" in act.morph.get("VerbForm") and "Past" in act.morph.get("Tense") and not is_passive(act)
 
 
 def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
