@@ -465,8 +465,7 @@ class CodeEvents:
                 # "two people were killed", "a man was arrested": anonymous people alone are no political actor
                 self._record(draft.trigger.token.text, draft.code, "only anonymous people")
                 continue
-            business = _commercial(smention, tmention)
-            if business is not None and draft.code[:2] in _COMMERCIAL_ROOTS:
+            if (business := _commercial(smention, tmention)) is not None and draft.code[:2] in _COMMERCIAL_ROOTS:
                 # "Tesco and Salling Group announced their agreement": companies dealing with companies, no politics
                 self._record(draft.trigger.token.text, draft.code, business)
                 continue
