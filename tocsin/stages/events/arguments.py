@@ -400,7 +400,7 @@ class ArgumentFinder:
         """The speaker of the nearest sentence before ``sent`` that is not ``quoted`` words with no speech verb of their
         own: who speaks a run of quoted sentences ('X spoke. "... . ... they must leave."')."""
         for finder, previous in self._sentences_before(sent):
-            if quoted(previous) and not any(_says(t, self.speech) for t in previous):
+            if quoted(previous) and not any(speaks(t, self.speech) for t in previous):
                 continue
             return self._speaker_before(finder, previous)
         return []
@@ -692,7 +692,7 @@ def _of_complement(child: Any) -> bool:
     return bool(prep) and prep in ACTOR_OF and prep not in AGENT_OF and child.dep_ not in ("poss", "nmod:poss")
 
 
-def _says(token: Any, speech: frozenset[str]) -> bool:
+def speaks(token: Any, speech: frozenset[str]) -> bool:
     """The token is a speech verb that says who speaks its sentence: not one of a relative clause ("lies that have been
     revealed")."""
     return token.lemma_.lower() in speech and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("relcl", "acl:relcl")

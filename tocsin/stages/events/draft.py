@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ...languages import Pattern
 from ..actors import TokenActor
-from .triggers import Trigger
+from .triggers import FORCE_ROOTS, Trigger
 
 # Roots whose missing target is taken from the nearest other-country actor of the sentence (attacks have victims).
 # Why a noun trigger names no act at all: a statement that reports only such a noun still states (010) ("said the
@@ -60,7 +60,7 @@ class _Draft:
 _ARMED_OR_STATE = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "GOV", "PKO", "JUD", "LEG", "ELI"})
 
 
-_FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: the uses of force
+_FORCE_ROOTS = FORCE_ROOTS  # assault, fight, mass violence: the uses of force
 _FORCEFUL_ROOTS = frozenset({"13", "14", "15", "16", "17"}) | _FORCE_ROOTS  # threats, protests, force and coercion
 _GENERIC_FORCE = frozenset({"180", "190"})  # force whose kind a more precise event noun may name
 

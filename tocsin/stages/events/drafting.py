@@ -33,7 +33,7 @@ def _no_statement(verb: Any, cues: Any) -> bool:
 def _present_state(verb: Any, cues: Any) -> bool:
     """ "The PKK is banned in Turkey", "troops are deployed in Iraq": a present passive with no doer named describes a
     state (languages list the auxiliaries for which it does; headlines without an auxiliary stay acts); so does the
-    participle of a verb of lasting ("remain deployed", « restent déployés »),."""
+    participle of a verb of lasting ("remain deployed", « restent déployés »)."""
     participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"
     if participle and verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in cues.state_verbs:
         return True  # "troops remain deployed in Niger", « restent déployés »
@@ -319,8 +319,7 @@ def _given(actor: TokenActor, verb: Any, pattern: Pattern) -> bool:
     """Aid given (07) whose object is what the pattern says is given: what is sent, not who receives it ("sent troops
     to Mali": the troops go to Mali)."""
     head = verb.doc[actor.head]
-    given = {part for wanted in pattern.objects for part in wanted.split("&")}
-    return pattern.cameo[:2] == "07" and head.dep_ in ("obj", "dobj") and head.head.i == verb.i and head.lemma_.lower() in given
+    return pattern.cameo[:2] == "07" and head.dep_ in ("obj", "dobj") and head.head.i == verb.i and head.lemma_.lower() in pattern.objects
 
 
 def _possessed(actor: TokenActor, doc: Any) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..actors import TokenActor, phrase_noun, preposition_of
-from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive, quote_open
+from .arguments import CLOSING_MARKS, FIRST_PERSON, PASSIVE_SUBJECT, QUOTE_MARKS, SUBJECT, ArgumentFinder, is_passive, quote_open, speaks
 from .clauses import (
     _copula_holder,
     _copula_subject,
@@ -109,9 +109,7 @@ def _perfect_after_modal(act: Any) -> bool:
 
 def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Who speaks a sentence of quoted words with no speech verb of its own: the speaker of the sentence before."""
-    if not _all_quoted(sent) or any(
-        t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent
-    ):
+    if not _all_quoted(sent) or any(speaks(t, cues.speech) for t in sent):
         return []
     return [a for a in finder.quote_speaker(sent) or finder.speaker_before_quotes(sent, _all_quoted) if a.mention.code]
 
@@ -780,7 +778,7 @@ def _quoted_judgement(sent: Any, drafts: list[_Draft], finder: ArgumentFinder, c
     at the first actor of the other side it names. Only reported words: the writer's own judgement is no event."""
     if any(d.code[:2] == "01" or d.trigger.token.lemma_.lower() in cues.speech for d in drafts) or not _all_quoted(sent):
         return []
-    if any(t.lemma_.lower() in cues.speech and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl:relcl") for t in sent):
+    if any(speaks(t, cues.speech) for t in sent):
         return []  # the sentence says who speaks; not a relative clause's verb ("their lies that have been revealed")
     predicate = next((t for t in sent if _judges(t, cues) or _likened(t, cues) or _judged_subject(t, cues) or _lies(t, cues)), None)
     if predicate is None:

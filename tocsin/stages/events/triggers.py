@@ -46,15 +46,11 @@ def is_verbal(token: Any) -> bool:
 
 
 #: The object a pattern may ask for that is no word: a country named as such ("recognized Israel", « a reconnu la
-#: Palestine »). Written ``@country`` in a pattern's object column; a country in a prepositional phrase of the verb
-#: is written with its preposition (``to@country``: "sent troops to Mali"). Objects joined by ``&`` must all be there
-#: (``troop&to@country``).
+#: Palestine »). Written ``@country`` in a pattern's object column.
 COUNTRY_OBJECT = "@country"
 
-
-def _has_objects(pattern: Pattern, objects: set[str]) -> bool:
-    """The verb has one of the objects the pattern asks for (each of them, for objects joined by ``&``)."""
-    return any(all(part in objects for part in wanted.split("&")) for wanted in pattern.objects)
+#: CAMEO roots of the uses of force (assault, fight, mass violence)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[str]:
@@ -85,8 +81,6 @@ def _object_lemmas(token: Any, countries: frozenset[int] = frozenset()) -> set[s
                         if g2.dep_ == "pobj":
                             out.add(g2.lemma_.lower())
         out |= _for_to_clause(child)
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.i in countries for g in child.children):
-            out.add(f"{child.lower_}{COUNTRY_OBJECT}")  # "sent troops to Mali": to@country
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         out.add(token.head.lemma_.lower())  # "craintes exprimées"
     return out
@@ -157,7 +151,7 @@ def _repair_force_subject(sent: Any, nouns: dict[str, list[Pattern]], cues: Cues
         if token.dep_ != "advmod" or verb.i != token.i + 1 or verb.lemma_.lower() not in cues.casualty:
             continue
         patterns = nouns.get(token.lower_, [])
-        if not any(p.cameo[:2] in _FORCE and len(p.lemmas) == 1 for p in patterns):
+        if not any(p.cameo[:2] in FORCE_ROOTS and len(p.lemmas) == 1 for p in patterns):
             continue
         for other in list(verb.children):
             if other.dep_ in ("nsubj", "nsubjpass") and other.i < token.i:
@@ -196,7 +190,7 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
             lemma = vlemma
             objects = _object_lemmas(token, countries)
             reflexive = is_reflexive(token, lang.cues.reflexive)
-            cands = [p for p in verbs[lemma] if (not p.objects or _has_objects(p, objects)) and (reflexive or not p.reflexive)]
+            cands = [p for p in verbs[lemma] if (not p.objects or p.objects & objects) and (reflexive or not p.reflexive)]
             if cands and not _standing_rule(token, lang.cues):
                 out.append(Trigger(token, token.i + 1, cands, "verb"))
                 continue
@@ -221,14 +215,11 @@ def find_triggers(sent: Any, lang: LanguageResources) -> list[Trigger]:
     return _raised_force(_resolve_multiword(out), lang.cues)
 
 
-_FORCE = ("18", "19", "20")  # CAMEO roots of the uses of force
-
-
 def _raised_force(triggers: list[Trigger], cues: Cues) -> list[Trigger]:
     """A use of force named by the passive subject of a verb of report, whose perfect infinitive says what it did ("a
     bombing was reported to have killed a journalist", "the airstrike is believed to have wounded five"), is one act:
     the noun's, told by the infinitive, which has the victims and the place; the noun is no second event."""
-    nouns = {t.token.i: t for t in triggers if t.kind == "noun" and t.candidates[0].cameo[:2] in _FORCE}
+    nouns = {t.token.i: t for t in triggers if t.kind == "noun" and t.candidates[0].cameo[:2] in FORCE_ROOTS}
     raised: set[int] = set()
     out: list[Trigger] = []
     for trigger in triggers:
@@ -238,7 +229,7 @@ def _raised_force(triggers: list[Trigger], cues: Cues) -> list[Trigger]:
             out.append(trigger)
             continue
         noun = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in nouns), None)
-        if noun is None or trigger.candidates[0].cameo[:2] not in _FORCE:
+        if noun is None or trigger.candidates[0].cameo[:2] not in FORCE_ROOTS:
             out.append(trigger)
             continue
         raised.add(noun.i)
