@@ -370,6 +370,7 @@ class LanguageCues(_Strict):
     earlier: list[str] = []
     told_course: list[str] = []
     open_questions: list[str] = []
+    forbidding_obligations: list[str] = []
     standing_text: list[str] = []
 
 

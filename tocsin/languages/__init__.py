@@ -171,6 +171,9 @@ class Cues:
     earlier: frozenset[str] = frozenset()  # adverbs of an earlier time ("was previously given assurances"): background
     told_course: frozenset[str] = frozenset()  # verbs of an event's course ("the protest began ... and moved"): a told event's story
     open_questions: frozenset[str] = frozenset()  # words of an open question ("questions remain how much aid"): what is asked is no act
+    forbidding_obligations: frozenset[str] = (
+        frozenset()
+    )  # verbs of obligation whose negation forbids (« ne doit pas »), not "doesn't have to"
     standing_text: frozenset[str] = frozenset()  # standing legal texts ("the constitution prohibits"): what they provide, no act
     # morphology the parser misses ([morphology] in language.toml)
     gerund_endings: tuple[str, ...] = ()  # "-ant": "en avertissant", "exigeant"

@@ -705,3 +705,9 @@ def test_what_someone_must_have_known_demands_nothing() -> None:
     """ "must have known": the speaker infers; no demand (10x) is made."""
     events = code_text("Russia said the Ukrainian government must have known about the attack.", lang="en").events
     assert not any(e.root == "10" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]
+
+
+def test_an_obligation_lifted_is_no_demand() -> None:
+    """ "don't have to justify": the obligation is lifted, nothing is demanded (while « ne doit pas » forbids)."""
+    events = code_text('The French lawyer told reporters: "Victims do not have to justify their private life."', lang="en").events
+    assert not any(e.root == "10" for e in events), [(e.cameo, e.source_code, e.target_code) for e in events]

@@ -23,7 +23,7 @@ from ...about import CODER_VERSION
 from ...languages import LanguageResources, Pattern, load_language, resource_words
 from ...models import Article, Event
 from ..actors import TokenActor, attached_to, preposition_of
-from .arguments import ArgumentFinder, is_passive
+from .arguments import ArgumentFinder
 from .clauses import _according_to, _embedding, _governing_verb, _habitual, _is_fragment, _is_question, _negated_act, _same_side
 from .confidence import calibrated, features
 from .draft import _COMMERCIAL_ROOTS, _DEMAND_PATTERN, _NEWS_SOURCE_ROLES, _NOT_ACTS, _PARTNERED_ROOTS, _UNKNOWN_SOURCE_ROOTS, _Draft
@@ -64,6 +64,7 @@ from .framing import (
     _frame_speech,
     _named_as,
     _quoted_judgement,
+    owed_act,
 )
 from .modality import intent_code, is_condition, is_hearsay, is_hypothetical, is_irrealis, refusal_code, threat_code
 from .triggers import Trigger, find_triggers
@@ -245,8 +246,11 @@ class CodeEvents:
     def _mood(self, draft: _Draft, cues: Any) -> bool:
         """Negation, refusal, future and hypothesis of a draft; False when it is a negated act to drop."""
         tok = draft.trigger.token
-        # "said the US must not send troops": a demand that something not be done is a demand made, not an act denied
-        draft.negated = _negated_act(tok, cues) and "obligation" not in draft.wrappers
+        # "said the US must not send troops": a demand that something not be done is a demand made, not an act denied;
+        # "doesn't have to justify" lifts the obligation (its verb negated), unless its negation forbids (« ne doit pas »)
+        lifted = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.obligation - cues.forbidding_obligations
+        demanded = "obligation" in draft.wrappers and not (lifted and _negated_act(tok.head, cues))
+        draft.negated = _negated_act(tok, cues) and not demanded
         if draft.negated:
             refusal = refusal_code(draft.code)
             if refusal is not None:
@@ -326,13 +330,7 @@ class CodeEvents:
             for clause in token.children:
                 if clause.dep_ not in ("ccomp", "parataxis"):
                     continue
-                act = clause
-                if clause.lemma_.lower() in cues.obligation:
-                    act = next((c for c in clause.children if c.dep_ == "xcomp"), None)
-                elif not any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
-                    act = None
-                if act is not None and "Part" in act.morph.get("VerbForm") and not is_passive(act):
-                    act = None  # "said the government must have known": an inference, nothing demanded
+                act = owed_act(clause, cues)
                 if act is None or act.i in known:
                     continue
                 speakers, how = finder.verb_source(token)

@@ -107,6 +107,19 @@ def _perfect_after_modal(act: Any) -> bool:
     return "Part" in act.morph.get("VerbForm") and "Past" in act.morph.get("Tense") and not is_passive(act)
 
 
+def owed_act(clause: Any, cues: Any) -> Any | None:
+    """The act a reported clause says is owed: the infinitive of a verb of obligation (« doit partir », "has to
+    leave") or the clause's own verb under a modal of obligation ("must leave"); None when the clause states no
+    obligation, or a perfect ("must have known": what the speaker infers, not what they ask)."""
+    if clause.lemma_.lower() in cues.obligation:
+        act = next((c for c in clause.children if c.dep_ == "xcomp"), None)  # "has a duty", « doit de l'argent »: none
+    elif any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
+        act = clause
+    else:
+        return None
+    return None if act is None or _perfect_after_modal(act) else act
+
+
 def _quotation_speakers(sent: Any, finder: ArgumentFinder, cues: Any) -> list[TokenActor]:
     """Who speaks a sentence of quoted words with no speech verb of its own: the speaker of the sentence before."""
     if not _all_quoted(sent) or any(speaks(t, cues.speech) for t in sent):
@@ -314,15 +327,8 @@ def _obliged(clause: Any, draft: _Draft, finder: ArgumentFinder, cues: Any) -> l
     """Who a reported clause says must or should act ("X must withdraw", « Y doit partir »): the coded actors its
     subject names (none when it names no known actor, or the clause is passive); None when the clause states no
     obligation, states the speaker's own (first person), is a condition, or is an inference ("must have known")."""
-    if clause.pos_ not in ("VERB", "AUX") or is_condition(clause, cues):
+    if clause.pos_ not in ("VERB", "AUX") or is_condition(clause, cues) or owed_act(clause, cues) is None:
         return None
-    if clause.lemma_.lower() in cues.obligation:
-        if not any(c.dep_ == "xcomp" for c in clause.children):
-            return None  # "has a duty", « doit de l'argent »: no act is owed
-    elif not any(c.dep_ == "aux" and c.lemma_.lower() in cues.obligation_aux for c in clause.children):
-        return None
-    elif "Part" in clause.morph.get("VerbForm") and not is_passive(clause):
-        return None  # "must have known": what the speaker infers, not what they ask
     subject = next((c for c in clause.children if c.dep_ in SUBJECT + PASSIVE_SUBJECT), None)
     if subject is None or subject.lower_ in FIRST_PERSON or "1" in subject.morph.get("Person"):
         return None
